@@ -1,0 +1,1 @@
+"""The domain: records, rules, workflows and storage. All SQL lives here; no Qt."""

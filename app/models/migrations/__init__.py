@@ -1,0 +1,58 @@
+"""Numbered schema migrations.
+
+Each migration runs in one transaction (see :func:`app.models.db.migrate_database`) and is
+recorded in ``lokal_migrasi``; ``PRAGMA user_version`` holds the schema version. Never edit a
+released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def sql_statements(script: str) -> Iterator[str]:
+    """Split an SQL script into complete statements (triggers included).
+
+    ``executescript`` would commit the migration's transaction first, so statements are run one
+    by one inside it instead.
+    """
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        stripped = line.strip()
+        if not buffer and (not stripped or stripped.startswith("--")):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement at the end of a migration: {buffer[:80]!r}")
+
+
+def run_sql_file(conn: sqlite3.Connection, name: str) -> None:
+    script = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    for statement in sql_statements(script):
+        conn.execute(statement)
+
+
+def _m0001(conn: sqlite3.Connection) -> None:
+    from app.models.reference import create_reference_tables
+
+    run_sql_file(conn, "0001_dasar.sql")
+    create_reference_tables(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
+)
+LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,1211 @@
+"""Reference tables of the ASN regulations, as seed data for the ``ref_*`` tables.
+
+Source of the facts: ``/work/shared/domain/asn-rules.md`` (section numbers are cited in the
+comments above each table).
+
+How this data is used
+---------------------
+* Migration 1 builds one SQLite table per :class:`RefTable`::
+
+      CREATE TABLE <name> (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, <columns...>,
+                           deleted INTEGER NOT NULL DEFAULT 0)
+
+  and inserts :attr:`RefTable.rows`. Other modules refer to rows by ``kode``, never by ``id``.
+* After a release this module is **history**: the values seeded by migration 1 must not be
+  edited in place. A correction (a regulation changed, an uncertain fact was checked) goes into a
+  **new migration** that updates or adds rows, so every existing database receives the same
+  change exactly once.
+* Every row is ordinary replicated data: the admin can edit it in the database (for example to
+  fix a fact tagged ``?`` once the official text has been checked) and the edit replicates to the
+  other installations like any other change. Code must therefore read these values from the
+  database, not from this module; the helpers at the bottom are for seeding, tests and
+  defaults only.
+
+Columns every table has
+-----------------------
+``urutan``
+    display / rank order (unique within a table).
+``dasar_hukum``
+    the regulation the row comes from.
+``status_fakta``
+    how certain the row is, as tagged in asn-rules.md: ``"V"`` verified, ``"P"`` partly
+    verified, ``"?"`` uncertain. When a row combines facts of different certainty, the row gets
+    the **least certain** tag, and ``catatan`` says which value is uncertain.
+``catatan``
+    a note for the admin (Indonesian): what is uncertain and what to check, or ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "PREDIKAT_MATRIX",
+    "REFERENCE_TABLES",
+    "RefTable",
+    "golongan_label",
+    "golongan_order",
+    "pangkat_name",
+    "table",
+]
+
+
+@dataclass(frozen=True)
+class RefTable:
+    """One reference table: its SQL name, screen title, typed columns and seed rows."""
+
+    name: str  # SQL table name, e.g. "ref_golongan"
+    judul: str  # Indonesian title for screens
+    # (column name, SQLite type "TEXT" | "INTEGER" | "REAL"), other than id, kode, deleted
+    columns: tuple[tuple[str, str], ...]
+    # each row has "kode" (unique within the table) and a value (or None) for every column
+    rows: tuple[dict[str, object], ...]
+
+
+V = "V"  # verified
+P = "P"  # partly verified
+U = "?"  # uncertain
+
+# Columns appended to every table, in this order.
+_META_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("urutan", "INTEGER"),
+    ("dasar_hukum", "TEXT"),
+    ("status_fakta", "TEXT"),
+    ("catatan", "TEXT"),
+)
+
+
+def _row(
+    kode: str,
+    *,
+    urutan: int,
+    dasar_hukum: str,
+    status_fakta: str,
+    catatan: str | None = None,
+    **values: object,
+) -> dict[str, object]:
+    """One seed row: ``kode``, the table's own values, then the common columns."""
+    return {
+        "kode": kode,
+        **values,
+        "urutan": urutan,
+        "dasar_hukum": dasar_hukum,
+        "status_fakta": status_fakta,
+        "catatan": catatan,
+    }
+
+
+def _table(
+    name: str,
+    judul: str,
+    columns: tuple[tuple[str, str], ...],
+    rows: list[dict[str, object]],
+) -> RefTable:
+    """Build a table, appending the common columns and checking every row's keys."""
+    all_columns = columns + _META_COLUMNS
+    expected = {"kode"} | {column for column, _ in all_columns}
+    for row in rows:
+        if set(row) != expected:
+            raise ValueError(f"{name} {row.get('kode')!r}: kolom {sorted(set(row) ^ expected)}")
+    return RefTable(name=name, judul=judul, columns=all_columns, rows=tuple(rows))
+
+
+# ---------------------------------------------------------------------------------------------
+# ref_golongan — PNS: PP 7/1977 Lampiran I; PP 99/2000 jo PP 12/2002 (asn-rules 2.1) [V].
+# PPPK: Perpres 98/2020, golongan I–XVII without ruang or pangkat (asn-rules 2.3) [P].
+
+_DH_GOL_PNS = "PP 7/1977 Lampiran I; PP 99/2000 jo PP 12/2002"
+_DH_GOL_PPPK = "Perpres 98/2020"
+
+_PANGKAT_PNS: tuple[tuple[str, str], ...] = (
+    ("I/a", "Juru Muda"),
+    ("I/b", "Juru Muda Tingkat I"),
+    ("I/c", "Juru"),
+    ("I/d", "Juru Tingkat I"),
+    ("II/a", "Pengatur Muda"),
+    ("II/b", "Pengatur Muda Tingkat I"),
+    ("II/c", "Pengatur"),
+    ("II/d", "Pengatur Tingkat I"),
+    ("III/a", "Penata Muda"),
+    ("III/b", "Penata Muda Tingkat I"),
+    ("III/c", "Penata"),
+    ("III/d", "Penata Tingkat I"),
+    ("IV/a", "Pembina"),
+    ("IV/b", "Pembina Tingkat I"),
+    ("IV/c", "Pembina Utama Muda"),
+    ("IV/d", "Pembina Utama Madya"),
+    ("IV/e", "Pembina Utama"),
+)
+_ROMAN: tuple[str, ...] = (
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
+    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+)  # fmt: skip
+
+
+def _golongan_rows() -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for index, (kode, pangkat) in enumerate(_PANGKAT_PNS, start=1):
+        roman, ruang = kode.split("/")
+        rows.append(
+            _row(
+                kode,
+                jenis_asn="PNS",
+                golongan=_ROMAN.index(roman) + 1,
+                ruang=ruang,
+                pangkat=pangkat,
+                urutan=index,
+                dasar_hukum=_DH_GOL_PNS,
+                status_fakta=V,
+            )
+        )
+    for number, roman in enumerate(_ROMAN, start=1):
+        rows.append(
+            _row(
+                roman,
+                jenis_asn="PPPK",
+                golongan=number,
+                ruang=None,
+                pangkat=None,
+                urutan=100 + number,
+                dasar_hukum=_DH_GOL_PPPK,
+                status_fakta=P,
+                catatan="PPPK tidak memiliki pangkat dan tidak naik pangkat [P].",
+            )
+        )
+    return rows
+
+
+REF_GOLONGAN = _table(
+    "ref_golongan",
+    "Golongan/ruang dan pangkat",
+    (
+        ("jenis_asn", "TEXT"),
+        ("golongan", "INTEGER"),
+        ("ruang", "TEXT"),
+        ("pangkat", "TEXT"),
+    ),
+    _golongan_rows(),
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_pendidikan — starting rank and KP reguler ceiling by diploma: PP 99/2000 jo PP 12/2002,
+# Keputusan Kepala BKN 12/2002 (asn-rules 2.2) [V]. PPPK starting golongan: from memory
+# (asn-rules 2.3) [?], hence every row is "?" and says so in catatan.
+
+_DH_PENDIDIKAN = "PP 99/2000 jo PP 12/2002; Keputusan Kepala BKN 12/2002"
+_CAT_PPPK = "gol_awal_pppk_kode belum pasti [?]: periksa aturan formasi PPPK."
+_CAT_PPPK_NONE = (
+    "gol_awal_pppk_kode tidak tercantum dalam daftar yang diketahui [?]: "
+    "isi setelah memeriksa aturan formasi PPPK."
+)
+
+
+def _pendidikan(
+    kode: str,
+    nama: str,
+    urutan: int,
+    gol_awal: str,
+    gol_maks: str,
+    gol_awal_pppk: str | None,
+    catatan: str | None = None,
+) -> dict[str, object]:
+    note = _CAT_PPPK if gol_awal_pppk is not None else _CAT_PPPK_NONE
+    return _row(
+        kode,
+        nama=nama,
+        gol_awal_kode=gol_awal,
+        gol_maks_kode=gol_maks,
+        gol_awal_pppk_kode=gol_awal_pppk,
+        urutan=urutan,
+        dasar_hukum=_DH_PENDIDIKAN,
+        status_fakta=U,
+        catatan=f"{catatan} {note}" if catatan else note,
+    )
+
+
+REF_PENDIDIKAN = _table(
+    "ref_pendidikan",
+    "Tingkat pendidikan",
+    (
+        ("nama", "TEXT"),
+        ("gol_awal_kode", "TEXT"),
+        ("gol_maks_kode", "TEXT"),
+        ("gol_awal_pppk_kode", "TEXT"),
+    ),
+    [
+        _pendidikan("SD", "SD", 1, "I/a", "II/a", "I"),
+        _pendidikan("SMP", "SLTP / SMP", 2, "I/c", "II/c", "IV"),
+        _pendidikan("SMP_KEJURUAN", "SLTP Kejuruan", 3, "I/c", "II/d", None),
+        _pendidikan("SLTA", "SLTA / SMA / SMK", 4, "II/a", "III/b", "V"),
+        _pendidikan("D1", "D-I", 5, "II/a", "III/b", "V"),
+        _pendidikan("D2", "D-II", 6, "II/b", "III/b", "VI"),
+        _pendidikan("SGPLB", "SGPLB", 7, "II/b", "III/c", None),
+        _pendidikan("D3", "D-III / Sarjana Muda / Akademi / Bakaloreat", 8, "II/c", "III/c", "VII"),
+        _pendidikan("D4", "D-IV", 9, "III/a", "III/d", "IX"),
+        _pendidikan("S1", "S-1 / Sarjana", 10, "III/a", "III/d", "IX"),
+        _pendidikan(
+            "PROFESI",
+            "Profesi (Dokter / Apoteker / Ners)",
+            11,
+            "III/b",
+            "IV/a",
+            None,
+            catatan=(
+                "Tabel PP 99/2000 menyebut Dokter dan Apoteker (setara S-2); Ners tidak "
+                "disebut dan dalam praktik formasi sering diangkat III/a [?]: periksa."
+            ),
+        ),
+        _pendidikan("S2", "S-2 / Magister", 12, "III/b", "IV/a", "X"),
+        _pendidikan("S3", "S-3 / Doktor", 13, "III/c", "IV/b", "XI"),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_jenis_jabatan — UU 5/2014 Ps. 13–19; UU 20/2023 (asn-rules 3.1) [V].
+
+_DH_JENIS = "UU 5/2014 Ps. 13-19; UU 20/2023"
+
+REF_JENIS_JABATAN = _table(
+    "ref_jenis_jabatan",
+    "Jenis jabatan",
+    (("nama", "TEXT"),),
+    [
+        _row(
+            "JPT",
+            nama="Jabatan Pimpinan Tinggi",
+            urutan=1,
+            dasar_hukum=_DH_JENIS,
+            status_fakta=V,
+        ),
+        _row(
+            "JA",
+            nama="Jabatan Administrasi",
+            urutan=2,
+            dasar_hukum=_DH_JENIS,
+            status_fakta=V,
+        ),
+        _row(
+            "JF",
+            nama="Jabatan Fungsional",
+            urutan=3,
+            dasar_hukum=_DH_JENIS,
+            status_fakta=V,
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_jenjang_jabatan — levels: UU 5/2014 Ps. 13–19, grouping manajerial/non-manajerial:
+# UU 20/2023 (asn-rules 3.1) [V]. Pangkat ranges: structural from PP 100/2000 jo PP 13/2002
+# via the eselon table (3.2) [V]; JF from PermenPANRB 1/2023, Peraturan BKN 3/2023 (3.3) [P].
+# BUP: PP 11/2017 Ps. 239, UU 20/2023 Ps. 55 (10.1) [V]. AK coefficient: Peraturan BKN 3/2023
+# (3.3): Ahli Pertama and Ahli Madya [V], the others [?]. Standard competency level:
+# PermenPANRB 38/2017 (7.2) [?] — so every row is "?".
+#
+# `tingkat` orders posts in the DUK (higher = higher post). It is a software choice, aligned
+# with the penyetaraan of 3.5 and the requirements of 3.4: Ahli Utama ~ JPT Pratama,
+# Ahli Madya ~ Administrator, Ahli Muda ~ Pengawas, Ahli Pertama ~ former eselon V.
+
+_DH_STRUKTURAL = (
+    "UU 5/2014 Ps. 13-19; UU 20/2023 Ps. 55; PP 11/2017 jo PP 17/2020 Ps. 239; "
+    "PP 100/2000 jo PP 13/2002; PermenPANRB 38/2017"
+)
+_DH_JF = (
+    "UU 5/2014 Ps. 13-19; UU 20/2023 Ps. 55; PP 11/2017 jo PP 17/2020 Ps. 239; "
+    "PermenPANRB 1/2023; Peraturan BKN 3/2023; PermenPANRB 38/2017"
+)
+_CAT_STANDAR = "standar_kompetensi [?]: periksa Lampiran PermenPANRB 38/2017."
+_CAT_AK = "ak_koefisien [?]: periksa Lampiran Peraturan BKN 3/2023."
+_CAT_JF_GOL = "Rentang pangkat JF [P]."
+_CAT_TINGKAT = "tingkat adalah urutan untuk DUK (pilihan aplikasi), dapat diubah."
+
+
+def _jenjang(
+    kode: str,
+    nama: str,
+    jenis: str,
+    kategori_jf: str | None,
+    kelompok: str,
+    tingkat: int,
+    gol_min: str | None,
+    gol_maks: str | None,
+    bup: int,
+    ak: float | None,
+    standar: int | None,
+    urutan: int,
+    catatan: str | None = None,
+) -> dict[str, object]:
+    notes: list[str] = []
+    if catatan:
+        notes.append(catatan)
+    if jenis == "JF":
+        notes.append(_CAT_JF_GOL)
+        if kode not in ("AHLI_PERTAMA", "AHLI_MADYA"):
+            notes.append(_CAT_AK)
+    notes.append(_CAT_STANDAR)
+    notes.append(_CAT_TINGKAT)
+    return _row(
+        kode,
+        nama=nama,
+        jenis_kode=jenis,
+        kategori_jf=kategori_jf,
+        kelompok=kelompok,
+        tingkat=tingkat,
+        gol_min_kode=gol_min,
+        gol_maks_kode=gol_maks,
+        bup_tahun=bup,
+        ak_koefisien=ak,
+        standar_kompetensi=standar,
+        urutan=urutan,
+        dasar_hukum=_DH_JF if jenis == "JF" else _DH_STRUKTURAL,
+        status_fakta=U,
+        catatan=" ".join(notes),
+    )
+
+
+_M = "MANAJERIAL"
+_NM = "NON_MANAJERIAL"
+_KA = "KEAHLIAN"
+_KT = "KETERAMPILAN"
+
+REF_JENJANG_JABATAN = _table(
+    "ref_jenjang_jabatan",
+    "Jenjang jabatan",
+    (
+        ("nama", "TEXT"),
+        ("jenis_kode", "TEXT"),
+        ("kategori_jf", "TEXT"),
+        ("kelompok", "TEXT"),
+        ("tingkat", "INTEGER"),
+        ("gol_min_kode", "TEXT"),
+        ("gol_maks_kode", "TEXT"),
+        ("bup_tahun", "INTEGER"),
+        ("ak_koefisien", "REAL"),
+        ("standar_kompetensi", "INTEGER"),
+    ),
+    [
+        # kode, nama, jenis, kategori, kelompok, tingkat, gol min, gol maks, BUP, AK, standar
+        _jenjang(
+            "JPT_UTAMA", "JPT Utama", "JPT", None, _M, 10, "IV/d", "IV/e", 60, None, 5, 1,
+            catatan="Rentang pangkat dari eselon I.a.",
+        ),
+        _jenjang(
+            "JPT_MADYA", "JPT Madya", "JPT", None, _M, 9, "IV/c", "IV/e", 60, None, 5, 2,
+            catatan="Rentang pangkat dari eselon I.a/I.b. Standar 5 (sebagian kompetensi 4).",
+        ),
+        _jenjang(
+            "JPT_PRATAMA", "JPT Pratama", "JPT", None, _M, 8, "IV/b", "IV/d", 60, None, 4, 3,
+            catatan="Rentang pangkat dari eselon II.a/II.b.",
+        ),
+        _jenjang(
+            "ADMINISTRATOR", "Administrator", "JA", None, _M, 7, "III/d", "IV/b", 58, None, 3, 4,
+            catatan="Rentang pangkat dari eselon III.a/III.b.",
+        ),
+        _jenjang(
+            "PENGAWAS", "Pengawas", "JA", None, _M, 6, "III/b", "III/d", 58, None, 2, 5,
+            catatan="Rentang pangkat dari eselon IV.a/IV.b.",
+        ),
+        _jenjang(
+            "PELAKSANA", "Pelaksana", "JA", None, _NM, 1, None, None, 58, None, 1, 6,
+            catatan="Pelaksana tidak memiliki rentang pangkat (eselon V sudah dihapus).",
+        ),
+        _jenjang(
+            "AHLI_UTAMA", "Ahli Utama", "JF", _KA, _NM, 8, "IV/d", "IV/e", 65, 50.0, None, 7,
+            catatan=(
+                "standar_kompetensi tidak tercantum untuk Ahli Utama (dikosongkan). "
+                "BUP 65; JF tertentu dapat berbeda."
+            ),
+        ),
+        _jenjang(
+            "AHLI_MADYA", "Ahli Madya", "JF", _KA, _NM, 7, "IV/a", "IV/c", 60, 37.5, 3, 8,
+            catatan="BUP 60; JF tertentu dapat berbeda (mis. guru, dosen).",
+        ),
+        _jenjang(
+            "AHLI_MUDA", "Ahli Muda", "JF", _KA, _NM, 6, "III/c", "III/d", 58, 25.0, 2, 9,
+            catatan="BUP 58; JF tertentu dapat berbeda (mis. guru 60 [?]).",
+        ),
+        _jenjang(
+            "AHLI_PERTAMA", "Ahli Pertama", "JF", _KA, _NM, 5, "III/a", "III/b", 58, 12.5, 1, 10,
+            catatan="BUP 58; JF tertentu dapat berbeda (mis. guru 60 [?]).",
+        ),
+        _jenjang(
+            "PENYELIA", "Penyelia", "JF", _KT, _NM, 5, "III/c", "III/d", 58, 25.0, 1, 11,
+            catatan="standar_kompetensi mungkin 2 [?].",
+        ),
+        _jenjang("MAHIR", "Mahir", "JF", _KT, _NM, 4, "III/a", "III/b", 58, 12.5, 1, 12),
+        _jenjang("TERAMPIL", "Terampil", "JF", _KT, _NM, 3, "II/b", "II/d", 58, 5.0, 1, 13),
+        _jenjang("PEMULA", "Pemula", "JF", _KT, _NM, 2, "II/a", "II/a", 58, 3.75, 1, 14),
+    ],
+)  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# ref_eselon — equivalence: UU 5/2014 Ps. 131 [V/P]; pangkat ranges: PP 100/2000 jo
+# PP 13/2002 Lampiran [V] (asn-rules 3.2). Row status "P" because of the mapping.
+
+_DH_ESELON = "UU 5/2014 Ps. 131; PP 100/2000 jo PP 13/2002"
+_CAT_ESELON = "Kesetaraan jabatan [P]; rentang pangkat [V]."
+
+
+def _eselon(
+    kode: str,
+    jenjang: str,
+    gol_min: str,
+    gol_maks: str,
+    urutan: int,
+    catatan: str | None = None,
+) -> dict[str, object]:
+    return _row(
+        kode,
+        nama=f"Eselon {kode}",
+        jenjang_kode=jenjang,
+        gol_min_kode=gol_min,
+        gol_maks_kode=gol_maks,
+        urutan=urutan,
+        dasar_hukum=_DH_ESELON,
+        status_fakta=P,
+        catatan=f"{_CAT_ESELON} {catatan}" if catatan else _CAT_ESELON,
+    )
+
+
+REF_ESELON = _table(
+    "ref_eselon",
+    "Eselon (lama) dan kesetaraannya",
+    (
+        ("nama", "TEXT"),
+        ("jenjang_kode", "TEXT"),
+        ("gol_min_kode", "TEXT"),
+        ("gol_maks_kode", "TEXT"),
+    ),
+    [
+        _eselon(
+            "I.a",
+            "JPT_MADYA",
+            "IV/d",
+            "IV/e",
+            1,
+            catatan=(
+                "Eselon I.a setara JPT Madya; khusus kepala LPNK setara JPT Utama "
+                "(UU 5/2014 Ps. 131)."
+            ),
+        ),
+        _eselon("I.b", "JPT_MADYA", "IV/c", "IV/e", 2),
+        _eselon("II.a", "JPT_PRATAMA", "IV/c", "IV/d", 3),
+        _eselon("II.b", "JPT_PRATAMA", "IV/b", "IV/c", 4),
+        _eselon("III.a", "ADMINISTRATOR", "IV/a", "IV/b", 5),
+        _eselon("III.b", "ADMINISTRATOR", "III/d", "IV/a", 6),
+        _eselon("IV.a", "PENGAWAS", "III/c", "III/d", 7),
+        _eselon("IV.b", "PENGAWAS", "III/b", "III/c", 8),
+        _eselon(
+            "V",
+            "PELAKSANA",
+            "III/a",
+            "III/b",
+            9,
+            catatan="Eselon V sudah dihapus; disimpan untuk riwayat.",
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_agama — not in asn-rules.md. The six religions: UU 1/PNPS/1965 (Penjelasan Ps. 1) and
+# the population register (UU 23/2006 jo UU 24/2013); kepercayaan: Putusan MK
+# 97/PUU-XIV/2016. Secondary sources agree [P].
+
+_DH_AGAMA = "UU 1/PNPS/1965 Penjelasan Ps. 1; UU 23/2006 jo UU 24/2013"
+_CAT_AGAMA = "Tidak tercantum dalam asn-rules.md; mengikuti data kependudukan (Dukcapil)."
+
+REF_AGAMA = _table(
+    "ref_agama",
+    "Agama dan kepercayaan",
+    (("nama", "TEXT"),),
+    [
+        _row(kode, nama=nama, urutan=i, dasar_hukum=_DH_AGAMA, status_fakta=P, catatan=_CAT_AGAMA)
+        for i, (kode, nama) in enumerate(
+            [
+                ("ISLAM", "Islam"),
+                ("KRISTEN", "Kristen"),
+                ("KATOLIK", "Katolik"),
+                ("HINDU", "Hindu"),
+                ("BUDDHA", "Buddha"),
+                ("KONGHUCU", "Konghucu"),
+            ],
+            start=1,
+        )
+    ]
+    + [
+        _row(
+            "KEPERCAYAAN",
+            nama="Kepercayaan terhadap Tuhan YME",
+            urutan=7,
+            dasar_hukum="Putusan MK 97/PUU-XIV/2016; UU 23/2006 jo UU 24/2013",
+            status_fakta=P,
+            catatan=_CAT_AGAMA,
+        )
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_rating — the three-point scale for hasil kerja and perilaku kerja:
+# PermenPANRB 6/2022 (asn-rules 4.2) [V].
+
+_DH_KINERJA = "PermenPANRB 6/2022"
+
+REF_RATING = _table(
+    "ref_rating",
+    "Rating hasil kerja dan perilaku kerja",
+    (("nama", "TEXT"), ("nilai", "INTEGER")),
+    [
+        _row(
+            "ATAS",
+            nama="Di Atas Ekspektasi",
+            nilai=3,
+            urutan=1,
+            dasar_hukum=_DH_KINERJA,
+            status_fakta=V,
+        ),
+        _row(
+            "SESUAI",
+            nama="Sesuai Ekspektasi",
+            nilai=2,
+            urutan=2,
+            dasar_hukum=_DH_KINERJA,
+            status_fakta=V,
+        ),
+        _row(
+            "BAWAH",
+            nama="Di Bawah Ekspektasi",
+            nilai=1,
+            urutan=3,
+            dasar_hukum=_DH_KINERJA,
+            status_fakta=V,
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_predikat — predikat kinerja: PermenPANRB 6/2022 (asn-rules 4.2) [V]; conversion to
+# angka kredit as a percentage of the yearly coefficient: Peraturan BKN 3/2023 (3.3) [V].
+
+_DH_PREDIKAT = "PermenPANRB 6/2022; Peraturan BKN 3/2023"
+
+
+def _predikat(
+    kode: str, nama: str, alternatif: str | None, urutan: int, ak_persen: int
+) -> dict[str, object]:
+    return _row(
+        kode,
+        nama=nama,
+        nama_alternatif=alternatif,
+        ak_persen=ak_persen,
+        urutan=urutan,
+        dasar_hukum=_DH_PREDIKAT,
+        status_fakta=V,
+    )
+
+
+REF_PREDIKAT = _table(
+    "ref_predikat",
+    "Predikat kinerja",
+    (("nama", "TEXT"), ("nama_alternatif", "TEXT"), ("ak_persen", "INTEGER")),
+    [
+        _predikat("SANGAT_BAIK", "Sangat Baik", None, 1, 150),
+        _predikat("BAIK", "Baik", None, 2, 100),
+        _predikat("BUTUH_PERBAIKAN", "Butuh Perbaikan", "Cukup", 3, 75),
+        _predikat("KURANG", "Kurang/Misconduct", None, 4, 50),
+        _predikat("SANGAT_KURANG", "Sangat Kurang", None, 5, 25),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_matriks_predikat — PermenPANRB 6/2022 (asn-rules 4.2) [V]. Rows = rating hasil kerja,
+# columns = rating perilaku kerja; kode "<hasil>|<perilaku>".
+#
+#   hasil \ perilaku   BAWAH            SESUAI            ATAS
+#   ATAS               KURANG           BAIK              SANGAT_BAIK
+#   SESUAI             KURANG           BAIK              BAIK
+#   BAWAH              SANGAT_KURANG    BUTUH_PERBAIKAN   BUTUH_PERBAIKAN
+
+_MATRIKS: tuple[tuple[str, str, str], ...] = (
+    ("ATAS", "BAWAH", "KURANG"),
+    ("ATAS", "SESUAI", "BAIK"),
+    ("ATAS", "ATAS", "SANGAT_BAIK"),
+    ("SESUAI", "BAWAH", "KURANG"),
+    ("SESUAI", "SESUAI", "BAIK"),
+    ("SESUAI", "ATAS", "BAIK"),
+    ("BAWAH", "BAWAH", "SANGAT_KURANG"),
+    ("BAWAH", "SESUAI", "BUTUH_PERBAIKAN"),
+    ("BAWAH", "ATAS", "BUTUH_PERBAIKAN"),
+)
+
+REF_MATRIKS_PREDIKAT = _table(
+    "ref_matriks_predikat",
+    "Matriks predikat kinerja",
+    (
+        ("rating_hasil", "TEXT"),
+        ("rating_perilaku", "TEXT"),
+        ("predikat_kode", "TEXT"),
+    ),
+    [
+        _row(
+            f"{hasil}|{perilaku}",
+            rating_hasil=hasil,
+            rating_perilaku=perilaku,
+            predikat_kode=predikat,
+            urutan=i,
+            dasar_hukum=_DH_KINERJA,
+            status_fakta=V,
+        )
+        for i, (hasil, perilaku, predikat) in enumerate(_MATRIKS, start=1)
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_nilai_berakhlak — core values BerAKHLAK: SE MenPANRB 20/2021, used as perilaku kerja by
+# PermenPANRB 6/2022 (asn-rules 4.3). Guides paraphrased; values 1–3 [V], wording of 4–7 [?].
+
+_DH_BERAKHLAK = "SE MenPANRB 20/2021; PermenPANRB 6/2022"
+_CAT_BERAKHLAK = "Rumusan panduan perilaku belum diperiksa dengan teks SE [?]."
+
+_BERAKHLAK: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "BERORIENTASI_PELAYANAN",
+        "Berorientasi Pelayanan",
+        "Memahami dan memenuhi kebutuhan masyarakat; ramah, cekatan, solutif, dan dapat "
+        "diandalkan; terus-menerus melakukan perbaikan.",
+        V,
+    ),
+    (
+        "AKUNTABEL",
+        "Akuntabel",
+        "Bekerja dengan jujur, bertanggung jawab, cermat, disiplin, dan berintegritas; memakai "
+        "kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien; "
+        "tidak menyalahgunakan kewenangan jabatan.",
+        V,
+    ),
+    (
+        "KOMPETEN",
+        "Kompeten",
+        "Terus meningkatkan kompetensi diri untuk menjawab tantangan yang berubah; membantu "
+        "orang lain belajar; menyelesaikan tugas dengan mutu terbaik.",
+        V,
+    ),
+    (
+        "HARMONIS",
+        "Harmonis",
+        "Menghargai setiap orang apa pun latar belakangnya; suka menolong orang lain; "
+        "menjaga suasana kerja yang kondusif.",
+        U,
+    ),
+    (
+        "LOYAL",
+        "Loyal",
+        "Memegang teguh Pancasila, UUD 1945, NKRI, dan pemerintahan yang sah; menjaga nama "
+        "baik sesama ASN, pimpinan, instansi, dan negara; menjaga rahasia jabatan dan negara.",
+        U,
+    ),
+    (
+        "ADAPTIF",
+        "Adaptif",
+        "Cepat menyesuaikan diri menghadapi perubahan; terus berinovasi dan mengembangkan "
+        "kreativitas; bertindak proaktif.",
+        U,
+    ),
+    (
+        "KOLABORATIF",
+        "Kolaboratif",
+        "Bersedia bekerja sama secara terbuka; memberi kesempatan kepada berbagai pihak untuk "
+        "berkontribusi; menggerakkan berbagai sumber daya untuk tujuan bersama.",
+        U,
+    ),
+)
+
+REF_NILAI_BERAKHLAK = _table(
+    "ref_nilai_berakhlak",
+    "Nilai dasar BerAKHLAK",
+    (("nama", "TEXT"), ("panduan", "TEXT")),
+    [
+        _row(
+            kode,
+            nama=nama,
+            panduan=panduan,
+            urutan=i,
+            dasar_hukum=_DH_BERAKHLAK,
+            status_fakta=status,
+            catatan=_CAT_BERAKHLAK if status == U else None,
+        )
+        for i, (kode, nama, panduan, status) in enumerate(_BERAKHLAK, start=1)
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_hukuman_disiplin — PP 94/2021 Ps. 8 (asn-rules 9.1) [V]. Blocking KP and KGB while a
+# sedang or berat penalty is in force: one implementation, article not located (9.3) [P].
+
+_DH_HUKDIS = "PP 94/2021 Ps. 8; Peraturan BKN 6/2022"
+_CAT_MENGHAMBAT = "menghambat_kp_kgb [P]: pasal PP 94/2021 belum ditemukan."
+_CAT_TPP = "Di pemerintah daerah 'tunjangan kinerja' biasanya berarti TPP [?]."
+
+
+def _hukdis(
+    kode: str,
+    nama: str,
+    tingkat: str,
+    durasi: int | None,
+    potongan: int | None,
+    urutan: int,
+) -> dict[str, object]:
+    notes = [_CAT_MENGHAMBAT]
+    if potongan is not None:
+        notes.append(_CAT_TPP)
+    return _row(
+        kode,
+        nama=nama,
+        tingkat=tingkat,
+        durasi_bulan=durasi,
+        potongan_persen=potongan,
+        menghambat_kp_kgb=0 if tingkat == "RINGAN" else 1,
+        urutan=urutan,
+        dasar_hukum=_DH_HUKDIS,
+        status_fakta=P,
+        catatan=" ".join(notes),
+    )
+
+
+REF_HUKUMAN_DISIPLIN = _table(
+    "ref_hukuman_disiplin",
+    "Jenis hukuman disiplin",
+    (
+        ("nama", "TEXT"),
+        ("tingkat", "TEXT"),
+        ("durasi_bulan", "INTEGER"),
+        ("potongan_persen", "INTEGER"),
+        ("menghambat_kp_kgb", "INTEGER"),
+    ),
+    [
+        _hukdis("TEGURAN_LISAN", "Teguran lisan", "RINGAN", None, None, 1),
+        _hukdis("TEGURAN_TERTULIS", "Teguran tertulis", "RINGAN", None, None, 2),
+        _hukdis(
+            "PERNYATAAN_TIDAK_PUAS",
+            "Pernyataan tidak puas secara tertulis",
+            "RINGAN",
+            None,
+            None,
+            3,
+        ),
+        _hukdis(
+            "POTONGAN_TPP_6",
+            "Pemotongan tunjangan kinerja sebesar 25% selama 6 bulan",
+            "SEDANG",
+            6,
+            25,
+            4,
+        ),
+        _hukdis(
+            "POTONGAN_TPP_9",
+            "Pemotongan tunjangan kinerja sebesar 25% selama 9 bulan",
+            "SEDANG",
+            9,
+            25,
+            5,
+        ),
+        _hukdis(
+            "POTONGAN_TPP_12",
+            "Pemotongan tunjangan kinerja sebesar 25% selama 12 bulan",
+            "SEDANG",
+            12,
+            25,
+            6,
+        ),
+        _hukdis(
+            "PENURUNAN_JABATAN",
+            "Penurunan jabatan setingkat lebih rendah selama 12 bulan",
+            "BERAT",
+            12,
+            None,
+            7,
+        ),
+        _hukdis(
+            "PEMBEBASAN_JABATAN",
+            "Pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan",
+            "BERAT",
+            12,
+            None,
+            8,
+        ),
+        _hukdis(
+            "PDHTAPS",
+            "Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS",
+            "BERAT",
+            None,
+            None,
+            9,
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_alpa_hukdis — cumulative working days of unexcused absence per year → penalty:
+# PP 94/2021 Ps. 9–11 (asn-rules 9.2) [V]. The separate rule "10 consecutive working days →
+# PDHTAPS, salary stops the next month" (Ps. 15(2); Peraturan BKN 6/2022 Ps. 12) is not a
+# cumulative range and is not a row here.
+
+_DH_ALPA = "PP 94/2021 Ps. 9-11"
+
+_ALPA: tuple[tuple[int, int | None, str], ...] = (
+    (3, 3, "TEGURAN_LISAN"),
+    (4, 6, "TEGURAN_TERTULIS"),
+    (7, 10, "PERNYATAAN_TIDAK_PUAS"),
+    (11, 13, "POTONGAN_TPP_6"),
+    (14, 16, "POTONGAN_TPP_9"),
+    (17, 20, "POTONGAN_TPP_12"),
+    (21, 24, "PENURUNAN_JABATAN"),
+    (25, 27, "PEMBEBASAN_JABATAN"),
+    (28, None, "PDHTAPS"),
+)
+
+REF_ALPA_HUKDIS = _table(
+    "ref_alpa_hukdis",
+    "Hukuman disiplin karena tidak masuk kerja tanpa alasan sah",
+    (
+        ("hari_min", "INTEGER"),
+        ("hari_maks", "INTEGER"),
+        ("hukuman_kode", "TEXT"),
+    ),
+    [
+        _row(
+            f"{lo}-{'' if hi is None else hi}",
+            hari_min=lo,
+            hari_maks=hi,
+            hukuman_kode=hukuman,
+            urutan=i,
+            dasar_hukum=_DH_ALPA,
+            status_fakta=V,
+            catatan=(
+                "Terpisah dari tabel ini: 10 hari kerja berturut-turut tanpa alasan sah juga "
+                "PDHTAPS (PP 94/2021 Ps. 15 ayat 2; Peraturan BKN 6/2022 Ps. 12)."
+                if hi is None
+                else None
+            ),
+        )
+        for i, (lo, hi, hukuman) in enumerate(_ALPA, start=1)
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_jenis_cuti — PP 11/2017 (bab cuti); Peraturan BKN 24/2017 jo 7/2021 (asn-rules 12)
+# [V unless noted]. Which kinds a PPPK gets (PP 49/2018) [?], so every row is "?".
+# lama_maks_hari is filled only where the rule is a number of days (tahunan: hari kerja).
+
+_DH_CUTI = "PP 11/2017 jo PP 17/2020; Peraturan BKN 24/2017 jo 7/2021"
+_CAT_CUTI_PPPK = "berlaku_pppk [?]: periksa PP 49/2018."
+
+
+def _cuti(
+    kode: str,
+    nama: str,
+    lama_maks: str,
+    lama_maks_hari: int | None,
+    syarat: str,
+    berlaku_pppk: int,
+    urutan: int,
+    catatan: str | None = None,
+) -> dict[str, object]:
+    return _row(
+        kode,
+        nama=nama,
+        lama_maks=lama_maks,
+        lama_maks_hari=lama_maks_hari,
+        syarat=syarat,
+        berlaku_pppk=berlaku_pppk,
+        urutan=urutan,
+        dasar_hukum=_DH_CUTI + ("; PP 49/2018" if berlaku_pppk else ""),
+        status_fakta=U,
+        catatan=f"{catatan} {_CAT_CUTI_PPPK}" if catatan else _CAT_CUTI_PPPK,
+    )
+
+
+REF_JENIS_CUTI = _table(
+    "ref_jenis_cuti",
+    "Jenis cuti",
+    (
+        ("nama", "TEXT"),
+        ("lama_maks", "TEXT"),
+        ("lama_maks_hari", "INTEGER"),
+        ("syarat", "TEXT"),
+        ("berlaku_pppk", "INTEGER"),
+    ),
+    [
+        _cuti(
+            "TAHUNAN",
+            "Cuti tahunan",
+            "12 hari kerja per tahun",
+            12,
+            "PNS dan CPNS yang telah bekerja paling singkat 1 tahun secara terus-menerus. "
+            "Paling sedikit 1 hari per permohonan. Sisa cuti dapat ditangguhkan paling banyak "
+            "6 hari ke tahun berikutnya; jika tidak diambil 2 tahun berturut-turut, paling "
+            "banyak 24 hari termasuk cuti tahun berjalan.",
+            1,
+            1,
+            catatan="Penangguhan sisa cuti [P]; pengurangan hak karena cuti bersama [?].",
+        ),
+        _cuti(
+            "BESAR",
+            "Cuti besar",
+            "Paling lama 3 bulan",
+            None,
+            "Telah bekerja paling singkat 5 tahun secara terus-menerus (ibadah haji pertama "
+            "dapat lebih awal). Menerima penghasilan penuh. Tidak berhak cuti tahunan pada "
+            "tahun yang sama.",
+            0,
+            2,
+        ),
+        _cuti(
+            "SAKIT",
+            "Cuti sakit",
+            "Paling lama 1 tahun, dapat ditambah paling lama 6 bulan",
+            None,
+            "Sakit 1 hari: memberi tahu atasan. Sampai 14 hari: surat keterangan dokter. Lebih "
+            "dari 14 hari: surat keterangan dokter pemerintah. Setelah perpanjangan, diputuskan "
+            "oleh tim penguji kesehatan. Gugur kandungan: paling lama 1,5 bulan.",
+            1,
+            3,
+            catatan="Cuti gugur kandungan 1,5 bulan [P].",
+        ),
+        _cuti(
+            "MELAHIRKAN",
+            "Cuti melahirkan",
+            "3 bulan",
+            None,
+            "Untuk kelahiran anak pertama sampai dengan ketiga. Kelahiran anak keempat dan "
+            "seterusnya memakai cuti besar.",
+            1,
+            4,
+        ),
+        _cuti(
+            "ALASAN_PENTING",
+            "Cuti karena alasan penting",
+            "Paling lama 1 bulan",
+            None,
+            "Anggota keluarga inti sakit keras atau meninggal dunia, melangsungkan perkawinan, "
+            "istri melahirkan dengan operasi sesar, rumah tertimpa bencana, dan alasan penting "
+            "lain. Lamanya ditetapkan oleh pejabat yang berwenang.",
+            0,
+            5,
+        ),
+        _cuti(
+            "BERSAMA",
+            "Cuti bersama",
+            "Ditetapkan setiap tahun oleh Pemerintah",
+            None,
+            "Berlaku untuk semua pegawai.",
+            1,
+            6,
+            catatan="Rincian cuti bersama [?].",
+        ),
+        _cuti(
+            "CLTN",
+            "Cuti di luar tanggungan negara",
+            "Paling lama 3 tahun, dapat diperpanjang paling lama 1 tahun",
+            None,
+            "Telah bekerja paling singkat 5 tahun, karena alasan pribadi yang mendesak. Tanpa "
+            "penghasilan.",
+            0,
+            7,
+            catatan="Masa CLTN tidak dihitung sebagai masa kerja [?]; keterlibatan BKN [?].",
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_periode_kp — months of TMT kenaikan pangkat, TMT always on the 1st (asn-rules 5.1) [V].
+# Until 2023-12-31: April and October (PP 99/2000). From 2024-01-01: February, April, June,
+# August, October, December (Peraturan BKN 4/2023 Ps. 2). kode "<berlaku_mulai>|<bulan>".
+
+_MULAI_LAMA = "1900-01-01"  # technical lower bound: old records keep validating
+_CAT_LAMA = (
+    "berlaku_mulai 1900-01-01 adalah batas bawah teknis agar riwayat lama tetap sah, "
+    "bukan tanggal peraturan."
+)
+_CAT_BARU = "Tidak berlaku untuk KP anumerta dan KP pengabdian."
+
+
+def _periode_rows() -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for bulan in (4, 10):
+        rows.append(
+            _row(
+                f"{_MULAI_LAMA}|{bulan}",
+                bulan=bulan,
+                berlaku_mulai=_MULAI_LAMA,
+                berlaku_sampai="2023-12-31",
+                urutan=len(rows) + 1,
+                dasar_hukum="PP 99/2000 jo PP 12/2002",
+                status_fakta=V,
+                catatan=_CAT_LAMA,
+            )
+        )
+    for bulan in (2, 4, 6, 8, 10, 12):
+        rows.append(
+            _row(
+                f"2024-01-01|{bulan}",
+                bulan=bulan,
+                berlaku_mulai="2024-01-01",
+                berlaku_sampai=None,
+                urutan=len(rows) + 1,
+                dasar_hukum="Peraturan BKN 4/2023 Ps. 2",
+                status_fakta=V,
+                catatan=_CAT_BARU,
+            )
+        )
+    return rows
+
+
+REF_PERIODE_KP = _table(
+    "ref_periode_kp",
+    "Periode kenaikan pangkat",
+    (
+        ("bulan", "INTEGER"),
+        ("berlaku_mulai", "TEXT"),
+        ("berlaku_sampai", "TEXT"),
+    ),
+    _periode_rows(),
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_status_kepegawaian — UU 20/2023; PP 11/2017 jo PP 17/2020 (PNS, CPNS);
+# PP 49/2018 (PPPK) (asn-rules 1, 4.1) [V].
+
+REF_STATUS_KEPEGAWAIAN = _table(
+    "ref_status_kepegawaian",
+    "Status kepegawaian",
+    (("nama", "TEXT"), ("jenis_asn", "TEXT")),
+    [
+        _row(
+            "CPNS",
+            nama="Calon Pegawai Negeri Sipil",
+            jenis_asn="PNS",
+            urutan=1,
+            dasar_hukum="UU 20/2023; PP 11/2017 jo PP 17/2020",
+            status_fakta=V,
+        ),
+        _row(
+            "PNS",
+            nama="Pegawai Negeri Sipil",
+            jenis_asn="PNS",
+            urutan=2,
+            dasar_hukum="UU 20/2023; PP 11/2017 jo PP 17/2020",
+            status_fakta=V,
+        ),
+        _row(
+            "PPPK",
+            nama="Pegawai Pemerintah dengan Perjanjian Kerja",
+            jenis_asn="PPPK",
+            urutan=3,
+            dasar_hukum="UU 20/2023; PP 49/2018",
+            status_fakta=V,
+            catatan="PPPK paruh waktu belum dibedakan; tambahkan baris bila diperlukan.",
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_kedudukan — whether a person is still in service. An application classification of the
+# events in asn-rules 10.1 (BUP) and 13.1 (removal from the DUK on dismissal, death or
+# transfer out); pemberhentian: UU 20/2023; PP 11/2017 jo PP 17/2020 [P].
+
+_DH_KEDUDUKAN = "UU 20/2023; PP 11/2017 jo PP 17/2020; PP 15/1979"
+_CAT_KEDUDUKAN = "Klasifikasi aplikasi; CLTN dicatat sebagai cuti, bukan kedudukan."
+
+REF_KEDUDUKAN = _table(
+    "ref_kedudukan",
+    "Kedudukan pegawai",
+    (("nama", "TEXT"), ("aktif", "INTEGER")),
+    [
+        _row(
+            kode,
+            nama=nama,
+            aktif=1 if kode == "AKTIF" else 0,
+            urutan=i,
+            dasar_hukum=_DH_KEDUDUKAN,
+            status_fakta=P,
+            catatan=_CAT_KEDUDUKAN,
+        )
+        for i, (kode, nama) in enumerate(
+            [
+                ("AKTIF", "Aktif"),
+                ("PENSIUN", "Pensiun"),
+                ("MENINGGAL", "Meninggal dunia"),
+                ("PINDAH", "Pindah instansi"),
+                ("BERHENTI", "Diberhentikan"),
+            ],
+            start=1,
+        )
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+
+REFERENCE_TABLES: tuple[RefTable, ...] = (
+    REF_GOLONGAN,
+    REF_PENDIDIKAN,
+    REF_JENIS_JABATAN,
+    REF_JENJANG_JABATAN,
+    REF_ESELON,
+    REF_AGAMA,
+    REF_RATING,
+    REF_PREDIKAT,
+    REF_MATRIKS_PREDIKAT,
+    REF_NILAI_BERAKHLAK,
+    REF_HUKUMAN_DISIPLIN,
+    REF_ALPA_HUKDIS,
+    REF_JENIS_CUTI,
+    REF_PERIODE_KP,
+    REF_STATUS_KEPEGAWAIAN,
+    REF_KEDUDUKAN,
+)
+
+_BY_NAME: dict[str, RefTable] = {t.name: t for t in REFERENCE_TABLES}
+_GOLONGAN_BY_KODE: dict[str, dict[str, object]] = {str(r["kode"]): r for r in REF_GOLONGAN.rows}
+
+
+def table(name: str) -> RefTable:
+    """The reference table called ``name``; ``KeyError`` if there is none."""
+    return _BY_NAME[name]
+
+
+def _golongan_row(kode: str) -> dict[str, object]:
+    try:
+        return _GOLONGAN_BY_KODE[kode]
+    except KeyError:
+        raise KeyError(f"golongan tidak dikenal: {kode!r}") from None
+
+
+def golongan_order(kode: str) -> int:
+    """Rank order of a golongan code: PNS 1..17 from I/a, PPPK 101..117. KeyError if unknown."""
+    value = _golongan_row(kode)["urutan"]
+    if not isinstance(value, int):  # pragma: no cover - guarded by the tests
+        raise TypeError(f"urutan golongan {kode!r} bukan bilangan bulat")
+    return value
+
+
+def pangkat_name(kode: str) -> str | None:
+    """Pangkat name of a PNS golongan ("III/b" → "Penata Muda Tingkat I"); None for PPPK."""
+    value = _golongan_row(kode)["pangkat"]
+    return value if isinstance(value, str) else None
+
+
+def golongan_label(kode: str) -> str:
+    """Display label: "Penata Muda Tingkat I (III/b)" for PNS, the code itself ("IX") for PPPK."""
+    pangkat = pangkat_name(kode)
+    return f"{pangkat} ({kode})" if pangkat else kode
+
+
+def _predikat_matrix() -> dict[tuple[str, str], str]:
+    matrix: dict[tuple[str, str], str] = {}
+    for row in REF_MATRIKS_PREDIKAT.rows:
+        matrix[(str(row["rating_hasil"]), str(row["rating_perilaku"]))] = str(row["predikat_kode"])
+    return matrix
+
+
+# (rating hasil kerja, rating perilaku kerja) -> predikat kode, e.g. ("ATAS", "BAWAH") -> "KURANG"
+PREDIKAT_MATRIX: dict[tuple[str, str], str] = _predikat_matrix()

@@ -1,0 +1,1 @@
+"""Documents: PDF decrees (reportlab) and Excel recaps (openpyxl). No Qt, no SQL."""

@@ -1,0 +1,64 @@
+"""Starting the desktop app: QApplication, the database, first run, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from app import paths
+from app.i18n import tr
+from app.models.db import Database
+from app.models.errors import MeritError
+from app.models.instansi import is_set_up
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Merit")
+    app.setOrganizationName("Merit")
+    app.setApplicationDisplayName("Merit")
+    return app
+
+
+def actor_name() -> str:
+    """Who acts in the desktop app until accounts exist (accounts issue): the OS user."""
+    import getpass
+
+    try:
+        return f"desktop:{getpass.getuser()}"
+    except Exception:  # noqa: BLE001
+        return "desktop"
+
+
+def run_app(db_path: Path | None = None) -> int:
+    """Open the desktop app on ``db_path`` (default: the per-user data folder)."""
+    from app.ui.dialogs.first_run import FirstRunDialog
+    from app.ui.main_window import MainWindow
+    from app.ui.tasks import TaskRunner
+    from app.ui.widgets.messages import install_excepthook
+
+    app = make_app()
+    install_excepthook()
+    path = Path(db_path) if db_path else paths.default_db()
+    try:
+        db = Database(path)
+    except MeritError as exc:
+        QMessageBox.critical(None, tr("Merit tidak dapat membuka basis data"), str(exc))
+        return exc.exit_code
+    actor = actor_name()
+    runner = TaskRunner(db.path)
+    if not is_set_up(db):
+        first = FirstRunDialog(db, runner, actor=actor)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            runner.wait()
+            return 0
+    window = MainWindow(db, runner, actor=actor)
+    window.show()
+    code = app.exec()
+    runner.wait()
+    db.close()
+    return int(code)

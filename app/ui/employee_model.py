@@ -1,0 +1,141 @@
+"""The employee table: holds the ordered keys of the current query and fetches rows as they are
+painted, a page at a time, with a small cache. Sorting and filtering happen in SQL."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from app.i18n import tr
+from app.models import employees as emp
+from app.models.db import Database
+
+PAGE = 200
+MAX_PAGES = 30
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _columns() -> list[tuple[str, str, str | None]]:
+    """(field, title, sort key) of each column."""
+    return [
+        ("nip", tr("NIP"), "nip"),
+        ("nama_lengkap", tr("Nama"), "nama"),
+        ("golongan", tr("Gol."), "golongan"),
+        ("jabatan", tr("Jabatan"), "jabatan"),
+        ("unit", tr("Unit kerja"), None),
+        ("opd", tr("Perangkat daerah"), "unit"),
+        ("status", tr("Status"), "status"),
+    ]
+
+
+class EmployeeTableModel(QAbstractTableModel):
+    """Rows of ``pegawai_ringkas`` for an :class:`EmployeeFilter`."""
+
+    countChanged = Signal(int)
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._columns = _columns()
+        self._filter = emp.EmployeeFilter()
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
+        self.on_error: Callable[[Exception], None] | None = None
+
+    # -- query ---------------------------------------------------------------------------------
+
+    @property
+    def filter(self) -> emp.EmployeeFilter:
+        return self._filter
+
+    def set_filter(self, flt: emp.EmployeeFilter) -> None:
+        """Run the query (keys only) and reset the view."""
+        ids = emp.search_ids(self._db.conn, flt)
+        self.beginResetModel()
+        self._filter = flt
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+        self.countChanged.emit(len(ids))
+
+    def refresh(self) -> None:
+        self.set_filter(self._filter)
+
+    def pegawai_id(self, row: int) -> str | None:
+        record = self._row(row)
+        return record["id"] if record else None
+
+    def row_data(self, row: int) -> dict[str, Any] | None:
+        return self._row(row)
+
+    def _row(self, row: int) -> dict[str, Any] | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page_no = row // PAGE
+        page = self._pages.get(page_no)
+        if page is None:
+            keys = self._ids[page_no * PAGE:(page_no + 1) * PAGE]
+            page = emp.fetch_rows(self._db.conn, keys)
+            self._pages[page_no] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page.get(self._ids[row])
+
+    # -- Qt model ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self._columns):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.UserRole):
+            return None
+        record = self._row(index.row())
+        if record is None:
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return record["id"]
+        value = record.get(self._columns[index.column()][0])
+        return "" if value is None else str(value)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return self._columns[section][1]
+            return None
+        return str(section + 1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        key = self._columns[column][2]
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._filter.sort, self._filter.descending):
+            return
+        self.set_filter(replace(self._filter, sort=key, descending=descending))
+
+    def sort_column(self) -> int:
+        for column, (_field, _title, key) in enumerate(self._columns):
+            if key == self._filter.sort:
+                return column
+        return 1
+
+    def sortable(self, column: int) -> bool:
+        return 0 <= column < len(self._columns) and self._columns[column][2] is not None

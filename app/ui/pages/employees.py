@@ -1,0 +1,241 @@
+"""The employee browser: search as you type, filters, sorting, and the detail view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import angka, tr
+from app.models import employees as emp
+from app.models.db import Database
+from app.models.errors import MeritError
+from app.models.organisasi import unit_options
+from app.models.reference import Referensi
+from app.ui.dialogs.employee_detail import EmployeeDetailDialog
+from app.ui.employee_model import EmployeeTableModel
+from app.ui.widgets.messages import show_error
+
+SEARCH_DELAY_MS = 120
+
+
+class EmployeesPage(QWidget):
+    """List of employees, paged from SQL. Enter or double-click opens the detail view."""
+
+    detailOpened = Signal(object)  # the dialog, for tests and the main window
+
+    def __init__(self, db: Database, *, actor: str = "sistem", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.setObjectName("halamanPegawai")
+
+        title = QLabel(tr("Data Pegawai"))
+        title.setObjectName("judulHalaman")
+
+        self.search = QLineEdit()
+        self.search.setObjectName("cariPegawai")
+        self.search.setPlaceholderText(tr("Cari nama atau NIP… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+
+        self.unit = QComboBox()
+        self.unit.setObjectName("filterUnit")
+        self.golongan = QComboBox()
+        self.golongan.setObjectName("filterGolongan")
+        self.jabatan = QComboBox()
+        self.jabatan.setObjectName("filterJabatan")
+        self.status = QComboBox()
+        self.status.setObjectName("filterStatus")
+        self.kedudukan = QComboBox()
+        self.kedudukan.setObjectName("filterKedudukan")
+        self._fill_filters()
+
+        self.count = QLabel()
+        self.count.setObjectName("jumlahPegawai")
+        self.reset = QPushButton(tr("Hapus filter"))
+        self.open_button = QPushButton(tr("Lihat rincian"))
+        self.open_button.setObjectName("lihatRincian")
+        self.open_button.setEnabled(False)
+
+        self.model = EmployeeTableModel(db, self)
+        self.table = QTableView()
+        self.table.setObjectName("tabelPegawai")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((150, 260, 60, 260, 200, 220, 70)):
+            self.table.setColumnWidth(column, width)
+        header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # header clicks sort in SQL (model.sort)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for combo in (self.unit, self.golongan, self.jabatan, self.status, self.kedudukan):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.reset)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        bottom.addWidget(self.open_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        for combo in (self.unit, self.golongan, self.jabatan, self.status, self.kedudukan):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.reset.clicked.connect(self.clear_filters)
+        self.model.countChanged.connect(self._show_count)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.open_button.clicked.connect(self.open_selected)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+
+        self.apply_filter()
+
+    # -- filters -------------------------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        conn = self.db.conn
+        ref = Referensi.load(conn)
+        self.unit.addItem(tr("Semua unit"), None)
+        for option in unit_options(conn, max_depth=1):
+            self.unit.addItem(("    " * option.depth) + option.nama, option.id)
+        self.golongan.addItem(tr("Semua golongan"), ())
+        pns = [k for k, r in ref.golongan.items() if r["jenis_asn"] == "PNS"]
+        for group in ("IV", "III", "II", "I"):
+            codes = tuple(k for k in pns if k.split("/")[0] == group)
+            self.golongan.addItem(tr("Golongan {g}", g=group), codes)
+        for kode in reversed(pns):
+            self.golongan.addItem("    " + kode, (kode,))
+        pppk = tuple(k for k, r in ref.golongan.items() if r["jenis_asn"] == "PPPK")
+        self.golongan.addItem(tr("Golongan PPPK"), pppk)
+        self.jabatan.addItem(tr("Semua jenis jabatan"), None)
+        for kode, label in (("JPT", tr("Pimpinan tinggi (JPT)")),
+                            ("ADMINISTRATOR", tr("Administrator")), ("PENGAWAS", tr("Pengawas")),
+                            ("PELAKSANA", tr("Pelaksana")), ("JF", tr("Fungsional"))):
+            self.jabatan.addItem(label, kode)
+        self.status.addItem(tr("Semua status"), None)
+        for kode in ("PNS", "CPNS", "PPPK"):
+            self.status.addItem(kode, kode)
+        for kode, label in ((None, tr("Semua kedudukan")), ("AKTIF", tr("Aktif")),
+                            ("PENSIUN", tr("Pensiun")), ("MENINGGAL", tr("Meninggal")),
+                            ("PINDAH", tr("Pindah instansi")), ("BERHENTI", tr("Berhenti"))):
+            self.kedudukan.addItem(label, kode)
+        self.kedudukan.setCurrentIndex(1)  # a clerk works with the active employees first
+
+    def current_filter(self) -> emp.EmployeeFilter:
+        old = self.model.filter
+        return emp.EmployeeFilter(
+            search=self.search.text(),
+            unit_id=self.unit.currentData(),
+            golongan=tuple(self.golongan.currentData() or ()),
+            kelompok_jabatan=self.jabatan.currentData(),
+            status=self.status.currentData(),
+            kedudukan=self.kedudukan.currentData(),
+            sort=old.sort,
+            descending=old.descending,
+        )
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        try:
+            self.model.set_filter(self.current_filter())
+        except MeritError as exc:
+            show_error(self, exc)
+        self._selection_changed()
+
+    def clear_filters(self) -> None:
+        for combo in (self.unit, self.golongan, self.jabatan, self.status):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.kedudukan.blockSignals(True)
+        self.kedudukan.setCurrentIndex(1)
+        self.kedudukan.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filter()
+
+    def _sort_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        if not self.model.sortable(column):
+            # This column has no sort of its own: show the indicator where the sort really is.
+            current = self.model.sort_column()
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(current, Qt.SortOrder.DescendingOrder
+                                    if self.model.filter.descending else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+
+    def _show_count(self, n: int) -> None:
+        total = emp.count_employees(self.db.conn)
+        if n == total:
+            self.count.setText(tr("{n} pegawai", n=angka(n)))
+        else:
+            self.count.setText(tr("{n} dari {total} pegawai", n=angka(n), total=angka(total)))
+
+    # -- detail --------------------------------------------------------------------------------
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.open_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_row(index.row())
+
+    def open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.open_row(rows[0].row())
+
+    def open_row(self, row: int) -> EmployeeDetailDialog | None:
+        pegawai_id = self.model.pegawai_id(row)
+        if pegawai_id is None:
+            return None
+        try:
+            dialog = EmployeeDetailDialog(self.db, pegawai_id, actor=self.actor, parent=self)
+        except MeritError as exc:
+            show_error(self, exc)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.detailOpened.emit(dialog)
+        return dialog
+
+    def refresh(self) -> None:
+        self.model.refresh()

@@ -1,0 +1,159 @@
+"""Storage: creation, pragmas, migrations, version refusal, errors, one connection per thread."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from app.models import db as dbmod
+from app.models import migrations
+from app.models.db import Database, migrate_database
+from app.models.errors import SchemaTooNewError, StorageError
+from app.models.migrations import LATEST_VERSION, Migration, sql_statements
+
+
+def test_new_database_is_migrated_with_wal_and_foreign_keys(db: Database) -> None:
+    assert db.schema_version == LATEST_VERSION
+    conn = db.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == dbmod.APPLICATION_ID
+    applied = conn.execute("SELECT versi FROM lokal_migrasi ORDER BY versi").fetchall()
+    assert [r[0] for r in applied] == list(range(1, LATEST_VERSION + 1))
+    # node id is a UUID and stays the same on reopening
+    node = db.node_id
+    db.close()
+    again = Database(db.path)
+    assert again.node_id == node
+    again.close()
+
+
+def test_reference_tables_are_seeded_with_natural_ids(db: Database) -> None:
+    from app.models.reference import ref_id
+
+    row = db.conn.execute("SELECT id, pangkat FROM ref_golongan WHERE kode = 'III/b'").fetchone()
+    assert row[0] == ref_id("ref_golongan", "III/b")
+    assert row[1] == "Penata Muda Tingkat I"
+
+
+def test_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "baru.sqlite3"
+    Database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 3}")
+    with pytest.raises(SchemaTooNewError) as info:
+        Database(path)
+    message = str(info.value)
+    assert "lebih baru" in message
+    assert str(LATEST_VERSION + 3) in message and "Perbarui Merit" in message
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bukan.sqlite3"
+    path.write_bytes(b"ini bukan basis data SQLite sama sekali" * 100)
+    with pytest.raises(StorageError) as info:
+        Database(path)
+    assert "bukan basis data" in str(info.value) or "rusak" in str(info.value)
+
+
+def test_another_programs_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "lain.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE sesuatu (x)")
+    with pytest.raises(StorageError, match="bukan basis data Merit"):
+        Database(path)
+
+
+def test_missing_file_without_create(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match="tidak ada"):
+        Database(tmp_path / "tidak-ada.sqlite3", create=False)
+
+
+def test_failed_migration_leaves_nothing_behind(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "m.sqlite3"
+    Database(path).close()
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE setengah_jadi (x)")
+        conn.execute("INSERT INTO tabel_yang_tidak_ada VALUES (1)")
+
+    bad = (*migrations.MIGRATIONS, Migration(LATEST_VERSION + 1, "rusak", broken))
+    monkeypatch.setattr(dbmod, "MIGRATIONS", bad)
+    monkeypatch.setattr(dbmod, "LATEST_VERSION", LATEST_VERSION + 1)
+    with pytest.raises(sqlite3.OperationalError):
+        Database(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert "setengah_jadi" not in names
+
+
+def test_a_new_migration_applies_once_and_is_recorded(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "m.sqlite3"
+    Database(path).close()
+    calls = []
+
+    def add_column(conn: sqlite3.Connection) -> None:
+        calls.append(1)
+        conn.execute("ALTER TABLE pegawai ADD COLUMN catatan TEXT")
+
+    new = (*migrations.MIGRATIONS, Migration(LATEST_VERSION + 1, "catatan", add_column))
+    monkeypatch.setattr(dbmod, "MIGRATIONS", new)
+    monkeypatch.setattr(dbmod, "LATEST_VERSION", LATEST_VERSION + 1)
+    first = Database(path)
+    assert first.schema_version == LATEST_VERSION + 1
+    first.close()
+    with sqlite3.connect(path) as conn:
+        assert migrate_database(conn, path) == LATEST_VERSION + 1
+    assert calls == [1]
+
+
+def test_each_thread_has_its_own_connection(db: Database) -> None:
+    main = db.conn
+    seen: list[sqlite3.Connection] = []
+
+    def work() -> None:
+        seen.append(db.conn)
+        seen.append(db.conn)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen[0] is seen[1]
+    assert seen[0] is not main
+
+
+def test_sql_statements_keeps_triggers_whole() -> None:
+    script = """
+    -- a comment
+    CREATE TABLE a (x);
+    CREATE TRIGGER t AFTER INSERT ON a BEGIN
+        INSERT INTO a VALUES (1);
+        INSERT INTO a VALUES (2);
+    END;
+    """
+    statements = list(sql_statements(script))
+    assert len(statements) == 2
+    assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
+    with pytest.raises(ValueError):
+        list(sql_statements("CREATE TABLE b (x"))
+
+
+def test_locked_database_becomes_a_storage_error(tmp_path: Path) -> None:
+    path = tmp_path / "kunci.sqlite3"
+    database = Database(path)
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    other.execute("BEGIN EXCLUSIVE")
+    database.conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        with pytest.raises(StorageError, match="sedang dipakai"):
+            database.set_meta("x", "y")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        database.close()
