@@ -28,15 +28,17 @@ _ARGPARSE_ID = {
     "show this help message and exit": "tampilkan bantuan ini lalu keluar",
     "the following arguments are required: %s": "argumen wajib belum diisi: %s",
     "unrecognized arguments: %s": "argumen tidak dikenal: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)"
+    ),
     "invalid %(type)s value: %(value)r": "nilai %(value)r tidak sah",
     "expected one argument": "perlu satu nilai",
     "%(prog)s: error: %(message)s\n": "%(prog)s: kesalahan: %(message)s\n",
     "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
     "not allowed with argument %s": "tidak boleh bersama argumen %s",
-    "ambiguous option: %(option)s could match %(matches)s":
-        "pilihan %(option)s taksa: bisa %(matches)s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "pilihan %(option)s taksa: bisa %(matches)s"
+    ),
 }
 
 
@@ -57,8 +59,7 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            tr("'{text}' bukan bilangan bulat", text=text)) from None
+        raise argparse.ArgumentTypeError(tr("'{text}' bukan bilangan bulat", text=text)) from None
     if value < 0:
         raise argparse.ArgumentTypeError(tr("'{text}' tidak boleh negatif", text=text))
     return value
@@ -67,54 +68,98 @@ def _positive_int(text: str) -> int:
 def build_parser() -> Parser:
     parser = Parser(
         prog="merit",
-        description=tr("Merit: kepegawaian ASN untuk BKD/BKPSDM, bekerja tanpa internet. "
-                       "Tanpa perintah: membuka aplikasi desktop."),
+        description=tr(
+            "Merit: kepegawaian ASN untuk BKD/BKPSDM, bekerja tanpa internet. "
+            "Tanpa perintah: membuka aplikasi desktop."
+        ),
     )
-    parser.add_argument("--db", metavar="BERKAS", type=Path,
-                        help=tr("berkas basis data (bawaan: {path})", path=paths.default_db()))
+    parser.add_argument(
+        "--db",
+        metavar="BERKAS",
+        type=Path,
+        help=tr("berkas basis data (bawaan: {path})", path=paths.default_db()),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=tr(
+            "tanpa perintah: bila basis data masih kosong, langsung isi "
+            "dengan data demo lalu buka aplikasi"
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"Merit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
 
     p = sub.add_parser("init", help=tr("buat basis data baru dengan nama instansi"))
-    p.add_argument("--nama-instansi", required=True, metavar="NAMA",
-                   help=tr("nama instansi, mis. 'BKPSDM Kota Kupang'"))
-    p.add_argument("--nama-instalasi", metavar="NAMA",
-                   help=tr("nama instalasi ini, mis. 'Laptop Pansel 3'"))
+    p.add_argument(
+        "--nama-instansi",
+        required=True,
+        metavar="NAMA",
+        help=tr("nama instansi, mis. 'BKPSDM Kota Kupang'"),
+    )
+    p.add_argument(
+        "--nama-instalasi", metavar="NAMA", help=tr("nama instalasi ini, mis. 'Laptop Pansel 3'")
+    )
 
     p = sub.add_parser("demo", help=tr("isi basis data kosong dengan data demo"))
-    p.add_argument("--employees", "--pegawai", type=_positive_int, default=2000, metavar="N",
-                   help=tr("jumlah pegawai (bawaan 2000)"))
-    p.add_argument("--seed", type=int, default=1, metavar="S",
-                   help=tr("benih acak; seed yang sama menghasilkan data yang sama"))
+    p.add_argument(
+        "--employees",
+        "--pegawai",
+        type=_positive_int,
+        default=2000,
+        metavar="N",
+        help=tr("jumlah pegawai (bawaan 2000)"),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help=tr("benih acak; seed yang sama menghasilkan data yang sama"),
+    )
 
     p = sub.add_parser("stats", help=tr("jumlah data per tabel dan per jenis"))
     p.add_argument("--json", action="store_true", help=tr("keluaran JSON"))
 
     p = sub.add_parser("check", help=tr("periksa integritas basis data dan log perubahan"))
-    p.add_argument("--perbaiki", action="store_true",
-                   help=tr("bangun ulang ringkasan pegawai bila tidak mutakhir"))
+    p.add_argument(
+        "--perbaiki",
+        action="store_true",
+        help=tr("bangun ulang ringkasan pegawai bila tidak mutakhir"),
+    )
 
     p = sub.add_parser("nip", help=tr("uraikan isi NIP / NI PPPK, atau sebab tidak sah"))
     p.add_argument("nip", metavar="NIP")
     p.add_argument("--json", action="store_true", help=tr("keluaran JSON"))
 
     emp = sub.add_parser("employees", aliases=["pegawai"], help=tr("daftar dan rincian pegawai"))
-    emp_sub = emp.add_subparsers(dest="employees_command", metavar="PERINTAH", required=True,
-                                 parser_class=Parser)
+    emp_sub = emp.add_subparsers(
+        dest="employees_command", metavar="PERINTAH", required=True, parser_class=Parser
+    )
     p = emp_sub.add_parser("list", aliases=["daftar"], help=tr("daftar pegawai"))
-    p.add_argument("--search", "--cari", default="", metavar="TEKS",
-                   help=tr("cari nama atau NIP"))
+    p.add_argument("--search", "--cari", default="", metavar="TEKS", help=tr("cari nama atau NIP"))
     p.add_argument("--unit", metavar="U", help=tr("unit (nama, singkatan, kode atau id)"))
-    p.add_argument("--golongan", metavar="GOL",
-                   help=tr("golongan, mis. III/a, atau kelompok I, II, III, IV"))
-    p.add_argument("--jabatan", metavar="KELOMPOK",
-                   choices=["JPT", "ADMINISTRATOR", "PENGAWAS", "PELAKSANA", "JF"],
-                   help=tr("kelompok jabatan"))
+    p.add_argument(
+        "--golongan", metavar="GOL", help=tr("golongan, mis. III/a, atau kelompok I, II, III, IV")
+    )
+    p.add_argument(
+        "--jabatan",
+        metavar="KELOMPOK",
+        choices=["JPT", "ADMINISTRATOR", "PENGAWAS", "PELAKSANA", "JF"],
+        help=tr("kelompok jabatan"),
+    )
     p.add_argument("--status", choices=["CPNS", "PNS", "PPPK"], help=tr("status kepegawaian"))
-    p.add_argument("--kedudukan", metavar="K",
-                   help=tr("AKTIF, PENSIUN, MENINGGAL, PINDAH, BERHENTI (bawaan: semua)"))
-    p.add_argument("--sort", "--urut", default="nama",
-                   choices=["nama", "nip", "golongan", "jabatan", "unit", "status"])
+    p.add_argument(
+        "--kedudukan",
+        metavar="K",
+        help=tr("AKTIF, PENSIUN, MENINGGAL, PINDAH, BERHENTI (bawaan: semua)"),
+    )
+    p.add_argument(
+        "--sort",
+        "--urut",
+        default="nama",
+        choices=["nama", "nip", "golongan", "jabatan", "unit", "status"],
+    )
     p.add_argument("--limit", type=_positive_int, metavar="N", help=tr("paling banyak N baris"))
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p = emp_sub.add_parser("show", aliases=["lihat"], help=tr("rincian satu pegawai"))
@@ -131,8 +176,12 @@ def _open(args: argparse.Namespace, *, create: bool = True) -> Any:
 
     path = args.db or paths.default_db()
     if not create and not Path(path).exists():
-        raise MeritError(tr("Basis data {path} belum ada. Buat dulu dengan `merit init` atau "
-                            "`merit demo`.", path=path))
+        raise MeritError(
+            tr(
+                "Basis data {path} belum ada. Buat dulu dengan `merit init` atau `merit demo`.",
+                path=path,
+            )
+        )
     return Database(path)
 
 
@@ -141,7 +190,7 @@ def _actor() -> str:
 
     try:
         return f"cli:{getpass.getuser()}"
-    except Exception:  # noqa: BLE001 - no user name on some systems
+    except Exception:
         return "cli"
 
 
@@ -166,12 +215,21 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
         pct = 100 * done // total if total else 100
         if pct // 10 != last[0] and sys.stderr.isatty():
             last[0] = pct // 10
-            print(tr("  {pct}% ({done} dari {total} pegawai)", pct=pct, done=done, total=total),
-                  file=sys.stderr)
+            print(
+                tr("  {pct}% ({done} dari {total} pegawai)", pct=pct, done=done, total=total),
+                file=sys.stderr,
+            )
 
     result = create_demo(db, args.employees, args.seed, actor=_actor(), progress=progress)
-    print(tr("Data demo dibuat di {path}: {n} pegawai, {rows} baris.", path=db.path,
-             n=angka(result.employees), rows=angka(result.rows)), file=out)
+    print(
+        tr(
+            "Data demo dibuat di {path}: {n} pegawai, {rows} baris.",
+            path=db.path,
+            n=angka(result.employees),
+            rows=angka(result.rows),
+        ),
+        file=out,
+    )
     return 0
 
 
@@ -183,19 +241,25 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
-    print(tr("Basis data: {path} (skema {v})", path=data["basis_data"], v=data["versi_skema"]),
-          file=out)
+    print(
+        tr("Basis data: {path} (skema {v})", path=data["basis_data"], v=data["versi_skema"]),
+        file=out,
+    )
     print(tr("Instalasi: {nama}", nama=data["nama_instalasi"]), file=out)
     for name, counts in data["tabel"].items():
         if counts["jumlah"]:
-            print(f"  {name:<28} {angka(counts['aktif']):>10}"
-                  + (tr("  ({n} dihapus)", n=counts["dihapus"]) if counts["dihapus"] else ""),
-                  file=out)
+            print(
+                f"  {name:<28} {angka(counts['aktif']):>10}"
+                + (tr("  ({n} dihapus)", n=counts["dihapus"]) if counts["dihapus"] else ""),
+                file=out,
+            )
     for kind, counts in data["pegawai"].items():
         print(f"  {kind}: " + ", ".join(f"{k} {angka(v)}" for k, v in counts.items()), file=out)
     log = data["log_perubahan"]
-    print(tr("Log perubahan: {b} batch, {o} operasi", b=angka(log["batch"]),
-             o=angka(log["operasi"])), file=out)
+    print(
+        tr("Log perubahan: {b} batch, {o} operasi", b=angka(log["batch"]), o=angka(log["operasi"])),
+        file=out,
+    )
     return 0
 
 
@@ -205,11 +269,18 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     db = _open(args, create=False)
     report = check(db, repair_summary=args.perbaiki)
     if report.ok:
-        print(tr("Basis data baik: {batch} batch log perubahan cocok dengan isi data.",
-                 batch=angka(report.facts.get("batch", 0))), file=out)
+        print(
+            tr(
+                "Basis data baik: {batch} batch log perubahan cocok dengan isi data.",
+                batch=angka(report.facts.get("batch", 0)),
+            ),
+            file=out,
+        )
         if report.facts.get("ringkasan_berbeda") and args.perbaiki:
-            print(tr("Ringkasan {n} pegawai dibangun ulang.",
-                     n=report.facts["ringkasan_berbeda"]), file=out)
+            print(
+                tr("Ringkasan {n} pegawai dibangun ulang.", n=report.facts["ringkasan_berbeda"]),
+                file=out,
+            )
         return 0
     for problem in report.problems:
         print(tr("MASALAH: {p}", p=problem), file=out)
@@ -223,24 +294,34 @@ def cmd_nip(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         info = result.info
         data: dict[str, Any] = {
-            "nip": result.nip, "valid": result.valid,
-            "kesalahan": list(result.kesalahan), "peringatan": list(result.peringatan),
+            "nip": result.nip,
+            "valid": result.valid,
+            "kesalahan": list(result.kesalahan),
+            "peringatan": list(result.peringatan),
         }
         if info:
-            data.update({
-                "jenis_asn": info.jenis_asn, "tanggal_lahir": info.tanggal_lahir.isoformat(),
-                "jenis_kelamin": info.jenis_kelamin, "nomor_urut": info.nomor_urut,
-                "tmt_cpns": info.tmt_cpns.isoformat() if info.tmt_cpns else None,
-                "tahun_pengangkatan": info.tahun_pengangkatan, "kontrak_ke": info.kontrak_ke,
-            })
+            data.update(
+                {
+                    "jenis_asn": info.jenis_asn,
+                    "tanggal_lahir": info.tanggal_lahir.isoformat(),
+                    "jenis_kelamin": info.jenis_kelamin,
+                    "nomor_urut": info.nomor_urut,
+                    "tmt_cpns": info.tmt_cpns.isoformat() if info.tmt_cpns else None,
+                    "tahun_pengangkatan": info.tahun_pengangkatan,
+                    "kontrak_ke": info.kontrak_ke,
+                }
+            )
         json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0 if result.valid else 2
     if not result.valid:
         raise ValidationError(
-            tr("NIP {nip} tidak sah:", nip=args.nip) + "\n"
+            tr("NIP {nip} tidak sah:", nip=args.nip)
+            + "\n"
             + "\n".join(f"  - {r}" for r in result.kesalahan),
-            field="nip", reasons=list(result.kesalahan))
+            field="nip",
+            reasons=list(result.kesalahan),
+        )
     for label, value in describe_nip(args.nip):  # warnings come last, labelled
         print(f"{label:<24} {value}", file=out)
     return 0
@@ -254,13 +335,18 @@ def _golongan_filter(conn: Any, text: str | None) -> tuple[str, ...]:
     ref = Referensi.load(conn)
     value = text.strip()
     if value.upper() in ("I", "II", "III", "IV"):
-        return tuple(k for k, r in ref.golongan.items()
-                     if r["jenis_asn"] == "PNS" and k.split("/")[0] == value.upper())
+        return tuple(
+            k
+            for k, r in ref.golongan.items()
+            if r["jenis_asn"] == "PNS" and k.split("/")[0] == value.upper()
+        )
     for kode in ref.golongan:
         if kode.casefold() == value.casefold():
             return (kode,)
-    raise ValidationError(tr("Golongan '{g}' tidak dikenal. Contoh: III/a, IV/b, atau kelompok "
-                             "III.", g=text), field="golongan")
+    raise ValidationError(
+        tr("Golongan '{g}' tidak dikenal. Contoh: III/a, IV/b, atau kelompok III.", g=text),
+        field="golongan",
+    )
 
 
 def cmd_employees(args: argparse.Namespace, out: TextIO) -> int:
@@ -289,8 +375,12 @@ def cmd_employees(args: argparse.Namespace, out: TextIO) -> int:
     )
     rows = emp.list_employees(conn, flt, limit=args.limit)
     if args.format == "json":
-        json.dump([{k: r[k] for k in (*emp.LIST_FIELDS, "pangkat")} for r in rows], out,
-                  ensure_ascii=False, indent=2)
+        json.dump(
+            [{k: r[k] for k in (*emp.LIST_FIELDS, "pangkat")} for r in rows],
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
         out.write("\n")
     elif args.format == "csv":
         writer = csv.writer(out, lineterminator="\n")
@@ -316,8 +406,13 @@ def _clip(text: object, width: int) -> str:
 
 
 def _print_table(rows: list[dict[str, Any]], out: TextIO) -> None:
-    cols = (("nip", "NIP", 18), ("nama_lengkap", tr("Nama"), 34), ("golongan", tr("Gol"), 6),
-            ("jabatan", tr("Jabatan"), 34), ("opd", tr("Unit"), 30))
+    cols = (
+        ("nip", "NIP", 18),
+        ("nama_lengkap", tr("Nama"), 34),
+        ("golongan", tr("Gol"), 6),
+        ("jabatan", tr("Jabatan"), 34),
+        ("opd", tr("Unit"), 30),
+    )
     print("  ".join(f"{title:<{w}}" for _, title, w in cols).rstrip(), file=out)
     for r in rows:
         print("  ".join(f"{_clip(r[k], w):<{w}}" for k, _, w in cols).rstrip(), file=out)
@@ -337,8 +432,10 @@ def _print_record(record: Any, out: TextIO) -> None:
         (tr("TMT CPNS"), tanggal(d["tmt_cpns"])),
         (tr("Pangkat/golongan"), f"{d['pangkat'] or ''} ({d['golongan'] or '-'})".strip()),
         (tr("TMT golongan"), tanggal(d["tmt_golongan"])),
-        (tr("Masa kerja golongan"),
-         tr("{t} tahun {b} bulan", t=mkg["tahun"], b=mkg["bulan"]) if mkg else "-"),
+        (
+            tr("Masa kerja golongan"),
+            tr("{t} tahun {b} bulan", t=mkg["tahun"], b=mkg["bulan"]) if mkg else "-",
+        ),
         (tr("Jabatan"), d["jabatan"] or "-"),
         (tr("Unit"), d["unit"] or "-"),
         (tr("Perangkat daerah"), d["opd"] or "-"),
@@ -372,7 +469,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if args.command is None:
         from app.ui.application import run_app
 
-        return run_app(args.db)
+        return run_app(args.db, demo=args.demo)
     try:
         return COMMANDS[args.command](args, out)
     except MeritError as exc:
@@ -381,10 +478,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         print(tr("merit: dihentikan."), file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the crash handler reports every unexpected error
+    except Exception as exc:
         from app.crash import write_crash_log
 
         log = write_crash_log(exc)
-        print(tr("merit: terjadi kesalahan tak terduga. Rincian disimpan di {path}. Kirimkan "
-                 "berkas itu ke admin.", path=log), file=sys.stderr)
+        print(
+            tr(
+                "merit: terjadi kesalahan tak terduga. Rincian disimpan di {path}. Kirimkan "
+                "berkas itu ke admin.",
+                path=log,
+            ),
+            file=sys.stderr,
+        )
         return EXIT_UNEXPECTED

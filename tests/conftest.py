@@ -11,9 +11,9 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-import pytest  # noqa: E402
+import pytest
 
-from app.models.db import Database  # noqa: E402
+from app.models.db import Database
 
 TODAY = date(2026, 11, 22)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.models.errors import SchemaTooNewError, StorageError
-from app.models.migrations import MIGRATIONS, LATEST_VERSION
+from app.models.migrations import LATEST_VERSION, MIGRATIONS
 
 APPLICATION_ID = 0x4D455249  # "MERI": marks a file as a Merit database
 
@@ -47,8 +47,9 @@ def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:
             path=path,
         )
     elif "full" in text:
-        msg = tr("Disk penuh: perubahan ke {path} tidak dapat disimpan. Kosongkan ruang disk.",
-                 path=path)
+        msg = tr(
+            "Disk penuh: perubahan ke {path} tidak dapat disimpan. Kosongkan ruang disk.", path=path
+        )
     elif "not a database" in text or "file is not" in text:
         msg = tr("Berkas {path} bukan basis data Merit atau rusak.", path=path)
     elif "malformed" in text or "corrupt" in text:
@@ -57,8 +58,10 @@ def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:
             path=path,
         )
     elif "unable to open" in text:
-        msg = tr("Basis data {path} tidak dapat dibuka. Periksa bahwa foldernya ada dan dapat "
-                 "ditulis.", path=path)
+        msg = tr(
+            "Basis data {path} tidak dapat dibuka. Periksa bahwa foldernya ada dan dapat ditulis.",
+            path=path,
+        )
     else:
         msg = tr("Kesalahan basis data pada {path}: {detail}", path=path, detail=exc)
     return StorageError(msg)
@@ -84,13 +87,33 @@ def translated_errors(path: Path | str) -> Iterator[None]:
 
 def _is_environment_error(exc: sqlite3.Error) -> bool:
     name = getattr(exc, "sqlite_errorname", "") or ""
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_FULL",
-                        "SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN",
-                        "SQLITE_PERM")):
+    if name.startswith(
+        (
+            "SQLITE_BUSY",
+            "SQLITE_LOCKED",
+            "SQLITE_READONLY",
+            "SQLITE_FULL",
+            "SQLITE_IOERR",
+            "SQLITE_CORRUPT",
+            "SQLITE_NOTADB",
+            "SQLITE_CANTOPEN",
+            "SQLITE_PERM",
+        )
+    ):
         return True
     text = str(exc).lower()
-    return any(k in text for k in ("locked", "readonly", "disk is full", "not a database",
-                                   "malformed", "unable to open", "disk i/o"))
+    return any(
+        k in text
+        for k in (
+            "locked",
+            "readonly",
+            "disk is full",
+            "not a database",
+            "malformed",
+            "unable to open",
+            "disk i/o",
+        )
+    )
 
 
 class Database:
@@ -112,8 +135,11 @@ class Database:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(
-                    tr("Folder {path} tidak dapat dibuat: {detail}", path=self.path.parent,
-                       detail=exc.strerror or exc)
+                    tr(
+                        "Folder {path} tidak dapat dibuat: {detail}",
+                        path=self.path.parent,
+                        detail=exc.strerror or exc,
+                    )
                 ) from exc
         with translated_errors(self.path):
             conn = self.conn
@@ -136,15 +162,17 @@ class Database:
 
     def _connect(self) -> sqlite3.Connection:
         with translated_errors(self.path):
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=True,
-                                   timeout=10.0)
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=True, timeout=10.0
+            )
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 10000")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal" and str(self.path) != ":memory:":
-                raise StorageError(tr("Basis data {path} tidak dapat memakai mode WAL.",
-                                      path=self.path))
+                raise StorageError(
+                    tr("Basis data {path} tidak dapat memakai mode WAL.", path=self.path)
+                )
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA cache_size = -65536")  # 64 MiB
@@ -207,7 +235,9 @@ def migrate_database(conn: sqlite3.Connection, path: Path | str) -> int:
                 "Basis data {path} dibuat oleh Merit versi yang lebih baru (skema {found}); "
                 "aplikasi ini hanya mengenal sampai skema {known}. Perbarui Merit sebelum "
                 "membuka berkas ini.",
-                path=path, found=version, known=LATEST_VERSION,
+                path=path,
+                found=version,
+                known=LATEST_VERSION,
             )
         )
     for migration in MIGRATIONS:
@@ -224,10 +254,13 @@ def migrate_database(conn: sqlite3.Connection, path: Path | str) -> int:
             migration.apply(conn)
             if migration.version == 1:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                conn.execute("INSERT INTO lokal_meta (kunci, nilai) VALUES ('node_id', ?)",
-                             (str(uuid.uuid4()),))
-                conn.execute("INSERT INTO lokal_meta (kunci, nilai) VALUES ('dibuat', ?)",
-                             (utc_now(),))
+                conn.execute(
+                    "INSERT INTO lokal_meta (kunci, nilai) VALUES ('node_id', ?)",
+                    (str(uuid.uuid4()),),
+                )
+                conn.execute(
+                    "INSERT INTO lokal_meta (kunci, nilai) VALUES ('dibuat', ?)", (utc_now(),)
+                )
             conn.execute(
                 "INSERT INTO lokal_migrasi (versi, nama, diterapkan) VALUES (?, ?, ?)",
                 (migration.version, migration.name, utc_now()),

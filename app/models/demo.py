@@ -24,8 +24,16 @@ DEMO_AGENCY = "Kota Nusa Indah"
 
 # Parents before children, so that the rows read naturally in the change log.
 TABLE_ORDER = (
-    "unit_organisasi", "jabatan", "pegawai", "riwayat_pendidikan", "riwayat_pangkat",
-    "riwayat_jabatan", "riwayat_diklat", "riwayat_skp", "riwayat_kgb", "riwayat_hukdis",
+    "unit_organisasi",
+    "jabatan",
+    "pegawai",
+    "riwayat_pendidikan",
+    "riwayat_pangkat",
+    "riwayat_jabatan",
+    "riwayat_diklat",
+    "riwayat_skp",
+    "riwayat_kgb",
+    "riwayat_hukdis",
 )
 
 
@@ -39,30 +47,48 @@ class DemoResult:
     rows: int
 
 
-def create_demo(db: Database, employees: int, seed: int, *, actor: str = "sistem",
-                today: date | None = None,
-                progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> DemoResult:
+def create_demo(
+    db: Database,
+    employees: int,
+    seed: int,
+    *,
+    actor: str = "sistem",
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> DemoResult:
     """Fill an empty database with demo data. All or nothing."""
     if not 0 <= employees <= MAX_EMPLOYEES:
         raise ValidationError(
-            tr("Jumlah pegawai demo harus antara 0 dan {max}; yang diminta {n}.",
-               max=f"{MAX_EMPLOYEES:,}".replace(",", "."), n=employees),
-            field="employees")
+            tr(
+                "Jumlah pegawai demo harus antara 0 dan {max}; yang diminta {n}.",
+                max=f"{MAX_EMPLOYEES:,}".replace(",", "."),
+                n=employees,
+            ),
+            field="employees",
+        )
     existing = db.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0]
     units = db.conn.execute("SELECT count(*) FROM unit_organisasi").fetchone()[0]
     if existing or units:
-        raise ValidationError(tr(
-            "Basis data ini sudah berisi data ({n} pegawai, {u} unit). Data demo hanya dibuat "
-            "di basis data kosong: pakai --db dengan berkas baru.", n=existing, u=units))
+        raise ValidationError(
+            tr(
+                "Basis data ini sudah berisi data ({n} pegawai, {u} unit). Data demo hanya dibuat "
+                "di basis data kosong: pakai --db dengan berkas baru.",
+                n=existing,
+                u=units,
+            )
+        )
     store = Store(db)
     done = 0
     rows = 0
-    with store.write(tr("Membuat data demo"), actor=actor,
-                     keterangan=tr("{n} pegawai, seed {seed}", n=employees, seed=seed)) as tx:
+    with store.write(
+        tr("Membuat data demo"),
+        actor=actor,
+        keterangan=tr("{n} pegawai, seed {seed}", n=employees, seed=seed),
+    ) as tx:
         settings = {
             "nama_instansi": f"Badan Kepegawaian dan Pengembangan Sumber Daya Manusia "
-                             f"{DEMO_AGENCY}",
+            f"{DEMO_AGENCY}",
             "nama_pemerintah": f"Pemerintah {DEMO_AGENCY}",
             "ibu_kota": DEMO_AGENCY.removeprefix("Kota "),
         }

@@ -57,8 +57,9 @@ def months_between(start: date, end: date) -> int:
     return max(months, 0)
 
 
-def masa_kerja(start: date, on: date, *, tambah_tahun: int = 0,
-               tambah_bulan: int = 0) -> tuple[int, int]:
+def masa_kerja(
+    start: date, on: date, *, tambah_tahun: int = 0, tambah_bulan: int = 0
+) -> tuple[int, int]:
     """Masa kerja (years, months) from ``start`` to ``on``, plus a carried-over masa kerja
     (e.g. the MK golongan written on the last SK pangkat)."""
     total = months_between(start, on) + tambah_tahun * 12 + tambah_bulan
@@ -72,13 +73,17 @@ def masa_kerja_golongan(pangkat: Row | None, on: date) -> tuple[int, int] | None
     """
     if pangkat is None or not pangkat.get("tmt"):
         return None
-    return masa_kerja(date.fromisoformat(pangkat["tmt"]), on,
-                      tambah_tahun=int(pangkat.get("mk_tahun") or 0),
-                      tambah_bulan=int(pangkat.get("mk_bulan") or 0))
+    return masa_kerja(
+        date.fromisoformat(pangkat["tmt"]),
+        on,
+        tambah_tahun=int(pangkat.get("mk_tahun") or 0),
+        tambah_bulan=int(pangkat.get("mk_bulan") or 0),
+    )
 
 
-def bup_usia(jenjang_kode: str | None, jenjang: Mapping[str, Row],
-             override: int | None = None) -> int:
+def bup_usia(
+    jenjang_kode: str | None, jenjang: Mapping[str, Row], override: int | None = None
+) -> int:
     """Retirement age for a position level (reference data), or the position's own override."""
     if override:
         return int(override)
@@ -99,8 +104,11 @@ def tanggal_pensiun(tanggal_lahir: date, bup: int) -> date:
 
 def usia(tanggal_lahir: date, on: date) -> int:
     """Age in whole years on a date."""
-    return on.year - tanggal_lahir.year - ((on.month, on.day) < (tanggal_lahir.month,
-                                                                  tanggal_lahir.day))
+    return (
+        on.year
+        - tanggal_lahir.year
+        - ((on.month, on.day) < (tanggal_lahir.month, tanggal_lahir.day))
+    )
 
 
 def nama_lengkap(nama: str, gelar_depan: str | None, gelar_belakang: str | None) -> str:

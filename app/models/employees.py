@@ -46,11 +46,11 @@ class EmployeeFilter:
     """What the browser and ``employees list`` select. Everything optional."""
 
     search: str = ""
-    unit_id: str | None = None               # a unit and everything under it
-    golongan: tuple[str, ...] = ()           # exact golongan codes (empty = all)
-    kelompok_jabatan: str | None = None      # a key of KELOMPOK_JABATAN
-    status: str | None = None                # CPNS, PNS, PPPK
-    kedudukan: str | None = None             # AKTIF, PENSIUN, ... (None = all)
+    unit_id: str | None = None  # a unit and everything under it
+    golongan: tuple[str, ...] = ()  # exact golongan codes (empty = all)
+    kelompok_jabatan: str | None = None  # a key of KELOMPOK_JABATAN
+    status: str | None = None  # CPNS, PNS, PPPK
+    kedudukan: str | None = None  # AKTIF, PENSIUN, ... (None = all)
     sort: str = "nama"
     descending: bool = False
 
@@ -103,10 +103,14 @@ def _where(conn: sqlite3.Connection, flt: EmployeeFilter) -> tuple[str, list[Any
         params.extend(flt.golongan)
     if flt.kelompok_jabatan:
         if flt.kelompok_jabatan not in KELOMPOK_JABATAN:
-            raise ValidationError(tr("Kelompok jabatan '{value}' tidak dikenal. Pilih salah satu: "
-                                     "{choices}.", value=flt.kelompok_jabatan,
-                                     choices=", ".join(KELOMPOK_JABATAN)),
-                                  field="kelompok_jabatan")
+            raise ValidationError(
+                tr(
+                    "Kelompok jabatan '{value}' tidak dikenal. Pilih salah satu: {choices}.",
+                    value=flt.kelompok_jabatan,
+                    choices=", ".join(KELOMPOK_JABATAN),
+                ),
+                field="kelompok_jabatan",
+            )
         column, value = KELOMPOK_JABATAN[flt.kelompok_jabatan]
         clauses.append(f"r.{column} = ?")
         params.append(value)
@@ -121,8 +125,14 @@ def _where(conn: sqlite3.Connection, flt: EmployeeFilter) -> tuple[str, list[Any
 
 def _order(flt: EmployeeFilter) -> str:
     if flt.sort not in SORT_KEYS:
-        raise ValidationError(tr("Urutan '{value}' tidak dikenal. Pilih salah satu: {choices}.",
-                                 value=flt.sort, choices=", ".join(SORT_KEYS)), field="sort")
+        raise ValidationError(
+            tr(
+                "Urutan '{value}' tidak dikenal. Pilih salah satu: {choices}.",
+                value=flt.sort,
+                choices=", ".join(SORT_KEYS),
+            ),
+            field="sort",
+        )
     direction = "DESC" if flt.descending else "ASC"
     # Golongan sorts highest first by default, as in the DUK.
     if flt.sort == "golongan":
@@ -139,9 +149,23 @@ def search_ids(conn: sqlite3.Connection, flt: EmployeeFilter) -> list[int]:
 
 
 LIST_FIELDS = (
-    "nip", "nama", "nama_lengkap", "jenis_asn", "status", "kedudukan", "jenis_kelamin",
-    "tanggal_lahir", "golongan", "tmt_golongan", "jabatan", "jenis_jabatan", "jenjang_jabatan",
-    "tmt_jabatan", "unit", "opd", "pendidikan",
+    "nip",
+    "nama",
+    "nama_lengkap",
+    "jenis_asn",
+    "status",
+    "kedudukan",
+    "jenis_kelamin",
+    "tanggal_lahir",
+    "golongan",
+    "tmt_golongan",
+    "jabatan",
+    "jenis_jabatan",
+    "jenjang_jabatan",
+    "tmt_jabatan",
+    "unit",
+    "opd",
+    "pendidikan",
 )
 _LIST_SQL = (
     "SELECT rowid, pegawai_id, nip, nama, nama_lengkap, jenis_asn, status_kepegawaian, "
@@ -155,15 +179,16 @@ def fetch_rows(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, dict[st
     """Summary rows by row key, as plain dicts with the LIST_FIELDS names plus ``id``."""
     result: dict[int, dict[str, Any]] = {}
     for start in range(0, len(rowids), 900):
-        chunk = rowids[start:start + 900]
+        chunk = rowids[start : start + 900]
         cur = conn.execute(_LIST_SQL.format(marks=", ".join("?" for _ in chunk)), chunk)
         for row in cur:
             result[row[0]] = {"id": row[1], **dict(zip(LIST_FIELDS, row[2:], strict=True))}
     return result
 
 
-def list_employees(conn: sqlite3.Connection, flt: EmployeeFilter,
-                   limit: int | None = None) -> list[dict[str, Any]]:
+def list_employees(
+    conn: sqlite3.Connection, flt: EmployeeFilter, limit: int | None = None
+) -> list[dict[str, Any]]:
     """Matching employees in order, as dicts with LIST_FIELDS (and labels for golongan)."""
     ids = search_ids(conn, flt)
     if limit is not None:
@@ -210,9 +235,12 @@ class EmployeeRecord:
 def find_pegawai_id(conn: sqlite3.Connection, key: str) -> str:
     """Find an employee by NIP (any spelling) or id. Raises NotFoundError."""
     nip = normalise_nip(key)
-    row = conn.execute(
-        "SELECT id FROM pegawai WHERE nip = ? AND deleted = 0 ORDER BY id LIMIT 1", (nip,)
-    ).fetchone() or conn.execute("SELECT id FROM pegawai WHERE id = ?", (key,)).fetchone()
+    row = (
+        conn.execute(
+            "SELECT id FROM pegawai WHERE nip = ? AND deleted = 0 ORDER BY id LIMIT 1", (nip,)
+        ).fetchone()
+        or conn.execute("SELECT id FROM pegawai WHERE id = ?", (key,)).fetchone()
+    )
     if row is None:
         raise NotFoundError(tr("Pegawai dengan NIP {nip} tidak ditemukan.", nip=key))
     return str(row[0])
@@ -224,8 +252,9 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[d
     return [dict(zip(cols, row, strict=True)) for row in cur]
 
 
-def get_employee(conn: sqlite3.Connection, key: str, *, today: date | None = None,
-                 ref: Referensi | None = None) -> EmployeeRecord:
+def get_employee(
+    conn: sqlite3.Connection, key: str, *, today: date | None = None, ref: Referensi | None = None
+) -> EmployeeRecord:
     """The full record of one employee with derived rank, position, masa kerja and BUP."""
     today = today or date.today()
     ref = ref or Referensi.load(conn)
@@ -233,8 +262,11 @@ def get_employee(conn: sqlite3.Connection, key: str, *, today: date | None = Non
     p = _rows(conn, "SELECT * FROM pegawai WHERE id = ?", (pid,))[0]
     riwayat: dict[str, list[dict[str, Any]]] = {}
     for name, (table, order) in RIWAYAT_TABLES.items():
-        rows = _rows(conn, f"SELECT * FROM {table} WHERE pegawai_id = ? AND deleted = 0 "
-                           f"ORDER BY {order} DESC, id", (pid,))
+        rows = _rows(
+            conn,
+            f"SELECT * FROM {table} WHERE pegawai_id = ? AND deleted = 0 ORDER BY {order} DESC, id",
+            (pid,),
+        )
         for row in rows:
             row.pop("deleted", None)
             row.pop("pegawai_id", None)
@@ -249,11 +281,13 @@ def get_employee(conn: sqlite3.Connection, key: str, *, today: date | None = Non
         row["pangkat"] = ref.golongan.get(row["golongan_kode"], {}).get("pangkat")
     jabatan_row = None
     if jb and jb.get("jabatan_id"):
-        jabatan_row = conn.execute("SELECT bup_tahun FROM jabatan WHERE id = ?",
-                                   (jb["jabatan_id"],)).fetchone()
+        jabatan_row = conn.execute(
+            "SELECT bup_tahun FROM jabatan WHERE id = ?", (jb["jabatan_id"],)
+        ).fetchone()
     lahir = date.fromisoformat(p["tanggal_lahir"])
-    bup = d.bup_usia(jb["jenjang_kode"] if jb else None, ref.jenjang,
-                     jabatan_row[0] if jabatan_row else None)
+    bup = d.bup_usia(
+        jb["jenjang_kode"] if jb else None, ref.jenjang, jabatan_row[0] if jabatan_row else None
+    )
     mkg = d.masa_kerja_golongan(pk, today)
     mk = d.masa_kerja(date.fromisoformat(p["tmt_cpns"]), today) if p.get("tmt_cpns") else None
     unit_id = jb["unit_id"] if jb else None

@@ -25,8 +25,9 @@ class ValidationError(MeritError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, field: str | None = None,
-                 reasons: list[str] | None = None) -> None:
+    def __init__(
+        self, message: str, *, field: str | None = None, reasons: list[str] | None = None
+    ) -> None:
         super().__init__(message)
         self.field = field
         self.reasons = list(reasons or [message])

@@ -24,8 +24,9 @@ PENGATURAN = {
 
 
 def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
-    row = conn.execute("SELECT nilai FROM pengaturan WHERE kunci = ? AND deleted = 0",
-                       (key,)).fetchone()
+    row = conn.execute(
+        "SELECT nilai FROM pengaturan WHERE kunci = ? AND deleted = 0", (key,)
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -50,17 +51,25 @@ def is_set_up(db: Database) -> bool:
     return get_setting(db.conn, "nama_instansi") is not None
 
 
-def setup(db: Database, nama_instansi: str, *, nama_instalasi: str | None = None,
-          actor: str = "sistem", nama_pemerintah: str | None = None,
-          ibu_kota: str | None = None) -> None:
+def setup(
+    db: Database,
+    nama_instansi: str,
+    *,
+    nama_instalasi: str | None = None,
+    actor: str = "sistem",
+    nama_pemerintah: str | None = None,
+    ibu_kota: str | None = None,
+) -> None:
     """First set-up: the agency's name (replicated) and this installation's name (local)."""
     nama_instansi = " ".join(nama_instansi.split())
     if len(nama_instansi) < 3:
-        raise ValidationError(tr("Nama instansi wajib diisi (sedikitnya 3 huruf)."),
-                              field="nama_instansi")
+        raise ValidationError(
+            tr("Nama instansi wajib diisi (sedikitnya 3 huruf)."), field="nama_instansi"
+        )
     if len(nama_instansi) > 200:
-        raise ValidationError(tr("Nama instansi terlalu panjang (paling banyak 200 huruf)."),
-                              field="nama_instansi")
+        raise ValidationError(
+            tr("Nama instansi terlalu panjang (paling banyak 200 huruf)."), field="nama_instansi"
+        )
     values = {"nama_instansi": nama_instansi}
     if nama_pemerintah:
         values["nama_pemerintah"] = nama_pemerintah
@@ -71,8 +80,9 @@ def setup(db: Database, nama_instansi: str, *, nama_instalasi: str | None = None
 
 
 def installation_name(db: Database) -> str:
-    return db.meta("nama_instalasi") or get_setting(db.conn, "nama_instansi") or tr(
-        "Instalasi baru")
+    return (
+        db.meta("nama_instalasi") or get_setting(db.conn, "nama_instansi") or tr("Instalasi baru")
+    )
 
 
 # -- statistics -----------------------------------------------------------------------------------
@@ -89,16 +99,23 @@ def stats(db: Database) -> dict[str, Any]:
             ).fetchone()
             tables[name] = {"jumlah": total, "aktif": total - deleted, "dihapus": deleted}
         per_kind: dict[str, dict[str, int]] = {}
-        for column, label in (("jenis_asn", "jenis_asn"), ("status_kepegawaian", "status"),
-                              ("kedudukan", "kedudukan"), ("jenis_kelamin", "jenis_kelamin"),
-                              ("jenis_jabatan_kode", "jenis_jabatan")):
+        for column, label in (
+            ("jenis_asn", "jenis_asn"),
+            ("status_kepegawaian", "status"),
+            ("kedudukan", "kedudukan"),
+            ("jenis_kelamin", "jenis_kelamin"),
+            ("jenis_jabatan_kode", "jenis_jabatan"),
+        ):
             per_kind[label] = {
-                str(k): v for k, v in conn.execute(
+                str(k): v
+                for k, v in conn.execute(
                     f"SELECT coalesce({column}, '-'), count(*) FROM pegawai_ringkas "
-                    f"WHERE deleted = 0 GROUP BY 1 ORDER BY 1")
+                    f"WHERE deleted = 0 GROUP BY 1 ORDER BY 1"
+                )
             }
         batches, ops = conn.execute(
-            "SELECT count(*), coalesce(sum(op_count), 0) FROM lokal_batch").fetchone()
+            "SELECT count(*), coalesce(sum(op_count), 0) FROM lokal_batch"
+        ).fetchone()
         audit = conn.execute("SELECT count(*) FROM lokal_audit").fetchone()[0]
     return {
         "basis_data": str(db.path),
@@ -143,9 +160,15 @@ def check(db: Database, *, repair_summary: bool = False, limit: int = 20) -> Che
         if result != ["ok"]:
             problems.extend(tr("Integritas berkas: {detail}", detail=r) for r in result)
         for row in conn.execute("PRAGMA foreign_key_check").fetchmany(limit):
-            problems.append(tr("Kunci asing tidak cocok: tabel {table} baris {rowid} menunjuk "
-                               "{parent} yang tidak ada.", table=row[0], rowid=row[1],
-                               parent=row[2]))
+            problems.append(
+                tr(
+                    "Kunci asing tidak cocok: tabel {table} baris {rowid} menunjuk "
+                    "{parent} yang tidak ada.",
+                    table=row[0],
+                    rowid=row[1],
+                    parent=row[2],
+                )
+            )
         _check_log(conn, report, limit)
         wrong = ringkas.differences(conn)
         report.facts["ringkasan_berbeda"] = len(wrong)
@@ -155,9 +178,13 @@ def check(db: Database, *, repair_summary: bool = False, limit: int = 20) -> Che
                 ringkas.rebuild(conn)
                 conn.execute("COMMIT")
             else:
-                problems.append(tr(
-                    "Ringkasan pegawai tidak mutakhir untuk {n} pegawai; jalankan "
-                    "`merit check --perbaiki`.", n=len(wrong)))
+                problems.append(
+                    tr(
+                        "Ringkasan pegawai tidak mutakhir untuk {n} pegawai; jalankan "
+                        "`merit check --perbaiki`.",
+                        n=len(wrong),
+                    )
+                )
     return report
 
 
@@ -170,17 +197,29 @@ def _check_log(conn: sqlite3.Connection, report: CheckReport, limit: int) -> Non
     batches = 0
     cur = conn.execute(
         "SELECT origin, seq, hlc, vv, ops, hash, schema_version FROM lokal_batch "
-        "ORDER BY origin, seq")
+        "ORDER BY origin, seq"
+    )
     for origin, seq, hlc, vv, blob, digest, schema_version in cur:
         batches += 1
         if seq != last_seq.get(origin, 0) + 1:
-            problems.append(tr("Log perubahan: nomor urut {origin} melompat dari {a} ke {b}.",
-                               origin=origin, a=last_seq.get(origin, 0), b=seq))
+            problems.append(
+                tr(
+                    "Log perubahan: nomor urut {origin} melompat dari {a} ke {b}.",
+                    origin=origin,
+                    a=last_seq.get(origin, 0),
+                    b=seq,
+                )
+            )
         last_seq[origin] = seq
         raw, ops = decode_ops(blob)
         if batch_hash(origin, seq, hlc, json.loads(vv), schema_version, raw) != digest:
-            problems.append(tr("Log perubahan: isi batch {origin}/{seq} tidak cocok dengan "
-                               "hash-nya.", origin=origin, seq=seq))
+            problems.append(
+                tr(
+                    "Log perubahan: isi batch {origin}/{seq} tidak cocok dengan hash-nya.",
+                    origin=origin,
+                    seq=seq,
+                )
+            )
         order.append((hlc, origin, seq))
         for table, row_id, fields in ops:
             expected.setdefault((table, row_id), {}).update(fields)
@@ -201,19 +240,34 @@ def _check_log(conn: sqlite3.Connection, report: CheckReport, limit: int) -> Non
                 if not seeded:
                     mismatches[table] += 1
                     if mismatches[table] <= 3:
-                        problems.append(tr(
-                            "Baris {table} {id} tidak ada di log perubahan (ditulis di luar "
-                            "jalur tulis).", table=table, id=values["id"]))
+                        problems.append(
+                            tr(
+                                "Baris {table} {id} tidak ada di log perubahan (ditulis di luar "
+                                "jalur tulis).",
+                                table=table,
+                                id=values["id"],
+                            )
+                        )
                 continue
             for col, value in want.items():
                 if values.get(col) != value:
                     mismatches[table] += 1
                     if mismatches[table] <= 3:
-                        problems.append(tr(
-                            "Baris {table} {id} kolom {col} berbeda dari log perubahan.",
-                            table=table, id=values["id"], col=col))
+                        problems.append(
+                            tr(
+                                "Baris {table} {id} kolom {col} berbeda dari log perubahan.",
+                                table=table,
+                                id=values["id"],
+                                col=col,
+                            )
+                        )
                     break
-    for (table, row_id) in list(expected)[:limit]:
-        problems.append(tr("Log perubahan menyebut {table} {id} yang tidak ada di basis data.",
-                           table=table, id=row_id))
+    for table, row_id in list(expected)[:limit]:
+        problems.append(
+            tr(
+                "Log perubahan menyebut {table} {id} yang tidak ada di basis data.",
+                table=table,
+                id=row_id,
+            )
+        )
     report.facts["baris_tidak_cocok"] = sum(mismatches.values()) + len(expected)

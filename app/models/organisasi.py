@@ -21,8 +21,7 @@ def unit_options(conn: sqlite3.Connection, *, max_depth: int = 1) -> list[UnitOp
     (0 = perangkat daerah only), for filters and pickers."""
     children: dict[str | None, list[tuple[str, str]]] = {}
     for row in conn.execute(
-        "SELECT id, induk_id, nama FROM unit_organisasi WHERE deleted = 0 "
-        "ORDER BY urutan, nama"
+        "SELECT id, induk_id, nama FROM unit_organisasi WHERE deleted = 0 ORDER BY urutan, nama"
     ):
         children.setdefault(row[1], []).append((row[0], row[2]))
     result: list[UnitOption] = []
@@ -45,17 +44,27 @@ def find_unit(conn: sqlite3.Connection, text: str) -> str:
     row = conn.execute(
         "SELECT id FROM unit_organisasi WHERE deleted = 0 AND (id = ? OR kode = ? "
         "OR lower(singkatan) = lower(?) OR lower(nama) = lower(?)) "
-        "ORDER BY induk_id IS NOT NULL, nama LIMIT 1", (key, key, key, key)).fetchone()
+        "ORDER BY induk_id IS NOT NULL, nama LIMIT 1",
+        (key, key, key, key),
+    ).fetchone()
     if row:
         return str(row[0])
     like = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = conn.execute(
         "SELECT id, nama FROM unit_organisasi WHERE deleted = 0 AND nama LIKE ? ESCAPE '\\' "
-        "ORDER BY nama LIMIT 6", (like,)).fetchall()
+        "ORDER BY nama LIMIT 6",
+        (like,),
+    ).fetchall()
     if len(rows) == 1:
         return str(rows[0][0])
     if not rows:
         raise NotFoundError(tr("Unit '{unit}' tidak ditemukan.", unit=text))
     names = "; ".join(r[1] for r in rows[:5])
-    raise ValidationError(tr("Unit '{unit}' cocok dengan beberapa unit: {names}. Tulis lebih "
-                             "lengkap.", unit=text, names=names), field="unit")
+    raise ValidationError(
+        tr(
+            "Unit '{unit}' cocok dengan beberapa unit: {names}. Tulis lebih lengkap.",
+            unit=text,
+            names=names,
+        ),
+        field="unit",
+    )

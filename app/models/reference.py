@@ -48,8 +48,11 @@ def create_reference_tables(conn: sqlite3.Connection) -> None:
         conn.executemany(
             sql,
             (
-                [ref_id(table.name, str(row["kode"])), row["kode"],
-                 *(row.get(name) for name, _ in table.columns)]
+                [
+                    ref_id(table.name, str(row["kode"])),
+                    row["kode"],
+                    *(row.get(name) for name, _ in table.columns),
+                ]
                 for row in table.rows
             ),
         )

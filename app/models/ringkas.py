@@ -19,10 +19,29 @@ if TYPE_CHECKING:
     from app.models.store import WriteTx
 
 COLUMNS = (
-    "pegawai_id", "nip", "nama", "nama_lengkap", "nama_urut", "jenis_asn", "status_kepegawaian",
-    "kedudukan", "jenis_kelamin", "tanggal_lahir", "golongan_kode", "golongan_urutan",
-    "tmt_golongan", "jabatan_nama", "jenis_jabatan_kode", "jenjang_kode", "tmt_jabatan",
-    "unit_id", "unit_nama", "opd_id", "opd_nama", "pendidikan_kode", "deleted",
+    "pegawai_id",
+    "nip",
+    "nama",
+    "nama_lengkap",
+    "nama_urut",
+    "jenis_asn",
+    "status_kepegawaian",
+    "kedudukan",
+    "jenis_kelamin",
+    "tanggal_lahir",
+    "golongan_kode",
+    "golongan_urutan",
+    "tmt_golongan",
+    "jabatan_nama",
+    "jenis_jabatan_kode",
+    "jenjang_kode",
+    "tmt_jabatan",
+    "unit_id",
+    "unit_nama",
+    "opd_id",
+    "opd_nama",
+    "pendidikan_kode",
+    "deleted",
 )
 _UPSERT = (
     f"INSERT INTO pegawai_ringkas ({', '.join(COLUMNS)}) "
@@ -73,11 +92,12 @@ class UnitTree:
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]
+        yield ids[start : start + CHUNK]
 
 
-def _rows_by_pegawai(conn: sqlite3.Connection, table: str, columns: str,
-                     ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _rows_by_pegawai(
+    conn: sqlite3.Connection, table: str, columns: str, ids: list[str]
+) -> dict[str, list[dict[str, Any]]]:
     result: dict[str, list[dict[str, Any]]] = defaultdict(list)
     marks = ", ".join("?" for _ in ids)
     cur = conn.execute(
@@ -90,8 +110,9 @@ def _rows_by_pegawai(conn: sqlite3.Connection, table: str, columns: str,
     return result
 
 
-def summary_rows(conn: sqlite3.Connection, ids: list[str], ref: Referensi,
-                 tree: UnitTree) -> Iterator[tuple[Any, ...]]:
+def summary_rows(
+    conn: sqlite3.Connection, ids: list[str], ref: Referensi, tree: UnitTree
+) -> Iterator[tuple[Any, ...]]:
     """Derive the summary rows of the given employees."""
     gol_urutan = ref.golongan_urutan
     pend_urutan = ref.pendidikan_urutan
@@ -104,11 +125,14 @@ def summary_rows(conn: sqlite3.Connection, ids: list[str], ref: Referensi,
         ).fetchall()
         pangkat = _rows_by_pegawai(conn, "riwayat_pangkat", "id, golongan_kode, tmt", chunk)
         jabatan = _rows_by_pegawai(
-            conn, "riwayat_jabatan",
-            "id, nama_jabatan, jenis_kode, jenjang_kode, unit_id, tmt, tanggal_sk", chunk,
+            conn,
+            "riwayat_jabatan",
+            "id, nama_jabatan, jenis_kode, jenjang_kode, unit_id, tmt, tanggal_sk",
+            chunk,
         )
-        pendidikan = _rows_by_pegawai(conn, "riwayat_pendidikan", "tingkat_kode, tahun_lulus",
-                                      chunk)
+        pendidikan = _rows_by_pegawai(
+            conn, "riwayat_pendidikan", "tingkat_kode, tahun_lulus", chunk
+        )
         for p in pegawai:
             pid = p[0]
             pk = d.current_pangkat(pangkat.get(pid, []), gol_urutan)
@@ -117,8 +141,16 @@ def summary_rows(conn: sqlite3.Connection, ids: list[str], ref: Referensi,
             unit_id = jb["unit_id"] if jb else None
             opd_id = tree.opd(unit_id)
             yield (
-                pid, p[1], p[2], d.nama_lengkap(p[2], p[3], p[4]), p[2].casefold(), p[5], p[6],
-                p[7], p[8], p[9],
+                pid,
+                p[1],
+                p[2],
+                d.nama_lengkap(p[2], p[3], p[4]),
+                p[2].casefold(),
+                p[5],
+                p[6],
+                p[7],
+                p[8],
+                p[9],
                 pk["golongan_kode"] if pk else None,
                 gol_urutan(pk["golongan_kode"]) if pk else None,
                 pk["tmt"] if pk else None,
@@ -126,14 +158,22 @@ def summary_rows(conn: sqlite3.Connection, ids: list[str], ref: Referensi,
                 jb["jenis_kode"] if jb else None,
                 jb["jenjang_kode"] if jb else None,
                 jb["tmt"] if jb else None,
-                unit_id, tree.nama.get(unit_id or ""), opd_id, tree.nama.get(opd_id or ""),
+                unit_id,
+                tree.nama.get(unit_id or ""),
+                opd_id,
+                tree.nama.get(opd_id or ""),
                 pd["tingkat_kode"] if pd else None,
                 p[10],
             )
 
 
-def refresh(conn: sqlite3.Connection, ids: Iterable[str], *, ref: Referensi | None = None,
-            tree: UnitTree | None = None) -> int:
+def refresh(
+    conn: sqlite3.Connection,
+    ids: Iterable[str],
+    *,
+    ref: Referensi | None = None,
+    tree: UnitTree | None = None,
+) -> int:
     """Bring the summary of these employees up to date. Returns how many rows were written."""
     id_list = sorted(set(ids))
     if not id_list:
@@ -162,12 +202,22 @@ def refresh_after_write(conn: sqlite3.Connection, tx: WriteTx) -> None:
         units = sorted(tx.touched_units)
         for chunk in _chunks(units):
             marks = ", ".join("?" for _ in chunk)
-            ids.update(r[0] for r in conn.execute(
-                f"SELECT pegawai_id FROM pegawai_ringkas WHERE unit_id IN ({marks}) "
-                f"OR opd_id IN ({marks})", [*chunk, *chunk]))
-            ids.update(r[0] for r in conn.execute(
-                f"SELECT DISTINCT pegawai_id FROM riwayat_jabatan WHERE jabatan_id IN ({marks}) "
-                f"OR unit_id IN ({marks})", [*chunk, *chunk]))
+            ids.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT pegawai_id FROM pegawai_ringkas WHERE unit_id IN ({marks}) "
+                    f"OR opd_id IN ({marks})",
+                    [*chunk, *chunk],
+                )
+            )
+            ids.update(
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT pegawai_id FROM riwayat_jabatan "
+                    f"WHERE jabatan_id IN ({marks}) OR unit_id IN ({marks})",
+                    [*chunk, *chunk],
+                )
+            )
     refresh(conn, ids)
 
 

@@ -100,8 +100,9 @@ def canonical_json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def batch_hash(origin: str, seq: int, hlc: str, vv: Mapping[str, int], schema_version: int,
-               ops_json: bytes) -> str:
+def batch_hash(
+    origin: str, seq: int, hlc: str, vv: Mapping[str, int], schema_version: int, ops_json: bytes
+) -> str:
     """SHA-256 over the canonical content of a batch (what the origin signs)."""
     header = canonical_json(
         {"origin": origin, "seq": seq, "hlc": hlc, "vv": dict(vv), "schema": schema_version}
@@ -175,7 +176,7 @@ class WriteTx:
 
     def insert_many(self, table: str, rows: Iterable[Mapping[str, Value]]) -> int:
         """Insert rows of one table (all with the same columns). Returns how many."""
-        cols = self._columns(table)
+        self._columns(table)  # refuses a table that is not replicated
         count = 0
         sql_cache: dict[tuple[str, ...], str] = {}
         params: list[list[Value]] = []
@@ -220,14 +221,16 @@ class WriteTx:
         self._check_columns(table, changes)
         current = self._conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
         if current is None:
-            raise NotFoundError(tr("Data {table} dengan id {id} tidak ditemukan.",
-                                   table=table, id=row_id))
+            raise NotFoundError(
+                tr("Data {table} dengan id {id} tidak ditemukan.", table=table, id=row_id)
+            )
         changed = {k: v for k, v in changes.items() if current[k] != v}
         if not changed:
             return []
         assignments = ", ".join(f"{k} = ?" for k in changed)
-        self._conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?",
-                           [*changed.values(), row_id])
+        self._conn.execute(
+            f"UPDATE {table} SET {assignments} WHERE id = ?", [*changed.values(), row_id]
+        )
         merged = dict(current)
         merged.update(changed)
         self._add_op(table, row_id, changed, merged)
@@ -249,8 +252,9 @@ class WriteTx:
 
     # -- bookkeeping ---------------------------------------------------------------------------
 
-    def _add_op(self, table: str, row_id: str, fields: dict[str, Value],
-                row: Mapping[str, Any]) -> None:
+    def _add_op(
+        self, table: str, row_id: str, fields: dict[str, Value], row: Mapping[str, Any]
+    ) -> None:
         self._pending.ops.append([table, row_id, fields])
         self.record_count += 1
         if self.first_record is None:
@@ -306,8 +310,9 @@ class Store:
         return self._schema
 
     @contextmanager
-    def write(self, aksi: str, *, actor: str = "sistem",
-              keterangan: str | None = None) -> Iterator[WriteTx]:
+    def write(
+        self, aksi: str, *, actor: str = "sistem", keterangan: str | None = None
+    ) -> Iterator[WriteTx]:
         """One transaction of replicated changes, recorded for sync and the audit trail."""
         conn = self.db.conn
         with translated_errors(self.db.path):
@@ -335,8 +340,9 @@ class Store:
 
     # -- batches -------------------------------------------------------------------------------
 
-    def _write_batch(self, conn: sqlite3.Connection, ops: list[list[Any]],
-                     actor: str) -> tuple[str, int]:
+    def _write_batch(
+        self, conn: sqlite3.Connection, ops: list[list[Any]], actor: str
+    ) -> tuple[str, int]:
         origin = self.db.node_id
         vv = {row[0]: int(row[1]) for row in conn.execute("SELECT origin, seq FROM lokal_versi")}
         seq = vv.get(origin, 0) + 1
@@ -348,8 +354,18 @@ class Store:
         conn.execute(
             "INSERT INTO lokal_batch (origin, seq, hlc, vv, ops, op_count, hash, signature, "
             "schema_version, actor, diterima) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
-            (origin, seq, hlc, canonical_json(vv).decode(), zlib.compress(ops_json, 1), len(ops),
-             digest, schema_version, actor, utc_now()),
+            (
+                origin,
+                seq,
+                hlc,
+                canonical_json(vv).decode(),
+                zlib.compress(ops_json, 1),
+                len(ops),
+                digest,
+                schema_version,
+                actor,
+                utc_now(),
+            ),
         )
         conn.execute(
             "INSERT INTO lokal_versi (origin, seq) VALUES (?, ?) "
@@ -359,21 +375,37 @@ class Store:
         self.db.set_meta("hlc", hlc)
         return origin, seq
 
-    def _audit(self, conn: sqlite3.Connection, tx: WriteTx, aksi: str,
-               keterangan: str | None) -> None:
+    def _audit(
+        self, conn: sqlite3.Connection, tx: WriteTx, aksi: str, keterangan: str | None
+    ) -> None:
         tables = sorted({t for t, _ in tx.counts})
         summary = "; ".join(f"{t} {kind} {n}" for (t, kind), n in sorted(tx.counts.items()) if n)
         first = tx.batches[0] if tx.batches else (None, None)
         conn.execute(
             "INSERT INTO lokal_audit (waktu, aktor, aksi, tabel, record_id, jumlah, batch_origin, "
             "batch_seq, keterangan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (utc_now(), tx.actor, aksi, tables[0] if len(tables) == 1 else None,
-             tx.first_record if tx.single_record else None, tx.record_count, first[0],
-             first[1], "; ".join(x for x in (keterangan, summary) if x)),
+            (
+                utc_now(),
+                tx.actor,
+                aksi,
+                tables[0] if len(tables) == 1 else None,
+                tx.first_record if tx.single_record else None,
+                tx.record_count,
+                first[0],
+                first[1],
+                "; ".join(x for x in (keterangan, summary) if x),
+            ),
         )
 
-    def record_read(self, aksi: str, *, actor: str, tabel: str | None = None,
-                    record_id: str | None = None, keterangan: str | None = None) -> None:
+    def record_read(
+        self,
+        aksi: str,
+        *,
+        actor: str,
+        tabel: str | None = None,
+        record_id: str | None = None,
+        keterangan: str | None = None,
+    ) -> None:
         """Audit a sensitive read (opening a full record, exporting): no data changes."""
         with translated_errors(self.db.path):
             self.db.conn.execute(
@@ -385,8 +417,11 @@ class Store:
     # -- reading the log -----------------------------------------------------------------------
 
     def batches(self, origin: str | None = None) -> Iterator[Batch]:
-        sql = ("SELECT origin, seq, hlc, vv, ops, hash, schema_version, actor FROM lokal_batch"
-               + (" WHERE origin = ?" if origin else "") + " ORDER BY origin, seq")
+        sql = (
+            "SELECT origin, seq, hlc, vv, ops, hash, schema_version, actor FROM lokal_batch"
+            + (" WHERE origin = ?" if origin else "")
+            + " ORDER BY origin, seq"
+        )
         for row in self.db.conn.execute(sql, (origin,) if origin else ()):
             _, ops = decode_ops(row[4])
             yield Batch(row[0], row[1], row[2], json.loads(row[3]), ops, row[5], row[6], row[7])

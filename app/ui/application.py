@@ -30,12 +30,16 @@ def actor_name() -> str:
 
     try:
         return f"desktop:{getpass.getuser()}"
-    except Exception:  # noqa: BLE001
+    except Exception:
         return "desktop"
 
 
-def run_app(db_path: Path | None = None) -> int:
-    """Open the desktop app on ``db_path`` (default: the per-user data folder)."""
+def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
+    """Open the desktop app on ``db_path`` (default: the per-user data folder).
+
+    With ``demo``, an empty database is filled with demo data straight away (with progress)
+    instead of asking.
+    """
     from app.ui.dialogs.first_run import FirstRunDialog
     from app.ui.main_window import MainWindow
     from app.ui.tasks import TaskRunner
@@ -53,6 +57,9 @@ def run_app(db_path: Path | None = None) -> int:
     runner = TaskRunner(db.path)
     if not is_set_up(db):
         first = FirstRunDialog(db, runner, actor=actor)
+        if demo:
+            first.show()
+            first.begin()
         if first.exec() != QDialog.DialogCode.Accepted:
             runner.wait()
             return 0

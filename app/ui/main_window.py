@@ -25,8 +25,9 @@ from app.ui.tasks import TaskRunner
 class MainWindow(QMainWindow):
     """Only the areas that work appear in the sidebar."""
 
-    def __init__(self, db: Database, runner: TaskRunner | None = None, *,
-                 actor: str = "sistem") -> None:
+    def __init__(
+        self, db: Database, runner: TaskRunner | None = None, *, actor: str = "sistem"
+    ) -> None:
         super().__init__()
         self.setObjectName("jendelaUtama")
         self.db = db
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("jendela/geometri", self.saveGeometry())
         self.runner.wait(5000)
         super().closeEvent(event)

@@ -57,7 +57,7 @@ class Task(QRunnable):
         try:
             db = Database(self._db_path, create=False, migrate=False)
             result = self._fn(db, self.progress)
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI thread
+        except BaseException as exc:
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
@@ -78,11 +78,15 @@ class TaskRunner(QObject):
         self.bulk_pool.setMaxThreadCount(1)
         self._running: set[Task] = set()
 
-    def run(self, fn: Callable[[Database, Progress], Any], *,
-            on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None,
-            on_progress: Callable[[int, int, str], None] | None = None,
-            bulk: bool = False) -> Task:
+    def run(
+        self,
+        fn: Callable[[Database, Progress], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        bulk: bool = False,
+    ) -> Task:
         task = Task(self.db_path, fn)
         self._running.add(task)
 

@@ -72,8 +72,9 @@ def test_missing_file_without_create(tmp_path: Path) -> None:
         Database(tmp_path / "tidak-ada.sqlite3", create=False)
 
 
-def test_failed_migration_leaves_nothing_behind(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_migration_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "m.sqlite3"
     Database(path).close()
 
@@ -92,8 +93,9 @@ def test_failed_migration_leaves_nothing_behind(tmp_path: Path,
         assert "setengah_jadi" not in names
 
 
-def test_a_new_migration_applies_once_and_is_recorded(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_migration_applies_once_and_is_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "m.sqlite3"
     Database(path).close()
     calls = []

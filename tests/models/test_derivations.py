@@ -37,12 +37,17 @@ def test_current_pangkat_ignores_deleted_rows_and_prefers_higher_on_same_tmt() -
 
 
 def test_current_jabatan_and_highest_education() -> None:
-    jabatan = [{"id": "a", "tmt": "2015-01-01", "nama_jabatan": "Pelaksana"},
-               {"id": "b", "tmt": "2021-03-01", "nama_jabatan": "Kepala Seksi"},
-               {"id": "c", "tmt": "2023-01-01", "nama_jabatan": "Dihapus", "deleted": 1}]
+    jabatan = [
+        {"id": "a", "tmt": "2015-01-01", "nama_jabatan": "Pelaksana"},
+        {"id": "b", "tmt": "2021-03-01", "nama_jabatan": "Kepala Seksi"},
+        {"id": "c", "tmt": "2023-01-01", "nama_jabatan": "Dihapus", "deleted": 1},
+    ]
     assert d.current_jabatan(jabatan)["nama_jabatan"] == "Kepala Seksi"
     pend = {row["kode"]: row["urutan"] for row in table("ref_pendidikan").rows}
-    rows = [{"tingkat_kode": "S2", "tahun_lulus": 2015}, {"tingkat_kode": "S1", "tahun_lulus": 2020}]
+    rows = [
+        {"tingkat_kode": "S2", "tahun_lulus": 2015},
+        {"tingkat_kode": "S1", "tahun_lulus": 2020},
+    ]
     assert d.highest_pendidikan(rows, lambda k: pend[k])["tingkat_kode"] == "S2"
 
 
@@ -50,15 +55,22 @@ def test_masa_kerja_counts_whole_months() -> None:
     assert d.masa_kerja(date(2015, 5, 1), date(2026, 11, 22)) == (11, 6)
     assert d.masa_kerja(date(2015, 5, 23), date(2026, 11, 22)) == (11, 5)
     assert d.masa_kerja(date(2020, 1, 1), date(2019, 1, 1)) == (0, 0)
-    assert d.masa_kerja(date(2020, 1, 1), date(2020, 1, 1), tambah_tahun=3, tambah_bulan=11) \
-        == (3, 11)
-    assert d.masa_kerja_golongan({"tmt": "2022-04-01", "mk_tahun": 8, "mk_bulan": 6},
-                                 date(2026, 11, 22)) == (13, 1)
+    assert d.masa_kerja(date(2020, 1, 1), date(2020, 1, 1), tambah_tahun=3, tambah_bulan=11) == (
+        3,
+        11,
+    )
+    assert d.masa_kerja_golongan(
+        {"tmt": "2022-04-01", "mk_tahun": 8, "mk_bulan": 6}, date(2026, 11, 22)
+    ) == (13, 1)
     assert d.masa_kerja_golongan(None, date(2026, 1, 1)) is None
 
 
-@given(st.dates(date(1950, 1, 1), date(2040, 1, 1)), st.dates(date(1950, 1, 1), date(2060, 1, 1)),
-       st.integers(0, 40), st.integers(0, 11))
+@given(
+    st.dates(date(1950, 1, 1), date(2040, 1, 1)),
+    st.dates(date(1950, 1, 1), date(2060, 1, 1)),
+    st.integers(0, 40),
+    st.integers(0, 11),
+)
 def test_masa_kerja_properties(start: date, on: date, years: int, months: int) -> None:
     y, m = d.masa_kerja(start, on, tambah_tahun=years, tambah_bulan=months)
     assert 0 <= m < 12

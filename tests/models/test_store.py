@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.models import instansi, store as storemod
+from app.models import instansi
+from app.models import store as storemod
 from app.models.db import Database
 from app.models.errors import NotFoundError, ValidationError
 from app.models.store import Hlc, Store, next_hlc
@@ -22,18 +23,36 @@ def _unit(tx: storemod.WriteTx, nama: str = "Dinas Uji") -> str:
 
 
 def _pegawai(tx: storemod.WriteTx, nip: str = "198609262015051001", nama: str = "Budi") -> str:
-    return tx.insert("pegawai", {
-        "jenis_asn": "PNS", "nip": nip, "nama": nama, "tanggal_lahir": "1986-09-26",
-        "jenis_kelamin": "L", "status_kepegawaian": "PNS", "tmt_cpns": "2015-05-01",
-    })
+    return tx.insert(
+        "pegawai",
+        {
+            "jenis_asn": "PNS",
+            "nip": nip,
+            "nama": nama,
+            "tanggal_lahir": "1986-09-26",
+            "jenis_kelamin": "L",
+            "status_kepegawaian": "PNS",
+            "tmt_cpns": "2015-05-01",
+        },
+    )
 
 
 def _batches(db: Database) -> list[dict]:
-    rows = db.conn.execute("SELECT origin, seq, hlc, vv, ops, op_count, actor FROM lokal_batch "
-                           "ORDER BY seq").fetchall()
-    return [{"origin": r[0], "seq": r[1], "hlc": r[2], "vv": json.loads(r[3]),
-             "ops": json.loads(zlib.decompress(r[4])), "count": r[5], "actor": r[6]}
-            for r in rows]
+    rows = db.conn.execute(
+        "SELECT origin, seq, hlc, vv, ops, op_count, actor FROM lokal_batch ORDER BY seq"
+    ).fetchall()
+    return [
+        {
+            "origin": r[0],
+            "seq": r[1],
+            "hlc": r[2],
+            "vv": json.loads(r[3]),
+            "ops": json.loads(zlib.decompress(r[4])),
+            "count": r[5],
+            "actor": r[6],
+        }
+        for r in rows
+    ]
 
 
 def test_insert_is_captured_field_by_field_with_origin_seq_and_clock(db: Database) -> None:
@@ -48,8 +67,9 @@ def test_insert_is_captured_field_by_field_with_origin_seq_and_clock(db: Databas
     assert (table, row_id) == ("pegawai", pid)
     assert fields["nip"] == "198609262015051001" and fields["deleted"] == 0
     assert "id" not in fields
-    audit = db.conn.execute("SELECT aktor, aksi, tabel, record_id, batch_seq FROM lokal_audit"
-                            ).fetchall()
+    audit = db.conn.execute(
+        "SELECT aktor, aksi, tabel, record_id, batch_seq FROM lokal_audit"
+    ).fetchall()
     assert [tuple(a) for a in audit] == [("operator1", "uji", "pegawai", pid, 1)]
 
 
@@ -78,8 +98,9 @@ def test_delete_is_a_soft_write_of_the_deleted_flag(db: Database) -> None:
         assert tx.delete("pegawai", pid) is False
     assert db.conn.execute("SELECT deleted FROM pegawai WHERE id = ?", (pid,)).fetchone()[0] == 1
     assert _batches(db)[-1]["ops"] == [["pegawai", pid, {"deleted": 1}]]
-    summary = db.conn.execute("SELECT deleted FROM pegawai_ringkas WHERE pegawai_id = ?",
-                              (pid,)).fetchone()
+    summary = db.conn.execute(
+        "SELECT deleted FROM pegawai_ringkas WHERE pegawai_id = ?", (pid,)
+    ).fetchone()
     assert summary[0] == 1
     with store.write("pulihkan") as tx:
         assert tx.undelete("pegawai", pid)
@@ -102,17 +123,27 @@ def test_an_error_inside_a_write_leaves_nothing_behind(db: Database) -> None:
 def test_constraint_violation_becomes_validation_error_and_rolls_back(db: Database) -> None:
     store = Store(db)
     with pytest.raises(ValidationError), store.write("salah") as tx:
-        tx.insert("pegawai", {"jenis_asn": "HONORER", "nip": "1", "nama": "X",
-                              "tanggal_lahir": "2000-01-01", "jenis_kelamin": "L",
-                              "status_kepegawaian": "PNS"})
+        tx.insert(
+            "pegawai",
+            {
+                "jenis_asn": "HONORER",
+                "nip": "1",
+                "nama": "X",
+                "tanggal_lahir": "2000-01-01",
+                "jenis_kelamin": "L",
+                "status_kepegawaian": "PNS",
+            },
+        )
     assert db.conn.execute("SELECT count(*) FROM lokal_batch").fetchone()[0] == 0
 
 
 def test_dangling_reference_is_refused_at_commit(db: Database) -> None:
     store = Store(db)
     with pytest.raises(ValidationError), store.write("salah") as tx:
-        tx.insert("riwayat_pangkat", {"pegawai_id": "tidak-ada", "golongan_kode": "III/a",
-                                      "tmt": "2020-04-01"})
+        tx.insert(
+            "riwayat_pangkat",
+            {"pegawai_id": "tidak-ada", "golongan_kode": "III/a", "tmt": "2020-04-01"},
+        )
     assert db.conn.execute("SELECT count(*) FROM riwayat_pangkat").fetchone()[0] == 0
 
 
@@ -142,9 +173,16 @@ def test_clock_never_goes_back_even_when_the_wall_clock_does(db: Database) -> No
     with store.write("c") as tx:
         tx.update("pegawai", pid, {"nama": "C"})
     clocks = [Hlc.decode(b["hlc"]) for b in _batches(db)]
-    assert clocks[0] < clocks[1] < clocks[2] if False else (  # dataclass has no ordering
-        (clocks[0].wall, clocks[0].counter) < (clocks[1].wall, clocks[1].counter)
-        < (clocks[2].wall, clocks[2].counter))
+    assert (
+        clocks[0] < clocks[1] < clocks[2]
+        if False
+        # dataclass has no ordering
+        else (
+            (clocks[0].wall, clocks[0].counter)
+            < (clocks[1].wall, clocks[1].counter)
+            < (clocks[2].wall, clocks[2].counter)
+        )
+    )
     assert clocks[1].wall == clocks[0].wall and clocks[1].counter == 1
 
 
@@ -160,14 +198,25 @@ def test_hlc_is_strictly_increasing_whatever_the_wall_clock(walls: list[int]) ->
         last = new
 
 
-def test_large_transactions_are_cut_into_gapless_batches(db: Database,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_transactions_are_cut_into_gapless_batches(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(storemod, "MAX_ROWS_PER_BATCH", 10)
     store = Store(db)
     with store.write("banyak") as tx:
         unit = _unit(tx)
-        tx.insert_many("jabatan", [{"unit_id": unit, "nama": f"Jabatan {i}", "jenis_kode": "JA",
-                                    "jenjang_kode": "PELAKSANA"} for i in range(35)])
+        tx.insert_many(
+            "jabatan",
+            [
+                {
+                    "unit_id": unit,
+                    "nama": f"Jabatan {i}",
+                    "jenis_kode": "JA",
+                    "jenjang_kode": "PELAKSANA",
+                }
+                for i in range(35)
+            ],
+        )
     batches = _batches(db)
     assert [b["seq"] for b in batches] == [1, 2, 3, 4]
     assert sum(b["count"] for b in batches) == 36
@@ -180,21 +229,34 @@ def test_summary_follows_the_histories(db: Database) -> None:
     with store.write("a") as tx:
         unit = _unit(tx, "Dinas Kesehatan")
         pid = _pegawai(tx)
-        tx.insert("riwayat_pangkat", {"pegawai_id": pid, "golongan_kode": "III/a",
-                                      "tmt": "2015-05-01"})
-        tx.insert("riwayat_jabatan", {"pegawai_id": pid, "nama_jabatan": "Perawat Ahli Pertama",
-                                      "jenis_kode": "JF", "unit_id": unit, "tmt": "2016-01-01"})
-    row = db.conn.execute("SELECT golongan_kode, jabatan_nama, opd_nama FROM pegawai_ringkas"
-                          ).fetchone()
+        tx.insert(
+            "riwayat_pangkat", {"pegawai_id": pid, "golongan_kode": "III/a", "tmt": "2015-05-01"}
+        )
+        tx.insert(
+            "riwayat_jabatan",
+            {
+                "pegawai_id": pid,
+                "nama_jabatan": "Perawat Ahli Pertama",
+                "jenis_kode": "JF",
+                "unit_id": unit,
+                "tmt": "2016-01-01",
+            },
+        )
+    row = db.conn.execute(
+        "SELECT golongan_kode, jabatan_nama, opd_nama FROM pegawai_ringkas"
+    ).fetchone()
     assert tuple(row) == ("III/a", "Perawat Ahli Pertama", "Dinas Kesehatan")
     with store.write("kp") as tx:
-        tx.insert("riwayat_pangkat", {"pegawai_id": pid, "golongan_kode": "III/b",
-                                      "tmt": "2019-04-01"})
+        tx.insert(
+            "riwayat_pangkat", {"pegawai_id": pid, "golongan_kode": "III/b", "tmt": "2019-04-01"}
+        )
     assert db.conn.execute("SELECT golongan_kode FROM pegawai_ringkas").fetchone()[0] == "III/b"
     with store.write("ganti nama unit") as tx:
         tx.update("unit_organisasi", unit, {"nama": "Dinas Kesehatan Kota"})
-    assert db.conn.execute("SELECT opd_nama FROM pegawai_ringkas").fetchone()[0] == \
-        "Dinas Kesehatan Kota"
+    assert (
+        db.conn.execute("SELECT opd_nama FROM pegawai_ringkas").fetchone()[0]
+        == "Dinas Kesehatan Kota"
+    )
     assert instansi.check(db).ok
 
 
@@ -222,8 +284,7 @@ def test_check_finds_a_tampered_batch(db: Database) -> None:
     blob = db.conn.execute("SELECT ops FROM lokal_batch").fetchone()[0]
     ops = json.loads(zlib.decompress(blob))
     ops[0][2]["nama"] = "Palsu"
-    db.conn.execute("UPDATE lokal_batch SET ops = ?",
-                    (zlib.compress(json.dumps(ops).encode()),))
+    db.conn.execute("UPDATE lokal_batch SET ops = ?", (zlib.compress(json.dumps(ops).encode()),))
     db.conn.execute("UPDATE pegawai SET nama = 'Palsu'")
     report = instansi.check(db)
     assert any("hash" in p for p in report.problems)
@@ -249,10 +310,13 @@ _write_op = st.one_of(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.lists(_write_op, min_size=1, max_size=5), min_size=1, max_size=8))
-def test_every_write_is_in_the_log(tmp_path_factory: pytest.TempPathFactory,
-                                   program: list[list[tuple]]) -> None:
+def test_every_write_is_in_the_log(
+    tmp_path_factory: pytest.TempPathFactory, program: list[list[tuple]]
+) -> None:
     database = Database(tmp_path_factory.mktemp("prop") / "p.sqlite3")
     store = Store(database)
     units: list[str] = []
@@ -265,12 +329,16 @@ def test_every_write_is_in_the_log(tmp_path_factory: pytest.TempPathFactory,
                 with store.write("program") as tx:
                     for op in transaction:
                         if op[0] == "insert":
-                            units.append(tx.insert("unit_organisasi",
-                                                   {"nama": op[1], "jenis": "OPD"}))
+                            units.append(
+                                tx.insert("unit_organisasi", {"nama": op[1], "jenis": "OPD"})
+                            )
                             wrote = True
                         elif op[0] == "update" and units:
-                            wrote |= bool(tx.update("unit_organisasi",
-                                                    units[op[1] % len(units)], {"nama": op[2]}))
+                            wrote |= bool(
+                                tx.update(
+                                    "unit_organisasi", units[op[1] % len(units)], {"nama": op[2]}
+                                )
+                            )
                         elif op[0] == "delete" and units:
                             wrote |= tx.delete("unit_organisasi", units[op[1] % len(units)])
                         elif op[0] == "undelete" and units:
@@ -278,8 +346,13 @@ def test_every_write_is_in_the_log(tmp_path_factory: pytest.TempPathFactory,
                         elif op[0] == "fail":
                             raise KeyError(op[1])
             except KeyError:
-                units = [u for u in units if database.conn.execute(
-                    "SELECT 1 FROM unit_organisasi WHERE id = ?", (u,)).fetchone()]
+                units = [
+                    u
+                    for u in units
+                    if database.conn.execute(
+                        "SELECT 1 FROM unit_organisasi WHERE id = ?", (u,)
+                    ).fetchone()
+                ]
             if wrote and not fails:
                 expected_batches += 1
         report = instansi.check(database)
@@ -294,7 +367,16 @@ def test_sqlite_row_values_roundtrip_types(db: Database) -> None:
     store = Store(db)
     with store.write("a") as tx:
         pid = _pegawai(tx)
-        tx.insert("riwayat_kgb", {"pegawai_id": pid, "tmt": "2020-01-01", "golongan_kode": "III/a",
-                                  "gaji_pokok": 3_000_000, "mk_tahun": 4, "mk_bulan": 0})
+        tx.insert(
+            "riwayat_kgb",
+            {
+                "pegawai_id": pid,
+                "tmt": "2020-01-01",
+                "golongan_kode": "III/a",
+                "gaji_pokok": 3_000_000,
+                "mk_tahun": 4,
+                "mk_bulan": 0,
+            },
+        )
     assert instansi.check(db).ok
     assert isinstance(db.conn, sqlite3.Connection)

@@ -31,8 +31,14 @@ from app.ui.widgets.messages import show_error
 class FirstRunDialog(QDialog):
     """Accepted once the database has an agency (empty) or demo data."""
 
-    def __init__(self, db: Database, runner: TaskRunner, *, actor: str = "sistem",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner,
+        *,
+        actor: str = "sistem",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dialogPertama")
         self.db = db
@@ -42,9 +48,12 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(tr("Selamat datang di Merit"))
         self.setMinimumWidth(520)
 
-        intro = QLabel(tr(
-            "Basis data ini masih kosong. Pilih cara memulai. Data demo berisi pemerintah kota "
-            "rekaan lengkap dengan pegawai dan riwayatnya, untuk mencoba Merit."))
+        intro = QLabel(
+            tr(
+                "Basis data ini masih kosong. Pilih cara memulai. Data demo berisi pemerintah kota "
+                "rekaan lengkap dengan pegawai dan riwayatnya, untuk mencoba Merit."
+            )
+        )
         intro.setWordWrap(True)
 
         self.demo_choice = QRadioButton(tr("Buka data demo"))
@@ -129,12 +138,22 @@ class FirstRunDialog(QDialog):
         actor = self.actor
 
         def work(db: Database, progress: Progress) -> Any:
-            return create_demo(db, employees, seed=1, actor=actor,
-                               progress=lambda done, total: progress.report(done, total),
-                               cancelled=lambda: progress.cancelled)
+            return create_demo(
+                db,
+                employees,
+                seed=1,
+                actor=actor,
+                progress=lambda done, total: progress.report(done, total),
+                cancelled=lambda: progress.cancelled,
+            )
 
-        self.task = self.runner.run(work, on_done=self._demo_done, on_error=self._demo_failed,
-                                    on_progress=self._demo_progress, bulk=True)
+        self.task = self.runner.run(
+            work,
+            on_done=self._demo_done,
+            on_error=self._demo_failed,
+            on_progress=self._demo_progress,
+            bulk=True,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self.start.setEnabled(not busy)
@@ -148,8 +167,13 @@ class FirstRunDialog(QDialog):
     def _demo_progress(self, done: int, total: int, _text: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(tr("Membuat data demo: {done} dari {total} pegawai…",
-                               done=angka(done), total=angka(total)))
+        self.status.setText(
+            tr(
+                "Membuat data demo: {done} dari {total} pegawai…",
+                done=angka(done),
+                total=angka(total),
+            )
+        )
 
     def _demo_done(self, _result: object) -> None:
         self.task = None

@@ -93,7 +93,9 @@ class EmployeesPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         for combo in (self.unit, self.golongan, self.jabatan, self.status, self.kedudukan):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(10)
             filters.addWidget(combo, 1)
         filters.addWidget(self.reset)
@@ -145,16 +147,25 @@ class EmployeesPage(QWidget):
         pppk = tuple(k for k, r in ref.golongan.items() if r["jenis_asn"] == "PPPK")
         self.golongan.addItem(tr("Golongan PPPK"), pppk)
         self.jabatan.addItem(tr("Semua jenis jabatan"), None)
-        for kode, label in (("JPT", tr("Pimpinan tinggi (JPT)")),
-                            ("ADMINISTRATOR", tr("Administrator")), ("PENGAWAS", tr("Pengawas")),
-                            ("PELAKSANA", tr("Pelaksana")), ("JF", tr("Fungsional"))):
+        for kode, label in (
+            ("JPT", tr("Pimpinan tinggi (JPT)")),
+            ("ADMINISTRATOR", tr("Administrator")),
+            ("PENGAWAS", tr("Pengawas")),
+            ("PELAKSANA", tr("Pelaksana")),
+            ("JF", tr("Fungsional")),
+        ):
             self.jabatan.addItem(label, kode)
         self.status.addItem(tr("Semua status"), None)
         for kode in ("PNS", "CPNS", "PPPK"):
             self.status.addItem(kode, kode)
-        for kode, label in ((None, tr("Semua kedudukan")), ("AKTIF", tr("Aktif")),
-                            ("PENSIUN", tr("Pensiun")), ("MENINGGAL", tr("Meninggal")),
-                            ("PINDAH", tr("Pindah instansi")), ("BERHENTI", tr("Berhenti"))):
+        for kode, label in (
+            (None, tr("Semua kedudukan")),
+            ("AKTIF", tr("Aktif")),
+            ("PENSIUN", tr("Pensiun")),
+            ("MENINGGAL", tr("Meninggal")),
+            ("PINDAH", tr("Pindah instansi")),
+            ("BERHENTI", tr("Berhenti")),
+        ):
             self.kedudukan.addItem(label, kode)
         self.kedudukan.setCurrentIndex(1)  # a clerk works with the active employees first
 
@@ -198,8 +209,12 @@ class EmployeesPage(QWidget):
             current = self.model.sort_column()
             header = self.table.horizontalHeader()
             header.blockSignals(True)
-            header.setSortIndicator(current, Qt.SortOrder.DescendingOrder
-                                    if self.model.filter.descending else Qt.SortOrder.AscendingOrder)
+            order = (
+                Qt.SortOrder.DescendingOrder
+                if self.model.filter.descending
+                else Qt.SortOrder.AscendingOrder
+            )
+            header.setSortIndicator(current, order)
             header.blockSignals(False)
 
     def _show_count(self, n: int) -> None:

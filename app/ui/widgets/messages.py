@@ -24,8 +24,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     else:
         path = write_crash_log(exc)
         title = tr("Kesalahan tak terduga")
-        text = tr("Terjadi kesalahan tak terduga. Rinciannya disimpan di:\n{path}\n\nKirimkan "
-                  "berkas itu ke admin. Data yang sudah disimpan tidak terpengaruh.", path=path)
+        text = tr(
+            "Terjadi kesalahan tak terduga. Rinciannya disimpan di:\n{path}\n\nKirimkan "
+            "berkas itu ke admin. Data yang sudah disimpan tidak terpengaruh.",
+            path=path,
+        )
         icon = QMessageBox.Icon.Critical
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("pesanKesalahan")
