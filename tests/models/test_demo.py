@@ -1,0 +1,90 @@
+"""Demo data written through the write path: complete, consistent, all or nothing."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from app.models import instansi
+from app.models.db import Database
+from app.models.demo import Cancelled, create_demo
+from app.models.errors import ValidationError
+from app.models.nip import check_nip, cross_check
+from tests.conftest import TODAY
+
+
+def test_demo_database_passes_every_check(demo_db: Database) -> None:
+    report = instansi.check(demo_db)
+    assert report.ok, report.problems
+    assert report.facts["batch"] >= 2
+
+
+def test_demo_is_believable(demo_db: Database) -> None:
+    conn = demo_db.conn
+    units = conn.execute("SELECT count(*) FROM unit_organisasi WHERE induk_id IS NULL").fetchone()
+    assert 35 <= units[0] <= 60  # about 40 perangkat daerah
+    kinds = Counter(r[0] for r in conn.execute("SELECT jenis_asn FROM pegawai"))
+    assert kinds["PNS"] > kinds["PPPK"] > 0
+    # every employee has a current rank, position and unit derived from the histories
+    missing = conn.execute(
+        "SELECT count(*) FROM pegawai_ringkas WHERE golongan_kode IS NULL OR jabatan_nama IS NULL "
+        "OR opd_id IS NULL"
+    ).fetchone()[0]
+    assert missing == 0
+    for table in ("riwayat_pangkat", "riwayat_jabatan", "riwayat_pendidikan", "riwayat_skp"):
+        assert conn.execute(f"SELECT count(DISTINCT pegawai_id) FROM {table}").fetchone()[0] > 250
+    assert conn.execute("SELECT count(*) FROM riwayat_hukdis").fetchone()[0] > 0
+    assert conn.execute("SELECT count(*) FROM riwayat_kgb").fetchone()[0] > 0
+
+
+def test_demo_nips_agree_with_the_records(demo_db: Database) -> None:
+    rows = demo_db.conn.execute(
+        "SELECT nip, jenis_asn, tanggal_lahir, jenis_kelamin, nik, tmt_cpns FROM pegawai"
+    ).fetchall()
+    assert len({r[0] for r in rows}) == len(rows)
+    from datetime import date
+
+    for nip, jenis, lahir, kelamin, nik, tmt in rows:
+        result = check_nip(nip, jenis_asn=jenis, today=TODAY)
+        assert result.valid, (nip, result.kesalahan)
+        assert result.info is not None
+        reasons = cross_check(
+            result.info,
+            tanggal_lahir=date.fromisoformat(lahir),
+            jenis_kelamin=kelamin,
+            nik=nik,
+            tmt_cpns=date.fromisoformat(tmt) if tmt and jenis == "PNS" else None,
+        )
+        assert reasons == (), (nip, reasons)
+
+
+def test_demo_refuses_bad_sizes_and_full_databases(db: Database) -> None:
+    with pytest.raises(ValidationError, match="antara 0"):
+        create_demo(db, -1, 1)
+    with pytest.raises(ValidationError, match="antara 0"):
+        create_demo(db, 10_000_000, 1)
+    create_demo(db, 20, 1, today=TODAY)
+    with pytest.raises(ValidationError, match="sudah berisi data"):
+        create_demo(db, 20, 1, today=TODAY)
+
+
+def test_cancelled_demo_leaves_nothing(db: Database) -> None:
+    seen = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+
+    with pytest.raises(Cancelled):
+        create_demo(db, 3000, 1, today=TODAY, progress=progress, cancelled=lambda: bool(seen))
+    assert seen
+    for table in ("pegawai", "unit_organisasi", "pengaturan", "lokal_batch", "lokal_audit"):
+        assert db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+
+def test_demo_progress_reaches_the_total(db: Database) -> None:
+    seen: list[tuple[int, int]] = []
+    result = create_demo(db, 2500, 3, today=TODAY, progress=lambda d, t: seen.append((d, t)))
+    assert result.employees == 2500
+    assert seen[-1] == (2500, 2500)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

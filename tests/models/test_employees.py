@@ -1,0 +1,75 @@
+"""Searching, filtering and sorting employees, and the full record."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.models import employees as emp
+from app.models.db import Database
+from app.models.reference_data import golongan_order
+from tests.conftest import TODAY
+
+
+def test_fts_query_from_what_a_clerk_types() -> None:
+    assert emp.fts_query("") is None
+    assert emp.fts_query("   ") is None
+    assert emp.fts_query("siti ami") == '"siti"* AND "ami"*'
+    assert emp.fts_query("1986 0926") == 'nip : "19860926"*'
+    assert emp.fts_query("'19860926") == 'nip : "19860926"*'
+    assert emp.fts_query("Ma'ruf") == '"Ma"* AND "ruf"*'
+
+
+@given(st.text(max_size=40))
+def test_any_typed_text_is_a_safe_query(text: str) -> None:
+    import sqlite3
+
+    query = emp.fts_query(text)
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE f USING fts5 (nama_lengkap, nip)")
+    if query is not None:
+        conn.execute("SELECT * FROM f WHERE f MATCH ?", (query,)).fetchall()
+
+
+def test_search_filter_sort(demo_db: Database) -> None:
+    conn = demo_db.conn
+    everyone = emp.list_employees(conn, emp.EmployeeFilter())
+    assert len(everyone) == 300
+    by_gol = emp.list_employees(conn, emp.EmployeeFilter(sort="golongan"))
+    orders = [golongan_order(r["golongan"]) for r in by_gol]
+    assert orders == sorted(orders, reverse=True)  # highest golongan first, as in the DUK
+    by_nip = emp.list_employees(conn, emp.EmployeeFilter(sort="nip", descending=True))
+    assert [r["nip"] for r in by_nip] == sorted((r["nip"] for r in by_nip), reverse=True)
+    pppk = emp.list_employees(conn, emp.EmployeeFilter(status="PPPK"))
+    assert pppk and all(r["jenis_asn"] == "PPPK" for r in pppk)
+    struktural = emp.list_employees(conn, emp.EmployeeFilter(kelompok_jabatan="PENGAWAS"))
+    assert struktural and all(r["jenjang_jabatan"] == "PENGAWAS" for r in struktural)
+
+
+def test_unit_filter_includes_sub_units(demo_db: Database) -> None:
+    from app.models.organisasi import unit_options
+
+    conn = demo_db.conn
+    options = unit_options(conn, max_depth=1)
+    top = next(o for o in options if o.depth == 0)
+    rows = emp.list_employees(conn, emp.EmployeeFilter(unit_id=top.id))
+    assert rows and all(r["opd"] == top.nama for r in rows)
+    subs = [o for o in options if o.depth == 1]
+    sub = next(o for o in subs if emp.list_employees(conn, emp.EmployeeFilter(unit_id=o.id)))
+    inside = emp.list_employees(conn, emp.EmployeeFilter(unit_id=sub.id))
+    parent = emp.list_employees(conn, emp.EmployeeFilter(unit_id=emp.UnitTree.load(conn).opd(
+        sub.id)))
+    assert {r["nip"] for r in inside} <= {r["nip"] for r in parent}
+
+
+def test_full_record_derives_from_histories(demo_db: Database) -> None:
+    conn = demo_db.conn
+    nip = conn.execute("SELECT nip FROM pegawai WHERE jenis_asn = 'PNS' LIMIT 1").fetchone()[0]
+    record = emp.get_employee(conn, nip, today=TODAY)
+    d = record.data
+    newest = max(record.riwayat["pangkat"], key=lambda r: r["tmt"])
+    assert d["golongan"] == newest["golongan_kode"] and d["tmt_golongan"] == newest["tmt"]
+    assert d["jabatan"] == max(record.riwayat["jabatan"], key=lambda r: r["tmt"])["nama_jabatan"]
+    assert d["tanggal_pensiun"][8:] == "01"
+    assert d["masa_kerja"]["tahun"] >= 0
+    assert emp.get_employee(conn, " '" + nip[:8] + " " + nip[8:], today=TODAY).id == record.id
