@@ -31,6 +31,9 @@ from datetime import date
 
 from app.models import demo_names as dn
 
+#: One row as the write path takes it.
+Row = dict[str, str | int | float | None]
+
 __all__ = ["DemoChunk", "generate", "skp_id", "uuid4_from"]
 
 TABLES_PEGAWAI = (
@@ -43,7 +46,7 @@ TABLES_PEGAWAI = (
 class DemoChunk:
     """One piece of the demo data set: table name -> rows (every column but ``deleted``)."""
 
-    rows: dict[str, list[dict[str, object]]]
+    rows: dict[str, list[Row]]
     pegawai_count: int  # employees in this chunk
 
 
@@ -704,7 +707,7 @@ class _Org:
 
     # --- rows ---------------------------------------------------------------------------------
 
-    def unit_rows(self) -> list[dict[str, object]]:
+    def unit_rows(self) -> list[Row]:
         return [
             {
                 "id": u.id,
@@ -720,7 +723,7 @@ class _Org:
             for u in self.units
         ]
 
-    def jabatan_rows(self) -> list[dict[str, object]]:
+    def jabatan_rows(self) -> list[Row]:
         return [
             {
                 "id": p.id,
@@ -944,7 +947,7 @@ class _People:
 
     # --- one employee -------------------------------------------------------------------------
 
-    def person(self, seat_no: int, out: dict[str, list[dict[str, object]]]) -> None:
+    def person(self, seat_no: int, out: dict[str, list[Row]]) -> None:
         cal = self.cal
         r = self.rng
         rnd = r.random
@@ -1531,7 +1534,7 @@ class _People:
         now_m: int,
         months_all: list[int],
         gols: list[int],
-        out: dict[str, list[dict[str, object]]],
+        out: dict[str, list[Row]],
     ) -> list[tuple[str, int]]:
         """Writes riwayat_jabatan rows; returns [(jenjang, month)] of the posts held."""
         cal = self.cal
@@ -1692,7 +1695,7 @@ class _People:
         gol0: int,
         rungs: list[tuple[str, int]],
         rumpun: str,
-        out: dict[str, list[dict[str, object]]],
+        out: dict[str, list[Row]],
     ) -> None:
         cal = self.cal
         rnd = self.rng.random
@@ -1832,7 +1835,7 @@ class _People:
         now_m: int,
         months_all: list[int],
         kgb_months: list[int],
-        out: dict[str, list[dict[str, object]]],
+        out: dict[str, list[Row]],
     ) -> int:
         cal = self.cal
         rnd = self.rng.random
@@ -1936,7 +1939,7 @@ def generate(
     people = _People(org, seed, employees, cal, kota)
     for start in range(0, employees, chunk_size):
         end = min(employees, start + chunk_size)
-        rows: dict[str, list[dict[str, object]]] = {t: [] for t in TABLES_PEGAWAI}
+        rows: dict[str, list[Row]] = {t: [] for t in TABLES_PEGAWAI}
         for i in range(start, end):
             people.person(i, rows)
         yield DemoChunk(rows, end - start)

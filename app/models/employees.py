@@ -203,8 +203,12 @@ def list_employees(
     return out
 
 
-def count_employees(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM pegawai_ringkas WHERE deleted = 0").fetchone()[0])
+def count_employees(conn: sqlite3.Connection, kedudukan: str | None = None) -> int:
+    """Employees on record (not deleted), optionally only those of one kedudukan."""
+    sql = "SELECT count(*) FROM pegawai_ringkas WHERE deleted = 0"
+    if kedudukan:
+        return int(conn.execute(sql + " AND kedudukan = ?", (kedudukan,)).fetchone()[0])
+    return int(conn.execute(sql).fetchone()[0])
 
 
 # -- the full record ------------------------------------------------------------------------------

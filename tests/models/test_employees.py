@@ -57,8 +57,9 @@ def test_unit_filter_includes_sub_units(demo_db: Database) -> None:
     subs = [o for o in options if o.depth == 1]
     sub = next(o for o in subs if emp.list_employees(conn, emp.EmployeeFilter(unit_id=o.id)))
     inside = emp.list_employees(conn, emp.EmployeeFilter(unit_id=sub.id))
-    parent = emp.list_employees(conn, emp.EmployeeFilter(unit_id=emp.UnitTree.load(conn).opd(
-        sub.id)))
+    parent = emp.list_employees(
+        conn, emp.EmployeeFilter(unit_id=emp.UnitTree.load(conn).opd(sub.id))
+    )
     assert {r["nip"] for r in inside} <= {r["nip"] for r in parent}
 
 

@@ -129,14 +129,20 @@ def test_open_detail_with_enter_shows_every_history(qtbot: QtBot, demo_db: Datab
     dialog.reject()
 
 
-def test_double_click_opens_detail(qtbot: QtBot, demo_db: Database) -> None:
+def test_double_click_opens_detail_once(qtbot: QtBot, demo_db: Database) -> None:
     page = EmployeesPage(demo_db)
     qtbot.addWidget(page)
     page.show()
+    opened: list[EmployeeDetailDialog] = []
+    page.detailOpened.connect(opened.append)
     rect = page.table.visualRect(page.model.index(0, 1))
-    with qtbot.waitSignal(page.detailOpened, timeout=3000) as blocker:
-        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    blocker.args[0].reject()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: len(opened) >= 1, timeout=3000)
+    qtbot.wait(50)
+    assert len(opened) == 1  # one dialog, not one per signal
+    assert page.model.row_data(0)["nama_lengkap"] in opened[0].windowTitle()
+    opened[0].reject()
 
 
 def test_main_window_shows_installation_and_database(qtbot: QtBot, demo_db: Database) -> None:
@@ -155,7 +161,8 @@ def test_first_run_start_empty_with_agency_name(qtbot: QtBot, db: Database) -> N
     dialog = FirstRunDialog(db, runner)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.mouseClick(dialog.empty_choice, Qt.MouseButton.LeftButton)
+    choice = dialog.empty_choice
+    qtbot.mouseClick(choice, Qt.MouseButton.LeftButton, pos=QPoint(8, choice.height() // 2))
     assert dialog.empty_choice.isChecked() and dialog.agency.isEnabled()
     qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)  # no name yet
     box = dialog.findChild(QMessageBox, "pesanKesalahan")

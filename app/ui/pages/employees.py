@@ -121,7 +121,6 @@ class EmployeesPage(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.reset.clicked.connect(self.clear_filters)
         self.model.countChanged.connect(self._show_count)
-        self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.open_button.clicked.connect(self.open_selected)
@@ -218,7 +217,7 @@ class EmployeesPage(QWidget):
             header.blockSignals(False)
 
     def _show_count(self, n: int) -> None:
-        total = emp.count_employees(self.db.conn)
+        total = emp.count_employees(self.db.conn, self.model.filter.kedudukan)
         if n == total:
             self.count.setText(tr("{n} pegawai", n=angka(n)))
         else:
