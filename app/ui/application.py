@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import paths
@@ -21,7 +22,13 @@ def make_app() -> QApplication:
     app.setApplicationName("Merit")
     app.setOrganizationName("Merit")
     app.setApplicationDisplayName("Merit")
+    use_indonesian_locale()
     return app
+
+
+def use_indonesian_locale() -> None:
+    """Numbers and dates in widgets as Indonesians write them (2.000, not 2,000)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
 
 
 def actor_name() -> str:

@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigasi")
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(170)
         self.nav.setIconSize(QSize(18, 18))
         self.pages = QStackedWidget()
 

@@ -215,3 +215,13 @@ def test_screenshots_render(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> 
     image = window.grab()
     assert image.width() > 800 and not image.isNull()
     assert image.save(str(tmp_path / "utama.png"))
+
+
+def test_numbers_in_widgets_are_written_the_indonesian_way(qtbot: QtBot, db: Database) -> None:
+    from app.ui.application import make_app
+
+    make_app()
+    dialog = FirstRunDialog(db, TaskRunner(db.path))
+    qtbot.addWidget(dialog)
+    dialog.employees.setValue(2000)
+    assert dialog.employees.text() == "2.000"

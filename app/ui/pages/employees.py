@@ -48,7 +48,7 @@ class EmployeesPage(QWidget):
         self.search.setObjectName("cariPegawai")
         self.search.setPlaceholderText(tr("Cari nama atau NIP… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(200)
 
         self.unit = QComboBox()
         self.unit.setObjectName("filterUnit")
@@ -91,13 +91,17 @@ class EmployeesPage(QWidget):
         header.sortIndicatorChanged.connect(self._sort_changed)
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        for combo in (self.unit, self.golongan, self.jabatan, self.status, self.kedudukan):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(10)
-            filters.addWidget(combo, 1)
+        filters.addWidget(self.search, 1)
+        # Unit names are long: a fixed width, the list opens wider. The others show in full.
+        self.unit.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.unit.setMinimumContentsLength(18)
+        self.unit.view().setMinimumWidth(420)
+        filters.addWidget(self.unit)
+        for combo in (self.golongan, self.jabatan, self.status, self.kedudukan):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(combo)
         filters.addWidget(self.reset)
 
         bottom = QHBoxLayout()
