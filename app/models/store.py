@@ -33,6 +33,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlite_utils
+
 from app.i18n import tr
 from app.models.db import Database, translated_errors, utc_now
 from app.models.errors import NotFoundError, ValidationError
@@ -46,30 +48,22 @@ LOCAL_PREFIXES = ("lokal_", "pegawai_ringkas", "pegawai_fts", "sqlite_")
 Value = str | int | float | None
 
 
-def _is_replicated(conn: sqlite3.Connection, table: str) -> tuple[str, ...] | None:
-    cols = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
-    if "id" in cols and "deleted" in cols:
-        return tuple(cols)
-    return None
-
-
 def replicated_schema(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
-    """Replicated table name -> its columns, read from the database itself.
+    """Replicated table name -> its columns, read from the database itself (sqlite-utils).
 
     A table is replicated when it has a text ``id`` primary key and a ``deleted`` flag and is
     not one of the local tables. Used to check every table and column name before it reaches an
     SQL statement.
     """
+    inspector = sqlite_utils.Database(conn, recursive_triggers=False)
     schema: dict[str, tuple[str, ...]] = {}
-    for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-    ):
-        if name.startswith(LOCAL_PREFIXES):
+    for table in inspector.tables:
+        if table.name.startswith(LOCAL_PREFIXES):
             continue
-        cols = _is_replicated(conn, name)
-        if cols:
-            schema[name] = cols
-    return schema
+        columns = tuple(column.name for column in table.columns)
+        if "id" in columns and "deleted" in columns and table.pks == ["id"]:
+            schema[table.name] = columns
+    return dict(sorted(schema.items()))
 
 
 @dataclass(frozen=True)
