@@ -141,9 +141,31 @@ def _order(flt: EmployeeFilter) -> str:
     return ", ".join([*keys, "r.nama_urut ASC", "r.rowid ASC"])
 
 
+# A search matching at most this many employees is driven from the full-text index (look up
+# each match, then sort them); a broader one walks the table in its sort order instead.
+SELECTIVE_MATCHES = 20_000
+
+
 def search_ids(conn: sqlite3.Connection, flt: EmployeeFilter) -> list[int]:
     """The ordered row keys of every employee that matches (cheap: keys only)."""
     where, params = _where(conn, flt)
+    query = fts_query(flt.search)
+    if query is not None:
+        matches = conn.execute(
+            "SELECT count(*) FROM pegawai_fts WHERE pegawai_fts MATCH ?", (query,)
+        ).fetchone()[0]
+        if matches <= SELECTIVE_MATCHES:
+            # SQLite's planner would otherwise scan the name index and probe the match list
+            # for each of the 100,000 rows; CROSS JOIN makes the few matches the outer loop.
+            where = where.replace(
+                "r.rowid IN (SELECT rowid FROM pegawai_fts WHERE pegawai_fts MATCH ?)",
+                "pegawai_fts MATCH ?",
+            )
+            sql = (
+                "SELECT r.rowid FROM pegawai_fts CROSS JOIN pegawai_ringkas r "
+                f"ON r.rowid = pegawai_fts.rowid WHERE {where} ORDER BY {_order(flt)}"
+            )
+            return [row[0] for row in conn.execute(sql, params)]
     sql = f"SELECT r.rowid FROM pegawai_ringkas r WHERE {where} ORDER BY {_order(flt)}"
     return [row[0] for row in conn.execute(sql, params)]
 

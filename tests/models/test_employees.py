@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,3 +75,22 @@ def test_full_record_derives_from_histories(demo_db: Database) -> None:
     assert d["tanggal_pensiun"][8:] == "01"
     assert d["masa_kerja"]["tahun"] >= 0
     assert emp.get_employee(conn, " '" + nip[:8] + " " + nip[8:], today=TODAY).id == record.id
+
+
+def test_both_search_plans_give_the_same_ordered_result(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The selective plan (from the index) and the broad plan (table order) must agree."""
+    conn = demo_db.conn
+    filters = [
+        emp.EmployeeFilter(search=text, kedudukan=kedudukan, sort=sort, descending=desc)
+        for text in ("a", "su", "19", "198", "nur a", "zzz")
+        for kedudukan in (None, "AKTIF")
+        for sort, desc in (("nama", False), ("golongan", False), ("nip", True))
+    ]
+    monkeypatch.setattr(emp, "SELECTIVE_MATCHES", 10**9)
+    selective = [emp.search_ids(conn, f) for f in filters]
+    monkeypatch.setattr(emp, "SELECTIVE_MATCHES", -1)
+    broad = [emp.search_ids(conn, f) for f in filters]
+    assert selective == broad
+    assert any(len(ids) > 10 for ids in broad)
