@@ -13,11 +13,12 @@ from datetime import date
 
 from app.i18n import tr
 from app.models.db import Database
-from app.models.demo_gen import generate
-from app.models.errors import MeritError, ValidationError
+from app.models.errors import Cancelled, ValidationError
 from app.models.instansi import PENGATURAN
 from app.models.reference import natural_id
 from app.models.store import Store
+
+__all__ = ["DEMO_AGENCY", "MAX_EMPLOYEES", "Cancelled", "DemoResult", "create_demo"]
 
 MAX_EMPLOYEES = 500_000
 DEMO_AGENCY = "Kota Nusa Indah"
@@ -35,10 +36,6 @@ TABLE_ORDER = (
     "riwayat_kgb",
     "riwayat_hukdis",
 )
-
-
-class Cancelled(MeritError):
-    """The user cancelled a long job; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +96,8 @@ def create_demo(
                 tx.update("pengaturan", row_id, {"nilai": value})
             else:
                 tx.insert("pengaturan", {"id": row_id, "kunci": key, "nilai": value})
+        from app.models.demo_gen import generate  # large; only needed here
+
         for chunk in generate(employees, seed, today=today or date.today(), agency=DEMO_AGENCY):
             if cancelled and cancelled():
                 raise Cancelled(tr("Pembuatan data demo dibatalkan; tidak ada yang disimpan."))

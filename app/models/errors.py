@@ -53,3 +53,9 @@ class IntegrityProblem(MeritError):
     """``merit check`` found a problem in the database or its change log."""
 
     exit_code = 5
+
+
+class Cancelled(MeritError):
+    """The user cancelled a long job; nothing was written."""
+
+    exit_code = 130
