@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from app import __version__, paths
+from app import __version__, cli_impor, paths
 from app.i18n import angka, tanggal, tr
 from app.models.errors import MeritError, ValidationError
 
@@ -165,6 +165,13 @@ def build_parser() -> Parser:
     p = emp_sub.add_parser("show", aliases=["lihat"], help=tr("rincian satu pegawai"))
     p.add_argument("nip", metavar="NIP")
     p.add_argument("--format", choices=["text", "json"], default="text")
+    from app import cli_registri
+
+    cli_registri.add_parsers(emp_sub)
+    cli_impor.register(sub)
+    from app import cli_formasi
+
+    cli_formasi.register(sub)
     return parser
 
 
@@ -354,6 +361,10 @@ def cmd_employees(args: argparse.Namespace, out: TextIO) -> int:
 
     db = _open(args, create=False)
     conn = db.conn
+    from app import cli_registri
+
+    if args.employees_command in cli_registri.COMMANDS:
+        return cli_registri.run(args, db, _actor(), out)
     if args.employees_command in ("show", "lihat"):
         record = emp.get_employee(conn, args.nip)
         if args.format == "json":
@@ -448,6 +459,12 @@ def _print_record(record: Any, out: TextIO) -> None:
         print(tr("Riwayat {name}: {n} baris", name=name.replace("_", " "), n=len(rows)), file=out)
 
 
+def _cmd_bezetting(args: argparse.Namespace, out: TextIO) -> int:
+    from app.cli_formasi import cmd_bezetting
+
+    return cmd_bezetting(args, out)
+
+
 # -- entry ----------------------------------------------------------------------------------------
 
 COMMANDS = {
@@ -458,6 +475,9 @@ COMMANDS = {
     "nip": cmd_nip,
     "employees": cmd_employees,
     "pegawai": cmd_employees,
+    "bezetting": _cmd_bezetting,
+    "import": cli_impor.cmd_import,
+    "impor": cli_impor.cmd_import,
 }
 
 

@@ -19,6 +19,8 @@ from app.i18n import tr
 from app.models.db import Database
 from app.models.instansi import get_setting, installation_name
 from app.ui.pages.employees import EmployeesPage
+from app.ui.pages.impor import ImportPage
+from app.ui.pages.organisasi import OrganisasiPage
 from app.ui.tasks import TaskRunner
 
 
@@ -41,8 +43,13 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(18, 18))
         self.pages = QStackedWidget()
 
-        self.employees = EmployeesPage(db, actor=actor)
+        self.employees = EmployeesPage(db, actor=actor, runner=self.runner)
         self._add_page(tr("Pegawai"), self.employees)
+        self.importer = ImportPage(db, actor=actor, runner=self.runner)
+        self._add_page(tr("Impor data"), self.importer)
+        self.importer.applied.connect(lambda _result: self.employees.apply_filter())
+        self.organisasi = OrganisasiPage(db, runner=self.runner, actor=actor)
+        self._add_page(tr("Organisasi & Formasi"), self.organisasi)
 
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)

@@ -94,3 +94,16 @@ def test_both_search_plans_give_the_same_ordered_result(
     broad = [emp.search_ids(conn, f) for f in filters]
     assert selective == broad
     assert any(len(ids) > 10 for ids in broad)
+
+
+def test_default_list_keys_come_from_a_covering_index(demo_db: Database) -> None:
+    flt = emp.EmployeeFilter(kedudukan="AKTIF")
+    where, params = emp._where(demo_db.conn, flt)
+    plan = demo_db.conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT r.rowid FROM pegawai_ringkas r WHERE {where} "
+        f"ORDER BY {emp._order(flt)}",
+        params,
+    ).fetchall()
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "COVERING INDEX pegawai_ringkas_kedudukan_nama" in details
+    assert "TEMP B-TREE FOR ORDER BY" not in details  # at most ties are sorted

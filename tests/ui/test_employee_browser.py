@@ -149,7 +149,11 @@ def test_main_window_shows_installation_and_database(qtbot: QtBot, demo_db: Data
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
     window.show()
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Pegawai"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Pegawai",
+        "Impor data",
+        "Organisasi & Formasi",
+    ]
     assert "Nusa Indah" in window.installation_label.text()
     assert str(demo_db.path) in window.db_label.text()
     assert "Nusa Indah" in window.windowTitle()

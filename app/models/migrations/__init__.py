@@ -52,7 +52,17 @@ def _m0001(conn: sqlite3.Connection) -> None:
     create_reference_tables(conn)
 
 
+def _m0002(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0002_impor.sql")
+
+
+def _m0003(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0003_indeks_daftar.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
+    Migration(2, "preset pemetaan kolom impor", _m0002),
+    Migration(3, "indeks daftar pegawai aktif menurut nama", _m0003),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

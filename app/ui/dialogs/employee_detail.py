@@ -1,18 +1,22 @@
-"""Read-only detail of one employee: the main data and every history in tabs."""
+"""Detail of one employee: the main data and every history in tabs, with the editing
+commands (forms in employee_form.py and history_form.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from datetime import date
+from typing import Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -23,9 +27,11 @@ from PySide6.QtWidgets import (
 from app.i18n import angka, tanggal, tr
 from app.models.db import Database
 from app.models.employees import EmployeeRecord, get_employee
+from app.models.errors import MeritError
 from app.models.nip import format_nip
 from app.models.reference import Referensi
 from app.models.store import Store
+from app.ui.widgets.messages import show_error
 
 Cell = Callable[[dict[str, Any]], str]
 
@@ -146,53 +152,305 @@ def _history_specs(ref: Referensi) -> list[tuple[str, str, list[tuple[str, Cell]
 
 
 class EmployeeDetailDialog(QDialog):
-    """Opening it is a sensitive read and is recorded in the audit trail."""
+    """Opening it is a sensitive read and is recorded in the audit trail.
+
+    Editing: "Ubah data pokok", per history tab "Tambah", "Ubah", "Hapus", and "Keluar dari
+    dinas..." / "Hapus pegawai...". The dialog reloads after each change and emits
+    ``changed`` so that the list behind it refreshes.
+    """
+
+    changed = Signal()
+    subdialogOpened = Signal(object)  # a form, confirmation or message box (for tests)
 
     def __init__(
-        self, db: Database, pegawai_id: str, *, actor: str = "sistem", parent: QWidget | None = None
+        self,
+        db: Database,
+        pegawai_id: str,
+        *,
+        actor: str = "sistem",
+        today: date | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rincianPegawai")
         self.db = db
+        self.pegawai_id = pegawai_id
+        self.actor = actor
+        self.today = today
         self.ref = Referensi.load(db.conn)
         self.record: EmployeeRecord = get_employee(db.conn, pegawai_id, ref=self.ref)
         Store(db).record_read(
             tr("Membuka rincian pegawai"), actor=actor, tabel="pegawai", record_id=pegawai_id
         )
-        d = self.record.data
-        self.setWindowTitle(tr("Rincian pegawai: {nama}", nama=d["nama_lengkap"]))
         self.resize(980, 640)
 
+        self.edit_button = QPushButton(tr("Ubah data pokok"))
+        self.edit_button.setObjectName("ubahDataPokok")
+        self.edit_button.clicked.connect(self.edit_main)
+        self.leave_button = QPushButton(tr("Keluar dari dinas…"))
+        self.leave_button.setObjectName("keluarDinas")
+        self.leave_button.clicked.connect(self.leave_service)
+        self.delete_button = QPushButton(tr("Hapus pegawai…"))
+        self.delete_button.setObjectName("hapusPegawai")
+        self.delete_button.clicked.connect(self.delete_employee)
+        close = QPushButton(tr("Tutup"))
+        close.clicked.connect(self.reject)
+        for button in (self.edit_button, self.leave_button, self.delete_button):
+            button.setAutoDefault(False)  # Enter closes, as before; it never edits
+        close.setDefault(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.leave_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        actions.addWidget(close)
+
+        self._layout = QVBoxLayout(self)
+        self.body = QWidget()
+        self._layout.addWidget(self.body, 1)
+        self._layout.addLayout(actions)
+        self._build_body()
+
+    def _build_body(self) -> None:
+        d = self.record.data
+        self.setWindowTitle(tr("Rincian pegawai: {nama}", nama=d["nama_lengkap"]))
         heading = QLabel(
             f"<b style='font-size:15pt'>{_esc(d['nama_lengkap'])}</b><br>"
             f"NIP {_esc(format_nip(d['nip']))} · {_esc(d['status'])}"
             + (f" · {_esc(self.ref.golongan_label(d['golongan']))}" if d["golongan"] else "")
+            + (
+                f" · <b>{_esc(self.ref.label('ref_kedudukan', d['kedudukan']))}</b>"
+                if d["kedudukan"] != "AKTIF"
+                else ""
+            )
         )
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setObjectName("judulRincian")
         sub = QLabel(_esc(" — ".join(x for x in (d["jabatan"], d["unit"], d["opd"]) if x)))
         sub.setWordWrap(True)
 
+        current = self.tabs.currentIndex() if hasattr(self, "tabs") else 0
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabRiwayat")
         self.tabs.addTab(self._main_tab(), tr("Data pokok"))
         self.history_tables: dict[str, QTableWidget] = {}
+        self.history_buttons: dict[str, tuple[QPushButton, QPushButton, QPushButton]] = {}
         for key, title, columns in _history_specs(self.ref):
             rows = self.record.riwayat.get(key, [])
             table = self._history_table(rows, columns)
             table.setObjectName(f"riwayat_{key}")
             self.history_tables[key] = table
-            self.tabs.addTab(table, f"{title} ({len(rows)})")
+            self.tabs.addTab(self._history_page(key, table), f"{title} ({len(rows)})")
+        self.tabs.setCurrentIndex(current)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Tutup"))
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(sub)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
+        self._layout.replaceWidget(self.body, body)
+        self.body.hide()
+        self.body.setParent(None)  # type: ignore[call-overload]
+        self.body.deleteLater()
+        self.body = body
+        active = d["kedudukan"] == "AKTIF"
+        self.leave_button.setEnabled(active)
+        self.leave_button.setToolTip("" if active else tr("Pegawai ini sudah tidak aktif."))
+
+    def _history_page(self, key: str, table: QTableWidget) -> QWidget:
+        page = QWidget()
+        add = QPushButton(tr("Tambah"))
+        add.setObjectName(f"tambah_{key}")
+        edit = QPushButton(tr("Ubah"))
+        edit.setObjectName(f"ubah_{key}")
+        remove = QPushButton(tr("Hapus"))
+        remove.setObjectName(f"hapus_{key}")
+        # Bound methods and the sender's "riwayat" property, not lambdas holding the dialog
+        # (it is deleted on close; such closures crash PySide at teardown).
+        for widget in (add, edit, remove, table):
+            widget.setProperty("riwayat", key)
+        add.clicked.connect(self._add_clicked)
+        edit.clicked.connect(self._edit_clicked)
+        remove.clicked.connect(self._remove_clicked)
+        table.doubleClicked.connect(self._edit_clicked)
+        table.itemSelectionChanged.connect(self._selection_changed)
+        for button in (add, edit, remove):
+            button.setAutoDefault(False)
+        self.history_buttons[key] = (add, edit, remove)
+        self._update_buttons(key)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(edit)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(table, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _sender_key(self) -> str:
+        sender = self.sender()
+        return str(sender.property("riwayat")) if sender is not None else ""
+
+    def _add_clicked(self) -> None:
+        self.edit_history(self._sender_key(), None)
+
+    def _edit_clicked(self, *_args: object) -> None:
+        key = self._sender_key()
+        self.edit_history(key, self._selected_row(key))
+
+    def _remove_clicked(self) -> None:
+        key = self._sender_key()
+        self.delete_history(key, self._selected_row(key))
+
+    def _selection_changed(self) -> None:
+        self._update_buttons(self._sender_key())
+
+    def _update_buttons(self, key: str) -> None:
+        if key not in self.history_buttons:
+            return
+        _add, edit, remove = self.history_buttons[key]
+        has = self._selected_row(key) is not None
+        edit.setEnabled(has)
+        remove.setEnabled(has)
+
+    def _selected_row(self, key: str) -> str | None:
+        table = self.history_tables[key]
+        rows = table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].row()
+        records = self.record.riwayat.get(key, [])
+        return str(records[row]["id"]) if 0 <= row < len(records) else None
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the record again and rebuild the view (after every change)."""
+        try:
+            self.record = get_employee(self.db.conn, self.pegawai_id, ref=self.ref)
+        except MeritError as exc:  # deleted meanwhile
+            show_error(self, exc)
+            self.reject()
+            return
+        self._build_body()
+
+    def _after_change(self, *_args: object) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(on_accept)
+        dialog.open()
+        self.subdialogOpened.emit(dialog)
+        return dialog
+
+    def edit_main(self) -> QDialog:
+        from app.ui.dialogs.employee_form import EmployeeFormDialog
+
+        form = EmployeeFormDialog(
+            self.db, self.pegawai_id, actor=self.actor, today=self.today, parent=self
+        )
+        return self._open(form, self._after_change)
+
+    def edit_history(self, key: str, row_id: str | None) -> QDialog | None:
+        from app.ui.dialogs.history_form import HistoryFormDialog
+
+        try:
+            form = HistoryFormDialog(
+                self.db, self.pegawai_id, key, row_id, actor=self.actor, today=self.today,
+                parent=self,
+            )  # fmt: skip
+        except MeritError as exc:
+            show_error(self, exc)
+            return None
+        return self._open(form, self._after_change)
+
+    def _confirm(self, title: str, text: str, yes: str, on_yes: Callable[[], None]) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        box.setObjectName("konfirmasi")
+        ok = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cast(QPushButton, box.buttons()[-1]))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._on_confirm = on_yes
+        self._confirm_button = ok
+        box.buttonClicked.connect(self._confirm_clicked)
+        box.open()
+        self.confirm_box = box
+        self.subdialogOpened.emit(box)
+        return box
+
+    def _confirm_clicked(self, button: object) -> None:
+        if button is self._confirm_button:
+            self._on_confirm()
+
+    def delete_history(self, key: str, row_id: str | None) -> QMessageBox | None:
+        if row_id is None:
+            return None
+        from app.models import registri
+
+        row = next(r for r in self.record.riwayat[key] if r["id"] == row_id)
+
+        def do() -> None:
+            try:
+                registri.delete_history(self.db, key, row_id, actor=self.actor)
+            except MeritError as exc:
+                show_error(self, exc)
+                return
+            self._after_change()
+
+        return self._confirm(
+            tr("Hapus riwayat"),
+            tr(
+                "Hapus riwayat ini?\n\n{ringkas}",
+                ringkas=registri.history_summary(key, row, self.ref),
+            ),
+            tr("Hapus"),
+            do,
+        )
+
+    def leave_service(self) -> QDialog:
+        from app.ui.dialogs.employee_form import LeaveServiceDialog
+
+        dialog = LeaveServiceDialog(
+            self.db,
+            self.pegawai_id,
+            self.record.data["nama_lengkap"],
+            actor=self.actor,
+            today=self.today,
+            parent=self,
+        )
+        return self._open(dialog, self._after_change)
+
+    def delete_employee(self) -> QMessageBox:
+        from app.models import registri
+
+        nama = self.record.data["nama_lengkap"]
+
+        def do() -> None:
+            try:
+                registri.delete_employee(self.db, self.pegawai_id, actor=self.actor)
+            except MeritError as exc:
+                show_error(self, exc)
+                return
+            self.changed.emit()
+            self.accept()
+
+        return self._confirm(
+            tr("Hapus pegawai"),
+            tr(
+                "Hapus data {nama} beserta seluruh riwayatnya?\n\nHapus hanya untuk data yang "
+                "dibuat karena keliru (salah orang, tercatat dua kali). Pegawai yang pensiun, "
+                'meninggal, pindah atau berhenti dicatat dengan "Keluar dari dinas…" agar '
+                "riwayatnya tetap ada.",
+                nama=nama,
+            ),
+            tr("Hapus pegawai"),
+            do,
+        )
 
     def _main_tab(self) -> QWidget:
         d = self.record.data

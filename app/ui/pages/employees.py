@@ -2,29 +2,39 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app import paths
 from app.i18n import angka, tr
 from app.models import employees as emp
 from app.models.db import Database
+from app.models.demo import Cancelled
+from app.models.ekspor import describe_filter, employee_export_rows, record_export
 from app.models.errors import MeritError
+from app.models.instansi import get_setting
 from app.models.organisasi import unit_options
 from app.models.reference import Referensi
 from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 from app.ui.employee_model import EmployeeTableModel
+from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 
 SEARCH_DELAY_MS = 120
@@ -34,11 +44,23 @@ class EmployeesPage(QWidget):
     """List of employees, paged from SQL. Enter or double-click opens the detail view."""
 
     detailOpened = Signal(object)  # the dialog, for tests and the main window
+    formOpened = Signal(object)  # the new-employee form, for tests
 
-    def __init__(self, db: Database, *, actor: str = "sistem", parent: QWidget | None = None):
+    exported = Signal(object)  # (path, rows) when an export is written
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        actor: str = "sistem",
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.db = db
         self.actor = actor
+        self.runner = runner or TaskRunner(db.path, self)
+        self.export_task: Task | None = None
         self.setObjectName("halamanPegawai")
 
         title = QLabel(tr("Data Pegawai"))
@@ -68,6 +90,9 @@ class EmployeesPage(QWidget):
         self.open_button = QPushButton(tr("Lihat rincian"))
         self.open_button.setObjectName("lihatRincian")
         self.open_button.setEnabled(False)
+        self.add_button = QPushButton(tr("Tambah pegawai…"))
+        self.add_button.setObjectName("tambahPegawai")
+        self.add_button.clicked.connect(self.add_employee)
 
         self.model = EmployeeTableModel(db, self)
         self.table = QTableView()
@@ -104,9 +129,29 @@ class EmployeesPage(QWidget):
             filters.addWidget(combo)
         filters.addWidget(self.reset)
 
+        self.export_button = QPushButton(tr("Ekspor .xlsx…"))
+        self.export_button.setObjectName("eksporXlsx")
+        self.export_button.setToolTip(tr("Simpan daftar ini (dengan filternya) sebagai .xlsx"))
+        self.export_button.clicked.connect(self.export_xlsx)
+        self.export_progress = QProgressBar()
+        self.export_progress.setObjectName("kemajuanEkspor")
+        self.export_progress.setMaximumWidth(180)
+        self.export_progress.hide()
+        self.export_cancel = QPushButton(tr("Batal"))
+        self.export_cancel.setObjectName("batalEkspor")
+        self.export_cancel.hide()
+        self.export_cancel.clicked.connect(self.cancel_export)
+        self.export_status = QLabel()
+        self.export_status.setObjectName("statusEkspor")
+
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
         bottom.addStretch(1)
+        bottom.addWidget(self.export_status)
+        bottom.addWidget(self.export_progress)
+        bottom.addWidget(self.export_cancel)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.add_button)
         bottom.addWidget(self.open_button)
 
         layout = QVBoxLayout(self)
@@ -251,9 +296,107 @@ class EmployeesPage(QWidget):
             show_error(self, exc)
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.refresh)  # edits, leaving service, deletion
         dialog.open()
         self.detailOpened.emit(dialog)
         return dialog
 
+    def add_employee(self) -> QWidget:
+        """Open the new-employee form; the list refreshes when it is saved."""
+        from app.ui.dialogs.employee_form import EmployeeFormDialog
+
+        form = EmployeeFormDialog(self.db, actor=self.actor, parent=self)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._employee_added)
+        form.open()
+        self.formOpened.emit(form)
+        return form
+
+    def _employee_added(self, _pegawai_id: str) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         self.model.refresh()
+
+    # -- export --------------------------------------------------------------------------------
+
+    def export_xlsx(self) -> None:
+        """Ask for a file name, then export the list as shown (filter and order)."""
+        default = paths.exports_dir() / tr("daftar-pegawai.xlsx")
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Ekspor daftar pegawai"), str(default), tr("Buku kerja Excel (*.xlsx)")
+        )
+        if name:
+            path = Path(name)
+            self.export_to(path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx"))
+
+    def export_to(self, path: Path) -> Task | None:
+        """Write the current list to ``path`` in the background, with progress and cancel."""
+        if self.export_task is not None:
+            return None
+        flt, actor, total = self.model.filter, self.actor, self.model.rowCount()
+
+        def work(db: Database, progress: Progress) -> tuple[Path, int]:
+            from app.reports.employee_export import write_employee_list  # openpyxl: lazily
+
+            agency = get_setting(db.conn, "nama_instansi") or ""
+            title = tr("Daftar Pegawai {instansi}", instansi=agency).strip()
+            headers, rows = employee_export_rows(db.conn, flt)
+            n = write_employee_list(
+                path,
+                title,
+                headers,
+                rows,
+                subtitle=describe_filter(db.conn, flt),
+                progress=lambda done: progress.report(done, total),
+                cancelled=lambda: progress.cancelled,
+            )
+            record_export(db, flt, path, n, actor=actor)
+            return path, n
+
+        self.export_button.setEnabled(False)
+        self.export_progress.setRange(0, max(total, 1))
+        self.export_progress.setValue(0)
+        self.export_progress.show()
+        self.export_cancel.show()
+        self.export_status.setText(tr("Mengekspor…"))
+        self.export_task = self.runner.run(
+            work,
+            on_done=self._export_done,
+            on_error=self._export_failed,
+            on_progress=self._export_progress,
+            bulk=True,
+        )
+        return self.export_task
+
+    def _export_progress(self, done: int, total: int, _text: str) -> None:
+        self.export_progress.setRange(0, max(total, done, 1))
+        self.export_progress.setValue(done)
+
+    def cancel_export(self) -> None:
+        if self.export_task is not None:
+            self.export_task.progress.cancel()
+            self.export_status.setText(tr("Membatalkan…"))
+
+    def _export_finished(self) -> None:
+        self.export_task = None
+        self.export_button.setEnabled(True)
+        self.export_progress.hide()
+        self.export_cancel.hide()
+
+    def _export_done(self, result: Any) -> None:
+        self._export_finished()
+        path, n = result
+        self.export_status.setText(
+            tr("{n} pegawai diekspor ke {name}", n=angka(n), name=Path(path).name)
+        )
+        self.export_status.setToolTip(str(path))
+        self.exported.emit(result)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self._export_finished()
+        if isinstance(exc, Cancelled):
+            self.export_status.setText(tr("Ekspor dibatalkan."))
+            return
+        self.export_status.setText("")
+        show_error(self, exc)

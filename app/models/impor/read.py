@@ -1,0 +1,597 @@
+"""Reading .xlsx, .xls and .csv files for import, refusing hostile files before heavy work.
+
+Order of checks (cheapest first), so that a bad file is refused quickly and safely:
+
+1. the file can be opened, is not empty and not larger than :data:`MAX_FILE_BYTES`
+   (``stat`` only: a 200 MB file is refused without reading it);
+2. the first bytes say what it is: a zip (.xlsx), an OLE compound file (.xls, or an encrypted
+   .xlsx, which Office stores as OLE with an ``EncryptedPackage`` stream), or text (.csv);
+3. an .xlsx zip: central directory readable (a truncated file fails here), entry count, total
+   uncompressed size and per-entry compression ratio from the directory (zip bombs), then every
+   XML part streamed once with a byte budget and CRC check: a ``<!DOCTYPE``/``<!ENTITY`` is
+   refused (XML entity bombs), and worksheets with formulas are noted;
+4. only then does python-calamine read the sheet (fast, Rust). Formula cells are never
+   evaluated: where a sheet has formulas their text (``=...``) replaces the cached value, read
+   with openpyxl only for that sheet, so that the plan can flag them.
+
+Every refusal is a :class:`UnreadableFile` (a ValidationError with exit code 1) with an
+Indonesian message that says what to do.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.i18n import angka, tr
+from app.models.demo import Cancelled
+from app.models.errors import ValidationError
+from app.models.impor.fields import header_score
+from app.models.impor.normalise import cell_text
+
+MAX_FILE_BYTES = 100 * 1024 * 1024  # 100 MiB on disk
+MAX_UNCOMPRESSED = 800 * 1024 * 1024  # all parts of an .xlsx together, decompressed
+MAX_RATIO = 100  # decompressed / compressed, for any part larger than RATIO_FLOOR
+RATIO_FLOOR = 2 * 1024 * 1024
+MAX_ENTRIES = 10_000
+HEADER_SEARCH_ROWS = 20
+PROGRESS_EVERY = 5000
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_DANGEROUS_XML = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+CSV_DELIMITERS = ("|", ";", ",", "\t")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx", ".xlsb")
+
+
+class UnreadableFile(ValidationError):
+    """The file cannot be imported at all (``merit import`` exits with 1)."""
+
+    exit_code = 1
+
+
+@dataclass
+class SourceTable:
+    """What was read from a file: the header line and the data rows as text."""
+
+    path: Path
+    kind: str  # "xlsx" | "xls" | "csv"
+    sheet: str | None
+    header_row: int  # 1-based row number of the header line in the file
+    headers: list[str]
+    rows: list[list[str | None]]  # cell text; dates from Excel as ISO text; no empty rows
+    row_numbers: list[int]  # 1-based file row of each row
+    delimiter: str | None = None  # csv only
+    encoding: str | None = None  # csv only
+    sheets: list[str] = field(default_factory=list)  # every worksheet of a workbook
+    formula_cells: int = 0  # cells whose formula text replaced the cached value
+
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+
+def _refuse(message: str) -> UnreadableFile:
+    return UnreadableFile(message, field="berkas")
+
+
+def _mb(size: int) -> str:
+    return angka(size / (1024 * 1024), 1 if size < 10 * 1024 * 1024 else 0)
+
+
+def _check_cancel(cancelled: CancelCheck | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled(tr("Pembacaan berkas dibatalkan; tidak ada yang disimpan."))
+
+
+def read_source(
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> SourceTable:
+    """Read an employee spreadsheet (.xlsx, .xls, .csv) for import.
+
+    The header line is the row, among the first 20, that names the most known fields; rows
+    that are entirely empty are dropped. With several worksheets, ``sheet`` chooses one;
+    otherwise the one whose header names the most fields. Raises :class:`UnreadableFile` for
+    unreadable, empty, too large, truncated, password-protected, non-spreadsheet or
+    bomb-like files and :class:`Cancelled` when ``cancelled()`` becomes true.
+    """
+    p = Path(path)
+    head = _open_checks(p)
+    if head.startswith(b"PK"):
+        return _read_xlsx(p, sheet, progress, cancelled)
+    if head.startswith(OLE_MAGIC):
+        return _read_ole(p, sheet, progress, cancelled)
+    if p.suffix.lower() in EXCEL_SUFFIXES:
+        raise _not_spreadsheet(p)
+    return _read_csv(p, progress, cancelled)
+
+
+# --- common checks ---------------------------------------------------------------------------
+
+
+def _open_checks(p: Path) -> bytes:
+    try:
+        stat = p.stat()
+    except FileNotFoundError:
+        raise _refuse(tr("Berkas {path} tidak ditemukan.", path=p)) from None
+    except OSError as exc:
+        raise _refuse(
+            tr("Berkas {path} tidak dapat dibuka: {detail}.", path=p, detail=exc.strerror or exc)
+        ) from exc
+    if p.is_dir():
+        raise _refuse(tr("{path} adalah folder, bukan berkas.", path=p))
+    if stat.st_size == 0:
+        raise _refuse(tr("Berkas {path} kosong (0 byte).", path=p.name))
+    if stat.st_size > MAX_FILE_BYTES:
+        raise _refuse(
+            tr(
+                "Berkas {path} terlalu besar ({ukuran} MB); batasnya {batas} MB. Pisahkan "
+                "datanya menjadi beberapa berkas, atau simpan ulang tanpa gambar dan lembar "
+                "kerja lain.",
+                path=p.name,
+                ukuran=_mb(stat.st_size),
+                batas=_mb(MAX_FILE_BYTES),
+            )
+        )
+    try:
+        with p.open("rb") as fh:
+            return fh.read(8)
+    except OSError as exc:
+        raise _refuse(
+            tr("Berkas {path} tidak dapat dibaca: {detail}.", path=p, detail=exc.strerror or exc)
+        ) from exc
+
+
+def _not_spreadsheet(p: Path) -> UnreadableFile:
+    return _refuse(
+        tr(
+            "Berkas {path} bukan lembar kerja Excel (.xlsx/.xls) atau CSV yang dapat dibaca. "
+            "Buka berkas itu di Excel lalu simpan sebagai .xlsx atau CSV.",
+            path=p.name,
+        )
+    )
+
+
+def _password_protected(p: Path) -> UnreadableFile:
+    return _refuse(
+        tr(
+            "Berkas {path} dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
+            "(Berkas > Info > Lindungi Buku Kerja), simpan, lalu impor lagi.",
+            path=p.name,
+        )
+    )
+
+
+def _truncated(p: Path) -> UnreadableFile:
+    return _refuse(
+        tr(
+            "Berkas {path} rusak atau terpotong (mungkin belum selesai disalin atau diunduh). "
+            "Salin ulang berkas aslinya lalu coba lagi.",
+            path=p.name,
+        )
+    )
+
+
+def _bomb(p: Path, reason: str) -> UnreadableFile:
+    return _refuse(
+        tr(
+            "Berkas {path} ditolak karena isinya mencurigakan ({alasan}); berkas seperti ini "
+            "dapat menghabiskan memori komputer. Simpan ulang datanya sebagai berkas Excel "
+            "biasa atau CSV.",
+            path=p.name,
+            alasan=reason,
+        )
+    )
+
+
+# --- .xlsx -----------------------------------------------------------------------------------
+
+
+def _check_zip(p: Path, cancelled: CancelCheck | None) -> bool:
+    """Check an .xlsx zip for truncation and bombs. Returns True when a worksheet has
+    formulas."""
+    try:
+        zf = zipfile.ZipFile(p)
+    except zipfile.BadZipFile:
+        raise _truncated(p) from None
+    except OSError as exc:
+        raise _refuse(
+            tr("Berkas {path} tidak dapat dibaca: {detail}.", path=p, detail=exc.strerror or exc)
+        ) from exc
+    with zf:
+        infos = zf.infolist()
+        names = {i.filename for i in infos}
+        if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+            raise _not_spreadsheet(p)
+        if "xl/workbook.bin" in names:
+            raise _refuse(
+                tr(
+                    "Berkas {path} adalah buku kerja biner Excel (.xlsb). Simpan sebagai .xlsx "
+                    "lalu impor lagi.",
+                    path=p.name,
+                )
+            )
+        if len(infos) > MAX_ENTRIES:
+            raise _bomb(p, tr("{n} bagian di dalam zip", n=angka(len(infos))))
+        total = 0
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise _password_protected(p)
+            total += info.file_size
+            if info.file_size > RATIO_FLOOR and (
+                info.compress_size == 0 or info.file_size / info.compress_size > MAX_RATIO
+            ):
+                raise _bomb(
+                    p,
+                    tr(
+                        "bagian {name} mengembang {ratio}x menjadi {size} MB",
+                        name=info.filename,
+                        ratio=angka(info.file_size // max(info.compress_size, 1)),
+                        size=_mb(info.file_size),
+                    ),
+                )
+        if total > MAX_UNCOMPRESSED:
+            raise _bomb(p, tr("isi terurai {size} MB", size=_mb(total)))
+        # Stream every XML part once, within the declared sizes (zipfile stops there and
+        # checks the CRC, so a part that lies about its size is caught).
+        has_formulas = False
+        budget = MAX_UNCOMPRESSED
+        for info in infos:
+            lower = info.filename.lower()
+            if not lower.endswith((".xml", ".rels", ".vml")):
+                continue
+            is_sheet = lower.startswith("xl/worksheets/")
+            tail = b""
+            try:
+                with zf.open(info) as part:
+                    while chunk := part.read(1 << 20):
+                        budget -= len(chunk)
+                        if budget < 0:
+                            raise _bomb(p, tr("isi terurai lebih dari yang tercatat"))
+                        window = tail + chunk
+                        if _DANGEROUS_XML.search(window):
+                            raise _bomb(
+                                p, tr("XML dengan DOCTYPE/ENTITY di {name}", name=info.filename)
+                            )
+                        if is_sheet and not has_formulas and _FORMULA_TAG.search(window):
+                            has_formulas = True
+                        tail = chunk[-32:]
+                        _check_cancel(cancelled)
+            except (zipfile.BadZipFile, EOFError, zlib.error):
+                raise _truncated(p) from None
+            except NotImplementedError:
+                raise _not_spreadsheet(p) from None
+            except RuntimeError as exc:  # an encrypted member
+                if "encrypted" in str(exc).lower() or "password" in str(exc).lower():
+                    raise _password_protected(p) from exc
+                raise
+    return has_formulas
+
+
+def _read_xlsx(
+    p: Path, sheet: str | None, progress: Progress | None, cancelled: CancelCheck | None
+) -> SourceTable:
+    has_formulas = _check_zip(p, cancelled)
+    return _read_calamine(p, "xlsx", sheet, has_formulas, progress, cancelled)
+
+
+# --- .xls and OLE ----------------------------------------------------------------------------
+
+
+def _ole_has_encrypted_package(p: Path) -> bool:
+    """True when an OLE compound file holds an ``EncryptedPackage`` stream (an encrypted
+    .xlsx). The directory may sit anywhere, so the file is scanned in chunks."""
+    tail = b""
+    with p.open("rb") as fh:
+        while chunk := fh.read(4 << 20):
+            if _ENCRYPTED in tail + chunk:
+                return True
+            tail = chunk[-len(_ENCRYPTED) :]
+    return False
+
+
+def _read_ole(
+    p: Path, sheet: str | None, progress: Progress | None, cancelled: CancelCheck | None
+) -> SourceTable:
+    if _ole_has_encrypted_package(p):
+        raise _password_protected(p)
+    return _read_calamine(p, "xls", sheet, False, progress, cancelled)
+
+
+# --- calamine --------------------------------------------------------------------------------
+
+
+def _calamine_error(p: Path, exc: Exception) -> UnreadableFile:
+    name = type(exc).__name__
+    text = str(exc).lower()
+    if name == "PasswordError" or "password" in text or "encrypt" in text:
+        return _password_protected(p)
+    if name in ("ZipError",) or "eof" in text or "truncat" in text:
+        return _truncated(p)
+    return _refuse(
+        tr(
+            "Berkas {path} tidak dapat dibaca sebagai lembar kerja Excel ({detail}). Buka di "
+            "Excel, simpan ulang sebagai .xlsx, lalu impor lagi.",
+            path=p.name,
+            detail=str(exc)[:200] or name,
+        )
+    )
+
+
+def _find_header(rows: list[list[str | None]]) -> int:
+    """Index (0-based) of the header line: the row among the first ones that names the most
+    known fields; without any, the first non-empty row."""
+    best, best_score = -1, 0
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = header_score([c or "" for c in row])
+        if score > best_score:
+            best, best_score = index, score
+    if best >= 0:
+        return best
+    for index, row in enumerate(rows):
+        if any(c for c in row):
+            return index
+    return -1
+
+
+def _text_rows(
+    raw: list[list[Any]], progress: Progress | None, cancelled: CancelCheck | None
+) -> list[list[str | None]]:
+    total = len(raw)
+    rows: list[list[str | None]] = []
+    for index, row in enumerate(raw):
+        rows.append([cell_text(v) for v in row])
+        if index % PROGRESS_EVERY == 0:
+            _check_cancel(cancelled)
+            if progress is not None:
+                progress(index, total)
+    if progress is not None:
+        progress(total, total)
+    return rows
+
+
+def _read_calamine(
+    p: Path,
+    kind: str,
+    sheet: str | None,
+    has_formulas: bool,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+) -> SourceTable:
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    try:
+        wb = CalamineWorkbook.from_path(str(p))
+    except Exception as exc:  # calamine raises its own error types, and sometimes others
+        raise _calamine_error(p, exc) from exc
+    with wb:
+        names = [
+            m.name
+            for m in wb.sheets_metadata
+            if m.typ == SheetTypeEnum.WorkSheet and m.visible == SheetVisibleEnum.Visible
+        ] or list(wb.sheet_names)
+        if sheet is not None and sheet not in wb.sheet_names:
+            raise ValidationError(
+                tr(
+                    "Lembar kerja '{sheet}' tidak ada di {path}; yang ada: {names}.",
+                    sheet=sheet,
+                    path=p.name,
+                    names=", ".join(wb.sheet_names),
+                ),
+                field="sheet",
+            )
+        candidates = [sheet] if sheet is not None else names
+        best: tuple[int, str, list[list[Any]]] | None = None
+        for name in candidates:
+            _check_cancel(cancelled)
+            try:
+                raw = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            except Exception as exc:
+                raise _calamine_error(p, exc) from exc
+            if not any(any(v != "" and v is not None for v in r) for r in raw):
+                continue
+            probe = [[cell_text(v) for v in r] for r in raw[:HEADER_SEARCH_ROWS]]
+            score = max((header_score([c or "" for c in r]) for r in probe), default=0)
+            if best is None or score > best[0]:
+                best = (score, name, raw)
+            if sheet is None and score >= 2 and len(candidates) > 1 and name == candidates[0]:
+                break  # the first sheet is clearly the data: do not parse the others
+    if best is None:
+        raise _refuse(
+            tr("Berkas {path} tidak berisi data: semua lembar kerjanya kosong.", path=p.name)
+        )
+    _, chosen, raw = best
+    rows = _text_rows(raw, progress, cancelled)
+    del raw
+    if has_formulas and kind == "xlsx":
+        _overlay_formulas(p, chosen, rows, cancelled)
+    return _table(p, kind, chosen, rows, sheets=list(names))
+
+
+def _overlay_formulas(
+    p: Path, sheet: str, rows: list[list[str | None]], cancelled: CancelCheck | None
+) -> int:
+    """Replace the cached value of every formula cell by its formula text (``=...``).
+
+    Read with openpyxl (slow, so only for sheets that have formulas): the importer never
+    uses a value that a formula computed, it flags the cell instead.
+    """
+    import openpyxl
+
+    count = 0
+    wb = openpyxl.load_workbook(p, read_only=True, data_only=False)
+    try:
+        ws = wb[sheet]
+        for r_index, row in enumerate(ws.iter_rows()):
+            if r_index % PROGRESS_EVERY == 0:
+                _check_cancel(cancelled)
+            for cell in row:
+                if getattr(cell, "data_type", None) != "f":
+                    continue
+                col = getattr(cell, "column", None)
+                line = getattr(cell, "row", None)
+                if not isinstance(col, int) or not isinstance(line, int):
+                    continue
+                value = cell.value
+                text = value if isinstance(value, str) else f"={getattr(value, 'text', value)}"
+                while len(rows) < line:
+                    rows.append([])
+                target = rows[line - 1]
+                while len(target) < col:
+                    target.append(None)
+                target[col - 1] = text if text.startswith("=") else "=" + text
+                count += 1
+    finally:
+        wb.close()
+    return count
+
+
+# --- .csv ------------------------------------------------------------------------------------
+
+
+def _decode(p: Path, data: bytes) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise _not_spreadsheet(p) from None
+    if b"\x00" in data[:65536]:
+        raise _not_spreadsheet(p)
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def detect_delimiter(sample: str) -> str:
+    """The delimiter (``|``, ``;``, ``,`` or tab) that splits the sample's lines into the
+    most consistent number of fields (more than one)."""
+    lines = [line for line in sample.splitlines()[:50] if line.strip()]
+    best, best_score = ",", (-1.0, 0)
+    for delimiter in CSV_DELIMITERS:
+        counts = [len(r) for r in csv.reader(lines, delimiter=delimiter)]
+        counts = [c for c in counts if c > 1]
+        if not counts:
+            continue
+        mode = max(set(counts), key=counts.count)
+        score = (counts.count(mode) / len(lines), mode)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_csv(p: Path, progress: Progress | None, cancelled: CancelCheck | None) -> SourceTable:
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise _refuse(
+            tr("Berkas {path} tidak dapat dibaca: {detail}.", path=p, detail=exc.strerror or exc)
+        ) from exc
+    text, encoding = _decode(p, data)
+    del data
+    if not text.strip():
+        raise _refuse(tr("Berkas {path} kosong.", path=p.name))
+    delimiter = detect_delimiter(text[:65536])
+    try:
+        raw = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise _refuse(
+            tr("Berkas CSV {path} tidak dapat dibaca: {detail}.", path=p.name, detail=exc)
+        ) from exc
+    del text
+    rows: list[list[str | None]] = []
+    total = len(raw)
+    for index, r in enumerate(raw):
+        rows.append([c if c != "" else None for c in r])
+        if index % PROGRESS_EVERY == 0:
+            _check_cancel(cancelled)
+            if progress is not None:
+                progress(index, total)
+    if progress is not None:
+        progress(total, total)
+    table = _table(p, "csv", None, rows)
+    table.delimiter = delimiter
+    table.encoding = encoding
+    return table
+
+
+# --- the table -------------------------------------------------------------------------------
+
+
+def _table(
+    p: Path,
+    kind: str,
+    sheet: str | None,
+    rows: list[list[str | None]],
+    *,
+    sheets: list[str] | None = None,
+) -> SourceTable:
+    header_index = _find_header(rows)
+    if header_index < 0:
+        raise _refuse(tr("Berkas {path} tidak berisi data.", path=p.name))
+    header_cells = rows[header_index]
+    body: list[list[str | None]] = []
+    numbers: list[int] = []
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+        if not any(c is not None and c.strip() for c in row):
+            continue
+        body.append(row)
+        numbers.append(index + 1)
+    if not body:
+        raise _refuse(
+            tr(
+                "Berkas {path} tidak berisi baris data di bawah judul kolom (baris {n}).",
+                path=p.name,
+                n=header_index + 1,
+            )
+        )
+    width = max(_last_filled(header_cells), max(_last_filled(r) for r in body))
+    headers = [
+        (header_cells[i] or "").strip() if i < len(header_cells) else "" for i in range(width)
+    ]
+    headers = [h or tr("Kolom {n}", n=_column_letter(i)) for i, h in enumerate(headers)]
+    body = [(r + [None] * (width - len(r)))[:width] for r in body]
+    formula_cells = sum(1 for r in body for c in r if c is not None and c.startswith("="))
+    return SourceTable(
+        path=p,
+        kind=kind,
+        sheet=sheet,
+        header_row=header_index + 1,
+        headers=headers,
+        rows=body,
+        row_numbers=numbers,
+        sheets=sheets or [],
+        formula_cells=formula_cells,
+    )
+
+
+def _last_filled(row: list[str | None]) -> int:
+    for i in range(len(row) - 1, -1, -1):
+        if row[i] is not None and row[i] != "":
+            return i + 1
+    return 0
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

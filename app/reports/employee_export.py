@@ -1,0 +1,196 @@
+"""The employee list as an .xlsx file a clerk can sort, filter and print.
+
+Receives plain rows (see :func:`app.models.ekspor.employee_export_rows`); runs no SQL. Written in
+openpyxl's write-only mode so that 100,000 rows stay within memory, to a temporary file that
+replaces the target only when complete (a cancelled or failed export leaves no half file).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from app.i18n import tr
+from app.models.demo import Cancelled
+from app.models.errors import MeritError
+
+HEADER_ROW = 3  # row 1: title, row 2: subtitle (the filter), row 3: column titles
+SAMPLE_ROWS = 200  # rows looked at to size the columns
+MIN_WIDTH, MAX_WIDTH = 8, 60
+DATE_FORMAT = "dd-mm-yyyy"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PROGRESS_EVERY = 500
+
+
+def guard_text(cell: WriteOnlyCell) -> WriteOnlyCell:
+    """Keep text that looks like a formula (``=``, ``+``, ``-``, ``@``) as plain text.
+
+    A name or address typed as ``=HYPERLINK(...)`` must not become a live formula in the
+    reader's spreadsheet (CSV/formula injection): the cell is stored as a string and marked
+    with Excel's quote prefix, so that even editing it in Excel keeps it text.
+    """
+    value = cell.value
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def _text_width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, date | datetime):
+        return 11
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def column_widths(headers: Sequence[str], sample: Sequence[Sequence[Any]]) -> list[float]:
+    """A width per column from the titles and the first rows, within sensible bounds."""
+    widths = []
+    for index, title in enumerate(headers):
+        longest = max(
+            [len(title) + 3, *(_text_width(row[index]) for row in sample if index < len(row))]
+        )
+        widths.append(float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2))))
+    return widths
+
+
+def write_employee_list(
+    path: Path | str,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    subtitle: str | None = None,
+    text_columns: Sequence[int] = (0,),
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write ``rows`` under ``headers`` to ``path`` (.xlsx). Returns the number of rows.
+
+    Header row bold, frozen (with the first two columns) and with an autofilter; columns sized
+    from their content; ``text_columns`` (the NIP, by default column 0) stored as text so that
+    Excel neither rounds 18 digits nor drops leading zeros; dates as real dates; text that would
+    start a formula kept as text. Printed landscape, fitted to the page width, with the header
+    row repeated on every page. ``progress(n)`` is called every few hundred rows;
+    ``cancelled()`` returning True stops with :class:`Cancelled` and leaves no file.
+    """
+    target = Path(path)
+    temp = target.with_name(f".{target.name}.sementara")
+    rows_iter = iter(rows)
+    sample = [list(r) for r in islice(rows_iter, SAMPLE_ROWS)]
+    text_cols = set(text_columns)
+
+    wb = Workbook(write_only=True)
+    ws: WriteOnlyWorksheet = wb.create_sheet(tr("Daftar pegawai"))
+    last_col = get_column_letter(max(len(headers), 1))
+    for index, width in enumerate(column_widths(headers, sample), start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = f"C{HEADER_ROW + 1}"
+    # Written with the sheet's top part, so set before the first row.
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.gridLines = True
+    ws.oddHeader.center.text = title.replace("&", "&&")
+    ws.oddFooter.right.text = tr("Halaman &P dari &N")
+
+    bold = Font(bold=True)
+    title_cell = WriteOnlyCell(ws, value=title)
+    title_cell.font = Font(bold=True, size=13)
+    guard_text(title_cell)
+    ws.append([title_cell])
+    if subtitle:
+        sub = WriteOnlyCell(ws, value=subtitle)
+        sub.font = Font(italic=True)
+        ws.append([guard_text(sub)])
+    else:
+        ws.append([])
+    fill = PatternFill("solid", fgColor="DDE6F0")
+    wrap = Alignment(vertical="top", wrap_text=True)
+    header_cells = []
+    for text in headers:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font = bold
+        cell.fill = fill
+        cell.alignment = wrap
+        header_cells.append(guard_text(cell))
+    ws.append(header_cells)
+
+    def cells(values: Sequence[Any]) -> list[WriteOnlyCell]:
+        out = []
+        for index, value in enumerate(values):
+            if index in text_cols and value is not None and not isinstance(value, str):
+                value = str(value)
+            cell = WriteOnlyCell(ws, value=value)
+            if index in text_cols:
+                cell.number_format = "@"
+                cell.data_type = "s" if value is not None else cell.data_type
+            elif isinstance(value, date | datetime):
+                cell.number_format = DATE_FORMAT
+            out.append(guard_text(cell))
+        return out
+
+    count = 0
+    try:
+        for values in _chain(sample, rows_iter):
+            if cancelled is not None and count % PROGRESS_EVERY == 0 and cancelled():
+                raise Cancelled(tr("Ekspor dibatalkan; tidak ada berkas yang ditulis."))
+            ws.append(cells(values))
+            count += 1
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count)
+        last_row = HEADER_ROW + max(count, 1)
+        ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last_row}"
+        wb.properties.title = title
+        wb.properties.creator = "Merit"
+        try:
+            wb.save(temp)
+            os.replace(temp, target)
+        except OSError as exc:
+            raise MeritError(
+                tr(
+                    "Berkas {path} tidak dapat ditulis: {detail}. Pilih folder lain atau tutup "
+                    "berkas itu bila sedang dibuka di Excel.",
+                    path=target,
+                    detail=exc.strerror or exc,
+                )
+            ) from exc
+    finally:
+        _discard(ws)
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    if progress is not None:
+        progress(count)
+    return count
+
+
+def _chain(first: list[list[Any]], rest: Iterable[Sequence[Any]]) -> Iterable[Sequence[Any]]:
+    yield from first
+    yield from rest
+
+
+def _discard(ws: WriteOnlyWorksheet) -> None:
+    """Close a write-only sheet that was not saved and remove its temporary file."""
+    if ws.closed:
+        return
+    with contextlib.suppress(Exception):
+        ws.close()
+    writer = getattr(ws, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.cleanup()

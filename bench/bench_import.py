@@ -1,0 +1,301 @@
+"""Importing a SIASN-style export (.xlsx and .csv): Merit read + preview + apply, beside the
+bare read of the same file (python-calamine / the csv module) and the bare inserts of the same
+rows (``sqlite3.executemany`` into the same schema, one transaction), in the same run.
+
+Target: Merit's whole import (safety checks, reading, normalising and validating every cell,
+comparing with the database, the write path with change capture, audit and the derived
+summary) within 10x of the bare read plus the bare inserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sqlite3
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from common import TODAY, Timer, report
+
+HEADERS = [
+    "PNS ID",
+    "NIP BARU",
+    "NIP LAMA",
+    "NAMA",
+    "GELAR DEPAN",
+    "GELAR BELAKANG",
+    "TEMPAT LAHIR ID",
+    "TEMPAT LAHIR NAMA",
+    "TANGGAL LAHIR",
+    "JENIS KELAMIN",
+    "AGAMA ID",
+    "AGAMA NAMA",
+    "NIK",
+    "JENIS PEGAWAI ID",
+    "JENIS PEGAWAI NAMA",
+    "KEDUDUKAN HUKUM ID",
+    "KEDUDUKAN HUKUM NAMA",
+    "STATUS CPNS PNS",
+    "TMT CPNS",
+    "TMT PNS",
+    "GOL AWAL ID",
+    "GOL AWAL NAMA",
+    "GOL AKHIR ID",
+    "GOL AKHIR NAMA",
+    "TMT GOLONGAN",
+    "MK TAHUN",
+    "MK BULAN",
+    "JENIS JABATAN ID",
+    "JENIS JABATAN NAMA",
+    "JABATAN ID",
+    "JABATAN NAMA",
+    "TMT JABATAN",
+    "TINGKAT PENDIDIKAN ID",
+    "TINGKAT PENDIDIKAN NAMA",
+    "PENDIDIKAN ID",
+    "PENDIDIKAN NAMA",
+    "TAHUN LULUS",
+    "UNOR ID",
+    "UNOR NAMA",
+    "UNOR INDUK ID",
+    "UNOR INDUK NAMA",
+    "ESELON ID",
+    "ESELON NAMA",
+]
+FIRST = [
+    "Budi",
+    "Siti",
+    "Agus",
+    "Dewi",
+    "Yohanes",
+    "Maria",
+    "Ahmad",
+    "Ni Made",
+    "Fransiskus",
+    "Rina",
+    "Hendrik",
+    "Yuliana",
+    "Muhammad",
+    "Kristina",
+    "Imanuel",
+    "Nur",
+]
+LAST = [
+    "Santoso",
+    "Aminah",
+    "Pratama",
+    "Lestari",
+    "Nggadas",
+    "Bria",
+    "Hidayat",
+    "Suastini",
+    "Manek",
+    "Wati",
+    "Fanggidae",
+    "Tallo",
+    "Rizki",
+    "Ndun",
+    "Kase",
+    "Haryati",
+]
+GOL = ["II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b"]
+PEND = ["SLTA", "D-III", "S-1/Sarjana", "S-2"]
+JF = [
+    "Analis Kepegawaian Ahli Pertama",
+    "Pranata Komputer Ahli Muda",
+    "Guru Ahli Pertama",
+    "Perawat Terampil",
+    "Auditor Ahli Madya",
+]
+
+
+def _d(value: date) -> str:
+    return value.strftime("%d-%m-%Y")
+
+
+def siasn_rows(n: int, seed: int = 1) -> list[list[object]]:
+    """``n`` valid SIASN-style rows (unique NIPs; 40 OPDs with 8 units each)."""
+    rnd = random.Random(seed)
+    rows: list[list[object]] = []
+    seq: dict[str, int] = {}
+    for i in range(n):
+        lahir = date(1965, 1, 1) + timedelta(days=rnd.randrange(0, 365 * 33))
+        cpns = date(lahir.year + rnd.randint(20, 30), rnd.randint(1, 12), 1)
+        if cpns > TODAY - timedelta(days=400):
+            cpns = date(TODAY.year - 2, 1, 1)
+        pns = date(cpns.year + 1, cpns.month, 1)
+        sex = rnd.choice("12")
+        key = f"{lahir:%Y%m%d}{cpns:%Y%m}{sex}"
+        seq[key] = seq.get(key, 0) + 1
+        nip = f"{key}{seq[key]:03d}"
+        opd = f"Dinas {i % 40 + 1:02d}"
+        unit = f"Bidang {i % 8 + 1} {opd}"
+        gol = rnd.choice(GOL)
+        tmt_gol = date(rnd.randint(cpns.year, TODAY.year - 1), rnd.choice((4, 10)), 1)
+        structural = rnd.random() < 0.15
+        jabatan = f"Kepala Seksi {i % 8 + 1}" if structural else rnd.choice(JF)
+        nik = f"53710{i % 9 + 1}{lahir.day + (40 if sex == '2' else 0):02d}{lahir:%m%y}0001"
+        values = {
+            "PNS ID": f"A{i:08d}",
+            "NIP BARU": "'" + nip,
+            "NAMA": f"{rnd.choice(FIRST)} {rnd.choice(LAST)}".upper(),
+            "GELAR BELAKANG": rnd.choice(["", "S.E.", "S.Kom.", "S.Pd., M.Pd."]),
+            "TEMPAT LAHIR NAMA": rnd.choice(["KUPANG", "ENDE", "MAUMERE", "SOE"]),
+            "TANGGAL LAHIR": _d(lahir),
+            "JENIS KELAMIN": "M" if sex == "1" else "F",
+            "AGAMA NAMA": rnd.choice(["Islam", "Kristen", "Katholik", "Hindu"]),
+            "NIK": nik,
+            "JENIS PEGAWAI NAMA": "PNS Daerah Kab/Kota",
+            "KEDUDUKAN HUKUM NAMA": "Aktif",
+            "STATUS CPNS PNS": "P",
+            "TMT CPNS": _d(cpns),
+            "TMT PNS": _d(pns),
+            "GOL AWAL NAMA": "II/a",
+            "GOL AKHIR NAMA": gol,
+            "TMT GOLONGAN": _d(max(tmt_gol, cpns)),
+            "MK TAHUN": rnd.randint(0, 30),
+            "MK BULAN": rnd.randint(0, 11),
+            "JENIS JABATAN NAMA": "Jabatan Struktural" if structural else "Jabatan Fungsional",
+            "JABATAN NAMA": jabatan,
+            "TMT JABATAN": _d(date(max(cpns.year + 1, TODAY.year - 5), 1, 2)),
+            "TINGKAT PENDIDIKAN NAMA": rnd.choice(PEND),
+            "PENDIDIKAN NAMA": "Umum",
+            "TAHUN LULUS": lahir.year + 22,
+            "UNOR NAMA": unit,
+            "UNOR INDUK NAMA": opd,
+            "ESELON NAMA": "IV.a" if structural else "",
+        }
+        rows.append([values.get(h, "") for h in HEADERS])
+    return rows
+
+
+def write_files(rows: list[list[object]], folder: Path) -> tuple[Path, Path]:
+    from openpyxl import Workbook
+
+    xlsx, csv_path = folder / "siasn.xlsx", folder / "siasn.csv"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Data")
+    ws.append(["DATA PNS"])
+    ws.append(HEADERS)
+    for row in rows:
+        ws.append(row)
+    wb.save(xlsx)
+    with csv_path.open("w", newline="", encoding="utf-8-sig") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(HEADERS)
+        writer.writerows(rows)
+    return xlsx, csv_path
+
+
+def bare_read(path: Path) -> float:
+    with Timer() as t:
+        if path.suffix == ".xlsx":
+            from python_calamine import CalamineWorkbook
+
+            with CalamineWorkbook.from_path(str(path)) as wb:
+                data = wb.get_sheet_by_index(0).to_python()
+        else:
+            with path.open(newline="", encoding="utf-8-sig") as fh:
+                data = list(csv.reader(fh, delimiter=";"))
+    assert len(data) > 1
+    return t.seconds
+
+
+def bare_inserts(plan: object, path: Path) -> float:
+    """The rows the plan would write, inserted with plain executemany in one transaction."""
+    from app.models.db import Database
+
+    Database(path).close()
+    tables: dict[str, list[dict]] = {"unit_organisasi": list(plan.units)}  # type: ignore[attr-defined]
+    for r in plan.rows:  # type: ignore[attr-defined]
+        tables.setdefault("pegawai", []).append(r.pegawai)
+        for table, row in r.riwayat:
+            tables.setdefault(table, []).append(row)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    with Timer() as t:
+        conn.execute("BEGIN")
+        for table, rows in tables.items():
+            if not rows:
+                continue
+            cols = list(rows[0])
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+            conn.executemany(sql, ([r.get(c) for c in cols] for r in rows))
+        conn.execute("COMMIT")
+    conn.close()
+    return t.seconds
+
+
+def run(n: int) -> list[dict]:
+    from app.models.db import Database
+    from app.models.impor import apply_import, guess_mapping, plan_import, read_source
+
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        with Timer() as gen:
+            rows = siasn_rows(n)
+            xlsx, csv_path = write_files(rows, folder)
+        del rows
+        print(
+            f"  ({n:,} rows; files made in {gen.seconds:.1f} s: .xlsx "
+            f"{xlsx.stat().st_size / 1e6:.1f} MB, .csv {csv_path.stat().st_size / 1e6:.1f} MB)"
+        )
+        for path in (xlsx, csv_path):
+            kind = path.suffix[1:]
+            read_bare = bare_read(path)
+            db = Database(folder / f"merit-{kind}.sqlite3")
+            with Timer() as t_read:
+                source = read_source(path)
+            with Timer() as t_plan:
+                plan = plan_import(db, source, guess_mapping(source.headers), today=TODAY)
+            assert plan.ok and plan.counts["baru"] == n, plan.counts
+            with Timer() as t_apply:
+                result = apply_import(db, plan, actor="bench")
+            db.close()
+            insert_bare = bare_inserts(plan, folder / f"bare-{kind}.sqlite3")
+            print(
+                f"  {kind}: read {t_read.seconds:.2f} s (bare {read_bare:.2f} s), preview "
+                f"{t_plan.seconds:.2f} s, apply {t_apply.seconds:.2f} s (bare inserts "
+                f"{insert_bare:.2f} s); {result['riwayat']:,} history rows, "
+                f"{result['unit']:,} units"
+            )
+            results.append(
+                report(f"read {kind} {n:,} rows", t_read.seconds, read_bare, target="info")
+            )
+            results.append(
+                report(
+                    f"import {kind} {n:,} rows (read+preview+apply)",
+                    t_read.seconds + t_plan.seconds + t_apply.seconds,
+                    read_bare + insert_bare,
+                    target="target <= 10x",
+                )
+            )
+            # The same file again: all "sama", nothing written.
+            db = Database(folder / f"merit-{kind}.sqlite3")
+            with Timer() as t_again:
+                again = plan_import(
+                    db, read_source(path), guess_mapping(source.headers), today=TODAY
+                )
+            assert again.counts["sama"] == n, again.counts
+            db.close()
+            print(
+                f"  {kind}: second preview of the same file (all unchanged) {t_again.seconds:.2f} s"
+            )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", default="100000", help="comma-separated row counts")
+    args = parser.parse_args()
+    for size in (int(s) for s in args.rows.split(",")):
+        run(size)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Export of the employee list: the rows (model) and the .xlsx file (report), without Qt."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.models import employees as emp
+from app.models.db import Database
+from app.models.demo import Cancelled
+from app.models.ekspor import (
+    describe_filter,
+    employee_export_count,
+    employee_export_rows,
+    record_export,
+)
+from app.reports.employee_export import HEADER_ROW, write_employee_list
+
+
+def test_rows_follow_the_filter_and_order_of_the_list(demo_db: Database) -> None:
+    flt = emp.EmployeeFilter(status="PNS", kedudukan="AKTIF", sort="golongan")
+    headers, rows = employee_export_rows(demo_db.conn, flt)
+    exported = list(rows)
+    listed = emp.list_employees(demo_db.conn, flt)
+    assert headers[:2] == ["NIP", "Nama"]
+    assert len(headers) == len(exported[0])
+    assert [r[0] for r in exported] == [r["nip"] for r in listed]
+    assert [r[1] for r in exported] == [r["nama_lengkap"] for r in listed]
+    assert len(exported) == employee_export_count(demo_db.conn, flt)
+    column = {h: i for i, h in enumerate(headers)}
+    assert {r[column["Status kepegawaian"]] for r in exported} == {"PNS"}
+    assert {r[column["Kedudukan"]] for r in exported} == {"Aktif"}
+    assert {r[column["Jenis kelamin"]] for r in exported} <= {"Laki-laki", "Perempuan"}
+    first, first_listed = exported[0], listed[0]
+    assert first[column["Golongan"]] == first_listed["golongan"]
+    assert first[column["Pangkat"]] == first_listed["pangkat"]
+    assert first[column["Tanggal lahir"]] == date.fromisoformat(first_listed["tanggal_lahir"])
+    assert isinstance(first[column["TMT golongan"]], date)
+
+
+def test_rows_of_a_search_and_of_nothing(demo_db: Database) -> None:
+    someone = emp.list_employees(demo_db.conn, emp.EmployeeFilter(), limit=1)[0]
+    _, rows = employee_export_rows(demo_db.conn, emp.EmployeeFilter(search=someone["nip"]))
+    assert [r[0] for r in rows] == [someone["nip"]]
+    _, rows = employee_export_rows(demo_db.conn, emp.EmployeeFilter(search="zzzqqqxx"))
+    assert list(rows) == []
+
+
+def test_filter_described_in_words(demo_db: Database) -> None:
+    assert describe_filter(demo_db.conn, emp.EmployeeFilter()) == "Semua pegawai"
+    text = describe_filter(
+        demo_db.conn,
+        emp.EmployeeFilter(search="budi", golongan=("III/a",), status="PNS", kedudukan="AKTIF"),
+    )
+    assert text == "Pencarian \u201cbudi\u201d; golongan III/a; status PNS; kedudukan aktif"
+
+
+def test_export_is_audited_as_a_sensitive_read(demo_db: Database, tmp_path: Path) -> None:
+    batches = demo_db.conn.execute("SELECT count(*) FROM lokal_batch").fetchone()[0]
+    record_export(
+        demo_db, emp.EmployeeFilter(status="PPPK"), tmp_path / "x.xlsx", 12, actor="operator1"
+    )
+    row = demo_db.conn.execute(
+        "SELECT aktor, aksi, tabel, jumlah, keterangan FROM lokal_audit ORDER BY rowid DESC"
+    ).fetchone()
+    assert tuple(row)[:4] == ("operator1", "Mengekspor daftar pegawai", "pegawai", 0)
+    assert "12 pegawai" in row[4] and "Status PPPK" in row[4] and "x.xlsx" in row[4]
+    assert demo_db.conn.execute("SELECT count(*) FROM lokal_batch").fetchone()[0] == batches
+
+
+def test_written_file_reads_back_with_its_layout(demo_db: Database, tmp_path: Path) -> None:
+    flt = emp.EmployeeFilter(kedudukan="AKTIF")
+    headers, rows = employee_export_rows(demo_db.conn, flt)
+    expected = list(employee_export_rows(demo_db.conn, flt)[1])
+    seen: list[int] = []
+    path = tmp_path / "daftar.xlsx"
+    n = write_employee_list(
+        path, "Daftar Pegawai", headers, rows, subtitle="Semua", progress=seen.append
+    )
+    assert n == len(expected) and seen[-1] == n
+    ws = openpyxl.load_workbook(path).active
+    assert ws["A1"].value == "Daftar Pegawai" and ws["A2"].value == "Semua"
+    assert [c.value for c in ws[HEADER_ROW]] == headers
+    assert all(c.font.b for c in ws[HEADER_ROW])
+    assert ws.freeze_panes == f"C{HEADER_ROW + 1}"
+    assert ws.auto_filter.ref == f"A{HEADER_ROW}:P{HEADER_ROW + n}"
+    assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.column_dimensions["B"].width > ws.column_dimensions["H"].width  # nama > golongan
+    body = list(ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
+    assert [r[0] for r in body] == [r[0] for r in expected]
+    assert ws.cell(HEADER_ROW + 1, 1).data_type == "s"  # NIP as text
+    assert ws.cell(HEADER_ROW + 1, 1).number_format == "@"
+    assert body[0][3].date() == expected[0][3]  # a real date
+    assert not list(tmp_path.glob(".*sementara"))
+
+
+def test_nip_stays_text_and_formulas_stay_text(tmp_path: Path) -> None:
+    path = tmp_path / "jahat.xlsx"
+    rows = [
+        [199001012020121001, '=HYPERLINK("http://x","klik")', "+62 812", "-", "@SUM(A1)"],
+        ["012345678901234567", "Budi", None, "biasa", date(1990, 1, 1)],
+    ]
+    write_employee_list(path, "=judul", ["NIP", "Nama", "Telepon", "Catatan", "Lain"], rows)
+    ws = openpyxl.load_workbook(path).active
+    r = HEADER_ROW + 1
+    assert ws.cell(r, 1).value == "199001012020121001" and ws.cell(r, 1).data_type == "s"
+    assert ws.cell(r + 1, 1).value == "012345678901234567"
+    for col in (2, 3, 4, 5):
+        cell = ws.cell(r, col)
+        assert cell.data_type == "s" and cell.quotePrefix, cell.coordinate
+    assert ws.cell(r, 2).value.startswith("=HYPERLINK")
+    assert ws["A1"].data_type == "s"
+    assert not ws.cell(r + 1, 2).quotePrefix
+
+
+def test_cancelled_export_leaves_no_file(tmp_path: Path) -> None:
+    path = tmp_path / "batal.xlsx"
+    rows = ([str(i), f"Pegawai {i}"] for i in range(5000))
+    calls = iter(range(100))
+    with pytest.raises(Cancelled):
+        write_employee_list(path, "T", ["NIP", "Nama"], rows, cancelled=lambda: next(calls) >= 3)
+    assert not path.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_target_gives_a_clear_message(tmp_path: Path) -> None:
+    from app.models.errors import MeritError
+
+    target = tmp_path / "tidak-ada" / "daftar.xlsx"
+    with pytest.raises(MeritError, match="tidak dapat ditulis"):
+        write_employee_list(target, "T", ["NIP"], [["1"]])
