@@ -168,6 +168,9 @@ def build_parser() -> Parser:
     from app import cli_registri
 
     cli_registri.add_parsers(emp_sub)
+    from app import cli_rekap
+
+    cli_rekap.register(sub)
     cli_impor.register(sub)
     from app import cli_formasi
 
@@ -459,6 +462,12 @@ def _print_record(record: Any, out: TextIO) -> None:
         print(tr("Riwayat {name}: {n} baris", name=name.replace("_", " "), n=len(rows)), file=out)
 
 
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from app.cli_rekap import cmd_export
+
+    return cmd_export(args, out)
+
+
 def _cmd_bezetting(args: argparse.Namespace, out: TextIO) -> int:
     from app.cli_formasi import cmd_bezetting
 
@@ -475,6 +484,8 @@ COMMANDS = {
     "nip": cmd_nip,
     "employees": cmd_employees,
     "pegawai": cmd_employees,
+    "export": _cmd_export,
+    "ekspor": _cmd_export,
     "bezetting": _cmd_bezetting,
     "import": cli_impor.cmd_import,
     "impor": cli_impor.cmd_import,

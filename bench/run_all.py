@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import bench_decree
 import bench_demo
+import bench_import
+import bench_recap
 import bench_search
 import bench_start
 
 if __name__ == "__main__":
     bench_demo.run(10_000)
     bench_demo.run(100_000)
+    bench_import.run(100_000)
+    bench_recap.run(100_000)
+    bench_decree.main(1_000)
     bench_start.main()
     bench_search.main()

@@ -1,0 +1,742 @@
+"""Excel recap sheets as a clerk prints them (openpyxl, write-only streaming).
+
+Every sheet: the agency and the title in merged rows on top, the date the Indonesian way, a
+bordered table with merged group headers, NIP as text, dates as real dates shown
+``dd-mm-yyyy``, counts as integers, the header frozen and filtered, and a print set-up of A4 or
+F4 landscape fitted to the page width with the header rows repeated on every page.
+
+F4 is not a standard paper size in the spreadsheet formats. Indonesian offices call the
+215 × 330 mm sheet "F4"; the closest size that Excel and LibreOffice know is **Folio**
+(8.5 × 13 in = 216 × 330 mm, ``paperSize`` 14), which is what ``kertas="F4"`` writes.
+
+Text that begins with ``=``, ``+``, ``-`` or ``@`` is written as a text cell (explicit data type
+``s``), never as a formula. This module receives plain data (:mod:`app.models.rekap`) and runs
+no SQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+
+from app.i18n import tanggal, tr
+from app.models.formasi import BezettingReport
+from app.models.rekap import (
+    DiklatBaris,
+    DukBaris,
+    KgbBaris,
+    KopLaporan,
+    NominatifKp,
+    PensiunBaris,
+    Rekap,
+)
+
+# Paper sizes of the SpreadsheetML page set-up (ECMA-376 Part 1, 18.3.1.63).
+KERTAS: dict[str, int] = {
+    "A4": 9,  # 210 × 297 mm
+    "F4": 14,  # Folio 8.5 × 13 in (216 × 330 mm): what Indonesian offices call F4
+}
+FORMAT_TANGGAL = "DD-MM-YYYY"
+FORMAT_ANGKA = "0"
+FORMAT_TEKS = "@"
+
+JENIS_KOLOM = ("teks", "nip", "tanggal", "angka", "nomor")
+CHARS_PER_WIDTH = 1.35  # Arial 9 pt characters per unit of column width (measured ~1.5)
+LINE_HEIGHT = 11.5  # points per line of Arial 9 pt
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """A column: its header, width (characters), kind and the group header above it."""
+
+    judul: str
+    lebar: float
+    jenis: str = "teks"  # one of JENIS_KOLOM
+    grup: str | None = None
+
+
+@dataclass
+class Lembar:
+    """One sheet: title lines, columns, rows of values (any iterable, streamed), an optional
+    total row and footnotes."""
+
+    nama: str
+    judul: Sequence[str]
+    kolom: Sequence[Kolom]
+    baris: Iterable[Sequence[object]]
+    total: Sequence[object] | None = None
+    catatan: Sequence[str] = field(default_factory=tuple)
+
+
+def _thin() -> Border:
+    side = Side(style="thin", color="000000")
+    return Border(left=side, right=side, top=side, bottom=side)
+
+
+class _Styles:
+    """Style arrays made once per sheet, copied into every cell (fast in write-only mode)."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        border = _thin()
+        body = Font(name="Arial", size=9)
+        bold = Font(name="Arial", size=9, bold=True)
+        top_left = Alignment(vertical="top", wrap_text=True)
+        top_center = Alignment(vertical="top", horizontal="center")
+        top_right = Alignment(vertical="top", horizontal="right")
+        self.data: dict[str, Any] = {
+            "teks": self._make(font=body, border=border, alignment=top_left),
+            "nip": self._make(
+                font=body, border=border, alignment=top_left, number_format=FORMAT_TEKS
+            ),
+            "tanggal": self._make(
+                font=body, border=border, alignment=top_center, number_format=FORMAT_TANGGAL
+            ),
+            "angka": self._make(
+                font=body, border=border, alignment=top_right, number_format=FORMAT_ANGKA
+            ),
+            "nomor": self._make(
+                font=body, border=border, alignment=top_center, number_format=FORMAT_ANGKA
+            ),
+        }
+        self.total = {
+            kind: self._make(
+                font=bold,
+                border=border,
+                alignment=top_right if kind in ("angka", "nomor") else top_left,
+                number_format=FORMAT_ANGKA if kind in ("angka", "nomor") else "General",
+                fill=PatternFill("solid", fgColor="F2F2F2"),
+            )
+            for kind in JENIS_KOLOM
+        }
+        self.header = self._make(
+            font=bold,
+            border=border,
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+            fill=PatternFill("solid", fgColor="D9E1F2"),
+        )
+        self.instansi = self._make(
+            font=Font(name="Arial", size=12, bold=True), alignment=Alignment(horizontal="center")
+        )
+        self.judul = self._make(
+            font=Font(name="Arial", size=11, bold=True), alignment=Alignment(horizontal="center")
+        )
+        self.subjudul = self._make(
+            font=Font(name="Arial", size=10), alignment=Alignment(horizontal="center")
+        )
+        self.catatan = self._make(font=Font(name="Arial", size=9, italic=True))
+
+    def _make(self, **attrs: Any) -> Any:
+        cell = Cell(self.ws, row=1, column=1)
+        for name, value in attrs.items():
+            setattr(cell, name, value)
+        return cell._style
+
+    def cell(self, value: object, style: Any) -> Cell:
+        """A cell with ``value`` and a copy of ``style``; text is always text, never a formula."""
+        cell = Cell(self.ws, row=1, column=1, style_array=style)
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, str):
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cell.data_type = "s"  # "=1+1", "+62...", "-", "@x" stay text (formula injection)
+        else:
+            cell.value = value
+        return cell
+
+
+def _header_rows(kolom: Sequence[Kolom]) -> int:
+    return 2 if any(k.grup for k in kolom) else 1
+
+
+def _write_sheet(wb: Workbook, kop: KopLaporan, lembar: Lembar, kertas: str) -> int:
+    """Write one sheet; returns the number of data rows."""
+    ws = wb.create_sheet(_sheet_title(lembar.nama))
+    st = _Styles(ws)
+    ncol = len(lembar.kolom)
+    last = get_column_letter(ncol)
+    for i, k in enumerate(lembar.kolom, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = k.lebar
+
+    # Title rows: agency, the sheet's title lines, then one empty row.
+    titles: list[tuple[str, Any]] = [(kop.instansi.upper(), st.instansi)]
+    for n, line in enumerate(lembar.judul):
+        titles.append((line, st.judul if n == 0 else st.subjudul))
+    levels = _header_rows(lembar.kolom)
+    h1 = len(titles) + 2  # the title rows, then one empty row
+    h2 = h1 + levels - 1
+    # In write-only mode the sheet views and properties are written with the first row:
+    # freeze panes and page set-up come before any row.
+    ws.freeze_panes = f"A{h2 + 1}"
+    ws.print_title_rows = f"{h1}:{h2}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = KERTAS[kertas]
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.2, footer=0.3)
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = tr("Halaman &P dari &N")
+    ws.oddFooter.center.size = 8
+    ws.oddFooter.left.text = _footer_text(lembar.judul[0] if lembar.judul else lembar.nama)
+    ws.oddFooter.left.size = 8
+    row = 0
+    for text, style in titles:
+        row += 1
+        ws.append([st.cell(text, style)])
+        ws.merged_cells.add(f"A{row}:{last}{row}")
+    ws.append([])
+    row += 1
+
+    # Header: group headers merged across their columns, single headers merged down.
+    if levels == 1:
+        ws.append([st.cell(k.judul, st.header) for k in lembar.kolom])
+    else:
+        top: list[Cell] = []
+        bottom: list[Cell] = []
+        i = 0
+        while i < ncol:
+            k = lembar.kolom[i]
+            if k.grup is None:
+                top.append(st.cell(k.judul, st.header))
+                bottom.append(st.cell(None, st.header))
+                ws.merged_cells.add(
+                    f"{get_column_letter(i + 1)}{h1}:{get_column_letter(i + 1)}{h2}"
+                )
+                i += 1
+                continue
+            j = i
+            while j + 1 < ncol and lembar.kolom[j + 1].grup == k.grup:
+                j += 1
+            for n in range(i, j + 1):
+                top.append(st.cell(k.grup if n == i else None, st.header))
+                bottom.append(st.cell(lembar.kolom[n].judul, st.header))
+            if j > i:
+                ws.merged_cells.add(
+                    f"{get_column_letter(i + 1)}{h1}:{get_column_letter(j + 1)}{h1}"
+                )
+            i = j + 1
+        ws.append(top)
+        ws.append(bottom)
+    row = h2
+
+    styles = [st.data[k.jenis] for k in lembar.kolom]
+    # Wrapped text needs a taller row; spreadsheet programs do not all re-measure rows when
+    # they open a file, so the height is estimated here (Arial 9 pt) for rows that wrap.
+    wrap = [(i, k.lebar * CHARS_PER_WIDTH) for i, k in enumerate(lembar.kolom) if k.jenis == "teks"]
+    count = 0
+    for values in lembar.baris:
+        count += 1
+        lines = _lines(values, wrap)
+        if lines > 1:
+            ws.row_dimensions[row + count].height = LINE_HEIGHT * lines + 2
+        ws.append([st.cell(v, s) for v, s in zip(values, styles, strict=True)])
+        if lines > 1:
+            del ws.row_dimensions[row + count]  # written already; keep memory flat
+    row += count
+    if lembar.total is not None:
+        totals = [st.total[k.jenis] for k in lembar.kolom]
+        ws.append([st.cell(v, s) for v, s in zip(lembar.total, totals, strict=True)])
+        row += 1
+    if lembar.catatan:
+        ws.append([])
+        row += 1
+        for line in lembar.catatan:
+            ws.append([st.cell(line, st.catatan)])
+            row += 1
+
+    ws.auto_filter.ref = f"A{h2}:{last}{h2 + max(count, 1)}"
+    return count
+
+
+def _lines(values: Sequence[object], wrap: list[tuple[int, float]]) -> int:
+    """Estimated number of wrapped lines of a row."""
+    most = 1
+    for i, chars in wrap:
+        value = values[i]
+        if isinstance(value, str) and len(value) > chars:
+            most = max(most, -(-len(value) // max(int(chars), 1)))
+    return most
+
+
+def _footer_text(text: str) -> str:
+    """'&' starts a code in header and footer text; doubled, it prints."""
+    return text.replace("&", "&&")
+
+
+def _sheet_title(name: str) -> str:
+    for ch in "[]:*?/\\":
+        name = name.replace(ch, " ")
+    return name[:31]
+
+
+def tulis_buku(
+    path: Path | str, kop: KopLaporan, lembar: Sequence[Lembar], *, kertas: str = "A4"
+) -> dict[str, int]:
+    """Write the sheets to an .xlsx file (atomically: a temporary file renamed at the end).
+    Returns the number of data rows per sheet."""
+    if kertas not in KERTAS:
+        raise ValueError(f"kertas harus salah satu dari {sorted(KERTAS)}")
+    target = Path(path)
+    wb = Workbook(write_only=True)
+    counts: dict[str, int] = {}
+    try:
+        for sheet in lembar:
+            counts[sheet.nama] = _write_sheet(wb, kop, sheet, kertas)
+    except BaseException:
+        for ws in wb.worksheets:  # end the half-written streams cleanly
+            with contextlib.suppress(Exception):
+                ws.close()
+        raise
+    # A hidden name beside the target: the file gets the usual permissions, and a failure
+    # leaves the previous file (if any) untouched.
+    tmp = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.tmp.xlsx")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return counts
+
+
+def _subjudul(kop: KopLaporan, *extra: str) -> list[str]:
+    lines = []
+    if kop.unit:
+        lines.append(tr("Unit kerja: {unit}", unit=kop.unit))
+    lines.extend(extra)
+    return lines
+
+
+# -- the sheets ---------------------------------------------------------------------------------
+
+
+def duk_kolom() -> tuple[Kolom, ...]:
+    """Columns of the DUK form (SE Kepala BAKN 03/SE/1980), with group headers."""
+    return (
+        Kolom(tr("No."), 6, "nomor"),
+        Kolom(tr("Nama"), 26),
+        Kolom(tr("NIP"), 19, "nip"),
+        Kolom(tr("Pangkat"), 17, grup=tr("Pangkat")),
+        Kolom(tr("Gol."), 6, grup=tr("Pangkat")),
+        Kolom(tr("TMT"), 11, "tanggal", grup=tr("Pangkat")),
+        Kolom(tr("Nama Jabatan"), 26, grup=tr("Jabatan")),
+        Kolom(tr("TMT"), 11, "tanggal", grup=tr("Jabatan")),
+        Kolom(tr("Thn"), 5, "angka", grup=tr("Masa Kerja")),
+        Kolom(tr("Bln"), 5, "angka", grup=tr("Masa Kerja")),
+        Kolom(tr("Nama Latihan"), 20, grup=tr("Latihan Jabatan")),
+        Kolom(tr("Tanggal"), 11, "tanggal", grup=tr("Latihan Jabatan")),
+        Kolom(tr("Jam"), 6, "angka", grup=tr("Latihan Jabatan")),
+        Kolom(tr("Tingkat"), 9, grup=tr("Pendidikan")),
+        Kolom(tr("Jurusan"), 16, grup=tr("Pendidikan")),
+        Kolom(tr("Lulus"), 7, "angka", grup=tr("Pendidikan")),
+        Kolom(tr("Tanggal Lahir"), 11, "tanggal"),
+        Kolom(tr("Usia"), 5, "angka"),
+        Kolom(tr("Unit Kerja"), 24),
+        Kolom(tr("Ket."), 8),
+    )
+
+
+def duk_values(rows: Iterable[DukBaris]) -> Iterator[tuple[object, ...]]:
+    for b in rows:
+        yield (
+            b.nomor,
+            b.nama_lengkap,
+            b.nip,
+            b.pangkat,
+            b.golongan_kode,
+            b.tmt_golongan,
+            b.jabatan_nama,
+            b.tmt_jabatan,
+            b.mk_tahun,
+            b.mk_bulan,
+            b.diklat_nama,
+            b.diklat_tanggal,
+            b.diklat_jp,
+            b.pendidikan_kode,
+            b.pendidikan_jurusan,
+            b.pendidikan_tahun,
+            b.tanggal_lahir,
+            b.usia,
+            b.unit_nama,
+            None,
+        )
+
+
+def lembar_duk(kop: KopLaporan, rows: Iterable[DukBaris]) -> Lembar:
+    return Lembar(
+        nama="DUK",
+        judul=[
+            tr("DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL"),
+            *_subjudul(kop, tr("Keadaan per {tanggal}", tanggal=tanggal(kop.tanggal))),
+        ],
+        kolom=duk_kolom(),
+        baris=duk_values(rows),
+        catatan=(
+            tr(
+                "Urutan menurut PP 15/1979: pangkat, jabatan, masa kerja golongan, latihan "
+                "jabatan, pendidikan, usia; NIP sebagai pembeda terakhir."
+            ),
+        ),
+    )
+
+
+def tulis_duk(
+    path: Path | str, kop: KopLaporan, rows: Iterable[DukBaris], *, kertas: str = "A4"
+) -> int:
+    """The DUK in one sheet (streamed). Returns the number of rows."""
+    return tulis_buku(path, kop, [lembar_duk(kop, rows)], kertas=kertas)["DUK"]
+
+
+def lembar_rekap(kop: KopLaporan, rekap: Rekap, nama: str | None = None) -> Lembar:
+    """A unit × category cross table; with the L/P split each category gets L and P columns
+    under a merged header, and the last group is the total (L, P, Jumlah)."""
+    kolom: list[Kolom] = [Kolom(tr("No."), 5, "nomor"), Kolom(tr("Unit Kerja"), 40)]
+    if rekap.pisah_jk:
+        for k in rekap.kategori:
+            kolom.append(Kolom("L", 6, "angka", grup=k.label))
+            kolom.append(Kolom("P", 6, "angka", grup=k.label))
+        jumlah = tr("Jumlah")
+        kolom += [
+            Kolom("L", 7, "angka", grup=jumlah),
+            Kolom("P", 7, "angka", grup=jumlah),
+            Kolom(tr("Total"), 8, "angka", grup=jumlah),
+        ]
+    else:
+        kolom += [Kolom(k.label, 10, "angka") for k in rekap.kategori]
+        kolom.append(Kolom(tr("Jumlah"), 10, "angka"))
+
+    def line(values: Any) -> list[object]:
+        cells: list[object] = []
+        if rekap.pisah_jk:
+            for k in rekap.kategori:
+                cells += [values(k.kode, "L"), values(k.kode, "P")]
+            cells += [values(None, "L"), values(None, "P"), values(None, None)]
+        else:
+            cells += [values(k.kode, None) for k in rekap.kategori]
+            cells.append(values(None, None))
+        return cells
+
+    rows = [[i, b.nama, *line(b.hitung)] for i, b in enumerate(rekap.baris, start=1)]
+    total = [None, tr("JUMLAH"), *line(rekap.total)]
+    return Lembar(
+        nama=nama or rekap.judul,
+        judul=[
+            rekap.judul.upper(),
+            *_subjudul(kop, tr("Keadaan per {tanggal}", tanggal=tanggal(kop.tanggal))),
+        ],
+        kolom=kolom,
+        baris=rows,
+        total=total,
+        catatan=(tr("Pegawai aktif: PNS, CPNS dan PPPK. L = laki-laki, P = perempuan."),),
+    )
+
+
+NAMA_LEMBAR_REKAP = {
+    "golongan": "Golongan",
+    "pendidikan": "Pendidikan",
+    "jenis_kelamin": "Jenis Kelamin",
+    "status": "Status",
+    "jabatan": "Jenis Jabatan",
+}
+
+
+def tulis_rekap(
+    path: Path | str, kop: KopLaporan, rekaps: Sequence[Rekap], *, kertas: str = "A4"
+) -> dict[str, int]:
+    """One sheet per cross table."""
+    sheets = [lembar_rekap(kop, r, tr(NAMA_LEMBAR_REKAP.get(r.dimensi, r.dimensi))) for r in rekaps]
+    return tulis_buku(path, kop, sheets, kertas=kertas)
+
+
+def lembar_kp(kop: KopLaporan, data: NominatifKp) -> Lembar:
+    kolom = (
+        Kolom(tr("No."), 5, "nomor"),
+        Kolom(tr("Nama"), 28),
+        Kolom(tr("NIP"), 20, "nip"),
+        Kolom(tr("Gol."), 6, grup=tr("Pangkat Lama")),
+        Kolom(tr("TMT"), 11, "tanggal", grup=tr("Pangkat Lama")),
+        Kolom(tr("Thn"), 5, "angka", grup=tr("Masa dalam Pangkat")),
+        Kolom(tr("Bln"), 5, "angka", grup=tr("Masa dalam Pangkat")),
+        Kolom(tr("Pangkat"), 20, grup=tr("Pangkat Baru")),
+        Kolom(tr("Gol."), 6, grup=tr("Pangkat Baru")),
+        Kolom(tr("Jenis KP"), 14),
+        Kolom(tr("Jabatan"), 28),
+        Kolom(tr("Unit Kerja"), 26),
+        Kolom(tr("Pend."), 8),
+        Kolom(tr("Status"), 14),
+        Kolom(tr("Keterangan"), 40),
+    )
+    rows = (
+        (
+            b.nomor,
+            b.nama_lengkap,
+            b.nip,
+            b.golongan_kode,
+            b.tmt_golongan,
+            b.masa_tahun,
+            b.masa_bulan,
+            b.pangkat_baru,
+            b.golongan_baru,
+            b.jenis_kp,
+            b.jabatan_nama,
+            b.unit_nama,
+            b.pendidikan_kode,
+            b.status,
+            "; ".join(b.keterangan),
+        )
+        for b in data.baris
+    )
+    catatan = [
+        tr(
+            "Masa dalam pangkat paling sedikit 4 tahun (KP reguler) atau 2 tahun (jabatan "
+            "fungsional) pada tanggal periode."
+        ),
+        tr(
+            '"Perlu diverifikasi": syarat yang tidak tercatat di Merit atau berasal dari '
+            "aturan yang belum pasti; periksa berkasnya."
+        ),
+    ]
+    if data.melebihi_batas:
+        catatan.append(
+            tr(
+                "{n} pegawai tidak dicantumkan karena pangkat berikutnya melebihi batas "
+                "ijazah atau jenjang jabatannya (tabel referensi, perlu diverifikasi).",
+                n=data.melebihi_batas,
+            )
+        )
+    return Lembar(
+        nama="KP",
+        judul=[
+            tr("DAFTAR NOMINATIF PEGAWAI YANG MEMENUHI MASA KENAIKAN PANGKAT"),
+            *_subjudul(kop, tr("Periode {tanggal}", tanggal=tanggal(data.periode))),
+        ],
+        kolom=kolom,
+        baris=rows,
+        catatan=catatan,
+    )
+
+
+def lembar_kgb(kop: KopLaporan, rows: Sequence[KgbBaris], mulai: date, sampai: date) -> Lembar:
+    kolom = (
+        Kolom(tr("No."), 5, "nomor"),
+        Kolom(tr("Nama"), 28),
+        Kolom(tr("NIP"), 20, "nip"),
+        Kolom(tr("Pangkat"), 20),
+        Kolom(tr("Gol."), 6),
+        Kolom(tr("Dasar"), 7, grup=tr("Gaji Berkala Lama / KP Terakhir")),
+        Kolom(tr("TMT"), 11, "tanggal", grup=tr("Gaji Berkala Lama / KP Terakhir")),
+        Kolom(tr("MK Thn"), 6, "angka", grup=tr("Gaji Berkala Lama / KP Terakhir")),
+        Kolom(tr("MK Bln"), 6, "angka", grup=tr("Gaji Berkala Lama / KP Terakhir")),
+        Kolom(tr("TMT"), 11, "tanggal", grup=tr("Gaji Berkala Baru")),
+        Kolom(tr("MK Thn"), 6, "angka", grup=tr("Gaji Berkala Baru")),
+        Kolom(tr("MK Bln"), 6, "angka", grup=tr("Gaji Berkala Baru")),
+        Kolom(tr("Jabatan"), 28),
+        Kolom(tr("Unit Kerja"), 26),
+        Kolom(tr("Status"), 14),
+        Kolom(tr("Keterangan"), 34),
+    )
+    values = (
+        (
+            b.nomor,
+            b.nama_lengkap,
+            b.nip,
+            b.pangkat,
+            b.golongan_kode,
+            b.dasar,
+            b.tmt_lama,
+            b.mk_lama_tahun,
+            b.mk_lama_bulan,
+            b.tmt_baru,
+            b.mk_baru_tahun,
+            b.mk_baru_bulan,
+            b.jabatan_nama,
+            b.unit_nama,
+            b.status,
+            "; ".join(b.keterangan),
+        )
+        for b in rows
+    )
+    return Lembar(
+        nama="KGB",
+        judul=[
+            tr("DAFTAR PEGAWAI YANG AKAN MENERIMA KENAIKAN GAJI BERKALA"),
+            *_subjudul(
+                kop,
+                tr("TMT {mulai} s.d. {sampai}", mulai=tanggal(mulai), sampai=tanggal(sampai)),
+            ),
+        ],
+        kolom=kolom,
+        baris=values,
+        catatan=(
+            tr(
+                "KGB berikutnya = TMT KGB terakhir atau KP terakhir (yang lebih akhir) + 2 "
+                "tahun. Surat pemberitahuan dibuat 2 bulan sebelum TMT."
+            ),
+        ),
+    )
+
+
+def lembar_pensiun(
+    kop: KopLaporan, rows: Sequence[PensiunBaris], mulai: date, sampai: date, catatan: str
+) -> Lembar:
+    kolom = (
+        Kolom(tr("No."), 5, "nomor"),
+        Kolom(tr("Nama"), 28),
+        Kolom(tr("NIP"), 20, "nip"),
+        Kolom(tr("Pangkat"), 20),
+        Kolom(tr("Gol."), 6),
+        Kolom(tr("Jabatan"), 30),
+        Kolom(tr("Unit Kerja"), 28),
+        Kolom(tr("Perangkat Daerah"), 28),
+        Kolom(tr("Tanggal Lahir"), 11, "tanggal"),
+        Kolom(tr("BUP"), 5, "angka", grup=tr("Pensiun")),
+        Kolom(tr("TMT"), 11, "tanggal", grup=tr("Pensiun")),
+        Kolom(tr("Tahun"), 6, "angka", grup=tr("Pensiun")),
+        Kolom(tr("Keterangan"), 30),
+    )
+    values = (
+        (
+            b.nomor,
+            b.nama_lengkap,
+            b.nip,
+            b.pangkat,
+            b.golongan_kode,
+            b.jabatan_nama,
+            b.unit_nama,
+            b.opd_nama,
+            b.tanggal_lahir,
+            b.bup,
+            b.tmt_pensiun,
+            b.tmt_pensiun.year,
+            "; ".join(b.keterangan),
+        )
+        for b in rows
+    )
+    return Lembar(
+        nama="Pensiun",
+        judul=[
+            tr("DAFTAR PEGAWAI YANG MENCAPAI BATAS USIA PENSIUN"),
+            *_subjudul(
+                kop,
+                tr(
+                    "TMT pensiun {mulai} s.d. {sampai}",
+                    mulai=tanggal(mulai),
+                    sampai=tanggal(sampai),
+                ),
+            ),
+        ],
+        kolom=kolom,
+        baris=values,
+        catatan=(catatan,),
+    )
+
+
+def lembar_diklat(kop: KopLaporan, rows: Iterable[DiklatBaris], tahun: int) -> Lembar:
+    kolom = (
+        Kolom(tr("No."), 6, "nomor"),
+        Kolom(tr("Nama"), 28),
+        Kolom(tr("NIP"), 20, "nip"),
+        Kolom(tr("Gol."), 6),
+        Kolom(tr("Jabatan"), 30),
+        Kolom(tr("Unit Kerja"), 28),
+        Kolom(tr("Kegiatan"), 9, "angka", grup=tr("Pengembangan Kompetensi")),
+        Kolom(tr("JP"), 7, "angka", grup=tr("Pengembangan Kompetensi")),
+        Kolom(tr("Target JP"), 8, "angka", grup=tr("Pengembangan Kompetensi")),
+        Kolom(tr("Kurang JP"), 8, "angka", grup=tr("Pengembangan Kompetensi")),
+        Kolom(tr("Keterangan"), 14),
+    )
+    values = (
+        (
+            b.nomor,
+            b.nama_lengkap,
+            b.nip,
+            b.golongan_kode,
+            b.jabatan_nama,
+            b.unit_nama,
+            b.kegiatan,
+            b.jp,
+            b.target,
+            b.kekurangan,
+            tr("Tercapai") if b.tercapai else tr("Belum tercapai"),
+        )
+        for b in rows
+    )
+    return Lembar(
+        nama="Diklat",
+        judul=[
+            tr("REKAPITULASI JAM PELAJARAN PENGEMBANGAN KOMPETENSI TAHUN {tahun}", tahun=tahun),
+            *_subjudul(kop, tr("Keadaan per {tanggal}", tanggal=tanggal(kop.tanggal))),
+        ],
+        kolom=kolom,
+        baris=values,
+        catatan=(
+            tr(
+                "Target paling sedikit 20 JP per PNS per tahun (PP 11/2017 Ps. 203 ayat 4). "
+                "Pelatihan dihitung pada tahun selesainya."
+            ),
+        ),
+    )
+
+
+def lembar_bezetting(kop: KopLaporan, report: BezettingReport) -> Lembar:
+    """Bezetting per position (asn-rules 13.2): need against people in post."""
+    kolom = (
+        Kolom(tr("No."), 5, "nomor"),
+        Kolom(tr("Unit Kerja"), 30),
+        Kolom(tr("Nama Jabatan"), 36),
+        Kolom(tr("Jenjang"), 16),
+        Kolom(tr("Kelas"), 6, "angka"),
+        Kolom(tr("Kebutuhan"), 10, "angka", grup=tr("Jumlah Pegawai")),
+        Kolom(tr("Bezetting"), 10, "angka", grup=tr("Jumlah Pegawai")),
+        Kolom(tr("Selisih"), 8, "angka", grup=tr("Jumlah Pegawai")),
+        Kolom(tr("Tidak Memenuhi Syarat"), 12, "angka"),
+    )
+    values = (
+        (
+            i,
+            r.unit_nama,
+            r.nama,
+            r.jenjang_nama,
+            r.kelas_jabatan,
+            r.kebutuhan,
+            r.terisi,
+            r.selisih,
+            r.tidak_memenuhi,
+        )
+        for i, r in enumerate(report.rows, start=1)
+    )
+    t = report.total
+    return Lembar(
+        nama="Bezetting",
+        judul=[
+            tr("BEZETTING PEGAWAI PER JABATAN"),
+            *_subjudul(kop, tr("Keadaan per {tanggal}", tanggal=tanggal(kop.tanggal))),
+        ],
+        kolom=kolom,
+        baris=values,
+        total=(
+            None,
+            tr("JUMLAH"),
+            None,
+            None,
+            None,
+            t.kebutuhan,
+            t.terisi,
+            t.terisi - t.kebutuhan,
+            t.tidak_memenuhi,
+        ),
+        catatan=(tr("Selisih = bezetting dikurangi kebutuhan: + kelebihan, - kekurangan."),),
+    )

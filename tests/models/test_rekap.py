@@ -1,0 +1,644 @@
+"""Recap queries (asn-rules 13): DUK order, cross tables, KP, KGB, retirements, training hours."""
+
+from __future__ import annotations
+
+import itertools
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.models import rekap as rk
+from app.models.db import Database
+from app.models.errors import NotFoundError, ValidationError
+from app.models.instansi import setup
+from app.models.reference import Referensi
+from app.models.store import Store
+from tests.conftest import TODAY
+
+_nip = itertools.count(1)
+
+
+@dataclass
+class Orang:
+    """A hand-made employee; only what a test needs is given."""
+
+    nama: str
+    golongan: str | None = "III/a"
+    tmt_golongan: str = "2020-04-01"
+    mk: tuple[int, int] = (0, 0)
+    jenis_asn: str = "PNS"
+    status: str = "PNS"
+    kedudukan: str = "AKTIF"
+    jk: str = "L"
+    lahir: str = "1980-01-01"
+    jenjang: str | None = "PELAKSANA"
+    jenis_jabatan: str = "JA"
+    tmt_jabatan: str = "2020-01-01"
+    bup_jabatan: int | None = None
+    unit: str = "dinas"
+    pendidikan: str | None = "S1"
+    diklat: list[tuple[str, str, str | None, int]] = field(default_factory=list)
+    kgb: list[tuple[str, int, int]] = field(default_factory=list)
+    skp: dict[int, str] = field(default_factory=dict)
+    hukdis: list[tuple[str, str, str | None]] = field(default_factory=list)
+    nip: str = ""
+
+
+def make_db(path: Path) -> tuple[Database, dict[str, str]]:
+    """An agency with two perangkat daerah, one with a sub-unit."""
+    db = Database(path)
+    setup(db, "BKPSDM Kota Uji")
+    units: dict[str, str] = {}
+    with Store(db).write("uji") as tx:
+        units["dinas"] = tx.insert(
+            "unit_organisasi", {"nama": "Dinas Kesehatan", "jenis": "OPD", "urutan": 1}
+        )
+        units["bidang"] = tx.insert(
+            "unit_organisasi",
+            {"nama": "Bidang Pelayanan", "jenis": "BIDANG", "induk_id": units["dinas"]},
+        )
+        units["badan"] = tx.insert(
+            "unit_organisasi", {"nama": "Badan Keuangan", "jenis": "OPD", "urutan": 2}
+        )
+    return db, units
+
+
+def add(db: Database, units: dict[str, str], people: list[Orang]) -> None:
+    with Store(db).write("uji") as tx:
+        for o in people:
+            o.nip = o.nip or f"{o.lahir.replace('-', '')}2005011{next(_nip):03d}"
+            pid = tx.insert(
+                "pegawai",
+                {
+                    "jenis_asn": o.jenis_asn,
+                    "nip": o.nip,
+                    "nama": o.nama,
+                    "tanggal_lahir": o.lahir,
+                    "jenis_kelamin": o.jk,
+                    "status_kepegawaian": o.status,
+                    "kedudukan": o.kedudukan,
+                    "tmt_cpns": "2005-01-01",
+                },
+            )
+            if o.golongan:
+                tx.insert(
+                    "riwayat_pangkat",
+                    {
+                        "pegawai_id": pid,
+                        "golongan_kode": o.golongan,
+                        "tmt": o.tmt_golongan,
+                        "mk_tahun": o.mk[0],
+                        "mk_bulan": o.mk[1],
+                    },
+                )
+            if o.jenjang:
+                jabatan_id = None
+                if o.bup_jabatan:
+                    jabatan_id = tx.insert(
+                        "jabatan",
+                        {
+                            "unit_id": units[o.unit],
+                            "nama": "Guru",
+                            "jenis_kode": o.jenis_jabatan,
+                            "jenjang_kode": o.jenjang,
+                            "bup_tahun": o.bup_jabatan,
+                        },
+                    )
+                tx.insert(
+                    "riwayat_jabatan",
+                    {
+                        "pegawai_id": pid,
+                        "jabatan_id": jabatan_id,
+                        "nama_jabatan": f"Jabatan {o.nama}",
+                        "jenis_kode": o.jenis_jabatan,
+                        "jenjang_kode": o.jenjang,
+                        "unit_id": units[o.unit],
+                        "tmt": o.tmt_jabatan,
+                    },
+                )
+            if o.pendidikan:
+                tx.insert(
+                    "riwayat_pendidikan",
+                    {"pegawai_id": pid, "tingkat_kode": o.pendidikan, "tahun_lulus": 2000},
+                )
+            for jenis, nama, selesai, jp in o.diklat:
+                tx.insert(
+                    "riwayat_diklat",
+                    {
+                        "pegawai_id": pid,
+                        "jenis": jenis,
+                        "nama": nama,
+                        "tanggal_mulai": selesai,
+                        "tanggal_selesai": selesai,
+                        "jam_pelajaran": jp,
+                    },
+                )
+            for tmt, mk_t, mk_b in o.kgb:
+                tx.insert(
+                    "riwayat_kgb",
+                    {
+                        "pegawai_id": pid,
+                        "tmt": tmt,
+                        "golongan_kode": o.golongan or "III/a",
+                        "mk_tahun": mk_t,
+                        "mk_bulan": mk_b,
+                    },
+                )
+            for tahun, predikat in o.skp.items():
+                tx.insert(
+                    "riwayat_skp", {"pegawai_id": pid, "tahun": tahun, "predikat_kode": predikat}
+                )
+            for kode, mulai, selesai in o.hukdis:
+                tx.insert(
+                    "riwayat_hukdis",
+                    {
+                        "pegawai_id": pid,
+                        "hukuman_kode": kode,
+                        "tmt_mulai": mulai,
+                        "tmt_selesai": selesai,
+                    },
+                )
+
+
+@pytest.fixture
+def kantor(tmp_path: Path) -> Any:
+    db, units = make_db(tmp_path / "kantor.sqlite3")
+    yield db, units
+    db.close()
+
+
+# -- DUK ----------------------------------------------------------------------------------------
+
+PKA = ("STRUKTURAL", "Pelatihan Kepemimpinan Administrator (PKA)", "2012-01-01", 401)
+PIM4 = ("STRUKTURAL", "Diklat Kepemimpinan Tingkat IV", "2010-01-01", 285)
+PKP = ("STRUKTURAL", "Pelatihan Kepemimpinan Pengawas", "2012-01-01", 274)
+
+
+def test_duk_order_each_tie_breaker_matters(kantor: Any) -> None:
+    db, units = kantor
+    same = {"golongan": "III/d", "tmt_golongan": "2019-04-01", "jenjang": "PENGAWAS"}
+    tail = {**same, "tmt_jabatan": "2016-01-01", "mk": (10, 0)}
+    people = [
+        Orang("01 golongan lebih tinggi", golongan="IV/a", tmt_golongan="2022-04-01"),
+        Orang("02 TMT golongan lebih awal", golongan="III/d", tmt_golongan="2018-04-01"),
+        Orang("03 jabatan lebih tinggi", **{**same, "jenjang": "ADMINISTRATOR"}),
+        Orang("04 TMT jabatan lebih awal", **same, tmt_jabatan="2015-01-01"),
+        Orang("05 masa kerja lebih lama", **{**tail, "mk": (20, 0)}),
+        Orang("06 masa kerja bulan lebih", **{**tail, "mk": (10, 1)}),
+        Orang("07 latihan lebih tinggi", **tail, diklat=[PKA, PIM4]),
+        Orang("08 latihan lebih awal", **tail, diklat=[PIM4]),
+        Orang("09 pendidikan lebih tinggi", **tail, diklat=[PKP], pendidikan="S2"),
+        Orang("10 lebih tua", **tail, diklat=[PKP], lahir="1970-01-01"),
+        Orang("11 NIP lebih kecil", **tail, diklat=[PKP], lahir="1975-01-01", nip="1" * 18),
+        Orang("12 NIP lebih besar", **tail, diklat=[PKP], lahir="1975-01-01", nip="2" * 18),
+        Orang("13 tanpa pangkat", golongan=None),
+        # not in the DUK: PPPK, CPNS, retired, moved out
+        Orang("x PPPK", jenis_asn="PPPK", status="PPPK", golongan="IX"),
+        Orang("x CPNS", status="CPNS", golongan="IV/e"),
+        Orang("x pensiun", kedudukan="PENSIUN", golongan="IV/e"),
+        Orang("x pindah", kedudukan="PINDAH", golongan="IV/e"),
+    ]
+    shuffled = people[::2] + people[1::2]
+    add(db, units, shuffled)
+    rows = list(rk.duk(db.conn, on=TODAY))
+    assert [b.nama_lengkap for b in rows] == [p.nama for p in people[:13]]
+    assert [b.nomor for b in rows] == list(range(1, 14))
+    keys = [rk.duk_key(b) for b in rows]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    by_name = {b.nama_lengkap: b for b in rows}
+    seventh = by_name["07 latihan lebih tinggi"]
+    assert (seventh.diklat_tingkat, seventh.diklat_jp) == (2, 401)
+    assert seventh.pangkat == "Penata Tingkat I"
+    fifth = by_name["05 masa kerja lebih lama"]
+    # MK golongan on the DUK date: 20 years on the SK + time since 1 April 2019
+    assert (fifth.mk_tahun, fifth.mk_bulan) == (27, 7)
+    assert by_name["10 lebih tua"].usia == 56
+    with_cpns = list(rk.duk(db.conn, on=TODAY, termasuk_cpns=True))
+    assert with_cpns[0].nama_lengkap == "x CPNS"
+
+
+def test_duk_of_one_unit_and_unknown_unit(kantor: Any) -> None:
+    db, units = kantor
+    add(
+        db,
+        units,
+        [Orang("di bidang", unit="bidang"), Orang("di dinas"), Orang("di badan", unit="badan")],
+    )
+    names = lambda unit: {b.nama_lengkap for b in rk.duk(db.conn, on=TODAY, unit_id=unit)}  # noqa: E731
+    assert names(units["dinas"]) == {"di bidang", "di dinas"}
+    assert names(units["bidang"]) == {"di bidang"}
+    with pytest.raises(NotFoundError):
+        list(rk.duk(db.conn, on=TODAY, unit_id="tidak-ada"))
+
+
+# Training names with the level the DUK gives them.
+LATIHAN = [
+    (None, None),
+    ("Diklat Kepemimpinan Tingkat II", 3),
+    ("Pelatihan Kepemimpinan Administrator", 2),
+    ("Pelatihan Kepemimpinan Pengawas", 1),
+    ("Bimbingan Teknis Aplikasi", None),
+]
+orang_acak = st.fixed_dictionaries(
+    {
+        "golongan": st.sampled_from([None, "III/c", "III/d"]),
+        "tmt_golongan": st.sampled_from(["2018-04-01", "2019-10-01"]),
+        "jenjang": st.sampled_from([None, "PELAKSANA", "PENGAWAS", "AHLI_MUDA"]),
+        "tmt_jabatan": st.sampled_from(["2015-01-01", "2017-01-01"]),
+        "mk": st.sampled_from([(5, 0), (5, 6), (9, 0)]),
+        "latihan": st.sampled_from(range(len(LATIHAN))),
+        "tanggal_latihan": st.sampled_from(["2010-05-01", "2012-05-01"]),
+        "pendidikan": st.sampled_from([None, "SLTA", "S1", "S2"]),
+        "lahir": st.sampled_from(["1975-01-01", "1978-06-15"]),
+    }
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(orang_acak, min_size=1, max_size=7))
+def test_duk_order_is_the_comparison_key_for_random_employees(specs: list[dict[str, Any]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db, units = make_db(Path(tmp) / "acak.sqlite3")
+        try:
+            people = []
+            for i, s in enumerate(specs):
+                nama, tingkat = LATIHAN[s["latihan"]]
+                jenis = "TEKNIS" if nama and tingkat is None else "STRUKTURAL"
+                diklat = [(jenis, nama, s["tanggal_latihan"], 10)] if nama else []
+                people.append(
+                    Orang(
+                        f"P{i}",
+                        golongan=s["golongan"],
+                        tmt_golongan=s["tmt_golongan"],
+                        jenjang=s["jenjang"],
+                        tmt_jabatan=s["tmt_jabatan"],
+                        mk=s["mk"],
+                        diklat=diklat,
+                        pendidikan=s["pendidikan"],
+                        lahir=s["lahir"],
+                        nip=f"{i:018d}",
+                    )
+                )
+            add(db, units, people)
+            ref = Referensi.load(db.conn)
+            rows = list(rk.duk(db.conn, on=TODAY))
+        finally:
+            db.close()
+
+    def expected_key(i: int) -> tuple[Any, ...]:
+        s = specs[i]
+        gol = ref.golongan_urutan(s["golongan"]) if s["golongan"] else None
+        jab = ref.jenjang[s["jenjang"]]["tingkat"] if s["jenjang"] else None
+        mk = s["mk"][0] * 12 + s["mk"][1] if s["golongan"] else None
+        tingkat = LATIHAN[s["latihan"]][1]
+        when = s["tanggal_latihan"] if tingkat else None
+        pend = ref.pendidikan_urutan(s["pendidikan"]) if s["pendidikan"] else None
+
+        def desc(v: int | None) -> tuple[bool, int]:
+            return (v is None, -(v or 0))
+
+        def asc(v: str | None) -> tuple[bool, str]:
+            return (v is None, v or "")
+
+        return (
+            desc(gol),
+            asc(s["tmt_golongan"] if gol else None),
+            desc(jab),
+            asc(s["tmt_jabatan"] if jab else None),
+            desc(mk),
+            desc(tingkat),
+            asc(when),
+            desc(pend),
+            s["lahir"],
+            f"{i:018d}",
+        )
+
+    expected = sorted(range(len(specs)), key=expected_key)
+    assert [b.nip for b in rows] == [f"{i:018d}" for i in expected]
+    keys = [rk.duk_key(b) for b in rows]
+    assert keys == sorted(keys)
+
+
+# -- cross tables -------------------------------------------------------------------------------
+
+
+def test_rekap_counts_match_a_count_done_differently(demo_db: Database) -> None:
+    from app.models.employees import EmployeeFilter, list_employees
+
+    conn = demo_db.conn
+    ref = Referensi.load(conn)
+    everyone = list_employees(conn, EmployeeFilter(kedudukan="AKTIF"))
+    for dimensi in rk.DIMENSI_REKAP:
+        table = rk.rekap(conn, dimensi)
+        assert table.total() == len(everyone)
+        expected: Counter[tuple[str, str, str]] = Counter()
+        for e in everyone:
+            if dimensi == "golongan":
+                row = ref.golongan.get(e["golongan"] or "")
+                kat = (
+                    "PPPK"
+                    if e["jenis_asn"] == "PPPK"
+                    else e["golongan"].split("/")[0]
+                    if row
+                    else rk.TIDAK_TERCATAT
+                )
+            elif dimensi == "pendidikan":
+                kat = e["pendidikan"] or rk.TIDAK_TERCATAT
+            elif dimensi == "jenis_kelamin":
+                kat = e["jenis_kelamin"]
+            elif dimensi == "status":
+                kat = e["status"]
+            else:
+                kat = (
+                    e["jenis_jabatan"]
+                    if e["jenis_jabatan"] in ("JPT", "JF")
+                    else e["jenjang_jabatan"] or rk.TIDAK_TERCATAT
+                )
+            expected[(e["opd"] or "", kat, e["jenis_kelamin"])] += 1
+        got: Counter[tuple[str, str, str]] = Counter()
+        for b in table.baris:
+            for (kat, jk), n in b.jumlah.items():
+                got[(b.nama, kat, jk)] += n
+        assert +got == +expected, dimensi
+        for k in table.kategori:
+            assert table.total(k.kode) == sum(v for (_, c, _), v in expected.items() if c == k.kode)
+    golongan = rk.rekap(conn, "golongan")
+    assert [k.label for k in golongan.kategori][:5] == ["I", "II", "III", "IV", "PPPK"]
+
+
+def test_rekap_of_one_unit_has_its_sub_units_as_rows(kantor: Any) -> None:
+    db, units = kantor
+    add(
+        db,
+        units,
+        [
+            Orang("a", unit="bidang", jk="P"),
+            Orang("b", unit="bidang"),
+            Orang("c", golongan="II/a"),
+            Orang("d", jenis_asn="PPPK", status="PPPK", golongan="IX", jk="P"),
+            Orang("e", unit="badan"),
+            Orang("f", kedudukan="MENINGGAL"),
+        ],
+    )
+    whole = rk.rekap(db.conn, "golongan")
+    assert [b.nama for b in whole.baris] == ["Dinas Kesehatan", "Badan Keuangan"]
+    assert whole.baris[0].hitung() == 4 and whole.total() == 5
+    assert whole.total("III", "L") == 2 and whole.total("III", "P") == 1
+    assert whole.total("PPPK") == 1 and whole.total("II") == 1
+    one = rk.rekap(db.conn, "jenis_kelamin", unit_id=units["dinas"])
+    assert [b.nama for b in one.baris] == ["Dinas Kesehatan", "Bidang Pelayanan"]
+    assert one.baris[0].hitung() == 2 and one.baris[1].hitung("P") == 1
+    assert not one.pisah_jk
+    with pytest.raises(ValidationError):
+        rk.rekap(db.conn, "agama")
+
+
+# -- KP -----------------------------------------------------------------------------------------
+
+
+def test_periode_kp_follows_the_reference_table(kantor: Any) -> None:
+    conn = kantor[0].conn
+    assert rk.periode_kp(conn, "2027-04") == date(2027, 4, 1)
+    assert rk.periode_kp(conn, "2026-06") == date(2026, 6, 1)  # six periods from 2024
+    assert rk.periode_kp(conn, "2023-10") == date(2023, 10, 1)
+    for bad in ("2023-06", "2027-05", "April", "2027-13"):
+        with pytest.raises(ValidationError) as err:
+            rk.periode_kp(conn, bad)
+        assert "periode" in str(err.value).lower()
+    assert rk.periode_kp_berikutnya(conn, TODAY) == date(2026, 12, 1)
+
+
+def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
+    db, units = kantor
+    baik = {2026: "BAIK", 2025: "SANGAT_BAIK"}
+    berat = next(
+        k
+        for k, r in Referensi.load(db.conn).table("ref_hukuman_disiplin").items()
+        if r["menghambat_kp_kgb"]
+    )
+    add(
+        db,
+        units,
+        [
+            Orang("A tepat 4 tahun", golongan="III/b", tmt_golongan="2023-04-01", skp=baik),
+            Orang("B kurang sehari", golongan="III/b", tmt_golongan="2023-04-02", skp=baik),
+            Orang(
+                "C naik golongan",
+                golongan="II/d",
+                tmt_golongan="2020-04-01",
+                pendidikan="SLTA",
+                skp=baik,
+            ),
+            Orang("D batas ijazah", golongan="III/d", tmt_golongan="2015-04-01", skp=baik),
+            Orang(
+                "E fungsional 2 tahun",
+                golongan="III/a",
+                tmt_golongan="2025-04-01",
+                jenis_jabatan="JF",
+                jenjang="AHLI_PERTAMA",
+                skp=baik,
+            ),
+            Orang(
+                "F predikat kurang",
+                golongan="III/a",
+                tmt_golongan="2020-04-01",
+                skp={2026: "KURANG", 2025: "BAIK"},
+            ),
+            Orang(
+                "G hukuman disiplin",
+                golongan="III/a",
+                tmt_golongan="2020-04-01",
+                skp=baik,
+                hukdis=[(berat, "2026-06-01", "2027-06-01")],
+            ),
+            Orang("H tanpa SKP", golongan="III/a", tmt_golongan="2020-04-01"),
+            Orang(
+                "x PPPK", jenis_asn="PPPK", status="PPPK", golongan="IX", tmt_golongan="2015-01-01"
+            ),
+            Orang("x CPNS", status="CPNS", golongan="III/a", tmt_golongan="2015-01-01"),
+            Orang("x IV/e", golongan="IV/e", tmt_golongan="2010-01-01", pendidikan="S3"),
+        ],
+    )
+    data = rk.nominatif_kp(db.conn, date(2027, 4, 1))
+    by = {b.nama_lengkap: b for b in data.baris}
+    assert set(by) == {
+        "A tepat 4 tahun",
+        "C naik golongan",
+        "E fungsional 2 tahun",
+        "F predikat kurang",
+        "G hukuman disiplin",
+        "H tanpa SKP",
+    }
+    assert data.melebihi_batas == 1  # D: S1 reaches at most III/d
+    a = by["A tepat 4 tahun"]
+    assert (a.status, a.golongan_baru, a.pangkat_baru) == (rk.STATUS_MEMENUHI, "III/c", "Penata")
+    assert (a.masa_tahun, a.masa_bulan, a.jenis_kp) == (4, 0, "Reguler")
+    c = by["C naik golongan"]
+    assert c.golongan_baru == "III/a" and c.perlu_verifikasi
+    assert any("ujian dinas tingkat I " in k for k in c.keterangan)
+    assert not any("batas pangkat ijazah" in k for k in c.keterangan)  # SLTA reaches III/b
+    e = by["E fungsional 2 tahun"]
+    assert e.perlu_verifikasi and any("Angka kredit" in k for k in e.keterangan)
+    assert by["F predikat kurang"].status == rk.STATUS_BELUM
+    assert by["G hukuman disiplin"].status == rk.STATUS_BELUM
+    h = by["H tanpa SKP"]
+    assert h.perlu_verifikasi and any("SKP 2026 belum tercatat" in k for k in h.keterangan)
+    assert [b.nomor for b in data.baris] == list(range(1, 7))
+    semua = rk.nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
+    d = next(b for b in semua.baris if b.nama_lengkap == "D batas ijazah")
+    assert d.perlu_verifikasi and any("perlu diverifikasi" in k for k in d.keterangan)
+    assert semua.melebihi_batas == 0
+
+
+# -- KGB ----------------------------------------------------------------------------------------
+
+
+def test_kgb_due_on_hand_made_records(kantor: Any) -> None:
+    db, units = kantor
+    add(
+        db,
+        units,
+        [
+            Orang("A dari KGB", tmt_golongan="2019-04-01", kgb=[("2025-03-01", 10, 0)]),
+            Orang("B dari KP", tmt_golongan="2025-10-01", mk=(8, 2), kgb=[("2024-01-01", 7, 0)]),
+            Orang("C belum", tmt_golongan="2019-04-01", kgb=[("2026-02-01", 10, 0)]),
+            Orang("D terlewat", tmt_golongan="2017-04-01", kgb=[("2021-06-01", 6, 0)]),
+            Orang(
+                "x PPPK", jenis_asn="PPPK", status="PPPK", golongan="IX", tmt_golongan="2025-03-01"
+            ),
+        ],
+    )
+    rows = rk.kgb_jatuh_tempo(db.conn, date(2027, 1, 1), date(2027, 12, 31))
+    assert [b.nama_lengkap for b in rows] == ["A dari KGB", "D terlewat", "B dari KP"]
+    a, d, b = rows
+    assert (a.dasar, a.tmt_baru, a.mk_baru_tahun, a.mk_baru_bulan) == (
+        "KGB",
+        date(2027, 3, 1),
+        12,
+        0,
+    )
+    assert (b.dasar, b.tmt_baru, b.mk_baru_tahun, b.mk_baru_bulan) == (
+        "KP",
+        date(2027, 10, 1),
+        10,
+        2,
+    )
+    assert a.status == rk.STATUS_MEMENUHI
+    assert d.tmt_baru == date(2027, 6, 1) and d.status == rk.STATUS_VERIFIKASI
+    assert "2 KGB sebelumnya belum tercatat" in d.keterangan[0]
+    assert [r.nomor for r in rows] == [1, 2, 3]
+    with pytest.raises(ValidationError):
+        rk.kgb_jatuh_tempo(db.conn, date(2027, 12, 31), date(2027, 1, 1))
+
+
+def test_kgb_berikutnya_and_tambah_tahun() -> None:
+    assert rk.kgb_berikutnya(date(2025, 3, 1), date(2027, 1, 1)) == (date(2027, 3, 1), 1)
+    assert rk.kgb_berikutnya(date(2019, 3, 1), date(2027, 1, 1)) == (date(2027, 3, 1), 4)
+    assert rk.tambah_tahun(date(2024, 2, 29), 2) == date(2026, 2, 28)
+
+
+# -- retirements --------------------------------------------------------------------------------
+
+
+def test_pensiun_in_the_next_five_years(kantor: Any) -> None:
+    db, units = kantor
+    add(
+        db,
+        units,
+        [
+            Orang("A pelaksana 58", lahir="1970-05-10"),
+            Orang("B JPT 60", lahir="1967-03-15", jenis_jabatan="JPT", jenjang="JPT_PRATAMA"),
+            Orang("C ahli utama 65", lahir="1965-01-01", jenis_jabatan="JF", jenjang="AHLI_UTAMA"),
+            Orang("D muda", lahir="1980-01-01"),
+            Orang(
+                "E guru 60",
+                lahir="1969-01-10",
+                jenis_jabatan="JF",
+                jenjang="AHLI_MUDA",
+                bup_jabatan=60,
+            ),
+            Orang("F sudah lewat", lahir="1968-10-05"),
+            Orang("G tanpa jabatan", lahir="1970-03-03", jenjang=None),
+        ],
+    )
+    rows = rk.pensiun(db.conn, TODAY)
+    got = [(b.nama_lengkap, b.bup, b.tmt_pensiun) for b in rows]
+    assert got == [
+        ("B JPT 60", 60, date(2027, 4, 1)),
+        ("G tanpa jabatan", 58, date(2028, 4, 1)),
+        ("A pelaksana 58", 58, date(2028, 6, 1)),
+        ("E guru 60", 60, date(2029, 2, 1)),
+        ("C ahli utama 65", 65, date(2030, 2, 1)),
+    ]
+    assert "menurut jabatan" in rows[3].keterangan[0]
+    assert "perlu diverifikasi" in rows[1].keterangan[0]
+    assert [b.nama_lengkap for b in rk.pensiun(db.conn, TODAY, tahun=1)] == ["B JPT 60"]
+
+
+def test_pensiun_agrees_with_the_employee_record(demo_db: Database) -> None:
+    from app.models.employees import EmployeeFilter, get_employee, list_employees
+
+    conn = demo_db.conn
+    rows = {b.nip: b for b in rk.pensiun(conn, TODAY)}
+    sampai = rk.tambah_tahun(TODAY, 5).isoformat()
+    expected = set()
+    for e in list_employees(conn, EmployeeFilter(kedudukan="AKTIF")):
+        if e["jenis_asn"] != "PNS":
+            continue
+        record = get_employee(conn, e["nip"], today=TODAY).data
+        if TODAY.isoformat() <= record["tanggal_pensiun"] < sampai:
+            expected.add(e["nip"])
+            assert rows[e["nip"]].tmt_pensiun.isoformat() == record["tanggal_pensiun"]
+            assert rows[e["nip"]].bup == record["bup"]
+    assert set(rows) == expected and expected
+
+
+# -- training hours -----------------------------------------------------------------------------
+
+
+def test_training_hours_against_20_jp(kantor: Any) -> None:
+    db, units = kantor
+    add(
+        db,
+        units,
+        [
+            Orang(
+                "A cukup",
+                diklat=[
+                    ("TEKNIS", "Bimtek", "2026-03-01", 12),
+                    ("TEKNIS", "Seminar", "2026-01-05", 10),
+                ],
+            ),
+            Orang(
+                "B kurang",
+                diklat=[
+                    ("TEKNIS", "Bimtek", "2026-05-01", 8),
+                    ("TEKNIS", "Kursus", "2025-12-01", 30),
+                ],
+            ),
+            Orang("C belum ada"),
+            Orang("x PPPK", jenis_asn="PPPK", status="PPPK", golongan="IX"),
+        ],
+    )
+    rows = {b.nama_lengkap: b for b in rk.jam_pelajaran(db.conn, 2026)}
+    assert set(rows) == {"A cukup", "B kurang", "C belum ada"}
+    assert (rows["A cukup"].jp, rows["A cukup"].kegiatan, rows["A cukup"].tercapai) == (22, 2, True)
+    assert (rows["B kurang"].jp, rows["B kurang"].kekurangan) == (8, 12)
+    assert (rows["C belum ada"].jp, rows["C belum ada"].kekurangan) == (0, 20)
+    assert rows["A cukup"].target == rk.TARGET_JP_PNS == 20
+
+
+def test_kop_names_the_agency_and_unit(kantor: Any) -> None:
+    db, units = kantor
+    kop = rk.kop(db.conn, units["bidang"], TODAY)
+    assert (kop.instansi, kop.unit, kop.tanggal) == ("BKPSDM Kota Uji", "Bidang Pelayanan", TODAY)
+    assert rk.keterangan_tanggal(TODAY) == "Keadaan per 22 November 2026"
