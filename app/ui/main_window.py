@@ -21,6 +21,7 @@ from app.models.instansi import get_setting, installation_name
 from app.ui.pages.employees import EmployeesPage
 from app.ui.pages.impor import ImportPage
 from app.ui.pages.organisasi import OrganisasiPage
+from app.ui.pages.rekap import RecapPage
 from app.ui.tasks import TaskRunner
 
 
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
         self.importer.applied.connect(lambda _result: self.employees.apply_filter())
         self.organisasi = OrganisasiPage(db, runner=self.runner, actor=actor)
         self._add_page(tr("Organisasi & Formasi"), self.organisasi)
+        self.rekap = RecapPage(db, runner=self.runner, actor=actor)
+        self._add_page(tr("Rekap Excel"), self.rekap)
 
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)

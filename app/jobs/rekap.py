@@ -1,0 +1,163 @@
+"""Write one recap workbook (DUK, bezetting, rekap, KP, KGB, pensiun, diklat).
+
+The lists come from :mod:`app.models.rekap` (and :mod:`app.models.formasi` for bezetting), the
+workbook from :mod:`app.reports.recap_xlsx`. Writing is atomic (a temporary file replaced at the
+end), so a cancelled or failed job leaves no file. An export of personal data is a sensitive read
+and is written to the audit trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from app.i18n import tr
+from app.models import rekap as rk
+from app.models.db import Database
+from app.models.errors import Cancelled, ValidationError
+from app.models.store import Store
+from app.reports import recap_xlsx as rx
+
+JENIS = ("duk", "bezetting", "rekap", "kp", "kgb", "pensiun", "diklat")
+TAHUN_PENSIUN = 5  # retirements listed ahead (asn-rules 13.2: BUP projection)
+PROGRESS_EVERY = 500
+
+T = TypeVar("T")
+
+
+def jenis_labels() -> dict[str, str]:
+    """What each kind is called on screen."""
+    return {
+        "duk": tr("Daftar Urut Kepangkatan (DUK)"),
+        "bezetting": tr("Bezetting per unit"),
+        "rekap": tr("Rekap golongan, pendidikan, jenis kelamin, status, jabatan"),
+        "kp": tr("Nominatif kenaikan pangkat (periode KP)"),
+        "kgb": tr("Kenaikan gaji berkala jatuh tempo (setahun)"),
+        "pensiun": tr("Pensiun lima tahun ke depan"),
+        "diklat": tr("Jam pelajaran diklat per pegawai (target 20 JP)"),
+    }
+
+
+@dataclass(frozen=True)
+class RecapRequest:
+    jenis: str
+    target: Path
+    unit_id: str | None = None
+    on: date | None = None  # state as of (default: today)
+    periode: str | None = None  # KP period "YYYY-MM" (default: the next one)
+    tahun: int | None = None  # KGB / diklat year (default: the year of ``on``)
+    kertas: str = "A4"
+    semua: bool = False  # KP: also those above their education / level ceiling
+
+
+def check_target(path: Path) -> Path:
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError(
+            tr("Berkas keluaran harus berakhiran .xlsx, bukan '{name}'.", name=path.name),
+            field="out",
+        )
+    if not path.parent.is_dir():
+        raise ValidationError(
+            tr("Folder {path} tidak ada. Buat dulu foldernya.", path=path.parent), field="out"
+        )
+    return path
+
+
+def _watch(
+    rows: Iterable[T],
+    progress: Callable[[int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> Iterator[T]:
+    for n, row in enumerate(rows, 1):
+        if n % PROGRESS_EVERY == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled(tr("Penulisan rekap dibatalkan; tidak ada berkas yang ditulis."))
+            if progress is not None:
+                progress(n)
+        yield row
+
+
+def write_recap(
+    db: Database,
+    req: RecapRequest,
+    *,
+    actor: str,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write the workbook; return the number of rows. Raises Cancelled when cancelled."""
+    if req.jenis not in JENIS:
+        raise ValidationError(
+            tr(
+                "Jenis rekap '{value}' tidak dikenal. Pilih salah satu: {choices}.",
+                value=req.jenis,
+                choices=", ".join(JENIS),
+            ),
+            field="jenis",
+        )
+    target = check_target(req.target)
+    conn = db.conn
+    on = req.on or date.today()
+    kop = rk.kop(conn, req.unit_id, on)
+    kertas = req.kertas
+    jenis = req.jenis
+
+    def watch(rows: Iterable[T]) -> Iterator[T]:
+        return _watch(rows, progress, cancelled)
+
+    if jenis == "duk":
+        n = rx.tulis_duk(
+            target, kop, watch(rk.duk(conn, on=on, unit_id=req.unit_id)), kertas=kertas
+        )
+    elif jenis == "bezetting":
+        from app.models.formasi import bezetting_report
+
+        report = bezetting_report(conn, req.unit_id)
+        n = rx.tulis_buku(target, kop, [rx.lembar_bezetting(kop, report)], kertas=kertas)[
+            "Bezetting"
+        ]
+    elif jenis == "rekap":
+        rekaps = []
+        for dimensi in rk.DIMENSI_REKAP:
+            if cancelled is not None and cancelled():
+                raise Cancelled(tr("Penulisan rekap dibatalkan; tidak ada berkas yang ditulis."))
+            rekaps.append(rk.rekap(conn, dimensi, unit_id=req.unit_id))
+        n = sum(rx.tulis_rekap(target, kop, rekaps, kertas=kertas).values())
+    elif jenis == "kp":
+        periode = (
+            rk.periode_kp(conn, req.periode) if req.periode else rk.periode_kp_berikutnya(conn, on)
+        )
+        data = rk.nominatif_kp(
+            conn, periode, unit_id=req.unit_id, termasuk_melebihi_batas=req.semua
+        )
+        n = rx.tulis_buku(target, kop, [rx.lembar_kp(kop, data)], kertas=kertas)["KP"]
+    elif jenis == "kgb":
+        tahun = req.tahun or on.year
+        mulai, sampai = date(tahun, 1, 1), date(tahun, 12, 31)
+        rows = rk.kgb_jatuh_tempo(conn, mulai, sampai, unit_id=req.unit_id)
+        n = rx.tulis_buku(target, kop, [rx.lembar_kgb(kop, rows, mulai, sampai)], kertas=kertas)[
+            "KGB"
+        ]
+    elif jenis == "pensiun":
+        sampai = rk.tambah_tahun(on, TAHUN_PENSIUN)
+        rows_p = rk.pensiun(conn, on, tahun=TAHUN_PENSIUN, unit_id=req.unit_id)
+        sheet = rx.lembar_pensiun(kop, rows_p, on, sampai, rk.catatan_pensiun())
+        n = rx.tulis_buku(target, kop, [sheet], kertas=kertas)["Pensiun"]
+    else:  # diklat
+        tahun = req.tahun or on.year
+        rows_d = watch(rk.jam_pelajaran(conn, tahun, unit_id=req.unit_id))
+        n = rx.tulis_buku(target, kop, [rx.lembar_diklat(kop, rows_d, tahun)], kertas=kertas)[
+            "Diklat"
+        ]
+    Store(db).record_read(
+        tr("Ekspor rekap {jenis}", jenis=jenis),
+        actor=actor,
+        record_id=req.unit_id,
+        keterangan=tr("{path}: {n} baris", path=target, n=n),
+    )
+    if progress is not None:
+        progress(n)
+    return n
