@@ -8,7 +8,6 @@ replaces the target only when complete (a cancelled or failed export leaves no h
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from itertools import islice
@@ -23,28 +22,13 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.i18n import tr
 from app.models.demo import Cancelled
-from app.models.errors import MeritError
+from app.reports.xlsx_common import clean_text, guard_text, save_atomically
 
 HEADER_ROW = 3  # row 1: title, row 2: subtitle (the filter), row 3: column titles
 SAMPLE_ROWS = 200  # rows looked at to size the columns
 MIN_WIDTH, MAX_WIDTH = 8, 60
 DATE_FORMAT = "dd-mm-yyyy"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PROGRESS_EVERY = 500
-
-
-def guard_text(cell: WriteOnlyCell) -> WriteOnlyCell:
-    """Keep text that looks like a formula (``=``, ``+``, ``-``, ``@``) as plain text.
-
-    A name or address typed as ``=HYPERLINK(...)`` must not become a live formula in the
-    reader's spreadsheet (CSV/formula injection): the cell is stored as a string and marked
-    with Excel's quote prefix, so that even editing it in Excel keeps it text.
-    """
-    value = cell.value
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    return cell
 
 
 def _text_width(value: Any) -> int:
@@ -87,7 +71,6 @@ def write_employee_list(
     ``cancelled()`` returning True stops with :class:`Cancelled` and leaves no file.
     """
     target = Path(path)
-    temp = target.with_name(f".{target.name}.sementara")
     rows_iter = iter(rows)
     sample = [list(r) for r in islice(rows_iter, SAMPLE_ROWS)]
     text_cols = set(text_columns)
@@ -106,16 +89,16 @@ def write_employee_list(
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_options.gridLines = True
-    ws.oddHeader.center.text = title.replace("&", "&&")
+    ws.oddHeader.center.text = clean_text(title).replace("&", "&&")[:200]
     ws.oddFooter.right.text = tr("Halaman &P dari &N")
 
     bold = Font(bold=True)
-    title_cell = WriteOnlyCell(ws, value=title)
+    title_cell = WriteOnlyCell(ws, value=clean_text(title))
     title_cell.font = Font(bold=True, size=13)
     guard_text(title_cell)
     ws.append([title_cell])
     if subtitle:
-        sub = WriteOnlyCell(ws, value=subtitle)
+        sub = WriteOnlyCell(ws, value=clean_text(subtitle))
         sub.font = Font(italic=True)
         ws.append([guard_text(sub)])
     else:
@@ -124,7 +107,7 @@ def write_employee_list(
     wrap = Alignment(vertical="top", wrap_text=True)
     header_cells = []
     for text in headers:
-        cell = WriteOnlyCell(ws, value=text)
+        cell = WriteOnlyCell(ws, value=clean_text(text))
         cell.font = bold
         cell.fill = fill
         cell.alignment = wrap
@@ -136,7 +119,7 @@ def write_employee_list(
         for index, value in enumerate(values):
             if index in text_cols and value is not None and not isinstance(value, str):
                 value = str(value)
-            cell = WriteOnlyCell(ws, value=value)
+            cell = WriteOnlyCell(ws, value=clean_text(value))
             if index in text_cols:
                 cell.number_format = "@"
                 cell.data_type = "s" if value is not None else cell.data_type
@@ -158,22 +141,9 @@ def write_employee_list(
         ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last_row}"
         wb.properties.title = title
         wb.properties.creator = "Merit"
-        try:
-            wb.save(temp)
-            os.replace(temp, target)
-        except OSError as exc:
-            raise MeritError(
-                tr(
-                    "Berkas {path} tidak dapat ditulis: {detail}. Pilih folder lain atau tutup "
-                    "berkas itu bila sedang dibuka di Excel.",
-                    path=target,
-                    detail=exc.strerror or exc,
-                )
-            ) from exc
+        save_atomically(wb, target)
     finally:
         _discard(ws)
-        with contextlib.suppress(OSError):
-            temp.unlink()
     if progress is not None:
         progress(count)
     return count

@@ -10,8 +10,6 @@ file that replaces the target only when complete.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -23,9 +21,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.i18n import tanggal, tr
-from app.models.errors import MeritError
+from app.reports.xlsx_common import clean_text, guard_text, save_atomically
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 STATUS_LABELS = {
     "baru": "Baru",
     "berubah": "Berubah",
@@ -77,11 +74,7 @@ def _text(value: object) -> object:
 
 def _cell(ws: WriteOnlyWorksheet, value: object, *, bold: bool = False) -> WriteOnlyCell:
     """A cell whose text can never become a formula."""
-    cell = WriteOnlyCell(ws, value=_text(value))
-    if isinstance(cell.value, str):
-        cell.data_type = "s"
-        if cell.value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
+    cell = guard_text(WriteOnlyCell(ws, value=clean_text(_text(value))))
     if bold:
         cell.font = Font(bold=True)
     return cell
@@ -105,7 +98,6 @@ def write_import_report(plan_data: PlanLike, path: Path | str) -> Path:
     a sheet with every problem (baris, NIP, nama, kolom, nilai, alasan, tingkat) and a sheet
     with every change to an existing employee. Returns the path written."""
     target = Path(path)
-    temp = target.with_name(f".{target.name}.sementara")
     wb = Workbook(write_only=True)
 
     ws = wb.create_sheet(tr("Ringkasan"))
@@ -193,21 +185,7 @@ def write_import_report(plan_data: PlanLike, path: Path | str) -> Path:
             )
     wb.properties.title = tr("Pratinjau impor data pegawai")
     wb.properties.creator = "Merit"
-    try:
-        wb.save(temp)
-        os.replace(temp, target)
-    except OSError as exc:
-        raise MeritError(
-            tr(
-                "Berkas {path} tidak dapat ditulis: {detail}. Pilih folder lain atau tutup "
-                "berkas itu bila sedang dibuka di Excel.",
-                path=target,
-                detail=exc.strerror or exc,
-            )
-        ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    save_atomically(wb, target)
     return target
 
 
