@@ -87,6 +87,18 @@ def build_parser() -> Parser:
             "dengan data demo lalu buka aplikasi"
         ),
     )
+    parser.add_argument(
+        "--user",
+        "--pengguna",
+        metavar="NAMA",
+        help=tr("masuk sebagai akun ini (wajib bila basis data memakai akun)"),
+    )
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="BERKAS",
+        help=tr("kata sandi --user dari baris pertama berkas ini (tanpa ini: ditanyakan)"),
+    )
     parser.add_argument("--version", action="version", version=f"Merit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
 
@@ -175,6 +187,22 @@ def build_parser() -> Parser:
     from app import cli_formasi
 
     cli_formasi.register(sub)
+    from app import cli_dokumen
+
+    cli_dokumen.register(sub)
+    from app import cli_akun
+
+    cli_akun.register(sub)
+    from app import cli_audit, cli_cadangan
+
+    cli_audit.register(sub)
+    cli_cadangan.register(sub)
+    from app import cli_skp
+
+    cli_skp.register(sub)
+    from app import cli_sync
+
+    cli_sync.register(sub)
     return parser
 
 
@@ -192,10 +220,20 @@ def _open(args: argparse.Namespace, *, create: bool = True) -> Any:
                 path=path,
             )
         )
-    return Database(path)
+    db = Database(path)
+    from app import cli_akun
+
+    cli_akun.sign_in(args, db)  # --user, or the machine's owner when there are no accounts
+    return db
 
 
 def _actor() -> str:
+    """Who this run acts as: the signed-in account (a Sesi, see app/cli_akun.py) or the
+    machine's owner ("cli:<os user>", trusted) when the database has no accounts."""
+    from app import cli_akun
+
+    if cli_akun.SESI is not None:
+        return cli_akun.SESI  # type: ignore[no-any-return]
     import getpass
 
     try:
@@ -368,7 +406,12 @@ def cmd_employees(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.employees_command in cli_registri.COMMANDS:
         return cli_registri.run(args, db, _actor(), out)
+    from app.models.akses import require
+
     if args.employees_command in ("show", "lihat"):
+        require(
+            db, _actor(), "pegawai.baca_rincian", pegawai_id=emp.find_pegawai_id(conn, args.nip)
+        )
         record = emp.get_employee(conn, args.nip)
         if args.format == "json":
             json.dump(emp.record_to_json(record), out, ensure_ascii=False, indent=2)
@@ -378,6 +421,7 @@ def cmd_employees(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     from app.models.organisasi import find_unit
 
+    require(db, _actor(), "pegawai.baca")
     flt = emp.EmployeeFilter(
         search=args.search,
         unit_id=find_unit(conn, args.unit) if args.unit else None,
@@ -474,6 +518,18 @@ def _cmd_bezetting(args: argparse.Namespace, out: TextIO) -> int:
     return cmd_bezetting(args, out)
 
 
+def _lazy(module: str, name: str) -> Any:
+    import importlib
+
+    return getattr(importlib.import_module(f"app.{module}"), name)
+
+
+def _cmd_akun(args: argparse.Namespace, out: TextIO) -> int:
+    from app.cli_akun import cmd_akun
+
+    return cmd_akun(args, out)
+
+
 # -- entry ----------------------------------------------------------------------------------------
 
 COMMANDS = {
@@ -489,6 +545,19 @@ COMMANDS = {
     "bezetting": _cmd_bezetting,
     "import": cli_impor.cmd_import,
     "impor": cli_impor.cmd_import,
+    "akun": _cmd_akun,
+    "audit": lambda args, out: _lazy("cli_audit", "cmd_audit")(args, out),
+    "backup": lambda args, out: _lazy("cli_cadangan", "cmd_backup")(args, out),
+    "cadangkan": lambda args, out: _lazy("cli_cadangan", "cmd_backup")(args, out),
+    "restore": lambda args, out: _lazy("cli_cadangan", "cmd_restore")(args, out),
+    "pulihkan": lambda args, out: _lazy("cli_cadangan", "cmd_restore")(args, out),
+    "skp": lambda args, out: _lazy("cli_skp", "cmd_skp")(args, out),
+    "kinerja": lambda args, out: _lazy("cli_skp", "cmd_skp")(args, out),
+    "sk": lambda args, out: _lazy("cli_dokumen", "cmd_sk")(args, out),
+    "verify": lambda args, out: _lazy("cli_dokumen", "cmd_verify")(args, out),
+    "verifikasi": lambda args, out: _lazy("cli_dokumen", "cmd_verify")(args, out),
+    "sync": lambda args, out: _lazy("cli_sync", "cmd_sync")(args, out),
+    "sinkron": lambda args, out: _lazy("cli_sync", "cmd_sync")(args, out),
 }
 
 
@@ -497,6 +566,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
+    from app import cli_akun
+
+    cli_akun.reset()
     if args.command is None:
         from app.ui.application import run_app
 
@@ -510,6 +582,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         print(tr("merit: dihentikan."), file=sys.stderr)
         return 130
     except Exception as exc:
+        from app.models.db import as_storage_error
+
+        storage = as_storage_error(exc, args.db or paths.default_db())
+        if storage is not None:
+            print(tr("merit: {message}", message=storage), file=sys.stderr)
+            return storage.exit_code
         from app.crash import write_crash_log
 
         log = write_crash_log(exc)

@@ -172,6 +172,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     if args.dry_run:
         print(tr("Uji coba (--dry-run): tidak ada yang disimpan."), file=out)
         return 0
+    from app.models.cadangan import before_risky_job
+
+    backup = before_risky_job(db, "impor")
+    if backup is not None:
+        print(tr("Cadangan sebelum impor: {path}", path=backup.path), file=out)
     result = apply_import(db, plan, actor=_actor(), progress=_progress(tr("menyimpan")))
     print(
         tr(

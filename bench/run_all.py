@@ -7,7 +7,9 @@ import bench_demo
 import bench_import
 import bench_recap
 import bench_search
+import bench_skp
 import bench_start
+import bench_sync
 
 if __name__ == "__main__":
     bench_demo.run(10_000)
@@ -17,3 +19,5 @@ if __name__ == "__main__":
     bench_decree.main(1_000)
     bench_start.main()
     bench_search.main()
+    bench_skp.run(10_300)
+    bench_sync.run(100_000)

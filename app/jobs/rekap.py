@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from app.i18n import tr
 from app.models import rekap as rk
+from app.models.akses import require
 from app.models.db import Database
 from app.models.errors import Cancelled, ValidationError
 from app.models.store import Store
@@ -99,6 +100,7 @@ def write_recap(
             field="jenis",
         )
     target = check_target(req.target)
+    require(db, actor, "laporan.baca", unit_id=req.unit_id)
     conn = db.conn
     on = req.on or date.today()
     kop = rk.kop(conn, req.unit_id, on)

@@ -133,10 +133,19 @@ def describe_filter(conn: sqlite3.Connection, flt: emp.EmployeeFilter) -> str:
     return text[0].upper() + text[1:]
 
 
+def check_export(db: Database, flt: emp.EmployeeFilter, *, actor: str) -> None:
+    """Refuse (AccessDenied, audited) an export the signed-in user may not make. Call it
+    before writing the file."""
+    from app.models.akses import require
+
+    require(db, actor, "pegawai.ekspor", unit_id=flt.unit_id)
+
+
 def record_export(
     db: Database, flt: emp.EmployeeFilter, path: Path | str, count: int, *, actor: str
 ) -> None:
     """Audit the export of personal data (a sensitive read: who, when, which list, where)."""
+    check_export(db, flt, actor=actor)
     Store(db).record_read(
         tr("Mengekspor daftar pegawai"),
         actor=actor,

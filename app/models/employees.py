@@ -146,6 +146,18 @@ def _order(flt: EmployeeFilter) -> str:
 SELECTIVE_MATCHES = 20_000
 
 
+def is_broad(conn: sqlite3.Connection, flt: EmployeeFilter) -> bool:
+    """Does this search match so many employees that ordering them takes a noticeable time
+    (a single letter, the first digits of a NIP)? The browser runs those in the background."""
+    query = fts_query(flt.search)
+    if query is None:
+        return False
+    matches = conn.execute(
+        "SELECT count(*) FROM pegawai_fts WHERE pegawai_fts MATCH ?", (query,)
+    ).fetchone()[0]
+    return bool(matches > SELECTIVE_MATCHES)
+
+
 def search_ids(conn: sqlite3.Connection, flt: EmployeeFilter) -> list[int]:
     """The ordered row keys of every employee that matches (cheap: keys only)."""
     where, params = _where(conn, flt)

@@ -59,3 +59,9 @@ class Cancelled(MeritError):
     """The user cancelled a long job; nothing was written."""
 
     exit_code = 130
+
+
+class AccessDenied(MeritError):
+    """The signed-in user may not do this (their role does not allow it), or signing in failed."""
+
+    exit_code = 6

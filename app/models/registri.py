@@ -1413,7 +1413,7 @@ def history_summary(kind: str, row: Mapping[str, Any], ref: Referensi) -> str:
     return " · ".join(parts)
 
 
-def _upsert_skp(tx: WriteTx, conn: sqlite3.Connection, pegawai_id: str,
+def upsert_skp(tx: WriteTx, conn: sqlite3.Connection, pegawai_id: str,
                 row: dict[str, Value]) -> str:  # fmt: skip
     new_id = skp_id(pegawai_id, int(str(row["tahun"])))
     existing = conn.execute("SELECT deleted FROM riwayat_skp WHERE id = ?", (new_id,)).fetchone()
@@ -1447,7 +1447,7 @@ def add_history(
         row = _normalise_history(spec, full, ref, _Issues({}))
         if spec.name == "skp":
             _fill_predikat(row, ref)
-            return _upsert_skp(tx, conn, pegawai_id, row)
+            return upsert_skp(tx, conn, pegawai_id, row)
         return tx.insert(spec.table, {"pegawai_id": pegawai_id, **row})
 
 
@@ -1491,7 +1491,7 @@ def update_history(
         if spec.name == "skp" and "tahun" in changed:
             # The id follows the year: the old year's row is deleted, the new year's written.
             tx.delete("riwayat_skp", row_id)
-            _upsert_skp(tx, conn, pegawai_id, new)
+            upsert_skp(tx, conn, pegawai_id, new)
         else:
             tx.update(spec.table, row_id, {k: new.get(k) for k in changed})
         return changed

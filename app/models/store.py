@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.i18n import tr
-from app.models.db import Database, translated_errors, utc_now
+from app.models.db import Database, as_storage_error, translated_errors, utc_now
 from app.models.errors import NotFoundError, ValidationError
 
 # A transaction with more row operations than this is cut into several batches (all committed
@@ -128,6 +128,7 @@ class _Pending:
     """Operations of the current transaction not yet written as a batch."""
 
     ops: list[list[Any]] = field(default_factory=list)
+    new_rows: set[tuple[str, str]] = field(default_factory=set)  # (table, id) inserted
 
 
 class WriteTx:
@@ -196,6 +197,7 @@ class WriteTx:
             row_id = str(data["id"])
             fields = {k: v for k, v in data.items() if k != "id"}
             self._add_op(table, row_id, fields, data)
+            self._pending.new_rows.add((table, row_id))
             count += 1
             self._last_id = row_id
             if len(self._pending.ops) >= MAX_ROWS_PER_BATCH:
@@ -205,8 +207,12 @@ class WriteTx:
         self.counts[(table, "baru")] = self.counts.get((table, "baru"), 0) + count
         return count
 
-    def update(self, table: str, row_id: str, changes: Mapping[str, Value]) -> list[str]:
-        """Change fields of one row. Only fields whose value really changes are recorded.
+    def update(
+        self, table: str, row_id: str, changes: Mapping[str, Value], *, force: bool = False
+    ) -> list[str]:
+        """Change fields of one row. Only fields whose value really changes are recorded
+        (``force``: every given field, as when a sync clash is resolved by keeping the value
+        shown, so that the resolution travels).
 
         Returns the names of the changed fields (empty when nothing changed).
         """
@@ -218,7 +224,7 @@ class WriteTx:
             raise NotFoundError(
                 tr("Data {table} dengan id {id} tidak ditemukan.", table=table, id=row_id)
             )
-        changed = {k: v for k, v in changes.items() if current[k] != v}
+        changed = {k: v for k, v in changes.items() if force or current[k] != v}
         if not changed:
             return []
         assignments = ", ".join(f"{k} = ?" for k in changed)
@@ -284,8 +290,11 @@ class WriteTx:
         """Write the pending operations as one batch (called automatically)."""
         if not self._pending.ops:
             return
-        ops, self._pending = self._pending.ops, _Pending()
-        self.batches.append(self._store._write_batch(self._conn, ops, self.actor))
+        ops, new_rows, self._pending = self._pending.ops, self._pending.new_rows, _Pending()
+        from app.models.akses import check_ops  # the signed-in user's rights (roles x tables)
+
+        check_ops(self._store.db, self.actor, ops)
+        self.batches.append(self._store._write_batch(self._conn, ops, self.actor, new_rows))
 
 
 class Store:
@@ -305,9 +314,24 @@ class Store:
 
     @contextmanager
     def write(
-        self, aksi: str, *, actor: str = "sistem", keterangan: str | None = None
+        self,
+        aksi: str,
+        *,
+        actor: str = "sistem",
+        keterangan: str | None = None,
+        izin: str | None = None,
+        unit_id: str | None = None,
     ) -> Iterator[WriteTx]:
-        """One transaction of replicated changes, recorded for sync and the audit trail."""
+        """One transaction of replicated changes, recorded for sync and the audit trail.
+
+        When ``actor`` is a signed-in :class:`~app.models.akses.Sesi`, ``izin`` (an action such
+        as ``"pegawai.impor"``, for ``unit_id``) is checked first, and every batch of operations
+        is checked against the rights of the user's roles (:func:`app.models.akses.check_ops`).
+        """
+        if izin is not None:
+            from app.models.akses import require
+
+            require(self.db, actor, izin, unit_id=unit_id)
         conn = self.db.conn
         with translated_errors(self.db.path):
             conn.execute("BEGIN IMMEDIATE")
@@ -327,6 +351,12 @@ class Store:
             raise ValidationError(
                 tr("Perubahan ditolak karena melanggar aturan data: {detail}", detail=exc)
             ) from exc
+        except sqlite3.Error as exc:
+            # Disk full, read-only, locked, corrupt met in the middle of the work: the clerk
+            # gets the storage message, and nothing is half-written.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise (as_storage_error(exc, self.db.path) or exc) from exc
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -335,7 +365,11 @@ class Store:
     # -- batches -------------------------------------------------------------------------------
 
     def _write_batch(
-        self, conn: sqlite3.Connection, ops: list[list[Any]], actor: str
+        self,
+        conn: sqlite3.Connection,
+        ops: list[list[Any]],
+        actor: str,
+        new_rows: set[tuple[str, str]] | None = None,
     ) -> tuple[str, int]:
         origin = self.db.node_id
         vv = {row[0]: int(row[1]) for row in conn.execute("SELECT origin, seq FROM lokal_versi")}
@@ -366,6 +400,9 @@ class Store:
             "ON CONFLICT (origin) DO UPDATE SET seq = excluded.seq",
             (origin, seq),
         )
+        from app.models.replika import record_local  # merge bookkeeping (design/sync.md)
+
+        record_local(conn, origin, seq, hlc, ops, new_rows or ())
         self.db.set_meta("hlc", hlc)
         return origin, seq
 
@@ -375,20 +412,19 @@ class Store:
         tables = sorted({t for t, _ in tx.counts})
         summary = "; ".join(f"{t} {kind} {n}" for (t, kind), n in sorted(tx.counts.items()) if n)
         first = tx.batches[0] if tx.batches else (None, None)
-        conn.execute(
-            "INSERT INTO lokal_audit (waktu, aktor, aksi, tabel, record_id, jumlah, batch_origin, "
-            "batch_seq, keterangan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                utc_now(),
-                tx.actor,
-                aksi,
-                tables[0] if len(tables) == 1 else None,
-                tx.first_record if tx.single_record else None,
-                tx.record_count,
-                first[0],
-                first[1],
-                "; ".join(x for x in (keterangan, summary) if x),
-            ),
+        from app.models import audit  # the hash-chained, append-only trail
+
+        audit.append(
+            conn,
+            aktor=tx.actor,
+            aksi=aksi,
+            tabel=tables[0] if len(tables) == 1 else None,
+            record_id=tx.first_record if tx.single_record else None,
+            jumlah=tx.record_count,
+            batch_origin=first[0],
+            batch_seq=first[1],
+            keterangan="; ".join(x for x in (keterangan, summary) if x),
+            pegawai_ids=audit.pegawai_in_batches(conn, tx.batches),
         )
 
     def record_read(
@@ -401,12 +437,29 @@ class Store:
         keterangan: str | None = None,
     ) -> None:
         """Audit a sensitive read (opening a full record, exporting): no data changes."""
+        from app.models import audit  # the hash-chained, append-only trail
+
+        conn = self.db.conn
+        own = not conn.in_transaction
         with translated_errors(self.db.path):
-            self.db.conn.execute(
-                "INSERT INTO lokal_audit (waktu, aktor, aksi, tabel, record_id, jumlah, "
-                "keterangan) VALUES (?, ?, ?, ?, ?, 0, ?)",
-                (utc_now(), actor, aksi, tabel, record_id, keterangan),
-            )
+            if own:
+                conn.execute("BEGIN IMMEDIATE")
+            try:
+                audit.append(
+                    conn,
+                    aktor=actor,
+                    aksi=aksi,
+                    tabel=tabel,
+                    record_id=record_id,
+                    keterangan=keterangan,
+                    pegawai_ids=[record_id] if tabel == "pegawai" and record_id else (),
+                )
+                if own:
+                    conn.execute("COMMIT")
+            except BaseException:
+                if own and conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
 
     # -- reading the log -----------------------------------------------------------------------
 

@@ -139,7 +139,7 @@ def write_employee_list(
                 progress(count)
         last_row = HEADER_ROW + max(count, 1)
         ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last_row}"
-        wb.properties.title = title
+        wb.properties.title = clean_text(title)[:250]
         wb.properties.creator = "Merit"
         save_atomically(wb, target)
     finally:

@@ -41,6 +41,41 @@ def actor_name() -> str:
         return "desktop"
 
 
+def open_database(path: Path) -> Database | int:
+    """Open the database, or explain in a dialog why not (no traceback) and return the exit
+    code. When the file is damaged and a backup exists, offer to restore the newest one (the
+    damaged file is kept aside)."""
+    from app.models import cadangan
+    from app.models.errors import SchemaTooNewError
+    from app.ui.widgets.messages import set_database_path
+
+    set_database_path(path)
+    try:
+        return Database(path)
+    except MeritError as exc:
+        latest = cadangan.latest_backup(path)
+        damaged = path.exists() and not isinstance(exc, SchemaTooNewError)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, tr("Merit tidak dapat membuka basis data"), str(exc)
+        )
+        box.setObjectName("gagalBuka")
+        restore = None
+        if damaged and latest is not None and "rusak" in str(exc):
+            restore = box.addButton(
+                tr("Pulihkan cadangan terbaru"), QMessageBox.ButtonRole.AcceptRole
+            )
+        box.addButton(tr("Tutup"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if restore is not None and latest is not None and box.clickedButton() is restore:
+            try:
+                cadangan.restore(path, latest.path, confirm_other_agency=True)
+                return Database(path)
+            except MeritError as again:
+                QMessageBox.critical(None, tr("Pemulihan gagal"), str(again))
+                return again.exit_code
+        return exc.exit_code
+
+
 def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
     """Open the desktop app on ``db_path`` (default: the per-user data folder).
 
@@ -55,11 +90,10 @@ def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
     app = make_app()
     install_excepthook()
     path = Path(db_path) if db_path else paths.default_db()
-    try:
-        db = Database(path)
-    except MeritError as exc:
-        QMessageBox.critical(None, tr("Merit tidak dapat membuka basis data"), str(exc))
-        return exc.exit_code
+    opened = open_database(path)
+    if isinstance(opened, int):
+        return opened
+    db = opened
     actor = actor_name()
     runner = TaskRunner(db.path)
     if not is_set_up(db):
@@ -70,8 +104,13 @@ def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
         if first.exec() != QDialog.DialogCode.Accepted:
             runner.wait()
             return 0
-    window = MainWindow(db, runner, actor=actor)
-    window.show()
+    from app.ui.dialogs.login import SessionFlow
+
+    # The first admin (no accounts yet) or a login, then the main window for that user;
+    # "Keluar akun" returns to the login (app/ui/dialogs/login.py).
+    flow = SessionFlow(db, lambda sesi: MainWindow(db, runner, actor=sesi))
+    flow.finished.connect(app.quit)
+    flow.start()
     code = app.exec()
     runner.wait()
     db.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -13,6 +14,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.i18n import tr
 from app.models import employees as emp
 from app.models.db import Database
+from app.ui.tasks import Progress, TaskRunner
+
+
+def _search_task(flt: emp.EmployeeFilter, db: Database, _progress: Progress) -> list[int]:
+    return emp.search_ids(db.conn, flt)
+
 
 PAGE = 200
 MAX_PAGES = 30
@@ -37,10 +44,15 @@ class EmployeeTableModel(QAbstractTableModel):
     """Rows of ``pegawai_ringkas`` for an :class:`EmployeeFilter`."""
 
     countChanged = Signal(int)
+    searching = Signal(bool)  # a broad search runs in the background
 
-    def __init__(self, db: Database, parent: Any = None) -> None:
+    def __init__(
+        self, db: Database, parent: Any = None, *, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._runner = runner
+        self._generation = 0
         self._columns = _columns()
         self._filter = emp.EmployeeFilter()
         self._ids: list[int] = []
@@ -54,8 +66,36 @@ class EmployeeTableModel(QAbstractTableModel):
         return self._filter
 
     def set_filter(self, flt: emp.EmployeeFilter) -> None:
-        """Run the query (keys only) and reset the view."""
-        ids = emp.search_ids(self._db.conn, flt)
+        """Run the query (keys only) and reset the view.
+
+        A broad search (tens of thousands of matches) runs in the background when the model
+        has a task runner: the rows shown stay until the new keys arrive, and an older search
+        that finishes late is dropped.
+        """
+        self._generation += 1
+        generation = self._generation
+        if self._runner is not None and emp.is_broad(self._db.conn, flt):
+            self.searching.emit(True)
+            self._runner.run(
+                partial(_search_task, flt),
+                on_done=partial(self._keys_arrived, generation, flt),
+                on_error=partial(self._search_failed, generation),
+            )
+            return
+        self._show_keys(flt, emp.search_ids(self._db.conn, flt))
+
+    def _keys_arrived(self, generation: int, flt: emp.EmployeeFilter, ids: list[int]) -> None:
+        if generation == self._generation:
+            self._show_keys(flt, ids)
+
+    def _search_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.searching.emit(False)
+            if self.on_error is not None and isinstance(exc, Exception):
+                self.on_error(exc)
+
+    def _show_keys(self, flt: emp.EmployeeFilter, ids: list[int]) -> None:
+        self.searching.emit(False)
         self.beginResetModel()
         self._filter = flt
         self._ids = ids

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -10,12 +13,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
 
 from app import __version__
 from app.i18n import tr
+from app.models.akses import Sesi, allowed
 from app.models.db import Database
 from app.models.instansi import get_setting, installation_name
 from app.ui.pages.employees import EmployeesPage
@@ -24,9 +29,14 @@ from app.ui.pages.organisasi import OrganisasiPage
 from app.ui.pages.rekap import RecapPage
 from app.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from app.ui.dialogs.cadangan import CadanganDialog
+
 
 class MainWindow(QMainWindow):
-    """Only the areas that work appear in the sidebar."""
+    """Only the areas that work, and that the signed-in user may use, appear in the sidebar."""
+
+    signed_out = Signal()  # "Keluar akun": the window closes and the login comes back
 
     def __init__(
         self, db: Database, runner: TaskRunner | None = None, *, actor: str = "sistem"
@@ -34,6 +44,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("jendelaUtama")
         self.db = db
+        self.actor = actor  # a Sesi when accounts exist (app/models/akses.py)
+        self._signing_out = False
         self.runner = runner or TaskRunner(db.path, self)
         agency = get_setting(db.conn, "nama_instansi") or ""
         self.setWindowTitle(f"Merit — {agency}" if agency else "Merit")
@@ -47,12 +59,51 @@ class MainWindow(QMainWindow):
         self.employees = EmployeesPage(db, actor=actor, runner=self.runner)
         self._add_page(tr("Pegawai"), self.employees)
         self.importer = ImportPage(db, actor=actor, runner=self.runner)
-        self._add_page(tr("Impor data"), self.importer)
+        if allowed(actor, "pegawai.impor"):
+            self._add_page(tr("Impor data"), self.importer)
+        else:  # not offered to this user (the model refuses it anyway)
+            self.importer.setParent(self)
+            self.importer.hide()
         self.importer.applied.connect(lambda _result: self.employees.apply_filter())
         self.organisasi = OrganisasiPage(db, runner=self.runner, actor=actor)
         self._add_page(tr("Organisasi & Formasi"), self.organisasi)
         self.rekap = RecapPage(db, runner=self.runner, actor=actor)
         self._add_page(tr("Rekap Excel"), self.rekap)
+        from app.ui.pages.skp import SkpPage  # every role: who may do what is decided per SKP
+
+        self.skp = SkpPage(db, runner=self.runner, actor=actor)
+        self._add_page(tr("Kinerja (SKP)"), self.skp)
+        if allowed(actor, "dokumen.terbitkan"):
+            from app.ui.pages.dokumen import DokumenPage
+
+            self.dokumen = DokumenPage(db, runner=self.runner, actor=actor)
+            self._add_page(tr("Dokumen SK"), self.dokumen)
+        if allowed(actor, "akun.kelola") and isinstance(actor, Sesi):
+            from app.ui.pages.akun import AkunPage
+
+            self.akun = AkunPage(db, actor=actor)
+            self._add_page(tr("Akun pengguna"), self.akun)
+
+        if allowed(actor, "audit.baca"):
+            from app.ui.pages.audit import AuditPage
+
+            self.audit = AuditPage(db, actor=actor, runner=self.runner)
+            self._add_page(tr("Jejak audit"), self.audit)
+
+        if allowed(actor, "sync.impor") or allowed(actor, "sync.ekspor"):
+            from app.ui.pages.konflik import KonflikPage, nav_title
+            from app.ui.pages.sinkron import SinkronPage
+
+            self.sinkron = SinkronPage(db, actor=actor, runner=self.runner)
+            self._add_page(tr("Sinkronisasi"), self.sinkron)
+            self.konflik = KonflikPage(db, actor=actor)
+            self._add_page(nav_title(len(self.konflik.conflicts)), self.konflik)
+            konflik_item = self.nav.item(self.nav.count() - 1)
+            self.konflik.countChanged.connect(lambda n: konflik_item.setText(nav_title(n)))
+            self.sinkron.imported.connect(lambda _s: self.employees.apply_filter())
+            self.sinkron.imported.connect(lambda _s: self.konflik.refresh())
+            self.konflik.resolved.connect(lambda _id: self.employees.apply_filter())
+            self.konflik.resolved.connect(lambda _id: self.sinkron.refresh())
 
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -66,21 +117,114 @@ class MainWindow(QMainWindow):
 
         self.installation_label = QLabel(tr("Instalasi: {nama}", nama=installation_name(db)))
         self.installation_label.setObjectName("labelInstalasi")
+        if hasattr(self, "sinkron"):  # the name is edited on the sync page
+            self.sinkron.identityChanged.connect(
+                lambda nama: self.installation_label.setText(tr("Instalasi: {nama}", nama=nama))
+            )
         self.db_label = QLabel(tr("Basis data: {path}", path=db.path))
         self.db_label.setObjectName("labelBasisData")
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar = self.statusBar()
         bar.addWidget(self.installation_label)
         bar.addWidget(self.db_label, 1)
+        if isinstance(actor, Sesi):
+            self.user_label = QLabel(tr("Masuk sebagai: {siapa}", siapa=actor.uraian()))
+            self.user_label.setObjectName("labelPengguna")
+            bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(QLabel(f"Merit {__version__}"))
 
         menu = self.menuBar().addMenu(tr("&Berkas"))
+        if isinstance(actor, Sesi):
+            self.sign_out_action = menu.addAction(tr("Keluar &akun"))
+            self.sign_out_action.setObjectName("aksiKeluarAkun")
+            self.sign_out_action.triggered.connect(self.sign_out)
+        if allowed(actor, "cadangan.buat"):
+            self._add_backup_actions(menu)
         quit_action = menu.addAction(tr("&Keluar"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
         self.resize(1280, 780)
         self._restore_state()
+
+    def sign_out(self) -> None:
+        """Close the window and return to the login (see app/ui/dialogs/login.py)."""
+        self._signing_out = True
+        self.close()
+
+    # -- backups (app/models/cadangan.py) ---------------------------------------------------
+
+    def _add_backup_actions(self, menu: QMenu) -> None:
+        backup = menu.addAction(tr("&Cadangkan sekarang…"))
+        backup.setObjectName("aksiCadangkan")
+        backup.triggered.connect(self.open_backups)
+        restore = menu.addAction(tr("&Pulihkan dari cadangan…"))
+        restore.setObjectName("aksiPulihkan")
+        restore.setEnabled(allowed(self.actor, "cadangan.pulihkan"))
+        restore.triggered.connect(lambda: self.open_backups().choose_restore_file())
+        menu.addSeparator()
+        # The daily backup: checked soon after start and every hour, in the background.
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(60 * 60 * 1000)
+        self.backup_timer.timeout.connect(self.scheduled_backup)
+        self.backup_timer.start()
+        QTimer.singleShot(15_000, self, self.scheduled_backup)
+
+    def scheduled_backup(self) -> None:
+        from app.models.cadangan import scheduled_backup
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(
+                tr("Cadangan harian gagal: {e}", e=str(exc).splitlines()[0]), 30_000
+            )
+
+        self.runner.run(lambda db, _p: scheduled_backup(db), on_error=failed, bulk=True)
+
+    def open_backups(self) -> CadanganDialog:
+        from app.ui.dialogs.cadangan import CadanganDialog
+
+        dialog = CadanganDialog(self.db, self.runner, self)
+        dialog.restoreConfirmed.connect(self.restore_from)
+        dialog.open()
+        self.backup_dialog = dialog
+        return dialog
+
+    def restore_from(self, path: Path) -> None:
+        """Close the database, swap the backup in (the current one is kept aside), and close
+        Merit to be opened again on the restored data."""
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from app.models import cadangan
+        from app.ui.widgets.messages import show_error
+
+        if hasattr(self, "backup_dialog"):
+            self.backup_dialog.close()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.runner.wait()
+            self.db.close()
+            result = cadangan.restore(self.db.path, path, confirm_other_agency=True)
+        except Exception as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc)
+            return
+        QApplication.restoreOverrideCursor()
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            tr("Pemulihan selesai"),
+            tr(
+                "Basis data dipulihkan dari {file}. Basis data sebelumnya disimpan di {aside}. "
+                "Merit akan ditutup; buka lagi untuk melanjutkan.",
+                file=path.name,
+                aside=result.aside or "-",
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("pemulihanSelesai")
+        box.finished.connect(lambda _code: self.close())
+        box.open()
+        self.restore_box = box
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.pages.addWidget(page)
@@ -96,3 +240,6 @@ class MainWindow(QMainWindow):
         QSettings().setValue("jendela/geometri", self.saveGeometry())
         self.runner.wait(5000)
         super().closeEvent(event)
+        if self._signing_out and event.isAccepted():
+            self._signing_out = False
+            self.signed_out.emit()

@@ -227,3 +227,30 @@ def test_numbers_in_widgets_are_written_the_indonesian_way(qtbot: QtBot, db: Dat
     qtbot.addWidget(dialog)
     dialog.employees.setValue(2000)
     assert dialog.employees.text() == "2.000"
+
+
+def test_broad_searches_run_in_the_background_and_late_results_are_dropped(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.models import employees as emp
+
+    monkeypatch.setattr(emp, "SELECTIVE_MATCHES", 0)  # every search counts as broad here
+    page = EmployeesPage(demo_db)
+    qtbot.addWidget(page)
+    page.show()
+    everyone = page.model.rowCount()
+    target = page.model.row_data(10)
+    word = target["nama"].split()[0]
+    with qtbot.waitSignal(page.model.countChanged, timeout=5000):
+        page.search.setText("a")  # superseded before it can be shown
+        page.apply_filter()
+        assert page.count.text() == "Mencari…"
+        assert page.model.rowCount() == everyone  # the old rows stay while it searches
+        page.search.setText(word)
+        page.apply_filter()
+    qtbot.waitUntil(lambda: page.model.filter.search == word, timeout=5000)
+    page.runner.wait()
+    qtbot.wait(50)
+    rows = rows_of(page)
+    assert rows and all(word.casefold() in r["nama_lengkap"].casefold() for r in rows)
+    assert page.model.filter.search == word and "Mencari" not in page.count.text()

@@ -118,7 +118,9 @@ def apply_import(
         baru=result["baru"],
         ubah=result["berubah"],
     )
-    with store.write(tr("Impor data pegawai"), actor=actor, keterangan=keterangan) as tx:
+    with store.write(
+        tr("Impor data pegawai"), actor=actor, keterangan=keterangan, izin="pegawai.impor"
+    ) as tx:
         new_nips = [str(r.pegawai["nip"]) for r in work if r.status == BARU]
         present = _nips_present(conn, new_nips)
         if present:

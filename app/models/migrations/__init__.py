@@ -60,9 +60,36 @@ def _m0003(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0003_indeks_daftar.sql")
 
 
+def _m0004(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0004_sinkron.sql")
+
+
+def _m0005(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0005_akun.sql")
+
+
+def _m0006(conn: sqlite3.Connection) -> None:
+    from app.models.audit import migrate
+
+    migrate(conn)
+
+
+def _m0007(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0007_dokumen.sql")
+
+
+def _m0008(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0008_skp.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
     Migration(3, "indeks daftar pegawai aktif menurut nama", _m0003),
+    Migration(4, "sinkronisasi: identitas, peer, versi kolom, konflik", _m0004),
+    Migration(5, "akun lokal, peran dan status masuk", _m0005),
+    Migration(6, "jejak audit berantai sidik (hash), hanya-tambah", _m0006),
+    Migration(7, "dokumen SK: templat, register penomoran, naskah terbit", _m0007),
+    Migration(8, "kinerja: SKP, periode, hasil kerja, perilaku, umpan balik rekan", _m0008),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

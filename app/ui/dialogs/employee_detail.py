@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import angka, tanggal, tr
+from app.models.akses import require
 from app.models.db import Database
 from app.models.employees import EmployeeRecord, get_employee
 from app.models.errors import MeritError
@@ -178,6 +179,7 @@ class EmployeeDetailDialog(QDialog):
         self.actor = actor
         self.today = today
         self.ref = Referensi.load(db.conn)
+        require(db, actor, "pegawai.baca_rincian", pegawai_id=pegawai_id)
         self.record: EmployeeRecord = get_employee(db.conn, pegawai_id, ref=self.ref)
         Store(db).record_read(
             tr("Membuka rincian pegawai"), actor=actor, tabel="pegawai", record_id=pegawai_id

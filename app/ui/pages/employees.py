@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from app.i18n import angka, tr
 from app.models import employees as emp
 from app.models.db import Database
 from app.models.demo import Cancelled
-from app.models.ekspor import describe_filter, employee_export_rows, record_export
+from app.models.ekspor import check_export, describe_filter, employee_export_rows, record_export
 from app.models.errors import MeritError
 from app.models.instansi import get_setting
 from app.models.organisasi import unit_options
@@ -94,7 +95,7 @@ class EmployeesPage(QWidget):
         self.add_button.setObjectName("tambahPegawai")
         self.add_button.clicked.connect(self.add_employee)
 
-        self.model = EmployeeTableModel(db, self)
+        self.model = EmployeeTableModel(db, self, runner=self.runner)
         self.table = QTableView()
         self.table.setObjectName("tabelPegawai")
         self.table.setModel(self.model)
@@ -170,6 +171,8 @@ class EmployeesPage(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.reset.clicked.connect(self.clear_filters)
         self.model.countChanged.connect(self._show_count)
+        self.model.searching.connect(self._show_searching)
+        self.model.on_error = partial(show_error, self)
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.open_button.clicked.connect(self.open_selected)
@@ -265,6 +268,10 @@ class EmployeesPage(QWidget):
             header.setSortIndicator(current, order)
             header.blockSignals(False)
 
+    def _show_searching(self, busy: bool) -> None:
+        if busy:
+            self.count.setText(tr("Mencari…"))
+
     def _show_count(self, n: int) -> None:
         total = emp.count_employees(self.db.conn, self.model.filter.kedudukan)
         if n == total:
@@ -339,6 +346,7 @@ class EmployeesPage(QWidget):
         def work(db: Database, progress: Progress) -> tuple[Path, int]:
             from app.reports.employee_export import write_employee_list  # openpyxl: lazily
 
+            check_export(db, flt, actor=actor)  # refused before anything is written
             agency = get_setting(db.conn, "nama_instansi") or ""
             title = tr("Daftar Pegawai {instansi}", instansi=agency).strip()
             headers, rows = employee_export_rows(db.conn, flt)

@@ -1094,6 +1094,10 @@ class ImportPage(QWidget):
         plan, actor = self.plan, self.actor
 
         def work(db: Database, progress: Progress) -> dict[str, int]:
+            from app.models.cadangan import before_risky_job
+
+            progress.report(0, 0, tr("Mencadangkan basis data sebelum impor…"))
+            before_risky_job(db, "impor")
             return impor.apply_import(
                 db,
                 plan,

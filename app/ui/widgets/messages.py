@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.crash import write_crash_log
 from app.i18n import tr
+from app.models.db import as_storage_error
 from app.models.errors import MeritError, ValidationError
+
+_database_path: list[Path] = []
+
+
+def set_database_path(path: Path) -> None:
+    """The database the app works on, named in messages about storage faults."""
+    _database_path[:] = [Path(path)]
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """Show an expected error (MeritError) or, for anything else, the crash report's place.
 
-    The box is opened window-modal with ``open()`` so that tests can answer it.
+    An SQLite environment error that escaped (disk full, a corrupt page met mid-query) is shown
+    as the storage message it is, with the newest backup, not as a crash. The box is opened
+    window-modal with ``open()`` so that tests can answer it.
     """
+    translated = as_storage_error(exc, _database_path[0] if _database_path else tr("basis data"))
+    if translated is not None:
+        exc = translated
     if isinstance(exc, MeritError):
         title = tr("Data tidak sah") if isinstance(exc, ValidationError) else tr("Merit")
         text = str(exc)

@@ -1,0 +1,103 @@
+"""The rekap SKP of a year as .xlsx (through :func:`app.reports.recap_xlsx.tulis_buku`): one sheet
+with every employee's SKP state and predikat, one with the progress and the predikat
+distribution per unit beside the distribution the agency expects. Plain data in, no SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.i18n import tanggal, tr
+from app.models.rekap import KopLaporan
+from app.models.skp import Kemajuan, KemajuanBaris, SkpBaris, status_label
+from app.reports.recap_xlsx import Kolom, Lembar, tulis_buku
+
+
+def lembar_daftar(kop: KopLaporan, tahun: int, rows: Sequence[SkpBaris]) -> Lembar:
+    kolom = (
+        Kolom(tr("No."), 5, "nomor"),
+        Kolom(tr("NIP"), 20, "nip"),
+        Kolom(tr("Nama"), 30),
+        Kolom(tr("Jabatan"), 30),
+        Kolom(tr("Unit Kerja"), 28),
+        Kolom(tr("Pejabat Penilai"), 26),
+        Kolom(tr("Status"), 12),
+        Kolom(tr("Predikat"), 16),
+    )
+    values = [
+        [i, r.nip, r.nama, r.jabatan, r.unit, r.penilai, status_label(r.status), r.predikat]
+        for i, r in enumerate(rows, start=1)
+    ]
+    judul = [tr("REKAP SKP TAHUN {tahun}", tahun=tahun)]
+    if kop.unit:
+        judul.append(tr("Unit kerja: {unit}", unit=kop.unit))
+    judul.append(tr("Keadaan per {tanggal}", tanggal=tanggal(kop.tanggal)))
+    return Lembar(nama=tr("Rekap SKP"), judul=judul, kolom=kolom, baris=values)
+
+
+def lembar_kemajuan(kop: KopLaporan, data: Kemajuan) -> Lembar:
+    status = tr("Status SKP")
+    pred = tr("Predikat (dinilai/ditetapkan)")
+    kolom: list[Kolom] = [
+        Kolom(tr("No."), 5, "nomor"),
+        Kolom(tr("Unit Kerja"), 36),
+        Kolom(tr("Pegawai"), 9, "angka"),
+        Kolom(tr("Belum ada"), 9, "angka", grup=status),
+        Kolom(tr("Draf"), 8, "angka", grup=status),
+        Kolom(tr("Diajukan"), 9, "angka", grup=status),
+        Kolom(tr("Dinilai"), 8, "angka", grup=status),
+        Kolom(tr("Ditetapkan"), 10, "angka", grup=status),
+    ]
+    kolom += [Kolom(label, 11, "angka", grup=pred) for label in data.predikat_label.values()]
+
+    def line(b: KemajuanBaris) -> list[object]:
+        return [
+            b.pegawai,
+            b.belum,
+            b.draft,
+            b.diajukan,
+            b.dinilai,
+            b.ditetapkan,
+            *(b.predikat[k] for k in data.predikat_label),
+        ]
+
+    rows = [[i, b.unit, *line(b)] for i, b in enumerate(data.baris, start=1)]
+    total = [None, tr("JUMLAH"), *line(data.total)]
+    rated = data.total.dinilai_total
+    actual = ", ".join(
+        f"{label} {data.total.predikat[k] * 100 / rated:.0f}%" if rated else f"{label} -"
+        for k, label in data.predikat_label.items()
+    )
+    expected = ", ".join(
+        f"{label} {data.kurva.get(k, 0)}%" for k, label in data.predikat_label.items()
+    )
+    return Lembar(
+        nama=tr("Kemajuan dan Distribusi"),
+        judul=[
+            tr("KEMAJUAN SKP DAN DISTRIBUSI PREDIKAT TAHUN {tahun}", tahun=data.tahun),
+            *([tr("Unit kerja: {unit}", unit=kop.unit)] if kop.unit else []),
+            tr("Keadaan per {tanggal}", tanggal=tanggal(kop.tanggal)),
+        ],
+        kolom=kolom,
+        baris=rows,
+        total=total,
+        catatan=(
+            tr("Distribusi predikat: {a}.", a=actual),
+            tr("Distribusi yang diharapkan instansi: {e}.", e=expected),
+        ),
+    )
+
+
+def tulis_rekap_skp(
+    path: Path | str,
+    kop: KopLaporan,
+    tahun: int,
+    rows: Sequence[SkpBaris],
+    data: Kemajuan,
+    *,
+    kertas: str = "A4",
+) -> dict[str, int]:
+    """Write the rekap SKP workbook. Returns the number of data rows per sheet."""
+    return tulis_buku(
+        path, kop, [lembar_daftar(kop, tahun, rows), lembar_kemajuan(kop, data)], kertas=kertas
+    )

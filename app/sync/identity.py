@@ -1,0 +1,354 @@
+"""This installation's identity and its peers.
+
+Each installation has a node id (the one created by the first migration), a name and an Ed25519
+key pair (PyNaCl). The private signing key is kept in the local table ``lokal_identitas`` and never
+leaves the installation; the X25519 key that packages are encrypted for is derived from it
+(``to_curve25519_private_key``), so there is one secret to keep.
+
+A peer is added by importing its public identity file (small JSON, self-signed) and confirming its
+fingerprint: the admin compares the groups read out over the phone with those the peer sees.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nacl.exceptions
+import nacl.public
+import nacl.signing
+
+from app.i18n import tr
+from app.models.db import Database, translated_errors, utc_now
+from app.models.errors import MeritError, NotFoundError, ValidationError
+
+IDENTITY_FORMAT = "merit-identitas"
+IDENTITY_VERSION = 1
+MAX_IDENTITY_BYTES = 16 * 1024
+NODE_ID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+MAX_NAME = 120
+
+
+class IdentityError(MeritError):
+    """An identity file that cannot be used, or a peer that cannot be added."""
+
+    exit_code = 2
+
+
+def fingerprint(kunci_tanda: bytes, kunci_enkripsi: bytes) -> str:
+    """A fingerprint a person can read out: 8 groups of 4 base32 characters (160 bits)."""
+    digest = hashlib.sha256(b"merit-identitas\0" + kunci_tanda + kunci_enkripsi).digest()[:20]
+    text = base64.b32encode(digest).decode("ascii")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The public identity of an installation (own or a peer's)."""
+
+    node_id: str
+    nama: str
+    kunci_tanda: bytes
+    kunci_enkripsi: bytes
+
+    @property
+    def sidik_jari(self) -> str:
+        return fingerprint(self.kunci_tanda, self.kunci_enkripsi)
+
+    def public_dict(self) -> dict[str, Any]:
+        return {
+            "node_id": self.node_id,
+            "nama": self.nama,
+            "kunci_tanda": base64.b64encode(self.kunci_tanda).decode("ascii"),
+            "kunci_enkripsi": base64.b64encode(self.kunci_enkripsi).decode("ascii"),
+        }
+
+
+@dataclass(frozen=True)
+class Peer:
+    """A known installation."""
+
+    node_id: str
+    nama: str
+    kunci_tanda: bytes
+    kunci_enkripsi: bytes
+    dipercaya: bool
+    sumber: str
+    vv_diakui: dict[str, int]
+    terakhir_terima: str | None
+    terakhir_kirim: str | None
+    ditambah: str
+
+    @property
+    def sidik_jari(self) -> str:
+        return fingerprint(self.kunci_tanda, self.kunci_enkripsi)
+
+    @property
+    def identity(self) -> Identity:
+        return Identity(self.node_id, self.nama, self.kunci_tanda, self.kunci_enkripsi)
+
+
+# -- own identity ---------------------------------------------------------------------------------
+
+
+def signing_key(db: Database) -> nacl.signing.SigningKey:
+    """The private signing key (created on first use). Stays in this installation."""
+    conn = db.conn
+    row = conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
+    if row is not None:
+        return nacl.signing.SigningKey(bytes(row[0]))
+    key = nacl.signing.SigningKey.generate()
+    with translated_errors(db.path):
+        conn.execute(
+            "INSERT INTO lokal_identitas (kunci, nilai) VALUES ('ed25519', ?) "
+            "ON CONFLICT (kunci) DO NOTHING",
+            (bytes(key),),
+        )
+    row = conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
+    return nacl.signing.SigningKey(bytes(row[0]))
+
+
+def box_key(db: Database) -> nacl.public.PrivateKey:
+    """The X25519 private key packages for this installation are encrypted for."""
+    return signing_key(db).to_curve25519_private_key()
+
+
+def _installation_name(db: Database) -> str:
+    from app.models.instansi import installation_name
+
+    return installation_name(db)
+
+
+def own_identity(db: Database) -> Identity:
+    """This installation's public identity (keys are created on first use)."""
+    key = signing_key(db)
+    return Identity(
+        db.node_id,
+        _installation_name(db),
+        bytes(key.verify_key),
+        bytes(key.to_curve25519_private_key().public_key),
+    )
+
+
+def ensure_identity(db: Database, nama: str | None = None) -> Identity:
+    """Create the keys if needed and, when given, set this installation's name."""
+    if nama is not None:
+        nama = " ".join(nama.split())
+        if not 2 <= len(nama) <= MAX_NAME:
+            raise ValidationError(
+                tr("Nama instalasi harus 2 sampai {n} huruf.", n=MAX_NAME), field="nama"
+            )
+        db.set_meta("nama_instalasi", nama)
+    return own_identity(db)
+
+
+def identity_bytes(db: Database) -> bytes:
+    """The public identity file: node id, name, public keys, fingerprint, self-signature."""
+    ident = own_identity(db)
+    body = {"format": IDENTITY_FORMAT, "versi": IDENTITY_VERSION, **ident.public_dict()}
+    message = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+    signature = signing_key(db).sign(message).signature
+    body["sidik_jari"] = ident.sidik_jari
+    body["tanda_tangan"] = base64.b64encode(signature).decode("ascii")
+    return json.dumps(body, indent=2, ensure_ascii=False).encode() + b"\n"
+
+
+def export_identity(db: Database, path: Path) -> Path:
+    """Write the public identity file (never the private key)."""
+    path = Path(path)
+    try:
+        path.write_bytes(identity_bytes(db))
+    except OSError as exc:
+        raise IdentityError(
+            tr("Berkas {path} tidak dapat ditulis: {detail}", path=path, detail=exc.strerror)
+        ) from exc
+    return path
+
+
+def _b64_key(body: dict[str, Any], name: str) -> bytes:
+    value = body.get(name)
+    if not isinstance(value, str):
+        raise IdentityError(tr("Berkas identitas tidak sah: {field} tidak ada.", field=name))
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except ValueError:
+        raw = b""
+    if len(raw) != 32:
+        raise IdentityError(tr("Berkas identitas tidak sah: {field} rusak.", field=name))
+    return raw
+
+
+def read_identity(data: bytes) -> Identity:
+    """Parse and check a public identity file (its self-signature included)."""
+    bad = IdentityError(tr("Berkas ini bukan berkas identitas Merit yang sah."))
+    if len(data) > MAX_IDENTITY_BYTES:
+        raise bad
+    try:
+        body = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise bad from None
+    if not isinstance(body, dict) or body.get("format") != IDENTITY_FORMAT:
+        raise bad
+    if body.get("versi") != IDENTITY_VERSION:
+        raise IdentityError(tr("Versi berkas identitas tidak dikenal; perbarui Merit."))
+    node_id, nama = body.get("node_id"), body.get("nama")
+    if not isinstance(node_id, str) or not NODE_ID_RE.match(node_id):
+        raise bad
+    if not isinstance(nama, str) or not 1 <= len(nama) <= MAX_NAME:
+        raise bad
+    ident = Identity(node_id, nama, _b64_key(body, "kunci_tanda"), _b64_key(body, "kunci_enkripsi"))
+    signed = {"format": IDENTITY_FORMAT, "versi": IDENTITY_VERSION, **ident.public_dict()}
+    try:
+        signature = base64.b64decode(str(body.get("tanda_tangan", "")), validate=True)
+        nacl.signing.VerifyKey(ident.kunci_tanda).verify(
+            json.dumps(signed, sort_keys=True, ensure_ascii=False).encode(), signature
+        )
+    except (ValueError, nacl.exceptions.BadSignatureError):
+        raise IdentityError(
+            tr("Tanda tangan berkas identitas tidak cocok: berkas ini diubah atau rusak.")
+        ) from None
+    return ident
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def read_identity_file(path: Path) -> Identity:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_IDENTITY_BYTES + 1)
+    except OSError as exc:
+        raise IdentityError(
+            tr("Berkas {path} tidak dapat dibaca: {detail}", path=path, detail=exc.strerror)
+        ) from exc
+    return read_identity(data)
+
+
+# -- peers ----------------------------------------------------------------------------------------
+
+_PEER_COLUMNS = (
+    "node_id, nama, kunci_tanda, kunci_enkripsi, dipercaya, sumber, vv_diakui, "
+    "terakhir_terima, terakhir_kirim, ditambah"
+)
+
+
+def _peer(row: Any) -> Peer:
+    return Peer(
+        row[0],
+        row[1],
+        bytes(row[2]),
+        bytes(row[3]),
+        bool(row[4]),
+        row[5],
+        {str(k): int(v) for k, v in json.loads(row[6]).items()},
+        row[7],
+        row[8],
+        row[9],
+    )
+
+
+def add_peer(db: Database, ident: Identity, *, trusted: bool, sumber: str = "manual") -> Peer:
+    """Add (or update) a peer. A known node id whose keys changed is refused: that is either a
+    reinstalled installation or an impostor, and the admin must remove the old peer first."""
+    if ident.node_id == db.node_id:
+        raise IdentityError(tr("Itu identitas instalasi ini sendiri, bukan peer."))
+    conn = db.conn
+    old = get_peer(db, ident.node_id)
+    if old is not None and (
+        old.kunci_tanda != ident.kunci_tanda or old.kunci_enkripsi != ident.kunci_enkripsi
+    ):
+        raise IdentityError(
+            tr(
+                "Peer {nama} sudah dikenal dengan kunci lain (sidik jari {old}). Bila instalasi "
+                "itu dipasang ulang, hapus dulu peer lama lalu tambahkan lagi.",
+                nama=old.nama,
+                old=old.sidik_jari,
+            )
+        )
+    with translated_errors(db.path):
+        if old is None:
+            conn.execute(
+                "INSERT INTO lokal_peer (node_id, nama, kunci_tanda, kunci_enkripsi, dipercaya, "
+                "sumber, ditambah) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    ident.node_id,
+                    ident.nama,
+                    ident.kunci_tanda,
+                    ident.kunci_enkripsi,
+                    int(trusted),
+                    sumber,
+                    utc_now(),
+                ),
+            )
+        else:
+            conn.execute(
+                "UPDATE lokal_peer SET nama = ?, dipercaya = max(dipercaya, ?), "
+                "sumber = CASE WHEN ? = 'manual' THEN 'manual' ELSE sumber END WHERE node_id = ?",
+                (ident.nama, int(trusted), sumber, ident.node_id),
+            )
+    peer = get_peer(db, ident.node_id)
+    assert peer is not None
+    return peer
+
+
+def get_peer(db: Database, node_id: str) -> Peer | None:
+    row = db.conn.execute(
+        f"SELECT {_PEER_COLUMNS} FROM lokal_peer WHERE node_id = ?", (node_id,)
+    ).fetchone()
+    return _peer(row) if row else None
+
+
+def set_trusted(db: Database, node_id: str, trusted: bool) -> None:
+    with translated_errors(db.path):
+        cur = db.conn.execute(
+            "UPDATE lokal_peer SET dipercaya = ? WHERE node_id = ?", (int(trusted), node_id)
+        )
+    if cur.rowcount == 0:
+        raise NotFoundError(tr("Peer {id} tidak dikenal.", id=node_id))
+
+
+def remove_peer(db: Database, node_id: str) -> None:
+    with translated_errors(db.path):
+        db.conn.execute("DELETE FROM lokal_peer WHERE node_id = ?", (node_id,))
+
+
+def list_peers(db: Database) -> list[Peer]:
+    """Peers added by the admin first, then those learnt through relays; by name."""
+    rows = db.conn.execute(
+        f"SELECT {_PEER_COLUMNS} FROM lokal_peer ORDER BY sumber != 'manual', lower(nama), node_id"
+    ).fetchall()
+    return [_peer(r) for r in rows]
+
+
+def find_peer(db: Database, ref: str) -> Peer:
+    """A peer by node id, a node id prefix (4+ characters) or its name (case ignored)."""
+    ref = ref.strip()
+    peers = list_peers(db)
+    exact = [p for p in peers if p.node_id == ref or p.nama.casefold() == ref.casefold()]
+    if len(exact) == 1:
+        return exact[0]
+    if len(ref) >= 4:
+        prefix = [p for p in peers if p.node_id.startswith(ref.lower())]
+        if len(prefix) == 1:
+            return prefix[0]
+    if len(exact) > 1:
+        raise ValidationError(
+            tr("Nama peer '{ref}' tidak tunggal; pakai id node-nya.", ref=ref), field="peer"
+        )
+    raise NotFoundError(
+        tr("Peer '{ref}' tidak dikenal. Tambahkan dulu dengan berkas identitasnya.", ref=ref)
+    )
+
+
+def known_identity(db: Database, node_id: str) -> Identity | None:
+    """Own identity or a peer's (trusted or not), for checking signatures."""
+    if node_id == db.node_id:
+        return own_identity(db)
+    peer = get_peer(db, node_id)
+    return peer.identity if peer else None

@@ -1,0 +1,499 @@
+"""The audit trail screen: search by person, record, action and date range; a paged table; the
+detail of an entry (for a change, its field operations); export to .xlsx; chain check.
+
+No SQL here: every query is a function of :mod:`app.models.audit`.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import paths
+from app.i18n import angka, tanggal, tr
+from app.models import audit
+from app.models.db import Database
+from app.models.errors import Cancelled
+from app.ui.tasks import Progress, Task, TaskRunner
+from app.ui.widgets.messages import show_error
+
+PAGE = 200
+MAX_PAGES = 20
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _columns() -> list[tuple[str, str]]:
+    return [
+        ("no", tr("No")),
+        ("waktu", tr("Waktu")),
+        ("aktor", tr("Pelaku")),
+        ("aksi", tr("Tindakan")),
+        ("pegawai", tr("Pegawai")),
+        ("keterangan", tr("Keterangan")),
+    ]
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    """Table cells on one line and of bounded length (control characters become spaces)."""
+    clean = "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text)
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+def waktu_text(entry: audit.AuditEntry) -> str:
+    local = entry.waktu_lokal
+    return f"{tanggal(local.date())} {local:%H:%M:%S}"
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Entries of the current search: holds their numbers, fetches rows a page at a time."""
+
+    countChanged = Signal(int)
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._columns = _columns()
+        self._filter = audit.AuditFilter()
+        self._numbers: list[int] = []
+        self._pages: OrderedDict[int, dict[int, audit.AuditEntry]] = OrderedDict()
+
+    @property
+    def filter(self) -> audit.AuditFilter:
+        return self._filter
+
+    def set_filter(self, flt: audit.AuditFilter) -> None:
+        numbers = audit.search_numbers(self._db.conn, flt)
+        self.beginResetModel()
+        self._filter = flt
+        self._numbers = numbers
+        self._pages.clear()
+        self.endResetModel()
+        self.countChanged.emit(len(numbers))
+
+    def refresh(self) -> None:
+        self.set_filter(self._filter)
+
+    def entry(self, row: int) -> audit.AuditEntry | None:
+        if not 0 <= row < len(self._numbers):
+            return None
+        page_no = row // PAGE
+        page = self._pages.get(page_no)
+        if page is None:
+            page = audit.fetch_entries(
+                self._db.conn, self._numbers[page_no * PAGE : (page_no + 1) * PAGE]
+            )
+            self._pages[page_no] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page.get(self._numbers[row])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._numbers)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self._columns):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        e = self.entry(index.row())
+        if e is None:
+            return None
+        key = self._columns[index.column()][0]
+        if key == "no":
+            return str(e.no)
+        if key == "waktu":
+            return waktu_text(e)
+        value = getattr(e, key)
+        text = "" if value is None else str(value)
+        return _one_line(text, 2000 if role == Qt.ItemDataRole.ToolTipRole else 300)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section][1] if 0 <= section < len(self._columns) else None
+        return str(section + 1)
+
+
+class AuditEntryDialog(QDialog):
+    """One entry in full; for a change, the field operations it wrote."""
+
+    def __init__(self, db: Database, entry: audit.AuditEntry, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("rincianAudit")
+        self.setWindowTitle(tr("Entri audit no {no}", no=entry.no))
+        self.resize(760, 520)
+        form = QFormLayout()
+        rows = [
+            (tr("No"), str(entry.no)),
+            (tr("Waktu"), waktu_text(entry)),
+            (tr("Pelaku"), entry.aktor),
+            (tr("Tindakan"), entry.aksi),
+            (tr("Pegawai"), entry.pegawai or "-"),
+            (tr("Tabel"), entry.tabel or "-"),
+            (tr("Id data"), entry.record_id or "-"),
+            (tr("Jumlah data"), angka(entry.jumlah)),
+        ]
+        for label, value in rows:
+            field = QLabel(_one_line(value, 500))
+            field.setTextFormat(Qt.TextFormat.PlainText)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            field.setWordWrap(True)
+            form.addRow(label, field)
+        self.keterangan = QPlainTextEdit(entry.keterangan or "")
+        self.keterangan.setObjectName("keteranganAudit")
+        self.keterangan.setReadOnly(True)
+        self.keterangan.setMaximumHeight(80)
+        form.addRow(tr("Keterangan"), self.keterangan)
+
+        self.changes = QPlainTextEdit()
+        self.changes.setObjectName("perubahanAudit")
+        self.changes.setReadOnly(True)
+        changes, total = audit.entry_changes(db.conn, entry)
+        lines = []
+        for c in changes:
+            fields = ", ".join(f"{k} = {v!r}" for k, v in sorted(c.fields.items()))
+            lines.append(f"{c.tabel} {c.record_id}: {fields}")
+        if total > len(changes):
+            lines.append(tr("… dan {n} operasi lain", n=angka(total - len(changes))))
+        self.changes.setPlainText(
+            "\n".join(lines) if lines else tr("Entri ini tidak mengubah data (pembacaan).")
+        )
+        self.change_count = total
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(tr("Perubahan per kolom ({n} operasi):", n=angka(total))))
+        layout.addWidget(self.changes, 1)
+        buttons = QDialogButtonBox()
+        buttons.addButton(tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class AuditPage(QWidget):
+    """Search and read the audit trail."""
+
+    exported = Signal(object)
+    verified = Signal(object)
+
+    def __init__(
+        self, db: Database, *, actor: str, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("halamanAudit")
+        self.db = db
+        self.actor = actor
+        self.runner = runner
+        self.task: Task | None = None
+        self.dialog: AuditEntryDialog | None = None
+
+        self.pegawai_edit = QLineEdit()
+        self.pegawai_edit.setObjectName("cariPegawai")
+        self.pegawai_edit.setPlaceholderText(tr("NIP atau nama pegawai"))
+        self.record_edit = QLineEdit()
+        self.record_edit.setObjectName("cariData")
+        self.record_edit.setPlaceholderText(tr("id data"))
+        self.aktor_edit = QLineEdit()
+        self.aktor_edit.setObjectName("cariPelaku")
+        self.aktor_edit.setPlaceholderText(tr("pelaku"))
+        self.aksi_edit = QLineEdit()
+        self.aksi_edit.setObjectName("cariTindakan")
+        self.aksi_edit.setPlaceholderText(tr("mis. Impor, Membuka rincian"))
+        today = QDate.currentDate()
+        self.use_dates = QCheckBox(tr("Rentang tanggal"))
+        self.use_dates.setObjectName("pakaiTanggal")
+        self.dari_edit = QDateEdit(today.addMonths(-1))
+        self.dari_edit.setObjectName("dari")
+        self.sampai_edit = QDateEdit(today)
+        self.sampai_edit.setObjectName("sampai")
+        for edit in (self.dari_edit, self.sampai_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+            edit.setEnabled(False)
+        self.use_dates.toggled.connect(self.dari_edit.setEnabled)
+        self.use_dates.toggled.connect(self.sampai_edit.setEnabled)
+        self.search_button = QPushButton(tr("Cari"))
+        self.search_button.setObjectName("tombolCari")
+        self.search_button.setDefault(True)
+        self.search_button.clicked.connect(self.apply_filter)
+        self.clear_button = QPushButton(tr("Kosongkan"))
+        self.clear_button.clicked.connect(self.clear_filter)
+        for edit in (self.pegawai_edit, self.record_edit, self.aktor_edit, self.aksi_edit):
+            edit.returnPressed.connect(self.apply_filter)
+            edit.setClearButtonEnabled(True)
+
+        grid = QGridLayout()
+        grid.addWidget(QLabel(tr("Pegawai")), 0, 0)
+        grid.addWidget(self.pegawai_edit, 0, 1)
+        grid.addWidget(QLabel(tr("Data")), 0, 2)
+        grid.addWidget(self.record_edit, 0, 3)
+        grid.addWidget(QLabel(tr("Pelaku")), 0, 4)
+        grid.addWidget(self.aktor_edit, 0, 5)
+        grid.addWidget(QLabel(tr("Tindakan")), 1, 0)
+        grid.addWidget(self.aksi_edit, 1, 1)
+        grid.addWidget(self.use_dates, 1, 2)
+        dates = QHBoxLayout()
+        dates.addWidget(self.dari_edit)
+        dates.addWidget(QLabel(tr("s.d.")))
+        dates.addWidget(self.sampai_edit)
+        grid.addLayout(dates, 1, 3)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.search_button)
+        buttons.addWidget(self.clear_button)
+        grid.addLayout(buttons, 1, 5)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 2)
+        grid.setColumnStretch(5, 1)
+
+        self.model = AuditTableModel(db, self)
+        self.table = QTableView()
+        self.table.setObjectName("tabelAudit")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((60, 205, 150, 230, 240)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda index: self.open_entry(index.row()))
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("jumlahAudit")
+        self.model.countChanged.connect(
+            lambda n: self.count_label.setText(tr("{n} entri", n=angka(n)))
+        )
+        self.open_button = QPushButton(tr("Lihat rincian"))
+        self.open_button.setObjectName("tombolRincian")
+        self.open_button.clicked.connect(self._open_selected)
+        self.export_button = QPushButton(tr("Ekspor .xlsx…"))
+        self.export_button.setObjectName("tombolEksporAudit")
+        self.export_button.clicked.connect(self.export_xlsx)
+        self.verify_button = QPushButton(tr("Periksa keutuhan"))
+        self.verify_button.setObjectName("tombolPeriksa")
+        self.verify_button.clicked.connect(self.verify)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("statusAudit")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.open_button)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.verify_button)
+
+        title = QLabel(tr("Jejak audit"))
+        title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(grid)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self._loaded = False
+
+    def showEvent(self, event: Any) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.apply_filter()
+        super().showEvent(event)
+
+    # -- search --------------------------------------------------------------------------------
+
+    def current_filter(self) -> audit.AuditFilter:
+        def text(edit: QLineEdit) -> str | None:
+            value = edit.text().strip()
+            return value or None
+
+        dari: date | None = None
+        sampai: date | None = None
+        if self.use_dates.isChecked():
+            dari = self.dari_edit.date().toPython()  # type: ignore[assignment]
+            sampai = self.sampai_edit.date().toPython()  # type: ignore[assignment]
+        return audit.AuditFilter(
+            aktor=text(self.aktor_edit),
+            record_id=text(self.record_edit),
+            pegawai=text(self.pegawai_edit),
+            aksi=text(self.aksi_edit),
+            dari=dari,
+            sampai=sampai,
+        )
+
+    def apply_filter(self) -> None:
+        self._loaded = True
+        try:
+            self.model.set_filter(self.current_filter())
+        except Exception as exc:
+            show_error(self, exc)
+
+    def clear_filter(self) -> None:
+        for edit in (self.pegawai_edit, self.record_edit, self.aktor_edit, self.aksi_edit):
+            edit.clear()
+        self.use_dates.setChecked(False)
+        self.apply_filter()
+
+    # -- detail --------------------------------------------------------------------------------
+
+    def _open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.open_entry(rows[0].row() if rows else 0)
+
+    def open_entry(self, row: int) -> AuditEntryDialog | None:
+        entry = self.model.entry(row)
+        if entry is None:
+            return None
+        self.dialog = AuditEntryDialog(self.db, entry, self)
+        self.dialog.open()
+        return self.dialog
+
+    # -- export and check -------------------------------------------------------------------------
+
+    def export_xlsx(self) -> None:
+        default = paths.exports_dir() / tr("jejak-audit.xlsx")
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Ekspor jejak audit"), str(default), tr("Buku kerja Excel (*.xlsx)")
+        )
+        if name:
+            path = Path(name)
+            self.export_to(path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx"))
+
+    def export_to(self, path: Path) -> Task | None:
+        """Write the entries of the current search to ``path`` in the background."""
+        if self.task is not None:
+            return None
+        flt, actor, total = self.model.filter, self.actor, self.model.rowCount()
+
+        def work(db: Database, progress: Progress) -> tuple[Path, int]:
+            from app.reports.audit_xlsx import write_audit_xlsx
+
+            n = write_audit_xlsx(
+                path,
+                audit.export_rows(audit.iter_entries(db.conn, flt)),
+                title=tr("Jejak audit"),
+                subtitle=audit.describe_filter(flt),
+                progress=lambda done: progress.report(done, total),
+                cancelled=lambda: progress.cancelled,
+            )
+            audit.record_export(db, flt, path.name, n, actor=actor)
+            return path, n
+
+        def done(result: tuple[Path, int]) -> None:
+            self._finished()
+            self.status.setText(
+                tr("{n} entri diekspor ke {name}", n=angka(result[1]), name=result[0].name)
+            )
+            self.status.setToolTip(str(result[0]))
+            self.model.refresh()
+            self.exported.emit(result)
+
+        self._start(tr("Mengekspor…"), work, done, max(total, 1))
+        return self.task
+
+    def verify(self) -> Task | None:
+        """Check the hash chain in the background and show the result."""
+        if self.task is not None:
+            return None
+
+        def work(db: Database, _progress: Progress) -> audit.AuditCheck:
+            return audit.verify_chain(db.conn)
+
+        def done(result: audit.AuditCheck) -> None:
+            self._finished()
+            self.status.setText(result.message)
+            self.status.setStyleSheet("" if result.ok else "color: #b3261e; font-weight: bold;")
+            if not result.ok:
+                from PySide6.QtWidgets import QMessageBox
+
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    tr("Jejak audit tidak utuh"),
+                    result.message,
+                    parent=self,
+                )
+                box.setObjectName("hasilPeriksa")
+                box.open()
+            self.verified.emit(result)
+
+        self._start(tr("Memeriksa rantai sidik…"), work, done, 0)
+        return self.task
+
+    def _start(self, text: str, work: Any, on_done: Any, total: int) -> None:
+        self.export_button.setEnabled(False)
+        self.verify_button.setEnabled(False)
+        self.progress.setRange(0, total)
+        self.progress.show()
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+        def failed(exc: BaseException) -> None:
+            self._finished()
+            if isinstance(exc, Cancelled):
+                self.status.setText(tr("Dibatalkan."))
+                return
+            self.status.setText("")
+            show_error(self, exc)
+
+        self.task = self.runner.run(
+            work,
+            on_done=on_done,
+            on_error=failed,
+            on_progress=lambda d, t, _x: (
+                self.progress.setRange(0, max(t, d, 1)),
+                self.progress.setValue(d),
+            ),
+            bulk=True,
+        )
+
+    def _finished(self) -> None:
+        self.task = None
+        self.export_button.setEnabled(True)
+        self.verify_button.setEnabled(True)
+        self.progress.hide()

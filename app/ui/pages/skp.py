@@ -1,0 +1,544 @@
+"""Kinerja (SKP): the appraisal year at a glance.
+
+* **Kemajuan**: per perangkat daerah (or per unit under the chosen one) how many employees have
+  no plan yet, how many SKPs are draft, submitted, rated, approved; and the distribution of
+  predikat beside the distribution the agency expects, as a bar chart (drawn with QPainter:
+  QtCharts is not part of PySide6-Essentials).
+* **Daftar SKP**: the employees with their SKP state, filtered by state; open the SKP form,
+  create a missing SKP, bulk-create for the unit, write the rekap .xlsx.
+
+Queries run in the background (one aggregate query each); the page holds no SQL and no rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import paths
+from app.i18n import angka, tr
+from app.models import skp as m
+from app.models.db import Database
+from app.models.organisasi import unit_options
+from app.ui.dialogs.skp_form import SkpForm
+from app.ui.tasks import Progress, TaskRunner
+from app.ui.widgets.messages import show_error
+
+ACTUAL = QColor("#2F6DB5")
+EXPECTED = QColor("#BFBFBF")
+
+
+class PredikatChart(QWidget):
+    """Grouped bars per predikat: the share actually given (of the rated SKPs) beside the share
+    the agency expects."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("grafikPredikat")
+        self.labels: list[str] = []
+        self.actual: list[float] = []
+        self.expected: list[float] = []
+        self.counts: list[int] = []
+        self.setMinimumSize(QSize(360, 220))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_data(self, labels: list[str], counts: list[int], expected: list[float]) -> None:
+        total = sum(counts)
+        self.labels = labels
+        self.counts = counts
+        self.actual = [c * 100 / total if total else 0.0 for c in counts]
+        self.expected = expected
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(460, 260)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        fm = painter.fontMetrics()
+        line = fm.height()
+        left, top, right, bottom = 36, line + 10, 10, 2 * line + 12
+        w = self.width() - left - right
+        h = self.height() - top - bottom
+        if not self.labels or w <= 0 or h <= 0:
+            painter.end()
+            return
+        highest = max(self.actual + self.expected)
+        top_value = float(min(100, max(10, (int(highest) // 10 + 1) * 10)))
+        grid = QPen(QColor("#DDDDDD"))
+        text_pen = QPen(self.palette().text().color())
+        for step in range(0, int(top_value) + 1, 10 if top_value <= 50 else 20):
+            y = top + h - h * step / top_value
+            painter.setPen(grid)
+            painter.drawLine(left, int(y), left + w, int(y))
+            painter.setPen(text_pen)
+            painter.drawText(
+                QRectF(0, y - line / 2, left - 4, line), Qt.AlignmentFlag.AlignRight, f"{step}%"
+            )
+        group = w / len(self.labels)
+        bar = group * 0.32
+        for i, label in enumerate(self.labels):
+            x0 = left + i * group + group * 0.14
+            for j, (value, color) in enumerate(
+                ((self.actual[i], ACTUAL), (self.expected[i], EXPECTED))
+            ):
+                bh = h * min(value, top_value) / top_value
+                rect = QRectF(x0 + j * (bar + 2), top + h - bh, bar, bh)
+                painter.fillRect(rect, color)
+                painter.setPen(text_pen)
+                painter.drawText(
+                    QRectF(rect.x() - 6, rect.y() - line, bar + 12, line),
+                    Qt.AlignmentFlag.AlignHCenter,
+                    f"{value:.0f}",
+                )
+            painter.drawText(
+                QRectF(left + i * group, top + h + 4, group, 2 * line),
+                Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
+                label,
+            )
+        # Legend.
+        x = left
+        for text, color in (
+            (tr("Hasil penilaian (%)"), ACTUAL),
+            (tr("Harapan instansi (%)"), EXPECTED),
+        ):
+            painter.fillRect(QRectF(x, 3, 12, line - 4), color)
+            painter.setPen(text_pen)
+            painter.drawText(QRectF(x + 16, 0, 200, line), Qt.AlignmentFlag.AlignLeft, text)
+            x += 24 + fm.horizontalAdvance(text)
+        painter.end()
+
+
+COLUMNS = (
+    ("NIP", lambda r: r.nip),
+    ("Nama", lambda r: r.nama),
+    ("Jabatan", lambda r: r.jabatan),
+    ("Unit", lambda r: r.unit),
+    ("Pejabat penilai", lambda r: r.penilai),
+    ("Status", lambda r: m.status_label(r.status)),
+    ("Predikat", lambda r: r.predikat),
+)
+
+
+class SkpListModel(QAbstractTableModel):
+    """The employees of the year with their SKP state (rows from one query)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[m.SkpBaris] = []
+
+    def set_rows(self, rows: list[m.SkpBaris]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[index.column()][1](row)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(COLUMNS[section][0])
+        return None
+
+
+STATUS_FILTER = (
+    ("Semua", None),
+    ("Belum ada SKP", m.BELUM),
+    ("Draf", "draft"),
+    ("Diajukan", "diajukan"),
+    ("Dinilai", "dinilai"),
+    ("Ditetapkan", "ditetapkan"),
+)
+PROGRESS_COLUMNS = ("Unit", "Pegawai", "Belum ada", "Draf", "Diajukan", "Dinilai", "Ditetapkan")
+
+
+class SkpPage(QWidget):
+    """Kinerja (SKP). ``loaded`` is emitted when progress and list are on screen."""
+
+    loaded = Signal()
+    created = Signal(object)  # HasilMassal
+    written = Signal(object)  # path of the rekap
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        runner: TaskRunner | None = None,
+        actor: str | m.Pelaku = "sistem",
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("halamanSkp")
+        self.db = db
+        self.runner = runner or TaskRunner(db.path, self)
+        self.actor = actor
+        self.pelaku = m.pelaku_dari(db, actor)
+        self.form: SkpForm | None = None
+        today = today or date.today()
+
+        title = QLabel(tr("Kinerja (SKP)"))
+        title.setObjectName("judulHalaman")
+        self.tahun = QSpinBox()
+        self.tahun.setObjectName("tahunSkp")
+        self.tahun.setRange(2000, 2200)
+        self.tahun.setGroupSeparatorShown(False)
+        self.tahun.setValue(today.year)
+        self.unit = QComboBox()
+        self.unit.setObjectName("unitSkp")
+        self.unit.addItem(tr("Seluruh instansi"), None)
+        for option in unit_options(db.conn, max_depth=1):
+            self.unit.addItem(("    " * option.depth) + option.nama, option.id)
+        self.unit.setMinimumContentsLength(30)
+        self.refresh_button = QPushButton(tr("Muat ulang"))
+        self.refresh_button.setObjectName("tombolMuatUlangSkp")
+        self.bulk_button = QPushButton(tr("Buat SKP yang belum ada"))
+        self.bulk_button.setObjectName("tombolBuatMassal")
+        self.rekap_button = QPushButton(tr("Rekap .xlsx…"))
+        self.rekap_button.setObjectName("tombolRekapSkp")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Tahun:")))
+        top.addWidget(self.tahun)
+        top.addWidget(QLabel(tr("Unit:")))
+        top.addWidget(self.unit, 1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.bulk_button)
+        top.addWidget(self.rekap_button)
+
+        # -- progress tab
+        self.progress = QTableWidget(0, len(PROGRESS_COLUMNS))
+        self.progress.setObjectName("tabelKemajuan")
+        self.progress.setHorizontalHeaderLabels([tr(c) for c in PROGRESS_COLUMNS])
+        self.progress.verticalHeader().setVisible(False)
+        self.progress.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.progress.setWordWrap(False)
+        self.progress.verticalHeader().setDefaultSectionSize(22)
+        progress_header = self.progress.horizontalHeader()
+        progress_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        progress_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.chart = PredikatChart()
+        self.chart_note = QLabel()
+        self.chart_note.setObjectName("catatanDistribusi")
+        self.chart_note.setWordWrap(True)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.addWidget(QLabel(tr("Distribusi predikat (SKP dinilai dan ditetapkan)")))
+        chart_layout.addWidget(self.chart, 1)
+        chart_layout.addWidget(self.chart_note)
+        split = QSplitter()
+        split.addWidget(self.progress)
+        split.addWidget(chart_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([760, 500])
+
+        # -- list tab
+        self.status = QComboBox()
+        self.status.setObjectName("filterStatusSkp")
+        for label, value in STATUS_FILTER:
+            self.status.addItem(tr(label), value)
+        self.mine = QCheckBox(tr("Hanya yang saya nilai atau tetapkan"))
+        self.mine.setObjectName("hanyaSaya")
+        self.mine.setVisible(bool(self.pelaku.pegawai_id))
+        self.model = SkpListModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("daftarSkp")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        for col, width in enumerate((150, 220, 220, 200, 200, 90, 110)):
+            self.table.setColumnWidth(col, width)
+        self.open_button = QPushButton(tr("Buka SKP"))
+        self.open_button.setObjectName("tombolBukaSkp")
+        self.create_button = QPushButton(tr("Buat SKP"))
+        self.create_button.setObjectName("tombolBuatSkp")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("jumlahSkp")
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(tr("Status:")))
+        filters.addWidget(self.status)
+        filters.addWidget(self.mine)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(self.open_button)
+        list_buttons.addWidget(self.create_button)
+        list_buttons.addStretch(1)
+        list_tab = QWidget()
+        list_layout = QVBoxLayout(list_tab)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(list_buttons)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, tr("Kemajuan"))
+        self.tabs.addTab(list_tab, tr("Daftar SKP"))
+        self.message = QLabel()
+        self.message.setObjectName("pesanSkp")
+        self.message.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+
+        self.tahun.valueChanged.connect(self.reload)
+        self.unit.currentIndexChanged.connect(self.reload)
+        self.status.currentIndexChanged.connect(self.reload)
+        self.mine.toggled.connect(self.reload)
+        self.refresh_button.clicked.connect(self.reload)
+        self.bulk_button.clicked.connect(self.create_missing)
+        self.rekap_button.clicked.connect(self.choose_rekap)
+        self.open_button.clicked.connect(self.open_selected)
+        self.create_button.clicked.connect(self.create_selected)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._loading = False
+        self._again = False
+        self.reload()
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def _request(self) -> tuple[int, str | None, str | None, str | None]:
+        penilai = self.pelaku.pegawai_id if self.mine.isChecked() else None
+        return self.tahun.value(), self.unit.currentData(), self.status.currentData(), penilai
+
+    def reload(self, *_args: Any) -> None:
+        """Load progress and list in the background (a newer request waits for the running one)."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        tahun, unit_id, status, penilai = self._request()
+
+        def work(db: Database, _p: Progress) -> tuple[m.Kemajuan, list[m.SkpBaris]]:
+            return (
+                m.kemajuan(db.conn, tahun, unit_id),
+                m.daftar(db.conn, tahun, unit_id=unit_id, status=status, penilai_id=penilai),
+            )
+
+        self.message.setText(tr("Memuat…"))
+        self.runner.run(work, on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, result: tuple[m.Kemajuan, list[m.SkpBaris]]) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.reload()
+            return
+        data, rows = result
+        self.data = data
+        self._show_progress(data)
+        self.model.set_rows(rows)
+        self.count_label.setText(tr("{n} pegawai", n=angka(len(rows))))
+        t = data.total
+        self.message.setText(
+            tr(
+                "Tahun {tahun}: {n} pegawai; belum ada SKP {b}, draf {d}, diajukan {a}, dinilai "
+                "{r}, ditetapkan {x}.",
+                tahun=data.tahun,
+                n=angka(t.pegawai),
+                b=angka(t.belum),
+                d=angka(t.draft),
+                a=angka(t.diajukan),
+                r=angka(t.dinilai),
+                x=angka(t.ditetapkan),
+            )
+        )
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._again = False
+        self.message.setText(tr("Data SKP tidak dapat dimuat."))
+        show_error(self, exc)
+
+    def _show_progress(self, data: m.Kemajuan) -> None:
+        rows = [*data.baris, data.total]
+        self.progress.setRowCount(len(rows))
+        for i, b in enumerate(rows):
+            values = (b.unit, b.pegawai, b.belum, b.draft, b.diajukan, b.dinilai, b.ditetapkan)
+            for c, v in enumerate(values):
+                item = QTableWidgetItem(v if isinstance(v, str) else angka(v))
+                if c:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if i == len(rows) - 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.progress.setItem(i, c, item)
+        codes = list(data.predikat_label)
+        self.chart.set_data(
+            [data.predikat_label[c] for c in codes],
+            [data.total.predikat[c] for c in codes],
+            [float(data.kurva.get(c, 0)) for c in codes],
+        )
+        rated = data.total.dinilai_total
+        self.chart_note.setText(
+            tr("{n} SKP sudah dinilai.", n=angka(rated))
+            if rated
+            else tr("Belum ada SKP yang dinilai tahun ini.")
+        )
+
+    # -- selection and actions ------------------------------------------------------------------
+
+    def selected(self) -> m.SkpBaris | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = self.model.data(rows[0], Qt.ItemDataRole.UserRole)
+        return value if isinstance(value, m.SkpBaris) else None
+
+    def select_nip(self, nip: str) -> bool:
+        for i, row in enumerate(self.model.rows):
+            if row.nip == nip:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    def _update_buttons(self, *_args: Any) -> None:
+        row = self.selected()
+        self.open_button.setEnabled(row is not None and row.skp_id is not None)
+        self.create_button.setEnabled(row is not None and row.skp_id is None)
+
+    def open_selected(self) -> SkpForm | None:
+        row = self.selected()
+        if row is None or row.skp_id is None:
+            return None
+        return self.open_skp(row.skp_id)
+
+    def open_skp(self, skp_id: str, actor: str | m.Pelaku | None = None) -> SkpForm:
+        """Open the SKP form (window-modal, ``open()``); the page reloads when it closes."""
+        form = SkpForm(self.db, skp_id, actor=self.actor if actor is None else actor,
+                       runner=self.runner, parent=self)  # fmt: skip
+        form.finished.connect(lambda _r: self.reload())
+        self.form = form
+        form.open()
+        return form
+
+    def create_selected(self) -> str | None:
+        row = self.selected()
+        if row is None or row.skp_id is not None:
+            return None
+        try:
+            skp_id = m.buat_skp(self.db, row.pegawai_id, self.tahun.value(), actor=self.actor)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        self.reload()
+        return skp_id
+
+    def create_missing(self) -> None:
+        """Create the missing SKPs of the chosen unit (or the agency) in the background."""
+        tahun, unit_id = self.tahun.value(), self.unit.currentData()
+        actor = self.actor
+
+        def work(db: Database, progress: Progress) -> m.HasilMassal:
+            return m.buat_massal(
+                db, tahun, actor=actor, unit_id=unit_id,
+                progress=lambda done, total: progress.report(done, total),
+            )  # fmt: skip
+
+        def done(result: m.HasilMassal) -> None:
+            self.bulk_button.setEnabled(True)
+            self.message.setText(
+                tr(
+                    "{n} SKP dibuat ({c} melanjutkan rencana tahun lalu); {e} sudah ada.",
+                    n=angka(result.dibuat),
+                    c=angka(result.dilanjutkan),
+                    e=angka(result.sudah_ada),
+                )
+            )
+            self.created.emit(result)
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            self.bulk_button.setEnabled(True)
+            show_error(self, exc)
+
+        self.bulk_button.setEnabled(False)
+        self.message.setText(tr("Membuat SKP…"))
+        self.runner.run(work, on_done=done, on_error=failed, bulk=True)
+
+    def choose_rekap(self) -> None:
+        default = paths.exports_dir() / tr("rekap-skp-{tahun}.xlsx", tahun=self.tahun.value())
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Simpan rekap SKP"), str(default), tr("Buku kerja Excel (*.xlsx)")
+        )
+        if name:
+            path = Path(name)
+            self.write_rekap(path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx"))
+
+    def write_rekap(self, target: Path) -> None:
+        """Write the rekap SKP of the chosen year and unit in the background."""
+        tahun, unit_id = self.tahun.value(), self.unit.currentData()
+
+        def work(db: Database, _p: Progress) -> Path:
+            from app.reports.skp_xlsx import tulis_rekap_skp
+
+            kop, rows, data = m.rekap_data(db.conn, tahun, unit_id)
+            tulis_rekap_skp(target, kop, tahun, rows, data)
+            return target
+
+        def done(path: Path) -> None:
+            self.rekap_button.setEnabled(True)
+            self.message.setText(tr("Rekap SKP ditulis ke {path}.", path=path))
+            self.written.emit(path)
+
+        def failed(exc: BaseException) -> None:
+            self.rekap_button.setEnabled(True)
+            show_error(self, exc)
+
+        self.rekap_button.setEnabled(False)
+        self.runner.run(work, on_done=done, on_error=failed, bulk=True)

@@ -1,0 +1,110 @@
+"""Dokumen SK driven as a clerk would: pick template and people, preview, issue, register,
+cancel with a reason, and a template edit with a bad placeholder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from app.models import dokumen as dk
+from app.models.db import Database
+from app.ui.pages.dokumen import CancelDialog, DokumenPage
+from tests.models.test_dokumen import pns, prepare_db
+
+
+def make_page(qtbot: QtBot, db: Database, tmp_path: Path) -> DokumenPage:
+    prepare_db(db)
+    page = DokumenPage(db)
+    qtbot.addWidget(page)
+    page.resize(1400, 860)
+    page.show()
+    page.out_edit.setText(str(tmp_path / "keluar"))
+    return page
+
+
+def test_issue_preview_register_and_cancel(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+    page = make_page(qtbot, demo_db, tmp_path)
+    page.templat_combo.setCurrentIndex(page.templat_combo.findData("SK_KP"))
+    assert page.input_keys == ["gaji_pokok"]
+    nips = pns(demo_db, 2)
+    for nip in nips:
+        page.cari_edit.clear()
+        qtbot.keyClicks(page.cari_edit, nip)
+        qtbot.keyClick(page.cari_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda nip=nip: page.hasil_list.count() == 1 and nip in page.hasil_list.item(0).text(),
+            timeout=5000,
+        )
+        page.hasil_list.item(0).setSelected(True)
+        qtbot.mouseClick(page.tambah_button, Qt.MouseButton.LeftButton)
+    assert [p[0] for p in page._selected_people()] == nips
+    for nip in nips:
+        page.set_input(nip, "gaji_pokok", "4.699.300")
+
+    qtbot.mouseClick(page.pratinjau_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.preview_pages) >= 2, timeout=20000)
+    assert page.preview_pages[0].pixmap().width() > 300
+    assert "nomor belum diberikan" in page.status.text()
+    assert dk.list_register(demo_db.conn) == []  # a preview takes no number
+
+    qtbot.mouseClick(page.terbitkan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=30000)
+    assert page.last_result.nomor == ("800.1.3.2/1/BKPSDM/2026", "800.1.3.2/2/BKPSDM/2026")
+    assert (tmp_path / "keluar" / f"{nips[0]}.pdf").is_file()
+
+    page.tabs.setCurrentIndex(1)
+    page.reg_tahun.setValue(2026)
+    page.load_register()
+    table = page.register_table
+    assert table.rowCount() == 2
+    assert table.item(0, 0).text() == "800.1.3.2/2/BKPSDM/2026"
+    assert table.item(0, 4).text() == "Terbit"
+    table.selectRow(0)
+    qtbot.mouseClick(page.batalkan_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(CancelDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.alasan, "Salah tulis gelar pegawai")
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+    assert table.item(0, 4).text() == "Batal"
+    assert table.item(0, 5).text() == "Salah tulis gelar pegawai"
+    assert dk.list_register(demo_db.conn, status="BATAL")[0].nomor == "800.1.3.2/2/BKPSDM/2026"
+
+    # Verify the cancelled one from the register.
+    table.selectRow(0)
+    qtbot.mouseClick(page.cek_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.verify_title.text() == "DIBATALKAN", timeout=5000)
+    assert "Salah tulis gelar pegawai" in page.verify_text.text()
+    page.runner.wait()
+
+
+def test_template_with_bad_placeholder_is_refused(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, demo_db, tmp_path)
+    page.tabs.setCurrentIndex(2)
+    page.edit_combo.setCurrentIndex(page.edit_combo.findData("SK_KP"))
+    edit = page.fields["menimbang"]
+    edit.setFocus()
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(edit, "bahwa {nama_lengkapp} memenuhi syarat;")
+    assert "{nama_lengkapp} tidak dikenal" in page.templat_pesan.text()
+    assert "Menimbang butir 3" in page.templat_pesan.text()
+    assert not page.simpan_templat_button.isEnabled()
+    # Corrected: saved through the write path.
+    for _ in range(len("lengkapp} memenuhi syarat;")):
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, "lengkap} memenuhi syarat;")
+    assert page.templat_pesan.text() == ""
+    qtbot.mouseClick(page.simpan_templat_button, Qt.MouseButton.LeftButton)
+    saved = dk.get_template(demo_db.conn, "SK_KP")
+    assert saved.menimbang[-1] == "bahwa {nama_lengkap} memenuhi syarat;"
+    assert "disimpan" in page.templat_pesan.text()
+    page.runner.wait()
