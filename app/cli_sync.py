@@ -143,6 +143,7 @@ def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
             all_peers=args.all,
             full=args.full or args.all,
             passphrase=_passphrase(args.passphrase_file),
+            actor=_actor_text(cli._actor()),
         )
         print(
             tr(

@@ -146,7 +146,7 @@ class ImportSummary:
         if self.konflik_baru:
             out.append(
                 tr(
-                    "{n} bentrokan baru perlu diputuskan (menu Sinkronisasi > Bentrokan).",
+                    "{n} bentrokan baru perlu diputuskan (halaman Konflik).",
                     n=angka(self.konflik_baru),
                 )
             )
@@ -764,7 +764,12 @@ def import_package(
     actor: str = "sistem",
     _from_deferred: int | None = None,
 ) -> ImportSummary:
-    """Import one package file. Refused whole, or applied in one transaction."""
+    """Import one package file. Refused whole, or applied in one transaction.
+
+    ``actor`` needs the right ``sync.impor``."""
+    from app.models.akses import require
+
+    require(db, actor, "sync.impor")
     path = Path(path)
     data = _read_file(path)
     checked = check_package(db, data, passphrase)

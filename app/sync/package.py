@@ -266,8 +266,9 @@ def export_package(
     full: bool = False,
     passphrase: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    actor: str = "sistem",
 ) -> ExportResult:
-    """Write a package.
+    """Write a package (``actor`` needs the right ``sync.ekspor``; the export is audited).
 
     * ``to``: a peer (name or node id): only what it has not acknowledged, unless ``full``;
       encrypted for its key (or with ``passphrase`` when given).
@@ -278,6 +279,9 @@ def export_package(
 
     ``out`` is a file, or an existing folder for the default file name.
     """
+    from app.models.akses import require
+
+    require(db, actor, "sync.ekspor")
     if to is None and not all_peers and passphrase is None:
         raise ValidationError(
             tr("Pilih peer penerima, semua peer, atau beri kata sandi paket."), field="to"

@@ -867,6 +867,7 @@ class SinkronPage(QWidget):
             return None
         self._remember_folder(folder)
         text = tr("Menyusun paket…")
+        actor = self.actor
 
         def work(db: Database, progress: Progress) -> package.ExportResult:
             return package.export_package(
@@ -876,6 +877,7 @@ class SinkronPage(QWidget):
                 full=full,
                 passphrase=passphrase,
                 progress=_cancellable(progress, text),
+                actor=actor,
             )
 
         def done(result: package.ExportResult) -> None:
