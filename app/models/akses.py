@@ -193,6 +193,8 @@ TABEL_AKSI: tuple[tuple[str, str], ...] = (
     ("skp_kurva", "referensi.ubah"),
     ("skp", "skp.nilai"),
     ("skp_", "skp.nilai"),
+    ("seleksi", "seleksi.kelola"),
+    ("seleksi_", "seleksi.kelola"),
 )
 
 

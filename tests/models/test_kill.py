@@ -2,7 +2,7 @@
 at random points. Afterwards the database passes ``PRAGMA integrity_check``, the job is wholly
 there or wholly absent, the audit chain holds, and the job runs again cleanly.
 
-(Kill tests for batch decrees and for sync imports belong to those issues' helpers.)
+(Batch decrees: test_kill_dokumen.py; sync imports: tests/sync/test_sync_rules.py.)
 """
 
 from __future__ import annotations

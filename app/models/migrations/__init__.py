@@ -82,6 +82,10 @@ def _m0008(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0008_skp.sql")
 
 
+def _m0009(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0009_seleksi.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -91,5 +95,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "jejak audit berantai sidik (hash), hanya-tambah", _m0006),
     Migration(7, "dokumen SK: templat, register penomoran, naskah terbit", _m0007),
     Migration(8, "kinerja: SKP, periode, hasil kerja, perilaku, umpan balik rekan", _m0008),
+    Migration(9, "seleksi jabatan: tahap, rubrik, panitia, pelamar, lembar nilai tersegel", _m0009),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
