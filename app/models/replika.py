@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.models.db import utc_now
+from app.models.ringkas import affects_summary
 
 Value = str | int | float | None
 
@@ -293,6 +294,8 @@ class ApplyStats:
     rekaman: dict[str, dict[str, int]] = field(default_factory=dict)
     konflik_baru: int = 0
     touched: dict[str, set[str]] = field(default_factory=dict)  # table -> row ids
+    # table -> row ids whose change may alter an employee's summary (ringkas.affects_summary)
+    summary_touched: dict[str, set[str]] = field(default_factory=dict)
 
     def count(self, table: str, kind: str) -> None:
         per = self.rekaman.setdefault(table, {"baru": 0, "ubah": 0, "hapus": 0})
@@ -344,8 +347,11 @@ class Applier:
         inserts: dict[tuple[str, ...], list[list[Value]]] = {}
         no = node_no(conn, batch.origin, self._nodes)
         creators: list[tuple[str, str, int, int]] = []
+        summary_touched = self.stats.summary_touched.setdefault(table, set())
         for row_id, fields in items:
             touched.add(row_id)
+            if affects_summary(table, fields):
+                summary_touched.add(row_id)
             current = existing.get(row_id)
             if current is None:
                 data = {"id": row_id, **{k: v for k, v in fields.items() if k != "id"}}

@@ -192,12 +192,39 @@ def rebuild(conn: sqlite3.Connection) -> int:
     return refresh(conn, ids)
 
 
+# What the summary is derived from (see summary_rows): these columns of ``pegawai`` and these
+# histories. A change to anything else (a phone number, an SKP or a diklat row) leaves every
+# summary row as it is, so the write path and sync imports need not refresh for it.
+SUMMARY_PEGAWAI_COLUMNS = frozenset(
+    {
+        "nip",
+        "nama",
+        "gelar_depan",
+        "gelar_belakang",
+        "jenis_asn",
+        "status_kepegawaian",
+        "kedudukan",
+        "jenis_kelamin",
+        "tanggal_lahir",
+        "deleted",
+    }
+)
+SUMMARY_HISTORIES = frozenset({"riwayat_pangkat", "riwayat_jabatan", "riwayat_pendidikan"})
+
+
+def affects_summary(table: str, fields: Iterable[str]) -> bool:
+    """Can a change of ``fields`` of a row of ``table`` change an employee's summary?"""
+    if table == "pegawai":
+        return not SUMMARY_PEGAWAI_COLUMNS.isdisjoint(fields)
+    return table in SUMMARY_HISTORIES
+
+
 def refresh_after_write(conn: sqlite3.Connection, tx: WriteTx) -> None:
     """Called by the write path inside its transaction."""
     if tx.touched_reference:
         rebuild(conn)
         return
-    ids = set(tx.touched_pegawai)
+    ids = set(getattr(tx, "summary_pegawai", tx.touched_pegawai))
     if tx.touched_units:
         units = sorted(tx.touched_units)
         for chunk in _chunks(units):

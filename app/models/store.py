@@ -36,6 +36,7 @@ from typing import Any
 from app.i18n import tr
 from app.models.db import Database, as_storage_error, translated_errors, utc_now
 from app.models.errors import NotFoundError, ValidationError
+from app.models.ringkas import affects_summary
 
 # A transaction with more row operations than this is cut into several batches (all committed
 # together), so that no single batch grows without bound.
@@ -141,6 +142,7 @@ class WriteTx:
         self._pending = _Pending()
         self.counts: dict[tuple[str, str], int] = {}
         self.touched_pegawai: set[str] = set()
+        self.summary_pegawai: set[str] = set()  # those whose summary may change
         self.touched_units: set[str] = set()
         self.touched_reference = False
         self.batches: list[tuple[str, int]] = []
@@ -263,10 +265,14 @@ class WriteTx:
             self.single_record = False
         if table == "pegawai":
             self.touched_pegawai.add(row_id)
+            if affects_summary(table, fields):
+                self.summary_pegawai.add(row_id)
         elif table.startswith("riwayat_"):
             pegawai_id = row.get("pegawai_id")
             if pegawai_id:
                 self.touched_pegawai.add(str(pegawai_id))
+                if affects_summary(table, fields):
+                    self.summary_pegawai.add(str(pegawai_id))
         elif table in ("unit_organisasi", "jabatan"):
             self.touched_units.add(row_id)
         elif table.startswith("ref_"):
@@ -283,6 +289,7 @@ class WriteTx:
 
         refresh_after_write(self._conn, self)
         self.touched_pegawai.clear()
+        self.summary_pegawai.clear()
         self.touched_units.clear()
         self.touched_reference = False
 

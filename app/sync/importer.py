@@ -894,6 +894,7 @@ class _Touched:
     """Duck-types the parts of WriteTx that ringkas.refresh_after_write reads."""
 
     touched_pegawai: set[str] = field(default_factory=set)
+    summary_pegawai: set[str] = field(default_factory=set)
     touched_units: set[str] = field(default_factory=set)
     touched_reference: bool = False
 
@@ -1019,7 +1020,7 @@ def _apply(
     summary.rekaman = applier.stats.rekaman
     summary.konflik_baru = applier.stats.konflik_baru
     summary.jam_dipangkas = _advance_clock(db, applied, clock)
-    touched = _touched(conn, applier.stats.touched)
+    touched = _touched(conn, applier.stats.touched, applier.stats.summary_touched)
     ringkas.refresh_after_write(conn, cast(Any, touched))
     _bookkeeping(db, checked.manifest, summary, touched, actor)
 
@@ -1045,33 +1046,49 @@ def _advance_clock(
     return clamped
 
 
-def _touched(conn: sqlite3.Connection, touched: dict[str, set[str]]) -> _Touched:
+def _touched(
+    conn: sqlite3.Connection,
+    touched: dict[str, set[str]],
+    summary_touched: dict[str, set[str]] | None = None,
+) -> _Touched:
+    """The employees, units and references an import touched; ``summary_pegawai`` only those
+    whose summary may change (a phone number does not)."""
     result = _Touched()
     for table, ids in touched.items():
         if not ids:
             continue
-        if table == "pegawai":
-            result.touched_pegawai.update(ids)
-        elif table in ("unit_organisasi", "jabatan"):
+        if table in ("unit_organisasi", "jabatan"):
             result.touched_units.update(ids)
         elif table.startswith("ref_"):
             result.touched_reference = True
         else:
-            id_list = sorted(ids)
-            columns = replicated_schema_columns(conn, table)
-            if "pegawai_id" not in columns:
-                continue
-            for start in range(0, len(id_list), replika.CHUNK):
-                chunk = id_list[start : start + replika.CHUNK]
-                marks = ", ".join("?" for _ in chunk)
-                result.touched_pegawai.update(
-                    str(r[0])
-                    for r in conn.execute(
-                        f"SELECT pegawai_id FROM {table} WHERE id IN ({marks})", chunk
-                    )
-                    if r[0]
-                )
+            result.touched_pegawai.update(_pegawai_of(conn, table, ids))
+    if summary_touched is None:
+        result.summary_pegawai = set(result.touched_pegawai)
+    else:
+        for table, ids in summary_touched.items():
+            if ids and table not in ("unit_organisasi", "jabatan") and not table.startswith("ref_"):
+                result.summary_pegawai.update(_pegawai_of(conn, table, ids))
     return result
+
+
+def _pegawai_of(conn: sqlite3.Connection, table: str, ids: set[str]) -> set[str]:
+    """The employees that rows of ``table`` belong to."""
+    if table == "pegawai":
+        return set(ids)
+    if "pegawai_id" not in replicated_schema_columns(conn, table):
+        return set()
+    found: set[str] = set()
+    id_list = sorted(ids)
+    for start in range(0, len(id_list), replika.CHUNK):
+        chunk = id_list[start : start + replika.CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(
+            str(r[0])
+            for r in conn.execute(f"SELECT pegawai_id FROM {table} WHERE id IN ({marks})", chunk)
+            if r[0]
+        )
+    return found
 
 
 def replicated_schema_columns(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:

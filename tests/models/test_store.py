@@ -380,3 +380,31 @@ def test_sqlite_row_values_roundtrip_types(db: Database) -> None:
         )
     assert instansi.check(db).ok
     assert isinstance(db.conn, sqlite3.Connection)
+
+
+def test_summary_is_refreshed_only_when_its_inputs_change(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.models import ringkas
+
+    refreshed: list[set[str]] = []
+    real = ringkas.refresh
+
+    def spy(conn: sqlite3.Connection, ids: object, **kw: object) -> int:
+        refreshed.append(set(ids))  # type: ignore[call-overload]
+        return real(conn, refreshed[-1], **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ringkas, "refresh", spy)
+    pid = demo_db.conn.execute("SELECT id FROM pegawai LIMIT 1").fetchone()[0]
+    store = Store(demo_db)
+    with store.write("telepon", actor="uji") as tx:
+        tx.update("pegawai", pid, {"telepon": "081299990000"})
+    assert refreshed[-1] == set()
+    with store.write("nama", actor="uji") as tx:
+        tx.update("pegawai", pid, {"nama": "Nama Baru Sekali"})
+    assert refreshed[-1] == {pid}
+    row = demo_db.conn.execute(
+        "SELECT nama FROM pegawai_ringkas WHERE pegawai_id = ?", (pid,)
+    ).fetchone()
+    assert row[0] == "Nama Baru Sekali"
+    assert instansi.check(demo_db).ok  # the summary still equals what the rules derive
