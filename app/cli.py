@@ -203,6 +203,9 @@ def build_parser() -> Parser:
     from app import cli_sync
 
     cli_sync.register(sub)
+    from app import cli_seleksi
+
+    cli_seleksi.register(sub)
     return parser
 
 
@@ -558,6 +561,9 @@ COMMANDS = {
     "verifikasi": lambda args, out: _lazy("cli_dokumen", "cmd_verify")(args, out),
     "sync": lambda args, out: _lazy("cli_sync", "cmd_sync")(args, out),
     "sinkron": lambda args, out: _lazy("cli_sync", "cmd_sync")(args, out),
+    "selection": lambda args, out: _lazy("cli_seleksi", "cmd_selection")(args, out),
+    "seleksi": lambda args, out: _lazy("cli_seleksi", "cmd_selection")(args, out),
+    "kp": lambda args, out: _lazy("cli_seleksi", "cmd_kp")(args, out),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,9 +25,6 @@ from app.models.akses import Sesi, allowed
 from app.models.db import Database
 from app.models.instansi import get_setting, installation_name
 from app.ui.pages.employees import EmployeesPage
-from app.ui.pages.impor import ImportPage
-from app.ui.pages.organisasi import OrganisasiPage
-from app.ui.pages.rekap import RecapPage
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -56,56 +54,47 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(18, 18))
         self.pages = QStackedWidget()
 
+        # Pages other than the first are built the first time they are shown (or used), so that
+        # start-up pays neither for their modules (openpyxl, reportlab, PyNaCl) nor their data.
+        self._lazy: dict[str, tuple[int, Callable[[], QWidget], Callable[[QWidget], None]]] = {}
         self.employees = EmployeesPage(db, actor=actor, runner=self.runner)
         self._add_page(tr("Pegawai"), self.employees)
-        self.importer = ImportPage(db, actor=actor, runner=self.runner)
         if allowed(actor, "pegawai.impor"):
-            self._add_page(tr("Impor data"), self.importer)
-        else:  # not offered to this user (the model refuses it anyway)
-            self.importer.setParent(self)
-            self.importer.hide()
-        self.importer.applied.connect(lambda _result: self.employees.apply_filter())
-        self.organisasi = OrganisasiPage(db, runner=self.runner, actor=actor)
-        self._add_page(tr("Organisasi & Formasi"), self.organisasi)
-        self.rekap = RecapPage(db, runner=self.runner, actor=actor)
-        self._add_page(tr("Rekap Excel"), self.rekap)
-        from app.ui.pages.skp import SkpPage  # every role: who may do what is decided per SKP
-
-        self.skp = SkpPage(db, runner=self.runner, actor=actor)
-        self._add_page(tr("Kinerja (SKP)"), self.skp)
+            self._add_lazy(
+                tr("Impor data"),
+                "importer",
+                self._make_importer,
+                lambda page: page.applied.connect(self._refresh_employees),
+            )
+        self._add_lazy(tr("Organisasi & Formasi"), "organisasi", self._make_organisasi)
+        self._add_lazy(tr("Rekap Excel"), "rekap", self._make_rekap)
+        self._add_lazy(tr("Kinerja (SKP)"), "skp", self._make_skp)  # who may act: per SKP
         if allowed(actor, "dokumen.terbitkan"):
-            from app.ui.pages.dokumen import DokumenPage
-
-            self.dokumen = DokumenPage(db, runner=self.runner, actor=actor)
-            self._add_page(tr("Dokumen SK"), self.dokumen)
+            self._add_lazy(tr("Dokumen SK"), "dokumen", self._make_dokumen)
+        # a committee member (seleksi.baca of assigned selections only) sees no one's scores
+        if allowed(actor, "seleksi.kelola") or (
+            allowed(actor, "seleksi.baca") and allowed(actor, "laporan.baca")
+        ):
+            self._add_lazy(tr("Seleksi jabatan"), "seleksi", self._make_seleksi)
+        if allowed(actor, "seleksi.nilai"):
+            self._add_lazy(tr("Penilaian panitia"), "penilaian", self._make_penilaian)
         if allowed(actor, "akun.kelola") and isinstance(actor, Sesi):
-            from app.ui.pages.akun import AkunPage
-
-            self.akun = AkunPage(db, actor=actor)
-            self._add_page(tr("Akun pengguna"), self.akun)
-
+            self._add_lazy(tr("Akun pengguna"), "akun", self._make_akun)
         if allowed(actor, "audit.baca"):
-            from app.ui.pages.audit import AuditPage
-
-            self.audit = AuditPage(db, actor=actor, runner=self.runner)
-            self._add_page(tr("Jejak audit"), self.audit)
-
+            self._add_lazy(tr("Jejak audit"), "audit", self._make_audit)
         if allowed(actor, "sync.impor") or allowed(actor, "sync.ekspor"):
             from app.ui.pages.konflik import KonflikPage, nav_title
-            from app.ui.pages.sinkron import SinkronPage
 
-            self.sinkron = SinkronPage(db, actor=actor, runner=self.runner)
-            self._add_page(tr("Sinkronisasi"), self.sinkron)
+            self._add_lazy(tr("Sinkronisasi"), "sinkron", self._make_sinkron, self._sinkron_created)
+            # Built now: its sidebar entry shows the number of open clashes.
             self.konflik = KonflikPage(db, actor=actor)
             self._add_page(nav_title(len(self.konflik.conflicts)), self.konflik)
             konflik_item = self.nav.item(self.nav.count() - 1)
             self.konflik.countChanged.connect(lambda n: konflik_item.setText(nav_title(n)))
-            self.sinkron.imported.connect(lambda _s: self.employees.apply_filter())
-            self.sinkron.imported.connect(lambda _s: self.konflik.refresh())
-            self.konflik.resolved.connect(lambda _id: self.employees.apply_filter())
-            self.konflik.resolved.connect(lambda _id: self.sinkron.refresh())
+            self.konflik.resolved.connect(self._refresh_employees)
+            self.konflik.resolved.connect(lambda _id: self._if_built("sinkron", "refresh"))
 
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
 
         central = QWidget()
@@ -117,10 +106,6 @@ class MainWindow(QMainWindow):
 
         self.installation_label = QLabel(tr("Instalasi: {nama}", nama=installation_name(db)))
         self.installation_label.setObjectName("labelInstalasi")
-        if hasattr(self, "sinkron"):  # the name is edited on the sync page
-            self.sinkron.identityChanged.connect(
-                lambda nama: self.installation_label.setText(tr("Instalasi: {nama}", nama=nama))
-            )
         self.db_label = QLabel(tr("Basis data: {path}", path=db.path))
         self.db_label.setObjectName("labelBasisData")
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -229,6 +214,108 @@ class MainWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         self.pages.addWidget(page)
         QListWidgetItem(title, self.nav)
+
+    def _add_lazy(
+        self,
+        title: str,
+        attr: str,
+        factory: Callable[[], QWidget],
+        on_created: Callable[[QWidget], None] = lambda _page: None,
+    ) -> None:
+        index = self.pages.addWidget(QWidget())  # a stand-in until the page is first shown
+        QListWidgetItem(title, self.nav)
+        self._lazy[attr] = (index, factory, on_created)
+
+    def _build(self, attr: str) -> QWidget:
+        index, factory, on_created = self._lazy.pop(attr)
+        page = factory()
+        stand_in = self.pages.widget(index)
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.pages.setCurrentIndex(current)
+        setattr(self, attr, page)
+        on_created(page)
+        return page
+
+    def __getattr__(self, name: str) -> QWidget:
+        # window.skp, window.importer, ...: a page not shown yet is built when first used.
+        lazy = self.__dict__.get("_lazy")
+        if lazy is not None and name in lazy:
+            return self._build(name)
+        raise AttributeError(name)
+
+    def _show_page(self, row: int) -> None:
+        for attr, (index, _factory, _created) in list(self._lazy.items()):
+            if index == row:
+                self._build(attr)
+        self.pages.setCurrentIndex(row)
+
+    def _if_built(self, attr: str, method: str) -> None:
+        page = self.__dict__.get(attr)
+        if page is not None:
+            getattr(page, method)()
+
+    def _refresh_employees(self, *_args: object) -> None:
+        self.employees.apply_filter()
+
+    def _make_importer(self) -> QWidget:
+        from app.ui.pages.impor import ImportPage
+
+        return ImportPage(self.db, actor=self.actor, runner=self.runner)
+
+    def _make_organisasi(self) -> QWidget:
+        from app.ui.pages.organisasi import OrganisasiPage
+
+        return OrganisasiPage(self.db, runner=self.runner, actor=self.actor)
+
+    def _make_rekap(self) -> QWidget:
+        from app.ui.pages.rekap import RecapPage
+
+        return RecapPage(self.db, runner=self.runner, actor=self.actor)
+
+    def _make_skp(self) -> QWidget:
+        from app.ui.pages.skp import SkpPage
+
+        return SkpPage(self.db, runner=self.runner, actor=self.actor)
+
+    def _make_dokumen(self) -> QWidget:
+        from app.ui.pages.dokumen import DokumenPage
+
+        return DokumenPage(self.db, runner=self.runner, actor=self.actor)
+
+    def _make_seleksi(self) -> QWidget:
+        from app.ui.pages.seleksi import SeleksiPage
+
+        return SeleksiPage(self.db, runner=self.runner, actor=self.actor)
+
+    def _make_penilaian(self) -> QWidget:
+        from app.ui.pages.penilaian_panitia import PenilaianPanitiaPage
+
+        return PenilaianPanitiaPage(self.db, runner=self.runner, actor=self.actor)
+
+    def _make_akun(self) -> QWidget:
+        from app.ui.pages.akun import AkunPage
+
+        return AkunPage(self.db, actor=self.actor)
+
+    def _make_audit(self) -> QWidget:
+        from app.ui.pages.audit import AuditPage
+
+        return AuditPage(self.db, actor=self.actor, runner=self.runner)
+
+    def _make_sinkron(self) -> QWidget:
+        from app.ui.pages.sinkron import SinkronPage
+
+        return SinkronPage(self.db, actor=self.actor, runner=self.runner)
+
+    def _sinkron_created(self, page: QWidget) -> None:
+        page.imported.connect(self._refresh_employees)  # type: ignore[attr-defined]
+        page.imported.connect(lambda _s: self.konflik.refresh())  # type: ignore[attr-defined]
+        page.identityChanged.connect(  # type: ignore[attr-defined]
+            lambda nama: self.installation_label.setText(tr("Instalasi: {nama}", nama=nama))
+        )
 
     def _restore_state(self) -> None:
         settings = QSettings()

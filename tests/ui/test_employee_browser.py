@@ -254,3 +254,18 @@ def test_broad_searches_run_in_the_background_and_late_results_are_dropped(
     rows = rows_of(page)
     assert rows and all(word.casefold() in r["nama_lengkap"].casefold() for r in rows)
     assert page.model.filter.search == word and "Mencari" not in page.count.text()
+
+
+def test_pages_are_built_when_first_shown(qtbot: QtBot, demo_db: Database) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert "skp" not in window.__dict__ and "rekap" not in window.__dict__  # not at start-up
+    window.nav.setCurrentRow(titles.index("Kinerja (SKP)"))
+    assert window.pages.currentWidget() is window.__dict__["skp"]
+    assert window.pages.count() == len(titles)  # the stand-in was replaced, not added to
+    assert window.rekap.objectName() == "halamanRekap"  # built on first use, too
+    window.nav.setCurrentRow(0)
+    assert window.pages.currentWidget() is window.employees
+    window.runner.wait()

@@ -1,0 +1,556 @@
+"""Seleksi jabatan: the secretariat's page for a selection (applicants with the screening,
+committee and scoring packages, sealed sheets and the ranking).
+
+A selection is created from the command line for now (``merit selection create``); this page
+works on the selections that exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import paths
+from app.i18n import tr
+from app.models import lembar as lb
+from app.models import seleksi as sel
+from app.models.akses import allowed
+from app.models.db import Database
+from app.models.employees import find_pegawai_id
+from app.models.errors import MeritError
+from app.ui.tasks import Progress, Task, TaskRunner
+from app.ui.widgets.messages import show_error
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.verticalHeader().hide()
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _koma(text: str) -> str:
+    """A decimal the Indonesian way: 82,98."""
+    return text.replace(".", ",")
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class SeleksiPage(QWidget):
+    """The secretariat's work on one selection at a time."""
+
+    imported = Signal(object)  # HasilImporLembar
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        runner: TaskRunner | None = None,
+        actor: str = "sistem",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("halamanSeleksi")
+        self.db = db
+        self.actor = actor
+        self.runner = runner or TaskRunner(db.path, self)
+        self.task: Task | None = None
+        self.info: sel.SeleksiInfo | None = None
+        self.pelamar: list[sel.Pelamar] = []
+        self.hasil: sel.Peringkat | None = None
+        kelola = allowed(actor, "seleksi.kelola")
+
+        title = QLabel(tr("Seleksi Jabatan"))
+        title.setObjectName("judulHalaman")
+        self.pilih = QComboBox()
+        self.pilih.setObjectName("pilihSeleksi")
+        self.ringkas = QLabel()
+        self.ringkas.setObjectName("ringkasSeleksi")
+        self.ringkas.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Seleksi:")))
+        top.addWidget(self.pilih, 1)
+
+        # applicants
+        self.tabel_pelamar = _table(
+            [tr("No."), tr("Nama"), tr("NIP"), tr("Asal"), tr("Hasil"), tr("Keterangan")],
+            "tabelPelamar",
+        )
+        self.nip = QLineEdit()
+        self.nip.setObjectName("nipPelamar")
+        self.nip.setPlaceholderText(tr("NIP pelamar internal"))
+        self.tambah = QPushButton(tr("Daftarkan"))
+        self.tambah.setObjectName("tombolDaftarkan")
+        self.alasan = QLineEdit()
+        self.alasan.setObjectName("alasanKeputusan")
+        self.alasan.setPlaceholderText(tr("Alasan keputusan sekretariat"))
+        self.luluskan = QPushButton(tr("Luluskan"))
+        self.luluskan.setObjectName("tombolLuluskan")
+        self.gagalkan = QPushButton(tr("Tidak luluskan"))
+        self.gagalkan.setObjectName("tombolGagalkan")
+        row1 = QHBoxLayout()
+        row1.addWidget(self.nip)
+        row1.addWidget(self.tambah)
+        row1.addSpacing(16)
+        row1.addWidget(self.alasan, 1)
+        row1.addWidget(self.luluskan)
+        row1.addWidget(self.gagalkan)
+        tab1 = QWidget()
+        v1 = QVBoxLayout(tab1)
+        v1.addWidget(self.tabel_pelamar, 1)
+        if kelola:
+            v1.addLayout(row1)
+
+        # committee
+        self.tabel_panitia = _table(
+            [tr("Nama"), tr("Peran"), tr("Menilai"), tr("Lembar masuk"), tr("Konflik")],
+            "tabelPanitia",
+        )
+        self.paket = QPushButton(tr("Tulis paket penilaian…"))
+        self.paket.setObjectName("tombolPaket")
+        self.konflik_calon = QComboBox()
+        self.konflik_calon.setObjectName("pilihKandidatKonflik")
+        self.konflik_alasan = QLineEdit()
+        self.konflik_alasan.setObjectName("alasanKonflik")
+        self.konflik_alasan.setPlaceholderText(tr("Alasan konflik kepentingan"))
+        self.konflik = QPushButton(tr("Catat konflik"))
+        self.konflik.setObjectName("tombolKonflik")
+        row2 = QHBoxLayout()
+        row2.addWidget(self.paket)
+        row2.addSpacing(16)
+        row2.addWidget(QLabel(tr("Konflik dengan:")))
+        row2.addWidget(self.konflik_calon)
+        row2.addWidget(self.konflik_alasan, 1)
+        row2.addWidget(self.konflik)
+        tab2 = QWidget()
+        v2 = QVBoxLayout(tab2)
+        v2.addWidget(self.tabel_panitia, 1)
+        if kelola:
+            v2.addLayout(row2)
+
+        # sheets and ranking
+        self.impor = QPushButton(tr("Masukkan lembar nilai…"))
+        self.impor.setObjectName("tombolImporLembar")
+        self.kurang = QLabel()
+        self.kurang.setObjectName("lembarKurang")
+        self.kurang.setWordWrap(True)
+        self.kuorum = QLineEdit()
+        self.kuorum.setObjectName("catatanKuorum")
+        self.kuorum.setPlaceholderText(tr("Catatan ketua: kuorum sudah cukup karena …"))
+        self.kuorum_button = QPushButton(tr("Catat keputusan ketua"))
+        self.kuorum_button.setObjectName("tombolKuorum")
+        self.tabel_peringkat = _table([], "tabelPeringkat")
+        self.usulan = QLabel()
+        self.usulan.setObjectName("usulanPpk")
+        self.usulan.setWordWrap(True)
+        self.aturan = QLabel()
+        self.aturan.setWordWrap(True)
+        row3 = QHBoxLayout()
+        row3.addWidget(self.impor)
+        row3.addWidget(self.kuorum, 1)
+        row3.addWidget(self.kuorum_button)
+        self.rekap = QPushButton(tr("Rekap nilai (.xlsx)…"))
+        self.rekap.setObjectName("tombolRekapNilai")
+        row3.addWidget(self.rekap)
+        self.dokumen = QComboBox()
+        self.dokumen.setObjectName("pilihDokumen")
+        self.dokumen.addItem(tr("Berita acara peringkat akhir"), "berita_acara")
+        self.dokumen.addItem(tr("Pengumuman hasil seleksi"), "pengumuman")
+        self.dokumen_button = QPushButton(tr("Simpan PDF…"))
+        self.dokumen_button.setObjectName("tombolDokumen")
+        row4 = QHBoxLayout()
+        row4.addWidget(QLabel(tr("Dokumen:")))
+        row4.addWidget(self.dokumen)
+        row4.addWidget(self.dokumen_button)
+        row4.addStretch(1)
+        tab3 = QWidget()
+        v3 = QVBoxLayout(tab3)
+        if kelola:
+            v3.addLayout(row3)
+        v3.addWidget(self.kurang)
+        v3.addWidget(self.tabel_peringkat, 1)
+        v3.addWidget(self.usulan)
+        v3.addWidget(self.aturan)
+        v3.addLayout(row4)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabSeleksi")
+        self.tabs.addTab(tab1, tr("Pelamar && seleksi administrasi"))
+        self.tabs.addTab(tab2, tr("Panitia && paket penilaian"))
+        self.tabs.addTab(tab3, tr("Lembar nilai && peringkat"))
+        self.status = QLabel()
+        self.status.setObjectName("statusSeleksi")
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.ringkas)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+
+        self.pilih.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.tambah.clicked.connect(self.add_internal)
+        self.nip.returnPressed.connect(self.add_internal)
+        self.luluskan.clicked.connect(lambda: self.decide(True))
+        self.gagalkan.clicked.connect(lambda: self.decide(False))
+        self.paket.clicked.connect(self.choose_package_target)
+        self.konflik.clicked.connect(self.declare_conflict)
+        self.impor.clicked.connect(self.choose_sheet)
+        self.kuorum_button.clicked.connect(self.record_quorum)
+        self.rekap.clicked.connect(self.choose_recap_target)
+        self.dokumen_button.clicked.connect(self.choose_document_target)
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        current = self.pilih.currentData()
+        self.pilih.blockSignals(True)
+        self.pilih.clear()
+        for s in sel.daftar_seleksi(self.db.conn):
+            self.pilih.addItem(f"{s.judul} ({s.pelamar} {tr('pelamar')})", s.id)
+        if current is not None and self.pilih.findData(current) >= 0:
+            self.pilih.setCurrentIndex(self.pilih.findData(current))
+        self.pilih.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        sid = self.pilih.currentData()
+        if not sid:
+            self.info = None
+            self.ringkas.setText(
+                tr("Belum ada seleksi. Buat seleksi dengan perintah `merit selection create`.")
+            )
+            self.tabs.setEnabled(False)
+            return
+        self.tabs.setEnabled(True)
+        conn = self.db.conn
+        info = self.info = sel.get_seleksi(conn, sid)
+        self.pelamar = sel.daftar_pelamar(conn, sid)
+        tahap = ", ".join(
+            f"{t.nama} {_koma(sel.teks_desimal(t.bobot))}%"
+            + ("" if t.dilaksanakan else tr(" (tidak dilaksanakan)"))
+            for t in info.tahap
+        )
+        self.ringkas.setText(
+            tr(
+                "{jenis} \u2013 jabatan {j}. Tahap: {t}.",
+                jenis=tr(sel.JENIS[info.jenis]),
+                j=info.nama_jabatan,
+                t=tahap,
+            )
+        )
+        _fill(
+            self.tabel_pelamar,
+            [
+                [
+                    str(p.nomor),
+                    p.nama,
+                    p.nip or "",
+                    tr("Eksternal") if p.eksternal else tr("Internal"),
+                    (tr("Lulus") if p.lulus else tr("Tidak lulus"))
+                    + (tr(" (keputusan sekretariat)") if p.override_lulus is not None else ""),
+                    p.override_alasan
+                    if p.override_lulus is not None
+                    else "; ".join(p.alasan_gagal) or tr("Memenuhi semua syarat"),
+                ]
+                for p in self.pelamar
+            ],
+        )
+        kurang = sel.lembar_kurang(conn, info)
+        konflik = sel.konflik(conn, sid)
+        dinilai = [t for t in info.tahap if t.dinilai and t.bobot > 0]
+        belum: dict[str, list[str]] = {}
+        for k in kurang:
+            belum.setdefault(k.anggota_id, []).append(k.tahap_id)
+        _fill(
+            self.tabel_panitia,
+            [
+                [
+                    a.nama,
+                    tr(sel.PERAN_PANITIA[a.peran]),
+                    tr("Ya") if a.menilai else tr("Tidak"),
+                    f"{len(dinilai) - len(belum.get(a.id, []))}/{len(dinilai)}"
+                    if a.menilai
+                    else "\u2013",
+                    str(sum(1 for x, _ in konflik if x == a.id)),
+                ]
+                for a in info.panitia
+            ],
+        )
+        self.konflik_calon.clear()
+        for p in self.pelamar:
+            self.konflik_calon.addItem(f"{p.nomor}. {p.nama}", p.id)
+        self.kuorum.setText(info.kuorum_catatan or "")
+        self._ranking()
+
+    def _ranking(self) -> None:
+        info = self.info
+        assert info is not None
+        hasil = self.hasil = sel.peringkat(self.db.conn, info.id, sementara=True)
+        tahap = [t for t in info.tahap if t.id in hasil.bobot_efektif]
+        self.tabel_peringkat.setColumnCount(4 + len(tahap))
+        self.tabel_peringkat.setHorizontalHeaderLabels(
+            [tr("Peringkat"), tr("No."), tr("Nama")]
+            + [
+                tr(
+                    "{t} ({w}%)",
+                    t=t.nama,
+                    w=_koma(sel.teks_desimal(sel.bulat(hasil.bobot_efektif[t.id]))),
+                )
+                for t in tahap
+            ]
+            + [tr("Nilai akhir")]
+        )
+
+        def num(v: Decimal | None) -> str:
+            return _koma(sel.teks_desimal(sel.bulat(v))) if v is not None else "\u2013"
+
+        _fill(
+            self.tabel_peringkat,
+            [
+                [str(b.peringkat or "\u2013"), str(b.nomor), b.nama]
+                + [num(b.nilai_tahap.get(t.id)) for t in tahap]
+                + [num(b.total)]
+                for b in hasil.baris
+            ],
+        )
+        if hasil.kurang and not info.kuorum_catatan:
+            self.kurang.setText(
+                tr(
+                    "SEMENTARA \u2013 peringkat akhir belum dapat disusun. Lembar belum "
+                    "masuk: {d}.",
+                    d="; ".join(k.teks() for k in hasil.kurang),
+                )
+            )
+        elif hasil.kurang:
+            self.kurang.setText(
+                tr(
+                    "Lembar belum masuk: {d}. Ketua panitia ({k}) mencatat kuorum cukup: {c}",
+                    d="; ".join(k.teks() for k in hasil.kurang),
+                    k=info.kuorum_oleh,
+                    c=info.kuorum_catatan,
+                )
+            )
+        else:
+            self.kurang.setText(tr("Semua lembar nilai tersegel sudah masuk."))
+        self.usulan.setText(
+            tr("Usulan kepada PPK: {d}", d=", ".join(b.nama for b in hasil.usulan))
+            if hasil.usulan
+            else ""
+        )
+        self.aturan.setText(
+            tr(
+                "Nilai akhir dihitung hanya dari tahap yang dilaksanakan (bobot dinormalkan). "
+                "Nilai sama: {a}.",
+                a=tr(sel.ATURAN_SERI.get(info.aturan_seri, info.aturan_seri)),
+            )
+        )
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except MeritError as exc:
+            show_error(self, exc)
+            return False
+        self.reload()
+        return True
+
+    def _selected(self, table: QTableWidget) -> int | None:
+        rows = table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def add_internal(self) -> None:
+        if self.info is None or not self.nip.text().strip():
+            return
+        sid = self.info.id
+
+        def act() -> None:
+            pid = find_pegawai_id(self.db.conn, self.nip.text().strip())
+            sel.tambah_pelamar_internal(self.db, sid, pid, actor=self.actor)
+
+        if self._run(act):
+            self.nip.clear()
+            self.status.setText(tr("Pelamar didaftarkan."))
+
+    def decide(self, lulus: bool) -> None:
+        row = self._selected(self.tabel_pelamar)
+        if row is None:
+            self.status.setText(tr("Pilih pelamar dulu."))
+            return
+        p = self.pelamar[row]
+        if self._run(
+            lambda: sel.putuskan_pelamar(self.db, p.id, lulus, self.alasan.text(), actor=self.actor)
+        ):
+            self.alasan.clear()
+            self.status.setText(tr("Keputusan sekretariat untuk {n} dicatat.", n=p.nama))
+
+    def _member(self) -> sel.Anggota | None:
+        row = self._selected(self.tabel_panitia)
+        if row is None or self.info is None:
+            self.status.setText(tr("Pilih anggota panitia dulu."))
+            return None
+        return self.info.panitia[row]
+
+    def choose_package_target(self) -> None:
+        a = self._member()
+        if a is None:
+            return
+        default = paths.exports_dir() / f"paket-penilaian-{a.nama}.json"
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Simpan paket penilaian"), str(default), tr("Paket (*.json)")
+        )
+        if name:
+            self.write_package(a.nama, Path(name))
+
+    def write_package(self, anggota: str, target: Path) -> None:
+        if self.info is None:
+            return
+        sid = self.info.id
+        if self._run(
+            lambda: lb.tulis_paket_anggota(self.db, sid, anggota, target, actor=self.actor)
+        ):
+            self.status.setText(tr("Paket penilaian {a} ditulis ke {p}.", a=anggota, p=target))
+
+    def declare_conflict(self) -> None:
+        a = self._member()
+        pid = self.konflik_calon.currentData()
+        if a is None or self.info is None or pid is None:
+            return
+        sid = self.info.id
+        if self._run(
+            lambda: sel.nyatakan_konflik(
+                self.db, sid, a.id, pid, self.konflik_alasan.text(), actor=self.actor
+            )
+        ):
+            self.konflik_alasan.clear()
+            self.status.setText(tr("Konflik kepentingan {a} dicatat.", a=a.nama))
+
+    def choose_sheet(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Masukkan lembar nilai"), str(paths.exports_dir()), tr("Lembar (*.json)")
+        )
+        if name:
+            self.import_sheet(Path(name))
+
+    def import_sheet(self, path: Path) -> Task | None:
+        """Import a sealed sheet in the background."""
+        if self.task is not None:
+            return None
+        actor = self.actor
+
+        def work(db: Database, _progress: Progress) -> lb.HasilImporLembar:
+            return lb.impor_lembar(db, path, actor=actor)
+
+        self.impor.setEnabled(False)
+        self.status.setText(tr("Memeriksa lembar nilai…"))
+        self.task = self.runner.run(work, on_done=self._imported, on_error=self._failed)
+        return self.task
+
+    def _imported(self, res: lb.HasilImporLembar) -> None:
+        self.task = None
+        self.impor.setEnabled(True)
+        self.reload()
+        self.status.setText(res.teks())
+        self.imported.emit(res)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.impor.setEnabled(True)
+        self.status.setText(tr("Lembar nilai tidak dimasukkan."))
+        show_error(self, exc)
+
+    def record_quorum(self) -> None:
+        if self.info is None:
+            return
+        sid = self.info.id
+        if self._run(lambda: sel.catat_kuorum(self.db, sid, self.kuorum.text(), actor=self.actor)):
+            self.status.setText(tr("Catatan ketua panitia disimpan."))
+
+    def choose_recap_target(self) -> None:
+        if self.info is None:
+            return
+        default = paths.exports_dir() / tr("rekap-nilai-seleksi.xlsx")
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Simpan rekap nilai"), str(default), tr("Buku kerja Excel (*.xlsx)")
+        )
+        if name:
+            self.write_recap(Path(name))
+
+    def write_recap(self, target: Path) -> Task | None:
+        """Write the score recap in the background."""
+        if self.info is None or self.task is not None:
+            return None
+        sid, actor = self.info.id, self.actor
+
+        def work(db: Database, _progress: Progress) -> Path:
+            sel.tulis_rekap_nilai(db, sid, target, actor=actor)
+            return target
+
+        def done(path: Path) -> None:
+            self.task = None
+            self.status.setText(tr("Rekap nilai ditulis ke {p}.", p=path))
+
+        self.status.setText(tr("Menulis rekap nilai…"))
+        self.task = self.runner.run(work, on_done=done, on_error=self._failed, bulk=True)
+        return self.task
+
+    def choose_document_target(self) -> None:
+        if self.info is None:
+            return
+        default = paths.exports_dir() / f"{self.dokumen.currentData()}-seleksi.pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Simpan dokumen"), str(default), tr("Dokumen PDF (*.pdf)")
+        )
+        if name:
+            self.write_document(str(self.dokumen.currentData()), Path(name))
+
+    def write_document(self, jenis: str, target: Path) -> Task | None:
+        """Write the berita acara of the final ranking or the announcement, in the background."""
+        if self.info is None or self.task is not None:
+            return None
+        sid, actor = self.info.id, self.actor
+
+        def work(db: Database, _progress: Progress) -> Path:
+            sel.tulis_dokumen(db, sid, jenis, target, actor=actor)
+            return target
+
+        def done(path: Path) -> None:
+            self.task = None
+            self.status.setText(tr("Dokumen ditulis ke {p}.", p=path))
+
+        self.status.setText(tr("Menulis dokumen…"))
+        self.task = self.runner.run(work, on_done=done, on_error=self._failed, bulk=True)
+        return self.task
