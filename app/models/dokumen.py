@@ -46,11 +46,12 @@ from app.models.instansi import get_setting
 from app.models.reference import Referensi, natural_id
 from app.models.store import Store
 from app.reports import decree as eng
+from app.reports import letter as surat
 from app.reports import verification as ver
 
 Kind = Literal["asli", "salinan", "petikan"]
 KINDS: tuple[Kind, ...] = ("asli", "salinan", "petikan")
-BENTUK = ("PERORANGAN", "KOLEKTIF")
+BENTUK = ("PERORANGAN", "KOLEKTIF", "SURAT")  # SURAT: one letter (surat dinas) per person
 KOP = ("KEPALA_DAERAH", "INSTANSI")
 TMT_BAWAAN = ("TANGGAL", "PERIODE_KP", "KGB")
 VARIAN = ("", "a.n.", "Plt.", "Plh.")
@@ -103,6 +104,12 @@ PLACEHOLDER_PEGAWAI: dict[str, str] = {
     "gaji_pokok_lama": "Gaji pokok lama (KGB terakhir), mis. Rp3.287.100,00",
     "gaji_pokok": "Gaji pokok baru, mis. Rp4.699.300,00",
     "gaji_pokok_terbilang": "Gaji pokok baru dalam huruf",
+    "sk_lama_pejabat": "Pejabat yang menetapkan SK gaji/pangkat terakhir",
+    "sk_lama_nomor": "Nomor SK gaji/pangkat terakhir (KGB atau KP terakhir)",
+    "sk_lama_tanggal": "Tanggal SK gaji/pangkat terakhir",
+    "tmt_gaji_lama": "Tanggal mulai berlakunya gaji lama (TMT KGB/KP terakhir)",
+    "masa_kerja_lama": "Masa kerja golongan pada TMT gaji lama",
+    "kgb_berikutnya": "Tanggal kenaikan gaji berkala berikutnya (TMT + 2 tahun)",
     "jabatan_baru": "Jabatan baru",
     "unit_baru": "Unit kerja baru",
 }
@@ -117,8 +124,9 @@ ISIAN: dict[str, str] = {
     "gaji_pokok_lama": "Gaji pokok lama (rupiah)",
     "jabatan_baru": "Jabatan baru",
     "unit_baru": "Unit kerja baru",
+    "sk_lama_pejabat": "Pejabat penetap SK gaji terakhir",
 }
-_ISIAN_WAJIB = ("gaji_pokok", "gaji_pokok_lama", "jabatan_baru", "unit_baru")
+_ISIAN_WAJIB = ("gaji_pokok", "gaji_pokok_lama", "jabatan_baru", "unit_baru", "sk_lama_pejabat")
 
 #: Fields of a number format.
 FORMAT_NOMOR: dict[str, str] = {
@@ -255,6 +263,12 @@ class Templat:
     def kolektif(self) -> bool:
         return self.bentuk == "KOLEKTIF"
 
+    @property
+    def surat(self) -> bool:
+        """A letter (surat dinas), not a Keputusan: see :func:`_letter_builder` for which
+        fields it uses."""
+        return self.bentuk == "SURAT"
+
 
 def template_id(kode: str) -> str:
     return natural_id("templat_dokumen", kode)
@@ -298,7 +312,7 @@ JUDUL_FIELD: dict[str, str] = {
     "sah_nip": "NIP pengesah",
     "lampiran_judul": "Judul lampiran",
     "lampiran_kolom": "Kolom lampiran",
-    "alamat_penerima": "Alamat penerima petikan",
+    "alamat_penerima": "Alamat penerima petikan (surat: Yth. ...)",
 }
 
 
@@ -370,7 +384,7 @@ def check_template(t: Templat) -> list[Masalah]:
             )
         )
     if t.bentuk not in BENTUK:
-        out.append(Masalah("bentuk", tr("Bentuk harus PERORANGAN atau KOLEKTIF.")))
+        out.append(Masalah("bentuk", tr("Bentuk harus PERORANGAN, KOLEKTIF atau SURAT.")))
     if t.kop not in KOP:
         out.append(Masalah("kop", tr("Kop harus KEPALA_DAERAH atau INSTANSI.")))
     if t.tmt_bawaan not in TMT_BAWAAN:
@@ -713,15 +727,22 @@ def default_tmt(conn: sqlite3.Connection, t: Templat, on: date, record: Employee
 
 def _mk_base(record: EmployeeRecord) -> tuple[date, int] | None:
     """(TMT, MK in months) of the latest KGB or pangkat record, the base of masa kerja."""
-    best: tuple[date, int] | None = None
+    row = _sk_terakhir(record)
+    if row is None:
+        return None
+    mk = int(row.get("mk_tahun") or 0) * 12 + int(row.get("mk_bulan") or 0)
+    return date.fromisoformat(row["tmt"]), mk
+
+
+def _sk_terakhir(record: EmployeeRecord) -> dict[str, Any] | None:
+    """The latest KGB or pangkat record (by TMT): the last decree on the gaji pokok."""
+    best: dict[str, Any] | None = None
     for name in ("kgb", "pangkat"):
         for row in record.riwayat.get(name, []):
             if not row.get("tmt"):
                 continue
-            when = date.fromisoformat(row["tmt"])
-            mk = int(row.get("mk_tahun") or 0) * 12 + int(row.get("mk_bulan") or 0)
-            if best is None or when > best[0]:
-                best = (when, mk)
+            if best is None or date.fromisoformat(row["tmt"]) > date.fromisoformat(best["tmt"]):
+                best = row
     return best
 
 
@@ -803,6 +824,9 @@ def person_values(
     tempat = data.get("tempat_lahir") or ""
     lahir = tanggal(data.get("tanggal_lahir"))
     pangkat_baru = ref.golongan.get(gol_baru or "", {}).get("pangkat") if gol_baru else None
+    sk = _sk_terakhir(record) or {}
+    from app.models import rekap
+
     values: dict[str, str | None] = {
         "no": str(no),
         "nama_lengkap": data["nama_lengkap"],
@@ -829,6 +853,16 @@ def person_values(
         "gaji_pokok_terbilang": f"{terbilang(gaji)} rupiah" if gaji is not None else None,
         "jabatan_baru": given.get("jabatan_baru") or None,
         "unit_baru": given.get("unit_baru") or None,
+        "sk_lama_pejabat": None,  # not recorded: the clerk gives it
+        "sk_lama_nomor": sk.get("nomor_sk") or None,
+        "sk_lama_tanggal": tanggal(sk["tanggal_sk"]) if sk.get("tanggal_sk") else None,
+        "tmt_gaji_lama": tanggal(sk["tmt"]) if sk.get("tmt") else None,
+        "masa_kerja_lama": (
+            tr("{t} tahun {b} bulan", t=int(sk["mk_tahun"]), b=int(sk.get("mk_bulan") or 0))
+            if sk.get("mk_tahun") is not None
+            else None
+        ),
+        "kgb_berikutnya": tanggal(rekap.tambah_tahun(tmt, rekap.TAHUN_KGB)),
     }
     for key, value in given.items():  # explicit values override what the records say
         if key not in ("tmt", "golongan_baru", "gaji_pokok", "gaji_pokok_lama") and value:
@@ -842,7 +876,7 @@ class Rancangan:
 
     templat: Templat
     tanggal: date
-    decrees: tuple[Callable[[str], eng.Decree], ...]
+    decrees: tuple[Callable[[str], eng.Document], ...]  # a letter for a SURAT template
     penerima: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (nips, names) per decree
 
 
@@ -897,7 +931,7 @@ def prepare(db: Database, req: Permintaan, *, today: date | None = None) -> Ranc
             ),
             field="ttd_nama",
         )
-    if req.jenis != "asli" and not t.sah_nama.strip():
+    if req.jenis != "asli" and not t.surat and not t.sah_nama.strip():
         raise ValidationError(
             tr(
                 "Templat {kode}: nama pejabat yang mengesahkan petikan/salinan belum diisi. "
@@ -923,7 +957,7 @@ def prepare(db: Database, req: Permintaan, *, today: date | None = None) -> Ranc
         groups = [people]
     else:
         groups = [[p] for p in people]
-    builders: list[Callable[[str], eng.Decree]] = []
+    builders: list[Callable[[str], eng.Document]] = []
     penerima: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for group in groups:
         values: dict[str, str | None] = dict(base)
@@ -931,7 +965,10 @@ def prepare(db: Database, req: Permintaan, *, today: date | None = None) -> Ranc
         if not t.kolektif:
             values.update(group[0][1])
             nip1 = str(group[0][0].data["nip"])
-        builders.append(_builder(t, values, group, kop, on, nip1))
+        if t.surat:
+            builders.append(_letter_builder(t, values, group, kop, on, nip1))
+        else:
+            builders.append(_builder(t, values, group, kop, on, nip1))
         penerima.append(
             (
                 tuple(str(r.data["nip"]) for r, _ in group),
@@ -1027,6 +1064,88 @@ def _builder(
     )
 
     def build(nomor: str) -> eng.Decree:
+        return replace(fixed, nomor=nomor)
+
+    return build
+
+
+def _letter_lines(
+    t: Templat, f: Callable[[str, str], str]
+) -> tuple[str, tuple[surat.DataLine, ...], str]:
+    """(opening, data lines, closing) of a letter from the template's dictum blocks.
+
+    The first block's text opens the letter; every block's rincian are the numbered data lines
+    (numbering runs on across blocks; a label like ``a. ...``, or a note in parentheses with no
+    value, is an unnumbered sub-line); the text of a later block and any block's closing text
+    are sentences between the lines; a last block without rincian closes the letter.
+    """
+    blocks = list(t.diktum)
+    penutup = ""
+    if len(blocks) > 1 and not blocks[-1].rincian and not blocks[-1].penutup:
+        penutup = f(blocks[-1].teks, tr("Diktum {n}", n=len(blocks)))
+        blocks = blocks[:-1]
+    pembuka = ""
+    lines: list[surat.DataLine] = []
+    for i, x in enumerate(blocks, 1):
+        label = tr("Diktum {n}", n=i)
+        if i == 1:
+            pembuka = f(x.teks, label)
+        elif x.teks:
+            lines.append(surat.DataLine(f(x.teks, label), kind="text"))
+        for key, value in x.rincian:
+            filled = f(value, tr("Diktum {n} rincian {k}", n=i, k=key))
+            note = key.startswith("(") and not value.strip()
+            kind: surat.LineKind = "sub" if note or surat.SUB_LABEL.match(key) else "item"
+            lines.append(surat.DataLine(key, filled, kind))
+        if x.penutup:
+            lines.append(surat.DataLine(f(x.penutup, label), kind="text"))
+    return pembuka, tuple(lines), penutup
+
+
+def _letter_builder(
+    t: Templat,
+    values: dict[str, str | None],
+    group: list[tuple[EmployeeRecord, dict[str, str | None]]],
+    kop: eng.Letterhead,
+    on: date,
+    nip: str,
+) -> Callable[[str], eng.Document]:
+    """A letter (bentuk SURAT) for one person. Fields used: ``tentang`` (Hal), ``alamat_penerima``
+    (the addressee after "Yth."; a last " di ..." goes on its own line, default "di Tempat"),
+    ``diktum`` (opening, data lines and closing: :func:`_letter_lines`), ``tembusan``, the
+    ``ttd_*`` signatory, ``kop``, ``format_nomor``. Menimbang, mengingat and the pengesah are
+    not used."""
+
+    def f(text: str, field: str) -> str:
+        return _fill(text, values, field, nip)
+
+    pembuka, lines, penutup = _letter_lines(t, f)
+    kepada_text = " ".join(f(t.alamat_penerima, tr(JUDUL_FIELD["alamat_penerima"])).split())
+    head, sep, place = kepada_text.rpartition(" di ")
+    kepada = (head, f"di {place}") if sep and head else (kepada_text, tr("di Tempat"))
+    signer = _signatory(t, values, "ttd")
+    assert signer is not None  # checked in prepare()
+    fixed = surat.Letter(
+        nomor="",
+        hal=f(t.tentang, tr(JUDUL_FIELD["tentang"])),
+        tempat=values.get("ibu_kota") or "",
+        tanggal=on,
+        kepada=kepada,
+        penandatangan=signer,
+        pembuka=pembuka,
+        rincian=lines,
+        penutup=penutup,
+        tembusan=tuple(
+            f(x, tr("{field} butir {n}", field=tr(JUDUL_FIELD["tembusan"]), n=i))
+            for i, x in enumerate(t.tembusan, 1)
+        ),
+        letterhead=kop,
+        penerima=tuple(
+            eng.Penerima(str(r.data["nip"]), str(r.data["nama_lengkap"])) for r, _ in group
+        ),
+    )
+
+    def build(nomor: str) -> eng.Document:
         return replace(fixed, nomor=nomor)
 
     return build
@@ -1214,14 +1333,14 @@ class _Rendered:
 
 def _render(
     t: Templat,
-    decrees: list[eng.Decree],
+    decrees: list[eng.Document],
     kind: Kind,
     staging: Path,
     secret: bytes,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> _Rendered:
-    def sign(doc: eng.Decree, k: eng.Kind) -> eng.Decree:
+    def sign(doc: eng.Document, k: eng.Kind) -> eng.Document:
         entry = ver.RegisterEntry(
             nomor=doc.nomor,
             tanggal=doc.tanggal,
@@ -1229,6 +1348,8 @@ def _render(
             jenis=k,
             nips=tuple(p.nip for p in doc.penerima),
         )
+        if isinstance(doc, surat.Letter):
+            return surat.with_verification(doc, entry, secret)
         return eng.with_verification(doc, k, entry, secret)
 
     total = len(eng.expand(decrees, kind))
@@ -1268,7 +1389,7 @@ def _register(
     draft: Rancangan,
     start: int,
     numbers: list[str],
-    decrees: list[eng.Decree],
+    decrees: list[eng.Document],
     result: _Rendered,
     new_secret: bytes | None,
     actor: str,
@@ -1308,7 +1429,7 @@ def _register(
                     "nomor_urut": start + i,
                     "nomor": nomor,
                     "tanggal": draft.tanggal.isoformat(),
-                    "perihal": decree.tentang,
+                    "perihal": decree.tentang if isinstance(decree, eng.Decree) else decree.hal,
                     "pegawai": json.dumps(list(nips)),
                     "nama_pegawai": "; ".join(names),
                     "status": STATUS_TERBIT,

@@ -192,46 +192,59 @@ SK_MUTASI = Templat(
     alamat_penerima="{unit_baru}",
 )
 
-# KGB as a Keputusan of the agency head (delegated): the engine lays out decrees; the letter
-# form "Surat Pemberitahuan Kenaikan Gaji Berkala" is not built yet.
+# KGB: the "Surat Pemberitahuan Kenaikan Gaji Berkala", a LETTER (surat dinas) of the agency head
+# (asn-rules 10.3, 11.1), not a Keputusan: bentuk SURAT (see dokumen._letter_builder for the fields
+# a letter uses). The first dictum block opens the letter and holds data lines 1-6 (with the
+# sub-lines about the last decree on the salary), the second holds lines 7-11, the third closes.
+_PP_GAJI_TEKS = _PP_GAJI.rstrip(";")
 KGB = Templat(
     kode="KGB",
-    nama="Kenaikan Gaji Berkala (per orang)",
-    bentuk="PERORANGAN",
+    nama="Surat Pemberitahuan Kenaikan Gaji Berkala (per orang)",
+    bentuk="SURAT",
+    judul="SURAT",
     pejabat="{kepala_instansi}",
-    tentang="Kenaikan Gaji Berkala Pegawai Negeri Sipil",
+    tentang="Kenaikan Gaji Berkala",
     format_nomor="800.1.11.13/{nomor}/BKPSDM/{tahun}",
-    menimbang=(
-        "bahwa Pegawai Negeri Sipil yang namanya tersebut dalam Diktum KESATU telah memenuhi "
-        "masa kerja dan syarat lain untuk diberikan kenaikan gaji berkala;",
-        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
-        "Keputusan Kepala {nama_instansi} tentang Kenaikan Gaji Berkala Pegawai Negeri Sipil;",
-    ),
-    mengingat=(_UU_ASN, _PP_GAJI, _PP_MANAJEMEN),
     diktum=(
         DiktumTemplat(
-            "Memberikan kenaikan gaji berkala kepada Pegawai Negeri Sipil:",
+            "Dengan ini diberitahukan bahwa berhubung dengan telah dipenuhinya masa kerja dan "
+            "syarat-syarat lainnya kepada:",
             (
                 ("Nama", "{nama_lengkap}"),
                 ("NIP", "{nip}"),
-                ("Pangkat/gol. ruang", "{pangkat_golongan}"),
+                ("Pangkat/golongan ruang", "{pangkat_golongan}"),
                 ("Jabatan", "{jabatan}"),
                 ("Unit kerja", "{unit}"),
                 ("Gaji pokok lama", "{gaji_pokok_lama}"),
+                ("(atas dasar surat keputusan terakhir tentang gaji/pangkat yang ditetapkan)", ""),
+                ("a. oleh pejabat", "{sk_lama_pejabat}"),
+                ("b. tanggal", "{sk_lama_tanggal}"),
+                ("c. nomor", "{sk_lama_nomor}"),
+                ("d. tanggal mulai berlakunya gaji tersebut", "{tmt_gaji_lama}"),
+                ("e. masa kerja golongan pada tanggal tersebut", "{masa_kerja_lama}"),
             ),
-            "sehingga memperoleh gaji pokok {gaji_pokok} ({gaji_pokok_terbilang}) berdasarkan "
-            "masa kerja golongan {masa_kerja} dalam golongan {golongan_baru} terhitung mulai "
-            "tanggal {tmt}.",
         ),
         DiktumTemplat(
-            "Kenaikan gaji berkala berikutnya diberikan apabila telah memenuhi syarat sesuai "
-            "dengan ketentuan peraturan perundang-undangan."
+            "diberikan kenaikan gaji berkala hingga memperoleh:",
+            (
+                ("Gaji pokok baru", "{gaji_pokok} ({gaji_pokok_terbilang})"),
+                ("Berdasarkan masa kerja", "{masa_kerja}"),
+                ("Dalam golongan ruang", "{pangkat_golongan_baru}"),
+                ("Mulai tanggal", "{tmt}"),
+                ("Kenaikan gaji berkala berikutnya", "{kgb_berikutnya}"),
+            ),
         ),
-        DiktumTemplat(_BERLAKU),
+        DiktumTemplat(
+            "Diharapkan agar sesuai dengan "
+            + _PP_GAJI_TEKS
+            + ", kepada pegawai tersebut dapat dibayarkan penghasilannya berdasarkan gaji pokok "
+            "yang baru."
+        ),
     ),
     tembusan=(
-        "Kepala Badan Pengelolaan Keuangan dan Aset Daerah {daerah} di {ibu_kota};",
+        "Kepala Badan Kepegawaian Negara di Jakarta;",
         "Kepala PT Taspen (Persero) yang bersangkutan;",
+        "Inspektur {daerah} di {ibu_kota};",
         "Pegawai yang bersangkutan;",
         "Arsip.",
     ),
@@ -239,6 +252,7 @@ KGB = Templat(
     dengan_rahmat=False,
     ttd_jabatan=_KEPALA_BKPSDM,
     sah_jabatan="SEKRETARIS",
+    alamat_penerima="Kepala Badan Pengelolaan Keuangan dan Aset Daerah {daerah} di Tempat",
     tmt_bawaan="KGB",
 )
 

@@ -147,20 +147,29 @@ SELECTIVE_MATCHES = 20_000
 
 
 def is_broad(conn: sqlite3.Connection, flt: EmployeeFilter) -> bool:
-    """Does this search match so many employees that ordering them takes a noticeable time
-    (a single letter, the first digits of a NIP)? The browser runs those in the background."""
+    """Does this list hold so many employees that ordering all their keys takes a noticeable
+    time (the whole list of a large agency, a single letter, the first digits of a NIP)? The
+    browser shows the first screenful of those at once and the rest from the background."""
     query = fts_query(flt.search)
     if query is None:
-        return False
+        size = conn.execute("SELECT max(rowid) FROM pegawai_ringkas").fetchone()[0]
+        return bool((size or 0) > SELECTIVE_MATCHES)
     matches = conn.execute(
         "SELECT count(*) FROM pegawai_fts WHERE pegawai_fts MATCH ?", (query,)
     ).fetchone()[0]
     return bool(matches > SELECTIVE_MATCHES)
 
 
-def search_ids(conn: sqlite3.Connection, flt: EmployeeFilter) -> list[int]:
-    """The ordered row keys of every employee that matches (cheap: keys only)."""
+def search_ids(
+    conn: sqlite3.Connection, flt: EmployeeFilter, *, limit: int | None = None
+) -> list[int]:
+    """The ordered row keys of every employee that matches (cheap: keys only); with ``limit``,
+    only the first ones."""
     where, params = _where(conn, flt)
+    tail = ""
+    if limit is not None:
+        tail = " LIMIT ?"
+        params = [*params, limit]
     query = fts_query(flt.search)
     if query is not None:
         matches = conn.execute(
@@ -175,10 +184,10 @@ def search_ids(conn: sqlite3.Connection, flt: EmployeeFilter) -> list[int]:
             )
             sql = (
                 "SELECT r.rowid FROM pegawai_fts CROSS JOIN pegawai_ringkas r "
-                f"ON r.rowid = pegawai_fts.rowid WHERE {where} ORDER BY {_order(flt)}"
+                f"ON r.rowid = pegawai_fts.rowid WHERE {where} ORDER BY {_order(flt)}{tail}"
             )
             return [row[0] for row in conn.execute(sql, params)]
-    sql = f"SELECT r.rowid FROM pegawai_ringkas r WHERE {where} ORDER BY {_order(flt)}"
+    sql = f"SELECT r.rowid FROM pegawai_ringkas r WHERE {where} ORDER BY {_order(flt)}{tail}"
     return [row[0] for row in conn.execute(sql, params)]
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeAlias
 
 from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
@@ -52,6 +52,9 @@ from app.reports import fonts
 from app.reports.verification import RegisterEntry, canonical_json, content_digest, keywords
 from app.reports.verification import qr_payload as default_qr_payload
 from app.reports.verification import verification_code as make_code
+
+if TYPE_CHECKING:
+    from app.reports.letter import Letter
 
 Kind = Literal["asli", "salinan", "petikan"]
 Variant = Literal["", "a.n.", "Plt.", "Plh."]
@@ -188,6 +191,10 @@ class Decree:
     gaya_diktum: Literal["KESATU", "PERTAMA"] = "KESATU"
     judul: str = "KEPUTUSAN"
     verification: Verification | None = field(default=None, compare=False)
+
+
+#: What the batch functions lay out: a decree, or a letter (:mod:`app.reports.letter`).
+Document: TypeAlias = "Decree | Letter"
 
 
 # -- numbering words ------------------------------------------------------------------------------
@@ -1067,9 +1074,13 @@ def _frame_width(size: tuple[float, float]) -> float:
 
 
 def _story(
-    decree: Decree, kind: Kind, size: tuple[float, float], start: _DocumentStart | None = None
+    decree: Document, kind: Kind, size: tuple[float, float], start: _DocumentStart | None = None
 ) -> list[Flowable]:
     """The flowables of one document, starting on a fresh portrait page."""
+    if not isinstance(decree, Decree):
+        from app.reports.letter import letter_story
+
+        return letter_story(decree, size, start)
     st = _st()
     width = _frame_width(size)
     story: list[Flowable] = [NextPageTemplate("portrait"), start or _DocumentStart()]
@@ -1119,7 +1130,11 @@ def _doc(out: str | Path | BinaryIO, size: tuple[float, float], **info: str) -> 
     return doc
 
 
-def _info(decree: Decree, kind: Kind) -> dict[str, str]:
+def _info(decree: Document, kind: Kind) -> dict[str, str]:
+    if not isinstance(decree, Decree):
+        from app.reports.letter import letter_info
+
+        return letter_info(decree)
     info = {
         "title": f"{decree.judul} {decree.pejabat} NOMOR {decree.nomor}",
         "subject": f"TENTANG {decree.tentang.upper()} ({kind})",
@@ -1168,7 +1183,7 @@ class BatchFile:
     path: Path
     pages: int
     pdf_sha256: str  # SHA-256 hex of the file as written
-    decree: Decree  # the document as rendered (with its verification, if any)
+    decree: Document  # the document as rendered (with its verification, if any)
 
 
 @dataclass(frozen=True)
@@ -1178,7 +1193,7 @@ class BatchResult:
     cancelled: bool = False
 
 
-Sign = Callable[[Decree, Kind], Decree]
+Sign = Callable[[Document, Kind], Document]
 
 
 class _Cancelled(Exception):
@@ -1189,11 +1204,15 @@ def _safe_name(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z._-]+", "_", text).strip("_") or "naskah"
 
 
-def expand(decrees: Iterable[Decree], kind: Kind) -> list[tuple[str, Decree]]:
-    """(file stem, document) pairs: one petikan per person, else one document per decree."""
-    out: list[tuple[str, Decree]] = []
+def expand(decrees: Iterable[Document], kind: Kind) -> list[tuple[str, Document]]:
+    """(file stem, document) pairs: one petikan per person, else one document per decree (a
+    letter is always one document, whatever the kind)."""
+    out: list[tuple[str, Document]] = []
     for decree in decrees:
-        if kind == "petikan":
+        if not isinstance(decree, Decree):
+            stem = decree.penerima[0].nip if len(decree.penerima) == 1 else decree.nomor
+            out.append((stem, decree))
+        elif kind == "petikan":
             out.extend((p.nip, petikan(decree, p.nip)) for p in decree.penerima)
         else:
             stem = decree.penerima[0].nip if len(decree.penerima) == 1 else decree.nomor
@@ -1202,7 +1221,7 @@ def expand(decrees: Iterable[Decree], kind: Kind) -> list[tuple[str, Decree]]:
 
 
 def _build_combined(
-    documents: Sequence[Decree],
+    documents: Sequence[Document],
     out: str | Path | BinaryIO,
     kind: Kind,
     size: tuple[float, float],
@@ -1221,7 +1240,7 @@ def _build_combined(
 
 
 def render_combined(
-    documents: Sequence[Decree],
+    documents: Sequence[Document],
     out: str | Path | BinaryIO,
     *,
     kind: Kind = "petikan",
@@ -1244,7 +1263,7 @@ def render_combined(
 
 
 def render_many(
-    decrees: Iterable[Decree],
+    decrees: Iterable[Document],
     out_dir: str | Path,
     combined_path: str | Path,
     *,

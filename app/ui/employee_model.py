@@ -53,6 +53,7 @@ class EmployeeTableModel(QAbstractTableModel):
         self._db = db
         self._runner = runner
         self._generation = 0
+        self.complete = True  # False while only the first screenful of a broad list is shown
         self._columns = _columns()
         self._filter = emp.EmployeeFilter()
         self._ids: list[int] = []
@@ -68,14 +69,14 @@ class EmployeeTableModel(QAbstractTableModel):
     def set_filter(self, flt: emp.EmployeeFilter) -> None:
         """Run the query (keys only) and reset the view.
 
-        A broad search (tens of thousands of matches) runs in the background when the model
-        has a task runner: the rows shown stay until the new keys arrive, and an older search
-        that finishes late is dropped.
+        A broad list (tens of thousands of employees) is shown in two steps when the model has a
+        task runner: the first screenful at once, and all the keys from the background (the
+        count says "Mencari…" meanwhile); an older query that finishes late is dropped.
         """
         self._generation += 1
         generation = self._generation
         if self._runner is not None and emp.is_broad(self._db.conn, flt):
-            self.searching.emit(True)
+            self._show_keys(flt, emp.search_ids(self._db.conn, flt, limit=PAGE), complete=False)
             self._runner.run(
                 partial(_search_task, flt),
                 on_done=partial(self._keys_arrived, generation, flt),
@@ -94,14 +95,18 @@ class EmployeeTableModel(QAbstractTableModel):
             if self.on_error is not None and isinstance(exc, Exception):
                 self.on_error(exc)
 
-    def _show_keys(self, flt: emp.EmployeeFilter, ids: list[int]) -> None:
-        self.searching.emit(False)
+    def _show_keys(self, flt: emp.EmployeeFilter, ids: list[int], *, complete: bool = True) -> None:
         self.beginResetModel()
         self._filter = flt
         self._ids = ids
         self._pages.clear()
         self.endResetModel()
-        self.countChanged.emit(len(ids))
+        self.complete = complete
+        if complete:
+            self.searching.emit(False)
+            self.countChanged.emit(len(ids))
+        else:
+            self.searching.emit(True)
 
     def refresh(self) -> None:
         self.set_filter(self._filter)

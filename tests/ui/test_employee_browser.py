@@ -229,26 +229,33 @@ def test_numbers_in_widgets_are_written_the_indonesian_way(qtbot: QtBot, db: Dat
     assert dialog.employees.text() == "2.000"
 
 
-def test_broad_searches_run_in_the_background_and_late_results_are_dropped(
+def test_broad_lists_show_a_screenful_first_and_the_rest_from_the_background(
     qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.models import employees as emp
+    from app.ui import employee_model
 
-    monkeypatch.setattr(emp, "SELECTIVE_MATCHES", 0)  # every search counts as broad here
+    monkeypatch.setattr(emp, "SELECTIVE_MATCHES", 0)  # every list counts as broad here
+    monkeypatch.setattr(employee_model, "PAGE", 50)  # the first screenful
     page = EmployeesPage(demo_db)
     qtbot.addWidget(page)
     page.show()
+    assert page.model.rowCount() == 50 and not page.model.complete
+    assert page.count.text() == "Mencari…"
+    qtbot.waitUntil(lambda: page.model.complete, timeout=5000)
     everyone = page.model.rowCount()
+    assert everyone > 250 and page.count.text() == f"{everyone} pegawai"
     target = page.model.row_data(10)
     word = target["nama"].split()[0]
     with qtbot.waitSignal(page.model.countChanged, timeout=5000):
-        page.search.setText("a")  # superseded before it can be shown
+        page.search.setText("a")  # superseded before its full result can be shown
         page.apply_filter()
-        assert page.count.text() == "Mencari…"
-        assert page.model.rowCount() == everyone  # the old rows stay while it searches
+        first = rows_of(page)
+        assert 0 < len(first) <= 50 and page.count.text() == "Mencari…"
+        assert all("a" in r["nama_lengkap"].casefold() for r in first)
         page.search.setText(word)
         page.apply_filter()
-    qtbot.waitUntil(lambda: page.model.filter.search == word, timeout=5000)
+    qtbot.waitUntil(lambda: page.model.complete and page.model.filter.search == word)
     page.runner.wait()
     qtbot.wait(50)
     rows = rows_of(page)
