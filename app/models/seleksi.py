@@ -192,7 +192,7 @@ def _syarat_row(conn: sqlite3.Connection, s: Syarat) -> dict[str, Any]:
     }
 
 
-def _check_tahap(tahap: Sequence[TahapBaru]) -> list[tuple[TahapBaru, Decimal, list[Any]]]:
+def periksa_tahap(tahap: Sequence[TahapBaru]) -> list[tuple[TahapBaru, Decimal, list[Any]]]:
     if not tahap:
         raise ValidationError(tr("Seleksi harus punya paling sedikit satu tahap."), field="tahap")
     checked: list[tuple[TahapBaru, Decimal, list[Any]]] = []
@@ -243,7 +243,7 @@ def _check_tahap(tahap: Sequence[TahapBaru]) -> list[tuple[TahapBaru, Decimal, l
     return checked
 
 
-def _check_panitia(panitia: Sequence[PanitiaBaru]) -> None:
+def periksa_panitia(panitia: Sequence[PanitiaBaru]) -> None:
     ketua = [p for p in panitia if p.peran == "KETUA"]
     if len(ketua) != 1:
         raise ValidationError(tr("Panitia harus punya tepat satu ketua."), field="panitia")
@@ -308,8 +308,8 @@ def buat_seleksi(
     if not nama_jabatan:
         raise ValidationError(tr("Jabatan yang diisi wajib disebut."), field="jabatan")
     syarat_row = _syarat_row(conn, syarat or Syarat())
-    checked = _check_tahap(tahap)
-    _check_panitia(panitia)
+    checked = periksa_tahap(tahap)
+    periksa_panitia(panitia)
     seleksi_id = str(uuid.uuid4())
     with Store(db).write(
         tr("Membuat seleksi {j}", j=judul), actor=actor, izin="seleksi.kelola"

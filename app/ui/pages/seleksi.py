@@ -1,13 +1,14 @@
 """Seleksi jabatan: the secretariat's page for a selection (applicants with the screening,
-committee and scoring packages, sealed sheets and the ranking).
+committee and scoring packages, sealed sheets and the ranking, the documents of each stage
+and of the final ranking, and the SK Pengangkatan for the PPK's choice).
 
-A selection is created from the command line for now (``merit selection create``); this page
-works on the selections that exist.
+"Buat seleksi…" opens :class:`app.ui.dialogs.seleksi_form.SeleksiFormDialog`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from app.models.akses import allowed
 from app.models.db import Database
 from app.models.employees import find_pegawai_id
 from app.models.errors import MeritError
+from app.ui.dialogs.seleksi_form import SeleksiFormDialog, SkPengangkatanDialog
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 
@@ -96,9 +98,15 @@ class SeleksiPage(QWidget):
         self.ringkas = QLabel()
         self.ringkas.setObjectName("ringkasSeleksi")
         self.ringkas.setWordWrap(True)
+        self.buat = QPushButton(tr("Buat seleksi…"))
+        self.buat.setObjectName("tombolBuatSeleksi")
+        self.form: SeleksiFormDialog | None = None
+        self.sk_dialog: SkPengangkatanDialog | None = None
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Seleksi:")))
         top.addWidget(self.pilih, 1)
+        if kelola:
+            top.addWidget(self.buat)
 
         # applicants
         self.tabel_pelamar = _table(
@@ -187,11 +195,15 @@ class SeleksiPage(QWidget):
         self.dokumen.addItem(tr("Pengumuman hasil seleksi"), "pengumuman")
         self.dokumen_button = QPushButton(tr("Simpan PDF…"))
         self.dokumen_button.setObjectName("tombolDokumen")
+        self.sk_button = QPushButton(tr("Terbitkan SK pengangkatan…"))
+        self.sk_button.setObjectName("tombolSkPengangkatan")
         row4 = QHBoxLayout()
         row4.addWidget(QLabel(tr("Dokumen:")))
         row4.addWidget(self.dokumen)
         row4.addWidget(self.dokumen_button)
         row4.addStretch(1)
+        if kelola:
+            row4.addWidget(self.sk_button)
         tab3 = QWidget()
         v3 = QVBoxLayout(tab3)
         if kelola:
@@ -229,6 +241,8 @@ class SeleksiPage(QWidget):
         self.kuorum_button.clicked.connect(self.record_quorum)
         self.rekap.clicked.connect(self.choose_recap_target)
         self.dokumen_button.clicked.connect(self.choose_document_target)
+        self.buat.clicked.connect(self.open_create)
+        self.sk_button.clicked.connect(self.open_sk)
         self.reload()
 
     # -- loading ---------------------------------------------------------------------------------
@@ -248,9 +262,7 @@ class SeleksiPage(QWidget):
         sid = self.pilih.currentData()
         if not sid:
             self.info = None
-            self.ringkas.setText(
-                tr("Belum ada seleksi. Buat seleksi dengan perintah `merit selection create`.")
-            )
+            self.ringkas.setText(tr("Belum ada seleksi. Tekan “Buat seleksi…” untuk membuatnya."))
             self.tabs.setEnabled(False)
             return
         self.tabs.setEnabled(True)
@@ -280,7 +292,7 @@ class SeleksiPage(QWidget):
                     tr("Eksternal") if p.eksternal else tr("Internal"),
                     (tr("Lulus") if p.lulus else tr("Tidak lulus"))
                     + (tr(" (keputusan sekretariat)") if p.override_lulus is not None else ""),
-                    p.override_alasan
+                    (p.override_alasan or "")
                     if p.override_lulus is not None
                     else "; ".join(p.alasan_gagal) or tr("Memenuhi semua syarat"),
                 ]
@@ -312,7 +324,20 @@ class SeleksiPage(QWidget):
         for p in self.pelamar:
             self.konflik_calon.addItem(f"{p.nomor}. {p.nama}", p.id)
         self.kuorum.setText(info.kuorum_catatan or "")
+        self._documents(info)
         self._ranking()
+
+    def _documents(self, info: sel.SeleksiInfo) -> None:
+        """The documents on offer: the final ones and the berita acara of each scored stage."""
+        current = self.dokumen.currentData()
+        self.dokumen.clear()
+        self.dokumen.addItem(tr("Berita acara peringkat akhir"), "berita_acara")
+        self.dokumen.addItem(tr("Pengumuman hasil seleksi"), "pengumuman")
+        for t in info.tahap:
+            if t.dinilai:
+                self.dokumen.addItem(tr("Berita acara tahap {t}", t=t.nama), f"tahap:{t.id}")
+        index = self.dokumen.findData(current)
+        self.dokumen.setCurrentIndex(max(index, 0))
 
     def _ranking(self) -> None:
         info = self.info
@@ -535,16 +560,23 @@ class SeleksiPage(QWidget):
             self, tr("Simpan dokumen"), str(default), tr("Dokumen PDF (*.pdf)")
         )
         if name:
-            self.write_document(str(self.dokumen.currentData()), Path(name))
+            pilihan = str(self.dokumen.currentData())
+            if pilihan.startswith("tahap:"):
+                self.write_document("berita_acara", Path(name), tahap_id=pilihan[6:])
+            else:
+                self.write_document(pilihan, Path(name))
 
-    def write_document(self, jenis: str, target: Path) -> Task | None:
-        """Write the berita acara of the final ranking or the announcement, in the background."""
+    def write_document(
+        self, jenis: str, target: Path, *, tahap_id: str | None = None
+    ) -> Task | None:
+        """Write the berita acara of the final ranking or of one stage (``tahap_id``), or the
+        announcement, in the background."""
         if self.info is None or self.task is not None:
             return None
         sid, actor = self.info.id, self.actor
 
         def work(db: Database, _progress: Progress) -> Path:
-            sel.tulis_dokumen(db, sid, jenis, target, actor=actor)
+            sel.tulis_dokumen(db, sid, jenis, target, tahap_id=tahap_id, actor=actor)
             return target
 
         def done(path: Path) -> None:
@@ -553,4 +585,63 @@ class SeleksiPage(QWidget):
 
         self.status.setText(tr("Menulis dokumen…"))
         self.task = self.runner.run(work, on_done=done, on_error=self._failed, bulk=True)
+        return self.task
+
+    # -- creating a selection, and the SK after the PPK's choice ----------------------------------
+
+    def open_create(self) -> SeleksiFormDialog:
+        """Open the set-up dialog (window-modal); the page shows the new selection when saved."""
+        form = self.form = SeleksiFormDialog(self.db, self.runner, actor=self.actor, parent=self)
+        form.saved.connect(self._created)
+        form.open()
+        return form
+
+    def _created(self, seleksi_id: str) -> None:
+        self.reload()
+        index = self.pilih.findData(seleksi_id)
+        if index >= 0:
+            self.pilih.setCurrentIndex(index)
+        self.status.setText(tr("Seleksi dibuat."))
+
+    def open_sk(self) -> SkPengangkatanDialog | None:
+        """Ask for the PPK's choice among the proposed three, then issue the SK."""
+        if self.info is None:
+            return None
+        try:
+            usulan = sel.peringkat(self.db.conn, self.info.id).usulan
+        except MeritError as exc:  # the final ranking is not there yet
+            show_error(self, exc)
+            return None
+        dialog = self.sk_dialog = SkPengangkatanDialog(usulan, parent=self)
+        dialog.accepted.connect(lambda: self.issue_sk(*dialog.values()))
+        dialog.open()
+        return dialog
+
+    def issue_sk(
+        self, pelamar_id: str, tanggal: date, tmt: date, jenis: str, out_dir: Path
+    ) -> Task | None:
+        """Issue the SK Pengangkatan dalam Jabatan in the background."""
+        if self.info is None or self.task is not None:
+            return None
+        sid, actor = self.info.id, self.actor
+
+        def work(db: Database, _progress: Progress) -> object:
+            return sel.terbitkan_sk_pengangkatan(
+                db, sid, pelamar_id, out_dir, tanggal=tanggal, tmt=tmt, jenis=jenis, actor=actor
+            )
+
+        def done(hasil: object) -> None:
+            self.task = None
+            nomor = ", ".join(getattr(hasil, "nomor", ()))
+            self.status.setText(
+                tr("SK pengangkatan nomor {n} diterbitkan ke {p}.", n=nomor, p=out_dir)
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.task = None
+            self.status.setText(tr("SK pengangkatan tidak diterbitkan."))
+            show_error(self, exc)
+
+        self.status.setText(tr("Menerbitkan SK pengangkatan…"))
+        self.task = self.runner.run(work, on_done=done, on_error=failed, bulk=True)
         return self.task
