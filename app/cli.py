@@ -224,10 +224,21 @@ def _open(args: argparse.Namespace, *, create: bool = True) -> Any:
             )
         )
     db = Database(path)
+    _OPENED.append(db)  # closed when the command ends (see main)
     from app import cli_akun
 
     cli_akun.sign_in(args, db)  # --user, or the machine's owner when there are no accounts
     return db
+
+
+# Databases opened by the running command: closed when it ends, so that the file is left with
+# no connection (and no -wal/-shm files) even when main() runs inside another program or a test.
+_OPENED: list[Any] = []
+
+
+def _close_opened() -> None:
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 def _actor() -> str:
@@ -606,3 +617,5 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_UNEXPECTED
+    finally:
+        _close_opened()

@@ -26,7 +26,11 @@ Secretariat:
 Member installation: ``merit selection open-package FILE``, ``merit selection score PAKET
 --nomor N --kriteria NAMA --nilai V``, ``merit selection seal PAKET --out FILE``.
 
-KP: ``merit kp eligible --period YYYY-MM [--unit U] [--format json]``.
+KP: ``merit kp eligible --period YYYY-MM [--unit U] [--format json]``;
+``merit kp propose --period P --nip N...``, ``merit kp withdraw --period P --nip N... --alasan T``,
+``merit kp pertek --period P --nip N... --nomor X --tanggal D``,
+``merit kp issue --period P --nip N... --out DIR [--tanggal D] [--nilai [NIP:]gaji_pokok=...]``,
+``merit kp status --period P [--unit U] [--format json]``.
 Exit codes: 2 invalid input or refused file, 3 not found, 6 access refused.
 """
 
@@ -185,6 +189,40 @@ def register(sub: Any) -> None:
     p.add_argument("--period", "--periode", dest="periode", required=True, metavar="TTTT-BB")
     p.add_argument("--unit", metavar="U")
     p.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    _register_kp_usulan(kcmds, fmt)
+
+
+def _register_kp_usulan(kcmds: Any, fmt: dict[str, Any]) -> None:
+    """``merit kp propose|pertek|issue|status`` (app/models/kp.py)."""
+
+    def common(p: Any) -> None:
+        p.add_argument("--period", "--periode", dest="periode", required=True, metavar="TTTT-BB")
+
+    def nips(p: Any) -> None:
+        p.add_argument("--nip", nargs="+", action="extend", required=True, metavar="NIP")
+
+    p = kcmds.add_parser("propose", aliases=["usulkan"], help=tr("usulkan kenaikan pangkat"))
+    common(p)
+    nips(p)
+    p = kcmds.add_parser("withdraw", aliases=["batalkan"], help=tr("batalkan usulan KP"))
+    common(p)
+    nips(p)
+    p.add_argument("--alasan", required=True)
+    p = kcmds.add_parser("pertek", help=tr("catat pertek BKN"))
+    common(p)
+    nips(p)
+    p.add_argument("--nomor", required=True)
+    p.add_argument("--tanggal", type=_tanggal, required=True, metavar="TTTT-BB-HH")
+    p = kcmds.add_parser("issue", aliases=["terbitkan"], help=tr("terbitkan SK KP petikan"))
+    common(p)
+    nips(p)
+    p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+    p.add_argument("--tanggal", type=_tanggal, metavar="TTTT-BB-HH")
+    p.add_argument("--nilai", action="append", default=[], metavar="[NIP:]NAMA=NILAI")
+    p = kcmds.add_parser("status", help=tr("daftar KP periode dengan status usulan"))
+    common(p)
+    p.add_argument("--unit", metavar="U")
+    p.add_argument("--format", **fmt)
 
 
 def _print_json(out: TextIO, data: object) -> None:
@@ -431,6 +469,8 @@ def _paket(conn: Any, ref: str) -> Any:
 
 
 def cmd_kp(args: argparse.Namespace, out: TextIO) -> int:
+    if args.kp_command not in ("eligible", "memenuhi"):
+        return _cmd_kp_usulan(args, out)
     from app.cli import _actor, _open
     from app.models.akses import require
     from app.models.rekap import nominatif_kp, periode_kp
@@ -477,4 +517,95 @@ def cmd_kp(args: argparse.Namespace, out: TextIO) -> int:
             f"[{b.status}] {note}\n"
         )
     out.write(tr("{n} pegawai.", n=len(hasil.baris)) + "\n")
+    return 0
+
+
+def _nilai_kp(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """``NAMA=NILAI`` for everyone, ``NIP:NAMA=NILAI`` for one person."""
+    common: dict[str, str] = {}
+    per: dict[str, dict[str, str]] = {}
+    for text in items:
+        head, sep, value = text.partition("=")
+        if not sep or not head.strip():
+            raise ValidationError(
+                tr("--nilai '{t}' tidak sah; tulis NIP:nama=nilai atau nama=nilai.", t=text),
+                field="nilai",
+            )
+        nip, colon, name = head.rpartition(":")
+        target = per.setdefault(nip.strip(), {}) if colon else common
+        target[name.strip()] = value.strip()
+    return common, per
+
+
+def _cmd_kp_usulan(args: argparse.Namespace, out: TextIO) -> int:
+    from app.cli import _actor, _open
+    from app.models import kp
+
+    db = _open(args, create=False)
+    actor = _actor()
+    c = args.kp_command
+    if c in ("propose", "usulkan"):
+        ids = kp.usulkan(db, args.periode, args.nip, actor=actor)
+        out.write(tr("{n} pegawai diusulkan.", n=len(ids)) + "\n")
+    elif c in ("withdraw", "batalkan"):
+        n = kp.batalkan_usulan(db, args.periode, args.nip, alasan=args.alasan, actor=actor)
+        out.write(tr("{n} usulan dibatalkan.", n=n) + "\n")
+    elif c == "pertek":
+        n = kp.catat_pertek(db, args.periode, args.nip, args.nomor, args.tanggal, actor=actor)
+        out.write(tr("Pertek dicatat untuk {n} usulan.", n=n) + "\n")
+    elif c in ("issue", "terbitkan"):
+        nilai, per = _nilai_kp(args.nilai)
+        hasil = kp.terbitkan_sk(
+            db,
+            args.periode,
+            args.nip,
+            args.out,
+            tanggal=args.tanggal or date.today(),
+            nilai=nilai,
+            nilai_pegawai=per,
+            actor=actor,
+        )
+        for nomor in hasil.terbit.nomor:
+            out.write(nomor + "\n")
+        out.write(tr("{n} SK kenaikan pangkat terbit.", n=len(hasil.terbit.nomor)) + "\n")
+    else:
+        from app.models.akses import require
+
+        require(db, actor, "laporan.baca")
+        unit_id = None
+        if args.unit:
+            from app.models.organisasi import find_unit
+
+            unit_id = find_unit(db.conn, args.unit)
+        items = kp.daftar_periode(db.conn, args.periode, unit_id=unit_id)
+        if args.format == "json":
+            _print_json(
+                out,
+                {
+                    "periode": args.periode,
+                    "pegawai": [
+                        {
+                            "nip": i.nip,
+                            "nama": i.nama_lengkap,
+                            "golongan": i.golongan_kode,
+                            "golongan_baru": i.golongan_baru,
+                            "jenis_kp": i.jenis_kp,
+                            "syarat": i.syarat,
+                            "keterangan": list(i.keterangan),
+                            "usulan": i.status_usulan,
+                            "nomor_pertek": i.usulan.nomor_pertek if i.usulan else None,
+                            "nomor_sk": i.usulan.nomor_sk if i.usulan else None,
+                        }
+                        for i in items
+                    ],
+                },
+            )
+            return 0
+        for i in items:
+            state = kp.status_label(i.status_usulan) or "-"
+            out.write(
+                f"{i.nip}  {i.nama_lengkap}  {i.golongan_kode} -> {i.golongan_baru}  "
+                f"[{i.syarat or '-'}] [{state}]\n"
+            )
+        out.write(tr("{n} pegawai.", n=len(items)) + "\n")
     return 0

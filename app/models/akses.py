@@ -195,6 +195,7 @@ TABEL_AKSI: tuple[tuple[str, str], ...] = (
     ("skp_", "skp.nilai"),
     ("seleksi", "seleksi.kelola"),
     ("seleksi_", "seleksi.kelola"),
+    ("kp_usulan", "dokumen.terbitkan"),
 )
 
 

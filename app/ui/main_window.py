@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._add_lazy(tr("Kinerja (SKP)"), "skp", self._make_skp)  # who may act: per SKP
         if allowed(actor, "dokumen.terbitkan"):
             self._add_lazy(tr("Dokumen SK"), "dokumen", self._make_dokumen)
+            self._add_lazy(tr("Kenaikan pangkat"), "kp", self._make_kp)
         # a committee member (seleksi.baca of assigned selections only) sees no one's scores
         if allowed(actor, "seleksi.kelola") or (
             allowed(actor, "seleksi.baca") and allowed(actor, "laporan.baca")
@@ -284,6 +285,11 @@ class MainWindow(QMainWindow):
         from app.ui.pages.dokumen import DokumenPage
 
         return DokumenPage(self.db, runner=self.runner, actor=self.actor)
+
+    def _make_kp(self) -> QWidget:
+        from app.ui.pages.kp import KpPage
+
+        return KpPage(self.db, runner=self.runner, actor=self.actor)
 
     def _make_seleksi(self) -> QWidget:
         from app.ui.pages.seleksi import SeleksiPage

@@ -257,3 +257,21 @@ def test_console_entry_point_runs_as_module(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "26 September 1986" in result.stdout
+
+
+def test_a_command_leaves_the_database_closed(tmp_path: Path) -> None:
+    """Run inside another program (or a test), a command closes what it opened: no -wal/-shm
+    files stay behind, so a restore right after it is not refused as "still open"."""
+    import gc
+
+    path = tmp_path / "merit.sqlite3"
+    assert (
+        main(["--db", str(path), "init", "--nama-instansi", "BKPSDM Uji"], out=io.StringIO()) == 0
+    )
+    gc.disable()  # closing must not depend on the garbage collector
+    try:
+        assert main(["--db", str(path), "stats"], out=io.StringIO()) == 0
+        assert not path.with_name(path.name + "-wal").exists()
+        assert not path.with_name(path.name + "-shm").exists()
+    finally:
+        gc.enable()

@@ -1,0 +1,81 @@
+"""``merit kp propose|pertek|issue|status|withdraw`` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.models import rekap as rk
+from app.models.db import Database
+from tests.models.test_dokumen import prepare_db
+from tests.models.test_kp import PERIODE, TMT, rows, two_due
+
+
+def run(db: Path, *argv: str) -> int:
+    return main(["--db", str(db), *argv])
+
+
+def status(db: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, object]]:
+    capsys.readouterr()
+    assert run(db, "kp", "status", "--period", PERIODE, "--format", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    return {p["nip"]: p for p in data["pegawai"]}
+
+
+def test_kp_propose_pertek_issue_status(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prepare_db(demo_db)
+    a, b = (i.nip for i in two_due(demo_db))
+    belum = rows(demo_db, rk.STATUS_BELUM)[0].nip
+    path = demo_db.path
+    demo_db.close()
+
+    assert run(path, "kp", "propose", "--period", PERIODE, "--nip", belum) == 2
+    assert "belum memenuhi syarat" in capsys.readouterr().err
+    assert run(path, "kp", "propose", "--period", PERIODE, "--nip", a, b) == 0
+    assert "2 pegawai diusulkan" in capsys.readouterr().out
+    assert status(path, capsys)[a]["usulan"] == "USUL"
+
+    args = ("--nomor", "PT-7/BKN/2026", "--tanggal", "2026-11-20")
+    blank = ("--nomor", " ", "--tanggal", "2026-11-20")
+    assert run(path, "kp", "pertek", "--period", PERIODE, "--nip", b, *blank) == 2
+    assert "Nomor pertek" in capsys.readouterr().err
+    assert run(path, "kp", "pertek", "--period", PERIODE, "--nip", a, b, *args) == 0
+    assert "2 usulan" in capsys.readouterr().out
+    assert run(path, "kp", "withdraw", "--period", PERIODE, "--nip", b, "--alasan", "mutasi") == 0
+    capsys.readouterr()
+
+    out = tmp_path / "sk"
+    issue = ("kp", "issue", "--period", PERIODE, "--out", str(out), "--tanggal", "2026-11-22")
+    assert run(path, *issue, "--nip", b, "--nilai", f"{b}:gaji_pokok=4.699.300") == 2
+    assert "belum diusulkan" in capsys.readouterr().err
+    assert run(path, *issue, "--nip", a, "--nilai", "gaji_pokok") == 2
+    capsys.readouterr()
+    assert run(path, *issue, "--nip", a, "--nilai", f"{a}:gaji_pokok=4.699.300") == 0
+    text = capsys.readouterr().out
+    assert "1 SK kenaikan pangkat terbit" in text
+    nomor = text.splitlines()[0]
+    assert list(out.glob(f"{a}*.pdf"))
+
+    state = status(path, capsys)
+    assert state[a]["usulan"] == "TERBIT" and state[a]["nomor_sk"] == nomor
+    assert state[b]["usulan"] == "BATAL"
+    assert run(path, *issue, "--nip", a, "--nilai", "gaji_pokok=1") == 2
+    assert "sudah terbit" in capsys.readouterr().err
+
+    db = Database(path)
+    try:
+        new = db.conn.execute(
+            "SELECT golongan_kode, nomor_sk FROM riwayat_pangkat r JOIN pegawai p "
+            "ON p.id = r.pegawai_id WHERE p.nip = ? AND r.tmt = ? AND r.deleted = 0",
+            (a, TMT.isoformat()),
+        ).fetchall()
+    finally:
+        db.close()
+    assert [tuple(r) for r in new] == [(state[a]["golongan_baru"], nomor)]
+    assert run(path, "kp", "status", "--period", PERIODE) == 0
+    assert "SK terbit" in capsys.readouterr().out

@@ -1,0 +1,211 @@
+"""Kenaikan pangkat per period: usulan -> pertek -> SK petikan -> riwayat pangkat."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.models import dokumen as dk
+from app.models import kp
+from app.models import rekap as rk
+from app.models.db import Database
+from app.models.employees import get_employee
+from app.models.errors import Cancelled, ValidationError
+from app.models.store import Store
+from tests.conftest import TODAY
+from tests.models.test_dokumen import prepare_db
+
+PERIODE = "2026-12"
+TMT = date(2026, 12, 1)
+GAJI = {"gaji_pokok": "4.699.300"}
+
+
+@pytest.fixture
+def sdb(demo_db: Database) -> Database:
+    prepare_db(demo_db)
+    return demo_db
+
+
+def rows(db: Database, status: str) -> list[kp.KpItem]:
+    return [i for i in kp.daftar_periode(db.conn, PERIODE) if i.syarat == status]
+
+
+def two_due(db: Database) -> list[kp.KpItem]:
+    """Two people due in the period whose next rank is within their diploma's ceiling."""
+    items = [
+        i
+        for i in rows(db, rk.STATUS_VERIFIKASI) + rows(db, rk.STATUS_MEMENUHI)
+        if not any("Melebihi" in k for k in i.keterangan)
+    ]
+    assert len(items) >= 2
+    return items[:2]
+
+
+def test_list_joins_nominatif_and_reasons(sdb: Database) -> None:
+    items = kp.daftar_periode(sdb.conn, PERIODE)
+    nominatif = rk.nominatif_kp(sdb.conn, TMT, termasuk_melebihi_batas=True)
+    assert [i.nip for i in items] == [b.nip for b in nominatif.baris]
+    assert all(i.usulan is None for i in items)
+    assert {i.syarat for i in items} >= {rk.STATUS_BELUM, rk.STATUS_VERIFIKASI}
+    assert all(i.keterangan for i in items if i.syarat != rk.STATUS_MEMENUHI)
+    with pytest.raises(ValidationError, match="bukan periode"):
+        kp.daftar_periode(sdb.conn, "2026-11")
+
+
+def test_propose_refuses_a_row_that_does_not_meet_the_rules_with_its_reason(
+    sdb: Database,
+) -> None:
+    belum = rows(sdb, rk.STATUS_BELUM)[0]
+    ok = two_due(sdb)[0]
+    with pytest.raises(ValidationError) as info:
+        kp.usulkan(sdb, PERIODE, [ok.nip, belum.nip], actor="operator")
+    message = str(info.value)
+    assert belum.nip in message and "belum memenuhi syarat" in message
+    assert belum.keterangan[0] in message
+    # all or nothing: the eligible one was not proposed either
+    assert kp.daftar_usulan(sdb.conn, PERIODE) == {}
+    with pytest.raises(ValidationError, match="tidak ada dalam daftar"):
+        kp.usulkan(sdb, PERIODE, ["199001012020011001"])
+
+
+def test_propose_pertek_and_withdraw(sdb: Database) -> None:
+    a, b = two_due(sdb)
+    ids = kp.usulkan(sdb, PERIODE, [a.nip, b.nip], actor="operator")
+    assert len(ids) == 2
+    u = kp.usulan_pegawai(sdb.conn, a.nip, PERIODE)
+    assert (u.status, u.golongan_lama, u.golongan_baru, u.tmt_baru) == (
+        kp.USUL,
+        a.golongan_kode,
+        a.golongan_baru,
+        TMT,
+    )
+    with pytest.raises(ValidationError, match="sudah diusulkan"):
+        kp.usulkan(sdb, PERIODE, [a.nip])
+    # pertek only for proposed people
+    other = next(i for i in two_due_more(sdb) if i.nip not in (a.nip, b.nip))
+    with pytest.raises(ValidationError, match="belum diusulkan"):
+        kp.catat_pertek(sdb, PERIODE, [a.nip, other.nip], "PT-1", TODAY, today=TODAY)
+    assert kp.usulan_pegawai(sdb.conn, a.nip, PERIODE).status == kp.USUL
+    with pytest.raises(ValidationError, match="Nomor pertek"):
+        kp.catat_pertek(sdb, PERIODE, [a.nip], "  ", TODAY, today=TODAY)
+    assert kp.catat_pertek(sdb, PERIODE, [a.nip], "PT-1/BKN/2026", TODAY, today=TODAY) == 1
+    u = kp.usulan_pegawai(sdb.conn, a.nip, PERIODE)
+    assert (u.status, u.nomor_pertek, u.tanggal_pertek) == (kp.PERTEK, "PT-1/BKN/2026", TODAY)
+    # withdraw b, then it may be proposed again (same natural id)
+    kp.batalkan_usulan(sdb, PERIODE, [b.nip], alasan="berkas tidak lengkap")
+    assert kp.usulan_pegawai(sdb.conn, b.nip, PERIODE).status == kp.BATAL
+    with pytest.raises(ValidationError, match="belum diusulkan"):
+        kp.catat_pertek(sdb, PERIODE, [b.nip], "PT-2", TODAY, today=TODAY)
+    assert kp.usulkan(sdb, PERIODE, [b.nip]) == [ids[1]]
+    assert kp.usulan_pegawai(sdb.conn, b.nip, PERIODE).status == kp.USUL
+
+
+def two_due_more(db: Database) -> list[kp.KpItem]:
+    return rows(db, rk.STATUS_VERIFIKASI)
+
+
+def test_issue_writes_sk_riwayat_and_terbit(sdb: Database, tmp_path: Path) -> None:
+    a, b = two_due(sdb)
+    kp.usulkan(sdb, PERIODE, [a.nip, b.nip])
+    with pytest.raises(ValidationError, match="pertek BKN belum dicatat"):
+        kp.terbitkan_sk(sdb, PERIODE, [a.nip], tmp_path, tanggal=TODAY, nilai=GAJI, today=TODAY)
+    kp.catat_pertek(sdb, PERIODE, [a.nip, b.nip], "PT-9/BKN/2026", TODAY, today=TODAY)
+    before = get_employee(sdb.conn, a.nip, today=TODAY)
+    assert before.data["golongan"] == a.golongan_kode
+    seen: list[tuple[int, int]] = []
+    hasil = kp.terbitkan_sk(
+        sdb,
+        PERIODE,
+        [a.nip, b.nip],
+        tmp_path / "sk",
+        tanggal=TODAY,
+        nilai=GAJI,
+        actor="operator",
+        progress=lambda done, total: seen.append((done, total)),
+        today=TODAY,
+    )
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert len(hasil.terbit.nomor) == 2 and len(set(hasil.terbit.nomor)) == 2
+    assert all(f.path.exists() for f in hasil.terbit.berkas)
+    assert {f.nip for f in hasil.terbit.berkas} == {a.nip, b.nip}
+    for item, nomor in zip((a, b), hasil.terbit.nomor, strict=True):
+        u = kp.usulan_pegawai(sdb.conn, item.nip, PERIODE)
+        assert u.status == kp.TERBIT and u.nomor_sk == nomor
+        reg = dk.get_register(sdb.conn, str(u.register_id))
+        assert reg.pegawai == (item.nip,) and reg.templat_kode == "SK_KP"
+        rec = get_employee(sdb.conn, item.nip, today=TODAY)
+        new = [r for r in rec.riwayat["pangkat"] if r["tmt"] == TMT.isoformat()]
+        assert len(new) == 1
+        assert new[0]["golongan_kode"] == item.golongan_baru
+        assert new[0]["nomor_sk"] == nomor
+        assert new[0]["tanggal_sk"] == TODAY.isoformat()
+        assert new[0]["jenis"] in ("REGULER", "PILIHAN")
+        assert rec.data["golongan"] == item.golongan_baru
+        assert rec.data["tmt_golongan"] == TMT.isoformat()
+    # the promoted people stay on the period's screen, marked TERBIT
+    items = {i.nip: i for i in kp.daftar_periode(sdb.conn, PERIODE)}
+    assert items[a.nip].status_usulan == kp.TERBIT and items[a.nip].syarat is None
+    # re-issuing is refused, and takes no number
+    count = len(dk.list_register(sdb.conn, templat="SK_KP"))
+    with pytest.raises(ValidationError, match="sudah terbit"):
+        kp.terbitkan_sk(sdb, PERIODE, [a.nip], tmp_path, tanggal=TODAY, nilai=GAJI, today=TODAY)
+    assert len(dk.list_register(sdb.conn, templat="SK_KP")) == count
+    with pytest.raises(ValidationError, match="sudah terbit"):
+        kp.batalkan_usulan(sdb, PERIODE, [a.nip], alasan="salah usul")
+
+
+def test_issue_missing_gaji_or_cancel_changes_nothing(sdb: Database, tmp_path: Path) -> None:
+    a, _b = two_due(sdb)
+    kp.usulkan(sdb, PERIODE, [a.nip])
+    kp.catat_pertek(sdb, PERIODE, [a.nip], "PT-3", TODAY, today=TODAY)
+    with pytest.raises(ValidationError):
+        kp.terbitkan_sk(sdb, PERIODE, [a.nip], tmp_path, tanggal=TODAY, today=TODAY)
+    with pytest.raises(Cancelled):
+        kp.terbitkan_sk(
+            sdb,
+            PERIODE,
+            [a.nip],
+            tmp_path,
+            tanggal=TODAY,
+            nilai=GAJI,
+            cancelled=lambda: True,
+            today=TODAY,
+        )
+    assert dk.list_register(sdb.conn, templat="SK_KP") == []
+    assert kp.usulan_pegawai(sdb.conn, a.nip, PERIODE).status == kp.PERTEK
+    assert get_employee(sdb.conn, a.nip, today=TODAY).data["golongan"] == a.golongan_kode
+
+
+def test_failure_after_numbering_cancels_the_sk(
+    sdb: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, _b = two_due(sdb)
+    kp.usulkan(sdb, PERIODE, [a.nip])
+    kp.catat_pertek(sdb, PERIODE, [a.nip], "PT-4", TODAY, today=TODAY)
+    calls = {"n": 0}
+    real = kp.check_history
+
+    def fail_second_time(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] > 1:  # the pre-check passes, the write fails
+            raise ValidationError("rusak")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kp, "check_history", fail_second_time)
+    with pytest.raises(ValidationError, match="rusak"):
+        kp.terbitkan_sk(sdb, PERIODE, [a.nip], tmp_path, tanggal=TODAY, nilai=GAJI, today=TODAY)
+    regs = dk.list_register(sdb.conn, templat="SK_KP")
+    assert len(regs) == 1 and regs[0].batal and "dibatalkan otomatis" in regs[0].alasan_batal
+    assert not any(tmp_path.glob("*.pdf"))
+    assert kp.usulan_pegawai(sdb.conn, a.nip, PERIODE).status == kp.PERTEK
+    assert get_employee(sdb.conn, a.nip, today=TODAY).data["golongan"] == a.golongan_kode
+
+
+def test_usulan_is_written_through_the_store(sdb: Database) -> None:
+    a, _b = two_due(sdb)
+    kp.usulkan(sdb, PERIODE, [a.nip], actor="operator")
+    tables = {op[0] for batch in Store(sdb).batches() for op in batch.ops}
+    assert "kp_usulan" in tables

@@ -1,0 +1,119 @@
+"""Kenaikan pangkat driven as a clerk would: choose the period, tick two people, propose,
+record the pertek in its dialog, issue the SK in the background and see them TERBIT."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.models import dokumen as dk
+from app.models import kp
+from app.models.db import Database
+from app.models.employees import get_employee
+from app.ui.pages.kp import KpPage
+from tests.conftest import TODAY
+from tests.models.test_dokumen import prepare_db
+from tests.models.test_kp import PERIODE, TMT, two_due
+
+
+def row_of(page: KpPage, nip: str) -> int:
+    for r in range(page.table.rowCount()):
+        if page.table.item(r, 1).text() == nip:
+            return r
+    raise AssertionError(nip)
+
+
+def tick(qtbot: QtBot, page: KpPage, nip: str) -> None:
+    r = row_of(page, nip)
+    page.table.scrollToItem(page.table.item(r, 0))
+    rect = page.table.visualItemRect(page.table.item(r, 0))
+    qtbot.mouseClick(
+        page.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(rect.left() + 12, rect.center().y()),
+    )
+
+
+def status_of(page: KpPage, nip: str) -> str:
+    return page.table.item(row_of(page, nip), 8).text()
+
+
+def click_ok(qtbot: QtBot, dialog: object) -> None:
+    buttons = dialog.buttons  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.finished, timeout=5000):  # type: ignore[attr-defined]
+        qtbot.mouseClick(
+            buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+
+
+def test_propose_pertek_issue(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+    prepare_db(demo_db)
+    a, b = (i.nip for i in two_due(demo_db))
+    page = KpPage(demo_db, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1400, 800)
+    page.show()
+    qtbot.waitUntil(lambda: bool(page.items), timeout=10000)
+    # choose the period (the list offers the one just passed and the next ones)
+    index = page.periode.findData(PERIODE)
+    assert index >= 0 and index != page.periode.currentIndex()
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.periode.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: page.current_periode() == PERIODE and page.table.rowCount() > 2)
+    assert "Belum memenuhi" in {page.table.item(r, 6).text() for r in range(page.table.rowCount())}
+
+    tick(qtbot, page, a)
+    tick(qtbot, page, b)
+    assert page.checked_nips() == sorted([a, b], key=lambda n: row_of(page, n))
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.mouseClick(page.usul_button, Qt.MouseButton.LeftButton)
+    assert status_of(page, a) == "Diusulkan" and status_of(page, b) == "Diusulkan"
+
+    tick(qtbot, page, a)
+    tick(qtbot, page, b)
+    qtbot.mouseClick(page.pertek_button, Qt.MouseButton.LeftButton)
+    dialog = page.pertek_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.nomor, "PT-11/BKN/2026")
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        click_ok(qtbot, dialog)
+    assert status_of(page, a) == "Pertek BKN"
+    assert page.table.item(row_of(page, a), 9).text().startswith("PT-11/BKN/2026")
+
+    tick(qtbot, page, a)
+    tick(qtbot, page, b)
+    qtbot.mouseClick(page.terbit_button, Qt.MouseButton.LeftButton)
+    terbit = page.terbit_dialog
+    assert terbit is not None and terbit.gaji.rowCount() == 2
+    terbit.folder.setText(str(tmp_path / "sk"))
+    for r in range(2):
+        terbit.set_gaji(r, "4.699.300")
+    click_ok(qtbot, terbit)
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: status_of(page, a) == "SK terbit", timeout=10000)
+    assert status_of(page, b) == "SK terbit"
+    nomor = page.last_result.terbit.nomor  # type: ignore[union-attr]
+    assert page.table.item(row_of(page, a), 10).text() in nomor
+    assert "Terbit 2 SK" in page.status.text()
+    assert (tmp_path / "sk").is_dir() and any((tmp_path / "sk").glob("*.pdf"))
+    rec = get_employee(demo_db.conn, a, today=TODAY)
+    assert rec.data["tmt_golongan"] == TMT.isoformat()
+    assert kp.usulan_pegawai(demo_db.conn, a, PERIODE).status == kp.TERBIT
+    assert len(dk.list_register(demo_db.conn, templat="SK_KP")) == 2
+    page.grab().save(str(tmp_path / "kp.png"))
+    page.runner.wait()
+
+
+def test_nothing_ticked_is_refused(qtbot: QtBot, demo_db: Database) -> None:
+    page = KpPage(demo_db, today=TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: bool(page.items), timeout=10000)
+    qtbot.mouseClick(page.usul_button, Qt.MouseButton.LeftButton)
+    box = page.findChild(QMessageBox)
+    assert box is not None and "Centang dulu" in box.text()
+    box.close()
+    page.runner.wait()
