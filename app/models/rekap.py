@@ -654,7 +654,8 @@ def nominatif_kp(
     on the period date (2 years in a jabatan fungsional), with what still has to be checked.
 
     Checked from the records: performance at least Baik in the last two years, a discipline
-    penalty that blocks KP (ref_hukuman_disiplin.menghambat_kp_kgb), the ceiling for the
+    penalty that blocks KP (ref_hukuman_disiplin.menghambat_kp_kgb), the new pangkat not above
+    the direct superior's (outside jabatan fungsional), the ceiling for the
     diploma (ref_pendidikan.gol_maks_kode) or for the JF level, and the ujian dinas when the
     promotion crosses a golongan. What the records cannot show (angka kredit, ujian dinas) or
     what comes from uncertain reference rows is marked "Perlu diverifikasi".
@@ -683,6 +684,18 @@ def nominatif_kp(
         unit_named = unit_named.replace("?", f":u{i}", 1)
         params[f"u{i}"] = value
     sql = _KP_SQL.format(aktif=_aktif_clause(), unit=unit_named)
+    # "Not higher than the pangkat of the direct superior" (asn-rules 5.2, 5.3; a JF may exceed
+    # it): the superior is the holder of the nearest occupied position above, as for the SKP.
+    from app.models.skp import Positions
+
+    positions = Positions.load(conn)
+    rank_of = {
+        str(r[0]): (r[1], r[2], r[3])
+        for r in conn.execute(
+            "SELECT pegawai_id, golongan_kode, golongan_urutan, nama_lengkap FROM pegawai_ringkas "
+            "WHERE deleted = 0 AND jenis_asn = 'PNS'"
+        )
+    }
     result: list[KpBaris] = []
     left_out = 0
     for row in conn.execute(sql, params):
@@ -743,6 +756,20 @@ def nominatif_kp(
                 else:
                     notes.append(text)
                     belum = True
+        superior = None if jf else positions.superior(row[0])
+        if baru and superior in rank_of:
+            sup_gol, sup_urutan, sup_nama = rank_of[superior]
+            baru_urutan = ref.golongan_urutan(baru)
+            if sup_urutan is not None and baru_urutan is not None and baru_urutan > sup_urutan:
+                notes.append(
+                    tr(
+                        "Pangkat baru {g} melebihi pangkat atasan langsung {nama} ({ga})",
+                        g=baru,
+                        nama=sup_nama,
+                        ga=sup_gol,
+                    )
+                )
+                belum = True
         if baru and gol.split("/")[0] != baru.split("/")[0]:
             ujian = tr("tingkat I") if baru.startswith("III/") else tr("tingkat II")
             notes.append(

@@ -891,7 +891,7 @@ _CURRENT_POSITIONS = (
 
 
 @dataclass
-class _Positions:
+class Positions:
     """Current positions of every active employee, the holders of each position and the
     position tree (``jabatan.atasan_jabatan_id``): what the default appraiser is derived from."""
 
@@ -900,7 +900,7 @@ class _Positions:
     atasan_of: dict[str, str | None]  # jabatan -> atasan jabatan
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection, pegawai_ids: Iterable[str] | None = None) -> _Positions:
+    def load(cls, conn: sqlite3.Connection, pegawai_ids: Iterable[str] | None = None) -> Positions:
         active = {
             str(r[0]): i
             for i, r in enumerate(
@@ -945,7 +945,7 @@ class _Positions:
 def atasan_langsung(conn: sqlite3.Connection, pegawai_id: str) -> tuple[str | None, str | None]:
     """The default (pejabat penilai, atasan pejabat penilai) of an employee: the holder of the
     superior position in the position tree, and that person's own superior."""
-    pos = _Positions.load(conn)
+    pos = Positions.load(conn)
     penilai = pos.superior(pegawai_id)
     return penilai, pos.superior(penilai)
 
@@ -1196,7 +1196,7 @@ def _create(
             str(r[0]) for r in conn.execute("SELECT pegawai_id FROM skp WHERE tahun = ?", (tahun,))
         }
         todo = [p for p in pegawai_ids if p not in existing]
-        pos = _Positions.load(conn)
+        pos = Positions.load(conn)
         # Last year's SKPs of these employees: carried forward when the position is the same.
         last = {
             str(r[0]): (str(r[1]), r[2])
@@ -1327,7 +1327,7 @@ def ganti_penilai(
             )
         atasan = atasan_penilai_id
         if atasan is None and penilai_id:
-            atasan = _Positions.load(a.conn).superior(penilai_id)
+            atasan = Positions.load(a.conn).superior(penilai_id)
         if atasan is not None and atasan == penilai_id:
             raise ValidationError(
                 tr("Atasan pejabat penilai harus orang lain daripada pejabat penilai."),

@@ -642,3 +642,69 @@ def test_kop_names_the_agency_and_unit(kantor: Any) -> None:
     kop = rk.kop(db.conn, units["bidang"], TODAY)
     assert (kop.instansi, kop.unit, kop.tanggal) == ("BKPSDM Kota Uji", "Bidang Pelayanan", TODAY)
     assert rk.keterangan_tanggal(TODAY) == "Keadaan per 22 November 2026"
+
+
+def test_nominatif_kp_not_above_the_direct_superior(kantor: Any) -> None:
+    """asn-rules 5.2/5.3: the new pangkat may not exceed the direct superior's (the holder of the
+    position above); a jabatan fungsional may."""
+    db, units = kantor
+    baik = {2026: "BAIK", 2025: "BAIK"}
+    add(
+        db,
+        units,
+        [
+            Orang("Atasan", golongan="III/c", tmt_golongan="2025-04-01", jenjang="PENGAWAS"),
+            Orang("P sama dengan atasan", golongan="III/b", tmt_golongan="2020-04-01", skp=baik),
+            Orang("Q melebihi atasan", golongan="III/c", tmt_golongan="2020-04-01", skp=baik),
+            Orang(
+                "R fungsional",
+                golongan="III/c",
+                tmt_golongan="2020-04-01",
+                jenis_jabatan="JF",
+                jenjang="AHLI_MUDA",
+                skp=baik,
+            ),
+            Orang("S tanpa atasan", golongan="III/c", tmt_golongan="2020-04-01", skp=baik),
+        ],
+    )
+    ids = {r[1]: r[0] for r in db.conn.execute("SELECT pegawai_id, nama FROM pegawai_ringkas")}
+    with Store(db).write("uji: struktur") as tx:
+        kepala = tx.insert(
+            "jabatan",
+            {
+                "unit_id": units["dinas"],
+                "nama": "Kepala Seksi",
+                "jenis_kode": "JA",
+                "jenjang_kode": "PENGAWAS",
+            },
+        )
+        bawahan = {
+            name: tx.insert(
+                "jabatan",
+                {
+                    "unit_id": units["dinas"],
+                    "nama": f"Jabatan {name}",
+                    "jenis_kode": jenis,
+                    "jenjang_kode": jenjang,
+                    "atasan_jabatan_id": kepala,
+                },
+            )
+            for name, jenis, jenjang in (
+                ("P sama dengan atasan", "JA", "PELAKSANA"),
+                ("Q melebihi atasan", "JA", "PELAKSANA"),
+                ("R fungsional", "JF", "AHLI_MUDA"),
+            )
+        }
+        for name, jabatan_id in [("Atasan", kepala), *bawahan.items()]:
+            row = db.conn.execute(
+                "SELECT id FROM riwayat_jabatan WHERE pegawai_id = ?", (ids[name],)
+            ).fetchone()
+            tx.update("riwayat_jabatan", row[0], {"jabatan_id": jabatan_id})
+    data = rk.nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
+    by = {b.nama_lengkap: b for b in data.baris}
+    assert by["P sama dengan atasan"].status == rk.STATUS_MEMENUHI  # III/c = the superior's
+    q = by["Q melebihi atasan"]
+    assert q.status == rk.STATUS_BELUM
+    assert any("melebihi pangkat atasan langsung Atasan (III/c)" in k for k in q.keterangan)
+    assert not any("atasan" in k for k in by["R fungsional"].keterangan)
+    assert not any("atasan" in k for k in by["S tanpa atasan"].keterangan)  # no position above
