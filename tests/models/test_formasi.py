@@ -3,6 +3,7 @@ answers are known by hand, plus a property over random organisations."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -409,8 +410,8 @@ def test_employee_without_position_in_formation_is_reported(db: Database, org: O
     assert report.total.terisi == 6
 
 
-def test_kekurangan_ignores_unknown_and_other_scales() -> None:
-    ref = Referensi.load(_fresh_db().conn)
+def test_kekurangan_ignores_unknown_and_other_scales(db: Database) -> None:
+    ref = Referensi.load(db.conn)
     assert f.kekurangan(
         ref, gol_min_kode="III/a", pendidikan_min_kode="S1", golongan_kode=None,
         pendidikan_kode=None,
@@ -543,3 +544,4 @@ def test_property_seats_balance_and_every_holder_counted_once(spec: dict) -> Non
         assert len(report.rows) == len(positions)
     finally:
         db.close()
+        shutil.rmtree(db.path.parent, ignore_errors=True)

@@ -6,6 +6,7 @@ answers are known by hand."""
 from __future__ import annotations
 
 import itertools
+import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -823,6 +824,7 @@ def machine() -> Any:
     org_ = build_org(db)
     yield {"db": db, "org": org_, "people": build_people(org_)}
     db.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _try(db: Database, skp_id: str, pelaku: s.Pelaku, t: s.Transisi) -> bool:
