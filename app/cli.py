@@ -7,6 +7,7 @@ with an Indonesian message on error. ``merit`` with no command opens the desktop
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import sys
@@ -598,6 +599,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         print(tr("merit: dihentikan."), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (`merit stats | head`): not an error of Merit. Point stdout
+        # at nothing so that Python's own flush at exit does not complain either.
+        import os
+
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         from app.models.db import as_storage_error
 

@@ -275,3 +275,28 @@ def test_a_command_leaves_the_database_closed(tmp_path: Path) -> None:
         assert not path.with_name(path.name + "-shm").exists()
     finally:
         gc.enable()
+
+
+def test_output_cut_short_by_the_reader_is_not_a_crash(tmp_path: Path) -> None:
+    """`merit employees list | head -1`: the pipe closes early; no crash log, no traceback."""
+    home = tmp_path / "rumah"
+    env = {**__import__("os").environ, "MERIT_HOME": str(home)}
+    subprocess.run(
+        [sys.executable, "-m", "app", "demo", "--employees", "900", "--seed", "2"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "employees", "list", "--format", "csv"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away after one line
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err and b"kesalahan tak terduga" not in err
+    assert not (home / "log").exists() or not list((home / "log").iterdir())
