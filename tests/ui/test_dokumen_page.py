@@ -108,3 +108,22 @@ def test_template_with_bad_placeholder_is_refused(
     assert saved.menimbang[-1] == "bahwa {nama_lengkap} memenuhi syarat;"
     assert "disimpan" in page.templat_pesan.text()
     page.runner.wait()
+
+
+def test_template_form_is_chosen_in_the_editor(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
+    """A KGB template kept from an older Merit as a Keputusan can be switched to the letter."""
+    page = make_page(qtbot, demo_db, tmp_path)
+    page.tabs.setCurrentIndex(2)
+    page.edit_combo.setCurrentIndex(page.edit_combo.findData("KGB"))
+    assert page.bentuk_combo.currentData() == "SURAT"
+    page.bentuk_combo.setCurrentIndex(page.bentuk_combo.findData("PERORANGAN"))
+    assert page.simpan_templat_button.isEnabled(), page.templat_pesan.text()
+    qtbot.mouseClick(page.simpan_templat_button, Qt.MouseButton.LeftButton)
+    assert dk.get_template(demo_db.conn, "KGB").bentuk == "PERORANGAN"
+    page.edit_combo.setCurrentIndex(page.edit_combo.findData("KGB"))
+    page.bentuk_combo.setCurrentIndex(page.bentuk_combo.findData("SURAT"))
+    qtbot.mouseClick(page.simpan_templat_button, Qt.MouseButton.LeftButton)
+    assert dk.get_template(demo_db.conn, "KGB").bentuk == "SURAT"
+    page.runner.wait()

@@ -628,6 +628,17 @@ class DokumenPage(QWidget):
                   "sah_jabatan", "sah_nama", "sah_pangkat", "sah_nip")  # fmt: skip
         form = QFormLayout()
         form.addRow(tr("Templat"), self.edit_combo)
+        self.bentuk_combo = QComboBox()
+        self.bentuk_combo.setObjectName("bentukTemplat")
+        for kode, label in (
+            ("PERORANGAN", tr("Keputusan, satu per orang")),
+            ("KOLEKTIF", tr("Keputusan bersama dengan lampiran")),
+            ("SURAT", tr("Surat dinas, satu per orang")),
+        ):
+            if kode in dk.BENTUK:
+                self.bentuk_combo.addItem(label, kode)
+        self.bentuk_combo.currentIndexChanged.connect(self.check_template_form)
+        form.addRow(tr("Bentuk"), self.bentuk_combo)
         for name in single:
             edit = QLineEdit()
             self.fields[name] = edit
@@ -712,6 +723,7 @@ class DokumenPage(QWidget):
             else:
                 edit.setText(value)
         self.ttd_varian.setCurrentIndex(max(0, self.ttd_varian.findData(t.ttd_varian)))
+        self.bentuk_combo.setCurrentIndex(max(0, self.bentuk_combo.findData(t.bentuk)))
         self._loading = False
         self.check_template_form()
 
@@ -729,6 +741,7 @@ class DokumenPage(QWidget):
             else:
                 values[name] = text.strip()
         values["ttd_varian"] = self.ttd_varian.currentData()
+        values["bentuk"] = self.bentuk_combo.currentData() or t.bentuk
         return replace(t, **values)
 
     def check_template_form(self) -> list[dk.Masalah]:
