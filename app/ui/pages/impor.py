@@ -59,6 +59,7 @@ from app.models.db import Database
 from app.models.errors import MeritError, ValidationError
 from app.models.impor.normalise import parse_date
 from app.ui.tasks import Progress, Task, TaskRunner
+from app.ui.widgets.busy import BusyMixin
 from app.ui.widgets.messages import show_error
 
 SUFFIXES = (".xlsx", ".xls", ".csv")
@@ -249,7 +250,7 @@ def _table_view(model: QAbstractTableModel, name: str) -> QTableView:
 # -- the page ----------------------------------------------------------------------------------
 
 
-class ImportPage(QWidget):
+class ImportPage(BusyMixin, QWidget):
     """The import wizard. ``applied`` is emitted (with the counts) after a successful apply."""
 
     loaded = Signal(object)  # the SourceTable, once read
@@ -659,19 +660,6 @@ class ImportPage(QWidget):
         )
         self._update_buttons()
         return self.task
-
-    def _progress(self, done: int, total: int, text: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, max(total, done))
-            self.progress.setValue(done)
-        if text:
-            self.busy_label.setText(text)
-
-    def cancel_task(self) -> None:
-        if self.task is not None:
-            self.task.progress.cancel()
-            self.cancel_button.setEnabled(False)
-            self.busy_label.setText(tr("Membatalkan…"))
 
     @property
     def busy(self) -> bool:

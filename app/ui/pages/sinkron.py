@@ -56,6 +56,7 @@ from app.sync import identity as ident_mod
 from app.sync import importer, package
 from app.sync.status import SyncStatus, sync_status
 from app.ui.tasks import Progress, Task, TaskRunner
+from app.ui.widgets.busy import BusyMixin
 from app.ui.widgets.messages import show_error
 
 PACKAGE_SUFFIX = ".merit"
@@ -292,7 +293,7 @@ def _item(text: str, tooltip: str | None = None) -> QTableWidgetItem:
     return item
 
 
-class SinkronPage(QWidget):
+class SinkronPage(BusyMixin, QWidget):
     """The sync screen. Signals report what the background work did, for the main window and
     for tests."""
 
@@ -1052,16 +1053,3 @@ class SinkronPage(QWidget):
         )
         self._update_buttons()
         return self.task
-
-    def _progress(self, done: int, total: int, text: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, max(total, done))
-            self.progress.setValue(done)
-        if text:
-            self.busy_label.setText(text)
-
-    def cancel_task(self) -> None:
-        if self.task is not None:
-            self.task.progress.cancel()
-            self.cancel_button.setEnabled(False)
-            self.busy_label.setText(tr("Membatalkan…"))
