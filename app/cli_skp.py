@@ -195,6 +195,7 @@ def cmd_skp(args: argparse.Namespace, out: TextIO) -> int:
 
         kop, rows, data = skp.rekap_data(conn, args.tahun, unit_id)
         tulis_rekap_skp(args.out, kop, args.tahun, rows, data)
+        skp.catat_ekspor_rekap(db, args.tahun, unit_id, args.out, len(rows), actor=actor)
         print(
             tr("Rekap SKP ditulis ke {path}: {n} pegawai.", path=args.out, n=angka(len(rows))),
             file=out,

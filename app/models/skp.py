@@ -2078,6 +2078,19 @@ def dokumen_evaluasi(
     )
 
 
+def catat_ekspor_rekap(
+    db: Database, tahun: int, unit_id: str | None, path: Any, n: int, *, actor: Any
+) -> None:
+    """An export of the rekap SKP is a read of personal data: written to the audit trail.
+    ``actor`` as everywhere in this module: a session, a plain name or a :class:`Pelaku`."""
+    Store(db).record_read(
+        tr("Ekspor rekap SKP {tahun}", tahun=tahun),
+        actor=pelaku_dari(db, actor).nama,
+        record_id=unit_id,
+        keterangan=tr("{path}: {n} pegawai", path=path, n=n),
+    )
+
+
 def rekap_data(
     conn: sqlite3.Connection, tahun: int, unit_id: str | None, *, today: date | None = None
 ) -> tuple[Any, list[SkpBaris], Kemajuan]:

@@ -80,6 +80,10 @@ def test_a_year_from_the_command_line(
     sheet = load_workbook(xlsx)["Rekap SKP"]
     values = [c.value for row in sheet.iter_rows() for c in row]
     assert ani in values and "Kurang/Misconduct" in values
+    audited = db.conn.execute(
+        "SELECT count(*) FROM lokal_audit WHERE aksi = 'Ekspor rekap SKP 2026'"
+    ).fetchone()[0]
+    assert audited == 1  # an export of personal data is written to the audit trail
 
     assert run(db, "reopen", ani, "--year", "2026", "--catatan", "Keberatan") == 0
     assert run(db, "return", ani, "--year", "2026", "--catatan", "Ulangi penilaian") == 0

@@ -522,13 +522,14 @@ class SkpPage(QWidget):
 
     def write_rekap(self, target: Path) -> None:
         """Write the rekap SKP of the chosen year and unit in the background."""
-        tahun, unit_id = self.tahun.value(), self.unit.currentData()
+        tahun, unit_id, actor = self.tahun.value(), self.unit.currentData(), self.actor
 
         def work(db: Database, _p: Progress) -> Path:
             from app.reports.skp_xlsx import tulis_rekap_skp
 
             kop, rows, data = m.rekap_data(db.conn, tahun, unit_id)
             tulis_rekap_skp(target, kop, tahun, rows, data)
+            m.catat_ekspor_rekap(db, tahun, unit_id, target, len(rows), actor=actor)
             return target
 
         def done(path: Path) -> None:
