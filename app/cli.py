@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from app import __version__, cli_impor, paths
+from app import __version__, cli_args, cli_impor, paths
 from app.i18n import angka, tanggal, tr
 from app.models.errors import MeritError, ValidationError
 
@@ -54,16 +54,6 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, tr("{prog}: kesalahan: {message}\n", prog=self.prog, message=message))
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("'{text}' bukan bilangan bulat", text=text)) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(tr("'{text}' tidak boleh negatif", text=text))
-    return value
 
 
 def build_parser() -> Parser:
@@ -118,7 +108,7 @@ def build_parser() -> Parser:
     p.add_argument(
         "--employees",
         "--pegawai",
-        type=_positive_int,
+        type=cli_args.bilangan_tak_negatif,
         default=2000,
         metavar="N",
         help=tr("jumlah pegawai (bawaan 2000)"),
@@ -173,7 +163,9 @@ def build_parser() -> Parser:
         default="nama",
         choices=["nama", "nip", "golongan", "jabatan", "unit", "status"],
     )
-    p.add_argument("--limit", type=_positive_int, metavar="N", help=tr("paling banyak N baris"))
+    p.add_argument(
+        "--limit", type=cli_args.bilangan_tak_negatif, metavar="N", help=tr("paling banyak N baris")
+    )
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p = emp_sub.add_parser("show", aliases=["lihat"], help=tr("rincian satu pegawai"))
     p.add_argument("nip", metavar="NIP")

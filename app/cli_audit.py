@@ -7,21 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from app import cli_args
 from app.i18n import angka, tr
 from app.models.errors import ValidationError
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            tr("'{text}' bukan tanggal (tulis TTTT-BB-HH, mis. 2026-11-22)", text=text)
-        ) from None
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
@@ -29,8 +20,10 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--nip", "--pegawai", metavar="N", help=tr("pegawai: NIP atau sebagian nama"))
     p.add_argument("--record", "--data", metavar="ID", help=tr("id data (rekaman)"))
     p.add_argument("--aksi", "--tindakan", metavar="X", help=tr("tindakan (sebagian teks)"))
-    p.add_argument("--dari", type=_date, metavar="TTTT-BB-HH", help=tr("sejak tanggal"))
-    p.add_argument("--sampai", type=_date, metavar="TTTT-BB-HH", help=tr("sampai tanggal"))
+    p.add_argument("--dari", type=cli_args.tanggal, metavar="TTTT-BB-HH", help=tr("sejak tanggal"))
+    p.add_argument(
+        "--sampai", type=cli_args.tanggal, metavar="TTTT-BB-HH", help=tr("sampai tanggal")
+    )
 
 
 def register(sub: Any) -> None:

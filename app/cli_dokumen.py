@@ -20,20 +20,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from app import cli_args
 from app.i18n import angka, tanggal, tr
 from app.models.errors import ValidationError
 
 AKSI_SK = {"register": "register", "daftar": "register", "cancel": "cancel", "batal": "cancel",
            "templat": "templat", "penomoran": "penomoran"}  # fmt: skip
-
-
-def _tanggal(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            tr("tanggal '{text}' tidak sah; tulis sebagai TTTT-BB-HH, mis. 2026-11-22", text=text)
-        ) from None
 
 
 def register(sub: Any) -> None:
@@ -54,7 +46,9 @@ def register(sub: Any) -> None:
     kind.add_argument("--petikan", dest="jenis", action="store_const", const="petikan")
     kind.add_argument("--salinan", dest="jenis", action="store_const", const="salinan")
     kind.add_argument("--asli", dest="jenis", action="store_const", const="asli")
-    p.add_argument("--tanggal", type=_tanggal, metavar="TTTT-BB-HH", help=tr("tanggal penetapan"))
+    p.add_argument(
+        "--tanggal", type=cli_args.tanggal, metavar="TTTT-BB-HH", help=tr("tanggal penetapan")
+    )
     p.add_argument(
         "--nilai",
         action="append",

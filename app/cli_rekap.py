@@ -10,33 +10,12 @@ Exit codes: 0 written, 2 invalid input (bad date, period or file name), 3 unit n
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from app import cli_args
 from app.i18n import angka, tr
 from app.jobs.rekap import JENIS
-
-
-def _tanggal(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            tr("tanggal '{text}' tidak sah; tulis sebagai TTTT-BB-HH, mis. 2026-11-22", text=text)
-        ) from None
-
-
-def _tahun(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1900 <= value <= 2200:
-        raise argparse.ArgumentTypeError(
-            tr("tahun '{text}' tidak sah; tulis empat angka, mis. 2027", text=text)
-        )
-    return value
 
 
 def register(sub: Any) -> None:
@@ -51,7 +30,7 @@ def register(sub: Any) -> None:
     p.add_argument("--unit", metavar="U", help=tr("unit (nama, singkatan, kode atau id)"))
     p.add_argument(
         "--tanggal",
-        type=_tanggal,
+        type=cli_args.tanggal,
         metavar="TTTT-BB-HH",
         help=tr("tanggal keadaan (bawaan: hari ini)"),
     )
@@ -62,7 +41,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--tahun",
-        type=_tahun,
+        type=cli_args.tahun,
         metavar="TTTT",
         help=tr("tahun KGB atau diklat (bawaan: tahun dari --tanggal)"),
     )

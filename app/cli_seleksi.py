@@ -42,17 +42,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from app import cli_args
 from app.i18n import tr
 from app.models.errors import ValidationError
-
-
-def _tanggal(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            tr("tanggal '{text}' tidak sah; tulis TTTT-BB-HH", text=text)
-        ) from None
 
 
 def register(sub: Any) -> None:
@@ -92,7 +84,7 @@ def register(sub: Any) -> None:
     p.add_argument("--usia-maks", type=int, metavar="N")
     p.add_argument("--tanpa-syarat-predikat", action="store_true")
     p.add_argument("--tanpa-syarat-hukdis", action="store_true")
-    p.add_argument("--tanggal-acuan", type=_tanggal, metavar="TTTT-BB-HH")
+    p.add_argument("--tanggal-acuan", type=cli_args.tanggal, metavar="TTTT-BB-HH")
     p.add_argument("--aturan-seri", default="bobot", choices=("bobot", "tahap_akhir", "nomor"))
 
     p = cmds.add_parser("list", aliases=["daftar"], help=tr("daftar seleksi"))
@@ -106,9 +98,9 @@ def register(sub: Any) -> None:
     p.add_argument("--instansi", metavar="NAMA")
     p.add_argument("--golongan", metavar="GOL")
     p.add_argument("--pendidikan", metavar="KODE")
-    p.add_argument("--lahir", type=_tanggal, metavar="TTTT-BB-HH")
-    p.add_argument("--tmt-jabatan", type=_tanggal, metavar="TTTT-BB-HH")
-    p.add_argument("--tmt-golongan", type=_tanggal, metavar="TTTT-BB-HH")
+    p.add_argument("--lahir", type=cli_args.tanggal, metavar="TTTT-BB-HH")
+    p.add_argument("--tmt-jabatan", type=cli_args.tanggal, metavar="TTTT-BB-HH")
+    p.add_argument("--tmt-golongan", type=cli_args.tanggal, metavar="TTTT-BB-HH")
     p.add_argument("--predikat", metavar="P1,P2", help=tr("predikat tahun lalu, tahun sebelumnya"))
     p.add_argument("--hukdis", action="store_true", help=tr("sedang menjalani hukuman disiplin"))
 
@@ -156,14 +148,14 @@ def register(sub: Any) -> None:
     p.add_argument("seleksi", metavar="ID")
     p.add_argument("--jenis", choices=("berita_acara", "pengumuman"), default="berita_acara")
     p.add_argument("--tahap", metavar="NAMA", help=tr("berita acara satu tahap"))
-    p.add_argument("--tanggal", type=_tanggal, metavar="TTTT-BB-HH")
+    p.add_argument("--tanggal", type=cli_args.tanggal, metavar="TTTT-BB-HH")
     p.add_argument("--out", type=Path, required=True, metavar="BERKAS")
 
     p = cmds.add_parser("appoint", aliases=["angkat"], help=tr("SK pengangkatan pilihan PPK"))
     p.add_argument("seleksi", metavar="ID")
     p.add_argument("--nomor", type=int, required=True, help=tr("nomor pendaftaran pilihan PPK"))
-    p.add_argument("--tanggal", type=_tanggal, required=True, metavar="TTTT-BB-HH")
-    p.add_argument("--tmt", type=_tanggal, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--tanggal", type=cli_args.tanggal, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--tmt", type=cli_args.tanggal, required=True, metavar="TTTT-BB-HH")
     p.add_argument("--jenis", choices=("petikan", "salinan", "asli"), default="petikan")
     p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
 
@@ -212,12 +204,12 @@ def _register_kp_usulan(kcmds: Any, fmt: dict[str, Any]) -> None:
     common(p)
     nips(p)
     p.add_argument("--nomor", required=True)
-    p.add_argument("--tanggal", type=_tanggal, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--tanggal", type=cli_args.tanggal, required=True, metavar="TTTT-BB-HH")
     p = kcmds.add_parser("issue", aliases=["terbitkan"], help=tr("terbitkan SK KP petikan"))
     common(p)
     nips(p)
     p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
-    p.add_argument("--tanggal", type=_tanggal, metavar="TTTT-BB-HH")
+    p.add_argument("--tanggal", type=cli_args.tanggal, metavar="TTTT-BB-HH")
     p.add_argument("--nilai", action="append", default=[], metavar="[NIP:]NAMA=NILAI")
     p = kcmds.add_parser("status", help=tr("daftar KP periode dengan status usulan"))
     common(p)

@@ -21,21 +21,10 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
+from app import cli_args
 from app.i18n import angka, tr
 
 RATINGS = ("atas", "sesuai", "bawah")
-
-
-def _tahun(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1900 <= value <= 2200:
-        raise argparse.ArgumentTypeError(
-            tr("tahun '{text}' tidak sah; tulis empat angka, mis. 2026", text=text)
-        )
-    return value
 
 
 def register(sub: Any) -> None:
@@ -46,7 +35,9 @@ def register(sub: Any) -> None:
     )
 
     def year(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--year", "--tahun", dest="tahun", type=_tahun, required=True, metavar="Y")
+        p.add_argument(
+            "--year", "--tahun", dest="tahun", type=cli_args.tahun, required=True, metavar="Y"
+        )
 
     p = cmds.add_parser("create", aliases=["buat"], help=tr("buat SKP draf secara massal"))
     year(p)

@@ -58,6 +58,30 @@ class EmployeeFilter:
 _TOKEN = re.compile(r"[\w']+", re.UNICODE)
 
 
+# JSON field name (as `employees show --format json` and the commands use them) -> column of
+# ``pegawai``: the one mapping that editing (registri) and import (impor) share.
+PEGAWAI_KOLOM: dict[str, str] = {
+    "nip": "nip",
+    "nip_lama": "nip_lama",
+    "nik": "nik",
+    "nama": "nama",
+    "gelar_depan": "gelar_depan",
+    "gelar_belakang": "gelar_belakang",
+    "tempat_lahir": "tempat_lahir",
+    "tanggal_lahir": "tanggal_lahir",
+    "jenis_kelamin": "jenis_kelamin",
+    "agama": "agama_kode",
+    "jenis_asn": "jenis_asn",
+    "status": "status_kepegawaian",
+    "kedudukan": "kedudukan",
+    "tmt_cpns": "tmt_cpns",
+    "tmt_pns": "tmt_pns",
+    "alamat": "alamat",
+    "telepon": "telepon",
+    "email": "email",
+}
+
+
 def fts_query(text: str) -> str | None:
     """Turn what a clerk types into an FTS5 query: every word as a prefix, all required.
 

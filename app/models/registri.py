@@ -43,6 +43,7 @@ from typing import Any
 
 from app.i18n import BULAN, tanggal, tr
 from app.models.db import Database
+from app.models.employees import PEGAWAI_KOLOM
 from app.models.errors import NotFoundError, ValidationError
 from app.models.nip import (
     USIA_MAKSIMAL,
@@ -202,22 +203,7 @@ def _years_between(start: date, end: date) -> int:
 # JSON name -> column of ``pegawai``. jenis_asn follows from status; kedudukan changes only
 # through leave_service / reactivate.
 EMPLOYEE_COLUMNS: dict[str, str] = {
-    "nip": "nip",
-    "nip_lama": "nip_lama",
-    "nik": "nik",
-    "nama": "nama",
-    "gelar_depan": "gelar_depan",
-    "gelar_belakang": "gelar_belakang",
-    "tempat_lahir": "tempat_lahir",
-    "tanggal_lahir": "tanggal_lahir",
-    "jenis_kelamin": "jenis_kelamin",
-    "agama": "agama_kode",
-    "status": "status_kepegawaian",
-    "tmt_cpns": "tmt_cpns",
-    "tmt_pns": "tmt_pns",
-    "alamat": "alamat",
-    "telepon": "telepon",
-    "email": "email",
+    name: column for name, column in PEGAWAI_KOLOM.items() if name not in ("jenis_asn", "kedudukan")
 }
 EMPLOYEE_FIELDS: tuple[str, ...] = tuple(EMPLOYEE_COLUMNS)
 _DATE_FIELDS = ("tanggal_lahir", "tmt_cpns", "tmt_pns")

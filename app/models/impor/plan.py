@@ -33,6 +33,7 @@ from app.i18n import tanggal, tr
 from app.models import derivations as d
 from app.models.db import Database
 from app.models.demo import Cancelled
+from app.models.employees import PEGAWAI_KOLOM
 from app.models.errors import ValidationError
 from app.models.impor import normalise as n
 from app.models.impor.fields import FIELD_BY_NAME, REQUIRED_FIELDS
@@ -61,27 +62,8 @@ CHUNK = 900
 PROGRESS_EVERY = 1000
 USIA_MINIMAL = 18
 
-# Import field -> pegawai column.
-PEGAWAI_FIELDS: dict[str, str] = {
-    "nip": "nip",
-    "nip_lama": "nip_lama",
-    "nik": "nik",
-    "nama": "nama",
-    "gelar_depan": "gelar_depan",
-    "gelar_belakang": "gelar_belakang",
-    "tempat_lahir": "tempat_lahir",
-    "tanggal_lahir": "tanggal_lahir",
-    "jenis_kelamin": "jenis_kelamin",
-    "agama": "agama_kode",
-    "jenis_asn": "jenis_asn",
-    "status": "status_kepegawaian",
-    "kedudukan": "kedudukan",
-    "tmt_cpns": "tmt_cpns",
-    "tmt_pns": "tmt_pns",
-    "alamat": "alamat",
-    "telepon": "telepon",
-    "email": "email",
-}
+# Import field -> pegawai column (the registry's mapping).
+PEGAWAI_FIELDS: dict[str, str] = PEGAWAI_KOLOM
 PEGAWAI_COLUMNS = (
     "id",
     "jenis_asn",

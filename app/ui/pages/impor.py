@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -60,6 +59,7 @@ from app.models.errors import MeritError, ValidationError
 from app.models.impor.normalise import parse_date
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.busy import BusyMixin
+from app.ui.widgets.drop_area import drop_area
 from app.ui.widgets.messages import show_error
 
 SUFFIXES = (".xlsx", ".xls", ".csv")
@@ -336,22 +336,16 @@ class ImportPage(BusyMixin, QWidget):
 
     def _build_file_step(self) -> QWidget:
         page = QWidget()
-        self.drop_area = QLabel(
+        self.drop_area = drop_area(
             tr(
                 "Tarik berkas ke sini, atau pilih dengan tombol di bawah.\n\n"
                 "Berkas yang dapat dibaca: .xlsx, .xls, dan .csv (pemisah | ; atau ,).\n"
                 "Ekspor data pegawai SIASN dikenali dengan sendirinya; lembar kerja lain "
                 "dipetakan kolom demi kolom."
-            )
-        )
-        self.drop_area.setObjectName("areaTarik")
-        self.drop_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.drop_area.setWordWrap(True)
-        self.drop_area.setFrameShape(QFrame.Shape.StyledPanel)
-        self.drop_area.setMinimumHeight(220)
-        self.drop_area.setStyleSheet(
-            "#areaTarik { border: 2px dashed #9aa9bb; border-radius: 8px; color: #44505e; "
-            "background: #f6f8fb; padding: 24px; }"
+            ),
+            "areaTarik",
+            min_height=220,
+            padding=24,
         )
         self.choose_button = QPushButton(tr("Pilih berkas…"))
         self.choose_button.setObjectName("pilihBerkas")

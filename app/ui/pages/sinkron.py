@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -57,6 +56,7 @@ from app.sync import importer, package
 from app.sync.status import SyncStatus, sync_status
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.busy import BusyMixin
+from app.ui.widgets.drop_area import drop_area
 from app.ui.widgets.messages import show_error
 
 PACKAGE_SUFFIX = ".merit"
@@ -485,20 +485,14 @@ class SinkronPage(BusyMixin, QWidget):
 
     def _build_import(self) -> QGroupBox:
         box = QGroupBox(tr("Terima paket"))
-        self.drop_area = QLabel(
+        self.drop_area = drop_area(
             tr(
                 "Tarik berkas paket (.merit) ke sini untuk mengimpornya,\n"
                 "atau pilih dengan tombol di bawah."
-            )
-        )
-        self.drop_area.setObjectName("areaTarikPaket")
-        self.drop_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.drop_area.setWordWrap(True)
-        self.drop_area.setFrameShape(QFrame.Shape.StyledPanel)
-        self.drop_area.setMinimumHeight(90)
-        self.drop_area.setStyleSheet(
-            "#areaTarikPaket { border: 2px dashed #9aa9bb; border-radius: 8px; color: #44505e; "
-            "background: #f6f8fb; padding: 12px; }"
+            ),
+            "areaTarikPaket",
+            min_height=90,
+            padding=12,
         )
         self.import_button = QPushButton(tr("Impor paket…"))
         self.import_button.setObjectName("imporPaket")
