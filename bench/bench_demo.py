@@ -16,7 +16,7 @@ from common import TODAY, Timer, report
 
 
 def bare_inserts(rows_by_table: list[dict[str, list[dict]]], path: Path) -> float:
-    from app.models.db import Database
+    from app.models.storage.db import Database
 
     Database(path).close()  # the same schema, created outside the timing
     conn = sqlite3.connect(path, isolation_level=None)
@@ -41,9 +41,9 @@ def bare_inserts(rows_by_table: list[dict[str, list[dict]]], path: Path) -> floa
 
 
 def run(employees: int) -> dict:
-    from app.models.db import Database
-    from app.models.demo import create_demo
-    from app.models.demo_gen import generate
+    from app.demo.gen import generate
+    from app.demo.tulis import create_demo
+    from app.models.storage.db import Database
 
     with tempfile.TemporaryDirectory() as tmp:
         with Timer() as gen:

@@ -205,7 +205,7 @@ def bare_read(path: Path) -> float:
 
 def bare_inserts(plan: object, path: Path) -> float:
     """The rows the plan would write, inserted with plain executemany in one transaction."""
-    from app.models.db import Database
+    from app.models.storage.db import Database
 
     Database(path).close()
     tables: dict[str, list[dict]] = {"unit_organisasi": list(plan.units)}  # type: ignore[attr-defined]
@@ -231,8 +231,8 @@ def bare_inserts(plan: object, path: Path) -> float:
 
 
 def run(n: int) -> list[dict]:
-    from app.models.db import Database
     from app.models.impor import apply_import, guess_mapping, plan_import, read_source
+    from app.models.storage.db import Database
 
     results = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -24,7 +24,7 @@ from common import TODAY, Timer, demo_database, report
 
 
 def _values(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
-    from app.models import rekap as rk
+    from app.models.rekap import core as rk
     from app.reports import recap_xlsx as rx
 
     return list(rx.duk_values(rk.duk(conn, on=TODAY)))
@@ -115,7 +115,7 @@ def bare_write(path: Path, values: list[tuple[object, ...]], *, fast: bool) -> f
 
 
 def run(employees: int) -> dict:
-    from app.models import rekap as rk
+    from app.models.rekap import core as rk
     from app.reports import recap_xlsx as rx
 
     source = demo_database(employees)

@@ -54,8 +54,8 @@ def main() -> None:
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QApplication
 
-    from app.models import employees as emp
-    from app.models.db import Database
+    from app.models.pegawai import read as emp
+    from app.models.storage.db import Database
     from app.ui.employee_model import EmployeeTableModel
     from app.ui.tasks import TaskRunner
 

@@ -1,11 +1,12 @@
 """SKP for one year of a 10,000-employee agency: bulk creation and the progress screen's queries.
 
-* Bulk creation: :func:`app.models.skp.buat_massal` for every active employee (current positions,
+* Bulk creation: :func:`app.models.skp.core.buat_massal` for every active employee (current
+positions,
   the appraiser from the position tree, the write path with change capture and audit) vs bare
   ``sqlite3.executemany`` of the same SKP rows into the same table, one transaction.
   Target: ≤ 12x (Merit also derives every appraiser), and under 5 s.
-* Progress: :func:`app.models.skp.kemajuan` (counts per perangkat daerah and the predikat
-  distribution, one aggregate query) and :func:`app.models.skp.daftar` (the list) vs the bare
+* Progress: :func:`app.models.skp.core.kemajuan` (counts per perangkat daerah and the predikat
+  distribution, one aggregate query) and :func:`app.models.skp.core.daftar` (the list) vs the bare
   aggregate in plain ``sqlite3``. Target: each under 150 ms (the screen loads them in the
   background, but they must feel immediate).
 
@@ -39,8 +40,8 @@ def _copy(source: Path, folder: Path, name: str) -> Path:
 
 
 def run(employees: int = 10_300) -> list[dict]:
-    from app.models import skp
-    from app.models.db import Database
+    from app.models.skp import core as skp
+    from app.models.storage.db import Database
 
     source = demo_database(employees)
     folder = Path(tempfile.mkdtemp(prefix="merit-bench-skp-"))

@@ -27,7 +27,7 @@ MERIT = r"""
 import sys, time; t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
 from app.ui.application import make_app
-from app.models.db import Database
+from app.models.storage.db import Database
 from app.ui.main_window import MainWindow
 app = make_app()
 db = Database({path!r})

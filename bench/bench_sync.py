@@ -39,7 +39,7 @@ def _table_bytes(conn: sqlite3.Connection, table: str) -> int | None:
 
 def _bare_inserts(db_path: Path, source: Path) -> tuple[float, int]:
     """The same rows (final state of every non-reference replicated table) with executemany."""
-    from app.models.store import replicated_schema
+    from app.models.storage.store import replicated_schema
 
     src = sqlite3.connect(source)
     dst = sqlite3.connect(db_path, isolation_level=None)
@@ -64,8 +64,8 @@ def _bare_inserts(db_path: Path, source: Path) -> tuple[float, int]:
 
 
 def run(employees: int) -> list[dict]:
-    from app.models.db import Database
-    from app.models.store import Store
+    from app.models.storage.db import Database
+    from app.models.storage.store import Store
     from app.sync import identity as ident
     from app.sync import importer, package
 

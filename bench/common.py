@@ -17,8 +17,8 @@ TODAY = date(2026, 11, 22)
 
 def demo_database(employees: int, seed: int = 1) -> Path:
     """A demo database of the given size, made once and kept in bench/out/."""
-    from app.models.db import Database
-    from app.models.demo import create_demo
+    from app.demo.tulis import create_demo
+    from app.models.storage.db import Database
 
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"demo-{employees}-{seed}.sqlite3"

@@ -13,7 +13,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 import pytest
 
-from app.models.db import Database
+from app.models.storage.db import Database
 
 TODAY = date(2026, 11, 22)
 
@@ -36,7 +36,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo database made once per test session (300 employees, seed 7). Copy before writing."""
-    from app.models.demo import create_demo
+    from app.demo.tulis import create_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     database = Database(path)

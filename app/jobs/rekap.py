@@ -1,6 +1,7 @@
 """Write one recap workbook (DUK, bezetting, rekap, KP, KGB, pensiun, diklat).
 
-The lists come from :mod:`app.models.rekap` (and :mod:`app.models.formasi` for bezetting), the
+The lists come from :mod:`app.models.rekap.core` (and :mod:`app.models.organisasi.formasi` for
+bezetting), the
 workbook from :mod:`app.reports.recap_xlsx`. Writing is atomic (a temporary file replaced at the
 end), so a cancelled or failed job leaves no file. An export of personal data is a sensitive read
 and is written to the audit trail.
@@ -15,11 +16,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.i18n import tr
-from app.models import rekap as rk
-from app.models.akses import require
-from app.models.db import Database
+from app.models.access.akses import require
 from app.models.errors import Cancelled, ValidationError
-from app.models.store import Store
+from app.models.rekap import core as rk
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 from app.reports import recap_xlsx as rx
 
 JENIS = ("duk", "bezetting", "rekap", "kp", "kgb", "pensiun", "diklat")
@@ -115,7 +116,7 @@ def write_recap(
             target, kop, watch(rk.duk(conn, on=on, unit_id=req.unit_id)), kertas=kertas
         )
     elif jenis == "bezetting":
-        from app.models.formasi import bezetting_report
+        from app.models.organisasi.formasi import bezetting_report
 
         report = bezetting_report(conn, req.unit_id)
         n = rx.tulis_buku(target, kop, [rx.lembar_bezetting(kop, report)], kertas=kertas)[

@@ -1,5 +1,5 @@
 """The audit trail as an .xlsx file. Receives plain rows (see
-:func:`app.models.audit.export_rows`); runs no SQL.
+:func:`app.models.access.audit.export_rows`); runs no SQL.
 
 Written in openpyxl's write-only mode to a temporary file that replaces the target only when
 complete. Text never becomes a formula and control characters the format refuses are removed.

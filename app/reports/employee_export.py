@@ -1,6 +1,7 @@
 """The employee list as an .xlsx file a clerk can sort, filter and print.
 
-Receives plain rows (see :func:`app.models.ekspor.employee_export_rows`); runs no SQL. Written in
+Receives plain rows (see :func:`app.models.pegawai.ekspor.employee_export_rows`); runs no SQL.
+Written in
 openpyxl's write-only mode so that 100,000 rows stay within memory, to a temporary file that
 replaces the target only when complete (a cancelled or failed export leaves no half file).
 """
@@ -20,8 +21,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from app.demo.tulis import Cancelled
 from app.i18n import tr
-from app.models.demo import Cancelled
 from app.reports.xlsx_common import clean_text, guard_text, save_atomically
 
 HEADER_ROW = 3  # row 1: title, row 2: subtitle (the filter), row 3: column titles

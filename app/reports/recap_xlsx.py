@@ -10,7 +10,7 @@ F4 is not a standard paper size in the spreadsheet formats. Indonesian offices c
 (8.5 × 13 in = 216 × 330 mm, ``paperSize`` 14), which is what ``kertas="F4"`` writes.
 
 Text that begins with ``=``, ``+``, ``-`` or ``@`` is written as a text cell (explicit data type
-``s``), never as a formula. This module receives plain data (:mod:`app.models.rekap`) and runs
+``s``), never as a formula. This module receives plain data (:mod:`app.models.rekap.core`) and runs
 no SQL.
 """
 
@@ -32,8 +32,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from app.i18n import tanggal, tr
-from app.models.formasi import BezettingReport
-from app.models.rekap import (
+from app.models.organisasi.formasi import BezettingReport
+from app.models.rekap.core import (
     DiklatBaris,
     DukBaris,
     KgbBaris,

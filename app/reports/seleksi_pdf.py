@@ -1,6 +1,6 @@
 """Selection documents as PDF (reportlab platypus): the berita acara of a stage and of the final
 ranking (with every committee member's name and a signature line), and the announcement of the
-results. Plain data in (:class:`DokumenSeleksi`, built by app/models/seleksi.py), no SQL here;
+results. Plain data in (:class:`DokumenSeleksi`, built by app/models/seleksi/core.py), no SQL here;
 all text escaped for reportlab's paragraph markup.
 """
 

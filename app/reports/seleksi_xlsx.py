@@ -1,5 +1,5 @@
 """The score recap of a selection (.xlsx): every sealed score per member and stage, and the
-ranking. Plain data in (app/models/seleksi.py ``rekap_nilai``), no SQL here."""
+ranking. Plain data in (app/models/seleksi/core.py ``rekap_nilai``), no SQL here."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.i18n import tr
-from app.models.rekap import KopLaporan
-from app.models.seleksi import ATURAN_SERI, Peringkat, RekapTahap, bulat, teks_desimal
+from app.models.rekap.core import KopLaporan
+from app.models.seleksi.core import ATURAN_SERI, Peringkat, RekapTahap, bulat, teks_desimal
 from app.reports.recap_xlsx import Kolom, Lembar, tulis_buku
 
 

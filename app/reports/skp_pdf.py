@@ -6,7 +6,7 @@ penilai under them), the hasil kerja with indicators, targets, realisations and 
 rating of hasil kerja, the perilaku kerja per BerAKHLAK value with the leader's expectation and
 the feedback, the rating of perilaku kerja, the predikat, and the signature lines.
 
-This module receives plain data (:class:`app.models.skp.DokumenEvaluasi`) and runs no SQL. All
+This module receives plain data (:class:`app.models.skp.core.DokumenEvaluasi`) and runs no SQL. All
 text is escaped for reportlab's paragraph markup, so names with ``&`` or ``<`` print as typed.
 """
 
@@ -33,7 +33,7 @@ from reportlab.platypus import (
 )
 
 from app.i18n import tr
-from app.models.skp import DokumenEvaluasi, Indikator, Orang
+from app.models.skp.core import DokumenEvaluasi, Indikator, Orang
 from app.reports import fonts
 
 MARGIN = 1.8 * cm

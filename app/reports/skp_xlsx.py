@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.i18n import tanggal, tr
-from app.models.rekap import KopLaporan
-from app.models.skp import Kemajuan, KemajuanBaris, SkpBaris, status_label
+from app.models.rekap.core import KopLaporan
+from app.models.skp.core import Kemajuan, KemajuanBaris, SkpBaris, status_label
 from app.reports.recap_xlsx import Kolom, Lembar, tulis_buku
 
 

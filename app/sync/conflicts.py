@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from app.i18n import tr
-from app.models import replika
-from app.models.db import Database
 from app.models.errors import NotFoundError, ValidationError
-from app.models.store import Hlc, Store
+from app.models.storage import replika
+from app.models.storage.db import Database
+from app.models.storage.store import Hlc, Store
 
 Value = str | int | float | None
 
@@ -81,7 +81,7 @@ class Conflict:
 
 
 def _names(db: Database) -> dict[str, str]:
-    from app.models.instansi import installation_name
+    from app.models.storage.instansi import installation_name
 
     names = {str(r[0]): str(r[1]) for r in db.conn.execute("SELECT node_id, nama FROM lokal_peer")}
     names[db.node_id] = installation_name(db)

@@ -24,8 +24,8 @@ import nacl.public
 import nacl.signing
 
 from app.i18n import tr
-from app.models.db import Database, translated_errors, utc_now
 from app.models.errors import MeritError, NotFoundError, ValidationError
+from app.models.storage.db import Database, translated_errors, utc_now
 
 IDENTITY_FORMAT = "merit-identitas"
 IDENTITY_VERSION = 1
@@ -119,7 +119,7 @@ def box_key(db: Database) -> nacl.public.PrivateKey:
 
 
 def _installation_name(db: Database) -> str:
-    from app.models.instansi import installation_name
+    from app.models.storage.instansi import installation_name
 
     return installation_name(db)
 

@@ -13,7 +13,8 @@ before the transaction, and the transaction is rolled back).
 
 Applying: batches already held are skipped; a batch whose dependencies are not all here waits
 (``lokal_batch_tunggu``) and is applied when the missing one arrives. The merge rules are those
-of :mod:`app.models.replika`. A package from a newer schema is copied aside (``tertunda/`` beside
+of :mod:`app.models.storage.replika`. A package from a newer schema is copied aside (``tertunda/``
+beside
 the database) and applied by :func:`retry_deferred` after Merit is upgraded.
 """
 
@@ -42,10 +43,10 @@ import nacl.secret
 import nacl.signing
 
 from app.i18n import angka, tr
-from app.models import replika, ringkas
-from app.models.db import Database, translated_errors, utc_now
 from app.models.errors import NotFoundError
-from app.models.store import Hlc, batch_hash, replicated_schema
+from app.models.storage import replika, ringkas
+from app.models.storage.db import Database, translated_errors, utc_now
+from app.models.storage.store import Hlc, batch_hash, replicated_schema
 from app.sync import identity as ident_mod
 from app.sync import package as pkg
 
@@ -767,7 +768,7 @@ def import_package(
     """Import one package file. Refused whole, or applied in one transaction.
 
     ``actor`` needs the right ``sync.impor``."""
-    from app.models.akses import require
+    from app.models.access.akses import require
 
     require(db, actor, "sync.impor")
     path = Path(path)
@@ -1109,7 +1110,7 @@ def _bookkeeping(
             "UPDATE lokal_peer SET vv_diakui = ?, terakhir_terima = ? WHERE node_id = ?",
             (json.dumps(ack, sort_keys=True), utc_now(), peer.node_id),
         )
-    from app.models import audit
+    from app.models.access import audit
 
     audit.append(
         conn,

@@ -46,8 +46,8 @@ import nacl.signing
 import nacl.utils
 
 from app.i18n import tr
-from app.models.db import Database, translated_errors, utc_now
 from app.models.errors import MeritError, ValidationError
+from app.models.storage.db import Database, translated_errors, utc_now
 from app.sync import identity as ident_mod
 
 MAGIC = b"MERITPKG"
@@ -279,7 +279,7 @@ def export_package(
 
     ``out`` is a file, or an existing folder for the default file name.
     """
-    from app.models.akses import require
+    from app.models.access.akses import require
 
     require(db, actor, "sync.ekspor")
     if to is None and not all_peers and passphrase is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.models.db import Database
+from app.models.storage.db import Database
 from app.sync import identity as ident_mod
 from app.sync.conflicts import count_conflicts
 from app.sync.importer import deferred_packages

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import paths
 from app.i18n import tr
-from app.models.db import Database
 from app.models.errors import MeritError
-from app.models.instansi import is_set_up
+from app.models.storage.db import Database
+from app.models.storage.instansi import is_set_up
 
 
 def make_app() -> QApplication:
@@ -45,8 +45,8 @@ def open_database(path: Path) -> Database | int:
     """Open the database, or explain in a dialog why not (no traceback) and return the exit
     code. When the file is damaged and a backup exists, offer to restore the newest one (the
     damaged file is kept aside)."""
-    from app.models import cadangan
     from app.models.errors import SchemaTooNewError
+    from app.models.storage import cadangan
     from app.ui.widgets.messages import set_database_path
 
     set_database_path(path)

@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.i18n import tr
-from app.models import employees as emp
-from app.models.db import Database
+from app.models.pegawai import read as emp
+from app.models.storage.db import Database
 from app.ui.tasks import Progress, TaskRunner
 
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.i18n import tr
-from app.models.akses import Sesi, allowed
-from app.models.db import Database
-from app.models.instansi import get_setting, installation_name
+from app.models.access.akses import Sesi, allowed
+from app.models.storage.db import Database
+from app.models.storage.instansi import get_setting, installation_name
 from app.ui.pages.employees import EmployeesPage
 from app.ui.tasks import TaskRunner
 
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("jendelaUtama")
         self.db = db
-        self.actor = actor  # a Sesi when accounts exist (app/models/akses.py)
+        self.actor = actor  # a Sesi when accounts exist (app/models/access/akses.py)
         self._signing_out = False
         self.runner = runner or TaskRunner(db.path, self)
         agency = get_setting(db.conn, "nama_instansi") or ""
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self._signing_out = True
         self.close()
 
-    # -- backups (app/models/cadangan.py) ---------------------------------------------------
+    # -- backups (app/models/storage/cadangan.py) --------------------------------------------------
 
     def _add_backup_actions(self, menu: QMenu) -> None:
         backup = menu.addAction(tr("&Cadangkan sekarang…"))
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(15_000, self, self.scheduled_backup)
 
     def scheduled_backup(self) -> None:
-        from app.models.cadangan import scheduled_backup
+        from app.models.storage.cadangan import scheduled_backup
 
         def failed(exc: BaseException) -> None:
             self.statusBar().showMessage(
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         Merit to be opened again on the restored data."""
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        from app.models import cadangan
+        from app.models.storage import cadangan
         from app.ui.widgets.messages import show_error
 
         if hasattr(self, "backup_dialog"):

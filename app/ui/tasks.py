@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.models.db import Database
+from app.models.storage.db import Database
 
 
 class Progress:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models.db import Database
-from app.models.migrations import LATEST_VERSION
+from app.models.storage.db import Database
+from app.models.storage.migrations import LATEST_VERSION
 
 NIP = "198609262015051001"
 

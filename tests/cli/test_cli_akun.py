@@ -11,8 +11,9 @@ import pytest
 from argon2 import PasswordHasher
 
 from app.cli import main
-from app.models import akun, registri
-from app.models.db import Database
+from app.models.access import akun
+from app.models.pegawai import write as registri
+from app.models.storage.db import Database
 
 NIP = "198609262015051001"
 
@@ -116,7 +117,7 @@ def test_add_list_roles_and_rights(
 
 def test_operator_for_one_unit_by_name(path: Path, tmp_path: Path) -> None:
     as_admin = _with_admin(path, tmp_path)
-    from app.models.formasi import UnitData, create_unit
+    from app.models.organisasi.formasi import UnitData, create_unit
 
     with Database(path) as db:
         create_unit(db, UnitData(nama="Dinas Pendidikan", jenis="OPD"), actor="uji")

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from app.cli import main
-from app.models.db import Database
-from app.models.store import Store
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 
 
 def _run(*argv: str) -> tuple[int, str]:

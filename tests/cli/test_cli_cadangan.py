@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models import cadangan
-from app.models.db import Database
-from app.models.instansi import setup
+from app.models.storage import cadangan
+from app.models.storage.db import Database
+from app.models.storage.instansi import setup
 
 
 def _run(*argv: str) -> tuple[int, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models.db import Database
+from app.models.storage.db import Database
 from tests.models.test_dokumen import pns, prepare_db
 
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from app.cli import main
-from app.models.db import Database
+from app.models.storage.db import Database
 from tests.models.test_formasi import Org, org  # noqa: F401  (org is a fixture)
 
 

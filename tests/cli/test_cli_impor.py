@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 
 from app.cli import main
-from app.models.db import Database
 from app.models.impor import save_preset
+from app.models.storage.db import Database
 from tests.models.test_impor_read import (
     BAD_FILES,
     BUDI,

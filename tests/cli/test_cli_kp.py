@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models import rekap as rk
-from app.models.db import Database
+from app.models.rekap import core as rk
+from app.models.storage.db import Database
 from tests.models.test_dokumen import prepare_db
 from tests.models.test_kp import PERIODE, TMT, rows, two_due
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models import registri
-from app.models.db import Database
-from app.models.employees import get_employee
+from app.models.pegawai import write as registri
+from app.models.pegawai.read import get_employee
+from app.models.storage.db import Database
 
 NIP = "198609262015051001"
 

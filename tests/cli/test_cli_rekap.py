@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.cli import main
-from app.models.db import Database
+from app.models.storage.db import Database
 
 
 def run(demo_db: Database, *argv: str) -> int:

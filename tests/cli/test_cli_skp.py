@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from app.cli import main
-from app.models import akun
-from app.models.akses import Hak, Peran
-from app.models.db import Database
-from app.models.reference import natural_id
+from app.models.access import akun
+from app.models.access.akses import Hak, Peran
+from app.models.reference.loader import natural_id
+from app.models.storage.db import Database
 from tests.models.test_skp import Org, build_org
 
 

@@ -8,15 +8,16 @@ from dataclasses import replace
 import pytest
 from argon2 import PasswordHasher
 
-from app.models import akses, akun, registri
-from app.models.akses import Hak, Peran, Sesi, allowed, require
-from app.models.db import Database
-from app.models.ekspor import check_export
-from app.models.employees import EmployeeFilter
+from app.models.access import akses, akun
+from app.models.access.akses import Hak, Peran, Sesi, allowed, require
 from app.models.errors import AccessDenied
-from app.models.formasi import Unit, UnitData, get_unit, update_unit
-from app.models.instansi import set_settings
-from app.models.store import Store
+from app.models.organisasi.formasi import Unit, UnitData, get_unit, update_unit
+from app.models.pegawai import write as registri
+from app.models.pegawai.ekspor import check_export
+from app.models.pegawai.read import EmployeeFilter
+from app.models.storage.db import Database
+from app.models.storage.instansi import set_settings
+from app.models.storage.store import Store
 
 SANDI = "kopi pagi di kantor"
 

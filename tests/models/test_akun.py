@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from app.models import akun
-from app.models.akses import Hak, Peran, Sesi
-from app.models.akun import AkunTerkunci
-from app.models.db import Database
+from app.models.access import akun
+from app.models.access.akses import Hak, Peran, Sesi
+from app.models.access.akun import AkunTerkunci
 from app.models.errors import AccessDenied, ValidationError
-from app.models.store import Store, replicated_schema
+from app.models.storage.db import Database
+from app.models.storage.store import Store, replicated_schema
 
 SANDI = "kopi pagi di kantor"
 

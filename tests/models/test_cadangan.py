@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from app.models import cadangan
-from app.models.db import Database
 from app.models.errors import StorageError, ValidationError
-from app.models.instansi import setup
-from app.models.store import Store
+from app.models.storage import cadangan
+from app.models.storage.db import Database
+from app.models.storage.instansi import setup
+from app.models.storage.store import Store
 
 
 @pytest.fixture
@@ -228,7 +228,7 @@ def test_restore_over_a_corrupt_database(agency_db: Database, tmp_path: Path) ->
 
 
 def test_storage_error_names_latest_backup(agency_db: Database) -> None:
-    from app.models.db import storage_error
+    from app.models.storage.db import storage_error
 
     info = cadangan.make_backup(agency_db, kind=cadangan.HARIAN)
     err = storage_error(sqlite3.DatabaseError("database disk image is malformed"), agency_db.path)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from app.models import db as dbmod
-from app.models import migrations
-from app.models.db import Database, migrate_database
 from app.models.errors import SchemaTooNewError, StorageError
-from app.models.migrations import LATEST_VERSION, Migration, sql_statements
+from app.models.storage import db as dbmod
+from app.models.storage import migrations
+from app.models.storage.db import Database, migrate_database
+from app.models.storage.migrations import LATEST_VERSION, Migration, sql_statements
 
 
 def test_new_database_is_migrated_with_wal_and_foreign_keys(db: Database) -> None:
@@ -32,7 +32,7 @@ def test_new_database_is_migrated_with_wal_and_foreign_keys(db: Database) -> Non
 
 
 def test_reference_tables_are_seeded_with_natural_ids(db: Database) -> None:
-    from app.models.reference import ref_id
+    from app.models.reference.loader import ref_id
 
     row = db.conn.execute("SELECT id, pangkat FROM ref_golongan WHERE kode = 'III/b'").fetchone()
     assert row[0] == ref_id("ref_golongan", "III/b")

@@ -6,11 +6,11 @@ from collections import Counter
 
 import pytest
 
-from app.models import instansi
-from app.models.db import Database
-from app.models.demo import Cancelled, create_demo
+from app.demo.tulis import Cancelled, create_demo
 from app.models.errors import ValidationError
-from app.models.nip import check_nip, cross_check
+from app.models.rules.nip import check_nip, cross_check
+from app.models.storage import instansi
+from app.models.storage.db import Database
 from tests.conftest import TODAY
 
 

@@ -13,12 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from app.models.demo_gen import DemoChunk, generate, skp_id, uuid4_from
+from app.demo.gen import DemoChunk, generate, skp_id, uuid4_from
 
 TODAY = date(2026, 11, 22)
 N = 2000
 SEED = 11
-SCHEMA = Path(__file__).resolve().parents[2] / "app" / "models" / "migrations" / "0001_dasar.sql"
+SCHEMA = (
+    Path(__file__).resolve().parents[2]
+    / "app" / "models" / "storage" / "migrations" / "0001_dasar.sql"
+)
 
 GOL_PNS = (
     "I/a", "I/b", "I/c", "I/d", "II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c",
@@ -407,7 +410,7 @@ def test_nip_layout_and_uniqueness(data: DataSet) -> None:
 
 
 def test_nip_passes_the_nip_module(data: DataSet) -> None:
-    nip_module = pytest.importorskip("app.models.nip")
+    nip_module = pytest.importorskip("app.models.rules.nip")
     for p in data.rows["pegawai"]:
         check = nip_module.check_nip(str(p["nip"]), jenis_asn=str(p["jenis_asn"]), today=TODAY)
         assert check.valid, (p["nip"], check.kesalahan)

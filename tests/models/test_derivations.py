@@ -7,8 +7,8 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.models import derivations as d
-from app.models.reference_data import golongan_order, table
+from app.models.reference.data import golongan_order, table
+from app.models.rules import derivations as d
 
 JENJANG = {row["kode"]: row for row in table("ref_jenjang_jabatan").rows}
 

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from app.models import dokumen as dk
-from app.models.db import Database
+from app.models.dokumen import core as dk
 from app.models.errors import Cancelled, NotFoundError, ValidationError
-from app.models.store import Store
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 from app.reports import verification as ver
 from tests.conftest import TODAY, copy_database
 
@@ -130,7 +130,7 @@ def test_placeholders_filled_from_the_records(sdb: Database) -> None:
     draft = dk.prepare(sdb, kp([nip], jenis="asli"))
     decree = draft.decrees[0]("800.1.3.2/9/BKPSDM/2026")
     rincian = dict(decree.diktum[0].rincian)
-    from app.models.employees import get_employee
+    from app.models.pegawai.read import get_employee
 
     rec = get_employee(sdb.conn, nip, today=TODAY).data
     assert rincian["Nama"] == rec["nama_lengkap"]
@@ -202,7 +202,7 @@ def test_issue_petikan_reads_back_and_verifies(sdb: Database, tmp_path: Path) ->
     assert n_naskah == 3
     # Numbering role and verification secret were created through the write path.
     assert dk.numbering_installation(sdb.conn) == sdb.node_id
-    from app.models.instansi import check
+    from app.models.storage.instansi import check
 
     mine = ("register_dokumen", "naskah_dokumen", "templat_dokumen", "pengaturan")
     assert [p for p in check(sdb).problems if any(t in p for t in mine)] == []

@@ -8,15 +8,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.models import employees as emp
-from app.models.db import Database
-from app.models.demo import Cancelled
-from app.models.ekspor import (
+from app.demo.tulis import Cancelled
+from app.models.pegawai import read as emp
+from app.models.pegawai.ekspor import (
     describe_filter,
     employee_export_count,
     employee_export_rows,
     record_export,
 )
+from app.models.storage.db import Database
 from app.reports.employee_export import HEADER_ROW, write_employee_list
 
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.models import employees as emp
-from app.models.db import Database
-from app.models.reference_data import golongan_order
+from app.models.pegawai import read as emp
+from app.models.reference.data import golongan_order
+from app.models.storage.db import Database
 from tests.conftest import TODAY
 
 
@@ -48,7 +48,7 @@ def test_search_filter_sort(demo_db: Database) -> None:
 
 
 def test_unit_filter_includes_sub_units(demo_db: Database) -> None:
-    from app.models.organisasi import unit_options
+    from app.models.organisasi.units import unit_options
 
     conn = demo_db.conn
     options = unit_options(conn, max_depth=1)

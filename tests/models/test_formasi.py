@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.models import derivations as d
-from app.models import formasi as f
-from app.models.db import Database
 from app.models.errors import NotFoundError, ValidationError
-from app.models.reference import Referensi
-from app.models.store import Store
+from app.models.organisasi import formasi as f
+from app.models.reference.loader import Referensi
+from app.models.rules import derivations as d
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 
 # -- helpers ----------------------------------------------------------------------------------
 

@@ -9,11 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.i18n import BULAN
-from app.models.derivations import nama_lengkap
 from app.models.impor import normalise as n
 from app.models.impor.fields import guess_field, header_key
-from app.models.nip import normalise_nip
-from app.models.reference_data import REF_ESELON, REF_GOLONGAN
+from app.models.reference.data import REF_ESELON, REF_GOLONGAN
+from app.models.rules.derivations import nama_lengkap
+from app.models.rules.nip import normalise_nip
 
 REF = n.default_referensi()
 

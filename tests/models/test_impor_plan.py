@@ -10,11 +10,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-import app.models.db as dbmod
-from app.models import employees as emp
-from app.models import migrations
-from app.models.db import Database
-from app.models.demo import Cancelled
+import app.models.storage.db as dbmod
+from app.demo.tulis import Cancelled
 from app.models.errors import NotFoundError, ValidationError
 from app.models.impor import (
     ImportPlan,
@@ -30,6 +27,9 @@ from app.models.impor import (
     save_preset,
 )
 from app.models.impor.plan import HOLDER_UNIT_ID
+from app.models.pegawai import read as emp
+from app.models.storage import migrations
+from app.models.storage.db import Database
 from app.reports.import_report import write_import_report
 from tests.conftest import TODAY
 from tests.models.test_impor_read import (
@@ -419,7 +419,7 @@ def test_a_plan_gone_stale_is_refused_whole(db: Database, tmp_path: Path) -> Non
 
 
 def test_reimport_after_deletion_restores_the_rows(db: Database, tmp_path: Path) -> None:
-    from app.models.store import Store
+    from app.models.storage.store import Store
 
     path = write_siasn_xlsx(tmp_path / "siasn.xlsx", [BUDI])
     apply_import(db, plan_file(db, path), actor="uji")

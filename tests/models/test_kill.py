@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from app.models import audit, cadangan
-from app.models.db import Database
-from app.models.instansi import setup
+from app.models.access import audit
+from app.models.storage import cadangan
+from app.models.storage.db import Database
+from app.models.storage.instansi import setup
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 3000
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 
 _IMPORT = """
 import sys
-from app.models.db import Database
+from app.models.storage.db import Database
 from app.models.impor import apply_import, guess_mapping, plan_import, read_source
 db = Database(sys.argv[1])
 source = read_source(sys.argv[2])
@@ -43,8 +44,8 @@ print("DONE", flush=True)
 
 _BACKUP = """
 import sys
-from app.models.db import Database
-from app.models.cadangan import make_backup
+from app.models.storage.db import Database
+from app.models.storage.cadangan import make_backup
 db = Database(sys.argv[1])
 print("BACKUP", flush=True)
 for _ in range(int(sys.argv[2])):
@@ -146,7 +147,7 @@ def test_import_killed_at_random_moments(agency_path: Path, tmp_path: Path) -> N
             db = Database(agency_path)
         assert _facts(agency_path)[1:] == (ROWS, 1)
         assert audit.verify_chain(db.conn).ok
-        from app.models.instansi import check
+        from app.models.storage.instansi import check
 
         assert check(db).ok
     finally:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from app.models import dokumen as dk
-from app.models.db import Database
-from app.models.instansi import check
+from app.models.dokumen import core as dk
+from app.models.storage.db import Database
+from app.models.storage.instansi import check
 from tests.conftest import copy_database
 from tests.models.test_dokumen import pns, prepare_db
 
@@ -33,8 +33,8 @@ pytestmark = [
 _ISSUE = """
 import sys
 from datetime import date
-from app.models import dokumen as dk
-from app.models.db import Database
+from app.models.dokumen import core as dk
+from app.models.storage.db import Database
 db = Database(sys.argv[1])
 nips = tuple(sys.argv[3].split(","))
 req = dk.Permintaan("SK_KP", nips, date(2026, 11, 22), "petikan", nilai={"gaji_pokok": "4.699.300"})

@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from app.models import dokumen as dk
-from app.models import kp
-from app.models import rekap as rk
-from app.models.db import Database
-from app.models.employees import get_employee
+from app.models.dokumen import core as dk
 from app.models.errors import Cancelled, ValidationError
-from app.models.store import Store
+from app.models.kp import usulan as kp
+from app.models.pegawai.read import get_employee
+from app.models.rekap import core as rk
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 from tests.conftest import TODAY
 from tests.models.test_dokumen import prepare_db
 

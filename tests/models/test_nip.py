@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.models.errors import ValidationError
-from app.models.nip import (
+from app.models.rules.nip import (
     NipInfo,
     check_nik,
     check_nip,

@@ -13,8 +13,8 @@ import uuid
 
 import pytest
 
-from app.models import reference_data as ref
-from app.models.reference_data import (
+from app.models.reference import data as ref
+from app.models.reference.data import (
     PREDIKAT_MATRIX,
     REFERENCE_TABLES,
     RefTable,

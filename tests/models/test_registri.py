@@ -1,4 +1,4 @@
-"""Keeping employee records: validation rules and writes (app.models.registri)."""
+"""Keeping employee records: validation rules and writes (app.models.pegawai.write)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.models import registri as r
-from app.models.db import Database
-from app.models.employees import EmployeeFilter, get_employee, list_employees
 from app.models.errors import NotFoundError, ValidationError
-from app.models.reference import Referensi
-from app.models.reference_data import golongan_order
+from app.models.pegawai import write as r
+from app.models.pegawai.read import EmployeeFilter, get_employee, list_employees
+from app.models.reference.data import golongan_order
+from app.models.reference.loader import Referensi
+from app.models.storage.db import Database
 from tests.conftest import TODAY
 
 NIP = "198609262015051001"  # born 26-09-1986, TMT CPNS May 2015, male
@@ -356,7 +356,7 @@ def test_skp_one_per_year_with_the_predikat_of_the_matrix(db: Database, budi: st
 
     first = add(tahun=2023, rating_hasil="SESUAI", rating_perilaku="BAWAH")
     assert first == r.skp_id(budi, 2023)
-    from app.models.demo_gen import skp_id
+    from app.demo.gen import skp_id
 
     assert first == skp_id(budi, 2023)  # meets the demo's natural id
     assert r.history_row(db.conn, "skp", first)["predikat_kode"] == "KURANG"

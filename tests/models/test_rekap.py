@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.models import rekap as rk
-from app.models.db import Database
 from app.models.errors import NotFoundError, ValidationError
-from app.models.instansi import setup
-from app.models.reference import Referensi
-from app.models.store import Store
+from app.models.reference.loader import Referensi
+from app.models.rekap import core as rk
+from app.models.storage.db import Database
+from app.models.storage.instansi import setup
+from app.models.storage.store import Store
 from tests.conftest import TODAY
 
 _nip = itertools.count(1)
@@ -332,7 +332,7 @@ def test_duk_order_is_the_comparison_key_for_random_employees(specs: list[dict[s
 
 
 def test_rekap_counts_match_a_count_done_differently(demo_db: Database) -> None:
-    from app.models.employees import EmployeeFilter, list_employees
+    from app.models.pegawai.read import EmployeeFilter, list_employees
 
     conn = demo_db.conn
     ref = Referensi.load(conn)
@@ -585,7 +585,7 @@ def test_pensiun_in_the_next_five_years(kantor: Any) -> None:
 
 
 def test_pensiun_agrees_with_the_employee_record(demo_db: Database) -> None:
-    from app.models.employees import EmployeeFilter, get_employee, list_employees
+    from app.models.pegawai.read import EmployeeFilter, get_employee, list_employees
 
     conn = demo_db.conn
     rows = {b.nip: b for b in rk.pensiun(conn, TODAY)}

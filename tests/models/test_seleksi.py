@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.models import lembar as lb
-from app.models import seleksi as sel
-from app.models.db import Database
 from app.models.errors import ValidationError
+from app.models.seleksi import core as sel
+from app.models.seleksi import lembar as lb
+from app.models.storage.db import Database
 from app.sync.identity import box_key, own_identity
 
 ACUAN = date(2026, 11, 1)

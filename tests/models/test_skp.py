@@ -18,14 +18,15 @@ from argon2 import PasswordHasher
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.models import akun, registri
-from app.models import formasi as f
-from app.models import skp as s
-from app.models.akses import Hak, Peran
-from app.models.db import Database
+from app.models.access import akun
+from app.models.access.akses import Hak, Peran
 from app.models.errors import AccessDenied, NotFoundError, ValidationError
-from app.models.reference import Referensi
-from app.models.store import Store
+from app.models.organisasi import formasi as f
+from app.models.pegawai import write as registri
+from app.models.reference.loader import Referensi
+from app.models.skp import core as s
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 
 # -- a small organisation -------------------------------------------------------------------------
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from app.models import cadangan
-from app.models.db import Database, as_storage_error, translated_errors
 from app.models.errors import StorageError
-from app.models.instansi import setup
-from app.models.store import Store
+from app.models.storage import cadangan
+from app.models.storage.db import Database, as_storage_error, translated_errors
+from app.models.storage.instansi import setup
+from app.models.storage.store import Store
 
 NOBODY = 65534
 
@@ -38,9 +38,9 @@ def _write_as_nobody(path: Path) -> str:
     the child reports."""
     import sqlite_utils  # noqa: F401  (imported before the fork: the child may not read them)
 
-    import app.models.audit
-    import app.models.cadangan
-    import app.models.ringkas  # noqa: F401
+    import app.models.access.audit
+    import app.models.storage.cadangan
+    import app.models.storage.ringkas  # noqa: F401
 
     read, write = os.pipe()
     pid = os.fork()

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.models import instansi
-from app.models import store as storemod
-from app.models.db import Database
 from app.models.errors import NotFoundError, ValidationError
-from app.models.store import Hlc, Store, next_hlc
+from app.models.storage import instansi
+from app.models.storage import store as storemod
+from app.models.storage.db import Database
+from app.models.storage.store import Hlc, Store, next_hlc
 
 
 def _unit(tx: storemod.WriteTx, nama: str = "Dinas Uji") -> str:
@@ -385,7 +385,7 @@ def test_sqlite_row_values_roundtrip_types(db: Database) -> None:
 def test_summary_is_refreshed_only_when_its_inputs_change(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.models import ringkas
+    from app.models.storage import ringkas
 
     refreshed: list[set[str]] = []
     real = ringkas.refresh

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.models.rekap import (
+from app.models.rekap.core import (
     DiklatBaris,
     DukBaris,
     Kategori,

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.models.db import Database
-from app.models.store import Store
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 from app.sync import identity as ident
 
 BASE_TIME = 1_800_000_000.0  # 2027-01-15

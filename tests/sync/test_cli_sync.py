@@ -52,12 +52,12 @@ def test_two_installations_converge_through_the_commands(
     assert json.loads(out) == []
     # a clash: both rename the agency, then exchange
     for db, name in ((a, "BKPSDM Kota Kupang A"), (b, "BKPSDM Kota Kupang B")):
-        from app.models import instansi
-        from app.models.db import Database
+        from app.models.storage import instansi
+        from app.models.storage.db import Database
 
         with Database(db) as database:
             instansi.set_settings(
-                __import__("app.models.store", fromlist=["Store"]).Store(database),
+                __import__("app.models.storage.store", fromlist=["Store"]).Store(database),
                 {"nama_instansi": name},
                 actor="uji",
             )

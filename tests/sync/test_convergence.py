@@ -39,7 +39,7 @@ VALUES = st.sampled_from(["a", "b", "c"])
 YEAR = 365 * 86400
 
 
-# -- the pure reference model (written independently of app/models/replika.py) ------------------
+# -- the pure reference model (written independently of app/models/storage/replika.py) -------------
 
 
 def _saw(w: dict[str, Any], x: dict[str, Any]) -> bool:

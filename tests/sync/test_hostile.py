@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.models.store import batch_hash, canonical_json
+from app.models.storage.store import batch_hash, canonical_json
 from app.sync import identity as ident
 from app.sync import importer, package
 from app.sync.package import PackageError
@@ -145,7 +145,7 @@ def test_the_good_package_imports(world: dict[str, Any], tmp_path: Path) -> None
     db.close()
     b = world["b"]
     copy = copy_database(b.db.path, tmp_path / "copy.sqlite3")
-    from app.models.db import Database
+    from app.models.storage.db import Database
 
     other = Database(copy)
     summary = importer.import_package(other, world["good"])
@@ -207,7 +207,7 @@ def test_wrong_recipient_and_wrong_passphrase(world: dict[str, Any], tmp_path: P
 
 
 def fresh_copy(node: Node, tmp_path: Path) -> Any:
-    from app.models.db import Database
+    from app.models.storage.db import Database
     from tests.conftest import copy_database
 
     return Database(copy_database(node.db.path, tmp_path / f"salin-{time.monotonic_ns()}.db"))

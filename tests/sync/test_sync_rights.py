@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from app.models import akun
-from app.models.akses import Hak, Peran
+from app.models.access import akun
+from app.models.access.akses import Hak, Peran
 from app.models.errors import AccessDenied
 from app.sync import importer, package
 from tests.sync.helpers import make_nodes

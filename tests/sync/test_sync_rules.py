@@ -21,9 +21,9 @@ from typing import Any
 
 import pytest
 
-from app.models import instansi
-from app.models.db import Database
-from app.models.store import Hlc, Store
+from app.models.storage import instansi
+from app.models.storage.db import Database
+from app.models.storage.store import Hlc, Store
 from app.sync import conflicts as cf
 from app.sync import identity as ident
 from app.sync import importer, package, status
@@ -420,7 +420,7 @@ _KILL_SCRIPT = """
 import sys
 import time
 from pathlib import Path
-from app.models.db import Database
+from app.models.storage.db import Database
 from app.sync import importer
 db = Database(sys.argv[1])
 print("mulai", flush=True)

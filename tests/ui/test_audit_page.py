@@ -10,9 +10,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.models import audit, cadangan
-from app.models.db import Database
-from app.models.store import Store
+from app.models.access import audit
+from app.models.storage import cadangan
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 from app.ui.dialogs.cadangan import CadanganDialog
 from app.ui.pages.audit import AuditPage, AuditTableModel
 from app.ui.tasks import TaskRunner

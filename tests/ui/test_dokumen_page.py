@@ -10,8 +10,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from app.models import dokumen as dk
-from app.models.db import Database
+from app.models.dokumen import core as dk
+from app.models.storage.db import Database
 from app.ui.pages.dokumen import CancelDialog, DokumenPage
 from tests.models.test_dokumen import pns, prepare_db
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from app.models.db import Database
-from app.models.instansi import get_setting, is_set_up
+from app.models.storage.db import Database
+from app.models.storage.instansi import get_setting, is_set_up
 from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 from app.ui.dialogs.first_run import FirstRunDialog
 from app.ui.employee_model import EmployeeTableModel
@@ -85,7 +85,7 @@ def test_sorting_by_header_click_happens_in_sql(qtbot: QtBot, demo_db: Database)
     x = header.sectionViewportPosition(2) + 5
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     assert page.model.filter.sort == "golongan"
-    from app.models.reference_data import golongan_order
+    from app.models.reference.data import golongan_order
 
     orders = [golongan_order(r["golongan"]) for r in rows_of(page) if r["golongan"]]
     first = orders[0]
@@ -232,7 +232,7 @@ def test_numbers_in_widgets_are_written_the_indonesian_way(qtbot: QtBot, db: Dat
 def test_broad_lists_show_a_screenful_first_and_the_rest_from_the_background(
     qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.models import employees as emp
+    from app.models.pegawai import read as emp
     from app.ui import employee_model
 
     monkeypatch.setattr(emp, "SELECTIVE_MATCHES", 0)  # every list counts as broad here

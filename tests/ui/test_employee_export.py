@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from app.models.db import Database
+from app.models.storage.db import Database
 from app.reports.employee_export import HEADER_ROW
 from app.ui.pages import employees as employees_page
 from app.ui.pages.employees import EmployeesPage

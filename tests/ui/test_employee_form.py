@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.models.db import Database
-from app.models.employees import get_employee
-from app.models.reference import Referensi
+from app.models.pegawai.read import get_employee
+from app.models.reference.loader import Referensi
+from app.models.storage.db import Database
 from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 from app.ui.dialogs.employee_form import EmployeeFormDialog, LeaveServiceDialog
 from app.ui.dialogs.history_form import HistoryFormDialog

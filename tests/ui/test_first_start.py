@@ -12,8 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from app.models import akun
-from app.models.db import Database
+from app.models.access import akun
+from app.models.storage.db import Database
 from app.ui import application
 
 

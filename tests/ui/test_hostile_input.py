@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
-from app.models.db import Database
-from app.models.store import Store
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 
 TODAY = date(2026, 11, 22)
 MARKUP = "<b>Budi</b> & <i>Siti</i> <script>alert(1)</script>"
@@ -88,8 +88,8 @@ def test_audit_screen_renders_hostile_entries(
 def test_employee_export_has_no_formulas_and_survives_control_chars(
     demo_db: Database, hostile_id: str, tmp_path: Path
 ) -> None:
-    from app.models import employees as emp
-    from app.models.ekspor import employee_export_rows
+    from app.models.pegawai import read as emp
+    from app.models.pegawai.ekspor import employee_export_rows
     from app.reports.employee_export import write_employee_list
 
     headers, rows = employee_export_rows(demo_db.conn, emp.EmployeeFilter())

@@ -16,8 +16,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.models import employees as emp
-from app.models.db import Database
+from app.models.pegawai import read as emp
+from app.models.storage.db import Database
 from app.ui.main_window import MainWindow
 from app.ui.pages import impor as impor_page
 from app.ui.pages.impor import STEP_DONE, STEP_FILE, STEP_MAPPING, STEP_PREVIEW, ImportPage

@@ -9,10 +9,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.models import dokumen as dk
-from app.models import kp
-from app.models.db import Database
-from app.models.employees import get_employee
+from app.models.dokumen import core as dk
+from app.models.kp import usulan as kp
+from app.models.pegawai.read import get_employee
+from app.models.storage.db import Database
 from app.ui.pages.kp import KpPage
 from tests.conftest import TODAY
 from tests.models.test_dokumen import prepare_db

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.models import akun
-from app.models.akses import Hak, Peran, Sesi
-from app.models.db import Database
+from app.models.access import akun
+from app.models.access.akses import Hak, Peran, Sesi
+from app.models.storage.db import Database
 from app.ui.dialogs.login import FirstAdminDialog, LoginDialog, SessionFlow
 from app.ui.main_window import MainWindow
 from app.ui.pages.akun import AkunForm, AkunPage

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.models import formasi as f
-from app.models.db import Database
+from app.models.organisasi import formasi as f
+from app.models.storage.db import Database
 from app.ui.dialogs.jabatan_form import JabatanFormDialog
 from app.ui.dialogs.unit_form import UnitFormDialog
 from app.ui.main_window import MainWindow

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.models import lembar as lb
-from app.models import seleksi as sel
-from app.models.db import Database
+from app.models.seleksi import core as sel
+from app.models.seleksi import lembar as lb
+from app.models.storage.db import Database
 from app.ui.pages.penilaian_panitia import PenilaianPanitiaPage
 from app.ui.tasks import TaskRunner
 from tests.models.test_seleksi import ACTOR, _buat, _pelamar

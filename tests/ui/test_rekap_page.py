@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.jobs import rekap as job
-from app.models.db import Database
+from app.models.storage.db import Database
 from app.ui.pages.rekap import RecapPage
 from app.ui.tasks import TaskRunner
 from tests.conftest import TODAY

@@ -13,9 +13,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from app.models import lembar as lb
-from app.models import seleksi as sel
-from app.models.db import Database
+from app.models.seleksi import core as sel
+from app.models.seleksi import lembar as lb
+from app.models.storage.db import Database
 from app.ui.dialogs.seleksi_form import (
     ERROR_STYLE,
     OK_STYLE,

@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from app.models import lembar as lb
-from app.models import seleksi as sel
-from app.models.db import Database
+from app.models.seleksi import core as sel
+from app.models.seleksi import lembar as lb
+from app.models.storage.db import Database
 from app.sync.identity import box_key, own_identity
 from app.ui.pages.seleksi import SeleksiPage
 from app.ui.tasks import TaskRunner
@@ -164,8 +164,8 @@ def test_secretariat_page(
 def test_sidebar_by_role(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     from argon2 import PasswordHasher
 
-    from app.models import akun
-    from app.models.akses import Peran
+    from app.models.access import akun
+    from app.models.access.akses import Peran
     from app.ui.main_window import MainWindow
 
     monkeypatch.setattr(akun, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))

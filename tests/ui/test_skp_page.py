@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.models import skp as m
-from app.models.db import Database
+from app.models.skp import core as m
+from app.models.storage.db import Database
 from app.ui.dialogs import skp_form as sf
 from app.ui.pages.skp import SkpListModel, SkpPage
 from app.ui.tasks import TaskRunner

@@ -17,9 +17,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.models import registri
-from app.models.db import Database
-from app.models.demo import create_demo
+from app.demo.tulis import create_demo
+from app.models.pegawai import write as registri
+from app.models.storage.db import Database
 from app.sync import conflicts as cf
 from app.sync import identity as ident
 from app.sync import importer
@@ -529,8 +529,8 @@ def test_main_window_offers_sync_and_counts_clashes(
 ) -> None:
     from argon2 import PasswordHasher
 
-    from app.models import akun
-    from app.models.akses import Peran
+    from app.models.access import akun
+    from app.models.access.akses import Peran
     from app.ui.main_window import MainWindow
 
     a, b = dbs

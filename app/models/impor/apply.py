@@ -16,12 +16,12 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from app.demo.tulis import Cancelled
 from app.i18n import tr
-from app.models.db import Database
-from app.models.demo import Cancelled
 from app.models.errors import ValidationError
 from app.models.impor.plan import BARU, BERUBAH, CHUNK, DITOLAK, ImportPlan, RowResult, Value
-from app.models.store import Store, WriteTx
+from app.models.storage.db import Database
+from app.models.storage.store import Store, WriteTx
 
 APPLY_CHUNK = 2000
 

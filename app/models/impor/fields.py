@@ -1,6 +1,6 @@
 """The target fields of an employee import and the column headers that name them.
 
-Field names follow the JSON forms of :mod:`app.models.employees` (``nip``, ``nama``,
+Field names follow the JSON forms of :mod:`app.models.pegawai.read` (``nip``, ``nama``,
 ``golongan``, ...); a few exist only for import (``golongan_awal``, ``unit_induk``,
 ``tempat_tanggal_lahir``, ``institusi``).
 """

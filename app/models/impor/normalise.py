@@ -2,7 +2,7 @@
 
 Every parser takes the cell text and returns the normalised value, or raises
 :class:`BadValue` with an Indonesian reason. Codes are looked up in the reference tables
-(:class:`~app.models.reference.Referensi`) where they exist, so that an agency that edits a
+(:class:`~app.models.reference.loader.Referensi`) where they exist, so that an agency that edits a
 reference table is followed; the aliases below only add the spellings seen in files
 (SIASN exports and office sheets).
 """
@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from app.i18n import BULAN, tr
-from app.models.reference import Referensi
-from app.models.reference_data import REFERENCE_TABLES
+from app.models.reference.data import REFERENCE_TABLES
+from app.models.reference.loader import Referensi
 
 
 class BadValue(ValueError):

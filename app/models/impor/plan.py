@@ -29,23 +29,23 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from app.demo.tulis import Cancelled
 from app.i18n import tanggal, tr
-from app.models import derivations as d
-from app.models.db import Database
-from app.models.demo import Cancelled
-from app.models.employees import PEGAWAI_KOLOM
 from app.models.errors import ValidationError
 from app.models.impor import normalise as n
 from app.models.impor.fields import FIELD_BY_NAME, REQUIRED_FIELDS
 from app.models.impor.read import SourceTable
-from app.models.nip import (
+from app.models.pegawai.read import PEGAWAI_KOLOM
+from app.models.reference.loader import Referensi, natural_id
+from app.models.rules import derivations as d
+from app.models.rules.nip import (
     USIA_MAKSIMAL,
     check_nik,
     check_nip,
     cross_check,
     normalise_nip,
 )
-from app.models.reference import Referensi, natural_id
+from app.models.storage.db import Database
 
 KESALAHAN = "kesalahan"
 PERINGATAN = "peringatan"

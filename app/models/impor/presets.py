@@ -10,9 +10,9 @@ import json
 from dataclasses import dataclass
 
 from app.i18n import tr
-from app.models.db import Database, translated_errors, utc_now
 from app.models.errors import NotFoundError, ValidationError
 from app.models.impor.fields import FIELD_BY_NAME, header_key
+from app.models.storage.db import Database, translated_errors, utc_now
 
 MAX_NAME = 80
 

@@ -3,7 +3,7 @@ USB stick), how many to keep, and restore from a backup file.
 
 Backups run in the background with progress and cancel. A restore replaces the database file,
 so the dialog only checks the file and asks; the main window then closes the database, swaps
-the file in (:func:`app.models.cadangan.restore`) and closes Merit to be opened again.
+the file in (:func:`app.models.storage.cadangan.restore`) and closes Merit to be opened again.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import angka, tanggal, tr
-from app.models import cadangan
-from app.models.db import Database
 from app.models.errors import Cancelled, ValidationError
+from app.models.storage import cadangan
+from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 

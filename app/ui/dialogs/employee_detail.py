@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import angka, tanggal, tr
-from app.models.akses import require
-from app.models.db import Database
-from app.models.employees import EmployeeRecord, get_employee
+from app.models.access.akses import require
 from app.models.errors import MeritError
-from app.models.nip import format_nip
-from app.models.reference import Referensi
-from app.models.store import Store
+from app.models.pegawai.read import EmployeeRecord, get_employee
+from app.models.reference.loader import Referensi
+from app.models.rules.nip import format_nip
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 from app.ui.widgets.messages import show_error
 
 Cell = Callable[[dict[str, Any]], str]
@@ -392,7 +392,7 @@ class EmployeeDetailDialog(QDialog):
     def delete_history(self, key: str, row_id: str | None) -> QMessageBox | None:
         if row_id is None:
             return None
-        from app.models import registri
+        from app.models.pegawai import write as registri
 
         row = next(r for r in self.record.riwayat[key] if r["id"] == row_id)
 
@@ -428,7 +428,7 @@ class EmployeeDetailDialog(QDialog):
         return self._open(dialog, self._after_change)
 
     def delete_employee(self) -> QMessageBox:
-        from app.models import registri
+        from app.models.pegawai import write as registri
 
         nama = self.record.data["nama_lengkap"]
 

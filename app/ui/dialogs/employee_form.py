@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tanggal, tr
-from app.models import registri
-from app.models.db import Database
 from app.models.errors import MeritError, ValidationError
-from app.models.reference import Referensi
+from app.models.pegawai import write as registri
+from app.models.reference.loader import Referensi
+from app.models.storage.db import Database
 from app.ui.widgets.messages import show_error
 
 CHECK_DELAY_MS = 150

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.demo.tulis import Cancelled, create_demo
 from app.i18n import angka, tr
-from app.models.db import Database
-from app.models.demo import Cancelled, create_demo
 from app.models.errors import MeritError, ValidationError
-from app.models.instansi import setup
+from app.models.storage.db import Database
+from app.models.storage.instansi import setup
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 

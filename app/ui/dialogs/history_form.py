@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.i18n import tr
-from app.models import registri
-from app.models.db import Database
-from app.models.reference import Referensi
+from app.models.pegawai import write as registri
+from app.models.reference.loader import Referensi
+from app.models.storage.db import Database
 from app.ui.dialogs.employee_form import (
     DateLineEdit,
     ValidatingForm,

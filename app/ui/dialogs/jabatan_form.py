@@ -1,7 +1,7 @@
 """The position form: kind, level, eselon, kelas, seats and minimum requirements of a jabatan.
 
 Pickers offer only what fits (levels of the chosen kind, eselon of the chosen level); numbers
-are typed and checked as you type by :func:`app.models.formasi.jabatan_issues`."""
+are typed and checked as you type by :func:`app.models.organisasi.formasi.jabatan_issues`."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from app.i18n import tr
-from app.models import formasi as f
-from app.models.db import Database
+from app.models.organisasi import formasi as f
+from app.models.storage.db import Database
 from app.ui.dialogs.unit_form import FormDialog
 from app.ui.tasks import Progress, TaskRunner
 

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
-from app.models import akun
-from app.models.akses import Sesi
-from app.models.db import Database
+from app.models.access import akun
+from app.models.access.akses import Sesi
 from app.models.errors import AccessDenied, MeritError, ValidationError
-from app.models.instansi import get_setting
+from app.models.storage.db import Database
+from app.models.storage.instansi import get_setting
 from app.ui.widgets.messages import show_error
 
 

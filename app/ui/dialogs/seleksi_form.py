@@ -4,9 +4,9 @@
 (picked from the positions), the requirements, the stages with their weights and the rubric of
 each stage (a stage list and, for the chosen stage, its criteria), the committee (employees
 picked by NIP or name, or people from outside), the tie rule and the reference date. It checks
-as you type with the model's own rules (:mod:`app.models.seleksi`): the running sum of the
+as you type with the model's own rules (:mod:`app.models.seleksi.core`): the running sum of the
 weights stays red until it is exactly 100. "Simpan" refuses with the first problem, naming the
-field, and otherwise hands everything to :func:`app.models.seleksi.buat_seleksi` off the UI
+field, and otherwise hands everything to :func:`app.models.seleksi.core.buat_seleksi` off the UI
 thread.
 
 :class:`SkPengangkatanDialog` asks which of the proposed three the PPK chose, the date, the TMT,
@@ -47,12 +47,12 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tr
-from app.models import formasi as f
-from app.models import seleksi as sel
-from app.models.db import Database
-from app.models.employees import EmployeeFilter, list_employees
 from app.models.errors import MeritError, ValidationError
-from app.models.reference import Referensi
+from app.models.organisasi import formasi as f
+from app.models.pegawai.read import EmployeeFilter, list_employees
+from app.models.reference.loader import Referensi
+from app.models.seleksi import core as sel
+from app.models.storage.db import Database
 from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.messages import show_error
 

@@ -2,7 +2,7 @@
 realisation with evidence, rating with feedback per BerAKHLAK value and the peer feedback, the
 state history, and the buttons of the transitions the current actor may take.
 
-Who may do what is decided by :func:`app.models.skp.may` (buttons hidden, cells read-only when
+Who may do what is decided by :func:`app.models.skp.core.may` (buttons hidden, cells read-only when
 not allowed); the model enforces it again on every call. The writes are single small
 transactions of one SKP and run directly; the PDF is written in the background.
 """
@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tr
-from app.models import skp as m
-from app.models.db import Database
 from app.models.errors import MeritError, ValidationError
-from app.models.reference import Referensi
+from app.models.reference.loader import Referensi
+from app.models.skp import core as m
+from app.models.storage.db import Database
 from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.messages import show_error
 
@@ -568,7 +568,7 @@ class SkpForm(QDialog):
         return self._run(m.buka_kembali, self.catatan.text())
 
     def _pegawai_by_nip(self, text: str) -> str | None:
-        from app.models.employees import find_pegawai_id
+        from app.models.pegawai.read import find_pegawai_id
 
         try:
             return find_pegawai_id(self.db.conn, text.strip())

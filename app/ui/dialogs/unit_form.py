@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
-from app.models import formasi as f
-from app.models.db import Database
 from app.models.errors import MeritError
-from app.models.reference import Referensi
+from app.models.organisasi import formasi as f
+from app.models.reference.loader import Referensi
+from app.models.storage.db import Database
 from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.messages import show_error
 

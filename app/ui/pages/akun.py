@@ -1,5 +1,6 @@
 """Accounts of this installation (admins only): list, add, roles and units, password reset,
-deactivate. The rules are in :mod:`app.models.akun`; the model refuses what a user may not do."""
+deactivate. The rules are in :mod:`app.models.access.akun`; the model refuses what a user may not
+do."""
 
 from __future__ import annotations
 
@@ -26,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
-from app.models import akun
-from app.models.akses import Hak, Peran, Sesi, allowed, nama_unit
-from app.models.akun import Akun
-from app.models.db import Database
-from app.models.employees import find_pegawai_id
+from app.models.access import akun
+from app.models.access.akses import Hak, Peran, Sesi, allowed, nama_unit
+from app.models.access.akun import Akun
 from app.models.errors import MeritError, ValidationError
-from app.models.organisasi import unit_options
+from app.models.organisasi.units import unit_options
+from app.models.pegawai.read import find_pegawai_id
+from app.models.storage.db import Database
 from app.ui.widgets.messages import show_error
 
 

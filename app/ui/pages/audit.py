@@ -1,7 +1,7 @@
 """The audit trail screen: search by person, record, action and date range; a paged table; the
 detail of an entry (for a change, its field operations); export to .xlsx; chain check.
 
-No SQL here: every query is a function of :mod:`app.models.audit`.
+No SQL here: every query is a function of :mod:`app.models.access.audit`.
 """
 
 from __future__ import annotations
@@ -42,9 +42,9 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tanggal, tr
-from app.models import audit
-from app.models.db import Database
+from app.models.access import audit
 from app.models.errors import Cancelled
+from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 

@@ -1,5 +1,5 @@
 """Dokumen SK: issue decrees (with preview and print), the numbering register, the templates and
-verification. Every rule and query is in :mod:`app.models.dokumen`; long work runs as tasks.
+verification. Every rule and query is in :mod:`app.models.dokumen.core`; long work runs as tasks.
 
 The preview draws PDF pages with pypdfium2 (PDFium, a small wheel), because Qt's own PDF module
 (QtPdf) is not in PySide6-Essentials: it comes only with PySide6-Addons (about 400 MB unpacked).
@@ -45,10 +45,10 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tanggal, tr
-from app.models import dokumen as dk
-from app.models import employees as emp
-from app.models.db import Database
+from app.models.dokumen import core as dk
 from app.models.errors import Cancelled, MeritError, ValidationError
+from app.models.pegawai import read as emp
+from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 

@@ -24,15 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
+from app.demo.tulis import Cancelled
 from app.i18n import angka, tr
-from app.models import employees as emp
-from app.models.db import Database
-from app.models.demo import Cancelled
-from app.models.ekspor import check_export, describe_filter, employee_export_rows, record_export
 from app.models.errors import MeritError
-from app.models.instansi import get_setting
-from app.models.organisasi import unit_options
-from app.models.reference import Referensi
+from app.models.organisasi.units import unit_options
+from app.models.pegawai import read as emp
+from app.models.pegawai.ekspor import (
+    check_export,
+    describe_filter,
+    employee_export_rows,
+    record_export,
+)
+from app.models.reference.loader import Referensi
+from app.models.storage.db import Database
+from app.models.storage.instansi import get_setting
 from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 from app.ui.employee_model import EmployeeTableModel
 from app.ui.tasks import Progress, Task, TaskRunner

@@ -54,9 +54,9 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.i18n import angka, tanggal, tr
 from app.models import impor
-from app.models.db import Database
 from app.models.errors import MeritError, ValidationError
 from app.models.impor.normalise import parse_date
+from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.busy import BusyMixin
 from app.ui.widgets.drop_area import drop_area
@@ -1076,7 +1076,7 @@ class ImportPage(BusyMixin, QWidget):
         plan, actor = self.plan, self.actor
 
         def work(db: Database, progress: Progress) -> dict[str, int]:
-            from app.models.cadangan import before_risky_job
+            from app.models.storage.cadangan import before_risky_job
 
             progress.report(0, 0, tr("Mencadangkan basis data sebelum impor…"))
             before_risky_job(db, "impor")

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tanggal, tr
-from app.models.db import Database
 from app.models.errors import MeritError, ValidationError
+from app.models.storage.db import Database
 from app.sync import conflicts as cf
 from app.ui.widgets.messages import show_error
 

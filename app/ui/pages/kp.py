@@ -1,6 +1,6 @@
 """Kenaikan pangkat: the list of a KP period with the reasons per person, and the clerk's
 three steps on the ticked rows: Usulkan, Catat pertek (BKN), Terbitkan SK (petikan, in the
-background with progress and cancel). The rules are in app/models/kp.py and rekap.py."""
+background with progress and cancel). The rules are in app/models/kp/usulan.py and rekap.py."""
 
 from __future__ import annotations
 
@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tanggal, tr
-from app.models import kp
-from app.models import rekap as rk
-from app.models.db import Database
 from app.models.errors import Cancelled, MeritError, ValidationError
+from app.models.kp import usulan as kp
+from app.models.rekap import core as rk
+from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 

@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import angka, tr
-from app.models import formasi as f
-from app.models.db import Database
 from app.models.errors import MeritError
-from app.models.nip import format_nip
-from app.models.reference import Referensi
+from app.models.organisasi import formasi as f
+from app.models.reference.loader import Referensi
+from app.models.rules.nip import format_nip
+from app.models.storage.db import Database
 from app.ui.dialogs.jabatan_form import JabatanFormDialog
 from app.ui.dialogs.unit_form import UnitFormDialog
 from app.ui.tasks import Progress, TaskRunner

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tr
-from app.models import lembar as lb
-from app.models import seleksi as sel
-from app.models.db import Database
 from app.models.errors import MeritError, ValidationError
+from app.models.seleksi import core as sel
+from app.models.seleksi import lembar as lb
+from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 

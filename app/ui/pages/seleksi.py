@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tr
-from app.models import lembar as lb
-from app.models import seleksi as sel
-from app.models.akses import allowed
-from app.models.db import Database
-from app.models.employees import find_pegawai_id
+from app.models.access.akses import allowed
 from app.models.errors import MeritError
+from app.models.pegawai.read import find_pegawai_id
+from app.models.seleksi import core as sel
+from app.models.seleksi import lembar as lb
+from app.models.storage.db import Database
 from app.ui.dialogs.seleksi_form import SeleksiFormDialog, SkPengangkatanDialog
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error

@@ -48,9 +48,9 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tanggal, tr
-from app.models.akses import allowed
-from app.models.db import Database
+from app.models.access.akses import allowed
 from app.models.errors import Cancelled, MeritError, ValidationError
+from app.models.storage.db import Database
 from app.sync import identity as ident_mod
 from app.sync import importer, package
 from app.sync.status import SyncStatus, sync_status

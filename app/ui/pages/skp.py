@@ -48,9 +48,9 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tr
-from app.models import skp as m
-from app.models.db import Database
-from app.models.organisasi import unit_options
+from app.models.organisasi.units import unit_options
+from app.models.skp import core as m
+from app.models.storage.db import Database
 from app.ui.dialogs.skp_form import SkpForm
 from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.messages import show_error

@@ -1,0 +1,5 @@
+"""The command line: ``merit``."""
+
+from app.cli.core import main
+
+__all__ = ["main"]

@@ -1,0 +1,214 @@
+"""``merit sk`` and ``merit verify``: issue decrees, list and cancel register entries, verify.
+
+* ``merit sk TEMPLAT --nip NIP... [--out DIR] [--petikan|--salinan] [--tanggal TTTT-BB-HH]
+  [--nilai KUNCI=NILAI] [--nilai NIP:KUNCI=NILAI]`` issues and writes the PDFs.
+* ``merit sk register [--tahun T] [--templat K] [--status S] [--cari TEKS] [--format table|json]``
+* ``merit sk cancel NOMOR --alasan TEKS [--templat K]``
+* ``merit sk templat`` lists the templates; ``merit sk penomoran [--ambil]`` shows or takes
+  the numbering role.
+* ``merit verify BERKAS.pdf|KODE`` prints ASLI / ISI SAMA / BERUBAH / DIBATALKAN / TIDAK
+  TERDAFTAR with the register entry; exit 0 only when the document is genuine.
+
+Exit codes: 0 done (verify: genuine), 1 verify: not genuine, 2 invalid input, 3 not found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.cli import args as cli_args
+from app.i18n import angka, tanggal, tr
+from app.models.errors import ValidationError
+
+AKSI_SK = {"register": "register", "daftar": "register", "cancel": "cancel", "batal": "cancel",
+           "templat": "templat", "penomoran": "penomoran"}  # fmt: skip
+
+
+def register(sub: Any) -> None:
+    """Add ``sk`` and ``verify`` to the ``merit`` sub-commands."""
+    p = sub.add_parser(
+        "sk",
+        help=tr("terbitkan SK (petikan/salinan), register nomor, pembatalan"),
+        description=tr(
+            "merit sk TEMPLAT --nip NIP...: terbitkan. merit sk register: daftar nomor. "
+            "merit sk cancel NOMOR --alasan TEKS: batalkan. merit sk templat: daftar templat."
+        ),
+    )
+    p.add_argument("templat", metavar="TEMPLAT|register|cancel|templat|penomoran")
+    p.add_argument("nomor", nargs="?", metavar="NOMOR", help=tr("cancel: nomor dokumen"))
+    p.add_argument("--nip", nargs="+", default=[], metavar="NIP", help=tr("pegawai, berurutan"))
+    p.add_argument("--out", type=Path, metavar="FOLDER", help=tr("folder keluaran (bawaan: .)"))
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--petikan", dest="jenis", action="store_const", const="petikan")
+    kind.add_argument("--salinan", dest="jenis", action="store_const", const="salinan")
+    kind.add_argument("--asli", dest="jenis", action="store_const", const="asli")
+    p.add_argument(
+        "--tanggal", type=cli_args.tanggal, metavar="TTTT-BB-HH", help=tr("tanggal penetapan")
+    )
+    p.add_argument(
+        "--nilai",
+        action="append",
+        default=[],
+        metavar="[NIP:]KUNCI=NILAI",
+        help=tr("nilai isian, mis. gaji_pokok=4699300 atau 1985...:jabatan_baru=Analis SDM"),
+    )
+    p.add_argument("--tahun", type=int, metavar="TTTT", help=tr("register: tahun"))
+    p.add_argument("--status", choices=["TERBIT", "BATAL"], help=tr("register: status"))
+    p.add_argument("--cari", default="", metavar="TEKS", help=tr("register: cari nomor/nama/NIP"))
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--alasan", metavar="TEKS", help=tr("cancel: alasan pembatalan"))
+    p.add_argument("--filter-templat", dest="filter_templat", metavar="KODE", help=tr("templat"))
+    p.add_argument("--ambil", action="store_true", help=tr("penomoran: pindahkan ke instalasi ini"))
+
+    p = sub.add_parser(
+        "verify",
+        aliases=["verifikasi"],
+        help=tr("periksa keaslian SK dari berkas PDF atau kodenya"),
+    )
+    p.add_argument("sumber", metavar="BERKAS.pdf|KODE")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def parse_nilai(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """``KUNCI=NILAI`` (everyone) and ``NIP:KUNCI=NILAI`` (one person)."""
+    umum: dict[str, str] = {}
+    per: dict[str, dict[str, str]] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ValidationError(
+                tr("--nilai '{item}' harus berbentuk KUNCI=NILAI atau NIP:KUNCI=NILAI.", item=item),
+                field="nilai",
+            )
+        nip, colon, name = key.partition(":")
+        if colon:
+            per.setdefault(nip.strip(), {})[name.strip()] = value.strip()
+        else:
+            umum[key.strip()] = value.strip()
+    return umum, per
+
+
+def cmd_sk(args: argparse.Namespace, out: TextIO) -> int:
+    from app.cli.core import _actor, _open
+    from app.models.dokumen import core as dk
+
+    db = _open(args, create=False)
+    dk.seed_templates(db, actor=_actor())
+    aksi = AKSI_SK.get(args.templat.lower())
+    if aksi == "register":
+        rows = dk.list_register(
+            db.conn,
+            tahun=args.tahun,
+            templat=args.filter_templat,
+            status=args.status,
+            search=args.cari,
+        )
+        if args.format == "json":
+            json.dump([r.to_json() for r in rows], out, ensure_ascii=False, indent=2)
+            out.write("\n")
+            return 0
+        print(f"{tr('NOMOR'):<30} {tr('TANGGAL'):<18} {tr('STATUS'):<7} {tr('PEGAWAI')}", file=out)
+        for r in rows:
+            names = r.nama_pegawai if len(r.pegawai) <= 1 else tr("{n} pegawai", n=len(r.pegawai))
+            print(f"{r.nomor:<30} {tanggal(r.tanggal):<18} {r.status:<7} {names}", file=out)
+            if r.batal:
+                print("    " + tr("dibatalkan: {alasan}", alasan=r.alasan_batal), file=out)
+        print(tr("{n} dokumen", n=angka(len(rows))), file=out)
+        return 0
+    if aksi == "cancel":
+        if not args.nomor:
+            raise ValidationError(tr("Sebutkan nomor dokumen yang dibatalkan."), field="nomor")
+        if not args.alasan:
+            raise ValidationError(tr("Alasan pembatalan wajib diisi (--alasan)."), field="alasan")
+        row = dk.cancel(db, args.nomor, args.alasan, actor=_actor(), templat=args.filter_templat)
+        print(
+            tr("Dokumen {nomor} dibatalkan: {alasan}", nomor=row.nomor, alasan=row.alasan_batal),
+            file=out,
+        )
+        return 0
+    if aksi == "templat":
+        for t in dk.list_templates(db.conn):
+            need = ", ".join(dk.needed_inputs(t)) or "-"
+            print(f"{t.kode:<12} {t.bentuk:<11} {t.nama}  ({tr('isian')}: {need})", file=out)
+        return 0
+    if aksi == "penomoran":
+        if args.ambil:
+            dk.take_numbering(db, actor=_actor())
+        holder = dk.numbering_installation(db.conn)
+        if holder is None:
+            print(
+                tr("Penomoran belum dipegang instalasi mana pun (diambil saat terbit pertama)."),
+                file=out,
+            )
+        elif holder == db.node_id:
+            print(
+                tr("Penomoran dokumen dipegang instalasi ini ({node}).", node=holder[:8]), file=out
+            )
+        else:
+            print(
+                tr("Penomoran dokumen dipegang instalasi lain ({node}).", node=holder[:8]), file=out
+            )
+        return 0
+    if not args.nip:
+        raise ValidationError(tr("Sebutkan pegawai dengan --nip NIP..."), field="nip")
+    umum, per = parse_nilai(args.nilai)
+    req = dk.Permintaan(
+        templat=args.templat.upper(),
+        nips=tuple(args.nip),
+        tanggal=args.tanggal or date.today(),
+        jenis=args.jenis or "petikan",
+        nilai=umum,
+        nilai_pegawai=per,
+    )
+    result = dk.issue(db, req, args.out or Path("."), actor=_actor())
+    for nomor in result.nomor:
+        print(tr("Terbit: {nomor}", nomor=nomor), file=out)
+    for f in result.berkas:
+        print(f"  {f.path}  {tr('kode')} {f.kode}", file=out)
+    print(tr("Gabungan: {path}", path=result.gabungan), file=out)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    from app.cli.core import _open
+    from app.models.dokumen import core as dk
+
+    db = _open(args, create=False)
+    result = dk.verify(db.conn, args.sumber)
+    reg = result.register
+    if args.format == "json":
+        json.dump(
+            {
+                "status": str(result.status),
+                "hasil": result.judul,
+                "pesan": result.pesan,
+                "kode": result.kode,
+                "asli": result.ok,
+                "jenis": result.jenis,
+                "nip": result.nip,
+                "register": reg.to_json() if reg else None,
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    else:
+        print(result.judul, file=out)
+        print(result.pesan, file=out)
+        if reg is not None:
+            lines = (
+                (tr("Nomor"), reg.nomor),
+                (tr("Tanggal"), tanggal(reg.tanggal)),
+                (tr("Perihal"), reg.perihal),
+                (tr("Pegawai"), reg.nama_pegawai),
+                (tr("Naskah"), f"{result.jenis} {result.nip}".strip()),
+                (tr("Status"), reg.status + (f" ({reg.alasan_batal})" if reg.batal else "")),
+            )
+            for label, value in lines:
+                print(f"  {label:<9} {value}", file=out)
+    return 0 if result.ok else 1

@@ -1,0 +1,525 @@
+"""Roles and rights: who may do what, enforced in the domain for every action.
+
+The rights are data, not scattered ``if``s: :data:`HAK` maps each role to the actions it may
+take and the *scope* of each right (the whole agency, the units the role was given, the
+subordinates of the linked employee, or the selections assigned by the selection module).
+
+Who the actor is:
+
+* A :class:`Sesi` (a signed-in account, see :mod:`app.models.access.akun`) is checked. It *is* a
+  ``str`` (its text is the username), so it travels through every existing ``actor: str``
+  parameter unchanged and ends up in the change log and the audit trail as the username.
+* A plain ``str`` actor (``"sistem"``, ``"cli:budi"``, a sync import) is the trusted local
+  system: it is not checked. The entry points decide when a plain string is acceptable: the
+  desktop app always signs in when accounts exist, and the command line demands ``--user``
+  when accounts exist (see ``app/cli.py``).
+
+Writes are checked in the one write path: :meth:`Store.write` calls :func:`check_ops` for every
+batch of operations (table -> action, see :data:`TABEL_AKSI`; the operator's unit scope is
+checked per employee and per unit written), and :func:`require` for the action a model function
+names explicitly (``Store.write(..., izin="pegawai.impor")``). Reads and exports call
+:func:`require` themselves. A refusal raises :class:`AccessDenied` with an Indonesian message,
+rolls back the transaction it happened in, and leaves one audit entry ("Akses ditolak").
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+from typing import TYPE_CHECKING, Any
+
+from app.i18n import tr
+from app.models.errors import AccessDenied
+
+if TYPE_CHECKING:
+    from app.models.storage.db import Database
+
+
+# -- roles and actions ------------------------------------------------------------------------
+
+
+class Peran(StrEnum):
+    """The roles of an account (architecture.md, "Who uses it")."""
+
+    ADMIN = "admin"
+    OPERATOR = "operator"
+    PEJABAT_PENILAI = "pejabat_penilai"
+    ANGGOTA_PANITIA = "anggota_panitia"
+    SEKRETARIAT_PANITIA = "sekretariat_panitia"
+    PIMPINAN = "pimpinan"
+
+    @property
+    def label(self) -> str:
+        return {
+            Peran.ADMIN: tr("Admin"),
+            Peran.OPERATOR: tr("Operator kepegawaian"),
+            Peran.PEJABAT_PENILAI: tr("Pejabat penilai"),
+            Peran.ANGGOTA_PANITIA: tr("Anggota panitia seleksi"),
+            Peran.SEKRETARIAT_PANITIA: tr("Sekretariat panitia"),
+            Peran.PIMPINAN: tr("Pimpinan"),
+        }[self]
+
+
+def peran_dari(text: str) -> Peran:
+    """The role named by ``text`` (value or label, any case). Raises ValidationError."""
+    from app.models.errors import ValidationError
+
+    key = text.strip().casefold().replace(" ", "_").replace("-", "_")
+    for p in Peran:
+        if key in (p.value, p.label.casefold().replace(" ", "_")):
+            return p
+    raise ValidationError(
+        tr(
+            "Peran '{p}' tidak dikenal. Pilih salah satu: {daftar}.",
+            p=text,
+            daftar=", ".join(p.value for p in Peran),
+        ),
+        field="peran",
+    )
+
+
+class Lingkup(Enum):
+    """How far a right reaches."""
+
+    SEMUA = "semua"  # the whole agency
+    UNIT = "unit"  # the units given with the role (and their sub-units); '' = whole agency
+    INSTANSI = "instansi"  # only when the role was given for the whole agency
+    BAWAHAN = "bawahan"  # the unit (and sub-units) of the linked employee
+    DITUGASKAN = "ditugaskan"  # the selections assigned to the person (selection module)
+
+
+# Action -> what it is, for messages ("... tidak berhak {label}").
+AKSI: dict[str, str] = {
+    "pegawai.baca": "melihat daftar pegawai",
+    "pegawai.baca_rincian": "membuka rincian data pribadi pegawai",
+    "pegawai.ubah": "mengubah data pegawai",
+    "pegawai.hapus": "menghapus pegawai",
+    "pegawai.impor": "mengimpor data pegawai",
+    "pegawai.ekspor": "mengekspor data pegawai",
+    "laporan.baca": "melihat rekap dan laporan",
+    "dokumen.terbitkan": "menerbitkan dokumen (SK, petikan)",
+    "organisasi.ubah": "mengubah unit organisasi dan jabatan",
+    "referensi.ubah": "mengubah tabel referensi",
+    "instansi.ubah": "mengubah pengaturan instansi",
+    "akun.kelola": "mengelola akun pengguna",
+    "sync.ekspor": "membuat paket sinkronisasi",
+    "sync.impor": "memasukkan paket sinkronisasi",
+    "audit.baca": "membaca jejak audit",
+    "cadangan.buat": "membuat cadangan",
+    "cadangan.pulihkan": "memulihkan cadangan",
+    "skp.nilai": "menilai kinerja (SKP) bawahan",
+    "seleksi.kelola": "mengelola seleksi jabatan",
+    "seleksi.nilai": "menilai kandidat seleksi",
+    "seleksi.baca": "melihat hasil seleksi",
+}
+
+
+def label_aksi(aksi: str) -> str:
+    if aksi.startswith("tabel."):
+        return tr("mengubah data {tabel}", tabel=aksi.removeprefix("tabel."))
+    return tr(AKSI.get(aksi, aksi))
+
+
+_S, _U, _I, _B, _D = (
+    Lingkup.SEMUA,
+    Lingkup.UNIT,
+    Lingkup.INSTANSI,
+    Lingkup.BAWAHAN,
+    Lingkup.DITUGASKAN,
+)
+
+# The table of rights: role -> action -> scope. An action not listed is refused.
+# Admin may do everything (every action of AKSI, and any action a later module adds).
+HAK: dict[Peran, dict[str, Lingkup]] = {
+    Peran.ADMIN: dict.fromkeys(AKSI, _S),
+    Peran.OPERATOR: {
+        "pegawai.baca": _S,
+        "pegawai.baca_rincian": _U,
+        "pegawai.ubah": _U,
+        "pegawai.hapus": _U,
+        "pegawai.impor": _U,
+        "pegawai.ekspor": _U,
+        "laporan.baca": _S,
+        "dokumen.terbitkan": _U,
+        "organisasi.ubah": _I,
+        "sync.ekspor": _I,
+        "sync.impor": _I,
+        "cadangan.buat": _S,
+    },
+    Peran.PEJABAT_PENILAI: {
+        "pegawai.baca": _S,
+        "pegawai.baca_rincian": _B,
+        "skp.nilai": _B,
+    },
+    Peran.ANGGOTA_PANITIA: {
+        "seleksi.nilai": _D,
+        "seleksi.baca": _D,
+        "sync.ekspor": _S,  # sealing and sending their own score sheet
+    },
+    Peran.SEKRETARIAT_PANITIA: {
+        "pegawai.baca": _S,
+        "pegawai.baca_rincian": _S,
+        "seleksi.kelola": _S,
+        "seleksi.baca": _S,
+        "sync.ekspor": _S,
+        "sync.impor": _S,
+    },
+    Peran.PIMPINAN: {
+        "pegawai.baca": _S,
+        "pegawai.baca_rincian": _S,
+        "pegawai.ekspor": _S,
+        "laporan.baca": _S,
+        "audit.baca": _S,
+        "seleksi.baca": _S,
+    },
+}
+
+# Replicated table (or prefix ending in "_") -> the action that writing it needs; the first
+# match wins, so exact names come before a prefix. A table not listed needs admin: a module
+# that adds replicated tables adds its line here.
+TABEL_AKSI: tuple[tuple[str, str], ...] = (
+    ("pegawai", "pegawai.ubah"),
+    ("riwayat_", "pegawai.ubah"),
+    ("unit_organisasi", "organisasi.ubah"),
+    ("jabatan", "organisasi.ubah"),
+    ("ref_", "referensi.ubah"),
+    ("pengaturan", "instansi.ubah"),
+    ("templat_dokumen", "instansi.ubah"),
+    ("register_dokumen", "dokumen.terbitkan"),
+    ("naskah_dokumen", "dokumen.terbitkan"),
+    ("skp_periode", "instansi.ubah"),
+    ("skp_kurva", "referensi.ubah"),
+    ("skp", "skp.nilai"),
+    ("skp_", "skp.nilai"),
+    ("seleksi", "seleksi.kelola"),
+    ("seleksi_", "seleksi.kelola"),
+    ("kp_usulan", "dokumen.terbitkan"),
+)
+
+
+def aksi_tabel(table: str, fields: dict[str, Any] | None = None) -> str | None:
+    """The action a write to ``table`` needs (None: not mapped, admin only)."""
+    if table == "pegawai" and fields and fields.get("deleted") == 1:
+        return "pegawai.hapus"
+    for prefix, aksi in TABEL_AKSI:
+        if table == prefix or (prefix.endswith("_") and table.startswith(prefix)):
+            return aksi
+    return None
+
+
+# -- the actor -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hak:
+    """One role given to an account: the role and its unit ('' = the whole agency)."""
+
+    peran: Peran
+    unit_id: str = ""
+
+
+class Sesi(str):
+    """A signed-in account. Its text is the username, so it can be passed as ``actor``.
+
+    The roles are a snapshot for the screens (:func:`allowed`); :func:`require` reads them
+    afresh from the database, so a role taken away or an account deactivated counts at once.
+    """
+
+    akun_id: int
+    nama_pengguna: str
+    nama_lengkap: str
+    pegawai_id: str | None
+    hak: tuple[Hak, ...]
+
+    def __new__(
+        cls,
+        akun_id: int,
+        nama_pengguna: str,
+        nama_lengkap: str,
+        pegawai_id: str | None,
+        hak: Iterable[Hak],
+    ) -> Sesi:
+        self = super().__new__(cls, nama_pengguna)
+        self.akun_id = akun_id
+        self.nama_pengguna = nama_pengguna
+        self.nama_lengkap = nama_lengkap
+        self.pegawai_id = pegawai_id
+        self.hak = tuple(hak)
+        return self
+
+    @property
+    def peran(self) -> tuple[Peran, ...]:
+        return tuple(dict.fromkeys(h.peran for h in self.hak))
+
+    def is_admin(self) -> bool:
+        return Peran.ADMIN in self.peran
+
+    def uraian(self) -> str:
+        """'Nama Lengkap (budi) - Operator kepegawaian' for the status bar."""
+        roles = ", ".join(p.label for p in self.peran) or tr("tanpa peran")
+        return f"{self.nama_lengkap} ({self.nama_pengguna}) \u2013 {roles}"
+
+
+def load_hak(conn: sqlite3.Connection, akun_id: int) -> tuple[bool, tuple[Hak, ...]]:
+    """(active?, roles) of an account, read from the database."""
+    row = conn.execute("SELECT aktif FROM lokal_akun WHERE id = ?", (akun_id,)).fetchone()
+    if row is None:
+        return False, ()
+    hak = tuple(
+        Hak(Peran(r[0]), r[1])
+        for r in conn.execute(
+            "SELECT peran, unit_id FROM lokal_akun_peran WHERE akun_id = ? ORDER BY peran, unit_id",
+            (akun_id,),
+        )
+        if r[0] in Peran._value2member_map_
+    )
+    return bool(row[0]), hak
+
+
+# -- scope ------------------------------------------------------------------------------------
+
+SEMUA = "*"  # in a scope: everywhere
+
+
+def cakupan(
+    hak: Sequence[Hak], aksi: str, *, pegawai_unit: str | None = None
+) -> frozenset[str] | None:
+    """What ``hak`` allow for ``aksi``: None = refused, {"*"} = everywhere, else root units.
+
+    ``pegawai_unit`` is the unit of the linked employee (for :attr:`Lingkup.BAWAHAN`).
+    """
+    roots: set[str] = set()
+    granted = False
+    for h in hak:
+        if h.peran is Peran.ADMIN:
+            return frozenset({SEMUA})
+        scope = HAK[h.peran].get(aksi)
+        if scope is None:
+            continue
+        if scope in (Lingkup.SEMUA, Lingkup.DITUGASKAN):
+            return frozenset({SEMUA})
+        if scope is Lingkup.UNIT:
+            if not h.unit_id:
+                return frozenset({SEMUA})
+            granted = True
+            roots.add(h.unit_id)
+        elif scope is Lingkup.INSTANSI:
+            if not h.unit_id:
+                return frozenset({SEMUA})
+        elif scope is Lingkup.BAWAHAN and pegawai_unit:
+            granted = True
+            roots.add(pegawai_unit)
+    return frozenset(roots) if granted else None
+
+
+def allowed(actor: str, aksi: str) -> bool:
+    """Whether the screens should offer ``aksi`` (from the session's snapshot of roles).
+
+    A right limited to some units counts as allowed; the model decides per record when the
+    action is taken. A plain string actor (the trusted local system) may do everything.
+    """
+    if not isinstance(actor, Sesi):
+        return True
+    # The linked employee's unit is not known here; any value stands for "somewhere".
+    own = "bawahan" if actor.pegawai_id else None
+    return cakupan(actor.hak, aksi, pegawai_unit=own) is not None
+
+
+def _ancestors(conn: sqlite3.Connection, unit_id: str) -> set[str]:
+    """The unit and every unit above it."""
+    rows = conn.execute(
+        "WITH RECURSIVE t(id, induk) AS ("
+        " SELECT id, induk_id FROM unit_organisasi WHERE id = ?"
+        " UNION SELECT u.id, u.induk_id FROM unit_organisasi u JOIN t ON u.id = t.induk"
+        ") SELECT id FROM t",
+        (unit_id,),
+    ).fetchall()
+    return {r[0] for r in rows} | {unit_id}
+
+
+def in_scope(conn: sqlite3.Connection, scope: frozenset[str], unit_id: str | None) -> bool:
+    if SEMUA in scope:
+        return True
+    if not unit_id:
+        return False
+    return bool(_ancestors(conn, unit_id) & scope)
+
+
+def pegawai_unit(conn: sqlite3.Connection, pegawai_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT unit_id FROM pegawai_ringkas WHERE pegawai_id = ?", (pegawai_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def nama_unit(conn: sqlite3.Connection, unit_id: str | None) -> str:
+    if not unit_id:
+        return tr("(tanpa unit)")
+    row = conn.execute("SELECT nama FROM unit_organisasi WHERE id = ?", (unit_id,)).fetchone()
+    return str(row[0]) if row else unit_id
+
+
+# -- refusing ---------------------------------------------------------------------------------
+
+
+def _refuse(
+    db: Database,
+    actor: str,
+    aksi: str,
+    message: str,
+    *,
+    tabel: str | None = None,
+    record_id: str | None = None,
+) -> AccessDenied:
+    """Roll back the transaction in progress (if any), write the audit entry, return the error.
+
+    The refused work is undone first, so that the audit entry of the refusal is the only thing
+    that remains of it.
+    """
+    from app.models.storage.store import Store
+
+    conn = db.conn
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+    Store(db).record_read(
+        tr("Akses ditolak"),
+        actor=str(actor),
+        tabel=tabel,
+        record_id=record_id,
+        keterangan=f"{aksi}: {message}",
+    )
+    return AccessDenied(message)
+
+
+def require(
+    db: Database,
+    actor: str,
+    aksi: str,
+    *,
+    unit_id: str | None = None,
+    pegawai_id: str | None = None,
+) -> None:
+    """Refuse (AccessDenied, with an audit entry) unless ``actor`` may do ``aksi``.
+
+    ``unit_id`` / ``pegawai_id`` name what the action is about, for rights limited to units;
+    without either, a unit-limited right is refused (it does not reach the whole agency).
+    A plain string actor is the trusted local system and is not checked.
+    """
+    if not isinstance(actor, Sesi):
+        return
+    conn = db.conn
+    aktif, hak = load_hak(conn, actor.akun_id)
+    if not aktif:
+        raise _refuse(
+            db,
+            actor,
+            aksi,
+            tr(
+                "Akun {u} tidak aktif lagi. Keluar akun, lalu hubungi admin.",
+                u=actor.nama_pengguna,
+            ),
+        )
+    own_unit = pegawai_unit(conn, actor.pegawai_id) if actor.pegawai_id else None
+    scope = cakupan(hak, aksi, pegawai_unit=own_unit)
+    if scope is None:
+        roles = ", ".join(dict.fromkeys(h.peran.label for h in hak)) or tr("tanpa peran")
+        raise _refuse(
+            db,
+            actor,
+            aksi,
+            tr(
+                "Akses ditolak: {u} ({peran}) tidak berhak {aksi}. Minta admin menambahkan "
+                "peran yang sesuai bila Anda memang memerlukannya.",
+                u=actor.nama_pengguna,
+                peran=roles,
+                aksi=label_aksi(aksi),
+            ),
+            tabel="pegawai" if pegawai_id else None,
+            record_id=pegawai_id,
+        )
+    if SEMUA in scope:
+        return
+    target = unit_id
+    if target is None and pegawai_id is not None:
+        target = pegawai_unit(conn, pegawai_id)
+        if target is None:
+            return  # an employee with no unit yet belongs to no one's scope: not refused
+    if not in_scope(conn, scope, target):
+        raise _refuse(
+            db,
+            actor,
+            aksi,
+            _scope_message(conn, actor, aksi, scope, target),
+            tabel="pegawai" if pegawai_id else ("unit_organisasi" if unit_id else None),
+            record_id=pegawai_id or unit_id,
+        )
+
+
+def _scope_message(
+    conn: sqlite3.Connection, actor: Sesi, aksi: str, scope: frozenset[str], target: str | None
+) -> str:
+    units = ", ".join(sorted(nama_unit(conn, u) for u in scope))
+    if target is None:
+        return tr(
+            "Akses ditolak: {u} hanya berhak {aksi} untuk unit {units}, tidak untuk seluruh "
+            "instansi. Pilih unit Anda dulu.",
+            u=actor.nama_pengguna,
+            aksi=label_aksi(aksi),
+            units=units,
+        )
+    return tr(
+        "Akses ditolak: {u} hanya berhak {aksi} untuk unit {units}; data ini milik unit "
+        "{unit}. Minta operator unit itu atau admin.",
+        u=actor.nama_pengguna,
+        aksi=label_aksi(aksi),
+        units=units,
+        unit=nama_unit(conn, target),
+    )
+
+
+# -- writes: called by the one write path -----------------------------------------------------
+
+
+def check_ops(db: Database, actor: str, ops: Sequence[Sequence[Any]]) -> None:
+    """Check one batch of operations ``[table, row_id, fields]`` of the write path.
+
+    Each table needs its action (:data:`TABEL_AKSI`; an unmapped table needs admin). With a
+    unit-limited right, every employee touched must belong to a unit in scope (or to none yet),
+    and every unit written (``unit_id`` of a history row) must be in scope.
+    """
+    if not isinstance(actor, Sesi):
+        return
+    conn = db.conn
+    aktif, hak = load_hak(conn, actor.akun_id)
+    own_unit = pegawai_unit(conn, actor.pegawai_id) if actor.pegawai_id else None
+    scopes: dict[str, frozenset[str] | None] = {}
+    pegawai_done: set[tuple[str, str]] = set()
+    for op in ops:
+        table, row_id, fields = str(op[0]), str(op[1]), dict(op[2])
+        aksi = aksi_tabel(table, fields) or f"tabel.{table}"
+        if not aktif:
+            require(db, actor, aksi)  # refuses with the "not active" message
+        if aksi not in scopes:
+            scopes[aksi] = cakupan(hak, aksi, pegawai_unit=own_unit)
+        scope = scopes[aksi]
+        if scope is None:
+            require(db, actor, aksi, unit_id=fields.get("unit_id"))  # refuses, audited
+            continue
+        if SEMUA in scope:
+            continue
+        unit = fields.get("unit_id")
+        if unit and not in_scope(conn, scope, str(unit)):
+            require(db, actor, aksi, unit_id=str(unit))
+        pid = row_id if table == "pegawai" else fields.get("pegawai_id")
+        if pid is None and table.startswith("riwayat_"):
+            row = conn.execute(f"SELECT pegawai_id FROM {table} WHERE id = ?", (row_id,)).fetchone()
+            pid = row[0] if row else None
+        if pid is not None and (aksi, str(pid)) not in pegawai_done:
+            pegawai_done.add((aksi, str(pid)))
+            current = pegawai_unit(conn, str(pid))
+            if current is not None and not in_scope(conn, scope, current):
+                require(db, actor, aksi, pegawai_id=str(pid))
+        if table in ("unit_organisasi", "jabatan") and not unit:
+            require(db, actor, aksi)  # organisation rights are whole-agency only

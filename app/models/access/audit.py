@@ -1,0 +1,539 @@
+"""The audit trail: who did what, when, to which record. Append-only and hash-chained.
+
+Every entry (a change from the one write path, or a sensitive read such as opening a person's
+full record or exporting) is appended by :func:`append`. Each entry carries ``prev_hash``, the
+``hash`` of the entry before it, and its own ``hash`` = SHA-256 over its canonical content plus
+``prev_hash``. SQLite triggers (migration 6) refuse UPDATE and DELETE on ``lokal_audit`` and
+refuse an INSERT without a hash, and ``lokal_meta.audit_kepala`` remembers the number and hash of
+the newest entry, so that :func:`verify_chain` finds an entry that was edited, removed, inserted
+or cut off the end with another tool.
+
+A chain without a secret key cannot stop someone who rewrites the whole chain after the edited
+entry; it makes any edit visible unless the whole tail is recomputed, and a backup (or the
+copies made before imports) shows the original.
+
+``lokal_audit_pegawai`` lists, for each entry, the employees it touched (directly or through
+their history rows), so that the trail can be searched by person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from app.i18n import tr
+from app.models.storage.db import Database, utc_now
+
+GENESIS = "0" * 64
+HEAD_KEY = "audit_kepala"
+ENTRY_FIELDS = (
+    "no",
+    "waktu",
+    "aktor",
+    "aksi",
+    "tabel",
+    "record_id",
+    "jumlah",
+    "batch_origin",
+    "batch_seq",
+    "keterangan",
+)
+
+
+def entry_hash(entry: dict[str, Any], prev_hash: str) -> str:
+    """SHA-256 over the canonical content of an entry and the hash of the entry before it."""
+    content = {k: entry.get(k) for k in ENTRY_FIELDS}
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode() + b"\n" + prev_hash.encode()).hexdigest()
+
+
+def _head(conn: sqlite3.Connection) -> tuple[int, str]:
+    row = conn.execute("SELECT no, hash FROM lokal_audit ORDER BY no DESC LIMIT 1").fetchone()
+    if row is None:
+        return 0, GENESIS
+    return int(row[0]), str(row[1] or GENESIS)
+
+
+def append(
+    conn: sqlite3.Connection,
+    *,
+    aktor: str,
+    aksi: str,
+    tabel: str | None = None,
+    record_id: str | None = None,
+    jumlah: int = 0,
+    batch_origin: str | None = None,
+    batch_seq: int | None = None,
+    keterangan: str | None = None,
+    pegawai_ids: Iterable[str] = (),
+    waktu: str | None = None,
+) -> int:
+    """Append one entry to the chain; returns its number.
+
+    Call inside a write transaction (``BEGIN IMMEDIATE``), so that no other writer appends
+    between reading the newest hash and writing the new entry.
+    """
+    last_no, prev_hash = _head(conn)
+    entry: dict[str, Any] = {
+        "no": last_no + 1,
+        "waktu": waktu or utc_now(),
+        "aktor": aktor,
+        "aksi": aksi,
+        "tabel": tabel,
+        "record_id": record_id,
+        "jumlah": int(jumlah),
+        "batch_origin": batch_origin,
+        "batch_seq": batch_seq,
+        "keterangan": keterangan,
+    }
+    digest = entry_hash(entry, prev_hash)
+    conn.execute(
+        f"INSERT INTO lokal_audit ({', '.join(ENTRY_FIELDS)}, prev_hash, hash) "
+        f"VALUES ({', '.join('?' for _ in ENTRY_FIELDS)}, ?, ?)",
+        [*(entry[k] for k in ENTRY_FIELDS), prev_hash, digest],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO lokal_audit_pegawai (pegawai_id, audit_no) VALUES (?, ?)",
+        ((pid, entry["no"]) for pid in sorted(set(pegawai_ids))),
+    )
+    _set_head(conn, entry["no"], digest)
+    return int(entry["no"])
+
+
+def _set_head(conn: sqlite3.Connection, no: int, digest: str) -> None:
+    conn.execute(
+        "INSERT INTO lokal_meta (kunci, nilai) VALUES (?, ?) "
+        "ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai",
+        (HEAD_KEY, f"{no}:{digest}"),
+    )
+
+
+def pegawai_in_batches(conn: sqlite3.Connection, batches: Sequence[tuple[str, int]]) -> set[str]:
+    """The employees touched by the operations of these batches (rows of ``pegawai`` and of
+    tables with a ``pegawai_id`` column)."""
+    found: set[str] = set()
+    lookups: dict[str, set[str]] = {}
+    for origin, seq in batches:
+        row = conn.execute(
+            "SELECT ops FROM lokal_batch WHERE origin = ? AND seq = ?", (origin, seq)
+        ).fetchone()
+        if row is None:
+            continue
+        for table, row_id, fields in json.loads(zlib.decompress(row[0])):
+            if table == "pegawai":
+                found.add(str(row_id))
+            elif isinstance(fields, dict) and fields.get("pegawai_id"):
+                found.add(str(fields["pegawai_id"]))
+            elif not str(table).startswith(("ref_", "unit_", "jabatan", "pengaturan")):
+                lookups.setdefault(str(table), set()).add(str(row_id))
+    if lookups:
+        with_pegawai = pegawai_tables(conn)
+        for table, ids in lookups.items():
+            if table not in with_pegawai:
+                continue
+            id_list = sorted(ids)
+            for start in range(0, len(id_list), 500):
+                chunk = id_list[start : start + 500]
+                for (pid,) in conn.execute(
+                    f"SELECT pegawai_id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                ):
+                    if pid:
+                        found.add(str(pid))
+    return found
+
+
+def pegawai_tables(conn: sqlite3.Connection) -> frozenset[str]:
+    """Replicated tables with a ``pegawai_id`` column."""
+    names = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'lokal_%' "
+            "AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return frozenset(
+        n
+        for n in names
+        if any(c[1] == "pegawai_id" for c in conn.execute(f"PRAGMA table_info({n})"))
+    )
+
+
+# -- verifying ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    """Result of :func:`verify_chain`. ``entry_no`` names the first entry found wrong."""
+
+    ok: bool
+    count: int
+    entry_no: int | None = None
+    kind: str | None = None  # diubah, hilang, disisipkan, ujung
+    message: str = ""
+
+
+def _rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    cur = conn.execute(
+        f"SELECT {', '.join(ENTRY_FIELDS)}, prev_hash, hash FROM lokal_audit ORDER BY no"
+    )
+    names = [d[0] for d in cur.description]
+    for row in cur:
+        yield dict(zip(names, row, strict=True))
+
+
+def verify_chain(conn: sqlite3.Connection) -> AuditCheck:
+    """Walk the chain from the first entry; report the first entry that was edited, removed
+    or inserted, or an end that was cut off."""
+    prev: dict[str, Any] | None = None
+    count = 0
+    for entry in _rows(conn):
+        count += 1
+        no = int(entry["no"])
+        expected_no = 1 if prev is None else int(prev["no"]) + 1
+        expected_prev = GENESIS if prev is None else str(prev["hash"])
+        self_ok = entry["hash"] == entry_hash(entry, str(entry["prev_hash"] or ""))
+        link_ok = entry["prev_hash"] == expected_prev
+        if no != expected_no:
+            missing = expected_no if no - expected_no == 1 else f"{expected_no}–{no - 1}"
+            return _broken(count, expected_no, "hilang", missing=missing)
+        if not link_ok and prev is not None and entry["prev_hash"] == prev["prev_hash"]:
+            # This entry links to what the one before it links to: that one was slipped in.
+            return _broken(count, int(prev["no"]), "disisipkan")
+        if not self_ok:
+            return _broken(count, no, "diubah")
+        if not link_ok:
+            # This entry is intact but does not follow the one before: that one was changed
+            # (its hash recomputed) or an entry between them was removed and the rest renumbered.
+            return _broken(count, max(no - 1, 1), "diubah")
+        prev = entry
+    head = conn.execute("SELECT nilai FROM lokal_meta WHERE kunci = ?", (HEAD_KEY,)).fetchone()
+    if head is not None:
+        head_no_text, _, head_hash = str(head[0]).partition(":")
+        head_no = int(head_no_text)
+        last_no = int(prev["no"]) if prev else 0
+        if last_no < head_no:
+            missing = str(head_no) if head_no - last_no == 1 else f"{last_no + 1}–{head_no}"
+            return _broken(count, last_no + 1, "hilang", missing=missing)
+        if last_no > head_no:
+            return _broken(count, head_no + 1, "disisipkan")
+        if prev is not None and prev["hash"] != head_hash:
+            return _broken(count, last_no, "diubah")
+    return AuditCheck(
+        True,
+        count,
+        message=tr("Jejak audit utuh: {n} entri, rantai sidik cocok.", n=count),
+    )
+
+
+def _broken(count: int, no: int, kind: str, *, missing: object = None) -> AuditCheck:
+    if kind == "hilang":
+        message = tr(
+            "Jejak audit tidak utuh: entri no {missing} hilang (dihapus di luar Merit).",
+            missing=missing,
+        )
+    elif kind == "disisipkan":
+        message = tr(
+            "Jejak audit tidak utuh: entri no {no} disisipkan di luar Merit.",
+            no=no,
+        )
+    else:
+        message = tr(
+            "Jejak audit tidak utuh: entri no {no} telah diubah di luar Merit.",
+            no=no,
+        )
+    return AuditCheck(False, count, entry_no=no, kind=kind, message=message)
+
+
+# -- searching ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the audit screen and ``merit audit list`` search by. Dates are local calendar
+    days (``dari`` and ``sampai`` inclusive)."""
+
+    aktor: str | None = None
+    record_id: str | None = None
+    pegawai: str | None = None  # NIP or (part of) a name
+    aksi: str | None = None  # part of the action text
+    dari: date | None = None
+    sampai: date | None = None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    no: int
+    waktu: str
+    aktor: str
+    aksi: str
+    tabel: str | None
+    record_id: str | None
+    jumlah: int
+    batch_origin: str | None
+    batch_seq: int | None
+    keterangan: str | None
+    pegawai: str | None = None  # "NIP nama" when the entry is about one employee
+
+    @property
+    def waktu_lokal(self) -> datetime:
+        """The instant in this computer's time zone."""
+        return datetime.fromisoformat(self.waktu.replace("Z", "+00:00")).astimezone()
+
+
+def _utc_bound(day: date, *, end: bool) -> str:
+    """The UTC instant at which a local calendar day starts (or, with ``end``, ends)."""
+    local = datetime.combine(day + timedelta(days=1) if end else day, time.min).astimezone()
+    return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _pegawai_ids(conn: sqlite3.Connection, text: str) -> list[str]:
+    key = "".join(text.split())
+    if key.isdigit():
+        rows = conn.execute("SELECT id FROM pegawai WHERE nip = ? OR nik = ?", (key, key))
+    else:
+        pattern = "%" + " ".join(text.split()).replace("%", "").replace("_", "") + "%"
+        rows = conn.execute("SELECT id FROM pegawai WHERE nama LIKE ? LIMIT 200", (pattern,))
+    return [str(r[0]) for r in rows]
+
+
+def _where(conn: sqlite3.Connection, flt: AuditFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.aktor:
+        clauses.append("a.aktor LIKE ?")
+        params.append(f"%{flt.aktor.strip()}%")
+    if flt.aksi:
+        clauses.append("a.aksi LIKE ?")
+        params.append(f"%{flt.aksi.strip()}%")
+    if flt.record_id:
+        rid = flt.record_id.strip()
+        clauses.append(
+            "(a.record_id = ? OR a.no IN (SELECT audit_no FROM lokal_audit_pegawai "
+            "WHERE pegawai_id = ?))"
+        )
+        params += [rid, rid]
+    if flt.pegawai and flt.pegawai.strip():
+        ids = _pegawai_ids(conn, flt.pegawai)
+        if not ids:
+            return "WHERE 0", []
+        marks = ", ".join("?" * len(ids))
+        clauses.append(
+            f"(a.record_id IN ({marks}) OR a.no IN (SELECT audit_no FROM lokal_audit_pegawai "
+            f"WHERE pegawai_id IN ({marks})))"
+        )
+        params += ids + ids
+    if flt.dari:
+        clauses.append("a.waktu >= ?")
+        params.append(_utc_bound(flt.dari, end=False))
+    if flt.sampai:
+        clauses.append("a.waktu < ?")
+        params.append(_utc_bound(flt.sampai, end=True))
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def search_numbers(conn: sqlite3.Connection, flt: AuditFilter) -> list[int]:
+    """The numbers of matching entries, newest first (the screen pages rows from these)."""
+    where, params = _where(conn, flt)
+    return [
+        int(r[0])
+        for r in conn.execute(f"SELECT a.no FROM lokal_audit a {where} ORDER BY a.no DESC", params)
+    ]
+
+
+def fetch_entries(conn: sqlite3.Connection, numbers: Sequence[int]) -> dict[int, AuditEntry]:
+    """Entries by number, each with the employee it is about (when it is about one)."""
+    if not numbers:
+        return {}
+    marks = ", ".join("?" * len(numbers))
+    cur = conn.execute(
+        f"SELECT a.no, a.waktu, a.aktor, a.aksi, a.tabel, a.record_id, a.jumlah, "
+        f"a.batch_origin, a.batch_seq, a.keterangan, "
+        f"(SELECT p.nip || ' ' || p.nama FROM pegawai p WHERE p.id = coalesce("
+        f"  CASE WHEN a.tabel = 'pegawai' THEN a.record_id END,"
+        f"  (SELECT min(x.pegawai_id) FROM lokal_audit_pegawai x WHERE x.audit_no = a.no"
+        f"   HAVING count(*) = 1))) "
+        f"FROM lokal_audit a WHERE a.no IN ({marks})",
+        list(numbers),
+    )
+    return {int(r[0]): AuditEntry(*r) for r in cur}
+
+
+def search(
+    conn: sqlite3.Connection,
+    flt: AuditFilter | None = None,
+    *,
+    limit: int | None = 200,
+    offset: int = 0,
+    **criteria: Any,
+) -> list[AuditEntry]:
+    """Entries matching ``flt`` (or keyword criteria: ``aktor``, ``record_id``, ``pegawai``,
+    ``aksi``, ``dari``, ``sampai``), newest first."""
+    flt = flt or AuditFilter(**criteria)
+    where, params = _where(conn, flt)
+    sql = f"SELECT a.no FROM lokal_audit a {where} ORDER BY a.no DESC"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, int(limit), int(offset)]
+    numbers = [int(r[0]) for r in conn.execute(sql, params)]
+    by_no = fetch_entries(conn, numbers)
+    return [by_no[n] for n in numbers]
+
+
+def iter_entries(
+    conn: sqlite3.Connection, flt: AuditFilter | None = None, *, chunk: int = 1000
+) -> Iterator[AuditEntry]:
+    """Every matching entry, newest first, fetched a chunk at a time (for exports)."""
+    numbers = search_numbers(conn, flt or AuditFilter())
+    for start in range(0, len(numbers), chunk):
+        part = numbers[start : start + chunk]
+        by_no = fetch_entries(conn, part)
+        for n in part:
+            yield by_no[n]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    tabel: str
+    record_id: str
+    fields: dict[str, Any]
+
+
+def entry_changes(
+    conn: sqlite3.Connection, entry: AuditEntry, *, limit: int = 500
+) -> tuple[list[FieldChange], int]:
+    """The field operations of the change an entry records (its batches, in order), at most
+    ``limit`` of them, and how many there are in all."""
+    if entry.batch_origin is None or entry.batch_seq is None:
+        return [], 0
+    # A transaction cut into several batches has consecutive numbers; the next audit entry of
+    # this origin starts after the last of them.
+    nxt = conn.execute(
+        "SELECT min(batch_seq) FROM lokal_audit WHERE batch_origin = ? AND batch_seq > ?",
+        (entry.batch_origin, entry.batch_seq),
+    ).fetchone()[0]
+    rows = conn.execute(
+        "SELECT ops FROM lokal_batch WHERE origin = ? AND seq >= ? "
+        + ("AND seq < ? " if nxt is not None else "")
+        + "ORDER BY seq",
+        (entry.batch_origin, entry.batch_seq, *((nxt,) if nxt is not None else ())),
+    )
+    changes: list[FieldChange] = []
+    total = 0
+    for (blob,) in rows:
+        for table, row_id, fields in json.loads(zlib.decompress(blob)):
+            total += 1
+            if len(changes) < limit:
+                changes.append(FieldChange(str(table), str(row_id), dict(fields)))
+        if nxt is None and total >= entry.jumlah:
+            break
+    return changes, total
+
+
+def export_rows(entries: Iterable[AuditEntry]) -> Iterator[dict[str, Any]]:
+    """Plain rows for the .xlsx export (app/reports/audit_xlsx.py)."""
+    for e in entries:
+        yield {
+            "no": e.no,
+            "waktu": e.waktu_lokal.strftime("%Y-%m-%d %H:%M:%S"),
+            "aktor": e.aktor,
+            "aksi": e.aksi,
+            "pegawai": e.pegawai or "",
+            "tabel": e.tabel or "",
+            "record_id": e.record_id or "",
+            "jumlah": e.jumlah,
+            "keterangan": e.keterangan or "",
+        }
+
+
+# -- migration 6 ----------------------------------------------------------------------------------
+
+_TRIGGERS = (
+    """CREATE TRIGGER lokal_audit_tanpa_ubah BEFORE UPDATE ON lokal_audit
+    BEGIN SELECT RAISE(ABORT, 'jejak audit hanya dapat ditambah, tidak dapat diubah'); END""",
+    """CREATE TRIGGER lokal_audit_tanpa_hapus BEFORE DELETE ON lokal_audit
+    BEGIN SELECT RAISE(ABORT, 'jejak audit hanya dapat ditambah, tidak dapat dihapus'); END""",
+    """CREATE TRIGGER lokal_audit_wajib_sidik BEFORE INSERT ON lokal_audit
+    WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL
+    BEGIN SELECT RAISE(ABORT, 'entri audit ditulis lewat app.models.access.audit.append'); END""",
+)
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Migration 6: chain the existing entries, index them by employee, make the table
+    append-only. Runs inside the migration's transaction."""
+    conn.execute("ALTER TABLE lokal_audit ADD COLUMN prev_hash TEXT")
+    conn.execute("ALTER TABLE lokal_audit ADD COLUMN hash TEXT")
+    conn.execute(
+        "CREATE TABLE lokal_audit_pegawai (pegawai_id TEXT NOT NULL, audit_no INTEGER NOT NULL, "
+        "PRIMARY KEY (pegawai_id, audit_no)) WITHOUT ROWID"
+    )
+    conn.execute("CREATE INDEX lokal_audit_aktor ON lokal_audit (aktor)")
+    prev_hash = GENESIS
+    last_no = 0
+    index: list[tuple[str, int]] = []
+    for entry in list(_rows(conn)):
+        # Entries are renumbered 1, 2, 3, ... only if the old table had gaps (it never
+        # deleted, so it has none); the chain starts at the first.
+        digest = entry_hash(entry, prev_hash)
+        conn.execute(
+            "UPDATE lokal_audit SET prev_hash = ?, hash = ? WHERE no = ?",
+            (prev_hash, digest, entry["no"]),
+        )
+        pids: set[str] = set()
+        if entry["tabel"] == "pegawai" and entry["record_id"]:
+            pids.add(str(entry["record_id"]))
+        if entry["batch_origin"] is not None and entry["batch_seq"] is not None:
+            seqs = [(str(entry["batch_origin"]), int(entry["batch_seq"]))]
+            pids |= pegawai_in_batches(conn, seqs)
+        index += [(pid, int(entry["no"])) for pid in pids]
+        prev_hash, last_no = digest, int(entry["no"])
+    conn.executemany(
+        "INSERT OR IGNORE INTO lokal_audit_pegawai (pegawai_id, audit_no) VALUES (?, ?)", index
+    )
+    if last_no:
+        _set_head(conn, last_no, prev_hash)
+    for statement in _TRIGGERS:
+        conn.execute(statement)
+
+
+# -- exporting ------------------------------------------------------------------------------------
+
+
+def describe_filter(flt: AuditFilter) -> str:
+    """The search in words (the export's subtitle and its audit entry)."""
+    from app.i18n import tanggal
+
+    parts = []
+    if flt.pegawai:
+        parts.append(tr("pegawai '{v}'", v=flt.pegawai))
+    if flt.record_id:
+        parts.append(tr("data {v}", v=flt.record_id))
+    if flt.aktor:
+        parts.append(tr("pelaku '{v}'", v=flt.aktor))
+    if flt.aksi:
+        parts.append(tr("tindakan '{v}'", v=flt.aksi))
+    if flt.dari:
+        parts.append(tr("sejak {d}", d=tanggal(flt.dari)))
+    if flt.sampai:
+        parts.append(tr("sampai {d}", d=tanggal(flt.sampai)))
+    return "; ".join(parts) if parts else tr("semua entri")
+
+
+def record_export(db: Database, flt: AuditFilter, path: str, count: int, *, actor: str) -> None:
+    """The export of the trail is itself a sensitive read: audit it."""
+    from app.models.storage.store import Store
+
+    Store(db).record_read(
+        tr("Mengekspor jejak audit"),
+        actor=actor,
+        keterangan=tr(
+            "{n} entri; {filter}; ke {path}", n=count, filter=describe_filter(flt), path=path
+        ),
+    )

@@ -1,0 +1,603 @@
+"""Kenaikan pangkat per period: proposal (usulan), BKN technical approval (pertek) and the SK.
+
+The list of who is due in a period and why comes from the records
+(:func:`app.models.rekap.core.nominatif_kp`, asn-rules 5). This module keeps what the clerk does
+with
+that list in ``kp_usulan`` (migration 10), one row per employee per period:
+
+``USUL`` (proposed) -> ``PERTEK`` (BKN approval number recorded) -> ``TERBIT`` (SK issued; the
+new rank is in riwayat_pangkat). ``BATAL`` withdraws a proposal that has no SK yet.
+
+Issuing is all or nothing as far as SQLite allows: :func:`app.models.dokumen.core.issue` numbers,
+renders and registers the SK petikan in its own transaction; the new riwayat_pangkat rows and
+the TERBIT marks are then written in one more transaction. Those rows are checked *before* the
+SK is issued, so the second step fails only on a storage error or a concurrent change; if it
+does, the SK just issued are cancelled in the register (their numbers stay used, marked BATAL
+with the reason) and their files are removed, and the error is raised.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app import i18n
+from app.i18n import tr
+from app.models.access.akses import require
+from app.models.dokumen import core as dk
+from app.models.errors import NotFoundError, ValidationError
+from app.models.pegawai.write import check_history, raise_for
+from app.models.reference.loader import Referensi, natural_id
+from app.models.rekap import core as rekap
+from app.models.rules import derivations as d
+from app.models.storage.db import Database
+from app.models.storage.store import Store
+
+TEMPLAT_SK = "SK_KP"
+
+USUL = "USUL"
+PERTEK = "PERTEK"
+TERBIT = "TERBIT"
+BATAL = "BATAL"
+STATUS_USULAN = (USUL, PERTEK, TERBIT, BATAL)
+
+
+def status_label(status: str | None) -> str:
+    """The clerk's word for a proposal status (empty: not proposed)."""
+    return {
+        None: "",
+        USUL: tr("Diusulkan"),
+        PERTEK: tr("Pertek BKN"),
+        TERBIT: tr("SK terbit"),
+        BATAL: tr("Usulan dibatalkan"),
+    }.get(status, status or "")
+
+
+@dataclass(frozen=True)
+class Usulan:
+    """One proposal of one employee in one period."""
+
+    id: str
+    pegawai_id: str
+    nip: str
+    nama_lengkap: str
+    periode: str  # YYYY-MM
+    jenis: str  # REGULER or PILIHAN
+    golongan_lama: str
+    golongan_baru: str
+    tmt_baru: date
+    status: str
+    nomor_pertek: str | None
+    tanggal_pertek: date | None
+    register_id: str | None
+    nomor_sk: str | None
+    catatan: str | None
+
+
+@dataclass(frozen=True)
+class KpItem:
+    """A row of the period screen: the eligibility (when the person is on the list) and the
+    proposal (when there is one)."""
+
+    pegawai_id: str
+    nip: str
+    nama_lengkap: str
+    golongan_kode: str
+    golongan_baru: str | None
+    jenis_kp: str
+    syarat: str | None  # rekap.STATUS_*; None: no longer on the list (e.g. promoted)
+    keterangan: tuple[str, ...]
+    unit_nama: str | None
+    usulan: Usulan | None
+
+    @property
+    def status_usulan(self) -> str | None:
+        return self.usulan.status if self.usulan else None
+
+
+def periode_teks(periode: date) -> str:
+    return f"{periode.year:04d}-{periode.month:02d}"
+
+
+def _periode(conn: sqlite3.Connection, periode: str | date) -> date:
+    if isinstance(periode, date):
+        return rekap.periode_kp(conn, periode_teks(periode))
+    return rekap.periode_kp(conn, periode)
+
+
+_USULAN_SQL = """
+SELECT u.id, u.pegawai_id, COALESCE(r.nip, p.nip), COALESCE(r.nama_lengkap, p.nama),
+       u.periode, u.jenis, u.golongan_lama, u.golongan_baru, u.tmt_baru, u.status,
+       u.nomor_pertek, u.tanggal_pertek, u.register_id, g.nomor, u.catatan
+FROM kp_usulan u
+JOIN pegawai p ON p.id = u.pegawai_id
+LEFT JOIN pegawai_ringkas r ON r.pegawai_id = u.pegawai_id
+LEFT JOIN register_dokumen g ON g.id = u.register_id
+WHERE u.deleted = 0 AND u.periode = ?
+"""
+
+
+def _usulan(row: Sequence[Any]) -> Usulan:
+    return Usulan(
+        id=row[0],
+        pegawai_id=row[1],
+        nip=row[2],
+        nama_lengkap=row[3],
+        periode=row[4],
+        jenis=row[5],
+        golongan_lama=row[6],
+        golongan_baru=row[7],
+        tmt_baru=date.fromisoformat(row[8]),
+        status=row[9],
+        nomor_pertek=row[10],
+        tanggal_pertek=date.fromisoformat(row[11]) if row[11] else None,
+        register_id=row[12],
+        nomor_sk=row[13],
+        catatan=row[14],
+    )
+
+
+def daftar_usulan(conn: sqlite3.Connection, periode: str | date) -> dict[str, Usulan]:
+    """The proposals of a period by pegawai_id."""
+    p = _periode(conn, periode)
+    rows = conn.execute(_USULAN_SQL, (periode_teks(p),))
+    return {r[1]: _usulan(r) for r in rows}
+
+
+def daftar_periode(
+    conn: sqlite3.Connection, periode: str | date, *, unit_id: str | None = None
+) -> list[KpItem]:
+    """The KP list of a period (eligible and near-miss, with the reasons) joined with the
+    proposals; people proposed who are no longer on the list (promoted meanwhile) follow."""
+    p = _periode(conn, periode)
+    usulan = daftar_usulan(conn, p)
+    hasil = rekap.nominatif_kp(conn, p, unit_id=unit_id, termasuk_melebihi_batas=True)
+    items: list[KpItem] = []
+    seen: set[str] = set()
+    for b in hasil.baris:
+        seen.add(b.pegawai_id)
+        items.append(
+            KpItem(
+                pegawai_id=b.pegawai_id,
+                nip=b.nip,
+                nama_lengkap=b.nama_lengkap,
+                golongan_kode=b.golongan_kode,
+                golongan_baru=b.golongan_baru,
+                jenis_kp=b.jenis_kp,
+                syarat=b.status,
+                keterangan=b.keterangan,
+                unit_nama=b.unit_nama,
+                usulan=usulan.get(b.pegawai_id),
+            )
+        )
+    rest = [u for pid, u in usulan.items() if pid not in seen]
+    if rest:
+        unit_sql, unit_params = rekap._unit_clause(conn, unit_id)
+        marks = ", ".join("?" for _ in rest)
+        in_unit = {
+            str(r[0]): r[1]
+            for r in conn.execute(
+                f"SELECT r.pegawai_id, r.unit_nama FROM pegawai_ringkas r "
+                f"WHERE r.pegawai_id IN ({marks}){unit_sql}",
+                [u.pegawai_id for u in rest] + unit_params,
+            )
+        }
+        for u in sorted(rest, key=lambda u: u.nama_lengkap):
+            if unit_id and u.pegawai_id not in in_unit:
+                continue
+            items.append(
+                KpItem(
+                    pegawai_id=u.pegawai_id,
+                    nip=u.nip,
+                    nama_lengkap=u.nama_lengkap,
+                    golongan_kode=u.golongan_lama,
+                    golongan_baru=u.golongan_baru,
+                    jenis_kp=tr("Reguler") if u.jenis == "REGULER" else tr("Pilihan"),
+                    syarat=None,
+                    keterangan=tuple(filter(None, [u.catatan])),
+                    unit_nama=in_unit.get(u.pegawai_id),
+                    usulan=u,
+                )
+            )
+    return items
+
+
+def _nips(nips: Iterable[str]) -> list[str]:
+    out = [n.strip().replace(" ", "") for n in nips if n and n.strip()]
+    if not out:
+        raise ValidationError(tr("Pilih sedikitnya satu pegawai."), field="nip")
+    dup = sorted({n for n in out if out.count(n) > 1})
+    if dup:
+        raise ValidationError(
+            tr("NIP {nip} dipilih lebih dari sekali.", nip=", ".join(dup)), field="nip"
+        )
+    return out
+
+
+def _refuse(problems: list[str]) -> None:
+    if problems:
+        raise ValidationError(
+            problems[0] if len(problems) == 1 else "\n".join(problems),
+            field="nip",
+            reasons=problems,
+        )
+
+
+def _by_nip(items: Iterable[KpItem]) -> dict[str, KpItem]:
+    return {i.nip: i for i in items}
+
+
+def usulkan(
+    db: Database, periode: str | date, nips: Iterable[str], *, actor: str = "sistem"
+) -> list[str]:
+    """Propose employees of the period's list (status USUL). Only rows that meet the rules or
+    need verification; a row that does not yet meet them is refused with its reasons. All the
+    NIPs or none. Returns the proposal ids."""
+    conn = db.conn
+    p = _periode(conn, periode)
+    wanted = _nips(nips)
+    require(db, actor, "dokumen.terbitkan")
+    items = _by_nip(daftar_periode(conn, p))
+    problems: list[str] = []
+    for nip in wanted:
+        item = items.get(nip)
+        if item is None:
+            problems.append(
+                tr(
+                    "NIP {nip}: tidak ada dalam daftar calon kenaikan pangkat periode {p}.",
+                    nip=nip,
+                    p=periode_teks(p),
+                )
+            )
+        elif item.usulan is not None and item.usulan.status != BATAL:
+            problems.append(
+                tr(
+                    "NIP {nip}: sudah diusulkan pada periode ini (status: {s}).",
+                    nip=nip,
+                    s=status_label(item.usulan.status),
+                )
+            )
+        elif item.syarat == rekap.STATUS_BELUM:
+            problems.append(
+                tr(
+                    "NIP {nip}: belum memenuhi syarat: {alasan}.",
+                    nip=nip,
+                    alasan="; ".join(item.keterangan),
+                )
+            )
+        elif item.syarat is None or item.golongan_baru is None:
+            problems.append(tr("NIP {nip}: tidak dapat diusulkan.", nip=nip))
+    _refuse(problems)
+    ids: list[str] = []
+    with Store(db).write(
+        tr(
+            "Mengusulkan {n} pegawai untuk kenaikan pangkat periode {p}",
+            n=len(wanted),
+            p=periode_teks(p),
+        ),
+        actor=actor,
+    ) as tx:
+        for nip in wanted:
+            item = items[nip]
+            row: dict[str, str | int | None] = {
+                "pegawai_id": item.pegawai_id,
+                "periode": periode_teks(p),
+                "jenis": "REGULER" if item.jenis_kp == tr("Reguler") else "PILIHAN",
+                "golongan_lama": item.golongan_kode,
+                "golongan_baru": item.golongan_baru,
+                "tmt_baru": p.isoformat(),
+                "status": USUL,
+                "nomor_pertek": None,
+                "tanggal_pertek": None,
+                "register_id": None,
+                "catatan": "; ".join(item.keterangan) or None,
+            }
+            uid = natural_id("kp_usulan", item.pegawai_id, periode_teks(p))
+            if conn.execute("SELECT 1 FROM kp_usulan WHERE id = ?", (uid,)).fetchone():
+                tx.update("kp_usulan", uid, {**row, "deleted": 0})
+            else:
+                tx.insert("kp_usulan", {"id": uid, **row})
+            ids.append(uid)
+    return ids
+
+
+def _selected(conn: sqlite3.Connection, p: date, wanted: list[str]) -> dict[str, Usulan]:
+    by_nip = {u.nip: u for u in daftar_usulan(conn, p).values()}
+    return {n: by_nip[n] for n in wanted if n in by_nip}
+
+
+def _not_proposed(nip: str, p: date) -> str:
+    return tr("NIP {nip}: belum diusulkan pada periode {p}.", nip=nip, p=periode_teks(p))
+
+
+def batalkan_usulan(
+    db: Database,
+    periode: str | date,
+    nips: Iterable[str],
+    *,
+    alasan: str,
+    actor: str = "sistem",
+) -> int:
+    """Withdraw proposals that have no SK yet (status BATAL, with the reason)."""
+    conn = db.conn
+    p = _periode(conn, periode)
+    wanted = _nips(nips)
+    alasan = " ".join(alasan.split())
+    if len(alasan) < 5:
+        raise ValidationError(
+            tr("Alasan pembatalan wajib diisi (sedikitnya 5 huruf)."), field="alasan"
+        )
+    found = _selected(conn, p, wanted)
+    problems: list[str] = []
+    for nip in wanted:
+        u = found.get(nip)
+        if u is None or u.status == BATAL:
+            problems.append(_not_proposed(nip, p))
+        elif u.status == TERBIT:
+            problems.append(
+                tr(
+                    "NIP {nip}: SK {nomor} sudah terbit; batalkan SK itu di Dokumen SK.",
+                    nip=nip,
+                    nomor=u.nomor_sk or "",
+                )
+            )
+    _refuse(problems)
+    with Store(db).write(
+        tr("Membatalkan {n} usulan kenaikan pangkat periode {p}", n=len(wanted), p=periode_teks(p)),
+        actor=actor,
+        izin="dokumen.terbitkan",
+    ) as tx:
+        for nip in wanted:
+            tx.update("kp_usulan", found[nip].id, {"status": BATAL, "catatan": alasan})
+    return len(wanted)
+
+
+def catat_pertek(
+    db: Database,
+    periode: str | date,
+    nips: Iterable[str],
+    nomor: str,
+    tanggal: date,
+    *,
+    actor: str = "sistem",
+    today: date | None = None,
+) -> int:
+    """Record the BKN technical approval (pertek) of proposed employees (USUL, or PERTEK to
+    correct it). Returns how many were recorded."""
+    conn = db.conn
+    p = _periode(conn, periode)
+    wanted = _nips(nips)
+    nomor = " ".join(nomor.split())
+    if not nomor:
+        raise ValidationError(tr("Nomor pertek BKN wajib diisi."), field="nomor_pertek")
+    if len(nomor) > 100:
+        raise ValidationError(
+            tr("Nomor pertek terlalu panjang (paling banyak {n} huruf).", n=100),
+            field="nomor_pertek",
+        )
+    if tanggal > (today or date.today()):
+        raise ValidationError(
+            tr("Tanggal pertek {t} belum lewat.", t=i18n.tanggal(tanggal)),
+            field="tanggal_pertek",
+        )
+    found = _selected(conn, p, wanted)
+    problems: list[str] = []
+    for nip in wanted:
+        u = found.get(nip)
+        if u is None or u.status == BATAL:
+            problems.append(_not_proposed(nip, p))
+        elif u.status == TERBIT:
+            problems.append(
+                tr("NIP {nip}: SK {nomor} sudah terbit.", nip=nip, nomor=u.nomor_sk or "")
+            )
+    _refuse(problems)
+    with Store(db).write(
+        tr("Mencatat pertek BKN {nomor} untuk {n} usulan KP", nomor=nomor, n=len(wanted)),
+        actor=actor,
+        izin="dokumen.terbitkan",
+    ) as tx:
+        for nip in wanted:
+            tx.update(
+                "kp_usulan",
+                found[nip].id,
+                {"status": PERTEK, "nomor_pertek": nomor, "tanggal_pertek": tanggal.isoformat()},
+            )
+    return len(wanted)
+
+
+@dataclass(frozen=True)
+class HasilKp:
+    """What :func:`terbitkan_sk` did: the SK (as :func:`dokumen.issue` returns them) and the
+    new riwayat_pangkat ids by NIP."""
+
+    terbit: dk.HasilTerbit
+    riwayat: dict[str, str]
+
+
+def _riwayat_baru(
+    conn: sqlite3.Connection, u: Usulan, nomor_sk: str, tanggal_sk: date
+) -> dict[str, str | int | None]:
+    """The riwayat_pangkat row of an issued SK: the new golongan from the TMT of the period,
+    with the MK golongan carried on from the current rank (when it is recorded)."""
+    ref = Referensi.load(conn)
+    rows = [
+        dict(zip(("tmt", "golongan_kode", "mk_tahun", "mk_bulan"), r, strict=True))
+        for r in conn.execute(
+            "SELECT tmt, golongan_kode, mk_tahun, mk_bulan FROM riwayat_pangkat "
+            "WHERE pegawai_id = ? AND deleted = 0",
+            (u.pegawai_id,),
+        )
+    ]
+
+    def urutan(kode: str) -> int | None:
+        row = ref.golongan.get(kode)
+        return int(row["urutan"]) if row else None
+
+    current = d.current_pangkat(rows, urutan)
+    mk = (
+        d.masa_kerja_golongan(current, u.tmt_baru)
+        if current is not None and current.get("mk_tahun") is not None
+        else None
+    )
+    return {
+        "golongan_kode": u.golongan_baru,
+        "tmt": u.tmt_baru.isoformat(),
+        "jenis": u.jenis,
+        "mk_tahun": mk[0] if mk else None,
+        "mk_bulan": mk[1] if mk else None,
+        "nomor_sk": nomor_sk,
+        "tanggal_sk": tanggal_sk.isoformat(),
+    }
+
+
+def _current_golongan(conn: sqlite3.Connection, pegawai_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT golongan_kode FROM pegawai_ringkas WHERE pegawai_id = ?", (pegawai_id,)
+    ).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def terbitkan_sk(
+    db: Database,
+    periode: str | date,
+    nips: Iterable[str],
+    out_dir: str | Path,
+    *,
+    tanggal: date,
+    nilai: Mapping[str, str] | None = None,
+    nilai_pegawai: Mapping[str, Mapping[str, str]] | None = None,
+    actor: str = "sistem",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    today: date | None = None,
+) -> HasilKp:
+    """Issue the SK Kenaikan Pangkat petikan of proposals with a pertek, in one batch; write the
+    new rank into riwayat_pangkat (golongan_baru, TMT = the period date, nomor and tanggal SK)
+    and mark the proposals TERBIT. ``nilai``/``nilai_pegawai`` are the values the records cannot
+    give (``gaji_pokok`` at least; see :func:`app.models.dokumen.core.needed_inputs`).
+
+    All or nothing: see the module docstring for how a failure after numbering is undone.
+    """
+    conn = db.conn
+    p = _periode(conn, periode)
+    wanted = _nips(nips)
+    require(db, actor, "dokumen.terbitkan")
+    require(db, actor, "pegawai.ubah")
+    today = today or date.today()
+    found = _selected(conn, p, wanted)
+    problems: list[str] = []
+    for nip in wanted:
+        u = found.get(nip)
+        if u is None or u.status == BATAL:
+            problems.append(_not_proposed(nip, p))
+        elif u.status == TERBIT:
+            problems.append(
+                tr(
+                    "NIP {nip}: SK kenaikan pangkat periode ini sudah terbit ({nomor}).",
+                    nip=nip,
+                    nomor=u.nomor_sk or "",
+                )
+            )
+        elif u.status != PERTEK:
+            problems.append(tr("NIP {nip}: pertek BKN belum dicatat.", nip=nip))
+        elif _current_golongan(conn, u.pegawai_id) != u.golongan_lama:
+            problems.append(
+                tr(
+                    "NIP {nip}: golongan sekarang bukan lagi {g} seperti saat diusulkan; "
+                    "periksa riwayat pangkat.",
+                    nip=nip,
+                    g=u.golongan_lama,
+                )
+            )
+    _refuse(problems)
+    # Check the rows to be written before any number is taken (the SK number is not known
+    # yet; a stand-in of the same kind is checked).
+    for nip in wanted:
+        u = found[nip]
+        row = _riwayat_baru(conn, u, "-", tanggal)
+        issues = check_history(conn, u.pegawai_id, "pangkat", row, today=today)
+        try:
+            raise_for(issues)
+        except ValidationError as exc:
+            raise ValidationError(
+                tr("NIP {nip}: {pesan}", nip=nip, pesan=str(exc)),
+                field=exc.field,
+                reasons=exc.reasons,
+            ) from exc
+    per_nip: dict[str, dict[str, str]] = {}
+    for nip in wanted:
+        u = found[nip]
+        given = dict((nilai_pegawai or {}).get(nip, {}))
+        given.setdefault("tmt", u.tmt_baru.isoformat())
+        given.setdefault("golongan_baru", u.golongan_baru)
+        per_nip[nip] = given
+    req = dk.Permintaan(
+        TEMPLAT_SK,
+        tuple(wanted),
+        tanggal,
+        "petikan",
+        nilai=dict(nilai or {}),
+        nilai_pegawai=per_nip,
+    )
+    terbit = dk.issue(
+        db, req, out_dir, actor=actor, progress=progress, cancelled=cancelled, today=today
+    )
+    # nip -> (register id, nomor): a collective decree carries every NIP, one per person.
+    nomor_of: dict[str, tuple[str, str]] = {}
+    for reg_id, nomor in zip(terbit.register_ids, terbit.nomor, strict=True):
+        raw = conn.execute("SELECT pegawai FROM register_dokumen WHERE id = ?", (reg_id,))
+        for nip in json.loads(raw.fetchone()[0]):
+            nomor_of[str(nip)] = (reg_id, nomor)
+    ids: dict[str, str] = {}
+    try:
+        with Store(db).write(
+            tr(
+                "Mencatat kenaikan pangkat {n} pegawai periode {p}",
+                n=len(wanted),
+                p=periode_teks(p),
+            ),
+            actor=actor,
+        ) as tx:
+            for nip in wanted:
+                u = found[nip]
+                reg_id, nomor = nomor_of[nip]
+                row = _riwayat_baru(conn, u, nomor, tanggal)
+                raise_for(check_history(conn, u.pegawai_id, "pangkat", row, today=today))
+                ids[nip] = tx.insert("riwayat_pangkat", {"pegawai_id": u.pegawai_id, **row})
+                tx.update("kp_usulan", u.id, {"status": TERBIT, "register_id": reg_id})
+    except BaseException as exc:
+        _undo_issue(db, terbit, actor, exc)
+        raise
+    return HasilKp(terbit, ids)
+
+
+def _undo_issue(db: Database, terbit: dk.HasilTerbit, actor: str, exc: BaseException) -> None:
+    """Cancel SK that were numbered but whose rank could not be recorded, and remove their
+    files, so that no valid-looking decree stays without its riwayat."""
+    alasan = tr(
+        "Riwayat pangkat tidak dapat dicatat ({e}); SK dibatalkan otomatis.",
+        e=str(exc) or type(exc).__name__,
+    )
+    for reg_id in terbit.register_ids:
+        # Best effort: if the database itself failed, this fails too, and the register keeps
+        # the SK as issued; the first error is the one the clerk sees.
+        with contextlib.suppress(Exception):
+            dk.cancel(db, reg_id, alasan, actor=actor)
+    for path in [b.path for b in terbit.berkas] + ([terbit.gabungan] if terbit.gabungan else []):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+def usulan_pegawai(conn: sqlite3.Connection, nip: str, periode: str | date) -> Usulan:
+    """The proposal of one employee in a period. Raises NotFoundError."""
+    p = _periode(conn, periode)
+    for u in daftar_usulan(conn, p).values():
+        if u.nip == nip.strip():
+            return u
+    raise NotFoundError(_not_proposed(nip, p))

@@ -1,0 +1,411 @@
+"""Employees (PNS and PPPK): searching, listing and the full record with its histories.
+
+The list screens and ``merit employees list`` page through the derived ``pegawai_ringkas`` (see
+:mod:`app.models.storage.ringkas`) with full-text search over name and NIP; the detail view and
+``merit employees show`` read the replicated records themselves.
+
+Field names of the JSON forms are stable: later commands and imports accept the same names.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.i18n import tr
+from app.models.errors import NotFoundError, ValidationError
+from app.models.reference.loader import Referensi
+from app.models.rules import derivations as d
+from app.models.rules.nip import normalise_nip
+from app.models.storage.ringkas import UnitTree
+
+# Position groups offered as a filter: code -> (column, value) on pegawai_ringkas.
+KELOMPOK_JABATAN: dict[str, tuple[str, str]] = {
+    "JPT": ("jenis_jabatan_kode", "JPT"),
+    "ADMINISTRATOR": ("jenjang_kode", "ADMINISTRATOR"),
+    "PENGAWAS": ("jenjang_kode", "PENGAWAS"),
+    "PELAKSANA": ("jenjang_kode", "PELAKSANA"),
+    "JF": ("jenis_jabatan_kode", "JF"),
+}
+
+SORT_KEYS: dict[str, str] = {
+    "nama": "nama_urut",
+    "nip": "nip",
+    "golongan": "golongan_urutan",
+    "jabatan": "jabatan_nama",
+    "unit": "opd_nama, unit_nama",
+    "status": "status_kepegawaian",
+}
+
+
+@dataclass(frozen=True)
+class EmployeeFilter:
+    """What the browser and ``employees list`` select. Everything optional."""
+
+    search: str = ""
+    unit_id: str | None = None  # a unit and everything under it
+    golongan: tuple[str, ...] = ()  # exact golongan codes (empty = all)
+    kelompok_jabatan: str | None = None  # a key of KELOMPOK_JABATAN
+    status: str | None = None  # CPNS, PNS, PPPK
+    kedudukan: str | None = None  # AKTIF, PENSIUN, ... (None = all)
+    sort: str = "nama"
+    descending: bool = False
+
+
+_TOKEN = re.compile(r"[\w']+", re.UNICODE)
+
+
+# JSON field name (as `employees show --format json` and the commands use them) -> column of
+# ``pegawai``: the one mapping that editing (registri) and import (impor) share.
+PEGAWAI_KOLOM: dict[str, str] = {
+    "nip": "nip",
+    "nip_lama": "nip_lama",
+    "nik": "nik",
+    "nama": "nama",
+    "gelar_depan": "gelar_depan",
+    "gelar_belakang": "gelar_belakang",
+    "tempat_lahir": "tempat_lahir",
+    "tanggal_lahir": "tanggal_lahir",
+    "jenis_kelamin": "jenis_kelamin",
+    "agama": "agama_kode",
+    "jenis_asn": "jenis_asn",
+    "status": "status_kepegawaian",
+    "kedudukan": "kedudukan",
+    "tmt_cpns": "tmt_cpns",
+    "tmt_pns": "tmt_pns",
+    "alamat": "alamat",
+    "telepon": "telepon",
+    "email": "email",
+}
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a clerk types into an FTS5 query: every word as a prefix, all required.
+
+    Digits (a NIP typed with spaces or dots) are joined and matched against the NIP column.
+    Returns None when there is nothing to search for.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    digits = normalise_nip(text)
+    if digits.isdigit():
+        return f'nip : "{digits}"*'
+    terms = []
+    for token in _TOKEN.findall(text):
+        token = token.replace("'", " ").strip()
+        if not token:
+            continue
+        for part in token.split():
+            terms.append(f'"{part}"*')
+    return " AND ".join(terms) if terms else None
+
+
+def _where(conn: sqlite3.Connection, flt: EmployeeFilter) -> tuple[str, list[Any]]:
+    clauses = ["r.deleted = 0"]
+    params: list[Any] = []
+    query = fts_query(flt.search)
+    if query:
+        clauses.append("r.rowid IN (SELECT rowid FROM pegawai_fts WHERE pegawai_fts MATCH ?)")
+        params.append(query)
+    if flt.unit_id:
+        tree = UnitTree.load(conn)
+        if flt.unit_id not in tree.induk:
+            raise NotFoundError(tr("Unit organisasi yang dipilih tidak ditemukan."))
+        if tree.induk[flt.unit_id] is None:
+            clauses.append("r.opd_id = ?")
+            params.append(flt.unit_id)
+        else:
+            units = tree.descendants(flt.unit_id)
+            clauses.append(f"r.unit_id IN ({', '.join('?' for _ in units)})")
+            params.extend(sorted(units))
+    if flt.golongan:
+        clauses.append(f"r.golongan_kode IN ({', '.join('?' for _ in flt.golongan)})")
+        params.extend(flt.golongan)
+    if flt.kelompok_jabatan:
+        if flt.kelompok_jabatan not in KELOMPOK_JABATAN:
+            raise ValidationError(
+                tr(
+                    "Kelompok jabatan '{value}' tidak dikenal. Pilih salah satu: {choices}.",
+                    value=flt.kelompok_jabatan,
+                    choices=", ".join(KELOMPOK_JABATAN),
+                ),
+                field="kelompok_jabatan",
+            )
+        column, value = KELOMPOK_JABATAN[flt.kelompok_jabatan]
+        clauses.append(f"r.{column} = ?")
+        params.append(value)
+    if flt.status:
+        clauses.append("r.status_kepegawaian = ?")
+        params.append(flt.status)
+    if flt.kedudukan:
+        clauses.append("r.kedudukan = ?")
+        params.append(flt.kedudukan)
+    return " AND ".join(clauses), params
+
+
+def _order(flt: EmployeeFilter) -> str:
+    if flt.sort not in SORT_KEYS:
+        raise ValidationError(
+            tr(
+                "Urutan '{value}' tidak dikenal. Pilih salah satu: {choices}.",
+                value=flt.sort,
+                choices=", ".join(SORT_KEYS),
+            ),
+            field="sort",
+        )
+    direction = "DESC" if flt.descending else "ASC"
+    # Golongan sorts highest first by default, as in the DUK.
+    if flt.sort == "golongan":
+        direction = "ASC" if flt.descending else "DESC"
+    keys = [f"r.{k.strip()} {direction}" for k in SORT_KEYS[flt.sort].split(",")]
+    return ", ".join([*keys, "r.nama_urut ASC", "r.rowid ASC"])
+
+
+# A search matching at most this many employees is driven from the full-text index (look up
+# each match, then sort them); a broader one walks the table in its sort order instead.
+SELECTIVE_MATCHES = 20_000
+
+
+def is_broad(conn: sqlite3.Connection, flt: EmployeeFilter) -> bool:
+    """Does this list hold so many employees that ordering all their keys takes a noticeable
+    time (the whole list of a large agency, a single letter, the first digits of a NIP)? The
+    browser shows the first screenful of those at once and the rest from the background."""
+    query = fts_query(flt.search)
+    if query is None:
+        size = conn.execute("SELECT max(rowid) FROM pegawai_ringkas").fetchone()[0]
+        return bool((size or 0) > SELECTIVE_MATCHES)
+    matches = conn.execute(
+        "SELECT count(*) FROM pegawai_fts WHERE pegawai_fts MATCH ?", (query,)
+    ).fetchone()[0]
+    return bool(matches > SELECTIVE_MATCHES)
+
+
+def search_ids(
+    conn: sqlite3.Connection, flt: EmployeeFilter, *, limit: int | None = None
+) -> list[int]:
+    """The ordered row keys of every employee that matches (cheap: keys only); with ``limit``,
+    only the first ones."""
+    where, params = _where(conn, flt)
+    tail = ""
+    if limit is not None:
+        tail = " LIMIT ?"
+        params = [*params, limit]
+    query = fts_query(flt.search)
+    if query is not None:
+        matches = conn.execute(
+            "SELECT count(*) FROM pegawai_fts WHERE pegawai_fts MATCH ?", (query,)
+        ).fetchone()[0]
+        if matches <= SELECTIVE_MATCHES:
+            # SQLite's planner would otherwise scan the name index and probe the match list
+            # for each of the 100,000 rows; CROSS JOIN makes the few matches the outer loop.
+            where = where.replace(
+                "r.rowid IN (SELECT rowid FROM pegawai_fts WHERE pegawai_fts MATCH ?)",
+                "pegawai_fts MATCH ?",
+            )
+            sql = (
+                "SELECT r.rowid FROM pegawai_fts CROSS JOIN pegawai_ringkas r "
+                f"ON r.rowid = pegawai_fts.rowid WHERE {where} ORDER BY {_order(flt)}{tail}"
+            )
+            return [row[0] for row in conn.execute(sql, params)]
+    sql = f"SELECT r.rowid FROM pegawai_ringkas r WHERE {where} ORDER BY {_order(flt)}{tail}"
+    return [row[0] for row in conn.execute(sql, params)]
+
+
+LIST_FIELDS = (
+    "nip",
+    "nama",
+    "nama_lengkap",
+    "jenis_asn",
+    "status",
+    "kedudukan",
+    "jenis_kelamin",
+    "tanggal_lahir",
+    "golongan",
+    "tmt_golongan",
+    "jabatan",
+    "jenis_jabatan",
+    "jenjang_jabatan",
+    "tmt_jabatan",
+    "unit",
+    "opd",
+    "pendidikan",
+)
+_LIST_SQL = (
+    "SELECT rowid, pegawai_id, nip, nama, nama_lengkap, jenis_asn, status_kepegawaian, "
+    "kedudukan, jenis_kelamin, tanggal_lahir, golongan_kode, tmt_golongan, jabatan_nama, "
+    "jenis_jabatan_kode, jenjang_kode, tmt_jabatan, unit_nama, opd_nama, pendidikan_kode "
+    "FROM pegawai_ringkas WHERE rowid IN ({marks})"
+)
+
+
+def fetch_rows(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, dict[str, Any]]:
+    """Summary rows by row key, as plain dicts with the LIST_FIELDS names plus ``id``."""
+    result: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(rowids), 900):
+        chunk = rowids[start : start + 900]
+        cur = conn.execute(_LIST_SQL.format(marks=", ".join("?" for _ in chunk)), chunk)
+        for row in cur:
+            result[row[0]] = {"id": row[1], **dict(zip(LIST_FIELDS, row[2:], strict=True))}
+    return result
+
+
+def list_employees(
+    conn: sqlite3.Connection, flt: EmployeeFilter, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Matching employees in order, as dicts with LIST_FIELDS (and labels for golongan)."""
+    ids = search_ids(conn, flt)
+    if limit is not None:
+        ids = ids[:limit]
+    ref = Referensi.load(conn)
+    rows = fetch_rows(conn, ids)
+    out = []
+    for rowid in ids:
+        row = rows[rowid]
+        row["pangkat"] = ref.golongan.get(row["golongan"] or "", {}).get("pangkat")
+        out.append(row)
+    return out
+
+
+def count_employees(conn: sqlite3.Connection, kedudukan: str | None = None) -> int:
+    """Employees on record (not deleted), optionally only those of one kedudukan."""
+    sql = "SELECT count(*) FROM pegawai_ringkas WHERE deleted = 0"
+    if kedudukan:
+        return int(conn.execute(sql + " AND kedudukan = ?", (kedudukan,)).fetchone()[0])
+    return int(conn.execute(sql).fetchone()[0])
+
+
+# -- the full record ------------------------------------------------------------------------------
+
+RIWAYAT_TABLES = {
+    "pangkat": ("riwayat_pangkat", "tmt"),
+    "jabatan": ("riwayat_jabatan", "tmt"),
+    "pendidikan": ("riwayat_pendidikan", "tahun_lulus"),
+    "diklat": ("riwayat_diklat", "tanggal_mulai"),
+    "hukuman_disiplin": ("riwayat_hukdis", "tmt_mulai"),
+    "skp": ("riwayat_skp", "tahun"),
+    "kgb": ("riwayat_kgb", "tmt"),
+}
+
+
+@dataclass
+class EmployeeRecord:
+    """One employee with derived facts and every history (newest first)."""
+
+    data: dict[str, Any]
+    riwayat: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return str(self.data["id"])
+
+
+def find_pegawai_id(conn: sqlite3.Connection, key: str) -> str:
+    """Find an employee by NIP (any spelling) or id. Raises NotFoundError."""
+    nip = normalise_nip(key)
+    row = (
+        conn.execute(
+            "SELECT id FROM pegawai WHERE nip = ? AND deleted = 0 ORDER BY id LIMIT 1", (nip,)
+        ).fetchone()
+        or conn.execute("SELECT id FROM pegawai WHERE id = ?", (key,)).fetchone()
+    )
+    if row is None:
+        raise NotFoundError(tr("Pegawai dengan NIP {nip} tidak ditemukan.", nip=key))
+    return str(row[0])
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+    cur = conn.execute(sql, params)
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur]
+
+
+def get_employee(
+    conn: sqlite3.Connection, key: str, *, today: date | None = None, ref: Referensi | None = None
+) -> EmployeeRecord:
+    """The full record of one employee with derived rank, position, masa kerja and BUP."""
+    today = today or date.today()
+    ref = ref or Referensi.load(conn)
+    pid = find_pegawai_id(conn, key)
+    p = _rows(conn, "SELECT * FROM pegawai WHERE id = ?", (pid,))[0]
+    riwayat: dict[str, list[dict[str, Any]]] = {}
+    for name, (table, order) in RIWAYAT_TABLES.items():
+        rows = _rows(
+            conn,
+            f"SELECT * FROM {table} WHERE pegawai_id = ? AND deleted = 0 ORDER BY {order} DESC, id",
+            (pid,),
+        )
+        for row in rows:
+            row.pop("deleted", None)
+            row.pop("pegawai_id", None)
+        riwayat[name] = rows
+    tree = UnitTree.load(conn)
+    pk = d.current_pangkat(riwayat["pangkat"], ref.golongan_urutan)
+    jb = d.current_jabatan(riwayat["jabatan"])
+    pd = d.highest_pendidikan(riwayat["pendidikan"], ref.pendidikan_urutan)
+    for row in riwayat["jabatan"]:
+        row["unit"] = tree.nama.get(row.get("unit_id") or "")
+    for row in riwayat["pangkat"]:
+        row["pangkat"] = ref.golongan.get(row["golongan_kode"], {}).get("pangkat")
+    jabatan_row = None
+    if jb and jb.get("jabatan_id"):
+        jabatan_row = conn.execute(
+            "SELECT bup_tahun FROM jabatan WHERE id = ?", (jb["jabatan_id"],)
+        ).fetchone()
+    lahir = date.fromisoformat(p["tanggal_lahir"])
+    bup = d.bup_usia(
+        jb["jenjang_kode"] if jb else None, ref.jenjang, jabatan_row[0] if jabatan_row else None
+    )
+    mkg = d.masa_kerja_golongan(pk, today)
+    mk = d.masa_kerja(date.fromisoformat(p["tmt_cpns"]), today) if p.get("tmt_cpns") else None
+    unit_id = jb["unit_id"] if jb else None
+    opd_id = tree.opd(unit_id)
+    data: dict[str, Any] = {
+        "id": pid,
+        "nip": p["nip"],
+        "nip_lama": p["nip_lama"],
+        "nama": p["nama"],
+        "gelar_depan": p["gelar_depan"],
+        "gelar_belakang": p["gelar_belakang"],
+        "nama_lengkap": d.nama_lengkap(p["nama"], p["gelar_depan"], p["gelar_belakang"]),
+        "tempat_lahir": p["tempat_lahir"],
+        "tanggal_lahir": p["tanggal_lahir"],
+        "usia": d.usia(lahir, today),
+        "jenis_kelamin": p["jenis_kelamin"],
+        "nik": p["nik"],
+        "agama": p["agama_kode"],
+        "jenis_asn": p["jenis_asn"],
+        "status": p["status_kepegawaian"],
+        "kedudukan": p["kedudukan"],
+        "tmt_kedudukan": p["tmt_kedudukan"],
+        "tmt_cpns": p["tmt_cpns"],
+        "tmt_pns": p["tmt_pns"],
+        "golongan": pk["golongan_kode"] if pk else None,
+        "pangkat": ref.golongan.get(pk["golongan_kode"], {}).get("pangkat") if pk else None,
+        "tmt_golongan": pk["tmt"] if pk else None,
+        "masa_kerja_golongan": {"tahun": mkg[0], "bulan": mkg[1]} if mkg else None,
+        "masa_kerja": {"tahun": mk[0], "bulan": mk[1]} if mk else None,
+        "jabatan": jb["nama_jabatan"] if jb else None,
+        "jenis_jabatan": jb["jenis_kode"] if jb else None,
+        "jenjang_jabatan": jb["jenjang_kode"] if jb else None,
+        "eselon": jb["eselon_kode"] if jb else None,
+        "tmt_jabatan": jb["tmt"] if jb else None,
+        "unit": tree.nama.get(unit_id or ""),
+        "opd": tree.nama.get(opd_id or ""),
+        "pendidikan": pd["tingkat_kode"] if pd else None,
+        "pendidikan_jurusan": pd.get("jurusan") if pd else None,
+        "bup": bup,
+        "tanggal_pensiun": d.tanggal_pensiun(lahir, bup).isoformat(),
+        "alamat": p["alamat"],
+        "telepon": p["telepon"],
+        "email": p["email"],
+    }
+    return EmployeeRecord(data, riwayat)
+
+
+def record_to_json(record: EmployeeRecord) -> dict[str, Any]:
+    """The stable JSON form of ``employees show``: the fields plus ``riwayat``."""
+    return {**record.data, "riwayat": record.riwayat}

@@ -1,0 +1,646 @@
+"""Backups and restore. No Qt.
+
+Backups are made with SQLite's online backup API (never by copying the live file), written to
+a temporary name and renamed into place, so that a backup file is either whole or absent even
+if the machine stops half-way. They live in ``<folder of the database>/cadangan/`` with names
+that sort by time::
+
+    merit-20261122-101500-harian.sqlite3
+    merit-20261122-143012-sebelum-impor.sqlite3
+
+Automatic backups: daily (the desktop app checks at start and every hour), before every import,
+before each migration of a database that holds data, and before a restore. Rotation keeps the
+newest backup of each of the last N days that have backups and of each of the last M months
+(configurable, defaults 7 and 12), and never deletes the newest backup. Manual backups (to a
+USB stick, say) and the copies kept aside by a restore are never rotated.
+
+A restore checks the file first (integrity, that it is a Merit database, a schema not newer than
+this Merit, the agency), keeps the current database aside in the backup folder, and swaps the
+checked copy in with one atomic rename.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from app.i18n import tr
+from app.models.errors import MeritError, StorageError, ValidationError
+from app.models.storage.db import APPLICATION_ID, Database, storage_error
+from app.models.storage.migrations import LATEST_VERSION
+
+FOLDER_NAME = "cadangan"
+SUFFIX = ".sqlite3"
+STAMP = "%Y%m%d-%H%M%S"
+DEFAULT_DAILY = 7
+DEFAULT_MONTHLY = 12
+DAILY_KEY = "cadangan_harian"
+MONTHLY_KEY = "cadangan_bulanan"
+SCHEDULE_HOURS = 24
+
+HARIAN = "harian"
+MANUAL = "manual"
+SEBELUM_IMPOR = "sebelum-impor"
+SEBELUM_MIGRASI = "sebelum-migrasi"
+SEBELUM_PEMULIHAN = "sebelum-pemulihan"
+ROTATED_KINDS = frozenset({HARIAN, SEBELUM_IMPOR, SEBELUM_MIGRASI})
+
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z]+(?:-[a-z]+)*)(?:-(?P<n>\d+))?"
+    + re.escape(SUFFIX)
+    + "$"
+)
+
+Clock = Callable[[], datetime]
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+class AgencyMismatch(MeritError):
+    """The backup belongs to another agency; the user must confirm before it replaces ours."""
+
+    exit_code = 6
+
+    def __init__(self, message: str, *, backup_agency: str | None, current_agency: str | None):
+        super().__init__(message)
+        self.backup_agency = backup_agency
+        self.current_agency = current_agency
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file."""
+
+    path: Path
+    waktu: datetime  # local time, from the name
+    kind: str
+    size: int
+
+    @property
+    def rotated(self) -> bool:
+        return self.kind in ROTATED_KINDS
+
+
+def backups_folder(db_path: Path | str) -> Path:
+    """Where the automatic backups of the database at ``db_path`` go."""
+    return Path(db_path).parent / FOLDER_NAME
+
+
+def parse_name(path: Path) -> tuple[datetime, str, int] | None:
+    """(time, kind, counter) from a backup's name; None for a name Merit did not give."""
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        when = datetime.strptime(match["stamp"], STAMP)
+    except ValueError:
+        return None
+    return when, match["kind"], int(match["n"] or 1)
+
+
+def list_backups(folder: Path | str) -> list[BackupInfo]:
+    """The backup files in ``folder``, newest first (files not named by Merit are left out)."""
+    folder = Path(folder)
+    found: list[tuple[datetime, int, BackupInfo]] = []
+    if not folder.is_dir():
+        return []
+    for path in folder.iterdir():
+        parsed = parse_name(path)
+        if parsed is None or not path.is_file():
+            continue
+        with contextlib.suppress(OSError):
+            info = BackupInfo(path, parsed[0], parsed[1], path.stat().st_size)
+            found.append((parsed[0], parsed[2], info))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [item[2] for item in found]
+
+
+def latest_backup(db_path: Path | str) -> BackupInfo | None:
+    """The newest backup of the database at ``db_path`` (any kind), if there is one."""
+    backups = list_backups(backups_folder(db_path))
+    return backups[0] if backups else None
+
+
+# -- settings -------------------------------------------------------------------------------------
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    try:
+        row = conn.execute("SELECT nilai FROM lokal_meta WHERE kunci = ?", (key,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def rotation_settings(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(daily, monthly) backups to keep, from ``lokal_meta`` (local to this installation)."""
+    values = []
+    for key, default in ((DAILY_KEY, DEFAULT_DAILY), (MONTHLY_KEY, DEFAULT_MONTHLY)):
+        text = _meta(conn, key)
+        try:
+            values.append(max(1, int(text)) if text else default)
+        except ValueError:
+            values.append(default)
+    return values[0], values[1]
+
+
+def set_rotation_settings(db: Database, *, harian: int, bulanan: int) -> None:
+    """Change how many daily and monthly backups are kept (each at least 1)."""
+    for name, value in (("harian", harian), ("bulanan", bulanan)):
+        if not 1 <= value <= 1000:
+            raise ValidationError(
+                tr("Jumlah cadangan {name} harus antara 1 dan 1000.", name=name), field=name
+            )
+    db.set_meta(DAILY_KEY, str(harian))
+    db.set_meta(MONTHLY_KEY, str(bulanan))
+
+
+# -- making a backup ------------------------------------------------------------------------------
+
+
+def _fsync(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _clean_temporaries(folder: Path) -> None:
+    """Remove temporary files left by a backup that was stopped half-way."""
+    if not folder.is_dir():
+        return
+    for path in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _target_name(folder: Path, stem: str, when: datetime, kind: str) -> Path:
+    base = f"{stem}-{when.strftime(STAMP)}-{kind}"
+    path = folder / f"{base}{SUFFIX}"
+    n = 2
+    while path.exists():
+        path = folder / f"{base}-{n}{SUFFIX}"
+        n += 1
+    return path
+
+
+def backup_connection(
+    conn: sqlite3.Connection,
+    folder: Path | str,
+    *,
+    stem: str,
+    kind: str,
+    now: datetime | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> BackupInfo:
+    """Copy the database behind ``conn`` into ``folder`` with the online backup API.
+
+    Written under a temporary name, synced, then renamed: the named file is always whole.
+    """
+    folder = Path(folder)
+    when = (now or datetime.now()).replace(microsecond=0)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            tr(
+                "Folder cadangan {path} tidak dapat dibuat: {detail}. Pilih folder lain "
+                "yang dapat ditulis.",
+                path=folder,
+                detail=exc.strerror or exc,
+            )
+        ) from exc
+    _clean_temporaries(folder)
+    target = _target_name(folder, stem, when, kind)
+    temp = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            from app.models.errors import Cancelled
+
+            raise Cancelled(tr("Pencadangan dibatalkan; tidak ada berkas cadangan yang dibuat."))
+        if progress is not None:
+            progress(total - remaining, total)
+
+    try:
+        dst = sqlite3.connect(temp, isolation_level=None)
+        try:
+            conn.backup(dst, pages=2048, progress=step)
+            # A backup stands alone: no -wal beside it, so it can be copied as one file.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        _fsync(temp)
+        os.replace(temp, target)
+        _fsync(folder)
+    except sqlite3.Error as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise _backup_storage_error(exc, folder) from exc
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise StorageError(
+            tr(
+                "Cadangan tidak dapat ditulis ke {path}: {detail}. Periksa ruang disk dan izin "
+                "folder.",
+                path=folder,
+                detail=exc.strerror or exc,
+            )
+        ) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return BackupInfo(target, when, kind, target.stat().st_size)
+
+
+def _backup_storage_error(exc: sqlite3.Error, folder: Path) -> StorageError:
+    text = str(exc).lower()
+    if "full" in text:
+        return StorageError(
+            tr(
+                "Disk penuh: cadangan tidak dapat ditulis ke {path}. Kosongkan ruang disk atau "
+                "pilih folder lain.",
+                path=folder,
+            )
+        )
+    if "readonly" in text or "unable to open" in text:
+        return StorageError(
+            tr(
+                "Folder {path} tidak dapat ditulis. Pilih folder lain untuk cadangan.",
+                path=folder,
+            )
+        )
+    return storage_error(exc, folder)
+
+
+def make_backup(
+    db: Database,
+    *,
+    kind: str = MANUAL,
+    folder: Path | str | None = None,
+    now: datetime | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> BackupInfo:
+    """Back up ``db`` now, to ``folder`` (a USB stick, say) or the automatic backup folder.
+
+    Automatic kinds are followed by a rotation of the automatic backup folder.
+    """
+    target = Path(folder) if folder is not None else backups_folder(db.path)
+    info = backup_connection(
+        db.conn,
+        target,
+        stem=db.path.stem,
+        kind=kind,
+        now=now,
+        progress=progress,
+        cancelled=cancelled,
+    )
+    if folder is None and kind in ROTATED_KINDS:
+        harian, bulanan = rotation_settings(db.conn)
+        rotate(target, harian=harian, bulanan=bulanan)
+    return info
+
+
+def _has_data(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT 1 FROM pengaturan LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return False
+    return row is not None
+
+
+def before_risky_job(
+    db: Database, reason: str, *, now: datetime | None = None
+) -> BackupInfo | None:
+    """An automatic backup before a job that changes much at once (``reason``: ``impor``,
+    ``migrasi``, ``pemulihan``). Skipped for a database that holds nothing yet."""
+    if not _has_data(db.conn):
+        return None
+    return make_backup(db, kind=f"sebelum-{reason}", now=now)
+
+
+def backup_due(db_path: Path | str, *, now: datetime | None = None) -> bool:
+    """Is a scheduled daily backup due (none yet, or the newest older than 24 hours)?"""
+    latest = latest_backup(db_path)
+    when = now or datetime.now()
+    return latest is None or when - latest.waktu >= timedelta(hours=SCHEDULE_HOURS)
+
+
+def scheduled_backup(db: Database, *, now: datetime | None = None) -> BackupInfo | None:
+    """The daily backup, when due (the desktop app calls this at start and every hour)."""
+    if not _has_data(db.conn) or not backup_due(db.path, now=now):
+        return None
+    return make_backup(db, kind=HARIAN, now=now)
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path | str, version: int) -> None:
+    """Called by :func:`app.models.storage.db.migrate_database` before it upgrades a database that
+    holds data."""
+    path = Path(path)
+    if str(path) == ":memory:" or not _has_data(conn):
+        return
+    folder = backups_folder(path)
+    backup_connection(conn, folder, stem=path.stem, kind=SEBELUM_MIGRASI)
+    harian, bulanan = rotation_settings(conn)
+    rotate(folder, harian=harian, bulanan=bulanan)
+
+
+# -- rotation -------------------------------------------------------------------------------------
+
+
+def rotate(
+    folder: Path | str, *, harian: int = DEFAULT_DAILY, bulanan: int = DEFAULT_MONTHLY
+) -> list[Path]:
+    """Delete automatic backups beyond the newest of each of the last ``harian`` days and of
+    each of the last ``bulanan`` months. Never deletes the newest backup. Returns the deleted."""
+    backups = [b for b in list_backups(folder) if b.rotated]
+    if not backups:
+        return []
+    keep: set[Path] = {backups[0].path}
+    days: list[str] = []
+    months: list[str] = []
+    for b in backups:  # newest first: the first seen of a day/month is its newest
+        day = b.waktu.strftime("%Y-%m-%d")
+        month = b.waktu.strftime("%Y-%m")
+        if day not in days:
+            days.append(day)
+            if len(days) <= harian:
+                keep.add(b.path)
+        if month not in months:
+            months.append(month)
+            if len(months) <= bulanan:
+                keep.add(b.path)
+    deleted: list[Path] = []
+    for b in backups:
+        if b.path not in keep:
+            with contextlib.suppress(OSError):
+                b.path.unlink()
+                deleted.append(b.path)
+    return deleted
+
+
+# -- restore --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a backup file holds, found by :func:`check_backup`."""
+
+    path: Path
+    schema_version: int
+    agency: str | None
+    installation: str | None
+    pegawai: int
+    made: str | None  # when the database was first made (UTC ISO)
+
+
+def _agency(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute(
+            "SELECT nilai FROM pengaturan WHERE kunci = 'nama_instansi' AND deleted = 0"
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def _inspect(path: Path, shown: Path) -> BackupCheck:
+    """Check a database file (a private copy): integrity, Merit's mark, schema version."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _not_usable(shown, str(exc)) from exc
+    try:
+        try:
+            result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            raise _not_usable(shown, str(exc)) from exc
+        if result != ["ok"]:
+            raise ValidationError(
+                tr(
+                    "Berkas cadangan {path} rusak (pemeriksaan keutuhan gagal: {detail}). "
+                    "Pilih cadangan lain.",
+                    path=shown,
+                    detail="; ".join(result[:3]),
+                ),
+                field="berkas",
+            )
+        if app_id != APPLICATION_ID or version < 1:
+            raise ValidationError(
+                tr("Berkas {path} bukan cadangan basis data Merit.", path=shown), field="berkas"
+            )
+        if version > LATEST_VERSION:
+            raise ValidationError(
+                tr(
+                    "Cadangan {path} dibuat oleh Merit yang lebih baru (skema {found}); aplikasi "
+                    "ini hanya mengenal sampai skema {known}. Perbarui Merit dulu.",
+                    path=shown,
+                    found=version,
+                    known=LATEST_VERSION,
+                ),
+                field="berkas",
+            )
+        try:
+            pegawai = int(
+                conn.execute("SELECT count(*) FROM pegawai WHERE deleted = 0").fetchone()[0]
+            )
+        except sqlite3.Error:
+            pegawai = 0
+        return BackupCheck(
+            shown,
+            version,
+            _agency(conn),
+            _meta(conn, "nama_instalasi"),
+            pegawai,
+            _meta(conn, "dibuat"),
+        )
+    finally:
+        conn.close()
+
+
+def _not_usable(path: Path, detail: str) -> ValidationError:
+    return ValidationError(
+        tr(
+            "Berkas {path} tidak dapat dibaca sebagai basis data Merit ({detail}). Pilih berkas "
+            "cadangan lain.",
+            path=path,
+            detail=detail,
+        ),
+        field="berkas",
+    )
+
+
+def _copy_in(source: Path, temp: Path) -> None:
+    """A consistent private copy of ``source`` at ``temp`` (the online backup API reads the
+    source as SQLite sees it, its -wal included)."""
+    if not source.is_file():
+        raise ValidationError(
+            tr("Berkas cadangan {path} tidak ada atau bukan berkas.", path=source), field="berkas"
+        )
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(temp, isolation_level=None)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if "full" in str(exc).lower():
+            raise _backup_storage_error(exc, temp.parent) from exc
+        raise _not_usable(source, str(exc)) from exc
+
+
+def check_backup(path: Path | str) -> BackupCheck:
+    """Check a backup file without changing anything; raises ValidationError when unusable."""
+    source = Path(path)
+    import tempfile
+
+    temp = Path(tempfile.gettempdir()) / f"merit-periksa-{uuid.uuid4().hex}.tmp"
+    try:
+        _copy_in(source, temp)
+        return _inspect(temp, source)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def current_agency(db_path: Path | str) -> str | None:
+    """The agency of the database at ``db_path`` (None when it is missing or unreadable)."""
+    path = Path(db_path)
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return _agency(conn)
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    check: BackupCheck
+    aside: Path | None  # the database that was in place, kept in the backup folder
+
+
+def _keep_aside(db_path: Path, when: datetime) -> Path | None:
+    """Copy the current database into the backup folder before it is replaced."""
+    if not db_path.exists():
+        return None
+    folder = backups_folder(db_path)
+    try:
+        conn = sqlite3.connect(db_path, isolation_level=None, timeout=2.0)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return backup_connection(
+                conn, folder, stem=db_path.stem, kind=SEBELUM_PEMULIHAN, now=when
+            ).path
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise storage_error(exc, db_path) from exc
+        return _copy_bytes_aside(db_path, folder, when)
+    except (sqlite3.DatabaseError, StorageError):
+        return _copy_bytes_aside(db_path, folder, when)
+
+
+def _copy_bytes_aside(db_path: Path, folder: Path, when: datetime) -> Path:
+    """Keep the bytes of a database that SQLite cannot read (corrupt, or not one at all)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _target_name(folder, db_path.stem, when, SEBELUM_PEMULIHAN)
+    target = target.with_name(target.name + ".rusak")
+    shutil.copyfile(db_path, target)
+    for extra in ("-wal", "-shm"):
+        side = db_path.with_name(db_path.name + extra)
+        if side.exists():
+            shutil.copyfile(side, target.with_name(target.name + extra))
+            side.unlink()
+    return target
+
+
+def restore(
+    db_path: Path | str,
+    backup: Path | str,
+    *,
+    confirm_other_agency: bool = False,
+    now: datetime | None = None,
+) -> RestoreResult:
+    """Replace the database at ``db_path`` with the backup file ``backup``.
+
+    Close every connection to ``db_path`` first. The backup is copied and checked; a backup
+    of another agency raises :class:`AgencyMismatch` unless ``confirm_other_agency``. The
+    current database is kept aside in the backup folder, then the checked copy replaces it in
+    one atomic rename: after a crash at any moment the file is the old database or the new one.
+    """
+    db_path = Path(db_path)
+    source = Path(backup)
+    when = (now or datetime.now()).replace(microsecond=0)
+    if source.resolve() == db_path.resolve():
+        raise ValidationError(
+            tr("Berkas cadangan tidak boleh basis data yang sedang dipakai."), field="berkas"
+        )
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    temp = db_path.with_name(f".{db_path.name}.pulih-{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        _copy_in(source, temp)
+        check = _inspect(temp, source)
+        ours = current_agency(db_path)
+        if (
+            ours is not None
+            and check.agency is not None
+            and ours.casefold() != check.agency.casefold()
+            and not confirm_other_agency
+        ):
+            raise AgencyMismatch(
+                tr(
+                    "Cadangan {path} milik instansi '{theirs}', sedangkan basis data ini milik "
+                    "'{ours}'. Pulihkan hanya bila Anda yakin (konfirmasi diperlukan).",
+                    path=source.name,
+                    theirs=check.agency,
+                    ours=ours,
+                ),
+                backup_agency=check.agency,
+                current_agency=ours,
+            )
+        aside = _keep_aside(db_path, when)
+        for extra in ("-wal", "-shm"):
+            if db_path.with_name(db_path.name + extra).exists():
+                # The last connection removes these when it closes: someone still has it open.
+                raise StorageError(
+                    tr(
+                        "Basis data {path} masih dibuka oleh program lain. Tutup Merit yang "
+                        "lain (dan perintah merit yang berjalan), lalu coba lagi.",
+                        path=db_path,
+                    )
+                )
+        _fsync(temp)
+        os.replace(temp, db_path)
+        _fsync(db_path.parent)
+        return RestoreResult(check, aside)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()

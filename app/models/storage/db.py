@@ -1,0 +1,340 @@
+"""The database: open or create, pragmas, migrations, one connection per thread.
+
+SQLite through the standard ``sqlite3`` module. Connections are in autocommit mode
+(``isolation_level=None``); transactions are explicit (``BEGIN IMMEDIATE`` in the write path,
+``BEGIN`` for migrations), so that what is committed is never left to a library's guess.
+
+SQLite's environment errors (locked, read-only, full, I/O, corrupt, not a database) become
+:class:`StorageError` with an Indonesian message; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.i18n import tr
+from app.models.errors import SchemaTooNewError, StorageError
+from app.models.storage.migrations import LATEST_VERSION, MIGRATIONS
+
+APPLICATION_ID = 0x4D455249  # "MERI": marks a file as a Merit database
+
+
+def utc_now() -> str:
+    """The current instant as UTC ISO text (second precision)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _backup_hint(path: Path | str) -> str:
+    """Where the newest backup is, for messages that tell the clerk to restore it."""
+    try:
+        from app.models.storage.cadangan import backups_folder, latest_backup
+
+        latest = latest_backup(path)
+        folder = backups_folder(path)
+    except Exception:  # a hint must never hide the real error
+        return ""
+    if latest is None:
+        return tr(
+            " Belum ada cadangan di {folder}; hubungi admin (mungkin ada cadangan di flashdisk).",
+            folder=folder,
+        )
+    return tr(
+        " Cadangan terbaru: {backup}. Pulihkan lewat menu Berkas → Pulihkan dari cadangan…, "
+        "atau perintah `merit restore {backup}`.",
+        backup=latest.path,
+    )
+
+
+def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:
+    """Translate an environment error of SQLite into a message a clerk can act on."""
+    text = str(exc).lower()
+    code = (getattr(exc, "sqlite_errorname", "") or "").upper()
+    if "locked" in text or "BUSY" in code or "LOCKED" in code:
+        msg = tr(
+            "Basis data {path} sedang dipakai oleh program lain. Tutup Merit yang lain (atau "
+            "perintah merit yang masih berjalan), tunggu sebentar, lalu coba lagi. Tidak ada "
+            "yang tersimpan setengah.",
+            path=path,
+        )
+    elif "readonly" in text or "read-only" in text or "READONLY" in code:
+        msg = tr(
+            "Basis data {path} tidak dapat ditulis (hanya-baca). Periksa izin berkas dan "
+            "foldernya, atau salin berkas ke folder yang dapat ditulis lalu buka dari sana.",
+            path=path,
+        )
+    elif "full" in text or "FULL" in code:
+        msg = tr(
+            "Disk penuh: perubahan ke {path} tidak dapat disimpan, dan tidak ada yang tersimpan "
+            "setengah. Kosongkan ruang disk (pindahkan cadangan lama atau berkas lain ke media "
+            "lain), lalu ulangi.",
+            path=path,
+        )
+    elif "not a database" in text or "file is not" in text or "NOTADB" in code:
+        msg = tr(
+            "Berkas {path} bukan basis data Merit atau rusak berat.", path=path
+        ) + _backup_hint(path)
+    elif "malformed" in text or "corrupt" in text or "CORRUPT" in code:
+        msg = tr(
+            "Basis data {path} rusak. Jangan teruskan bekerja dengan berkas ini; pulihkan dari "
+            "cadangan.",
+            path=path,
+        ) + _backup_hint(path)
+    elif "disk i/o" in text or "IOERR" in code:
+        msg = tr(
+            "Gagal membaca atau menulis {path} (kesalahan disk). Periksa disk atau flashdisk "
+            "tempat berkas itu, lalu coba lagi; bila berulang, pulihkan dari cadangan.",
+            path=path,
+        ) + _backup_hint(path)
+    elif ("unable to open" in text or "CANTOPEN" in code) and _not_writable(path):
+        msg = tr(
+            "Basis data {path} tidak dapat ditulis (hanya-baca): berkas atau foldernya tidak "
+            "mengizinkan perubahan. Periksa izin berkas dan foldernya, atau salin berkas ke "
+            "folder yang dapat ditulis lalu buka dari sana.",
+            path=path,
+        )
+    elif "unable to open" in text or "CANTOPEN" in code:
+        msg = tr(
+            "Basis data {path} tidak dapat dibuka. Periksa bahwa foldernya ada dan dapat ditulis.",
+            path=path,
+        )
+    else:
+        msg = tr("Kesalahan basis data pada {path}: {detail}", path=path, detail=exc)
+    return StorageError(msg)
+
+
+def _not_writable(path: Path | str) -> bool:
+    p = Path(path)
+    return p.exists() and not (os.access(p, os.W_OK) and os.access(p.parent, os.W_OK))
+
+
+def as_storage_error(exc: BaseException, path: Path | str) -> StorageError | None:
+    """The clerk's message for an SQLite environment error that escaped (a corrupt page met
+    in the middle of a query, say); None for anything else, which is a bug."""
+    if isinstance(exc, StorageError):
+        return exc
+    if (
+        isinstance(exc, ENVIRONMENT_ERRORS)
+        and not isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError)
+        and _is_environment_error(exc)
+    ):
+        return storage_error(exc, path)
+    return None
+
+
+ENVIRONMENT_ERRORS = (sqlite3.OperationalError, sqlite3.DatabaseError)
+
+
+@contextlib.contextmanager
+def translated_errors(path: Path | str) -> Iterator[None]:
+    """Re-raise SQLite environment errors as :class:`StorageError`."""
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        raise
+    except sqlite3.ProgrammingError:
+        raise
+    except ENVIRONMENT_ERRORS as exc:
+        if _is_environment_error(exc):
+            raise storage_error(exc, path) from exc
+        raise
+
+
+def _is_environment_error(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(
+        (
+            "SQLITE_BUSY",
+            "SQLITE_LOCKED",
+            "SQLITE_READONLY",
+            "SQLITE_FULL",
+            "SQLITE_IOERR",
+            "SQLITE_CORRUPT",
+            "SQLITE_NOTADB",
+            "SQLITE_CANTOPEN",
+            "SQLITE_PERM",
+        )
+    ):
+        return True
+    text = str(exc).lower()
+    return any(
+        k in text
+        for k in (
+            "locked",
+            "readonly",
+            "disk is full",
+            "not a database",
+            "malformed",
+            "unable to open",
+            "disk i/o",
+        )
+    )
+
+
+class Database:
+    """One Merit database file. Hands each thread its own connection.
+
+    ``Database(path)`` opens (creating if needed) and brings the schema up to date; a file written
+    by a newer Merit is refused with :class:`SchemaTooNewError`.
+    """
+
+    def __init__(self, path: Path | str, *, create: bool = True, migrate: bool = True) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        if not create and not self.path.exists():
+            raise StorageError(tr("Basis data {path} tidak ada.", path=self.path))
+        if create:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(
+                    tr(
+                        "Folder {path} tidak dapat dibuat: {detail}",
+                        path=self.path.parent,
+                        detail=exc.strerror or exc,
+                    )
+                ) from exc
+        with translated_errors(self.path):
+            conn = self.conn
+            self._check_file(conn)
+            if migrate:
+                migrate_database(conn, self.path)
+
+    # -- connections ---------------------------------------------------------------------------
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        with translated_errors(self.path):
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=True, timeout=10.0
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 10000")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal" and str(self.path) != ":memory:":
+                raise StorageError(
+                    tr("Basis data {path} tidak dapat memakai mode WAL.", path=self.path)
+                )
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MiB
+        return conn
+
+    def close(self) -> None:
+        """Close every connection this object opened (call from the owning thread at exit)."""
+        with self._lock:
+            conns, self._all = self._all, []
+        for conn in conns:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+        self._local = threading.local()
+
+    def _check_file(self, conn: sqlite3.Connection) -> None:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and version == 0):
+            raise StorageError(tr("Berkas {path} bukan basis data Merit.", path=self.path))
+
+    # -- facts ---------------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT nilai FROM lokal_meta WHERE kunci = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Write a local (never replicated) fact about this installation."""
+        with translated_errors(self.path):
+            self.conn.execute(
+                "INSERT INTO lokal_meta (kunci, nilai) VALUES (?, ?) "
+                "ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai",
+                (key, value),
+            )
+
+    @property
+    def node_id(self) -> str:
+        node = self.meta("node_id")
+        assert node is not None, "migration 1 creates the node id"
+        return node
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def migrate_database(conn: sqlite3.Connection, path: Path | str) -> int:
+    """Apply the missing numbered migrations, each in one transaction. Returns the new version."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > LATEST_VERSION:
+        raise SchemaTooNewError(
+            tr(
+                "Basis data {path} dibuat oleh Merit versi yang lebih baru (skema {found}); "
+                "aplikasi ini hanya mengenal sampai skema {known}. Perbarui Merit sebelum "
+                "membuka berkas ini.",
+                path=path,
+                found=version,
+                known=LATEST_VERSION,
+            )
+        )
+    if 1 <= version < LATEST_VERSION:
+        # A database that holds data is copied before it is upgraded (issue 6: backups).
+        from app.models.storage.cadangan import backup_before_migration
+
+        backup_before_migration(conn, path, version)
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # The version is re-read inside the write lock: another process may have migrated.
+            current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if current >= migration.version:
+                conn.execute("ROLLBACK")
+                version = current
+                continue
+            migration.apply(conn)
+            if migration.version == 1:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(
+                    "INSERT INTO lokal_meta (kunci, nilai) VALUES ('node_id', ?)",
+                    (str(uuid.uuid4()),),
+                )
+                conn.execute(
+                    "INSERT INTO lokal_meta (kunci, nilai) VALUES ('dibuat', ?)", (utc_now(),)
+                )
+            conn.execute(
+                "INSERT INTO lokal_migrasi (versi, nama, diterapkan) VALUES (?, ?, ?)",
+                (migration.version, migration.name, utc_now()),
+            )
+            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version = migration.version
+    return version

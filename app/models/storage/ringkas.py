@@ -1,0 +1,262 @@
+"""The derived per-employee summary (``pegawai_ringkas``) that the browser pages from.
+
+It is local and derived: rebuilt from the replicated records by the rules of
+:mod:`app.models.rules.derivations`, after every write (for the employees it touched) and on demand
+(``merit check --perbaiki``). It never travels; sync imports refresh it the same way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from app.models.reference.loader import Referensi
+from app.models.rules import derivations as d
+
+if TYPE_CHECKING:
+    from app.models.storage.store import WriteTx
+
+COLUMNS = (
+    "pegawai_id",
+    "nip",
+    "nama",
+    "nama_lengkap",
+    "nama_urut",
+    "jenis_asn",
+    "status_kepegawaian",
+    "kedudukan",
+    "jenis_kelamin",
+    "tanggal_lahir",
+    "golongan_kode",
+    "golongan_urutan",
+    "tmt_golongan",
+    "jabatan_nama",
+    "jenis_jabatan_kode",
+    "jenjang_kode",
+    "tmt_jabatan",
+    "unit_id",
+    "unit_nama",
+    "opd_id",
+    "opd_nama",
+    "pendidikan_kode",
+    "deleted",
+)
+_UPSERT = (
+    f"INSERT INTO pegawai_ringkas ({', '.join(COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in COLUMNS)}) ON CONFLICT (pegawai_id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS[1:])
+)
+CHUNK = 900  # stays under SQLite's default limit of bound parameters
+
+
+class UnitTree:
+    """The organisation tree in memory (a few thousand units at most)."""
+
+    def __init__(self, rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> None:
+        self.induk: dict[str, str | None] = {}
+        self.nama: dict[str, str] = {}
+        for row in rows:
+            self.induk[row[0]] = row[1]
+            self.nama[row[0]] = row[2]
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection) -> UnitTree:
+        return cls(conn.execute("SELECT id, induk_id, nama FROM unit_organisasi"))
+
+    def opd(self, unit_id: str | None) -> str | None:
+        """The top-level unit (perangkat daerah) that contains ``unit_id``."""
+        seen: set[str] = set()
+        current = unit_id
+        while current is not None and current in self.induk and current not in seen:
+            seen.add(current)
+            parent = self.induk[current]
+            if parent is None:
+                return current
+            current = parent
+        return current
+
+    def descendants(self, unit_id: str) -> set[str]:
+        children: dict[str | None, list[str]] = defaultdict(list)
+        for child, parent in self.induk.items():
+            children[parent].append(child)
+        result, stack = {unit_id}, [unit_id]
+        while stack:
+            for child in children.get(stack.pop(), []):
+                if child not in result:
+                    result.add(child)
+                    stack.append(child)
+        return result
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _rows_by_pegawai(
+    conn: sqlite3.Connection, table: str, columns: str, ids: list[str]
+) -> dict[str, list[dict[str, Any]]]:
+    result: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    marks = ", ".join("?" for _ in ids)
+    cur = conn.execute(
+        f"SELECT pegawai_id, {columns} FROM {table} WHERE deleted = 0 AND pegawai_id IN ({marks})",
+        ids,
+    )
+    names = [c.strip() for c in columns.split(",")]
+    for row in cur:
+        result[row[0]].append(dict(zip(names, row[1:], strict=True)))
+    return result
+
+
+def summary_rows(
+    conn: sqlite3.Connection, ids: list[str], ref: Referensi, tree: UnitTree
+) -> Iterator[tuple[Any, ...]]:
+    """Derive the summary rows of the given employees."""
+    gol_urutan = ref.golongan_urutan
+    pend_urutan = ref.pendidikan_urutan
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" for _ in chunk)
+        pegawai = conn.execute(
+            "SELECT id, nip, nama, gelar_depan, gelar_belakang, jenis_asn, status_kepegawaian, "
+            f"kedudukan, jenis_kelamin, tanggal_lahir, deleted FROM pegawai WHERE id IN ({marks})",
+            chunk,
+        ).fetchall()
+        pangkat = _rows_by_pegawai(conn, "riwayat_pangkat", "id, golongan_kode, tmt", chunk)
+        jabatan = _rows_by_pegawai(
+            conn,
+            "riwayat_jabatan",
+            "id, nama_jabatan, jenis_kode, jenjang_kode, unit_id, tmt, tanggal_sk",
+            chunk,
+        )
+        pendidikan = _rows_by_pegawai(
+            conn, "riwayat_pendidikan", "tingkat_kode, tahun_lulus", chunk
+        )
+        for p in pegawai:
+            pid = p[0]
+            pk = d.current_pangkat(pangkat.get(pid, []), gol_urutan)
+            jb = d.current_jabatan(jabatan.get(pid, []))
+            pd = d.highest_pendidikan(pendidikan.get(pid, []), pend_urutan)
+            unit_id = jb["unit_id"] if jb else None
+            opd_id = tree.opd(unit_id)
+            yield (
+                pid,
+                p[1],
+                p[2],
+                d.nama_lengkap(p[2], p[3], p[4]),
+                p[2].casefold(),
+                p[5],
+                p[6],
+                p[7],
+                p[8],
+                p[9],
+                pk["golongan_kode"] if pk else None,
+                gol_urutan(pk["golongan_kode"]) if pk else None,
+                pk["tmt"] if pk else None,
+                jb["nama_jabatan"] if jb else None,
+                jb["jenis_kode"] if jb else None,
+                jb["jenjang_kode"] if jb else None,
+                jb["tmt"] if jb else None,
+                unit_id,
+                tree.nama.get(unit_id or ""),
+                opd_id,
+                tree.nama.get(opd_id or ""),
+                pd["tingkat_kode"] if pd else None,
+                p[10],
+            )
+
+
+def refresh(
+    conn: sqlite3.Connection,
+    ids: Iterable[str],
+    *,
+    ref: Referensi | None = None,
+    tree: UnitTree | None = None,
+) -> int:
+    """Bring the summary of these employees up to date. Returns how many rows were written."""
+    id_list = sorted(set(ids))
+    if not id_list:
+        return 0
+    ref = ref or Referensi.load(conn)
+    tree = tree or UnitTree.load(conn)
+    rows = list(summary_rows(conn, id_list, ref, tree))
+    conn.executemany(_UPSERT, rows)
+    return len(rows)
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Recompute every summary row (after reference edits, or to repair)."""
+    ids = [row[0] for row in conn.execute("SELECT id FROM pegawai")]
+    conn.execute("DELETE FROM pegawai_ringkas WHERE pegawai_id NOT IN (SELECT id FROM pegawai)")
+    return refresh(conn, ids)
+
+
+# What the summary is derived from (see summary_rows): these columns of ``pegawai`` and these
+# histories. A change to anything else (a phone number, an SKP or a diklat row) leaves every
+# summary row as it is, so the write path and sync imports need not refresh for it.
+SUMMARY_PEGAWAI_COLUMNS = frozenset(
+    {
+        "nip",
+        "nama",
+        "gelar_depan",
+        "gelar_belakang",
+        "jenis_asn",
+        "status_kepegawaian",
+        "kedudukan",
+        "jenis_kelamin",
+        "tanggal_lahir",
+        "deleted",
+    }
+)
+SUMMARY_HISTORIES = frozenset({"riwayat_pangkat", "riwayat_jabatan", "riwayat_pendidikan"})
+
+
+def affects_summary(table: str, fields: Iterable[str]) -> bool:
+    """Can a change of ``fields`` of a row of ``table`` change an employee's summary?"""
+    if table == "pegawai":
+        return not SUMMARY_PEGAWAI_COLUMNS.isdisjoint(fields)
+    return table in SUMMARY_HISTORIES
+
+
+def refresh_after_write(conn: sqlite3.Connection, tx: WriteTx) -> None:
+    """Called by the write path inside its transaction."""
+    if tx.touched_reference:
+        rebuild(conn)
+        return
+    ids = set(getattr(tx, "summary_pegawai", tx.touched_pegawai))
+    if tx.touched_units:
+        units = sorted(tx.touched_units)
+        for chunk in _chunks(units):
+            marks = ", ".join("?" for _ in chunk)
+            ids.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT pegawai_id FROM pegawai_ringkas WHERE unit_id IN ({marks}) "
+                    f"OR opd_id IN ({marks})",
+                    [*chunk, *chunk],
+                )
+            )
+            ids.update(
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT pegawai_id FROM riwayat_jabatan "
+                    f"WHERE jabatan_id IN ({marks}) OR unit_id IN ({marks})",
+                    [*chunk, *chunk],
+                )
+            )
+    refresh(conn, ids)
+
+
+def differences(conn: sqlite3.Connection) -> list[str]:
+    """Employees whose stored summary differs from what the rules derive now (for `check`)."""
+    ref = Referensi.load(conn)
+    tree = UnitTree.load(conn)
+    ids = [row[0] for row in conn.execute("SELECT id FROM pegawai")]
+    stored = {
+        row[0]: tuple(row)
+        for row in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM pegawai_ringkas")
+    }
+    wrong = [row[0] for row in summary_rows(conn, ids, ref, tree) if stored.get(row[0]) != row]
+    wrong.extend(sorted(set(stored) - set(ids)))
+    return wrong
