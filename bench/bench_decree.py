@@ -33,7 +33,7 @@ SECRET = b"bench-secret"
 def petikan_texts(decree: object) -> list[str]:
     """The texts of one petikan in reading order (what bare reportlab draws)."""
     from app.i18n import tanggal
-    from app.reports import decree as D
+    from app.reports.pdf import decree as D
 
     assert isinstance(decree, D.Decree)
     out: list[str] = []
@@ -77,8 +77,8 @@ def bare_platypus(texts: list[list[str]], out: io.BytesIO) -> None:
     from reportlab.lib.units import cm
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-    from app.reports import decree as D
-    from app.reports import fonts
+    from app.reports.pdf import decree as D
+    from app.reports.pdf import fonts
 
     style = ParagraphStyle("b", fontName=fonts.register(), fontSize=12, leading=14.5)
     style.alignment = TA_JUSTIFY
@@ -112,8 +112,8 @@ def bare_canvas(texts: list[list[str]], out: io.BytesIO) -> None:
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.reports import decree as D
-    from app.reports import fonts
+    from app.reports.pdf import decree as D
+    from app.reports.pdf import fonts
 
     font = fonts.register()
     width, height = D.F4
@@ -134,9 +134,9 @@ def bare_canvas(texts: list[list[str]], out: io.BytesIO) -> None:
 
 
 def main(n: int = N) -> list[dict]:
-    from app.reports import decree as D
-    from app.reports import decree_samples as S
-    from app.reports import verification as V
+    from app.reports.pdf import decree as D
+    from app.reports.pdf import decree_samples as S
+    from app.reports.pdf import verification as V
 
     decrees = [S.promotion(*S.person(i)) for i in range(n)]
     texts = [petikan_texts(D.petikan(d, d.penerima[0].nip)) for d in decrees]

@@ -25,7 +25,7 @@ from common import TODAY, Timer, demo_database, report
 
 def _values(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
     from app.models.rekap import core as rk
-    from app.reports import recap_xlsx as rx
+    from app.reports.excel import rekap as rx
 
     return list(rx.duk_values(rk.duk(conn, on=TODAY)))
 
@@ -68,7 +68,7 @@ def bare_write(path: Path, values: list[tuple[object, ...]], *, fast: bool) -> f
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
-    from app.reports.recap_xlsx import duk_kolom
+    from app.reports.excel.rekap import duk_kolom
 
     kolom = duk_kolom()
     styles = _styles()
@@ -116,7 +116,7 @@ def bare_write(path: Path, values: list[tuple[object, ...]], *, fast: bool) -> f
 
 def run(employees: int) -> dict:
     from app.models.rekap import core as rk
-    from app.reports import recap_xlsx as rx
+    from app.reports.excel import rekap as rx
 
     source = demo_database(employees)
     conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)

@@ -91,7 +91,7 @@ def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
             print(line.rstrip(), file=out)
         print(tr("{n} entri", n=angka(len(entries))), file=out)
         return 0
-    from app.reports.audit_xlsx import write_audit_xlsx
+    from app.reports.excel.audit import write_audit_xlsx
 
     rows = audit.export_rows(audit.iter_entries(db.conn, flt))
     count = write_audit_xlsx(

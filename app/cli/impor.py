@@ -156,7 +156,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
     if args.report:
-        from app.reports.import_report import write_import_report
+        from app.reports.excel.impor import write_import_report
 
         write_import_report(plan, args.report)
         print(tr("Laporan pratinjau disimpan: {path}", path=args.report), file=out)

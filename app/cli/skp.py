@@ -182,7 +182,7 @@ def cmd_skp(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 0
     if command == "rekap":
-        from app.reports.skp_xlsx import tulis_rekap_skp
+        from app.reports.excel.skp import tulis_rekap_skp
 
         kop, rows, data = skp.rekap_data(conn, args.tahun, unit_id)
         tulis_rekap_skp(args.out, kop, args.tahun, rows, data)
@@ -229,7 +229,7 @@ def cmd_skp(args: argparse.Namespace, out: TextIO) -> int:
             tr("SKP {nip} tahun {tahun} dibuka kembali.", nip=args.nip, tahun=args.tahun), file=out
         )
     elif command == "pdf":
-        from app.reports.skp_pdf import render_evaluasi
+        from app.reports.pdf.skp import render_evaluasi
 
         pages = render_evaluasi(skp.dokumen_evaluasi(conn, skp_id), args.out)
         print(

@@ -2,7 +2,7 @@
 
 The lists come from :mod:`app.models.rekap.core` (and :mod:`app.models.organisasi.formasi` for
 bezetting), the
-workbook from :mod:`app.reports.recap_xlsx`. Writing is atomic (a temporary file replaced at the
+workbook from :mod:`app.reports.excel.rekap`. Writing is atomic (a temporary file replaced at the
 end), so a cancelled or failed job leaves no file. An export of personal data is a sensitive read
 and is written to the audit trail.
 """
@@ -21,7 +21,7 @@ from app.models.errors import Cancelled, ValidationError
 from app.models.rekap import core as rk
 from app.models.storage.db import Database
 from app.models.storage.store import Store
-from app.reports import recap_xlsx as rx
+from app.reports.excel import rekap as rx
 
 JENIS = ("duk", "bezetting", "rekap", "kp", "kgb", "pensiun", "diklat")
 TAHUN_PENSIUN = 5  # retirements listed ahead (asn-rules 13.2: BUP projection)

@@ -215,7 +215,7 @@ def test_migration_chains_existing_entries(tmp_path: Path) -> None:
 def test_export_rows_and_record(db: Database, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from app.reports.audit_xlsx import write_audit_xlsx
+    from app.reports.excel.audit import write_audit_xlsx
 
     setup(db, "BKD Uji")
     Store(db).record_read('=HYPERLINK("x")', actor="a\x01b", keterangan="<b>&</b>")

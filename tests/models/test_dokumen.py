@@ -19,7 +19,7 @@ from app.models.dokumen import core as dk
 from app.models.errors import Cancelled, NotFoundError, ValidationError
 from app.models.storage.db import Database
 from app.models.storage.store import Store
-from app.reports import verification as ver
+from app.reports.pdf import verification as ver
 from tests.conftest import TODAY, copy_database
 
 SIGNERS = {

@@ -14,7 +14,7 @@ from app.models.dokumen import core as dk
 from app.models.errors import ValidationError
 from app.models.pegawai.read import get_employee
 from app.models.storage.db import Database
-from app.reports import letter as L
+from app.reports.pdf import letter as L
 from tests.conftest import TODAY
 from tests.models.test_dokumen import pns, prepare_db
 

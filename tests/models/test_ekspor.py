@@ -17,7 +17,7 @@ from app.models.pegawai.ekspor import (
     record_export,
 )
 from app.models.storage.db import Database
-from app.reports.employee_export import HEADER_ROW, write_employee_list
+from app.reports.excel.pegawai import HEADER_ROW, write_employee_list
 
 
 def test_rows_follow_the_filter_and_order_of_the_list(demo_db: Database) -> None:

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from app.reports import decree as D
-from app.reports import decree_samples as S
-from app.reports import fonts
+from app.reports.pdf import decree as D
+from app.reports.pdf import decree_samples as S
+from app.reports.pdf import fonts
 
 TRICKY = "MARIA O'NEIL <BUDI> & ANAK'S"
 

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from app.reports import decree as D
-from app.reports import letter as L
-from app.reports.verification import RegisterEntry, find_code
+from app.reports.pdf import decree as D
+from app.reports.pdf import letter as L
+from app.reports.pdf.verification import RegisterEntry, find_code
 
 TRICKY = "MARIA O'NEIL <BUDI> & ANAK'S"
 SIGNER = D.Signatory(

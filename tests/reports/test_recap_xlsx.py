@@ -23,7 +23,7 @@ from app.models.rekap.core import (
     Rekap,
     RekapBaris,
 )
-from app.reports import recap_xlsx as rx
+from app.reports.excel import rekap as rx
 
 KOP = KopLaporan("BKPSDM Kota Uji", None, date(2026, 11, 22))
 NASTY = ['=HYPERLINK("http://x","klik")', "+6281234", "-", "@SUM(A1:A2)", "=1+1"]

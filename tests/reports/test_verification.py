@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ByteStringObject, ContentStream, NameObject, TextStringObject
 
-from app.reports import decree as D
-from app.reports import decree_samples as S
-from app.reports import verification as V
+from app.reports.pdf import decree as D
+from app.reports.pdf import decree_samples as S
+from app.reports.pdf import verification as V
 
 SECRET = b"rahasia-instalasi-uji"
 

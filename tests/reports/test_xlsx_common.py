@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 
 from app.models.errors import MeritError
-from app.reports.xlsx_common import FORMULA_STARTS, clean_text, guard_text, save_atomically
+from app.reports.excel.common import FORMULA_STARTS, clean_text, guard_text, save_atomically
 
 
 def write(path: Path, values: list[object]) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.models.storage.db import Database
-from app.reports.employee_export import HEADER_ROW
+from app.reports.excel.pegawai import HEADER_ROW
 from app.ui.pages import employees as employees_page
 from app.ui.pages.employees import EmployeesPage
 from app.ui.tasks import TaskRunner

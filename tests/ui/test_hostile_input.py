@@ -90,7 +90,7 @@ def test_employee_export_has_no_formulas_and_survives_control_chars(
 ) -> None:
     from app.models.pegawai import read as emp
     from app.models.pegawai.ekspor import employee_export_rows
-    from app.reports.employee_export import write_employee_list
+    from app.reports.excel.pegawai import write_employee_list
 
     headers, rows = employee_export_rows(demo_db.conn, emp.EmployeeFilter())
     out = tmp_path / "pegawai.xlsx"
@@ -112,7 +112,7 @@ def test_employee_export_has_no_formulas_and_survives_control_chars(
 
 def test_import_report_survives_hostile_cells(demo_db: Database, tmp_path: Path) -> None:
     from app.models.impor import guess_mapping, plan_import, read_source
-    from app.reports.import_report import write_import_report
+    from app.reports.excel.impor import write_import_report
 
     src = tmp_path / "impor.csv"
     src.write_text(

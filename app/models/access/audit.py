@@ -437,7 +437,7 @@ def entry_changes(
 
 
 def export_rows(entries: Iterable[AuditEntry]) -> Iterator[dict[str, Any]]:
-    """Plain rows for the .xlsx export (app/reports/audit_xlsx.py)."""
+    """Plain rows for the .xlsx export (app/reports/excel/audit.py)."""
     for e in entries:
         yield {
             "no": e.no,

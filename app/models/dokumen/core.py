@@ -6,7 +6,7 @@
   citations are editable data, not code (asn-rules 11.2: regions differ).
 * **Filling** takes the employee's record (:func:`app.models.pegawai.read.get_employee`) plus the
   values the records cannot know (the new gaji pokok, the new position: :data:`ISIAN`) and builds
-  :class:`app.reports.decree.Decree` objects. An unknown placeholder, or one with no value, is a
+  :class:`app.reports.pdf.decree.Decree` objects. An unknown placeholder, or one with no value, is a
   :class:`ValidationError` that names the template field, the placeholder and the NIP.
 * **Numbering** (``register_dokumen``): numbers run per template per year, 1, 2, 3 ... without
   gaps or duplicates. The number is allocated (max + 1) inside the same ``Store.write``
@@ -15,12 +15,12 @@
   is rendered again). A cancelled or failed batch consumes no number. Only the installation named
   in the agency setting ``instalasi_penomoran`` may number (the first installation that issues
   takes the role); see :func:`numbering_installation`.
-* **Verification**: each issued PDF gets a code (``app/reports/verification.py``) made with the
+* **Verification**: each issued PDF gets a code (``app/reports/pdf/verification.py``) made with the
   agency secret ``kunci_verifikasi`` (a replicated setting created by the numbering
   installation), and every file's digests are stored in ``naskah_dokumen`` (replicated), so any
   installation of the agency verifies a file or a code offline.
 
-No Qt here; rendering is done by :mod:`app.reports.decree`, which runs no SQL.
+No Qt here; rendering is done by :mod:`app.reports.pdf.decree`, which runs no SQL.
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ from app.models.rules import derivations as d
 from app.models.storage.db import Database, utc_now
 from app.models.storage.instansi import get_setting
 from app.models.storage.store import Store
-from app.reports import decree as eng
-from app.reports import letter as surat
-from app.reports import verification as ver
+from app.reports.pdf import decree as eng
+from app.reports.pdf import letter as surat
+from app.reports.pdf import verification as ver
 
 Kind = Literal["asli", "salinan", "petikan"]
 KINDS: tuple[Kind, ...] = ("asli", "salinan", "petikan")

@@ -1,7 +1,7 @@
 """Export of the employee list as it is shown (same filter, same order) for a spreadsheet.
 
 The rows come from :mod:`app.models.pegawai.read` (the summary table, paged by key) so that the file
-holds exactly what the browser lists. Writing the file is :mod:`app.reports.employee_export`'s
+holds exactly what the browser lists. Writing the file is :mod:`app.reports.excel.pegawai`'s
 job; exporting personal data is audited as a sensitive read (:func:`record_export`).
 """
 

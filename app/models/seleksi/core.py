@@ -1369,7 +1369,7 @@ def tulis_rekap_nilai(
     """Write the score recap (.xlsx): one sheet per stage, and the ranking."""
     from app.models.access.akses import require
     from app.models.rekap.core import kop
-    from app.reports.seleksi_xlsx import lembar_rekap_nilai
+    from app.reports.excel.seleksi import lembar_rekap_nilai
 
     require(db, actor, "seleksi.baca")
     conn = db.conn
@@ -1388,7 +1388,7 @@ def tulis_rekap_nilai(
 
 
 def _penanda(info: SeleksiInfo) -> list[Any]:
-    from app.reports.seleksi_pdf import Penanda
+    from app.reports.pdf.seleksi import Penanda
 
     return [Penanda(a.nama, tr(PERAN_PANITIA[a.peran])) for a in info.panitia]
 
@@ -1401,7 +1401,7 @@ def dokumen_seleksi(
     tahap_id: str | None = None,
     on: date | None = None,
 ) -> Any:
-    """The plain data of a selection document (app/reports/seleksi_pdf.py DokumenSeleksi).
+    """The plain data of a selection document (app/reports/pdf/seleksi.py DokumenSeleksi).
 
     ``jenis``: ``berita_acara`` (of the stage ``tahap_id``, or of the final ranking) or
     ``pengumuman`` (the announcement of the results). The final documents need the final
@@ -1409,7 +1409,7 @@ def dokumen_seleksi(
     berita acara needs every sheet of that stage.
     """
     from app.models.storage.instansi import get_setting
-    from app.reports.seleksi_pdf import DokumenSeleksi
+    from app.reports.pdf.seleksi import DokumenSeleksi
 
     on = on or date.today()
     instansi = get_setting(conn, "nama_instansi") or tr("Instansi belum diisi")
@@ -1553,7 +1553,7 @@ def tulis_dokumen(
 ) -> int:
     """Write a selection document as PDF (see :func:`dokumen_seleksi`). Returns the pages."""
     from app.models.access.akses import require
-    from app.reports.seleksi_pdf import render_dokumen
+    from app.reports.pdf.seleksi import render_dokumen
 
     require(db, actor, "seleksi.baca")
     dok = dokumen_seleksi(db.conn, seleksi_id, jenis, tahap_id=tahap_id, on=on)

@@ -614,7 +614,7 @@ class SkpForm(QDialog):
         skp_id = self.skp_id
 
         def work(db: Database, _p: Progress) -> Path:
-            from app.reports.skp_pdf import render_evaluasi
+            from app.reports.pdf.skp import render_evaluasi
 
             render_evaluasi(m.dokumen_evaluasi(db.conn, skp_id), target)
             return target

@@ -412,7 +412,7 @@ class AuditPage(QWidget):
         flt, actor, total = self.model.filter, self.actor, self.model.rowCount()
 
         def work(db: Database, progress: Progress) -> tuple[Path, int]:
-            from app.reports.audit_xlsx import write_audit_xlsx
+            from app.reports.excel.audit import write_audit_xlsx
 
             n = write_audit_xlsx(
                 path,

@@ -349,7 +349,7 @@ class EmployeesPage(QWidget):
         flt, actor, total = self.model.filter, self.actor, self.model.rowCount()
 
         def work(db: Database, progress: Progress) -> tuple[Path, int]:
-            from app.reports.employee_export import write_employee_list  # openpyxl: lazily
+            from app.reports.excel.pegawai import write_employee_list  # openpyxl: lazily
 
             check_export(db, flt, actor=actor)  # refused before anything is written
             agency = get_setting(db.conn, "nama_instansi") or ""

@@ -1052,7 +1052,7 @@ class ImportPage(BusyMixin, QWidget):
         plan = self.plan
 
         def work(_db: Database, _progress: Progress) -> Path:
-            from app.reports.import_report import write_import_report
+            from app.reports.excel.impor import write_import_report
 
             write_import_report(plan, path)
             return path

@@ -525,7 +525,7 @@ class SkpPage(QWidget):
         tahun, unit_id, actor = self.tahun.value(), self.unit.currentData(), self.actor
 
         def work(db: Database, _p: Progress) -> Path:
-            from app.reports.skp_xlsx import tulis_rekap_skp
+            from app.reports.excel.skp import tulis_rekap_skp
 
             kop, rows, data = m.rekap_data(db.conn, tahun, unit_id)
             tulis_rekap_skp(target, kop, tahun, rows, data)

@@ -1,4 +1,4 @@
-"""The rekap SKP of a year as .xlsx (through :func:`app.reports.recap_xlsx.tulis_buku`): one sheet
+"""The rekap SKP of a year as .xlsx (through :func:`app.reports.excel.rekap.tulis_buku`): one sheet
 with every employee's SKP state and predikat, one with the progress and the predikat
 distribution per unit beside the distribution the agency expects. Plain data in, no SQL."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from app.i18n import tanggal, tr
 from app.models.rekap.core import KopLaporan
 from app.models.skp.core import Kemajuan, KemajuanBaris, SkpBaris, status_label
-from app.reports.recap_xlsx import Kolom, Lembar, tulis_buku
+from app.reports.excel.rekap import Kolom, Lembar, tulis_buku
 
 
 def lembar_daftar(kop: KopLaporan, tahun: int, rows: Sequence[SkpBaris]) -> Lembar:

@@ -48,13 +48,13 @@ from reportlab.platypus import (
 )
 
 from app.i18n import tanggal, tr
-from app.reports import fonts
-from app.reports.verification import RegisterEntry, canonical_json, content_digest, keywords
-from app.reports.verification import qr_payload as default_qr_payload
-from app.reports.verification import verification_code as make_code
+from app.reports.pdf import fonts
+from app.reports.pdf.verification import RegisterEntry, canonical_json, content_digest, keywords
+from app.reports.pdf.verification import qr_payload as default_qr_payload
+from app.reports.pdf.verification import verification_code as make_code
 
 if TYPE_CHECKING:
-    from app.reports.letter import Letter
+    from app.reports.pdf.letter import Letter
 
 Kind = Literal["asli", "salinan", "petikan"]
 Variant = Literal["", "a.n.", "Plt.", "Plh."]
@@ -193,7 +193,7 @@ class Decree:
     verification: Verification | None = field(default=None, compare=False)
 
 
-#: What the batch functions lay out: a decree, or a letter (:mod:`app.reports.letter`).
+#: What the batch functions lay out: a decree, or a letter (:mod:`app.reports.pdf.letter`).
 Document: TypeAlias = "Decree | Letter"
 
 
@@ -1078,7 +1078,7 @@ def _story(
 ) -> list[Flowable]:
     """The flowables of one document, starting on a fresh portrait page."""
     if not isinstance(decree, Decree):
-        from app.reports.letter import letter_story
+        from app.reports.pdf.letter import letter_story
 
         return letter_story(decree, size, start)
     st = _st()
@@ -1132,7 +1132,7 @@ def _doc(out: str | Path | BinaryIO, size: tuple[float, float], **info: str) -> 
 
 def _info(decree: Document, kind: Kind) -> dict[str, str]:
     if not isinstance(decree, Decree):
-        from app.reports.letter import letter_info
+        from app.reports.pdf.letter import letter_info
 
         return letter_info(decree)
     info = {

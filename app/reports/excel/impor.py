@@ -21,7 +21,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.i18n import tanggal, tr
-from app.reports.xlsx_common import clean_text, guard_text, save_atomically
+from app.reports.excel.common import clean_text, guard_text, save_atomically
 
 STATUS_LABELS = {
     "baru": "Baru",

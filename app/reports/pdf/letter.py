@@ -6,7 +6,7 @@ on the left with place and date on the right, "Yth. ... di ...", the opening sen
 data lines (with unnumbered sub-lines and sentences between them), the closing sentence kept
 together with the signature block, the verification QR and code, and the tembusan.
 
-The kop, the signature lines and the QR are the decree engine's own (:mod:`app.reports.decree`);
+The kop, the signature lines and the QR are the decree engine's own (:mod:`app.reports.pdf.decree`);
 a :class:`Letter` also goes through the decree engine's batch functions (``render_many``,
 ``render_combined``), which dispatch on the document type. All text is plain text: it is drawn
 literally or escaped, so names with ``<``, ``&`` or apostrophes print as typed. No SQL, no Qt.
@@ -26,7 +26,7 @@ from reportlab.lib.units import cm, mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from app.i18n import tanggal, tr
-from app.reports.decree import (
+from app.reports.pdf.decree import (
     _TIGHT,
     FONT_SIZE,
     Letterhead,
@@ -47,9 +47,9 @@ from app.reports.decree import (
     _st,
     _t,
 )
-from app.reports.verification import RegisterEntry, canonical_json, content_digest, keywords
-from app.reports.verification import qr_payload as default_qr_payload
-from app.reports.verification import verification_code as make_code
+from app.reports.pdf.verification import RegisterEntry, canonical_json, content_digest, keywords
+from app.reports.pdf.verification import qr_payload as default_qr_payload
+from app.reports.pdf.verification import verification_code as make_code
 
 LineKind = Literal["item", "sub", "text"]
 
@@ -153,7 +153,7 @@ def _data_lines(lines: Sequence[DataLine], width: float) -> list[Flowable]:
     st = _st()
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from app.reports import fonts
+    from app.reports.pdf import fonts
 
     widths = [stringWidth(x.label, fonts.SERIF, FONT_SIZE) for x in lines if x.kind == "item"]
     widths += [

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.paths import resources_dir
-from app.reports.decree import (
+from app.reports.pdf.decree import (
     Column,
     Decree,
     Dictum,

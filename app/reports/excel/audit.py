@@ -20,7 +20,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.i18n import tr
 from app.models.errors import Cancelled, MeritError
-from app.reports.employee_export import clean_text, guard_text
+from app.reports.excel.pegawai import clean_text, guard_text
 
 PROGRESS_EVERY = 500
 

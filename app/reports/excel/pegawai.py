@@ -23,7 +23,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.demo.tulis import Cancelled
 from app.i18n import tr
-from app.reports.xlsx_common import clean_text, guard_text, save_atomically
+from app.reports.excel.common import clean_text, guard_text, save_atomically
 
 HEADER_ROW = 3  # row 1: title, row 2: subtitle (the filter), row 3: column titles
 SAMPLE_ROWS = 200  # rows looked at to size the columns

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 )
 
 from app.i18n import tanggal, tr
-from app.reports import fonts
+from app.reports.pdf import fonts
 
 MARGIN = 2 * cm
 HEAD = colors.HexColor("#E7E6E6")

@@ -10,7 +10,7 @@ from pathlib import Path
 from app.i18n import tr
 from app.models.rekap.core import KopLaporan
 from app.models.seleksi.core import ATURAN_SERI, Peringkat, RekapTahap, bulat, teks_desimal
-from app.reports.recap_xlsx import Kolom, Lembar, tulis_buku
+from app.reports.excel.rekap import Kolom, Lembar, tulis_buku
 
 
 def _num(value: Decimal | None, rounded: bool = True) -> str:

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 
 from app.i18n import tr
 from app.models.skp.core import DokumenEvaluasi, Indikator, Orang
-from app.reports import fonts
+from app.reports.pdf import fonts
 
 MARGIN = 1.8 * cm
 GRID = colors.black
