@@ -18,7 +18,7 @@ from app.models.storage.db import Database
 from app.models.storage.instansi import PENGATURAN
 from app.models.storage.store import Store
 
-__all__ = ["DEMO_AGENCY", "MAX_EMPLOYEES", "Cancelled", "DemoResult", "create_demo"]
+__all__ = ["DEMO_AGENCY", "MAX_EMPLOYEES", "DemoResult", "create_demo"]
 
 MAX_EMPLOYEES = 500_000
 DEMO_AGENCY = "Kota Nusa Indah"

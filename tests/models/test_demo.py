@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from app.demo.tulis import Cancelled, create_demo
-from app.models.errors import ValidationError
+from app.demo.tulis import create_demo
+from app.models.errors import Cancelled, ValidationError
 from app.models.rules.nip import check_nip, cross_check
 from app.models.storage import instansi
 from app.models.storage.db import Database

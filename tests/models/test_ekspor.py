@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.demo.tulis import Cancelled
+from app.models.errors import Cancelled
 from app.models.pegawai import read as emp
 from app.models.pegawai.ekspor import (
     describe_filter,

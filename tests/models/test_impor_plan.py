@@ -11,8 +11,7 @@ import openpyxl
 import pytest
 
 import app.models.storage.db as dbmod
-from app.demo.tulis import Cancelled
-from app.models.errors import NotFoundError, ValidationError
+from app.models.errors import Cancelled, NotFoundError, ValidationError
 from app.models.impor import (
     ImportPlan,
     apply_import,

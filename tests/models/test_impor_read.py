@@ -14,8 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.demo.tulis import Cancelled
-from app.models.errors import ValidationError
+from app.models.errors import Cancelled, ValidationError
 from app.models.impor import (
     MAX_FILE_BYTES,
     UnreadableFile,

@@ -12,7 +12,7 @@ The steps, each callable from a screen (in a background task) and from ``merit i
 
 from __future__ import annotations
 
-from app.demo.tulis import Cancelled
+from app.models.errors import Cancelled
 from app.models.impor.apply import apply_import
 from app.models.impor.fields import (
     FIELD_BY_NAME,

@@ -16,9 +16,8 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from app.demo.tulis import Cancelled
 from app.i18n import tr
-from app.models.errors import ValidationError
+from app.models.errors import Cancelled, ValidationError
 from app.models.impor.plan import BARU, BERUBAH, CHUNK, DITOLAK, ImportPlan, RowResult, Value
 from app.models.storage.db import Database
 from app.models.storage.store import Store, WriteTx

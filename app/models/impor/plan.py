@@ -29,9 +29,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from app.demo.tulis import Cancelled
 from app.i18n import tanggal, tr
-from app.models.errors import ValidationError
+from app.models.errors import Cancelled, ValidationError
 from app.models.impor import normalise as n
 from app.models.impor.fields import FIELD_BY_NAME, REQUIRED_FIELDS
 from app.models.impor.read import SourceTable

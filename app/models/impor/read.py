@@ -30,9 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.demo.tulis import Cancelled
 from app.i18n import angka, tr
-from app.models.errors import ValidationError
+from app.models.errors import Cancelled, ValidationError
 from app.models.impor.fields import header_score
 from app.models.impor.normalise import cell_text
 

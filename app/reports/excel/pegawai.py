@@ -21,8 +21,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from app.demo.tulis import Cancelled
 from app.i18n import tr
+from app.models.errors import Cancelled
 from app.reports.excel.common import clean_text, guard_text, save_atomically
 
 HEADER_ROW = 3  # row 1: title, row 2: subtitle (the filter), row 3: column titles

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.demo.tulis import Cancelled, create_demo
+from app.demo.tulis import create_demo
 from app.i18n import angka, tr
-from app.models.errors import MeritError, ValidationError
+from app.models.errors import Cancelled, MeritError, ValidationError
 from app.models.storage.db import Database
 from app.models.storage.instansi import setup
 from app.ui.tasks import Progress, Task, TaskRunner

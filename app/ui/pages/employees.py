@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
-from app.demo.tulis import Cancelled
 from app.i18n import angka, tr
-from app.models.errors import MeritError
+from app.models.errors import Cancelled, MeritError
 from app.models.organisasi.units import unit_options
 from app.models.pegawai import read as emp
 from app.models.pegawai.ekspor import (
