@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -14,8 +12,10 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 import pytest
 
 from app.models.storage.db import Database
+from tests.helpers.common import TODAY, copy_database
 
-TODAY = date(2026, 11, 22)
+# Fixtures shared across folders (the builders themselves are plain functions in tests/helpers).
+pytest_plugins = ["tests.helpers.organisasi"]
 
 
 @pytest.fixture(autouse=True)
@@ -43,12 +43,6 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     create_demo(database, 300, seed=7, today=TODAY)
     database.close()
     return path
-
-
-def copy_database(source: Path, target: Path) -> Path:
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
 
 
 @pytest.fixture

@@ -158,9 +158,9 @@ def violations() -> set[str]:
             continue
         if imp.source == LAUNCHER and imp.target.startswith("app.ui"):
             continue
-        if src == "reports" and dst == "models":
-            if imp.name is not None and _is_plain_type(imp.target, imp.name):
-                continue
+        data = src == "reports" and dst == "models" and imp.name is not None
+        if data and _is_plain_type(imp.target, str(imp.name)):
+            continue
         if src == "sync" and dst == "models" and imp.target.startswith(SYNC_MODELS):
             continue
         if dst not in ALLOWED.get(src, set()):
@@ -170,9 +170,9 @@ def violations() -> set[str]:
         for path in sorted((APP / folder).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
-                if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                    if SQL.search(node.value):
-                        found.add(f"SQL text in app.{folder}: {module_name(path)}")
+                text = node.value if isinstance(node, ast.Constant) else None
+                if isinstance(text, str) and SQL.search(text):
+                    found.add(f"SQL text in app.{folder}: {module_name(path)}")
                 if isinstance(node, ast.Attribute) and node.attr in (
                     "execute",
                     "executemany",

@@ -10,7 +10,7 @@ import pytest
 
 from app.cli import main
 from app.models.storage.db import Database
-from tests.models.test_dokumen import pns, prepare_db
+from tests.helpers.dokumen import pns, prepare_db
 
 
 def run(*argv: str) -> tuple[int, str]:

@@ -9,7 +9,7 @@ import pytest
 
 from app.cli import main
 from app.models.storage.db import Database
-from tests.models.test_formasi import Org, org  # noqa: F401  (org is a fixture)
+from tests.helpers.organisasi import Org, org  # noqa: F401  (org is a fixture)
 
 
 def run(*argv: str) -> tuple[int, str]:

@@ -10,8 +10,8 @@ import pytest
 from app.cli import main
 from app.models.rekap import core as rk
 from app.models.storage.db import Database
-from tests.models.test_dokumen import prepare_db
-from tests.models.test_kp import PERIODE, TMT, rows, two_due
+from tests.helpers.dokumen import prepare_db
+from tests.helpers.kp import PERIODE, TMT, rows, two_due
 
 
 def run(db: Path, *argv: str) -> int:

@@ -16,7 +16,7 @@ from app.models.access import akun
 from app.models.access.akses import Hak, Peran
 from app.models.reference.loader import natural_id
 from app.models.storage.db import Database
-from tests.models.test_skp import Org, build_org
+from tests.helpers.skp import Org, build_org
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from app.models.errors import Cancelled, ValidationError
 from app.models.rules.nip import check_nip, cross_check
 from app.models.storage import instansi
 from app.models.storage.db import Database
-from tests.conftest import TODAY
+from tests.helpers.common import TODAY
 
 
 def test_demo_database_passes_every_check(demo_db: Database) -> None:

@@ -20,7 +20,11 @@ N = 2000
 SEED = 11
 SCHEMA = (
     Path(__file__).resolve().parents[2]
-    / "app" / "models" / "storage" / "migrations" / "0001_dasar.sql"
+    / "app"
+    / "models"
+    / "storage"
+    / "migrations"
+    / "0001_dasar.sql"
 )
 
 GOL_PNS = (

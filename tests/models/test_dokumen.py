@@ -20,41 +20,14 @@ from app.models.errors import Cancelled, NotFoundError, ValidationError
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 from app.reports.pdf import verification as ver
-from tests.conftest import TODAY, copy_database
-
-SIGNERS = {
-    "ttd_nama": "Drs. ADRIANUS F. PARERA, M.Si.",
-    "ttd_pangkat": "Pembina Utama Madya (IV/d)",
-    "ttd_nip": "196805121994031007",
-    "sah_nama": "YOSEPH BENGE, S.Sos., M.M.",
-    "sah_pangkat": "Pembina Tingkat I (IV/b)",
-    "sah_nip": "197401011998031011",
-}
-
-
-def prepare_db(db: Database) -> None:
-    """Seed the templates and fill their signatories (as the admin does once)."""
-    dk.seed_templates(db, actor="admin")
-    for t in dk.list_templates(db.conn):
-        dk.save_template(db, replace(t, **SIGNERS), actor="admin")
+from tests.helpers.common import TODAY, copy_database
+from tests.helpers.dokumen import SIGNERS, pns, prepare_db  # noqa: F401
 
 
 @pytest.fixture
 def sdb(demo_db: Database) -> Database:
     prepare_db(demo_db)
     return demo_db
-
-
-def pns(db: Database, n: int, golongan_like: str = "III/%") -> list[str]:
-    rows = db.conn.execute(
-        "SELECT nip FROM pegawai_ringkas WHERE deleted = 0 AND jenis_asn = 'PNS' "
-        "AND status_kepegawaian = 'PNS' AND kedudukan = 'AKTIF' AND golongan_kode LIKE ? "
-        "ORDER BY nip LIMIT ?",
-        (golongan_like, n),
-    )
-    nips = [r[0] for r in rows]
-    assert len(nips) == n
-    return nips
 
 
 def kp(nips: list[str], *, jenis: dk.Kind = "petikan", on: date = TODAY) -> dk.Permintaan:

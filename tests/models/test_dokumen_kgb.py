@@ -15,8 +15,8 @@ from app.models.errors import ValidationError
 from app.models.pegawai.read import get_employee
 from app.models.storage.db import Database
 from app.reports.pdf import letter as L
-from tests.conftest import TODAY
-from tests.models.test_dokumen import pns, prepare_db
+from tests.helpers.common import TODAY
+from tests.helpers.dokumen import pns, prepare_db
 
 PEJABAT_LAMA = "Kepala BKPSDM Kota Nusa Indah"
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from app.models.pegawai import read as emp
 from app.models.reference.data import golongan_order
 from app.models.storage.db import Database
-from tests.conftest import TODAY
+from tests.helpers.common import TODAY
 
 
 def test_fts_query_from_what_a_clerk_types() -> None:

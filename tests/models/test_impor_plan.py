@@ -30,7 +30,7 @@ from app.models.pegawai import read as emp
 from app.models.storage import migrations
 from app.models.storage.db import Database
 from app.reports.excel.impor import write_import_report
-from tests.conftest import TODAY
+from tests.helpers.common import TODAY
 from tests.models.test_impor_read import (
     BUDI,
     OFFICE_HEADERS,

@@ -156,7 +156,7 @@ def test_import_killed_at_random_moments(agency_path: Path, tmp_path: Path) -> N
 
 @pytest.mark.slow
 def test_backup_killed_at_random_moments(demo_file: Path, tmp_path: Path) -> None:
-    from tests.conftest import copy_database
+    from tests.helpers.common import copy_database
 
     path = copy_database(demo_file, tmp_path / "merit.sqlite3")
     folder = cadangan.backups_folder(path)

@@ -19,8 +19,8 @@ import pytest
 from app.models.dokumen import core as dk
 from app.models.storage.db import Database
 from app.models.storage.instansi import check
-from tests.conftest import copy_database
-from tests.models.test_dokumen import pns, prepare_db
+from tests.helpers.common import copy_database
+from tests.helpers.dokumen import pns, prepare_db
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = 40

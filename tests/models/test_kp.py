@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +14,10 @@ from app.models.pegawai.read import get_employee
 from app.models.rekap import core as rk
 from app.models.storage.db import Database
 from app.models.storage.store import Store
-from tests.conftest import TODAY
-from tests.models.test_dokumen import prepare_db
+from tests.helpers.common import TODAY
+from tests.helpers.dokumen import prepare_db
+from tests.helpers.kp import PERIODE, TMT, rows, two_due
 
-PERIODE = "2026-12"
-TMT = date(2026, 12, 1)
 GAJI = {"gaji_pokok": "4.699.300"}
 
 
@@ -27,21 +25,6 @@ GAJI = {"gaji_pokok": "4.699.300"}
 def sdb(demo_db: Database) -> Database:
     prepare_db(demo_db)
     return demo_db
-
-
-def rows(db: Database, status: str) -> list[kp.KpItem]:
-    return [i for i in kp.daftar_periode(db.conn, PERIODE) if i.syarat == status]
-
-
-def two_due(db: Database) -> list[kp.KpItem]:
-    """Two people due in the period whose next rank is within their diploma's ceiling."""
-    items = [
-        i
-        for i in rows(db, rk.STATUS_VERIFIKASI) + rows(db, rk.STATUS_MEMENUHI)
-        if not any("Melebihi" in k for k in i.keterangan)
-    ]
-    assert len(items) >= 2
-    return items[:2]
 
 
 def test_list_joins_nominatif_and_reasons(sdb: Database) -> None:

@@ -19,7 +19,7 @@ from app.models.pegawai.read import EmployeeFilter, get_employee, list_employees
 from app.models.reference.data import golongan_order
 from app.models.reference.loader import Referensi
 from app.models.storage.db import Database
-from tests.conftest import TODAY
+from tests.helpers.common import TODAY
 
 NIP = "198609262015051001"  # born 26-09-1986, TMT CPNS May 2015, male
 NIP_P = "199001152019032005"  # born 15-01-1990, TMT CPNS March 2019, female

@@ -20,7 +20,7 @@ from app.models.rekap import core as rk
 from app.models.storage.db import Database
 from app.models.storage.instansi import setup
 from app.models.storage.store import Store
-from tests.conftest import TODAY
+from tests.helpers.common import TODAY
 
 _nip = itertools.count(1)
 

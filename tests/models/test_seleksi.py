@@ -19,64 +19,16 @@ from app.models.seleksi import core as sel
 from app.models.seleksi import lembar as lb
 from app.models.storage.db import Database
 from app.sync.identity import box_key, own_identity
-
-ACUAN = date(2026, 11, 1)
-ACTOR = "uji"
-
-
-def _tahap() -> list[sel.TahapBaru]:
-    return [
-        sel.TahapBaru("Administrasi", 0),
-        sel.TahapBaru(
-            "Rekam jejak",
-            "12,5",
-            [sel.KriteriaBaru("Integritas", 1, 5), sel.KriteriaBaru("Kinerja", 1, 5)],
-        ),
-        sel.TahapBaru("Makalah", 20, [sel.KriteriaBaru("Isi makalah", 0, 100)]),
-        sel.TahapBaru(
-            "Asesmen kompetensi",
-            "37.5",
-            [sel.KriteriaBaru("JPM", 0, 100)],
-            dilaksanakan=False,  # skipped stage: weights renormalised over the others
-        ),
-        sel.TahapBaru(
-            "Wawancara",
-            30,
-            [sel.KriteriaBaru("Visi", 1, 10), sel.KriteriaBaru("Komunikasi", 1, 4)],
-        ),
-    ]
-
-
-PANITIA = [
-    sel.PanitiaBaru("Ani Wijaya", "KETUA", "EKSTERNAL"),
-    sel.PanitiaBaru("Sari Dewi", "SEKRETARIS", "INTERNAL"),
-    sel.PanitiaBaru("Budi Santoso", "ANGGOTA", "INTERNAL"),
-    sel.PanitiaBaru("Citra Lestari", "ANGGOTA", "EKSTERNAL"),
-]
-
-
-def _pelamar(nama: str, lahir: date) -> sel.PelamarEksternal:
-    return sel.PelamarEksternal(
-        nama=nama,
-        nip="197001012000031001",
-        instansi_asal="Pemprov NTT",
-        golongan_kode="IV/a",
-        pendidikan_kode="S2",
-        tanggal_lahir=lahir,
-        tmt_jabatan=date(2019, 1, 1),
-        tmt_golongan=date(2020, 4, 1),
-        predikat_1="BAIK",
-        predikat_2="SANGAT_BAIK",
-    )
-
-
-SYARAT = sel.Syarat(
-    golongan_min="IV/a",
-    pendidikan_min="S1",
-    tahun_jabatan=2,
-    usia_maks=56,
-    predikat_baik=True,
-    bebas_hukdis=True,
+from tests.helpers.seleksi import (  # noqa: F401
+    ACTOR,
+    ACUAN,
+    PANITIA,
+    SKOR,
+    SYARAT,
+    make_applicant,
+    make_selection,
+    make_stages,
+    score_sheet,
 )
 
 
@@ -85,46 +37,35 @@ def sekretariat(db: Database) -> Database:
     return db
 
 
-def _buat(db: Database, **kw: object) -> str:
-    args: dict[str, object] = {
-        "judul": "Seleksi Terbuka Kepala Dinas Pendidikan 2026",
-        "jenis": "JPT_TERBUKA",
-        "nama_jabatan": "Kepala Dinas Pendidikan",
-        "tahap": _tahap(),
-        "panitia": PANITIA,
-        "syarat": SYARAT,
-        "tanggal_acuan": ACUAN,
-        "actor": ACTOR,
-    }
-    args.update(kw)
-    return sel.buat_seleksi(db, **args)  # type: ignore[arg-type]
-
-
 # -- set-up --------------------------------------------------------------------------------------
 
 
 def test_weights_must_sum_to_100_exactly(db: Database) -> None:
-    tahap = _tahap()
+    tahap = make_stages()
     tahap[2] = sel.TahapBaru("Makalah", "20.01", [sel.KriteriaBaru("Isi", 0, 100)])
     with pytest.raises(ValidationError, match=r"Jumlah bobot tahap harus 100; sekarang 100\.01"):
-        _buat(db, tahap=tahap)
+        make_selection(db, tahap=tahap)
     assert db.conn.execute("SELECT count(*) FROM seleksi").fetchone()[0] == 0
 
 
 def test_scale_and_committee_checked(db: Database) -> None:
-    tahap = _tahap()
+    tahap = make_stages()
     tahap[1] = sel.TahapBaru("Rekam jejak", "12.5", [sel.KriteriaBaru("Integritas", 5, 5)])
     with pytest.raises(ValidationError, match="Tahap 2 \\(Rekam jejak\\), kriteria 1: skala"):
-        _buat(db, tahap=tahap)
+        make_selection(db, tahap=tahap)
     with pytest.raises(ValidationError, match="tepat satu ketua"):
-        _buat(db, panitia=[sel.PanitiaBaru("A", "ANGGOTA")])
+        make_selection(db, panitia=[sel.PanitiaBaru("A", "ANGGOTA")])
 
 
 def test_screening_shows_pass_fail_and_reason_and_override(db: Database) -> None:
-    sid = _buat(db)
-    ok = sel.tambah_pelamar_eksternal(db, sid, _pelamar("Dr. Umar", date(1975, 5, 5)), actor=ACTOR)
-    tua = sel.tambah_pelamar_eksternal(db, sid, _pelamar("Yosef", date(1969, 10, 1)), actor=ACTOR)
-    data = _pelamar("Maria", date(1980, 1, 1))
+    sid = make_selection(db)
+    ok = sel.tambah_pelamar_eksternal(
+        db, sid, make_applicant("Dr. Umar", date(1975, 5, 5)), actor=ACTOR
+    )
+    tua = sel.tambah_pelamar_eksternal(
+        db, sid, make_applicant("Yosef", date(1969, 10, 1)), actor=ACTOR
+    )
+    data = make_applicant("Maria", date(1980, 1, 1))
     kurang = sel.tambah_pelamar_eksternal(
         db,
         sid,
@@ -164,7 +105,7 @@ def test_internal_applicant_screened_from_registry(demo_db: Database) -> None:
         "SELECT r.pegawai_id, r.golongan_kode FROM pegawai_ringkas r WHERE r.deleted = 0 "
         "AND r.golongan_kode LIKE 'IV/%' AND r.status_kepegawaian = 'PNS' LIMIT 1"
     ).fetchone()
-    sid = _buat(demo_db, syarat=sel.Syarat(golongan_min="IV/a", usia_maks=80))
+    sid = make_selection(demo_db, syarat=sel.Syarat(golongan_min="IV/a", usia_maks=80))
     pid = sel.tambah_pelamar_internal(demo_db, sid, row[0], actor=ACTOR)
     p = sel.daftar_pelamar(demo_db.conn, sid)[0]
     assert p.id == pid and p.pegawai_id == row[0]
@@ -177,70 +118,6 @@ def test_internal_applicant_screened_from_registry(demo_db: Database) -> None:
 # -- the whole selection with three member installations -----------------------------------------
 
 # Scores: member -> candidate -> {criterion name: value}. Budi has a conflict with P2.
-SKOR: dict[str, dict[str, dict[str, str]]] = {
-    "Ani Wijaya": {
-        "P1": {
-            "Integritas": "5",
-            "Kinerja": "4",
-            "Isi makalah": "80,5",
-            "Visi": "7.75",
-            "Komunikasi": "3.25",
-        },
-        "P2": {
-            "Integritas": "3",
-            "Kinerja": "3",
-            "Isi makalah": "90",
-            "Visi": "10",
-            "Komunikasi": "4",
-        },
-        "P3": {
-            "Integritas": "4",
-            "Kinerja": "5",
-            "Isi makalah": "70",
-            "Visi": "5.5",
-            "Komunikasi": "2.5",
-        },
-    },
-    "Budi Santoso": {
-        "P1": {
-            "Integritas": "4",
-            "Kinerja": "4",
-            "Isi makalah": "78",
-            "Visi": "5.5",
-            "Komunikasi": "4",
-        },
-        "P3": {
-            "Integritas": "3",
-            "Kinerja": "4",
-            "Isi makalah": "72.25",
-            "Visi": "7.75",
-            "Komunikasi": "2.5",
-        },
-    },
-    "Citra Lestari": {
-        "P1": {
-            "Integritas": "5",
-            "Kinerja": "5",
-            "Isi makalah": "81.5",
-            "Visi": "10",
-            "Komunikasi": "2.5",
-        },
-        "P2": {
-            "Integritas": "4",
-            "Kinerja": "4",
-            "Isi makalah": "88",
-            "Visi": "7.75",
-            "Komunikasi": "3.25",
-        },
-        "P3": {
-            "Integritas": "4",
-            "Kinerja": "4",
-            "Isi makalah": "71",
-            "Visi": "5.5",
-            "Komunikasi": "4",
-        },
-    },
-}
 
 
 @pytest.fixture
@@ -253,28 +130,19 @@ def anggota_db(tmp_path: Path) -> Iterator[dict[str, Database]]:
         d.close()
 
 
-def _score_sheet(member_db: Database, paket: Path, nama: str) -> lb.LembarKerja:
-    kerja = lb.buka_paket(member_db, paket)
-    assert lb.buka_paket(member_db, paket).paket_id == kerja.paket_id  # idempotent
-    by_name = {c.nama: c for c in kerja.kandidat}
-    kriteria = {k.nama: k for t in kerja.tahap for k in t.kriteria}
-    for label, values in SKOR[nama].items():
-        calon = by_name[label]
-        for kname, value in values.items():
-            lb.isi_nilai(member_db, kerja.paket_id, calon.id, kriteria[kname].id, value, "ok")
-    return lb.lembar_kerja(member_db.conn, kerja.paket_id)
-
-
 def test_whole_selection(
     sekretariat: Database, anggota_db: dict[str, Database], tmp_path: Path
 ) -> None:
     db = sekretariat
-    sid = _buat(db)
+    sid = make_selection(db)
     ids = {
-        label: sel.tambah_pelamar_eksternal(db, sid, _pelamar(label, date(1975, 1, 1)), actor=ACTOR)
+        label: sel.tambah_pelamar_eksternal(
+            db, sid, make_applicant(label, date(1975, 1, 1)), actor=ACTOR
+        )
         for label in ("P1", "P2", "P3")
     }
-    sel.tambah_pelamar_eksternal(db, sid, _pelamar("P4", date(1960, 1, 1)), actor=ACTOR)  # too old
+    # P4 is too old
+    sel.tambah_pelamar_eksternal(db, sid, make_applicant("P4", date(1960, 1, 1)), actor=ACTOR)
     info = sel.get_seleksi(db.conn, sid)
     budi = info.anggota("budi santoso")
     sel.nyatakan_konflik(db, sid, budi.id, ids["P2"], "Saudara ipar", actor=ACTOR)
@@ -304,7 +172,7 @@ def test_whole_selection(
                 lb.isi_nilai(mdb, kerja.paket_id, p1.id, k.id, "empat")
             with pytest.raises(ValidationError, match="Lembar belum lengkap; 10 nilai"):
                 lb.kunci_dan_kirim(mdb, kerja.paket_id, tmp_path / "x.json")
-        kerja = _score_sheet(mdb, paket, nama)
+        kerja = score_sheet(mdb, paket, nama)
         assert not kerja.belum_diisi()
         # drafts stay local: nothing replicated on the member's installation
         assert mdb.conn.execute("SELECT count(*) FROM seleksi_nilai").fetchone()[0] == 0
@@ -435,7 +303,7 @@ def test_whole_selection(
     # a sheet for Ani signed by another installation (Budi's laptop) is refused
     other = anggota_db["Budi Santoso"]
     paket = lb.tulis_paket_anggota(db, sid, "Ani Wijaya", tmp_path / "paket-ani-2.json")
-    _score_sheet(other, paket, "Ani Wijaya")
+    score_sheet(other, paket, "Ani Wijaya")
     kerja = lb.buka_paket(other, paket)
     forged = lb.kunci_dan_kirim(other, kerja.paket_id, tmp_path / "forged.json")
     with pytest.raises(lb.LembarDitolak, match="ditandatangani instalasi lain"):
@@ -445,12 +313,12 @@ def test_whole_selection(
 def test_sheet_for_another_secretariat_refused(
     db: Database, anggota_db: dict[str, Database], tmp_path: Path
 ) -> None:
-    sid = _buat(db)
+    sid = make_selection(db)
     for label in ("P1", "P2", "P3"):
-        sel.tambah_pelamar_eksternal(db, sid, _pelamar(label, date(1975, 1, 1)), actor=ACTOR)
+        sel.tambah_pelamar_eksternal(db, sid, make_applicant(label, date(1975, 1, 1)), actor=ACTOR)
     mdb = anggota_db["Ani Wijaya"]
     paket = lb.tulis_paket_anggota(db, sid, "Ani Wijaya", tmp_path / "p.json")
-    kerja = _score_sheet(mdb, paket, "Ani Wijaya")
+    kerja = score_sheet(mdb, paket, "Ani Wijaya")
     sheet = lb.kunci_dan_kirim(mdb, kerja.paket_id, tmp_path / "l.json")
     with pytest.raises(lb.LembarDitolak, match="bukan untuk instalasi ini"):
         lb.impor_lembar(anggota_db["Citra Lestari"], sheet)
@@ -563,7 +431,7 @@ def test_scale_to_100_is_affine_invariant(lo: Decimal, width: Decimal, frac: Dec
 
 
 def test_sk_pengangkatan_after_the_ppk_choice(demo_db: Database, tmp_path: Path) -> None:
-    from tests.models.test_dokumen import prepare_db
+    from tests.helpers.dokumen import prepare_db
 
     prepare_db(demo_db)
     db = demo_db

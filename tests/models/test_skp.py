@@ -8,8 +8,7 @@ from __future__ import annotations
 import itertools
 import shutil
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,87 +20,14 @@ from hypothesis import strategies as st
 from app.models.access import akun
 from app.models.access.akses import Hak, Peran
 from app.models.errors import AccessDenied, NotFoundError, ValidationError
-from app.models.organisasi import formasi as f
 from app.models.pegawai import write as registri
 from app.models.reference.loader import Referensi
 from app.models.skp import core as s
 from app.models.storage.db import Database
 from app.models.storage.store import Store
+from tests.helpers.skp import Org, People, add_person, build_org, build_people, make_position  # noqa: F401
 
 # -- a small organisation -------------------------------------------------------------------------
-
-_nip = itertools.count(1)
-
-
-def add_person(
-    db: Database, nama: str, jabatan: Sequence[tuple[str, str, str]], golongan: str = "III/a"
-) -> str:
-    """An employee with a rank and position histories (jabatan_id, unit_id, tmt)."""
-    with Store(db).write("uji") as tx:
-        pid = tx.insert(
-            "pegawai",
-            {
-                "jenis_asn": "PNS",
-                "nip": f"19800101200501{next(_nip):04d}",
-                "nama": nama,
-                "tanggal_lahir": "1980-01-01",
-                "jenis_kelamin": "L",
-                "status_kepegawaian": "PNS",
-                "kedudukan": "AKTIF",
-            },
-        )
-        tx.insert(
-            "riwayat_pangkat", {"pegawai_id": pid, "golongan_kode": golongan, "tmt": "2010-04-01"}
-        )
-        for jabatan_id, unit_id, tmt in jabatan:
-            tx.insert(
-                "riwayat_jabatan",
-                {
-                    "pegawai_id": pid,
-                    "jabatan_id": jabatan_id,
-                    "unit_id": unit_id,
-                    "nama_jabatan": "sesuai SK",
-                    "jenis_kode": "JA",
-                    "tmt": tmt,
-                },
-            )
-    return pid
-
-
-def _jabatan(
-    db: Database, unit: str, nama: str, atasan: str | None, jenjang: str = "PELAKSANA"
-) -> str:
-    eselon = {"JPT_PRATAMA": "II.b", "ADMINISTRATOR": "III.b", "PENGAWAS": "IV.a"}.get(jenjang)
-    return f.create_jabatan(
-        db,
-        f.JabatanData(
-            unit_id=unit,
-            nama=nama,
-            jenis_kode="JPT" if jenjang == "JPT_PRATAMA" else "JA",
-            jenjang_kode=jenjang,
-            eselon_kode=eselon,
-            kelas_jabatan="7",
-            kebutuhan="3",
-            atasan_jabatan_id=atasan,
-        ),
-    )
-
-
-@dataclass
-class Org:
-    dinas: str
-    bidang: str
-    seksi: str
-    lain: str
-    j_analis: str
-    j_staf: str
-    j_lain: str
-    kadis: str
-    kabid: str
-    ani: str
-    budi: str
-    staf: str
-    orang_lain: str
 
 
 @pytest.fixture
@@ -109,58 +35,9 @@ def org(db: Database) -> Org:
     return build_org(db)
 
 
-def build_org(db: Database) -> Org:
-    """Dinas > Bidang > Seksi, plus another OPD. Kasi is vacant: the staff of the Seksi are
-    appraised by the Kabid (the appraisal passes up the tree)."""
-    dinas = f.create_unit(db, f.UnitData(nama="Dinas Arsip", jenis="OPD"))
-    bidang = f.create_unit(db, f.UnitData(nama="Bidang Layanan", jenis="BIDANG", induk_id=dinas))
-    seksi = f.create_unit(db, f.UnitData(nama="Seksi Data", jenis="SEKSI", induk_id=bidang))
-    lain = f.create_unit(db, f.UnitData(nama="Dinas Lain", jenis="OPD"))
-    j_kadis = _jabatan(db, dinas, "Kepala Dinas", None, "JPT_PRATAMA")
-    j_kabid = _jabatan(db, bidang, "Kepala Bidang", j_kadis, "ADMINISTRATOR")
-    j_kasi = _jabatan(db, seksi, "Kepala Seksi", j_kabid, "PENGAWAS")
-    j_analis = _jabatan(db, bidang, "Analis", j_kabid)
-    j_staf = _jabatan(db, seksi, "Pengadministrasi", j_kasi)
-    j_lain = _jabatan(db, lain, "Pengelola", None)
-    kadis = add_person(db, "Kadis", [(j_kadis, dinas, "2020-01-01")], "IV/b")
-    kabid = add_person(db, "Kabid", [(j_kabid, bidang, "2020-01-01")], "III/d")
-    ani = add_person(db, "Ani", [(j_analis, bidang, "2020-01-01")])
-    budi = add_person(db, "Budi", [(j_analis, bidang, "2020-01-01")])
-    staf = add_person(db, "Staf", [(j_staf, seksi, "2020-01-01")])
-    other = add_person(db, "Orang Lain", [(j_lain, lain, "2020-01-01")])
-    return Org(
-        dinas, bidang, seksi, lain, j_analis, j_staf, j_lain, kadis, kabid, ani, budi, staf, other
-    )
-
-
-@dataclass
-class People:
-    operator: s.Pelaku
-    operator_lain: s.Pelaku
-    pemilik: s.Pelaku
-    penilai: s.Pelaku
-    atasan: s.Pelaku
-    admin: s.Pelaku
-    rekan: s.Pelaku
-    orang: s.Pelaku
-
-
 @pytest.fixture
 def people(org: Org) -> People:
     return build_people(org)
-
-
-def build_people(org: Org) -> People:
-    return People(
-        operator=s.Pelaku("op_dinas", operator_unit=frozenset({org.dinas})),
-        operator_lain=s.Pelaku("op_lain", operator_unit=frozenset({org.lain})),
-        pemilik=s.Pelaku("ani", pegawai_id=org.ani),
-        penilai=s.Pelaku("kabid", pegawai_id=org.kabid),
-        atasan=s.Pelaku("kadis", pegawai_id=org.kadis),
-        admin=s.Pelaku("admin", admin=True),
-        rekan=s.Pelaku("budi", pegawai_id=org.budi),
-        orang=s.Pelaku("lain", pegawai_id=org.orang_lain),
-    )
 
 
 PLAN = [

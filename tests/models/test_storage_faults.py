@@ -165,7 +165,7 @@ def _corrupt(path: Path, first: int | None = None, count: int = 8) -> None:
 
 
 def test_corrupt_database_is_explained_with_the_backup(demo_file: Path, tmp_path: Path) -> None:
-    from tests.conftest import copy_database
+    from tests.helpers.common import copy_database
 
     path = copy_database(demo_file, tmp_path / "merit.sqlite3")
     db = Database(path)
@@ -213,7 +213,7 @@ def test_cli_reports_corruption_without_traceback(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from app.cli import main
-    from tests.conftest import copy_database
+    from tests.helpers.common import copy_database
 
     path = copy_database(demo_file, tmp_path / "merit.sqlite3")
     _corrupt(path, first=1, count=10_000)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests.sync.helpers import file_state
+from tests.helpers.sync import file_state
 
 
 def run(*argv: str) -> tuple[int, str]:

@@ -30,7 +30,7 @@ from hypothesis.stateful import (
 
 from app.sync import conflicts as cf
 from app.sync import importer, package
-from tests.sync.helpers import Node, held_batches, make_nodes
+from tests.helpers.sync import Node, held_batches, make_nodes
 
 TABLE = "unit_organisasi"
 FIELDS = ("nama", "singkatan", "alamat")

@@ -25,7 +25,7 @@ from app.models.storage.store import batch_hash, canonical_json
 from app.sync import identity as ident
 from app.sync import importer, package
 from app.sync.package import PackageError
-from tests.sync.helpers import Node, file_state, fresh_database, make_nodes
+from tests.helpers.sync import Node, file_state, fresh_database, make_nodes
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +139,7 @@ def craft(
 
 
 def test_the_good_package_imports(world: dict[str, Any], tmp_path: Path) -> None:
-    from tests.conftest import copy_database
+    from tests.helpers.common import copy_database
 
     db = fresh_database(tmp_path / "x.sqlite3")
     db.close()
@@ -208,7 +208,7 @@ def test_wrong_recipient_and_wrong_passphrase(world: dict[str, Any], tmp_path: P
 
 def fresh_copy(node: Node, tmp_path: Path) -> Any:
     from app.models.storage.db import Database
-    from tests.conftest import copy_database
+    from tests.helpers.common import copy_database
 
     return Database(copy_database(node.db.path, tmp_path / f"salin-{time.monotonic_ns()}.db"))
 

@@ -11,7 +11,7 @@ from app.models.access import akun
 from app.models.access.akses import Hak, Peran
 from app.models.errors import AccessDenied
 from app.sync import importer, package
-from tests.sync.helpers import make_nodes
+from tests.helpers.sync import make_nodes
 
 SANDI = "kata-sandi-panjang"
 

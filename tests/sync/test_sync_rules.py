@@ -27,8 +27,8 @@ from app.models.storage.store import Hlc, Store
 from app.sync import conflicts as cf
 from app.sync import identity as ident
 from app.sync import importer, package, status
-from tests.conftest import copy_database
-from tests.sync.helpers import BASE_TIME, Node, fresh_database, make_nodes
+from tests.helpers.common import copy_database
+from tests.helpers.sync import BASE_TIME, Node, fresh_database, make_nodes
 
 DAY = 86400.0
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.models.dokumen import core as dk
 from app.models.storage.db import Database
 from app.ui.pages.dokumen import CancelDialog, DokumenPage
-from tests.models.test_dokumen import pns, prepare_db
+from tests.helpers.dokumen import pns, prepare_db
 
 
 def make_page(qtbot: QtBot, db: Database, tmp_path: Path) -> DokumenPage:

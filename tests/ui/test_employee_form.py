@@ -15,7 +15,7 @@ from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 from app.ui.dialogs.employee_form import EmployeeFormDialog, LeaveServiceDialog
 from app.ui.dialogs.history_form import HistoryFormDialog
 from app.ui.pages.employees import EmployeesPage
-from tests.conftest import TODAY
+from tests.helpers.common import TODAY
 
 
 def click(qtbot: QtBot, widget: QWidget) -> None:

@@ -14,9 +14,9 @@ from app.models.kp import usulan as kp
 from app.models.pegawai.read import get_employee
 from app.models.storage.db import Database
 from app.ui.pages.kp import KpPage
-from tests.conftest import TODAY
-from tests.models.test_dokumen import prepare_db
-from tests.models.test_kp import PERIODE, TMT, two_due
+from tests.helpers.common import TODAY
+from tests.helpers.dokumen import prepare_db
+from tests.helpers.kp import PERIODE, TMT, two_due
 
 
 def row_of(page: KpPage, nip: str) -> int:

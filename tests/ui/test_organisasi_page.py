@@ -12,7 +12,7 @@ from app.ui.dialogs.jabatan_form import JabatanFormDialog
 from app.ui.dialogs.unit_form import UnitFormDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages.organisasi import OrganisasiPage
-from tests.models.test_formasi import Org, org  # noqa: F401  (org is a fixture)
+from tests.helpers.organisasi import Org
 
 
 def make_page(qtbot: QtBot, db: Database) -> OrganisasiPage:
@@ -41,7 +41,7 @@ def table_rows(page: OrganisasiPage) -> dict[str, tuple[int, int, int, int]]:
     return {r.nama: (r.kebutuhan, r.terisi, r.kosong, r.lebih) for r in page.bezetting_model.rows}
 
 
-def test_models_pass_qt_model_tester(qtmodeltester, qtbot: QtBot, db: Database, org: Org) -> None:  # noqa: F811
+def test_models_pass_qt_model_tester(qtmodeltester, qtbot: QtBot, db: Database, org: Org) -> None:
     page = make_page(qtbot, db)
     click_unit(qtbot, page, org.bidang)
     qtmodeltester.check(page.jabatan_model)
@@ -54,7 +54,7 @@ def test_models_pass_qt_model_tester(qtmodeltester, qtbot: QtBot, db: Database, 
 def test_tree_shows_units_and_selecting_lists_positions(
     qtbot: QtBot,
     db: Database,
-    org: Org,  # noqa: F811
+    org: Org,
 ) -> None:
     page = make_page(qtbot, db)
     assert page.tree_model.rowCount() == 1
@@ -76,7 +76,7 @@ def test_tree_shows_units_and_selecting_lists_positions(
     assert not page.select_unit(other)
 
 
-def test_add_position_typing_into_the_form(qtbot: QtBot, db: Database, org: Org) -> None:  # noqa: F811
+def test_add_position_typing_into_the_form(qtbot: QtBot, db: Database, org: Org) -> None:
     page = make_page(qtbot, db)
     click_unit(qtbot, page, org.seksi)
     qtbot.mouseClick(page.add_jabatan_button, Qt.MouseButton.LeftButton)
@@ -114,7 +114,7 @@ def test_add_position_typing_into_the_form(qtbot: QtBot, db: Database, org: Org)
     page.runner.wait()
 
 
-def test_structural_eselon_must_fit_the_level(qtbot: QtBot, db: Database, org: Org) -> None:  # noqa: F811
+def test_structural_eselon_must_fit_the_level(qtbot: QtBot, db: Database, org: Org) -> None:
     page = make_page(qtbot, db)
     click_unit(qtbot, page, org.bidang)
     dialog = page.add_jabatan()
@@ -135,7 +135,7 @@ def test_structural_eselon_must_fit_the_level(qtbot: QtBot, db: Database, org: O
     dialog.reject()
 
 
-def test_bezetting_tab_numbers_names_and_filters(qtbot: QtBot, db: Database, org: Org) -> None:  # noqa: F811
+def test_bezetting_tab_numbers_names_and_filters(qtbot: QtBot, db: Database, org: Org) -> None:
     page = make_page(qtbot, db)
     click_unit(qtbot, page, org.dinas)
     page.tabs.setCurrentIndex(1)
@@ -179,7 +179,7 @@ def test_bezetting_tab_numbers_names_and_filters(qtbot: QtBot, db: Database, org
 def test_delete_unit_with_people_is_refused_and_empty_unit_is_deleted(
     qtbot: QtBot,
     db: Database,
-    org: Org,  # noqa: F811
+    org: Org,
 ) -> None:
     page = make_page(qtbot, db)
     click_unit(qtbot, page, org.bidang)
@@ -198,7 +198,7 @@ def test_delete_unit_with_people_is_refused_and_empty_unit_is_deleted(
     page.runner.wait()
 
 
-def test_add_unit_under_selected_and_refuse_cycle(qtbot: QtBot, db: Database, org: Org) -> None:  # noqa: F811
+def test_add_unit_under_selected_and_refuse_cycle(qtbot: QtBot, db: Database, org: Org) -> None:
     page = make_page(qtbot, db)
     click_unit(qtbot, page, org.bidang)
     qtbot.mouseClick(page.add_unit_button, Qt.MouseButton.LeftButton)
@@ -225,7 +225,7 @@ def test_add_unit_under_selected_and_refuse_cycle(qtbot: QtBot, db: Database, or
     page.runner.wait()
 
 
-def test_main_window_lists_the_page_after_pegawai(qtbot: QtBot, db: Database, org: Org) -> None:  # noqa: F811
+def test_main_window_lists_the_page_after_pegawai(qtbot: QtBot, db: Database, org: Org) -> None:
     window = MainWindow(db)
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]

@@ -18,7 +18,7 @@ from app.models.seleksi import lembar as lb
 from app.models.storage.db import Database
 from app.ui.pages.penilaian_panitia import PenilaianPanitiaPage
 from app.ui.tasks import TaskRunner
-from tests.models.test_seleksi import ACTOR, _buat, _pelamar
+from tests.helpers.seleksi import ACTOR, make_applicant, make_selection
 
 
 @pytest.fixture
@@ -30,9 +30,9 @@ def member_db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def paket(db: Database, tmp_path: Path) -> Path:
-    sid = _buat(db)
+    sid = make_selection(db)
     ids = [
-        sel.tambah_pelamar_eksternal(db, sid, _pelamar(n, date(1975, 1, 1)), actor=ACTOR)
+        sel.tambah_pelamar_eksternal(db, sid, make_applicant(n, date(1975, 1, 1)), actor=ACTOR)
         for n in ("Umar Haris", "Petrus Kole", "Nia Daud")
     ]
     budi = sel.get_seleksi(db.conn, sid).anggota("Budi Santoso")

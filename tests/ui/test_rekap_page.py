@@ -17,7 +17,7 @@ from app.jobs import rekap as job
 from app.models.storage.db import Database
 from app.ui.pages.rekap import RecapPage
 from app.ui.tasks import TaskRunner
-from tests.conftest import TODAY
+from tests.helpers.common import TODAY
 
 
 def make_page(qtbot: QtBot, db: Database) -> RecapPage:

@@ -25,7 +25,7 @@ from app.ui.dialogs.seleksi_form import (
 )
 from app.ui.pages.seleksi import SeleksiPage
 from app.ui.tasks import TaskRunner
-from tests.models.test_seleksi import ACTOR, ACUAN
+from tests.helpers.seleksi import ACTOR, ACUAN
 
 SHOTS = os.environ.get("MERIT_SHOTS")
 
@@ -190,7 +190,7 @@ def test_cancel_writes_nothing(qtbot: QtBot, db: Database) -> None:
 @pytest.fixture
 def ranked(demo_db: Database, tmp_path: Path) -> tuple[Database, str, list[str], list[str]]:
     """A scored administrator selection with a final ranking (as tests/models/test_seleksi)."""
-    from tests.models.test_dokumen import prepare_db
+    from tests.helpers.dokumen import prepare_db
 
     db = demo_db
     prepare_db(db)
@@ -304,9 +304,9 @@ def test_stage_minutes_and_sk_from_the_page(
 
 
 def test_sk_refused_before_the_final_ranking(qtbot: QtBot, db: Database) -> None:
-    from tests.models.test_seleksi import _buat
+    from tests.helpers.seleksi import make_selection
 
-    _buat(db)
+    make_selection(db)
     page = SeleksiPage(db, runner=TaskRunner(db.path), actor=ACTOR)
     qtbot.addWidget(page)
     page.show()

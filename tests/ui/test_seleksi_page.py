@@ -22,7 +22,7 @@ from app.models.storage.db import Database
 from app.sync.identity import box_key, own_identity
 from app.ui.pages.seleksi import SeleksiPage
 from app.ui.tasks import TaskRunner
-from tests.models.test_seleksi import ACTOR, SKOR, _buat, _pelamar, _score_sheet
+from tests.helpers.seleksi import ACTOR, SKOR, make_applicant, make_selection, score_sheet
 
 
 @pytest.fixture
@@ -45,10 +45,10 @@ def select_row(qtbot: QtBot, table: QTableWidget, row: int) -> None:
 def test_secretariat_page(
     qtbot: QtBot, db: Database, members: dict[str, Database], tmp_path: Path
 ) -> None:
-    sid = _buat(db)
+    sid = make_selection(db)
     for label in ("P1", "P2", "P3"):
-        sel.tambah_pelamar_eksternal(db, sid, _pelamar(label, date(1975, 1, 1)), actor=ACTOR)
-    sel.tambah_pelamar_eksternal(db, sid, _pelamar("P4", date(1960, 1, 1)), actor=ACTOR)
+        sel.tambah_pelamar_eksternal(db, sid, make_applicant(label, date(1975, 1, 1)), actor=ACTOR)
+    sel.tambah_pelamar_eksternal(db, sid, make_applicant("P4", date(1960, 1, 1)), actor=ACTOR)
 
     page = SeleksiPage(db, runner=TaskRunner(db.path), actor=ACTOR)
     qtbot.addWidget(page)
@@ -88,7 +88,7 @@ def test_secretariat_page(
     for nama, mdb in members.items():
         paket = tmp_path / f"paket-{nama}.json"
         page.write_package(nama, paket)
-        kerja = _score_sheet(mdb, paket, nama)
+        kerja = score_sheet(mdb, paket, nama)
         sheets[nama] = lb.kunci_dan_kirim(mdb, kerja.paket_id, tmp_path / f"l-{nama}.json")
     assert cells(page.tabel_panitia, 3) == ["0/3", "\u2013", "0/3", "0/3"]
     page.tabs.setCurrentIndex(2)

@@ -18,8 +18,8 @@ from app.models.storage.db import Database
 from app.ui.dialogs import skp_form as sf
 from app.ui.pages.skp import SkpListModel, SkpPage
 from app.ui.tasks import TaskRunner
-from tests.conftest import TODAY
-from tests.models.test_skp import Org, People, build_org, build_people
+from tests.helpers.common import TODAY
+from tests.helpers.skp import Org, People, build_org, build_people
 
 
 @pytest.fixture

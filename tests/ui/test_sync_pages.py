@@ -26,7 +26,7 @@ from app.sync import importer
 from app.ui.pages.konflik import KonflikPage, nav_title
 from app.ui.pages.sinkron import PassphraseDialog, PeerConfirmDialog, SinkronPage
 from app.ui.tasks import TaskRunner
-from tests.sync.helpers import file_state, fresh_database
+from tests.helpers.sync import file_state, fresh_database
 
 TIMEOUT = 20_000
 NAME_A = "BKPSDM Kota Kupang"
@@ -586,7 +586,7 @@ def test_batches_waiting_for_a_missing_one_are_listed(qtbot: QtBot, tmp_path: Pa
     import json
 
     from app.sync import package
-    from tests.sync.helpers import make_nodes
+    from tests.helpers.sync import make_nodes
 
     a, b, c = (n.db for n in make_nodes(tmp_path, 3))
     create_demo(a, 3, seed=5, today=date(2026, 11, 22))

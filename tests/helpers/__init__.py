@@ -1,0 +1,1 @@
+"""Builders shared by tests: databases, organisations, people, selections (no test functions)."""
