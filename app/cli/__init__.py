@@ -1,5 +1,1 @@
-"""The command line: ``merit``."""
-
-from app.cli.core import main
-
-__all__ = ["main"]
+"""The command line: ``merit`` (:func:`app.cli.main.main`), one module per command group."""

@@ -1,11 +1,57 @@
-"""Argument types shared by the ``merit`` command modules, with Indonesian messages."""
+"""The argument parser of ``merit`` and the argument types shared by the command modules, with
+Indonesian messages (argparse's own strings included)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
+from typing import NoReturn, TypeAlias
 
+from app.cli.exitcode import ExitCode
 from app.i18n import tr
+
+# argparse's own messages, in Indonesian (argparse looks its strings up through ``argparse._``).
+_ARGPARSE_ID = {
+    "usage: ": "pemakaian: ",
+    "options": "pilihan",
+    "positional arguments": "argumen",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "the following arguments are required: %s": "argumen wajib belum diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "nilai %(value)r tidak sah",
+    "expected one argument": "perlu satu nilai",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: kesalahan: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "pilihan %(option)s taksa: bisa %(matches)s"
+    ),
+}
+
+
+def _argparse_tr(text: str) -> str:
+    return tr(_ARGPARSE_ID.get(text, text))
+
+
+argparse._ = _argparse_tr  # type: ignore[attr-defined]
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are Indonesian and exit with ExitCode.INVALID."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(
+            ExitCode.INVALID, tr("{prog}: kesalahan: {message}\n", prog=self.prog, message=message)
+        )
+
+
+# What ``add_subparsers`` returns: each command module's ``register`` adds its commands to it.
+Commands: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
 def tanggal(text: str) -> date:
@@ -44,3 +90,8 @@ def bilangan_tak_negatif(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(tr("'{text}' tidak boleh negatif", text=text))
     return value
+
+
+def add_format_text_json(p: argparse.ArgumentParser) -> None:
+    """``--format text|json`` (default text)."""
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("format keluaran"))

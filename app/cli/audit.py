@@ -6,12 +6,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-from typing import Any, TextIO
 
 from app.cli import args as cli_args
+from app.cli.args import Commands
+from app.cli.context import Context
+from app.cli.exitcode import ExitCode
+from app.cli.output import clip, write_json
 from app.i18n import angka, tr
+from app.models.access import audit
+from app.models.access.audit import AuditFilter
 from app.models.errors import ValidationError
 
 
@@ -26,25 +30,24 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     )
 
 
-def register(sub: Any) -> None:
+def register(sub: Commands) -> None:
     """Add the ``audit`` command to the ``merit`` sub-parsers."""
-    audit = sub.add_parser("audit", help=tr("jejak audit: periksa keutuhan, cari, ekspor"))
-    audit_sub = audit.add_subparsers(
-        dest="audit_command", metavar="PERINTAH", required=True, parser_class=type(audit)
-    )
-    audit_sub.add_parser("verify", aliases=["periksa"], help=tr("periksa rantai sidik jejak audit"))
-    p = audit_sub.add_parser("list", aliases=["daftar"], help=tr("daftar entri audit"))
+    p = sub.add_parser("audit", help=tr("jejak audit: periksa keutuhan, cari, ekspor"))
+    cmds = p.add_subparsers(dest="audit_command", metavar="PERINTAH", required=True)
+    p = cmds.add_parser("verify", aliases=["periksa"], help=tr("periksa rantai sidik jejak audit"))
+    p.set_defaults(handler=cmd_verify)
+    p = cmds.add_parser("list", aliases=["daftar"], help=tr("daftar entri audit"))
     _add_filters(p)
     p.add_argument("--limit", type=int, default=100, metavar="N", help=tr("paling banyak N"))
     p.add_argument("--format", choices=["table", "json"], default="table")
-    p = audit_sub.add_parser("export", aliases=["ekspor"], help=tr("ekspor jejak audit ke .xlsx"))
+    p.set_defaults(handler=cmd_list)
+    p = cmds.add_parser("export", aliases=["ekspor"], help=tr("ekspor jejak audit ke .xlsx"))
     _add_filters(p)
     p.add_argument("--out", required=True, type=Path, metavar="BERKAS.xlsx")
+    p.set_defaults(handler=cmd_export)
 
 
-def _filter(args: argparse.Namespace) -> Any:
-    from app.models.access.audit import AuditFilter
-
+def _filter(args: argparse.Namespace) -> AuditFilter:
     if args.dari and args.sampai and args.dari > args.sampai:
         raise ValidationError(
             tr("Tanggal --dari ({a}) sesudah --sampai ({b}).", a=args.dari, b=args.sampai),
@@ -60,37 +63,40 @@ def _filter(args: argparse.Namespace) -> Any:
     )
 
 
-def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
-    from app.cli.core import _actor, _clip, _open
-    from app.models.access import audit
+def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
+    result = audit.verify_chain(ctx.db.conn)
+    print(result.message, file=ctx.out)
+    return ExitCode.OK if result.ok else ExitCode.INTEGRITY
 
-    db = _open(args, create=False)
-    command = args.audit_command
-    if command in ("verify", "periksa"):
-        result = audit.verify_chain(db.conn)
-        print(result.message, file=out)
-        return 0 if result.ok else 5
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    out = ctx.out
     flt = _filter(args)
-    if command in ("list", "daftar"):
-        entries = audit.search(db.conn, flt, limit=max(args.limit, 0))
-        if args.format == "json":
-            json.dump(list(audit.export_rows(entries)), out, ensure_ascii=False, indent=2)
-            out.write("\n")
-            return 0
-        cols = (
-            ("no", tr("No"), 6),
-            ("waktu", tr("Waktu"), 19),
-            ("aktor", tr("Pelaku"), 20),
-            ("aksi", tr("Tindakan"), 30),
-            ("pegawai", tr("Pegawai"), 30),
-            ("keterangan", tr("Keterangan"), 40),
-        )
-        print("  ".join(f"{t:<{w}}" for _, t, w in cols).rstrip(), file=out)
-        for row in audit.export_rows(entries):
-            line = "  ".join(f"{_clip(_one_line(row[k]), w):<{w}}" for k, _, w in cols)
-            print(line.rstrip(), file=out)
-        print(tr("{n} entri", n=angka(len(entries))), file=out)
-        return 0
+    entries = audit.search(db.conn, flt, limit=max(args.limit, 0))
+    if args.format == "json":
+        write_json(out, list(audit.export_rows(entries)))
+        return ExitCode.OK
+    cols = (
+        ("no", tr("No"), 6),
+        ("waktu", tr("Waktu"), 19),
+        ("aktor", tr("Pelaku"), 20),
+        ("aksi", tr("Tindakan"), 30),
+        ("pegawai", tr("Pegawai"), 30),
+        ("keterangan", tr("Keterangan"), 40),
+    )
+    print("  ".join(f"{t:<{w}}" for _, t, w in cols).rstrip(), file=out)
+    for row in audit.export_rows(entries):
+        line = "  ".join(f"{clip(_one_line(row[k]), w):<{w}}" for k, _, w in cols)
+        print(line.rstrip(), file=out)
+    print(tr("{n} entri", n=angka(len(entries))), file=out)
+    return ExitCode.OK
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    out = ctx.out
+    flt = _filter(args)
     from app.reports.excel.audit import write_audit_xlsx
 
     rows = audit.export_rows(audit.iter_entries(db.conn, flt))
@@ -100,9 +106,9 @@ def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
         title=tr("Jejak audit"),
         subtitle=audit.describe_filter(flt),
     )
-    audit.record_export(db, flt, args.out.name, count, actor=_actor())
+    audit.record_export(db, flt, args.out.name, count, actor=ctx.actor)
     print(tr("{n} entri audit diekspor ke {path}", n=angka(count), path=args.out), file=out)
-    return 0
+    return ExitCode.OK
 
 
 def _one_line(value: object) -> str:

@@ -10,12 +10,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
 
+from app.cli.args import Commands
+from app.cli.context import Context
+from app.cli.exitcode import ExitCode
+from app.cli.output import progress
 from app.i18n import angka, tr
+from app.models.storage import cadangan
 
 
-def register(sub: Any) -> None:
+def register(sub: Commands) -> None:
     """Add ``backup`` and ``restore`` to the ``merit`` sub-parsers."""
     p = sub.add_parser(
         "backup",
@@ -36,6 +40,7 @@ def register(sub: Any) -> None:
         metavar="FOLDER",
         help=tr("folder tujuan, mis. flashdisk (bawaan: folder cadangan otomatis)"),
     )
+    p.set_defaults(handler=cmd_backup)
     p = sub.add_parser(
         "restore",
         aliases=["pulihkan"],
@@ -48,6 +53,7 @@ def register(sub: Any) -> None:
         action="store_true",
         help=tr("setujui pemulihan walau cadangan milik instansi lain"),
     )
+    p.set_defaults(handler=cmd_restore)
 
 
 def _size(n: int) -> str:
@@ -56,50 +62,32 @@ def _size(n: int) -> str:
     return tr("{v} KB", v=angka(max(n, 1) / 1024, 1))
 
 
-def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
-    from app import paths
-    from app.cli.core import _open
-    from app.models.storage import cadangan
-
+def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    """``backup``: make one now; ``backup list``: the automatic backups, newest first."""
+    out = ctx.out
     if args.action in ("list", "daftar"):
-        path = args.db or paths.default_db()
-        backups = cadangan.list_backups(cadangan.backups_folder(path))
+        folder = cadangan.backups_folder(ctx.path)
+        backups = cadangan.list_backups(folder)
         if not backups:
-            print(
-                tr("Belum ada cadangan di {folder}.", folder=cadangan.backups_folder(path)),
-                file=out,
-            )
-            return 0
+            print(tr("Belum ada cadangan di {folder}.", folder=folder), file=out)
+            return ExitCode.OK
         for b in backups:
             print(
                 f"{b.waktu:%Y-%m-%d %H:%M:%S}  {b.kind:<18} {_size(b.size):>10}  {b.path}",
                 file=out,
             )
         print(tr("{n} cadangan", n=angka(len(backups))), file=out)
-        return 0
-    db = _open(args, create=False)
-    info = cadangan.make_backup(db, kind=cadangan.MANUAL, folder=args.out, progress=_progress())
+        return ExitCode.OK
+    report = progress(lambda pct, _done, _total: tr("  mencadangkan: {pct}%", pct=pct))
+    info = cadangan.make_backup(ctx.db, kind=cadangan.MANUAL, folder=args.out, progress=report)
     print(tr("Cadangan dibuat: {path} ({size})", path=info.path, size=_size(info.size)), file=out)
-    return 0
+    return ExitCode.OK
 
 
-def _progress() -> Any:
-    last = [-1]
-
-    def report(done: int, total: int) -> None:
-        pct = 100 * done // total if total else 100
-        if pct // 10 != last[0] and sys.stderr.isatty():
-            last[0] = pct // 10
-            print(tr("  mencadangkan: {pct}%", pct=pct), file=sys.stderr)
-
-    return report
-
-
-def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
-    from app import paths
-    from app.models.storage import cadangan
-
-    path = Path(args.db or paths.default_db())
+def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    """Replace the database file (never opened here) with a backup."""
+    out = ctx.out
+    path = ctx.path
     confirm = bool(args.yes)
     try:
         result = cadangan.restore(path, args.file, confirm_other_agency=confirm)
@@ -110,7 +98,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
         answer = input(tr("Tetap pulihkan? Ketik 'ya' untuk lanjut: "))
         if answer.strip().lower() not in ("ya", "y", "yes"):
             print(tr("Dibatalkan; basis data tidak diubah."), file=out)
-            return 6
+            return ExitCode.DENIED
         result = cadangan.restore(path, args.file, confirm_other_agency=True)
     check = result.check
     print(
@@ -125,4 +113,4 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     )
     if result.aside is not None:
         print(tr("Basis data sebelumnya disimpan di {path}", path=result.aside), file=out)
-    return 0
+    return ExitCode.OK

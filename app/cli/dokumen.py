@@ -2,8 +2,9 @@
 
 * ``merit sk TEMPLAT --nip NIP... [--out DIR] [--petikan|--salinan] [--tanggal TTTT-BB-HH]
   [--nilai KUNCI=NILAI] [--nilai NIP:KUNCI=NILAI]`` issues and writes the PDFs.
-* ``merit sk register [--tahun T] [--templat K] [--status S] [--cari TEKS] [--format table|json]``
-* ``merit sk cancel NOMOR --alasan TEKS [--templat K]``
+* ``merit sk register [--tahun T] [--filter-templat K] [--status S] [--cari TEKS]
+  [--format table|json]``
+* ``merit sk cancel NOMOR --alasan TEKS [--filter-templat K]``
 * ``merit sk templat`` lists the templates; ``merit sk penomoran [--ambil]`` shows or takes
   the numbering role.
 * ``merit verify BERKAS.pdf|KODE`` prints ASLI / ISI SAMA / BERUBAH / DIBATALKAN / TIDAK
@@ -15,20 +16,19 @@ Exit codes: 0 done (verify: genuine), 1 verify: not genuine, 2 invalid input, 3 
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
 
 from app.cli import args as cli_args
+from app.cli.args import Commands
+from app.cli.context import Context, Handler
+from app.cli.exitcode import ExitCode
+from app.cli.output import write_json
 from app.i18n import angka, tanggal, tr
 from app.models.errors import ValidationError
 
-AKSI_SK = {"register": "register", "daftar": "register", "cancel": "cancel", "batal": "cancel",
-           "templat": "templat", "penomoran": "penomoran"}  # fmt: skip
 
-
-def register(sub: Any) -> None:
+def register(sub: Commands) -> None:
     """Add ``sk`` and ``verify`` to the ``merit`` sub-commands."""
     p = sub.add_parser(
         "sk",
@@ -63,6 +63,7 @@ def register(sub: Any) -> None:
     p.add_argument("--alasan", metavar="TEKS", help=tr("cancel: alasan pembatalan"))
     p.add_argument("--filter-templat", dest="filter_templat", metavar="KODE", help=tr("templat"))
     p.add_argument("--ambil", action="store_true", help=tr("penomoran: pindahkan ke instalasi ini"))
+    p.set_defaults(handler=cmd_sk)
 
     p = sub.add_parser(
         "verify",
@@ -71,6 +72,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("sumber", metavar="BERKAS.pdf|KODE")
     p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(handler=cmd_verify)
 
 
 def parse_nilai(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
@@ -92,67 +94,93 @@ def parse_nilai(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, s
     return umum, per
 
 
-def cmd_sk(args: argparse.Namespace, out: TextIO) -> int:
-    from app.cli.core import _actor, _open
-    from app.models.dokumen import core as dk
+def cmd_sk(ctx: Context, args: argparse.Namespace) -> int:
+    """``merit sk TEMPLAT ...`` issues; ``register``, ``cancel``, ``templat`` and ``penomoran``
+    in the place of TEMPLAT do those instead."""
+    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
 
-    db = _open(args, create=False)
-    dk.seed_templates(db, actor=_actor())
-    aksi = AKSI_SK.get(args.templat.lower())
-    if aksi == "register":
-        rows = dk.list_register(
-            db.conn,
-            tahun=args.tahun,
-            templat=args.filter_templat,
-            status=args.status,
-            search=args.cari,
-        )
-        if args.format == "json":
-            json.dump([r.to_json() for r in rows], out, ensure_ascii=False, indent=2)
-            out.write("\n")
-            return 0
-        print(f"{tr('NOMOR'):<30} {tr('TANGGAL'):<18} {tr('STATUS'):<7} {tr('PEGAWAI')}", file=out)
-        for r in rows:
-            names = r.nama_pegawai if len(r.pegawai) <= 1 else tr("{n} pegawai", n=len(r.pegawai))
-            print(f"{r.nomor:<30} {tanggal(r.tanggal):<18} {r.status:<7} {names}", file=out)
-            if r.batal:
-                print("    " + tr("dibatalkan: {alasan}", alasan=r.alasan_batal), file=out)
-        print(tr("{n} dokumen", n=angka(len(rows))), file=out)
-        return 0
-    if aksi == "cancel":
-        if not args.nomor:
-            raise ValidationError(tr("Sebutkan nomor dokumen yang dibatalkan."), field="nomor")
-        if not args.alasan:
-            raise ValidationError(tr("Alasan pembatalan wajib diisi (--alasan)."), field="alasan")
-        row = dk.cancel(db, args.nomor, args.alasan, actor=_actor(), templat=args.filter_templat)
+    db = ctx.db
+    dk.seed_templates(db, actor=ctx.actor)
+    action = SK_ACTIONS.get(args.templat.lower(), _sk_issue)
+    return action(ctx, args)
+
+
+def _sk_register(ctx: Context, args: argparse.Namespace) -> int:
+    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
+
+    db = ctx.db
+    out = ctx.out
+    rows = dk.list_register(
+        db.conn,
+        tahun=args.tahun,
+        templat=args.filter_templat,
+        status=args.status,
+        search=args.cari,
+    )
+    if args.format == "json":
+        write_json(out, [r.to_json() for r in rows])
+        return ExitCode.OK
+    print(f"{tr('NOMOR'):<30} {tr('TANGGAL'):<18} {tr('STATUS'):<7} {tr('PEGAWAI')}", file=out)
+    for r in rows:
+        names = r.nama_pegawai if len(r.pegawai) <= 1 else tr("{n} pegawai", n=len(r.pegawai))
+        print(f"{r.nomor:<30} {tanggal(r.tanggal):<18} {r.status:<7} {names}", file=out)
+        if r.batal:
+            print("    " + tr("dibatalkan: {alasan}", alasan=r.alasan_batal), file=out)
+    print(tr("{n} dokumen", n=angka(len(rows))), file=out)
+    return ExitCode.OK
+
+
+def _sk_cancel(ctx: Context, args: argparse.Namespace) -> int:
+    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
+
+    db = ctx.db
+    if not args.nomor:
+        raise ValidationError(tr("Sebutkan nomor dokumen yang dibatalkan."), field="nomor")
+    if not args.alasan:
+        raise ValidationError(tr("Alasan pembatalan wajib diisi (--alasan)."), field="alasan")
+    row = dk.cancel(db, args.nomor, args.alasan, actor=ctx.actor, templat=args.filter_templat)
+    print(
+        tr("Dokumen {nomor} dibatalkan: {alasan}", nomor=row.nomor, alasan=row.alasan_batal),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
+def _sk_templat(ctx: Context, args: argparse.Namespace) -> int:
+    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
+
+    db = ctx.db
+    for t in dk.list_templates(db.conn):
+        need = ", ".join(dk.needed_inputs(t)) or "-"
+        print(f"{t.kode:<12} {t.bentuk:<11} {t.nama}  ({tr('isian')}: {need})", file=ctx.out)
+    return ExitCode.OK
+
+
+def _sk_penomoran(ctx: Context, args: argparse.Namespace) -> int:
+    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
+
+    db = ctx.db
+    out = ctx.out
+    if args.ambil:
+        dk.take_numbering(db, actor=ctx.actor)
+    holder = dk.numbering_installation(db.conn)
+    if holder is None:
         print(
-            tr("Dokumen {nomor} dibatalkan: {alasan}", nomor=row.nomor, alasan=row.alasan_batal),
+            tr("Penomoran belum dipegang instalasi mana pun (diambil saat terbit pertama)."),
             file=out,
         )
-        return 0
-    if aksi == "templat":
-        for t in dk.list_templates(db.conn):
-            need = ", ".join(dk.needed_inputs(t)) or "-"
-            print(f"{t.kode:<12} {t.bentuk:<11} {t.nama}  ({tr('isian')}: {need})", file=out)
-        return 0
-    if aksi == "penomoran":
-        if args.ambil:
-            dk.take_numbering(db, actor=_actor())
-        holder = dk.numbering_installation(db.conn)
-        if holder is None:
-            print(
-                tr("Penomoran belum dipegang instalasi mana pun (diambil saat terbit pertama)."),
-                file=out,
-            )
-        elif holder == db.node_id:
-            print(
-                tr("Penomoran dokumen dipegang instalasi ini ({node}).", node=holder[:8]), file=out
-            )
-        else:
-            print(
-                tr("Penomoran dokumen dipegang instalasi lain ({node}).", node=holder[:8]), file=out
-            )
-        return 0
+    elif holder == db.node_id:
+        print(tr("Penomoran dokumen dipegang instalasi ini ({node}).", node=holder[:8]), file=out)
+    else:
+        print(tr("Penomoran dokumen dipegang instalasi lain ({node}).", node=holder[:8]), file=out)
+    return ExitCode.OK
+
+
+def _sk_issue(ctx: Context, args: argparse.Namespace) -> int:
+    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
+
+    db = ctx.db
+    out = ctx.out
     if not args.nip:
         raise ValidationError(tr("Sebutkan pegawai dengan --nip NIP..."), field="nip")
     umum, per = parse_nilai(args.nilai)
@@ -164,24 +192,36 @@ def cmd_sk(args: argparse.Namespace, out: TextIO) -> int:
         nilai=umum,
         nilai_pegawai=per,
     )
-    result = dk.issue(db, req, args.out or Path("."), actor=_actor())
+    result = dk.issue(db, req, args.out or Path("."), actor=ctx.actor)
     for nomor in result.nomor:
         print(tr("Terbit: {nomor}", nomor=nomor), file=out)
     for f in result.berkas:
         print(f"  {f.path}  {tr('kode')} {f.kode}", file=out)
     print(tr("Gabungan: {path}", path=result.gabungan), file=out)
-    return 0
+    return ExitCode.OK
 
 
-def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from app.cli.core import _open
-    from app.models.dokumen import core as dk
+# What ``merit sk WORD`` does when WORD is not a template code.
+SK_ACTIONS: dict[str, Handler] = {
+    "register": _sk_register,
+    "daftar": _sk_register,
+    "cancel": _sk_cancel,
+    "batal": _sk_cancel,
+    "templat": _sk_templat,
+    "penomoran": _sk_penomoran,
+}
 
-    db = _open(args, create=False)
+
+def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
+    from app.models.dokumen import core as dk  # lazy: reportlab, pypdf (the decree engine)
+
+    db = ctx.db
+    out = ctx.out
     result = dk.verify(db.conn, args.sumber)
     reg = result.register
     if args.format == "json":
-        json.dump(
+        write_json(
+            out,
             {
                 "status": str(result.status),
                 "hasil": result.judul,
@@ -192,11 +232,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
                 "nip": result.nip,
                 "register": reg.to_json() if reg else None,
             },
-            out,
-            ensure_ascii=False,
-            indent=2,
         )
-        out.write("\n")
     else:
         print(result.judul, file=out)
         print(result.pesan, file=out)
@@ -211,4 +247,4 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
             )
             for label, value in lines:
                 print(f"  {label:<9} {value}", file=out)
-    return 0 if result.ok else 1
+    return ExitCode.OK if result.ok else ExitCode.FAILED

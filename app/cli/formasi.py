@@ -8,13 +8,17 @@ Without ``--unit``: the whole organisation. Exit codes: 0 printed, 3 unit not fo
 from __future__ import annotations
 
 import argparse
-import json
-from typing import Any, TextIO
 
+from app.cli.args import Commands
+from app.cli.context import Context
+from app.cli.exitcode import ExitCode
+from app.cli.output import clip, write_json
 from app.i18n import angka, tr
+from app.models.organisasi import formasi as f
+from app.models.organisasi.units import find_unit
 
 
-def register(sub: Any) -> None:
+def register(sub: Commands) -> None:
     """Add ``bezetting`` to the ``merit`` sub-commands."""
     p = sub.add_parser("bezetting", help=tr("kebutuhan, terisi, kosong dan lebih per jabatan"))
     p.add_argument("--unit", metavar="U", help=tr("unit (nama, singkatan, kode atau id)"))
@@ -25,26 +29,19 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--kosong", action="store_true", help=tr("hanya jabatan yang masih kosong"))
     p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(handler=cmd_bezetting)
 
 
-def _clip(text: object, width: int) -> str:
-    s = "" if text is None else str(text)
-    return s if len(s) <= width else s[: width - 1] + "…"
-
-
-def cmd_bezetting(args: argparse.Namespace, out: TextIO) -> int:
-    from app.cli.core import _open
-    from app.models.organisasi import formasi as f
-    from app.models.organisasi.units import find_unit
-
-    db = _open(args, create=False)
-    conn = db.conn
+def cmd_bezetting(ctx: Context, args: argparse.Namespace) -> int:
+    conn = ctx.db.conn
+    out = ctx.out
     unit_id = find_unit(conn, args.unit) if args.unit else None
     report = f.bezetting_report(conn, unit_id, include_sub_units=not args.tanpa_sub_unit)
     rows = [r for r in report.rows if r.kosong > 0] if args.kosong else report.rows
     t = f.total(rows, report.total.unit_nama)
     if args.format == "json":
-        json.dump(
+        write_json(
+            out,
             {
                 "unit": report.total.unit_nama,
                 "unit_id": unit_id,
@@ -60,12 +57,8 @@ def cmd_bezetting(args: argparse.Namespace, out: TextIO) -> int:
                 },
                 "jabatan": [r.as_json() for r in rows],
             },
-            out,
-            ensure_ascii=False,
-            indent=2,
         )
-        out.write("\n")
-        return 0
+        return ExitCode.OK
     cols = (
         (tr("Jabatan"), 36, False),
         (tr("Unit"), 28, False),
@@ -80,7 +73,7 @@ def cmd_bezetting(args: argparse.Namespace, out: TextIO) -> int:
     def line(values: tuple[object, ...]) -> str:
         cells = []
         for (_, width, right), value in zip(cols, values, strict=True):
-            text = _clip(value, width)
+            text = clip(value, width)
             cells.append(f"{text:>{width}}" if right else f"{text:<{width}}")
         return "  ".join(cells).rstrip()
 
@@ -128,4 +121,4 @@ def cmd_bezetting(args: argparse.Namespace, out: TextIO) -> int:
             ),
             file=out,
         )
-    return 0
+    return ExitCode.OK

@@ -7,21 +7,33 @@ nothing was applied, 1 when the file cannot be read at all.
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
 
+from app.cli.args import Commands
+from app.cli.context import Context
+from app.cli.exitcode import ExitCode
+from app.cli.output import progress
 from app.i18n import angka, tr
+from app.models.impor import (
+    apply_import,
+    apply_preset,
+    detect_siasn,
+    get_preset,
+    guess_mapping,
+    plan_import,
+    read_source,
+)
+from app.models.impor.fields import FIELD_BY_NAME
+from app.models.storage.cadangan import before_risky_job
 
 MAX_ISSUES_SHOWN = 50
 
 
-def register(sub: Any) -> None:
+def register(sub: Commands) -> None:
     """Add the ``import`` command to the ``merit`` sub-parsers."""
     imp = sub.add_parser("import", aliases=["impor"], help=tr("impor data dari lembar kerja"))
-    imp_sub = imp.add_subparsers(
-        dest="import_command", metavar="PERINTAH", required=True, parser_class=type(imp)
-    )
+    imp_sub = imp.add_subparsers(dest="import_command", metavar="PERINTAH", required=True)
     p = imp_sub.add_parser(
         "employees",
         aliases=["pegawai"],
@@ -54,36 +66,18 @@ def register(sub: Any) -> None:
         type=Path,
         help=tr("simpan pratinjau (jumlah, masalah, perubahan) sebagai .xlsx"),
     )
+    p.set_defaults(handler=cmd_import, creates_db=True)
 
 
-def _progress(label: str) -> Any:
-    last = [-1]
-
-    def report(done: int, total: int) -> None:
-        pct = 100 * done // total if total else 100
-        if pct // 10 != last[0] and sys.stderr.isatty():
-            last[0] = pct // 10
-            print(tr("  {label}: {pct}%", label=label, pct=pct), file=sys.stderr)
-
-    return report
+def _progress(label: str) -> Callable[[int, int], None]:
+    return progress(lambda pct, _done, _total: tr("  {label}: {pct}%", label=label, pct=pct))
 
 
-def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     """Read, preview and (unless ``--dry-run`` or rows are rejected) apply an import."""
-    from app.cli.core import _actor, _open
-    from app.models.impor import (
-        apply_import,
-        apply_preset,
-        detect_siasn,
-        get_preset,
-        guess_mapping,
-        plan_import,
-        read_source,
-    )
-    from app.models.impor.fields import FIELD_BY_NAME
-
+    out = ctx.out
     source = read_source(args.file, sheet=args.sheet, progress=_progress(tr("membaca")))
-    db = _open(args)
+    db = ctx.db
     if args.preset:
         preset = get_preset(db, args.preset)
         mapping = apply_preset(source.headers, preset)
@@ -168,16 +162,14 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             ),
             file=out,
         )
-        return 2
+        return ExitCode.INVALID
     if args.dry_run:
         print(tr("Uji coba (--dry-run): tidak ada yang disimpan."), file=out)
-        return 0
-    from app.models.storage.cadangan import before_risky_job
-
+        return ExitCode.OK
     backup = before_risky_job(db, "impor")
     if backup is not None:
         print(tr("Cadangan sebelum impor: {path}", path=backup.path), file=out)
-    result = apply_import(db, plan, actor=_actor(), progress=_progress(tr("menyimpan")))
+    result = apply_import(db, plan, actor=ctx.actor, progress=_progress(tr("menyimpan")))
     print(
         tr(
             "Disimpan: {baru} pegawai baru, {berubah} diperbarui, {riwayat} baris riwayat, "
@@ -189,4 +181,4 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         ),
         file=out,
     )
-    return 0
+    return ExitCode.OK

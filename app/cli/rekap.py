@@ -2,7 +2,7 @@
 
 The same functions as the screens: the lists come from :mod:`app.models.rekap.core` (and
 :mod:`app.models.organisasi.formasi` for bezetting), the workbook from
-:mod:`app.reports.excel.rekap`.
+:mod:`app.reports.excel.rekap`, through the job :mod:`app.jobs.rekap` the Rekap screen runs.
 An export of personal data is a sensitive read and is written to the audit trail.
 
 Exit codes: 0 written, 2 invalid input (bad date, period or file name), 3 unit not found.
@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
 
 from app.cli import args as cli_args
+from app.cli.args import Commands
+from app.cli.context import Context
+from app.cli.exitcode import ExitCode
 from app.i18n import angka, tr
-from app.jobs.rekap import JENIS
+from app.jobs.rekap import JENIS, RecapRequest, check_target, write_recap
+from app.models.organisasi.units import find_unit
 
 
-def register(sub: Any) -> None:
+def register(sub: Commands) -> None:
     """Add ``export`` to the ``merit`` sub-commands."""
     p = sub.add_parser(
         "export",
@@ -54,16 +57,13 @@ def register(sub: Any) -> None:
         action="store_true",
         help=tr("kp: cantumkan juga yang melebihi batas pangkat ijazah/jenjang"),
     )
+    p.set_defaults(handler=cmd_export)
 
 
-def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     """Write the requested recap; print where and how many rows."""
-    from app.cli.core import _actor, _open
-    from app.jobs.rekap import RecapRequest, check_target, write_recap
-    from app.models.organisasi.units import find_unit
-
     target = check_target(args.out)
-    db = _open(args, create=False)
+    db = ctx.db
     unit_id = find_unit(db.conn, args.unit) if args.unit else None
     jenis = args.jenis
     request = RecapRequest(
@@ -76,9 +76,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         kertas=args.kertas,
         semua=args.semua,
     )
-    n = write_recap(db, request, actor=_actor())
+    n = write_recap(db, request, actor=ctx.actor)
     print(
         tr("Rekap {jenis} ditulis ke {path}: {n} baris.", jenis=jenis, path=target, n=angka(n)),
-        file=out,
+        file=ctx.out,
     )
-    return 0
+    return ExitCode.OK

@@ -1,4 +1,4 @@
-"""``merit selection ...`` (alias ``seleksi``) and ``merit kp eligible``.
+"""``merit selection ...`` (alias ``seleksi``): selections for leadership posts.
 
 Secretariat:
 
@@ -26,34 +26,32 @@ Secretariat:
 Member installation: ``merit selection open-package FILE``, ``merit selection score PAKET
 --nomor N --kriteria NAMA --nilai V``, ``merit selection seal PAKET --out FILE``.
 
-KP: ``merit kp eligible --period YYYY-MM [--unit U] [--format json]``;
-``merit kp propose --period P --nip N...``, ``merit kp withdraw --period P --nip N... --alasan T``,
-``merit kp pertek --period P --nip N... --nomor X --tanggal D``,
-``merit kp issue --period P --nip N... --out DIR [--tanggal D] [--nilai [NIP:]gaji_pokok=...]``,
-``merit kp status --period P [--unit U] [--format json]``.
 Exit codes: 2 invalid input or refused file, 3 not found, 6 access refused.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
 
 from app.cli import args as cli_args
+from app.cli.args import Commands
+from app.cli.context import Context
+from app.cli.exitcode import ExitCode
+from app.cli.output import write_json
 from app.i18n import tr
-from app.models.errors import ValidationError
+from app.models.access.akses import require
+from app.models.errors import NotFoundError, ValidationError
+from app.models.pegawai.read import find_pegawai_id
+from app.models.seleksi import core as sel
+from app.models.seleksi import lembar as lb
 
 
-def register(sub: Any) -> None:
-    """Add ``selection`` and ``kp`` to the ``merit`` sub-commands."""
+def register(sub: Commands) -> None:
+    """Add ``selection`` to the ``merit`` sub-commands."""
     s = sub.add_parser("selection", aliases=["seleksi"], help=tr("seleksi jabatan pimpinan"))
-    cmds = s.add_subparsers(
-        dest="seleksi_command", metavar="PERINTAH", required=True, parser_class=type(s)
-    )
-    fmt = {"choices": ("text", "json"), "default": "text", "help": tr("format keluaran")}
+    s.set_defaults(creates_db=True)
+    cmds = s.add_subparsers(dest="seleksi_command", metavar="PERINTAH", required=True)
 
     p = cmds.add_parser("create", aliases=["buat"], help=tr("buat seleksi baru"))
     p.add_argument("--judul", required=True)
@@ -86,9 +84,11 @@ def register(sub: Any) -> None:
     p.add_argument("--tanpa-syarat-hukdis", action="store_true")
     p.add_argument("--tanggal-acuan", type=cli_args.tanggal, metavar="TTTT-BB-HH")
     p.add_argument("--aturan-seri", default="bobot", choices=("bobot", "tahap_akhir", "nomor"))
+    p.set_defaults(handler=cmd_create)
 
     p = cmds.add_parser("list", aliases=["daftar"], help=tr("daftar seleksi"))
-    p.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    cli_args.add_format_text_json(p)
+    p.set_defaults(handler=cmd_list)
 
     p = cmds.add_parser("add-applicant", aliases=["daftarkan"], help=tr("daftarkan pelamar"))
     p.add_argument("seleksi", metavar="ID")
@@ -103,10 +103,12 @@ def register(sub: Any) -> None:
     p.add_argument("--tmt-golongan", type=cli_args.tanggal, metavar="TTTT-BB-HH")
     p.add_argument("--predikat", metavar="P1,P2", help=tr("predikat tahun lalu, tahun sebelumnya"))
     p.add_argument("--hukdis", action="store_true", help=tr("sedang menjalani hukuman disiplin"))
+    p.set_defaults(handler=cmd_add_applicant)
 
     p = cmds.add_parser("applicants", aliases=["pelamar"], help=tr("pelamar dan hasil saringan"))
     p.add_argument("seleksi", metavar="ID")
-    p.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    cli_args.add_format_text_json(p)
+    p.set_defaults(handler=cmd_applicants)
 
     p = cmds.add_parser("decide", aliases=["putuskan"], help=tr("keputusan sekretariat"))
     p.add_argument("seleksi", metavar="ID")
@@ -116,33 +118,40 @@ def register(sub: Any) -> None:
     g.add_argument("--gagal", action="store_const", const=False, dest="keputusan")
     g.add_argument("--aturan", action="store_const", const=None, dest="keputusan")
     p.add_argument("--alasan", default="")
+    p.set_defaults(handler=cmd_decide)
 
     p = cmds.add_parser("conflict", aliases=["konflik"], help=tr("nyatakan konflik kepentingan"))
     p.add_argument("seleksi", metavar="ID")
     p.add_argument("--member", "--anggota", dest="anggota", required=True, metavar="NAMA")
     p.add_argument("--nomor", type=int, required=True)
     p.add_argument("--alasan", required=True)
+    p.set_defaults(handler=cmd_conflict)
 
     p = cmds.add_parser("member-package", aliases=["paket"], help=tr("paket penilaian anggota"))
     p.add_argument("seleksi", metavar="ID")
     p.add_argument("--member", "--anggota", dest="anggota", required=True, metavar="NAMA")
     p.add_argument("--out", type=Path, required=True, metavar="BERKAS")
+    p.set_defaults(handler=cmd_member_package)
 
     p = cmds.add_parser("import-sheet", aliases=["impor-lembar"], help=tr("masukkan lembar nilai"))
     p.add_argument("berkas", type=Path, metavar="BERKAS")
+    p.set_defaults(handler=cmd_import_sheet)
 
     p = cmds.add_parser("quorum", aliases=["kuorum"], help=tr("catatan kuorum ketua panitia"))
     p.add_argument("seleksi", metavar="ID")
     p.add_argument("--catatan", required=True)
+    p.set_defaults(handler=cmd_quorum)
 
     p = cmds.add_parser("ranking", aliases=["peringkat"], help=tr("peringkat akhir"))
     p.add_argument("seleksi", metavar="ID")
-    p.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    cli_args.add_format_text_json(p)
     p.add_argument("--sementara", action="store_true", help=tr("tampilkan walau lembar kurang"))
+    p.set_defaults(handler=cmd_ranking)
 
     p = cmds.add_parser("recap", aliases=["rekap"], help=tr("rekap nilai per anggota (.xlsx)"))
     p.add_argument("seleksi", metavar="ID")
     p.add_argument("--out", type=Path, required=True, metavar="BERKAS")
+    p.set_defaults(handler=cmd_recap)
 
     p = cmds.add_parser("document", aliases=["dokumen"], help=tr("berita acara / pengumuman (PDF)"))
     p.add_argument("seleksi", metavar="ID")
@@ -150,6 +159,7 @@ def register(sub: Any) -> None:
     p.add_argument("--tahap", metavar="NAMA", help=tr("berita acara satu tahap"))
     p.add_argument("--tanggal", type=cli_args.tanggal, metavar="TTTT-BB-HH")
     p.add_argument("--out", type=Path, required=True, metavar="BERKAS")
+    p.set_defaults(handler=cmd_document)
 
     p = cmds.add_parser("appoint", aliases=["angkat"], help=tr("SK pengangkatan pilihan PPK"))
     p.add_argument("seleksi", metavar="ID")
@@ -158,9 +168,11 @@ def register(sub: Any) -> None:
     p.add_argument("--tmt", type=cli_args.tanggal, required=True, metavar="TTTT-BB-HH")
     p.add_argument("--jenis", choices=("petikan", "salinan", "asli"), default="petikan")
     p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+    p.set_defaults(handler=cmd_appoint)
 
     p = cmds.add_parser("open-package", aliases=["buka-paket"], help=tr("buka paket (anggota)"))
     p.add_argument("berkas", type=Path, metavar="BERKAS")
+    p.set_defaults(handler=cmd_open_package)
 
     p = cmds.add_parser("score", aliases=["nilai"], help=tr("isi satu nilai (anggota)"))
     p.add_argument("paket", metavar="PAKET")
@@ -168,57 +180,12 @@ def register(sub: Any) -> None:
     p.add_argument("--kriteria", required=True, metavar="NAMA")
     p.add_argument("--nilai", required=True)
     p.add_argument("--catatan")
+    p.set_defaults(handler=cmd_score)
 
     p = cmds.add_parser("seal", aliases=["kunci"], help=tr("kunci dan kirim lembar (anggota)"))
     p.add_argument("paket", metavar="PAKET")
     p.add_argument("--out", type=Path, required=True, metavar="BERKAS")
-
-    kp = sub.add_parser("kp", help=tr("kenaikan pangkat per periode"))
-    kcmds = kp.add_subparsers(
-        dest="kp_command", metavar="PERINTAH", required=True, parser_class=type(kp)
-    )
-    p = kcmds.add_parser("eligible", aliases=["memenuhi"], help=tr("daftar calon KP periode"))
-    p.add_argument("--period", "--periode", dest="periode", required=True, metavar="TTTT-BB")
-    p.add_argument("--unit", metavar="U")
-    p.add_argument("--format", **fmt)  # type: ignore[arg-type]
-    _register_kp_usulan(kcmds, fmt)
-
-
-def _register_kp_usulan(kcmds: Any, fmt: dict[str, Any]) -> None:
-    """``merit kp propose|pertek|issue|status`` (app/models/kp/usulan.py)."""
-
-    def common(p: Any) -> None:
-        p.add_argument("--period", "--periode", dest="periode", required=True, metavar="TTTT-BB")
-
-    def nips(p: Any) -> None:
-        p.add_argument("--nip", nargs="+", action="extend", required=True, metavar="NIP")
-
-    p = kcmds.add_parser("propose", aliases=["usulkan"], help=tr("usulkan kenaikan pangkat"))
-    common(p)
-    nips(p)
-    p = kcmds.add_parser("withdraw", aliases=["batalkan"], help=tr("batalkan usulan KP"))
-    common(p)
-    nips(p)
-    p.add_argument("--alasan", required=True)
-    p = kcmds.add_parser("pertek", help=tr("catat pertek BKN"))
-    common(p)
-    nips(p)
-    p.add_argument("--nomor", required=True)
-    p.add_argument("--tanggal", type=cli_args.tanggal, required=True, metavar="TTTT-BB-HH")
-    p = kcmds.add_parser("issue", aliases=["terbitkan"], help=tr("terbitkan SK KP petikan"))
-    common(p)
-    nips(p)
-    p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
-    p.add_argument("--tanggal", type=cli_args.tanggal, metavar="TTTT-BB-HH")
-    p.add_argument("--nilai", action="append", default=[], metavar="[NIP:]NAMA=NILAI")
-    p = kcmds.add_parser("status", help=tr("daftar KP periode dengan status usulan"))
-    common(p)
-    p.add_argument("--unit", metavar="U")
-    p.add_argument("--format", **fmt)
-
-
-def _print_json(out: TextIO, data: object) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    p.set_defaults(handler=cmd_seal)
 
 
 def _split(text: str, n_min: int, n_max: int, what: str) -> list[str]:
@@ -228,376 +195,294 @@ def _split(text: str, n_min: int, n_max: int, what: str) -> list[str]:
     return parts
 
 
-def _pelamar_by_nomor(conn: Any, seleksi_id: str, nomor: int) -> str:
-    from app.models.seleksi import core as sel
+def _seleksi_id(ctx: Context, args: argparse.Namespace) -> str:
+    return sel.find_seleksi(ctx.db.conn, args.seleksi)
 
-    for p in sel.daftar_pelamar(conn, seleksi_id):
+
+def _pelamar_by_nomor(ctx: Context, seleksi_id: str, nomor: int) -> str:
+    for p in sel.daftar_pelamar(ctx.db.conn, seleksi_id):
         if p.nomor == nomor:
             return p.id
-    from app.models.errors import NotFoundError
-
     raise NotFoundError(tr("Pelamar nomor {n} tidak ada.", n=nomor))
 
 
-def cmd_selection(args: argparse.Namespace, out: TextIO) -> int:
-    from app.cli.core import _actor, _open
-    from app.models.seleksi import core as sel
-    from app.models.seleksi import lembar as lb
+def _paket(ctx: Context, ref: str) -> lb.LembarKerja:
+    found = [k for k in lb.daftar_paket(ctx.db.conn) if k.paket_id.startswith(ref)]
+    if len(found) != 1:
+        raise NotFoundError(tr("Paket penilaian '{r}' tidak ditemukan.", r=ref))
+    return found[0]
 
-    db = _open(args)
+
+def _saved(ctx: Context) -> int:
+    ctx.out.write(tr("Tersimpan.") + "\n")
+    return ExitCode.OK
+
+
+# -- secretariat ----------------------------------------------------------------------------------
+
+
+def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
+    """Set up a selection from ``--tahap``, ``--kriteria`` and the committee; print its id."""
+    db = ctx.db
+    actor = ctx.actor
+    kriteria: dict[str, list[sel.KriteriaBaru]] = {}
+    for text in args.kriteria:
+        tahap, nama, lo, hi = _split(text, 4, 4, "kriteria")
+        kriteria.setdefault(tahap.casefold(), []).append(sel.KriteriaBaru(nama, lo, hi))
+    tahap_list = []
+    for text in args.tahap:
+        parts = _split(text, 2, 3, "tahap")
+        held = len(parts) < 3 or parts[2].casefold() not in ("tidak", "no", "0")
+        tahap_list.append(
+            sel.TahapBaru(parts[0], parts[1], kriteria.pop(parts[0].casefold(), []), None, held)
+        )
+    if kriteria:
+        raise ValidationError(
+            tr("Kriteria untuk tahap yang tidak ada: {t}.", t=", ".join(kriteria)),
+            field="kriteria",
+        )
+    panitia = [sel.PanitiaBaru(args.ketua, "KETUA")]
+    if args.sekretaris:
+        panitia.append(sel.PanitiaBaru(args.sekretaris, "SEKRETARIS"))
+    panitia += [sel.PanitiaBaru(a, "ANGGOTA") for a in args.anggota]
+    sid = sel.buat_seleksi(
+        db,
+        judul=args.judul,
+        jenis=args.jenis,
+        jabatan_id=args.jabatan,
+        nama_jabatan=args.nama_jabatan,
+        tahap=tahap_list,
+        panitia=panitia,
+        syarat=sel.Syarat(
+            args.golongan_min,
+            args.pendidikan_min,
+            args.tahun_jabatan,
+            args.tahun_pangkat,
+            args.usia_maks,
+            not args.tanpa_syarat_predikat,
+            not args.tanpa_syarat_hukdis,
+        ),
+        tanggal_acuan=args.tanggal_acuan,
+        aturan_seri=args.aturan_seri,
+        actor=actor,
+    )
+    ctx.out.write(sid + "\n")
+    return ExitCode.OK
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    out = ctx.out
+    rows = sel.daftar_seleksi(ctx.db.conn)
+    if args.format == "json":
+        write_json(out, [r.__dict__ for r in rows])
+    else:
+        for r in rows:
+            out.write(f"{r.id[:8]}  {r.judul}  ({r.status}, {r.pelamar} pelamar)\n")
+    return ExitCode.OK
+
+
+def cmd_add_applicant(ctx: Context, args: argparse.Namespace) -> int:
+    """An internal applicant (``--nip``) or an external one (``--nama`` ...); print the id."""
+    db = ctx.db
     conn = db.conn
-    actor = _actor()
-    c = args.seleksi_command
-    if c in ("create", "buat"):
-        kriteria: dict[str, list[sel.KriteriaBaru]] = {}
-        for text in args.kriteria:
-            tahap, nama, lo, hi = _split(text, 4, 4, "kriteria")
-            kriteria.setdefault(tahap.casefold(), []).append(sel.KriteriaBaru(nama, lo, hi))
-        tahap_list = []
-        for text in args.tahap:
-            parts = _split(text, 2, 3, "tahap")
-            held = len(parts) < 3 or parts[2].casefold() not in ("tidak", "no", "0")
-            tahap_list.append(
-                sel.TahapBaru(parts[0], parts[1], kriteria.pop(parts[0].casefold(), []), None, held)
-            )
-        if kriteria:
-            raise ValidationError(
-                tr("Kriteria untuk tahap yang tidak ada: {t}.", t=", ".join(kriteria)),
-                field="kriteria",
-            )
-        panitia = [sel.PanitiaBaru(args.ketua, "KETUA")]
-        if args.sekretaris:
-            panitia.append(sel.PanitiaBaru(args.sekretaris, "SEKRETARIS"))
-        panitia += [sel.PanitiaBaru(a, "ANGGOTA") for a in args.anggota]
-        sid = sel.buat_seleksi(
-            db,
-            judul=args.judul,
-            jenis=args.jenis,
-            jabatan_id=args.jabatan,
-            nama_jabatan=args.nama_jabatan,
-            tahap=tahap_list,
-            panitia=panitia,
-            syarat=sel.Syarat(
-                args.golongan_min,
-                args.pendidikan_min,
-                args.tahun_jabatan,
-                args.tahun_pangkat,
-                args.usia_maks,
-                not args.tanpa_syarat_predikat,
-                not args.tanpa_syarat_hukdis,
-            ),
-            tanggal_acuan=args.tanggal_acuan,
-            aturan_seri=args.aturan_seri,
-            actor=actor,
-        )
-        out.write(sid + "\n")
-        return 0
-    if c in ("list", "daftar"):
-        rows = sel.daftar_seleksi(conn)
-        if args.format == "json":
-            _print_json(out, [r.__dict__ for r in rows])
-        else:
-            for r in rows:
-                out.write(f"{r.id[:8]}  {r.judul}  ({r.status}, {r.pelamar} pelamar)\n")
-        return 0
-    if c in ("open-package", "buka-paket"):
-        kerja = lb.buka_paket(db, args.berkas)
-        out.write(
-            tr(
-                "Paket {id} dibuka: {n} kandidat, seleksi {j}, anggota {a}.",
-                id=kerja.paket_id,
-                n=len(kerja.kandidat),
-                j=kerja.judul,
-                a=kerja.anggota,
-            )
-            + "\n"
-        )
-        return 0
-    if c in ("score", "nilai", "seal", "kunci"):
-        kerja = _paket(conn, args.paket)
-        if c in ("seal", "kunci"):
-            path = lb.kunci_dan_kirim(db, kerja.paket_id, args.out)
-            out.write(tr("Lembar nilai dikunci dan ditulis ke {p}.", p=path) + "\n")
-            return 0
-        calon = next((k for k in kerja.kandidat if k.nomor == args.nomor), None)
-        if calon is None:
-            raise ValidationError(tr("Kandidat nomor {n} tidak ada.", n=args.nomor), field="nomor")
-        key = args.kriteria.casefold()
-        crit = [k for t in kerja.tahap for k in t.kriteria if k.nama.casefold() == key]
-        if len(crit) != 1:
-            raise ValidationError(
-                tr("Kriteria '{k}' tidak ada atau ganda.", k=args.kriteria), field="kriteria"
-            )
-        lb.isi_nilai(db, kerja.paket_id, calon.id, crit[0].id, args.nilai, args.catatan)
-        out.write(tr("Tersimpan.") + "\n")
-        return 0
-    if c in ("import-sheet", "impor-lembar"):
-        res = lb.impor_lembar(db, args.berkas, actor=actor)
-        out.write(res.teks() + "\n")
-        return 0
-    sid = sel.find_seleksi(conn, args.seleksi)
-    if c in ("add-applicant", "daftarkan"):
-        if bool(args.nip) == bool(args.nama):
-            raise ValidationError(tr("Sebut --nip (internal) atau --nama (eksternal)."))
-        if args.nip:
-            from app.models.pegawai.read import find_pegawai_id
-
-            pid = sel.tambah_pelamar_internal(db, sid, find_pegawai_id(conn, args.nip), actor=actor)
-        else:
-            pred = (args.predikat or "").split(",")
-            pid = sel.tambah_pelamar_eksternal(
-                db,
-                sid,
-                sel.PelamarEksternal(
-                    nama=args.nama,
-                    nip=args.nip_eksternal,
-                    instansi_asal=args.instansi,
-                    golongan_kode=args.golongan,
-                    pendidikan_kode=args.pendidikan,
-                    tanggal_lahir=args.lahir,
-                    tmt_jabatan=args.tmt_jabatan,
-                    tmt_golongan=args.tmt_golongan,
-                    predikat_1=pred[0].strip() or None,
-                    predikat_2=pred[1].strip() or None if len(pred) > 1 else None,
-                    hukdis_berlaku=args.hukdis,
-                ),
-                actor=actor,
-            )
-        out.write(pid + "\n")
-        return 0
-    if c in ("applicants", "pelamar"):
-        from app.models.access.akses import require
-
-        require(db, actor, "seleksi.baca")
-        rows = sel.daftar_pelamar(conn, sid)
-        if args.format == "json":
-            _print_json(out, [sel.pelamar_json(p) for p in rows])
-            return 0
-        for p in rows:
-            status = tr("LULUS") if p.lulus else tr("TIDAK LULUS")
-            out.write(f"{p.nomor:>3}. {p.nama}  {status}\n")
-            for h in p.syarat:
-                mark = "+" if h.lulus else "-"
-                out.write(f"      {mark} {h.nama}: {h.alasan}\n")
-            if p.override_lulus is not None:
-                out.write("      " + tr("Keputusan sekretariat: {a}", a=p.override_alasan) + "\n")
-        return 0
-    if c in ("decide", "putuskan"):
-        pid = _pelamar_by_nomor(conn, sid, args.nomor)
-        sel.putuskan_pelamar(db, pid, args.keputusan, args.alasan, actor=actor)
-        out.write(tr("Tersimpan.") + "\n")
-        return 0
-    if c in ("conflict", "konflik"):
-        info = sel.get_seleksi(conn, sid)
-        pid = _pelamar_by_nomor(conn, sid, args.nomor)
-        sel.nyatakan_konflik(db, sid, info.anggota(args.anggota).id, pid, args.alasan, actor=actor)
-        out.write(tr("Tersimpan.") + "\n")
-        return 0
-    if c in ("member-package", "paket"):
-        path = lb.tulis_paket_anggota(db, sid, args.anggota, args.out, actor=actor)
-        out.write(tr("Paket penilaian ditulis ke {p}.", p=path) + "\n")
-        return 0
-    if c in ("recap", "rekap"):
-        counts = sel.tulis_rekap_nilai(db, sid, args.out, actor=actor)
-        out.write(tr("Rekap nilai ditulis ke {p} ({n} lembar).", p=args.out, n=len(counts)) + "\n")
-        return 0
-    if c in ("document", "dokumen"):
-        tahap_id = None
-        if args.tahap:
-            info = sel.get_seleksi(conn, sid)
-            found = [t for t in info.tahap if t.nama.casefold() == args.tahap.casefold()]
-            if not found:
-                raise ValidationError(tr("Tahap '{t}' tidak ada.", t=args.tahap), field="tahap")
-            tahap_id = found[0].id
-        pages = sel.tulis_dokumen(
-            db, sid, args.jenis, args.out, tahap_id=tahap_id, on=args.tanggal, actor=actor
-        )
-        out.write(tr("Dokumen ditulis ke {p} ({n} halaman).", p=args.out, n=pages) + "\n")
-        return 0
-    if c in ("appoint", "angkat"):
-        res = sel.terbitkan_sk_pengangkatan(
+    actor = ctx.actor
+    sid = _seleksi_id(ctx, args)
+    if bool(args.nip) == bool(args.nama):
+        raise ValidationError(tr("Sebut --nip (internal) atau --nama (eksternal)."))
+    if args.nip:
+        pid = sel.tambah_pelamar_internal(db, sid, find_pegawai_id(conn, args.nip), actor=actor)
+    else:
+        pred = (args.predikat or "").split(",")
+        pid = sel.tambah_pelamar_eksternal(
             db,
             sid,
-            _pelamar_by_nomor(conn, sid, args.nomor),
-            args.out,
-            tanggal=args.tanggal,
-            tmt=args.tmt,
-            jenis=args.jenis,
+            sel.PelamarEksternal(
+                nama=args.nama,
+                nip=args.nip_eksternal,
+                instansi_asal=args.instansi,
+                golongan_kode=args.golongan,
+                pendidikan_kode=args.pendidikan,
+                tanggal_lahir=args.lahir,
+                tmt_jabatan=args.tmt_jabatan,
+                tmt_golongan=args.tmt_golongan,
+                predikat_1=pred[0].strip() or None,
+                predikat_2=pred[1].strip() or None if len(pred) > 1 else None,
+                hukdis_berlaku=args.hukdis,
+            ),
             actor=actor,
         )
-        for nomor in res.nomor:
-            out.write(tr("SK nomor {n} diterbitkan.", n=nomor) + "\n")
-        return 0
-    if c in ("quorum", "kuorum"):
-        sel.catat_kuorum(db, sid, args.catatan, actor=actor)
-        out.write(tr("Tersimpan.") + "\n")
-        return 0
-    # ranking
-    from app.models.access.akses import require
+    ctx.out.write(pid + "\n")
+    return ExitCode.OK
 
-    require(db, actor, "seleksi.baca")
-    hasil = sel.peringkat(conn, sid, sementara=args.sementara)
+
+def cmd_applicants(ctx: Context, args: argparse.Namespace) -> int:
+    """The applicants with the result of the screening against the requirements."""
+    db = ctx.db
+    out = ctx.out
+    sid = _seleksi_id(ctx, args)
+    require(db, ctx.actor, "seleksi.baca")
+    rows = sel.daftar_pelamar(db.conn, sid)
+    if args.format == "json":
+        write_json(out, [sel.pelamar_json(p) for p in rows])
+        return ExitCode.OK
+    for p in rows:
+        status = tr("LULUS") if p.lulus else tr("TIDAK LULUS")
+        out.write(f"{p.nomor:>3}. {p.nama}  {status}\n")
+        for h in p.syarat:
+            mark = "+" if h.lulus else "-"
+            out.write(f"      {mark} {h.nama}: {h.alasan}\n")
+        if p.override_lulus is not None:
+            out.write("      " + tr("Keputusan sekretariat: {a}", a=p.override_alasan) + "\n")
+    return ExitCode.OK
+
+
+def cmd_decide(ctx: Context, args: argparse.Namespace) -> int:
+    """The secretariat's decision over the screening (``--aturan``: back to the rules)."""
+    db = ctx.db
+    sid = _seleksi_id(ctx, args)
+    pid = _pelamar_by_nomor(ctx, sid, args.nomor)
+    sel.putuskan_pelamar(db, pid, args.keputusan, args.alasan, actor=ctx.actor)
+    return _saved(ctx)
+
+
+def cmd_conflict(ctx: Context, args: argparse.Namespace) -> int:
+    """A member declares a conflict of interest with one applicant."""
+    db = ctx.db
+    sid = _seleksi_id(ctx, args)
+    info = sel.get_seleksi(db.conn, sid)
+    pid = _pelamar_by_nomor(ctx, sid, args.nomor)
+    sel.nyatakan_konflik(db, sid, info.anggota(args.anggota).id, pid, args.alasan, actor=ctx.actor)
+    return _saved(ctx)
+
+
+def cmd_member_package(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    sid = _seleksi_id(ctx, args)
+    path = lb.tulis_paket_anggota(db, sid, args.anggota, args.out, actor=ctx.actor)
+    ctx.out.write(tr("Paket penilaian ditulis ke {p}.", p=path) + "\n")
+    return ExitCode.OK
+
+
+def cmd_import_sheet(ctx: Context, args: argparse.Namespace) -> int:
+    """Take in a member's sealed score sheet."""
+    db = ctx.db
+    res = lb.impor_lembar(db, args.berkas, actor=ctx.actor)
+    ctx.out.write(res.teks() + "\n")
+    return ExitCode.OK
+
+
+def cmd_quorum(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    sid = _seleksi_id(ctx, args)
+    sel.catat_kuorum(db, sid, args.catatan, actor=ctx.actor)
+    return _saved(ctx)
+
+
+def cmd_ranking(ctx: Context, args: argparse.Namespace) -> int:
+    """The final ranking (``--sementara``: also while sheets are missing) and the three
+    proposed to the PPK."""
+    db = ctx.db
+    out = ctx.out
+    sid = _seleksi_id(ctx, args)
+    require(db, ctx.actor, "seleksi.baca")
+    hasil = sel.peringkat(db.conn, sid, sementara=args.sementara)
     data = sel.peringkat_json(hasil)
     if args.format == "json":
-        _print_json(out, data)
-        return 0
+        write_json(out, data)
+        return ExitCode.OK
     if not hasil.final:
         out.write(tr("SEMENTARA: lembar belum lengkap.") + "\n")
     for b in data["peringkat"]:
         out.write(f"{b['peringkat']:>3}. {b['nama']}  {b['total'] or '-'}\n")
     if data["usulan"]:
         out.write(tr("Usulan kepada PPK: {d}", d=", ".join(data["usulan"])) + "\n")
-    return 0
+    return ExitCode.OK
 
 
-def _paket(conn: Any, ref: str) -> Any:
-    from app.models.errors import NotFoundError
-    from app.models.seleksi import lembar as lb
-
-    found = [k for k in lb.daftar_paket(conn) if k.paket_id.startswith(ref)]
-    if len(found) != 1:
-        raise NotFoundError(tr("Paket penilaian '{r}' tidak ditemukan.", r=ref))
-    return found[0]
+def cmd_recap(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    sid = _seleksi_id(ctx, args)
+    counts = sel.tulis_rekap_nilai(db, sid, args.out, actor=ctx.actor)
+    ctx.out.write(tr("Rekap nilai ditulis ke {p} ({n} lembar).", p=args.out, n=len(counts)) + "\n")
+    return ExitCode.OK
 
 
-def cmd_kp(args: argparse.Namespace, out: TextIO) -> int:
-    if args.kp_command not in ("eligible", "memenuhi"):
-        return _cmd_kp_usulan(args, out)
-    from app.cli.core import _actor, _open
-    from app.models.access.akses import require
-    from app.models.rekap.core import nominatif_kp, periode_kp
+def cmd_document(ctx: Context, args: argparse.Namespace) -> int:
+    """The minutes (of the whole selection or of one stage) or the announcement, as PDF."""
+    db = ctx.db
+    sid = _seleksi_id(ctx, args)
+    tahap_id = None
+    if args.tahap:
+        info = sel.get_seleksi(db.conn, sid)
+        found = [t for t in info.tahap if t.nama.casefold() == args.tahap.casefold()]
+        if not found:
+            raise ValidationError(tr("Tahap '{t}' tidak ada.", t=args.tahap), field="tahap")
+        tahap_id = found[0].id
+    pages = sel.tulis_dokumen(
+        db, sid, args.jenis, args.out, tahap_id=tahap_id, on=args.tanggal, actor=ctx.actor
+    )
+    ctx.out.write(tr("Dokumen ditulis ke {p} ({n} halaman).", p=args.out, n=pages) + "\n")
+    return ExitCode.OK
 
-    db = _open(args, create=False)
-    require(db, _actor(), "laporan.baca")
-    conn = db.conn
-    periode = periode_kp(conn, args.periode)
-    unit_id = None
-    if args.unit:
-        from app.models.organisasi.units import find_unit
 
-        unit_id = find_unit(conn, args.unit)
-    hasil = nominatif_kp(conn, periode, unit_id=unit_id)
-    if args.format == "json":
-        _print_json(
-            out,
-            {
-                "periode": periode.isoformat(),
-                "melebihi_batas": hasil.melebihi_batas,
-                "pegawai": [
-                    {
-                        "nomor": b.nomor,
-                        "nip": b.nip,
-                        "nama": b.nama_lengkap,
-                        "golongan": b.golongan_kode,
-                        "golongan_baru": b.golongan_baru,
-                        "tmt_golongan": b.tmt_golongan.isoformat(),
-                        "masa_tahun": b.masa_tahun,
-                        "masa_bulan": b.masa_bulan,
-                        "jenis_kp": b.jenis_kp,
-                        "status": b.status,
-                        "keterangan": list(b.keterangan),
-                    }
-                    for b in hasil.baris
-                ],
-            },
+def cmd_appoint(ctx: Context, args: argparse.Namespace) -> int:
+    """The SK of appointment for the applicant the PPK chose."""
+    db = ctx.db
+    sid = _seleksi_id(ctx, args)
+    res = sel.terbitkan_sk_pengangkatan(
+        db,
+        sid,
+        _pelamar_by_nomor(ctx, sid, args.nomor),
+        args.out,
+        tanggal=args.tanggal,
+        tmt=args.tmt,
+        jenis=args.jenis,
+        actor=ctx.actor,
+    )
+    for nomor in res.nomor:
+        ctx.out.write(tr("SK nomor {n} diterbitkan.", n=nomor) + "\n")
+    return ExitCode.OK
+
+
+# -- a committee member's installation ------------------------------------------------------------
+
+
+def cmd_open_package(ctx: Context, args: argparse.Namespace) -> int:
+    kerja = lb.buka_paket(ctx.db, args.berkas)
+    ctx.out.write(
+        tr(
+            "Paket {id} dibuka: {n} kandidat, seleksi {j}, anggota {a}.",
+            id=kerja.paket_id,
+            n=len(kerja.kandidat),
+            j=kerja.judul,
+            a=kerja.anggota,
         )
-        return 0
-    for b in hasil.baris:
-        note = "; ".join(b.keterangan)
-        out.write(
-            f"{b.nomor:>4}. {b.nip}  {b.nama_lengkap}  {b.golongan_kode} -> {b.golongan_baru}  "
-            f"[{b.status}] {note}\n"
+        + "\n"
+    )
+    return ExitCode.OK
+
+
+def cmd_score(ctx: Context, args: argparse.Namespace) -> int:
+    """One score: candidate ``--nomor``, criterion ``--kriteria`` (by name), ``--nilai``."""
+    db = ctx.db
+    kerja = _paket(ctx, args.paket)
+    calon = next((k for k in kerja.kandidat if k.nomor == args.nomor), None)
+    if calon is None:
+        raise ValidationError(tr("Kandidat nomor {n} tidak ada.", n=args.nomor), field="nomor")
+    key = args.kriteria.casefold()
+    crit = [k for t in kerja.tahap for k in t.kriteria if k.nama.casefold() == key]
+    if len(crit) != 1:
+        raise ValidationError(
+            tr("Kriteria '{k}' tidak ada atau ganda.", k=args.kriteria), field="kriteria"
         )
-    out.write(tr("{n} pegawai.", n=len(hasil.baris)) + "\n")
-    return 0
+    lb.isi_nilai(db, kerja.paket_id, calon.id, crit[0].id, args.nilai, args.catatan)
+    return _saved(ctx)
 
 
-def _nilai_kp(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """``NAMA=NILAI`` for everyone, ``NIP:NAMA=NILAI`` for one person."""
-    common: dict[str, str] = {}
-    per: dict[str, dict[str, str]] = {}
-    for text in items:
-        head, sep, value = text.partition("=")
-        if not sep or not head.strip():
-            raise ValidationError(
-                tr("--nilai '{t}' tidak sah; tulis NIP:nama=nilai atau nama=nilai.", t=text),
-                field="nilai",
-            )
-        nip, colon, name = head.rpartition(":")
-        target = per.setdefault(nip.strip(), {}) if colon else common
-        target[name.strip()] = value.strip()
-    return common, per
-
-
-def _cmd_kp_usulan(args: argparse.Namespace, out: TextIO) -> int:
-    from app.cli.core import _actor, _open
-    from app.models.kp import usulan as kp
-
-    db = _open(args, create=False)
-    actor = _actor()
-    c = args.kp_command
-    if c in ("propose", "usulkan"):
-        ids = kp.usulkan(db, args.periode, args.nip, actor=actor)
-        out.write(tr("{n} pegawai diusulkan.", n=len(ids)) + "\n")
-    elif c in ("withdraw", "batalkan"):
-        n = kp.batalkan_usulan(db, args.periode, args.nip, alasan=args.alasan, actor=actor)
-        out.write(tr("{n} usulan dibatalkan.", n=n) + "\n")
-    elif c == "pertek":
-        n = kp.catat_pertek(db, args.periode, args.nip, args.nomor, args.tanggal, actor=actor)
-        out.write(tr("Pertek dicatat untuk {n} usulan.", n=n) + "\n")
-    elif c in ("issue", "terbitkan"):
-        nilai, per = _nilai_kp(args.nilai)
-        hasil = kp.terbitkan_sk(
-            db,
-            args.periode,
-            args.nip,
-            args.out,
-            tanggal=args.tanggal or date.today(),
-            nilai=nilai,
-            nilai_pegawai=per,
-            actor=actor,
-        )
-        for nomor in hasil.terbit.nomor:
-            out.write(nomor + "\n")
-        out.write(tr("{n} SK kenaikan pangkat terbit.", n=len(hasil.terbit.nomor)) + "\n")
-    else:
-        from app.models.access.akses import require
-
-        require(db, actor, "laporan.baca")
-        unit_id = None
-        if args.unit:
-            from app.models.organisasi.units import find_unit
-
-            unit_id = find_unit(db.conn, args.unit)
-        items = kp.daftar_periode(db.conn, args.periode, unit_id=unit_id)
-        if args.format == "json":
-            _print_json(
-                out,
-                {
-                    "periode": args.periode,
-                    "pegawai": [
-                        {
-                            "nip": i.nip,
-                            "nama": i.nama_lengkap,
-                            "golongan": i.golongan_kode,
-                            "golongan_baru": i.golongan_baru,
-                            "jenis_kp": i.jenis_kp,
-                            "syarat": i.syarat,
-                            "keterangan": list(i.keterangan),
-                            "usulan": i.status_usulan,
-                            "nomor_pertek": i.usulan.nomor_pertek if i.usulan else None,
-                            "nomor_sk": i.usulan.nomor_sk if i.usulan else None,
-                        }
-                        for i in items
-                    ],
-                },
-            )
-            return 0
-        for i in items:
-            state = kp.status_label(i.status_usulan) or "-"
-            out.write(
-                f"{i.nip}  {i.nama_lengkap}  {i.golongan_kode} -> {i.golongan_baru}  "
-                f"[{i.syarat or '-'}] [{state}]\n"
-            )
-        out.write(tr("{n} pegawai.", n=len(items)) + "\n")
-    return 0
+def cmd_seal(ctx: Context, args: argparse.Namespace) -> int:
+    """Seal the sheet and write it for the secretariat."""
+    db = ctx.db
+    kerja = _paket(ctx, args.paket)
+    path = lb.kunci_dan_kirim(db, kerja.paket_id, args.out)
+    ctx.out.write(tr("Lembar nilai dikunci dan ditulis ke {p}.", p=path) + "\n")
+    return ExitCode.OK

@@ -17,22 +17,27 @@ reopen. Exit codes: 2 invalid input or wrong state, 3 not found, 6 access refuse
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-from typing import Any, TextIO
 
 from app.cli import args as cli_args
+from app.cli.args import Commands
+from app.cli.context import Context
+from app.cli.exitcode import ExitCode
+from app.cli.output import clip, write_json
 from app.i18n import angka, tr
+from app.models.errors import ValidationError
+from app.models.organisasi.units import find_unit
+from app.models.reference.loader import Referensi
+from app.models.skp import core as skp
+from app.models.skp.core import HasilKerjaData, IndikatorData
 
 RATINGS = ("atas", "sesuai", "bawah")
 
 
-def register(sub: Any) -> None:
+def register(sub: Commands) -> None:
     """Add ``skp`` to the ``merit`` sub-commands."""
-    skp = sub.add_parser("skp", aliases=["kinerja"], help=tr("penilaian kinerja (SKP)"))
-    cmds = skp.add_subparsers(
-        dest="skp_command", metavar="PERINTAH", required=True, parser_class=type(skp)
-    )
+    p = sub.add_parser("skp", aliases=["kinerja"], help=tr("penilaian kinerja (SKP)"))
+    cmds = p.add_subparsers(dest="skp_command", metavar="PERINTAH", required=True)
 
     def year(p: argparse.ArgumentParser) -> None:
         p.add_argument(
@@ -42,6 +47,7 @@ def register(sub: Any) -> None:
     p = cmds.add_parser("create", aliases=["buat"], help=tr("buat SKP draf secara massal"))
     year(p)
     p.add_argument("--unit", metavar="U", help=tr("unit (dengan sub-unitnya); bawaan: semua"))
+    p.set_defaults(handler=cmd_create)
 
     p = cmds.add_parser("plan", aliases=["rencana"], help=tr("tambah rencana hasil kerja"))
     p.add_argument("nip", metavar="NIP")
@@ -53,10 +59,12 @@ def register(sub: Any) -> None:
         metavar="RENCANA|INDIKATOR|TARGET",
         help=tr("satu hasil kerja dengan satu indikator dan targetnya (boleh berulang)"),
     )
+    p.set_defaults(handler=cmd_plan)
 
     p = cmds.add_parser("submit", aliases=["ajukan"], help=tr("ajukan SKP untuk dinilai"))
     p.add_argument("nip", metavar="NIP")
     year(p)
+    p.set_defaults(handler=cmd_submit)
 
     p = cmds.add_parser("rate", aliases=["nilai"], help=tr("nilai SKP (pejabat penilai)"))
     p.add_argument("nip", metavar="NIP")
@@ -64,40 +72,43 @@ def register(sub: Any) -> None:
     p.add_argument("--hasil", required=True, choices=RATINGS, help=tr("rating hasil kerja"))
     p.add_argument("--perilaku", required=True, choices=RATINGS, help=tr("rating perilaku kerja"))
     p.add_argument("--catatan", metavar="TEKS", help=tr("catatan pejabat penilai"))
+    p.set_defaults(handler=cmd_rate)
 
     p = cmds.add_parser("approve", aliases=["tetapkan"], help=tr("tetapkan dan kunci SKP"))
     p.add_argument("nip", metavar="NIP")
     year(p)
+    p.set_defaults(handler=cmd_approve)
 
-    for name, alias, text in (
-        ("return", "kembalikan", tr("kembalikan SKP untuk diperbaiki")),
-        ("reopen", "buka", tr("buka kembali SKP yang sudah ditetapkan (admin)")),
+    for name, alias, text, handler in (
+        ("return", "kembalikan", tr("kembalikan SKP untuk diperbaiki"), cmd_return),
+        ("reopen", "buka", tr("buka kembali SKP yang sudah ditetapkan (admin)"), cmd_reopen),
     ):
         p = cmds.add_parser(name, aliases=[alias], help=text)
         p.add_argument("nip", metavar="NIP")
         year(p)
         p.add_argument("--catatan", required=True, metavar="TEKS", help=tr("alasan"))
+        p.set_defaults(handler=handler)
 
     p = cmds.add_parser("status", help=tr("status dan predikat SKP per pegawai"))
     year(p)
     p.add_argument("--unit", metavar="U", help=tr("unit (dengan sub-unitnya)"))
     p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(handler=cmd_status)
 
     p = cmds.add_parser("pdf", help=tr("tulis Dokumen Evaluasi Kinerja Pegawai (.pdf)"))
     p.add_argument("nip", metavar="NIP")
     year(p)
     p.add_argument("--out", required=True, type=Path, metavar="BERKAS.pdf")
+    p.set_defaults(handler=cmd_pdf)
 
     p = cmds.add_parser("rekap", help=tr("tulis rekap SKP (.xlsx)"))
     year(p)
     p.add_argument("--unit", metavar="U", help=tr("unit (dengan sub-unitnya)"))
     p.add_argument("--out", required=True, type=Path, metavar="BERKAS.xlsx")
+    p.set_defaults(handler=cmd_rekap)
 
 
-def _parse_hasil(texts: list[str]) -> list[Any]:
-    from app.models.errors import ValidationError
-    from app.models.skp.core import HasilKerjaData, IndikatorData
-
+def _parse_hasil(texts: list[str]) -> list[HasilKerjaData]:
     result = []
     for n, text in enumerate(texts, start=1):
         parts = [p.strip() for p in text.split("|")]
@@ -115,125 +126,153 @@ def _parse_hasil(texts: list[str]) -> list[Any]:
     return result
 
 
-def cmd_skp(args: argparse.Namespace, out: TextIO) -> int:
-    from app.cli.core import _actor, _open
-    from app.models.skp import core as skp
+def _unit_id(ctx: Context, args: argparse.Namespace) -> str | None:
+    return find_unit(ctx.db.conn, args.unit) if args.unit else None
 
-    db = _open(args, create=False)
+
+def _skp_id(ctx: Context, args: argparse.Namespace) -> str:
+    return skp.find_skp(ctx.db.conn, args.nip, args.tahun)
+
+
+# -- the year's SKPs ------------------------------------------------------------------------------
+
+
+def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    unit_id = _unit_id(ctx, args)
+    result = skp.buat_massal(db, args.tahun, actor=ctx.actor, unit_id=unit_id)
+    print(
+        tr(
+            "SKP {tahun}: {n} dibuat ({c} melanjutkan rencana tahun lalu), {e} sudah ada.",
+            tahun=args.tahun,
+            n=angka(result.dibuat),
+            c=angka(result.dilanjutkan),
+            e=angka(result.sudah_ada),
+        ),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
+def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+    conn = ctx.db.conn
+    out = ctx.out
+    unit_id = _unit_id(ctx, args)
+    rows = skp.daftar(conn, args.tahun, unit_id=unit_id)
+    if args.format == "json":
+        data = [
+            {
+                "nip": r.nip,
+                "nama": r.nama,
+                "unit": r.unit,
+                "status": r.status,
+                "predikat": r.predikat_kode,
+                "penilai": r.penilai or None,
+            }
+            for r in rows
+        ]
+        write_json(out, data, indent=1)
+        return ExitCode.OK
+    for r in rows:
+        print(
+            f"{r.nip:<18}  {clip(r.nama, 32):<32}  {skp.status_label(r.status):<13}  "
+            f"{r.predikat or '-'}",
+            file=out,
+        )
+    total = skp.kemajuan(conn, args.tahun, unit_id).total
+    print(
+        tr(
+            "Jumlah {n}: belum ada {b}, draf {d}, diajukan {a}, dinilai {r}, ditetapkan {t}.",
+            n=angka(total.pegawai),
+            b=angka(total.belum),
+            d=angka(total.draft),
+            a=angka(total.diajukan),
+            r=angka(total.dinilai),
+            t=angka(total.ditetapkan),
+        ),
+        file=out,
+    )
+    return ExitCode.OK
+
+
+def cmd_rekap(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
     conn = db.conn
-    command = args.skp_command
-    actor = _actor()
-    unit_id = None
-    if getattr(args, "unit", None):
-        from app.models.organisasi.units import find_unit
+    actor = ctx.actor
+    unit_id = _unit_id(ctx, args)
+    from app.reports.excel.skp import tulis_rekap_skp
 
-        unit_id = find_unit(conn, args.unit)
+    kop, rows, data = skp.rekap_data(conn, args.tahun, unit_id)
+    tulis_rekap_skp(args.out, kop, args.tahun, rows, data)
+    skp.catat_ekspor_rekap(db, args.tahun, unit_id, args.out, len(rows), actor=actor)
+    print(
+        tr("Rekap SKP ditulis ke {path}: {n} pegawai.", path=args.out, n=angka(len(rows))),
+        file=ctx.out,
+    )
+    return ExitCode.OK
 
-    if command in ("create", "buat"):
-        result = skp.buat_massal(db, args.tahun, actor=actor, unit_id=unit_id)
-        print(
-            tr(
-                "SKP {tahun}: {n} dibuat ({c} melanjutkan rencana tahun lalu), {e} sudah ada.",
-                tahun=args.tahun,
-                n=angka(result.dibuat),
-                c=angka(result.dilanjutkan),
-                e=angka(result.sudah_ada),
-            ),
-            file=out,
-        )
-        return 0
-    if command == "status":
-        rows = skp.daftar(conn, args.tahun, unit_id=unit_id)
-        if args.format == "json":
-            data = [
-                {
-                    "nip": r.nip,
-                    "nama": r.nama,
-                    "unit": r.unit,
-                    "status": r.status,
-                    "predikat": r.predikat_kode,
-                    "penilai": r.penilai or None,
-                }
-                for r in rows
-            ]
-            json.dump(data, out, ensure_ascii=False, indent=1)
-            print(file=out)
-            return 0
-        from app.cli.core import _clip
 
-        for r in rows:
-            print(
-                f"{r.nip:<18}  {_clip(r.nama, 32):<32}  {skp.status_label(r.status):<13}  "
-                f"{r.predikat or '-'}",
-                file=out,
-            )
-        total = skp.kemajuan(conn, args.tahun, unit_id).total
-        print(
-            tr(
-                "Jumlah {n}: belum ada {b}, draf {d}, diajukan {a}, dinilai {r}, ditetapkan {t}.",
-                n=angka(total.pegawai),
-                b=angka(total.belum),
-                d=angka(total.draft),
-                a=angka(total.diajukan),
-                r=angka(total.dinilai),
-                t=angka(total.ditetapkan),
-            ),
-            file=out,
-        )
-        return 0
-    if command == "rekap":
-        from app.reports.excel.skp import tulis_rekap_skp
+# -- one employee's SKP ---------------------------------------------------------------------------
 
-        kop, rows, data = skp.rekap_data(conn, args.tahun, unit_id)
-        tulis_rekap_skp(args.out, kop, args.tahun, rows, data)
-        skp.catat_ekspor_rekap(db, args.tahun, unit_id, args.out, len(rows), actor=actor)
-        print(
-            tr("Rekap SKP ditulis ke {path}: {n} pegawai.", path=args.out, n=angka(len(rows))),
-            file=out,
-        )
-        return 0
 
-    skp_id = skp.find_skp(conn, args.nip, args.tahun)
-    if command in ("plan", "rencana"):
-        current = skp.rencana_data(skp.get_skp(conn, skp_id))
-        skp.simpan_rencana(db, skp_id, [*current, *_parse_hasil(args.hasil)], actor=actor)
-        print(tr("Rencana hasil kerja disimpan ({n} baru).", n=len(args.hasil)), file=out)
-    elif command in ("submit", "ajukan"):
-        skp.ajukan(db, skp_id, actor=actor)
-        print(tr("SKP {nip} tahun {tahun} diajukan.", nip=args.nip, tahun=args.tahun), file=out)
-    elif command in ("rate", "nilai"):
-        kode = skp.nilai(db, skp_id, args.hasil, args.perilaku, actor=actor, catatan=args.catatan)
-        from app.models.reference.loader import Referensi
+def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    skp_id = _skp_id(ctx, args)
+    current = skp.rencana_data(skp.get_skp(db.conn, skp_id))
+    skp.simpan_rencana(db, skp_id, [*current, *_parse_hasil(args.hasil)], actor=ctx.actor)
+    print(tr("Rencana hasil kerja disimpan ({n} baru).", n=len(args.hasil)), file=ctx.out)
+    return ExitCode.OK
 
-        label = Referensi.load(conn).label("ref_predikat", kode)
-        print(tr("SKP {nip} dinilai: predikat {p}.", nip=args.nip, p=label), file=out)
-    elif command in ("approve", "tetapkan"):
-        skp.tetapkan(db, skp_id, actor=actor)
-        print(
-            tr("SKP {nip} tahun {tahun} ditetapkan dan terkunci.", nip=args.nip, tahun=args.tahun),
-            file=out,
-        )
-    elif command in ("return", "kembalikan"):
-        state = skp.kembalikan(db, skp_id, args.catatan, actor=actor)
-        print(
-            tr(
-                "SKP {nip} dikembalikan; status sekarang {s}.",
-                nip=args.nip,
-                s=skp.status_label(state),
-            ),
-            file=out,
-        )
-    elif command in ("reopen", "buka"):
-        skp.buka_kembali(db, skp_id, args.catatan, actor=actor)
-        print(
-            tr("SKP {nip} tahun {tahun} dibuka kembali.", nip=args.nip, tahun=args.tahun), file=out
-        )
-    elif command == "pdf":
-        from app.reports.pdf.skp import render_evaluasi
 
-        pages = render_evaluasi(skp.dokumen_evaluasi(conn, skp_id), args.out)
-        print(
-            tr("Dokumen evaluasi ditulis ke {path} ({n} halaman).", path=args.out, n=pages),
-            file=out,
-        )
-    return 0
+def cmd_submit(ctx: Context, args: argparse.Namespace) -> int:
+    skp.ajukan(ctx.db, _skp_id(ctx, args), actor=ctx.actor)
+    print(tr("SKP {nip} tahun {tahun} diajukan.", nip=args.nip, tahun=args.tahun), file=ctx.out)
+    return ExitCode.OK
+
+
+def cmd_rate(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    skp_id = _skp_id(ctx, args)
+    kode = skp.nilai(db, skp_id, args.hasil, args.perilaku, actor=ctx.actor, catatan=args.catatan)
+    label = Referensi.load(db.conn).label("ref_predikat", kode)
+    print(tr("SKP {nip} dinilai: predikat {p}.", nip=args.nip, p=label), file=ctx.out)
+    return ExitCode.OK
+
+
+def cmd_approve(ctx: Context, args: argparse.Namespace) -> int:
+    skp.tetapkan(ctx.db, _skp_id(ctx, args), actor=ctx.actor)
+    print(
+        tr("SKP {nip} tahun {tahun} ditetapkan dan terkunci.", nip=args.nip, tahun=args.tahun),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
+def cmd_return(ctx: Context, args: argparse.Namespace) -> int:
+    state = skp.kembalikan(ctx.db, _skp_id(ctx, args), args.catatan, actor=ctx.actor)
+    print(
+        tr("SKP {nip} dikembalikan; status sekarang {s}.", nip=args.nip, s=skp.status_label(state)),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
+def cmd_reopen(ctx: Context, args: argparse.Namespace) -> int:
+    skp.buka_kembali(ctx.db, _skp_id(ctx, args), args.catatan, actor=ctx.actor)
+    print(
+        tr("SKP {nip} tahun {tahun} dibuka kembali.", nip=args.nip, tahun=args.tahun), file=ctx.out
+    )
+    return ExitCode.OK
+
+
+def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
+    conn = ctx.db.conn
+    skp_id = _skp_id(ctx, args)
+    from app.reports.pdf.skp import render_evaluasi
+
+    pages = render_evaluasi(skp.dokumen_evaluasi(conn, skp_id), args.out)
+    print(
+        tr("Dokumen evaluasi ditulis ke {path} ({n} halaman).", path=args.out, n=pages),
+        file=ctx.out,
+    )
+    return ExitCode.OK

@@ -21,7 +21,6 @@ from app.models.errors import Cancelled, ValidationError
 from app.models.rekap import core as rk
 from app.models.storage.db import Database
 from app.models.storage.store import Store
-from app.reports.excel import rekap as rx
 
 JENIS = ("duk", "bezetting", "rekap", "kp", "kgb", "pensiun", "diklat")
 TAHUN_PENSIUN = 5  # retirements listed ahead (asn-rules 13.2: BUP projection)
@@ -91,6 +90,8 @@ def write_recap(
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Write the workbook; return the number of rows. Raises Cancelled when cancelled."""
+    from app.reports.excel import rekap as rx  # lazy: openpyxl, off the command line's start
+
     if req.jenis not in JENIS:
         raise ValidationError(
             tr(

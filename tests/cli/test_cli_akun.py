@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from app.cli import main
+from app.cli.main import main
 from app.models.access import akun
 from app.models.pegawai import write as registri
 from app.models.storage.db import Database

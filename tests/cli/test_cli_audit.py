@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.cli import main
+from app.cli.main import main
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.models.storage import cadangan
 from app.models.storage.db import Database
 from app.models.storage.instansi import setup

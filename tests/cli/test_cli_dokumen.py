@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.models.storage.db import Database
 from tests.helpers.dokumen import pns, prepare_db
 

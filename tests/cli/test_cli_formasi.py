@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.models.storage.db import Database
 from tests.helpers.organisasi import Org, org  # noqa: F401  (org is a fixture)
 

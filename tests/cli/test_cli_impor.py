@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.models.impor import save_preset
 from app.models.storage.db import Database
 from tests.models.test_impor_read import (

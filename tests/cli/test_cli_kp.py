@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.models.rekap import core as rk
 from app.models.storage.db import Database
 from tests.helpers.dokumen import prepare_db

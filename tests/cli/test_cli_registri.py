@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.models.pegawai import write as registri
 from app.models.pegawai.read import get_employee
 from app.models.storage.db import Database

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.cli import main
+from app.cli.main import main
 from app.models.storage.db import Database
 
 

@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from app.cli import main
+from app.cli.main import main
 from app.models.access import akun
 from app.models.access.akses import Hak, Peran
 from app.models.reference.loader import natural_id

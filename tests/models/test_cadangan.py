@@ -119,7 +119,7 @@ def test_no_backup_of_an_empty_database(db: Database) -> None:
 
 
 def test_backup_before_import(demo_db: Database, tmp_path: Path) -> None:
-    from app.cli import main
+    from app.cli.main import main
 
     csv_path = tmp_path / "impor.csv"
     csv_path.write_text(

@@ -212,7 +212,7 @@ def test_corrupt_database_is_explained_with_the_backup(demo_file: Path, tmp_path
 def test_cli_reports_corruption_without_traceback(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from app.cli import main
+    from app.cli.main import main
     from tests.helpers.common import copy_database
 
     path = copy_database(demo_file, tmp_path / "merit.sqlite3")

@@ -12,7 +12,7 @@ Who the actor is:
 * A plain ``str`` actor (``"sistem"``, ``"cli:budi"``, a sync import) is the trusted local
   system: it is not checked. The entry points decide when a plain string is acceptable: the
   desktop app always signs in when accounts exist, and the command line demands ``--user``
-  when accounts exist (see ``app/cli.py``).
+  when accounts exist (see ``app/cli/context.py``).
 
 Writes are checked in the one write path: :meth:`Store.write` calls :func:`check_ops` for every
 batch of operations (table -> action, see :data:`TABEL_AKSI`; the operator's unit scope is

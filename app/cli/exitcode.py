@@ -1,0 +1,25 @@
+"""The exit codes of ``merit``, in one place.
+
+A command returns one of these; an expected error (:class:`app.models.errors.MeritError`)
+ends the run with its ``exit_code``, which is one of these too (tests/cli/test_exitcode.py).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    # An expected error without a more precise code; also: ``merit verify`` found the document
+    # not genuine, or the user answered "no" to a question (delete, trust a peer).
+    FAILED = 1
+    # Bad input (argparse's usage errors too), nothing written; also: ``merit nip --json`` on an
+    # invalid NIP, ``merit import`` rejected rows.
+    INVALID = 2
+    NOT_FOUND = 3
+    STORAGE = 4  # the database file cannot be used (in use, read-only, full, corrupt, too new)
+    INTEGRITY = 5  # ``merit check`` found a problem; ``merit audit verify``: the chain is broken
+    DENIED = 6  # access refused, sign-in failed; a restore from another agency not confirmed
+    UNEXPECTED = 70  # a bug: the crash log names the file (sysexits EX_SOFTWARE)
+    INTERRUPTED = 130  # Ctrl-C, or a long job cancelled (128 + SIGINT)

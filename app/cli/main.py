@@ -1,0 +1,145 @@
+"""``merit``: the desktop app, and the same jobs without a screen.
+
+Thin by design: parse arguments, call the functions the screens call, print, and exit with an
+:class:`~app.cli.exitcode.ExitCode` and an Indonesian message on error. ``merit`` with no command
+opens the desktop app (:mod:`app.cli.launch`).
+
+Each command module adds its commands in ``register(sub)`` and attaches its handler with
+``set_defaults(handler=...)``: ``handler(ctx, args) -> int`` gets the run's
+:class:`~app.cli.context.Context` and the parsed arguments.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from app import __version__, paths
+from app.cli import (
+    akun,
+    audit,
+    cadangan,
+    dokumen,
+    formasi,
+    impor,
+    instansi,
+    kp,
+    nip,
+    pegawai,
+    rekap,
+    seleksi,
+    skp,
+    sync,
+)
+from app.cli.args import Parser
+from app.cli.context import Context, Handler
+from app.cli.exitcode import ExitCode
+from app.cli.launch import launch
+from app.crash import write_crash_log
+from app.i18n import tr
+from app.models.errors import MeritError
+from app.models.storage.db import as_storage_error
+
+# In the order ``merit --help`` lists them.
+COMMAND_MODULES = (
+    instansi,
+    nip,
+    pegawai,
+    rekap,
+    impor,
+    formasi,
+    dokumen,
+    akun,
+    audit,
+    cadangan,
+    skp,
+    sync,
+    seleksi,
+    kp,
+)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="merit",
+        description=tr(
+            "Merit: kepegawaian ASN untuk BKD/BKPSDM, bekerja tanpa internet. "
+            "Tanpa perintah: membuka aplikasi desktop."
+        ),
+    )
+    parser.add_argument(
+        "--db",
+        metavar="BERKAS",
+        type=Path,
+        help=tr("berkas basis data (bawaan: {path})", path=paths.default_db()),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=tr(
+            "tanpa perintah: bila basis data masih kosong, langsung isi "
+            "dengan data demo lalu buka aplikasi"
+        ),
+    )
+    parser.add_argument(
+        "--user",
+        "--pengguna",
+        metavar="NAMA",
+        help=tr("masuk sebagai akun ini (wajib bila basis data memakai akun)"),
+    )
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="BERKAS",
+        help=tr("kata sandi --user dari baris pertama berkas ini (tanpa ini: ditanyakan)"),
+    )
+    parser.add_argument("--version", action="version", version=f"Merit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the ``merit`` command. Returns the exit code."""
+    out = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return launch(args)
+    ctx = Context.from_args(args, out)
+    try:
+        handler: Handler = args.handler
+        return handler(ctx, args)
+    except MeritError as exc:
+        print(tr("merit: {message}", message=exc), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(tr("merit: dihentikan."), file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped reading (`merit stats | head`): not an error of Merit. Point stdout
+        # at nothing so that Python's own flush at exit does not complain either.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.OK
+    except Exception as exc:
+        storage = as_storage_error(exc, ctx.path)
+        if storage is not None:
+            print(tr("merit: {message}", message=storage), file=sys.stderr)
+            return storage.exit_code
+        log = write_crash_log(exc)
+        print(
+            tr(
+                "merit: terjadi kesalahan tak terduga. Rincian disimpan di {path}. Kirimkan "
+                "berkas itu ke admin.",
+                path=log,
+            ),
+            file=sys.stderr,
+        )
+        return ExitCode.UNEXPECTED
+    finally:
+        ctx.close()
