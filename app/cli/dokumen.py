@@ -75,7 +75,7 @@ def register(sub: Commands) -> None:
     p.set_defaults(handler=cmd_verify)
 
 
-def parse_nilai(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+def _parse_nilai(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """``KUNCI=NILAI`` (everyone) and ``NIP:KUNCI=NILAI`` (one person)."""
     umum: dict[str, str] = {}
     per: dict[str, dict[str, str]] = {}
@@ -183,7 +183,7 @@ def _sk_issue(ctx: Context, args: argparse.Namespace) -> int:
     out = ctx.out
     if not args.nip:
         raise ValidationError(tr("Sebutkan pegawai dengan --nip NIP..."), field="nip")
-    umum, per = parse_nilai(args.nilai)
+    umum, per = _parse_nilai(args.nilai)
     req = dk.Permintaan(
         templat=args.templat.upper(),
         nips=tuple(args.nip),

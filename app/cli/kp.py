@@ -155,7 +155,7 @@ def cmd_issue(ctx: Context, args: argparse.Namespace) -> int:
     from app.models.kp import usulan as kp  # lazy: reportlab (it issues decrees)
 
     db = ctx.db
-    nilai, per = _nilai(args.nilai)
+    nilai, per = _parse_nilai(args.nilai)
     hasil = kp.terbitkan_sk(
         db,
         args.periode,
@@ -214,7 +214,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _nilai(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+def _parse_nilai(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """``NAMA=NILAI`` for everyone, ``NIP:NAMA=NILAI`` for one person."""
     common: dict[str, str] = {}
     per: dict[str, dict[str, str]] = {}

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -262,8 +264,6 @@ def test_console_entry_point_runs_as_module(tmp_path: Path) -> None:
 def test_a_command_leaves_the_database_closed(tmp_path: Path) -> None:
     """Run inside another program (or a test), a command closes what it opened: no -wal/-shm
     files stay behind, so a restore right after it is not refused as "still open"."""
-    import gc
-
     path = tmp_path / "merit.sqlite3"
     assert (
         main(["--db", str(path), "init", "--nama-instansi", "BKPSDM Uji"], out=io.StringIO()) == 0
@@ -280,7 +280,7 @@ def test_a_command_leaves_the_database_closed(tmp_path: Path) -> None:
 def test_output_cut_short_by_the_reader_is_not_a_crash(tmp_path: Path) -> None:
     """`merit employees list | head -1`: the pipe closes early; no crash log, no traceback."""
     home = tmp_path / "rumah"
-    env = {**__import__("os").environ, "MERIT_HOME": str(home)}
+    env = {**os.environ, "MERIT_HOME": str(home)}
     subprocess.run(
         [sys.executable, "-m", "app", "demo", "--employees", "900", "--seed", "2"],
         env=env,

@@ -12,6 +12,7 @@ from argon2 import PasswordHasher
 
 from app.cli.main import main
 from app.models.access import akun
+from app.models.organisasi.formasi import UnitData, create_unit
 from app.models.pegawai import write as registri
 from app.models.storage.db import Database
 
@@ -117,8 +118,6 @@ def test_add_list_roles_and_rights(
 
 def test_operator_for_one_unit_by_name(path: Path, tmp_path: Path) -> None:
     as_admin = _with_admin(path, tmp_path)
-    from app.models.organisasi.formasi import UnitData, create_unit
-
     with Database(path) as db:
         create_unit(db, UnitData(nama="Dinas Pendidikan", jenis="OPD"), actor="uji")
     pw = secret(tmp_path, "op.txt", "sandi operator dik")

@@ -9,13 +9,15 @@ import pkgutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 import app
 from app.cli.exitcode import ExitCode
-from app.cli.main import build_parser
+from app.cli.main import build_parser, main
 from app.models.errors import MeritError
+from app.ui import application
 
 
 def _leaves(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[tuple]:
@@ -65,3 +67,17 @@ def test_the_command_line_starts_without_heavy_libraries(argv: list[str]) -> Non
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_without_a_command_merit_opens_the_desktop_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[Path | None, bool]] = []
+
+    def fake_run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
+        calls.append((db_path, demo))
+        return 0
+
+    monkeypatch.setattr(application, "run_app", fake_run_app)
+    assert main(["--db", str(tmp_path / "m.sqlite3"), "--demo"]) == 0
+    assert calls == [(tmp_path / "m.sqlite3", True)]

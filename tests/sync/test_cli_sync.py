@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
+from app.models.storage import instansi
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 from tests.helpers.sync import file_state
 
 
@@ -52,12 +55,9 @@ def test_two_installations_converge_through_the_commands(
     assert json.loads(out) == []
     # a clash: both rename the agency, then exchange
     for db, name in ((a, "BKPSDM Kota Kupang A"), (b, "BKPSDM Kota Kupang B")):
-        from app.models.storage import instansi
-        from app.models.storage.db import Database
-
         with Database(db) as database:
             instansi.set_settings(
-                __import__("app.models.storage.store", fromlist=["Store"]).Store(database),
+                Store(database),
                 {"nama_instansi": name},
                 actor="uji",
             )
