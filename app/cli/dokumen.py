@@ -22,6 +22,9 @@ from typing import Any, TextIO
 
 from app.cli import args as cli_args
 from app.i18n import angka, tanggal, tr
+from app.jobs import dokumen as dokumen_jobs
+from app.models.dokumen import penomoran, rancangan, templat, templat_bawaan
+from app.models.dokumen import register as register_dokumen
 from app.models.errors import ValidationError
 
 AKSI_SK = {"register": "register", "daftar": "register", "cancel": "cancel", "batal": "cancel",
@@ -94,13 +97,12 @@ def parse_nilai(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, s
 
 def cmd_sk(args: argparse.Namespace, out: TextIO) -> int:
     from app.cli.core import _actor, _open
-    from app.models.dokumen import core as dk
 
     db = _open(args, create=False)
-    dk.seed_templates(db, actor=_actor())
+    templat_bawaan.seed_templates(db, actor=_actor())
     aksi = AKSI_SK.get(args.templat.lower())
     if aksi == "register":
-        rows = dk.list_register(
+        rows = register_dokumen.list_register(
             db.conn,
             tahun=args.tahun,
             templat=args.filter_templat,
@@ -124,21 +126,23 @@ def cmd_sk(args: argparse.Namespace, out: TextIO) -> int:
             raise ValidationError(tr("Sebutkan nomor dokumen yang dibatalkan."), field="nomor")
         if not args.alasan:
             raise ValidationError(tr("Alasan pembatalan wajib diisi (--alasan)."), field="alasan")
-        row = dk.cancel(db, args.nomor, args.alasan, actor=_actor(), templat=args.filter_templat)
+        row = register_dokumen.cancel(
+            db, args.nomor, args.alasan, actor=_actor(), templat=args.filter_templat
+        )
         print(
             tr("Dokumen {nomor} dibatalkan: {alasan}", nomor=row.nomor, alasan=row.alasan_batal),
             file=out,
         )
         return 0
     if aksi == "templat":
-        for t in dk.list_templates(db.conn):
-            need = ", ".join(dk.needed_inputs(t)) or "-"
+        for t in templat.list_templates(db.conn):
+            need = ", ".join(templat.needed_inputs(t)) or "-"
             print(f"{t.kode:<12} {t.bentuk:<11} {t.nama}  ({tr('isian')}: {need})", file=out)
         return 0
     if aksi == "penomoran":
         if args.ambil:
-            dk.take_numbering(db, actor=_actor())
-        holder = dk.numbering_installation(db.conn)
+            penomoran.take_numbering(db, actor=_actor())
+        holder = penomoran.numbering_installation(db.conn)
         if holder is None:
             print(
                 tr("Penomoran belum dipegang instalasi mana pun (diambil saat terbit pertama)."),
@@ -156,7 +160,7 @@ def cmd_sk(args: argparse.Namespace, out: TextIO) -> int:
     if not args.nip:
         raise ValidationError(tr("Sebutkan pegawai dengan --nip NIP..."), field="nip")
     umum, per = parse_nilai(args.nilai)
-    req = dk.Permintaan(
+    req = rancangan.Permintaan(
         templat=args.templat.upper(),
         nips=tuple(args.nip),
         tanggal=args.tanggal or date.today(),
@@ -164,7 +168,7 @@ def cmd_sk(args: argparse.Namespace, out: TextIO) -> int:
         nilai=umum,
         nilai_pegawai=per,
     )
-    result = dk.issue(db, req, args.out or Path("."), actor=_actor())
+    result = dokumen_jobs.issue(db, _actor(), dokumen_jobs.IssueRequest(req, args.out or Path(".")))
     for nomor in result.nomor:
         print(tr("Terbit: {nomor}", nomor=nomor), file=out)
     for f in result.berkas:
@@ -174,11 +178,10 @@ def cmd_sk(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from app.cli.core import _open
-    from app.models.dokumen import core as dk
+    from app.cli.core import _actor, _open
 
     db = _open(args, create=False)
-    result = dk.verify(db.conn, args.sumber)
+    result = dokumen_jobs.verify(db, _actor(), args.sumber)
     reg = result.register
     if args.format == "json":
         json.dump(

@@ -44,7 +44,11 @@ from typing import Any, TextIO
 
 from app.cli import args as cli_args
 from app.i18n import tr
+from app.jobs import dokumen as dokumen_jobs
+from app.jobs import seleksi as seleksi_jobs
 from app.models.errors import ValidationError
+from app.models.seleksi import lembar as lb
+from app.models.seleksi import panitia, pelamar, peringkat, seleksi
 
 
 def register(sub: Any) -> None:
@@ -229,9 +233,7 @@ def _split(text: str, n_min: int, n_max: int, what: str) -> list[str]:
 
 
 def _pelamar_by_nomor(conn: Any, seleksi_id: str, nomor: int) -> str:
-    from app.models.seleksi import core as sel
-
-    for p in sel.daftar_pelamar(conn, seleksi_id):
+    for p in pelamar.list_pelamar(conn, seleksi_id):
         if p.nomor == nomor:
             return p.id
     from app.models.errors import NotFoundError
@@ -241,43 +243,43 @@ def _pelamar_by_nomor(conn: Any, seleksi_id: str, nomor: int) -> str:
 
 def cmd_selection(args: argparse.Namespace, out: TextIO) -> int:
     from app.cli.core import _actor, _open
-    from app.models.seleksi import core as sel
-    from app.models.seleksi import lembar as lb
 
     db = _open(args)
     conn = db.conn
     actor = _actor()
     c = args.seleksi_command
     if c in ("create", "buat"):
-        kriteria: dict[str, list[sel.KriteriaBaru]] = {}
+        kriteria: dict[str, list[seleksi.KriteriaBaru]] = {}
         for text in args.kriteria:
             tahap, nama, lo, hi = _split(text, 4, 4, "kriteria")
-            kriteria.setdefault(tahap.casefold(), []).append(sel.KriteriaBaru(nama, lo, hi))
+            kriteria.setdefault(tahap.casefold(), []).append(seleksi.KriteriaBaru(nama, lo, hi))
         tahap_list = []
         for text in args.tahap:
             parts = _split(text, 2, 3, "tahap")
             held = len(parts) < 3 or parts[2].casefold() not in ("tidak", "no", "0")
             tahap_list.append(
-                sel.TahapBaru(parts[0], parts[1], kriteria.pop(parts[0].casefold(), []), None, held)
+                seleksi.TahapBaru(
+                    parts[0], parts[1], kriteria.pop(parts[0].casefold(), []), None, held
+                )
             )
         if kriteria:
             raise ValidationError(
                 tr("Kriteria untuk tahap yang tidak ada: {t}.", t=", ".join(kriteria)),
                 field="kriteria",
             )
-        panitia = [sel.PanitiaBaru(args.ketua, "KETUA")]
+        anggota_panitia = [seleksi.PanitiaBaru(args.ketua, "KETUA")]
         if args.sekretaris:
-            panitia.append(sel.PanitiaBaru(args.sekretaris, "SEKRETARIS"))
-        panitia += [sel.PanitiaBaru(a, "ANGGOTA") for a in args.anggota]
-        sid = sel.buat_seleksi(
+            anggota_panitia.append(seleksi.PanitiaBaru(args.sekretaris, "SEKRETARIS"))
+        anggota_panitia += [seleksi.PanitiaBaru(a, "ANGGOTA") for a in args.anggota]
+        sid = seleksi.create_seleksi(
             db,
             judul=args.judul,
             jenis=args.jenis,
             jabatan_id=args.jabatan,
             nama_jabatan=args.nama_jabatan,
             tahap=tahap_list,
-            panitia=panitia,
-            syarat=sel.Syarat(
+            panitia=anggota_panitia,
+            syarat=seleksi.Syarat(
                 args.golongan_min,
                 args.pendidikan_min,
                 args.tahun_jabatan,
@@ -293,7 +295,7 @@ def cmd_selection(args: argparse.Namespace, out: TextIO) -> int:
         out.write(sid + "\n")
         return 0
     if c in ("list", "daftar"):
-        rows = sel.daftar_seleksi(conn)
+        rows = seleksi.list_seleksi(conn)
         if args.format == "json":
             _print_json(out, [r.__dict__ for r in rows])
         else:
@@ -335,20 +337,22 @@ def cmd_selection(args: argparse.Namespace, out: TextIO) -> int:
         res = lb.impor_lembar(db, args.berkas, actor=actor)
         out.write(res.teks() + "\n")
         return 0
-    sid = sel.find_seleksi(conn, args.seleksi)
+    sid = seleksi.find_seleksi(conn, args.seleksi)
     if c in ("add-applicant", "daftarkan"):
         if bool(args.nip) == bool(args.nama):
             raise ValidationError(tr("Sebut --nip (internal) atau --nama (eksternal)."))
         if args.nip:
             from app.models.pegawai.read import find_pegawai_id
 
-            pid = sel.tambah_pelamar_internal(db, sid, find_pegawai_id(conn, args.nip), actor=actor)
+            pid = pelamar.create_pelamar_internal(
+                db, sid, find_pegawai_id(conn, args.nip), actor=actor
+            )
         else:
             pred = (args.predikat or "").split(",")
-            pid = sel.tambah_pelamar_eksternal(
+            pid = pelamar.create_pelamar_eksternal(
                 db,
                 sid,
-                sel.PelamarEksternal(
+                pelamar.PelamarEksternal(
                     nama=args.nama,
                     nip=args.nip_eksternal,
                     instansi_asal=args.instansi,
@@ -369,9 +373,9 @@ def cmd_selection(args: argparse.Namespace, out: TextIO) -> int:
         from app.models.access.akses import require
 
         require(db, actor, "seleksi.baca")
-        rows = sel.daftar_pelamar(conn, sid)
+        rows = pelamar.list_pelamar(conn, sid)
         if args.format == "json":
-            _print_json(out, [sel.pelamar_json(p) for p in rows])
+            _print_json(out, [pelamar.pelamar_json(p) for p in rows])
             return 0
         for p in rows:
             status = tr("LULUS") if p.lulus else tr("TIDAK LULUS")
@@ -384,60 +388,65 @@ def cmd_selection(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     if c in ("decide", "putuskan"):
         pid = _pelamar_by_nomor(conn, sid, args.nomor)
-        sel.putuskan_pelamar(db, pid, args.keputusan, args.alasan, actor=actor)
+        pelamar.putuskan_pelamar(db, pid, args.keputusan, args.alasan, actor=actor)
         out.write(tr("Tersimpan.") + "\n")
         return 0
     if c in ("conflict", "konflik"):
-        info = sel.get_seleksi(conn, sid)
+        info = seleksi.get_seleksi(conn, sid)
         pid = _pelamar_by_nomor(conn, sid, args.nomor)
-        sel.nyatakan_konflik(db, sid, info.anggota(args.anggota).id, pid, args.alasan, actor=actor)
+        panitia.nyatakan_konflik(
+            db, sid, info.anggota(args.anggota).id, pid, args.alasan, actor=actor
+        )
         out.write(tr("Tersimpan.") + "\n")
         return 0
     if c in ("member-package", "paket"):
-        path = lb.tulis_paket_anggota(db, sid, args.anggota, args.out, actor=actor)
+        path = lb.write_paket_anggota(db, sid, args.anggota, args.out, actor=actor)
         out.write(tr("Paket penilaian ditulis ke {p}.", p=path) + "\n")
         return 0
     if c in ("recap", "rekap"):
-        counts = sel.tulis_rekap_nilai(db, sid, args.out, actor=actor)
+        counts = seleksi_jobs.write_rekap_nilai(
+            db, actor, seleksi_jobs.RekapNilaiRequest(sid, args.out)
+        )
         out.write(tr("Rekap nilai ditulis ke {p} ({n} lembar).", p=args.out, n=len(counts)) + "\n")
         return 0
     if c in ("document", "dokumen"):
         tahap_id = None
         if args.tahap:
-            info = sel.get_seleksi(conn, sid)
+            info = seleksi.get_seleksi(conn, sid)
             found = [t for t in info.tahap if t.nama.casefold() == args.tahap.casefold()]
             if not found:
                 raise ValidationError(tr("Tahap '{t}' tidak ada.", t=args.tahap), field="tahap")
             tahap_id = found[0].id
-        pages = sel.tulis_dokumen(
-            db, sid, args.jenis, args.out, tahap_id=tahap_id, on=args.tanggal, actor=actor
+        pages = seleksi_jobs.write_dokumen(
+            db,
+            actor,
+            seleksi_jobs.DokumenRequest(sid, args.jenis, args.out, tahap_id, args.tanggal),
         )
         out.write(tr("Dokumen ditulis ke {p} ({n} halaman).", p=args.out, n=pages) + "\n")
         return 0
     if c in ("appoint", "angkat"):
-        res = sel.terbitkan_sk_pengangkatan(
-            db,
+        request = seleksi_jobs.SkPengangkatanRequest(
             sid,
             _pelamar_by_nomor(conn, sid, args.nomor),
             args.out,
-            tanggal=args.tanggal,
-            tmt=args.tmt,
-            jenis=args.jenis,
-            actor=actor,
+            args.tanggal,
+            args.tmt,
+            args.jenis,
         )
-        for nomor in res.nomor:
+        terbit = seleksi_jobs.issue_sk_pengangkatan(db, actor, request)
+        for nomor in terbit.nomor:
             out.write(tr("SK nomor {n} diterbitkan.", n=nomor) + "\n")
         return 0
     if c in ("quorum", "kuorum"):
-        sel.catat_kuorum(db, sid, args.catatan, actor=actor)
+        panitia.catat_kuorum(db, sid, args.catatan, actor=actor)
         out.write(tr("Tersimpan.") + "\n")
         return 0
     # ranking
     from app.models.access.akses import require
 
     require(db, actor, "seleksi.baca")
-    hasil = sel.peringkat(conn, sid, sementara=args.sementara)
-    data = sel.peringkat_json(hasil)
+    hasil = peringkat.get_peringkat(conn, sid, sementara=args.sementara)
+    data = peringkat.peringkat_json(hasil)
     if args.format == "json":
         _print_json(out, data)
         return 0
@@ -452,9 +461,8 @@ def cmd_selection(args: argparse.Namespace, out: TextIO) -> int:
 
 def _paket(conn: Any, ref: str) -> Any:
     from app.models.errors import NotFoundError
-    from app.models.seleksi import lembar as lb
 
-    found = [k for k in lb.daftar_paket(conn) if k.paket_id.startswith(ref)]
+    found = [k for k in lb.list_paket(conn) if k.paket_id.startswith(ref)]
     if len(found) != 1:
         raise NotFoundError(tr("Paket penilaian '{r}' tidak ditemukan.", r=ref))
     return found[0]
@@ -547,16 +555,15 @@ def _cmd_kp_usulan(args: argparse.Namespace, out: TextIO) -> int:
         out.write(tr("Pertek dicatat untuk {n} usulan.", n=n) + "\n")
     elif c in ("issue", "terbitkan"):
         nilai, per = _nilai_kp(args.nilai)
-        hasil = kp.terbitkan_sk(
-            db,
+        request = dokumen_jobs.SkKpRequest(
             args.periode,
-            args.nip,
+            tuple(args.nip),
             args.out,
-            tanggal=args.tanggal or date.today(),
+            args.tanggal or date.today(),
             nilai=nilai,
             nilai_pegawai=per,
-            actor=actor,
         )
+        hasil = dokumen_jobs.issue_sk_kp(db, actor, request)
         for nomor in hasil.terbit.nomor:
             out.write(nomor + "\n")
         out.write(tr("{n} SK kenaikan pangkat terbit.", n=len(hasil.terbit.nomor)) + "\n")
