@@ -6,8 +6,8 @@ each stage (a stage list and, for the chosen stage, its criteria), the committee
 picked by NIP or name, or people from outside), the tie rule and the reference date. It checks
 as you type with the model's own rules (:mod:`app.models.seleksi.seleksi`): the running sum of the
 weights stays red until it is exactly 100. "Simpan" refuses with the first problem, naming the
-field, and otherwise hands everything to :func:`app.models.seleksi.seleksi.create_seleksi` off the UI
-thread.
+field, and otherwise hands everything to :func:`app.models.seleksi.seleksi.create_seleksi` off the
+UI thread.
 
 :class:`SkPengangkatanDialog` asks which of the proposed three the PPK chose, the date, the TMT,
 the kind of copy and the output folder.
