@@ -49,7 +49,7 @@ SUB_LABEL = re.compile(r"^[a-z]\.\s")
 class Permintaan:
     """What to issue: a template, the people (in order), the date and kind, and the values the
     records cannot supply (``nilai`` for everyone, ``nilai_pegawai`` per NIP; keys of
-    :data:`ISIAN`, or any placeholder to override)."""
+    :data:`~app.models.dokumen.isian.ISIAN`, or any placeholder to override)."""
 
     templat: str
     nips: tuple[str, ...]
