@@ -33,9 +33,11 @@ SECRET = b"bench-secret"
 def petikan_texts(decree: object) -> list[str]:
     """The texts of one petikan in reading order (what bare reportlab draws)."""
     from app.i18n import tanggal
+    from app.models.dokumen.naskah import Decree
     from app.reports.pdf import decree as D
+    from app.reports.pdf.naskah_dinas import signatory_lines
 
-    assert isinstance(decree, D.Decree)
+    assert isinstance(decree, Decree)
     out: list[str] = []
     if decree.letterhead is not None:
         out.extend(decree.letterhead.heading)
@@ -60,10 +62,10 @@ def petikan_texts(decree: object) -> list[str]:
             out.append(d.penutup)
     sig = decree.penandatangan
     out += [f"Ditetapkan di {decree.tempat}", f"pada tanggal {tanggal(decree.tanggal)}"]
-    out += [*sig.lines(), "ttd.", sig.nama, sig.pangkat, f"NIP. {sig.nip}"]
+    out += [*signatory_lines(sig), "ttd.", sig.nama, sig.pangkat, f"NIP. {sig.nip}"]
     if decree.pengesah is not None:
         p = decree.pengesah
-        out += ["Untuk petikan yang sah", *p.lines(), p.nama, p.pangkat, f"NIP. {p.nip}"]
+        out += ["Untuk petikan yang sah", *signatory_lines(p), p.nama, p.pangkat, f"NIP. {p.nip}"]
     person = decree.penerima[0]
     out += ["Petikan Keputusan ini disampaikan kepada Yth.:", f"Saudara {person.nama}"]
     return [t for t in out if t]
@@ -77,13 +79,13 @@ def bare_platypus(texts: list[list[str]], out: io.BytesIO) -> None:
     from reportlab.lib.units import cm
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-    from app.reports.pdf import decree as D
     from app.reports.pdf import fonts
+    from app.reports.pdf.naskah_dinas import F4
 
     style = ParagraphStyle("b", fontName=fonts.register(), fontSize=12, leading=14.5)
     style.alignment = TA_JUSTIFY
     doc = SimpleDocTemplate(
-        out, pagesize=D.F4, leftMargin=3 * cm, rightMargin=2 * cm, topMargin=2.5 * cm
+        out, pagesize=F4, leftMargin=3 * cm, rightMargin=2 * cm, topMargin=2.5 * cm
     )
     story = []
     for i, lines in enumerate(texts):
@@ -112,12 +114,12 @@ def bare_canvas(texts: list[list[str]], out: io.BytesIO) -> None:
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.reports.pdf import decree as D
     from app.reports.pdf import fonts
+    from app.reports.pdf.naskah_dinas import F4
 
     font = fonts.register()
-    width, height = D.F4
-    canvas = Canvas(out, pagesize=D.F4)
+    width, height = F4
+    canvas = Canvas(out, pagesize=F4)
     for lines in texts:
         y = height - 2.5 * cm
         canvas.setFont(font, 12)
@@ -134,6 +136,8 @@ def bare_canvas(texts: list[list[str]], out: io.BytesIO) -> None:
 
 
 def main(n: int = N) -> list[dict]:
+    from app.models.dokumen.naskah import Decree
+    from app.reports.pdf import batch as B
     from app.reports.pdf import decree as D
     from app.reports.pdf import decree_samples as S
     from app.reports.pdf import verification as V
@@ -141,7 +145,7 @@ def main(n: int = N) -> list[dict]:
     decrees = [S.promotion(*S.person(i)) for i in range(n)]
     texts = [petikan_texts(D.petikan(d, d.penerima[0].nip)) for d in decrees]
 
-    def sign(document: D.Decree, kind: D.Kind) -> D.Decree:
+    def sign(document: Decree, kind: D.Kind) -> Decree:
         entry = V.RegisterEntry(
             document.nomor, document.tanggal, "kp", kind, tuple(p.nip for p in document.penerima)
         )
@@ -155,13 +159,13 @@ def main(n: int = N) -> list[dict]:
     tmp = Path(tempfile.mkdtemp(prefix="merit-bench-sk-"))
     try:
         t0 = time.perf_counter()
-        result = D.render_many(decrees, tmp / "petikan", tmp / "gabungan.pdf", sign=sign)
+        result = B.render_many(decrees, tmp / "petikan", tmp / "gabungan.pdf", sign=sign)
         merit = time.perf_counter() - t0
         pages = sum(f.pages for f in result.files)
 
-        signed = [sign(d, "petikan") for _stem, d in D.expand(decrees, "petikan")]
+        signed = [sign(d, "petikan") for _stem, d in B.expand(decrees, "petikan")]
         t0 = time.perf_counter()
-        D.render_combined(signed, io.BytesIO())
+        B.render_combined(signed, io.BytesIO())
         layout = time.perf_counter() - t0
 
         t0 = time.perf_counter()

@@ -25,6 +25,9 @@ from app.cli.context import Context, Handler
 from app.cli.exitcode import ExitCode
 from app.cli.output import write_json
 from app.i18n import angka, tanggal, tr
+from app.jobs import dokumen as dokumen_jobs
+from app.models.dokumen import penomoran, rancangan, templat, templat_bawaan
+from app.models.dokumen import register as register_dokumen
 from app.models.errors import ValidationError
 
 
@@ -97,20 +100,16 @@ def _parse_nilai(items: list[str]) -> tuple[dict[str, str], dict[str, dict[str, 
 def cmd_sk(ctx: Context, args: argparse.Namespace) -> int:
     """``merit sk TEMPLAT ...`` issues; ``register``, ``cancel``, ``templat`` and ``penomoran``
     in the place of TEMPLAT do those instead."""
-    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
-
     db = ctx.db
-    dk.seed_templates(db, actor=ctx.actor)
+    templat_bawaan.seed_templates(db, actor=ctx.actor)
     action = SK_ACTIONS.get(args.templat.lower(), _sk_issue)
     return action(ctx, args)
 
 
 def _sk_register(ctx: Context, args: argparse.Namespace) -> int:
-    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
-
     db = ctx.db
     out = ctx.out
-    rows = dk.list_register(
+    rows = register_dokumen.list_register(
         db.conn,
         tahun=args.tahun,
         templat=args.filter_templat,
@@ -131,14 +130,14 @@ def _sk_register(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _sk_cancel(ctx: Context, args: argparse.Namespace) -> int:
-    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
-
     db = ctx.db
     if not args.nomor:
         raise ValidationError(tr("Sebutkan nomor dokumen yang dibatalkan."), field="nomor")
     if not args.alasan:
         raise ValidationError(tr("Alasan pembatalan wajib diisi (--alasan)."), field="alasan")
-    row = dk.cancel(db, args.nomor, args.alasan, actor=ctx.actor, templat=args.filter_templat)
+    row = register_dokumen.cancel(
+        db, args.nomor, args.alasan, actor=ctx.actor, templat=args.filter_templat
+    )
     print(
         tr("Dokumen {nomor} dibatalkan: {alasan}", nomor=row.nomor, alasan=row.alasan_batal),
         file=ctx.out,
@@ -147,23 +146,19 @@ def _sk_cancel(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _sk_templat(ctx: Context, args: argparse.Namespace) -> int:
-    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
-
     db = ctx.db
-    for t in dk.list_templates(db.conn):
-        need = ", ".join(dk.needed_inputs(t)) or "-"
+    for t in templat.list_templates(db.conn):
+        need = ", ".join(templat.needed_inputs(t)) or "-"
         print(f"{t.kode:<12} {t.bentuk:<11} {t.nama}  ({tr('isian')}: {need})", file=ctx.out)
     return ExitCode.OK
 
 
 def _sk_penomoran(ctx: Context, args: argparse.Namespace) -> int:
-    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
-
     db = ctx.db
     out = ctx.out
     if args.ambil:
-        dk.take_numbering(db, actor=ctx.actor)
-    holder = dk.numbering_installation(db.conn)
+        penomoran.take_numbering(db, actor=ctx.actor)
+    holder = penomoran.numbering_installation(db.conn)
     if holder is None:
         print(
             tr("Penomoran belum dipegang instalasi mana pun (diambil saat terbit pertama)."),
@@ -177,14 +172,12 @@ def _sk_penomoran(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _sk_issue(ctx: Context, args: argparse.Namespace) -> int:
-    from app.models.dokumen import core as dk  # lazy: reportlab (the decree engine)
-
     db = ctx.db
     out = ctx.out
     if not args.nip:
         raise ValidationError(tr("Sebutkan pegawai dengan --nip NIP..."), field="nip")
     umum, per = _parse_nilai(args.nilai)
-    req = dk.Permintaan(
+    req = rancangan.Permintaan(
         templat=args.templat.upper(),
         nips=tuple(args.nip),
         tanggal=args.tanggal or date.today(),
@@ -192,7 +185,9 @@ def _sk_issue(ctx: Context, args: argparse.Namespace) -> int:
         nilai=umum,
         nilai_pegawai=per,
     )
-    result = dk.issue(db, req, args.out or Path("."), actor=ctx.actor)
+    result = dokumen_jobs.issue(
+        db, ctx.actor, dokumen_jobs.IssueRequest(req, args.out or Path("."))
+    )
     for nomor in result.nomor:
         print(tr("Terbit: {nomor}", nomor=nomor), file=out)
     for f in result.berkas:
@@ -213,11 +208,9 @@ SK_ACTIONS: dict[str, Handler] = {
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
-    from app.models.dokumen import core as dk  # lazy: reportlab, pypdf (the decree engine)
-
     db = ctx.db
     out = ctx.out
-    result = dk.verify(db.conn, args.sumber)
+    result = dokumen_jobs.verify(db, ctx.actor, args.sumber)
     reg = result.register
     if args.format == "json":
         write_json(

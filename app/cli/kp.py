@@ -22,8 +22,10 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import write_json
 from app.i18n import tr
+from app.jobs import dokumen as dokumen_jobs
 from app.models.access.akses import require
 from app.models.errors import ValidationError
+from app.models.kp import usulan as kp
 from app.models.organisasi.units import find_unit
 from app.models.rekap.core import nominatif_kp, periode_kp
 
@@ -126,16 +128,12 @@ def cmd_eligible(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_propose(ctx: Context, args: argparse.Namespace) -> int:
-    from app.models.kp import usulan as kp  # lazy: reportlab (it issues decrees)
-
     ids = kp.usulkan(ctx.db, args.periode, args.nip, actor=ctx.actor)
     ctx.out.write(tr("{n} pegawai diusulkan.", n=len(ids)) + "\n")
     return ExitCode.OK
 
 
 def cmd_withdraw(ctx: Context, args: argparse.Namespace) -> int:
-    from app.models.kp import usulan as kp  # lazy: reportlab (it issues decrees)
-
     n = kp.batalkan_usulan(ctx.db, args.periode, args.nip, alasan=args.alasan, actor=ctx.actor)
     ctx.out.write(tr("{n} usulan dibatalkan.", n=n) + "\n")
     return ExitCode.OK
@@ -143,8 +141,6 @@ def cmd_withdraw(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_pertek(ctx: Context, args: argparse.Namespace) -> int:
     """Record BKN's technical consideration (pertek) for the proposals."""
-    from app.models.kp import usulan as kp  # lazy: reportlab (it issues decrees)
-
     n = kp.catat_pertek(ctx.db, args.periode, args.nip, args.nomor, args.tanggal, actor=ctx.actor)
     ctx.out.write(tr("Pertek dicatat untuk {n} usulan.", n=n) + "\n")
     return ExitCode.OK
@@ -152,20 +148,17 @@ def cmd_pertek(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_issue(ctx: Context, args: argparse.Namespace) -> int:
     """Issue the SK KP (petikan) of the proposals with a pertek; print their numbers."""
-    from app.models.kp import usulan as kp  # lazy: reportlab (it issues decrees)
-
     db = ctx.db
     nilai, per = _parse_nilai(args.nilai)
-    hasil = kp.terbitkan_sk(
-        db,
+    request = dokumen_jobs.SkKpRequest(
         args.periode,
-        args.nip,
+        tuple(args.nip),
         args.out,
-        tanggal=args.tanggal or date.today(),
+        args.tanggal or date.today(),
         nilai=nilai,
         nilai_pegawai=per,
-        actor=ctx.actor,
     )
+    hasil = dokumen_jobs.issue_sk_kp(db, ctx.actor, request)
     for nomor in hasil.terbit.nomor:
         ctx.out.write(nomor + "\n")
     ctx.out.write(tr("{n} SK kenaikan pangkat terbit.", n=len(hasil.terbit.nomor)) + "\n")
@@ -174,8 +167,6 @@ def cmd_issue(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     """The period's list with the state of each proposal."""
-    from app.models.kp import usulan as kp  # lazy: reportlab (it issues decrees)
-
     db = ctx.db
     out = ctx.out
     require(db, ctx.actor, "laporan.baca")

@@ -40,11 +40,12 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import write_json
 from app.i18n import tr
+from app.jobs import seleksi as seleksi_jobs
 from app.models.access.akses import require
 from app.models.errors import NotFoundError, ValidationError
 from app.models.pegawai.read import find_pegawai_id
-from app.models.seleksi import core as sel
 from app.models.seleksi import lembar as lb
+from app.models.seleksi import panitia, pelamar, peringkat, seleksi
 
 
 def register(sub: Commands) -> None:
@@ -196,18 +197,18 @@ def _split(text: str, n_min: int, n_max: int, what: str) -> list[str]:
 
 
 def _seleksi_id(ctx: Context, args: argparse.Namespace) -> str:
-    return sel.find_seleksi(ctx.db.conn, args.seleksi)
+    return seleksi.find_seleksi(ctx.db.conn, args.seleksi)
 
 
 def _pelamar_by_nomor(ctx: Context, seleksi_id: str, nomor: int) -> str:
-    for p in sel.daftar_pelamar(ctx.db.conn, seleksi_id):
+    for p in pelamar.list_pelamar(ctx.db.conn, seleksi_id):
         if p.nomor == nomor:
             return p.id
     raise NotFoundError(tr("Pelamar nomor {n} tidak ada.", n=nomor))
 
 
 def _paket(ctx: Context, ref: str) -> lb.LembarKerja:
-    found = [k for k in lb.daftar_paket(ctx.db.conn) if k.paket_id.startswith(ref)]
+    found = [k for k in lb.list_paket(ctx.db.conn) if k.paket_id.startswith(ref)]
     if len(found) != 1:
         raise NotFoundError(tr("Paket penilaian '{r}' tidak ditemukan.", r=ref))
     return found[0]
@@ -225,35 +226,35 @@ def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
     """Set up a selection from ``--tahap``, ``--kriteria`` and the committee; print its id."""
     db = ctx.db
     actor = ctx.actor
-    kriteria: dict[str, list[sel.KriteriaBaru]] = {}
+    kriteria: dict[str, list[seleksi.KriteriaBaru]] = {}
     for text in args.kriteria:
         tahap, nama, lo, hi = _split(text, 4, 4, "kriteria")
-        kriteria.setdefault(tahap.casefold(), []).append(sel.KriteriaBaru(nama, lo, hi))
+        kriteria.setdefault(tahap.casefold(), []).append(seleksi.KriteriaBaru(nama, lo, hi))
     tahap_list = []
     for text in args.tahap:
         parts = _split(text, 2, 3, "tahap")
         held = len(parts) < 3 or parts[2].casefold() not in ("tidak", "no", "0")
         tahap_list.append(
-            sel.TahapBaru(parts[0], parts[1], kriteria.pop(parts[0].casefold(), []), None, held)
+            seleksi.TahapBaru(parts[0], parts[1], kriteria.pop(parts[0].casefold(), []), None, held)
         )
     if kriteria:
         raise ValidationError(
             tr("Kriteria untuk tahap yang tidak ada: {t}.", t=", ".join(kriteria)),
             field="kriteria",
         )
-    panitia = [sel.PanitiaBaru(args.ketua, "KETUA")]
+    anggota_panitia = [seleksi.PanitiaBaru(args.ketua, "KETUA")]
     if args.sekretaris:
-        panitia.append(sel.PanitiaBaru(args.sekretaris, "SEKRETARIS"))
-    panitia += [sel.PanitiaBaru(a, "ANGGOTA") for a in args.anggota]
-    sid = sel.buat_seleksi(
+        anggota_panitia.append(seleksi.PanitiaBaru(args.sekretaris, "SEKRETARIS"))
+    anggota_panitia += [seleksi.PanitiaBaru(a, "ANGGOTA") for a in args.anggota]
+    sid = seleksi.create_seleksi(
         db,
         judul=args.judul,
         jenis=args.jenis,
         jabatan_id=args.jabatan,
         nama_jabatan=args.nama_jabatan,
         tahap=tahap_list,
-        panitia=panitia,
-        syarat=sel.Syarat(
+        panitia=anggota_panitia,
+        syarat=seleksi.Syarat(
             args.golongan_min,
             args.pendidikan_min,
             args.tahun_jabatan,
@@ -272,7 +273,7 @@ def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     out = ctx.out
-    rows = sel.daftar_seleksi(ctx.db.conn)
+    rows = seleksi.list_seleksi(ctx.db.conn)
     if args.format == "json":
         write_json(out, [r.__dict__ for r in rows])
     else:
@@ -290,13 +291,13 @@ def cmd_add_applicant(ctx: Context, args: argparse.Namespace) -> int:
     if bool(args.nip) == bool(args.nama):
         raise ValidationError(tr("Sebut --nip (internal) atau --nama (eksternal)."))
     if args.nip:
-        pid = sel.tambah_pelamar_internal(db, sid, find_pegawai_id(conn, args.nip), actor=actor)
+        pid = pelamar.create_pelamar_internal(db, sid, find_pegawai_id(conn, args.nip), actor=actor)
     else:
         pred = (args.predikat or "").split(",")
-        pid = sel.tambah_pelamar_eksternal(
+        pid = pelamar.create_pelamar_eksternal(
             db,
             sid,
-            sel.PelamarEksternal(
+            pelamar.PelamarEksternal(
                 nama=args.nama,
                 nip=args.nip_eksternal,
                 instansi_asal=args.instansi,
@@ -321,9 +322,9 @@ def cmd_applicants(ctx: Context, args: argparse.Namespace) -> int:
     out = ctx.out
     sid = _seleksi_id(ctx, args)
     require(db, ctx.actor, "seleksi.baca")
-    rows = sel.daftar_pelamar(db.conn, sid)
+    rows = pelamar.list_pelamar(db.conn, sid)
     if args.format == "json":
-        write_json(out, [sel.pelamar_json(p) for p in rows])
+        write_json(out, [pelamar.pelamar_json(p) for p in rows])
         return ExitCode.OK
     for p in rows:
         status = tr("LULUS") if p.lulus else tr("TIDAK LULUS")
@@ -341,7 +342,7 @@ def cmd_decide(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     sid = _seleksi_id(ctx, args)
     pid = _pelamar_by_nomor(ctx, sid, args.nomor)
-    sel.putuskan_pelamar(db, pid, args.keputusan, args.alasan, actor=ctx.actor)
+    pelamar.putuskan_pelamar(db, pid, args.keputusan, args.alasan, actor=ctx.actor)
     return _saved(ctx)
 
 
@@ -349,16 +350,18 @@ def cmd_conflict(ctx: Context, args: argparse.Namespace) -> int:
     """A member declares a conflict of interest with one applicant."""
     db = ctx.db
     sid = _seleksi_id(ctx, args)
-    info = sel.get_seleksi(db.conn, sid)
+    info = seleksi.get_seleksi(db.conn, sid)
     pid = _pelamar_by_nomor(ctx, sid, args.nomor)
-    sel.nyatakan_konflik(db, sid, info.anggota(args.anggota).id, pid, args.alasan, actor=ctx.actor)
+    panitia.nyatakan_konflik(
+        db, sid, info.anggota(args.anggota).id, pid, args.alasan, actor=ctx.actor
+    )
     return _saved(ctx)
 
 
 def cmd_member_package(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     sid = _seleksi_id(ctx, args)
-    path = lb.tulis_paket_anggota(db, sid, args.anggota, args.out, actor=ctx.actor)
+    path = lb.write_paket_anggota(db, sid, args.anggota, args.out, actor=ctx.actor)
     ctx.out.write(tr("Paket penilaian ditulis ke {p}.", p=path) + "\n")
     return ExitCode.OK
 
@@ -374,7 +377,7 @@ def cmd_import_sheet(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_quorum(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     sid = _seleksi_id(ctx, args)
-    sel.catat_kuorum(db, sid, args.catatan, actor=ctx.actor)
+    panitia.catat_kuorum(db, sid, args.catatan, actor=ctx.actor)
     return _saved(ctx)
 
 
@@ -385,8 +388,8 @@ def cmd_ranking(ctx: Context, args: argparse.Namespace) -> int:
     out = ctx.out
     sid = _seleksi_id(ctx, args)
     require(db, ctx.actor, "seleksi.baca")
-    hasil = sel.peringkat(db.conn, sid, sementara=args.sementara)
-    data = sel.peringkat_json(hasil)
+    hasil = peringkat.get_peringkat(db.conn, sid, sementara=args.sementara)
+    data = peringkat.peringkat_json(hasil)
     if args.format == "json":
         write_json(out, data)
         return ExitCode.OK
@@ -402,7 +405,9 @@ def cmd_ranking(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_recap(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     sid = _seleksi_id(ctx, args)
-    counts = sel.tulis_rekap_nilai(db, sid, args.out, actor=ctx.actor)
+    counts = seleksi_jobs.write_rekap_nilai(
+        db, ctx.actor, seleksi_jobs.RekapNilaiRequest(sid, args.out)
+    )
     ctx.out.write(tr("Rekap nilai ditulis ke {p} ({n} lembar).", p=args.out, n=len(counts)) + "\n")
     return ExitCode.OK
 
@@ -413,13 +418,15 @@ def cmd_document(ctx: Context, args: argparse.Namespace) -> int:
     sid = _seleksi_id(ctx, args)
     tahap_id = None
     if args.tahap:
-        info = sel.get_seleksi(db.conn, sid)
+        info = seleksi.get_seleksi(db.conn, sid)
         found = [t for t in info.tahap if t.nama.casefold() == args.tahap.casefold()]
         if not found:
             raise ValidationError(tr("Tahap '{t}' tidak ada.", t=args.tahap), field="tahap")
         tahap_id = found[0].id
-    pages = sel.tulis_dokumen(
-        db, sid, args.jenis, args.out, tahap_id=tahap_id, on=args.tanggal, actor=ctx.actor
+    pages = seleksi_jobs.write_dokumen(
+        db,
+        ctx.actor,
+        seleksi_jobs.DokumenRequest(sid, args.jenis, args.out, tahap_id, args.tanggal),
     )
     ctx.out.write(tr("Dokumen ditulis ke {p} ({n} halaman).", p=args.out, n=pages) + "\n")
     return ExitCode.OK
@@ -429,17 +436,16 @@ def cmd_appoint(ctx: Context, args: argparse.Namespace) -> int:
     """The SK of appointment for the applicant the PPK chose."""
     db = ctx.db
     sid = _seleksi_id(ctx, args)
-    res = sel.terbitkan_sk_pengangkatan(
-        db,
+    request = seleksi_jobs.SkPengangkatanRequest(
         sid,
         _pelamar_by_nomor(ctx, sid, args.nomor),
         args.out,
-        tanggal=args.tanggal,
-        tmt=args.tmt,
-        jenis=args.jenis,
-        actor=ctx.actor,
+        args.tanggal,
+        args.tmt,
+        args.jenis,
     )
-    for nomor in res.nomor:
+    terbit = seleksi_jobs.issue_sk_pengangkatan(db, ctx.actor, request)
+    for nomor in terbit.nomor:
         ctx.out.write(tr("SK nomor {n} diterbitkan.", n=nomor) + "\n")
     return ExitCode.OK
 

@@ -24,6 +24,7 @@ import nacl.public
 import nacl.signing
 
 from app.i18n import tr
+from app.models.access import kunci
 from app.models.errors import MeritError, NotFoundError, ValidationError
 from app.models.storage.db import Database, translated_errors, utc_now
 
@@ -98,19 +99,7 @@ class Peer:
 
 def signing_key(db: Database) -> nacl.signing.SigningKey:
     """The private signing key (created on first use). Stays in this installation."""
-    conn = db.conn
-    row = conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
-    if row is not None:
-        return nacl.signing.SigningKey(bytes(row[0]))
-    key = nacl.signing.SigningKey.generate()
-    with translated_errors(db.path):
-        conn.execute(
-            "INSERT INTO lokal_identitas (kunci, nilai) VALUES ('ed25519', ?) "
-            "ON CONFLICT (kunci) DO NOTHING",
-            (bytes(key),),
-        )
-    row = conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
-    return nacl.signing.SigningKey(bytes(row[0]))
+    return kunci.signing_key(db)
 
 
 def box_key(db: Database) -> nacl.public.PrivateKey:

@@ -1,10 +1,15 @@
-"""Test builders (moved from tests/models/test_dokumen.py)."""
+"""Test builders for decrees: templates ready to issue, employees to issue for, and issuing
+through the job as the screens and the command line do."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from app.models.dokumen import core as dk
+from app.jobs import dokumen as dokumen_jobs
+from app.models.dokumen import templat, templat_bawaan
+from app.models.dokumen.rancangan import Permintaan
 from app.models.storage.db import Database
 
 SIGNERS = {
@@ -19,9 +24,9 @@ SIGNERS = {
 
 def prepare_db(db: Database) -> None:
     """Seed the templates and fill their signatories (as the admin does once)."""
-    dk.seed_templates(db, actor="admin")
-    for t in dk.list_templates(db.conn):
-        dk.save_template(db, replace(t, **SIGNERS), actor="admin")
+    templat_bawaan.seed_templates(db, actor="admin")
+    for t in templat.list_templates(db.conn):
+        templat.save_template(db, replace(t, **SIGNERS), actor="admin")
 
 
 def pns(db: Database, n: int, golongan_like: str = "III/%") -> list[str]:
@@ -34,3 +39,30 @@ def pns(db: Database, n: int, golongan_like: str = "III/%") -> list[str]:
     nips = [r[0] for r in rows]
     assert len(nips) == n
     return nips
+
+
+@dataclass
+class Steps:
+    """A job's progress in a test: records each report; cancelled once ``stop()`` says so."""
+
+    stop: Callable[[], bool] = field(default=lambda: False)
+    seen: list[tuple[int, int]] = field(default_factory=list)
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self.seen.append((done, total))
+
+    @property
+    def cancelled(self) -> bool:
+        return self.stop()
+
+
+def issue(
+    db: Database,
+    req: Permintaan,
+    out: Path,
+    *,
+    actor: str = "sistem",
+    progress: Steps | None = None,
+) -> dokumen_jobs.HasilTerbit:
+    """Issue a request into ``out`` through the job."""
+    return dokumen_jobs.issue(db, actor, dokumen_jobs.IssueRequest(req, Path(out)), progress)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app.models.seleksi import core as sel
 from app.models.seleksi import lembar as lb
+from app.models.seleksi import pelamar, seleksi
 from app.models.storage.db import Database
 
 ACUAN = date(2026, 11, 1)
@@ -15,39 +15,39 @@ ACUAN = date(2026, 11, 1)
 ACTOR = "uji"
 
 
-def make_stages() -> list[sel.TahapBaru]:
+def make_stages() -> list[seleksi.TahapBaru]:
     return [
-        sel.TahapBaru("Administrasi", 0),
-        sel.TahapBaru(
+        seleksi.TahapBaru("Administrasi", 0),
+        seleksi.TahapBaru(
             "Rekam jejak",
             "12,5",
-            [sel.KriteriaBaru("Integritas", 1, 5), sel.KriteriaBaru("Kinerja", 1, 5)],
+            [seleksi.KriteriaBaru("Integritas", 1, 5), seleksi.KriteriaBaru("Kinerja", 1, 5)],
         ),
-        sel.TahapBaru("Makalah", 20, [sel.KriteriaBaru("Isi makalah", 0, 100)]),
-        sel.TahapBaru(
+        seleksi.TahapBaru("Makalah", 20, [seleksi.KriteriaBaru("Isi makalah", 0, 100)]),
+        seleksi.TahapBaru(
             "Asesmen kompetensi",
             "37.5",
-            [sel.KriteriaBaru("JPM", 0, 100)],
+            [seleksi.KriteriaBaru("JPM", 0, 100)],
             dilaksanakan=False,  # skipped stage: weights renormalised over the others
         ),
-        sel.TahapBaru(
+        seleksi.TahapBaru(
             "Wawancara",
             30,
-            [sel.KriteriaBaru("Visi", 1, 10), sel.KriteriaBaru("Komunikasi", 1, 4)],
+            [seleksi.KriteriaBaru("Visi", 1, 10), seleksi.KriteriaBaru("Komunikasi", 1, 4)],
         ),
     ]
 
 
 PANITIA = [
-    sel.PanitiaBaru("Ani Wijaya", "KETUA", "EKSTERNAL"),
-    sel.PanitiaBaru("Sari Dewi", "SEKRETARIS", "INTERNAL"),
-    sel.PanitiaBaru("Budi Santoso", "ANGGOTA", "INTERNAL"),
-    sel.PanitiaBaru("Citra Lestari", "ANGGOTA", "EKSTERNAL"),
+    seleksi.PanitiaBaru("Ani Wijaya", "KETUA", "EKSTERNAL"),
+    seleksi.PanitiaBaru("Sari Dewi", "SEKRETARIS", "INTERNAL"),
+    seleksi.PanitiaBaru("Budi Santoso", "ANGGOTA", "INTERNAL"),
+    seleksi.PanitiaBaru("Citra Lestari", "ANGGOTA", "EKSTERNAL"),
 ]
 
 
-def make_applicant(nama: str, lahir: date) -> sel.PelamarEksternal:
-    return sel.PelamarEksternal(
+def make_applicant(nama: str, lahir: date) -> pelamar.PelamarEksternal:
+    return pelamar.PelamarEksternal(
         nama=nama,
         nip="197001012000031001",
         instansi_asal="Pemprov NTT",
@@ -61,7 +61,7 @@ def make_applicant(nama: str, lahir: date) -> sel.PelamarEksternal:
     )
 
 
-SYARAT = sel.Syarat(
+SYARAT = seleksi.Syarat(
     golongan_min="IV/a",
     pendidikan_min="S1",
     tahun_jabatan=2,
@@ -83,7 +83,7 @@ def make_selection(db: Database, **kw: object) -> str:
         "actor": ACTOR,
     }
     args.update(kw)
-    return sel.buat_seleksi(db, **args)  # type: ignore[arg-type]
+    return seleksi.create_seleksi(db, **args)  # type: ignore[arg-type]
 
 
 SKOR: dict[str, dict[str, dict[str, str]]] = {

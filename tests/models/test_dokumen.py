@@ -1,27 +1,18 @@
-"""SK documents: templates and placeholders, numbering register, issue, verification, batches."""
+"""SK documents in the domain: templates and placeholders, filling from the records."""
 
 from __future__ import annotations
 
-import io
-import json
-import tempfile
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from pypdf import PdfReader, PdfWriter
 
-from app.models.dokumen import core as dk
-from app.models.errors import Cancelled, NotFoundError, ValidationError
+from app.models.dokumen import isian, naskah, rancangan, templat, templat_bawaan
+from app.models.errors import NotFoundError, ValidationError
+from app.models.pegawai.read import get_employee
 from app.models.storage.db import Database
-from app.models.storage.store import Store
-from app.reports.pdf import verification as ver
-from tests.helpers.common import TODAY, copy_database
-from tests.helpers.dokumen import SIGNERS, pns, prepare_db  # noqa: F401
+from tests.helpers.common import TODAY
+from tests.helpers.dokumen import pns, prepare_db
 
 
 @pytest.fixture
@@ -30,81 +21,72 @@ def sdb(demo_db: Database) -> Database:
     return demo_db
 
 
-def kp(nips: list[str], *, jenis: dk.Kind = "petikan", on: date = TODAY) -> dk.Permintaan:
-    return dk.Permintaan("SK_KP", tuple(nips), on, jenis, nilai={"gaji_pokok": "4.699.300"})
-
-
-def text_of(path: Path | bytes) -> str:
-    reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else path)
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
-
-
-def urut(db: Database, kode: str = "SK_KP", tahun: int = TODAY.year) -> list[int]:
-    return [r.nomor_urut for r in reversed(dk.list_register(db.conn, templat=kode, tahun=tahun))]
+def kp(
+    nips: list[str], *, jenis: naskah.Kind = "petikan", on: date = TODAY
+) -> rancangan.Permintaan:
+    return rancangan.Permintaan("SK_KP", tuple(nips), on, jenis, nilai={"gaji_pokok": "4.699.300"})
 
 
 # -- templates and placeholders ---------------------------------------------------------------
 
 
 def test_seeded_templates_are_valid_and_seeding_is_idempotent(demo_db: Database) -> None:
-    assert dk.seed_templates(demo_db) == 4
-    assert dk.seed_templates(demo_db) == 0
-    kodes = [t.kode for t in dk.list_templates(demo_db.conn)]
+    assert templat_bawaan.seed_templates(demo_db) == 4
+    assert templat_bawaan.seed_templates(demo_db) == 0
+    kodes = [t.kode for t in templat.list_templates(demo_db.conn)]
     assert kodes == ["KGB", "SK_JABATAN", "SK_KP", "SK_MUTASI"]
-    for t in dk.list_templates(demo_db.conn):
-        assert dk.check_template(t) == []
-        assert dk.template_from_row(dk.template_to_row(t) | {"id": t.id}) == t
+    for t in templat.list_templates(demo_db.conn):
+        assert templat.check_template(t) == []
+        assert templat.template_from_row(templat.template_to_row(t) | {"id": t.id}) == t
     # Same ids on every installation: derived from the code.
-    assert dk.get_template(demo_db.conn, "sk_kp").id == dk.template_id("SK_KP")
+    assert templat.get_template(demo_db.conn, "sk_kp").id == templat.template_id("SK_KP")
 
 
 def test_unknown_placeholder_is_refused_naming_field_and_placeholder(sdb: Database) -> None:
-    t = dk.get_template(sdb.conn, "SK_KP")
+    t = templat.get_template(sdb.conn, "SK_KP")
     bad = replace(t, menimbang=(*t.menimbang, "bahwa {nama_lengkapp} telah memenuhi syarat;"))
     with pytest.raises(ValidationError) as err:
-        dk.save_template(sdb, bad)
+        templat.save_template(sdb, bad)
     assert "Menimbang butir 3" in str(err.value)
     assert "{nama_lengkapp}" in str(err.value)
-    assert dk.get_template(sdb.conn, "SK_KP") == t  # nothing written
-    problems = dk.check_text("Nomor {nomor}/{tahun}/{x}", "Format nomor", dk.FORMAT_NOMOR)
+    assert templat.get_template(sdb.conn, "SK_KP") == t  # nothing written
+    problems = isian.check_text("Nomor {nomor}/{tahun}/{x}", "Format nomor", isian.FORMAT_NOMOR)
     assert [p.placeholder for p in problems] == ["x"]
-    assert dk.check_text("tanpa {penutup", "Tentang")[0].message.startswith("Tentang: tanda")
+    assert isian.check_text("tanpa {penutup", "Tentang")[0].message.startswith("Tentang: tanda")
     # A person placeholder outside the lampiran of a collective template is refused.
-    jab = dk.get_template(sdb.conn, "SK_JABATAN")
+    jab = templat.get_template(sdb.conn, "SK_JABATAN")
     with pytest.raises(ValidationError, match=r"\{nip\} adalah data per pegawai"):
-        dk.save_template(sdb, replace(jab, tentang="Pengangkatan {nip}"))
+        templat.save_template(sdb, replace(jab, tentang="Pengangkatan {nip}"))
     with pytest.raises(ValidationError, match="harus memuat"):
-        dk.save_template(sdb, replace(t, format_nomor="800/BKPSDM/{tahun}"))
+        templat.save_template(sdb, replace(t, format_nomor="800/BKPSDM/{tahun}"))
 
 
 def test_diktum_text_round_trip() -> None:
     items = (
-        dk.DiktumTemplat(
+        templat.DiktumTemplat(
             "Menaikkan pangkat:",
             (("Nama", "{nama_lengkap}"), ("NIP", "{nip}")),
             "menjadi {pangkat_baru}.",
         ),
-        dk.DiktumTemplat("Keputusan ini mulai berlaku pada tanggal ditetapkan."),
+        templat.DiktumTemplat("Keputusan ini mulai berlaku pada tanggal ditetapkan."),
     )
-    assert dk.text_to_diktum(dk.diktum_to_text(items)) == items
+    assert templat.text_to_diktum(templat.diktum_to_text(items)) == items
 
 
 def test_terbilang_and_rupiah() -> None:
-    assert dk.terbilang(4699300) == (
+    assert isian.terbilang(4699300) == (
         "empat juta enam ratus sembilan puluh sembilan ribu tiga ratus"
     )
-    assert dk.terbilang(1_115_011) == "satu juta seratus lima belas ribu sebelas"
-    assert dk.terbilang(0) == "nol"
-    assert dk.rupiah(4699300) == "Rp4.699.300,00"
+    assert isian.terbilang(1_115_011) == "satu juta seratus lima belas ribu sebelas"
+    assert isian.terbilang(0) == "nol"
+    assert isian.rupiah(4699300) == "Rp4.699.300,00"
 
 
 def test_placeholders_filled_from_the_records(sdb: Database) -> None:
     nip = pns(sdb, 1, "III/c")[0]
-    draft = dk.prepare(sdb, kp([nip], jenis="asli"))
+    draft = rancangan.prepare(sdb, kp([nip], jenis="asli"))
     decree = draft.decrees[0]("800.1.3.2/9/BKPSDM/2026")
     rincian = dict(decree.diktum[0].rincian)
-    from app.models.pegawai.read import get_employee
-
     rec = get_employee(sdb.conn, nip, today=TODAY).data
     assert rincian["Nama"] == rec["nama_lengkap"]
     assert rincian["NIP"] == nip
@@ -123,239 +105,17 @@ def test_placeholders_filled_from_the_records(sdb: Database) -> None:
 
 def test_missing_value_is_refused_naming_nip_and_placeholder(sdb: Database) -> None:
     nip = pns(sdb, 1)[0]
-    req = dk.Permintaan("SK_KP", (nip,), TODAY)
+    req = rancangan.Permintaan("SK_KP", (nip,), TODAY)
     with pytest.raises(ValidationError) as err:
-        dk.prepare(sdb, req)
+        rancangan.prepare(sdb, req)
     assert f"NIP {nip}" in str(err.value) and "{gaji_pokok}" in str(err.value)
     with pytest.raises(ValidationError, match="golongan baru 'X/z'"):
-        dk.prepare(sdb, replace(kp([nip]), nilai={"gaji_pokok": "1", "golongan_baru": "X/z"}))
+        rancangan.prepare(
+            sdb, replace(kp([nip]), nilai={"gaji_pokok": "1", "golongan_baru": "X/z"})
+        )
     with pytest.raises(ValidationError, match="tidak dikenal"):
-        dk.prepare(sdb, replace(kp([nip]), nilai={"gaji_pokok": "1", "gajii": "2"}))
+        rancangan.prepare(sdb, replace(kp([nip]), nilai={"gaji_pokok": "1", "gajii": "2"}))
     with pytest.raises(NotFoundError):
-        dk.prepare(sdb, kp(["199901012020011999"]))
+        rancangan.prepare(sdb, kp(["199901012020011999"]))
     with pytest.raises(ValidationError, match="lebih dari sekali"):
-        dk.prepare(sdb, kp([nip, nip]))
-
-
-def test_unfilled_signatory_refuses_issue(demo_db: Database, tmp_path: Path) -> None:
-    dk.seed_templates(demo_db)
-    with pytest.raises(ValidationError, match="nama penandatangan belum diisi"):
-        dk.issue(demo_db, kp(pns(demo_db, 1)), tmp_path)
-    assert dk.list_register(demo_db.conn) == []
-
-
-# -- issue, numbering, verification -------------------------------------------------------------
-
-
-def test_issue_petikan_reads_back_and_verifies(sdb: Database, tmp_path: Path) -> None:
-    nips = pns(sdb, 3)
-    result = dk.issue(sdb, kp(nips), tmp_path / "out", actor="uji")
-    assert result.nomor == tuple(f"800.1.3.2/{i}/BKPSDM/2026" for i in (1, 2, 3))
-    assert [f.path.name for f in result.berkas] == [f"{n}.pdf" for n in nips]
-    assert (
-        result.gabungan is not None and result.gabungan.name == "gabungan_SK_KP_2026_0001-0003.pdf"
-    )
-    for f, nomor, nip in zip(result.berkas, result.nomor, nips, strict=True):
-        text = text_of(f.path)
-        for part in ("PETIKAN", f"NOMOR {nomor}", "TENTANG", "Menimbang", "dst.", "MEMUTUSKAN:",
-                     "KESATU", "Untuk petikan yang sah", nip, f.kode):  # fmt: skip
-            assert part in text, part
-        check = dk.verify(sdb.conn, f.path)
-        assert check.status == ver.Status.ASLI and check.ok
-        assert check.register is not None and check.register.nomor == nomor and check.nip == nip
-    combined = text_of(result.gabungan)
-    positions = [combined.index(n) for n in result.nomor]
-    assert positions == sorted(positions)  # numbers in order in the print file
-    # The register carries the entries; the change log carries them for sync.
-    rows = dk.list_register(sdb.conn, templat="SK_KP")
-    assert [r.nomor_urut for r in rows] == [3, 2, 1]
-    assert rows[0].kode_verifikasi == result.berkas[2].kode
-    assert json.loads(json.dumps(rows[0].to_json()))["pegawai"] == [nips[2]]
-    n_naskah = sdb.conn.execute("SELECT count(*) FROM naskah_dokumen").fetchone()[0]
-    assert n_naskah == 3
-    # Numbering role and verification secret were created through the write path.
-    assert dk.numbering_installation(sdb.conn) == sdb.node_id
-    from app.models.storage.instansi import check
-
-    mine = ("register_dokumen", "naskah_dokumen", "templat_dokumen", "pengaturan")
-    assert [p for p in check(sdb).problems if any(t in p for t in mine)] == []
-
-
-def test_resaved_edited_cancelled_and_unknown(sdb: Database, tmp_path: Path) -> None:
-    nips = pns(sdb, 2)
-    result = dk.issue(sdb, kp(nips), tmp_path, actor="uji")
-    a, b = result.berkas
-    # Re-saved (same text, other bytes): ISI SAMA.
-    writer = PdfWriter(clone_from=a.path)
-    writer.add_metadata({"/Producer": "Mail client"})
-    resaved = tmp_path / "resaved.pdf"
-    writer.write(resaved)
-    assert dk.verify(sdb.conn, resaved).status == ver.Status.ISI_SAMA
-    # Edited: B's metadata (code) with A's first page: the text is not what was issued for B.
-    forged = PdfWriter(clone_from=b.path)
-    forged.pages[0].merge_page(PdfReader(a.path).pages[0])
-    fake = tmp_path / "fake.pdf"
-    forged.write(fake)
-    edited = dk.verify(sdb.conn, fake)
-    assert edited.status == ver.Status.BERUBAH and not edited.ok
-    # A typed code alone: registered.
-    by_code = dk.verify(sdb.conn, b.kode.lower().replace("-", " "))
-    assert by_code.status == "terdaftar" and by_code.ok and by_code.register is not None
-    # Cancelled: the entry stays with its reason; file and code say DIBATALKAN.
-    row = dk.cancel(sdb, result.nomor[1], "Salah tulis nama pegawai", actor="uji")
-    assert row.batal and row.alasan_batal == "Salah tulis nama pegawai"
-    assert dk.verify(sdb.conn, b.path).status == ver.Status.DIBATALKAN
-    assert dk.verify(sdb.conn, b.kode).status == ver.Status.DIBATALKAN
-    with pytest.raises(ValidationError, match="sudah dibatalkan"):
-        dk.cancel(sdb, result.nomor[1], "lagi-lagi salah")
-    with pytest.raises(ValidationError, match="Alasan"):
-        dk.cancel(sdb, result.nomor[0], " ")
-    assert dk.verify(sdb.conn, "ZZZZZ-ZZZZZ").status == ver.Status.TIDAK_TERDAFTAR
-    assert dk.verify(sdb.conn, b"not a pdf").status == ver.Status.BUKAN_PDF
-    assert [r.status for r in dk.list_register(sdb.conn, status="BATAL")] == ["BATAL"]
-    assert len(dk.list_register(sdb.conn, search=nips[0])) == 1
-
-
-def test_numbers_in_order_without_gaps_or_duplicates(sdb: Database, tmp_path: Path) -> None:
-    people = pns(sdb, 7)
-    dk.issue(sdb, kp(people[:2], jenis="asli"), tmp_path / "a")
-    dk.cancel(sdb, "800.1.3.2/2/BKPSDM/2026", "Dibatalkan karena salah TMT")
-    dk.issue(sdb, kp(people[2:5], jenis="salinan"), tmp_path / "b")
-    dk.cancel(sdb, "800.1.3.2/5/BKPSDM/2026", "Dibatalkan karena salah nama")
-    dk.issue(sdb, kp(people[5:6]), tmp_path / "c")
-    assert urut(sdb) == [1, 2, 3, 4, 5, 6]  # cancelled numbers are kept, never reused
-    # Another year starts again at 1; another template has its own counter.
-    dk.issue(sdb, kp(people[6:], on=date(2027, 1, 4)), tmp_path / "d")
-    assert urut(sdb, tahun=2027) == [1]
-    assert dk.nomor_ganda(sdb.conn) == []
-
-
-def test_other_installation_may_not_number(sdb: Database, tmp_path: Path) -> None:
-    with Store(sdb).write("uji") as tx:
-        dk._set_setting(tx, sdb.conn, dk.SETTING_PENOMORAN, "node-lain-123456")
-    with pytest.raises(ValidationError, match="tidak berwenang memberi nomor"):
-        dk.issue(sdb, kp(pns(sdb, 1)), tmp_path)
-    assert dk.list_register(sdb.conn) == []
-    dk.take_numbering(sdb)
-    assert dk.issue(sdb, kp(pns(sdb, 1)), tmp_path).nomor == ("800.1.3.2/1/BKPSDM/2026",)
-
-
-def test_batch_of_50_petikan_and_cancel_consumes_no_number(sdb: Database, tmp_path: Path) -> None:
-    people = pns(sdb, 50, "%")
-    calls: list[tuple[int, int]] = []
-    asked = [0]
-
-    def cancel_midway() -> bool:
-        asked[0] += 1
-        return asked[0] > 10
-
-    with pytest.raises(Cancelled):
-        dk.issue(sdb, kp(people), tmp_path / "batal", cancelled=cancel_midway)
-    assert dk.list_register(sdb.conn) == []
-    assert not any((tmp_path / "batal").rglob("*.pdf"))  # nothing left behind
-
-    result = dk.issue(sdb, kp(people), tmp_path / "ok", progress=lambda d, t: calls.append((d, t)))
-    files = sorted((tmp_path / "ok").glob("*.pdf"))
-    assert len(result.berkas) == 50 and len(files) == 51
-    assert {f.path.name for f in result.berkas} == {f"{n}.pdf" for n in people}
-    assert result.gabungan is not None
-    assert text_of(result.gabungan).count("Untuk petikan yang sah") == 50
-    assert urut(sdb) == list(range(1, 51))
-    assert calls[-1] == (100, 100) and [d for d, _ in calls] == sorted(d for d, _ in calls)
-    codes = {f.kode for f in result.berkas}
-    assert len(codes) == 50
-
-
-def test_collective_decree_with_lampiran(sdb: Database, tmp_path: Path) -> None:
-    people = pns(sdb, 3)
-    values = {
-        nip: {"jabatan_baru": f"Analis Sumber Daya Manusia Aparatur {i}", "unit_baru": "BKPSDM"}
-        for i, nip in enumerate(people, 1)
-    }
-    req = dk.Permintaan("SK_JABATAN", tuple(people), TODAY, "salinan", nilai_pegawai=values)
-    result = dk.issue(sdb, req, tmp_path)
-    assert result.nomor == ("800.1.3.3/1/BKPSDM/2026",)
-    (f,) = result.berkas
-    assert f.path.name == "800.1.3.3_1_BKPSDM_2026.pdf"
-    text = " ".join(text_of(f.path).split())  # cells wrap their lines
-    for part in ("SALINAN", "LAMPIRAN", "Salinan sesuai dengan aslinya", *people,
-                 "Analis Sumber Daya Manusia Aparatur 3"):  # fmt: skip
-        assert part in text, part
-    assert dk.verify(sdb.conn, f.path).ok
-    # Petikan of the same kind of decree: one per person, each with only their own row.
-    req2 = replace(req, jenis="petikan")
-    petikan = dk.issue(sdb, req2, tmp_path / "petikan")
-    assert petikan.nomor == ("800.1.3.3/2/BKPSDM/2026",)
-    assert len(petikan.berkas) == 3
-    own = text_of(petikan.berkas[0].path)
-    assert people[0] in own and people[1] not in own
-    missing = dict(values)
-    missing[people[1]] = {"unit_baru": "BKPSDM"}
-    with pytest.raises(ValidationError, match=f"NIP {people[1]}.*jabatan_baru"):
-        dk.prepare(sdb, replace(req, nilai_pegawai=missing))
-
-
-# -- property: allocation ---------------------------------------------------------------------
-
-OPS = st.lists(
-    st.one_of(
-        st.tuples(st.just("terbit"), st.integers(1, 3), st.sampled_from([2026, 2027])),
-        st.tuples(st.just("batal"), st.integers(0, 20), st.just(0)),
-        st.tuples(st.just("henti"), st.integers(1, 3), st.sampled_from([2026, 2027])),
-    ),
-    min_size=1,
-    max_size=5,
-)
-
-
-@pytest.fixture(scope="module")
-def prepared_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = copy_database(demo_file, tmp_path_factory.mktemp("dok") / "siap.sqlite3")
-    db = Database(path)
-    prepare_db(db)
-    db.close()
-    return path
-
-
-def _fresh(prepared: Path) -> Iterator[tuple[Database, Path]]:
-    folder = Path(tempfile.mkdtemp(prefix="merit-dok-"))
-    db = Database(copy_database(prepared, folder / "db.sqlite3"))
-    try:
-        yield db, folder
-    finally:
-        db.close()
-
-
-@settings(
-    max_examples=8,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(ops=OPS)
-def test_allocation_property(prepared_file: Path, ops: list[tuple[str, int, int]]) -> None:
-    """Whatever mix of issues, cancellations and stopped batches: per template and year the
-    numbers are exactly 1..N in order, once each."""
-    for db, folder in _fresh(prepared_file):
-        people = pns(db, 12, "%")
-        used = 0
-        expected: dict[int, int] = {}
-        for i, (op, n, year) in enumerate(ops):
-            if op == "batal":
-                rows = dk.list_register(db.conn, status="TERBIT")
-                if rows:
-                    dk.cancel(db, rows[n % len(rows)].id, "alasan uji pembatalan")
-                continue
-            batch = people[used : used + n]
-            used += n
-            if len(batch) < n:
-                continue
-            req = kp(batch, jenis="asli", on=date(year, 11, 2))
-            if op == "henti":
-                with pytest.raises(Cancelled):
-                    dk.issue(db, req, folder / f"h{i}", cancelled=lambda: True)
-                continue
-            dk.issue(db, req, folder / f"t{i}")
-            expected[year] = expected.get(year, 0) + n
-        for year, count in expected.items():
-            assert urut(db, tahun=year) == list(range(1, count + 1))
-        assert dk.nomor_ganda(db.conn) == []
+        rancangan.prepare(sdb, kp([nip, nip]))

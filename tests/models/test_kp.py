@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from app.models.dokumen import core as dk
+from app.jobs import dokumen as dokumen_jobs
+from app.models.dokumen import register as register_dokumen
 from app.models.errors import Cancelled, ValidationError
 from app.models.kp import usulan as kp
 from app.models.pegawai.read import get_employee
@@ -15,10 +16,26 @@ from app.models.rekap import core as rk
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 from tests.helpers.common import TODAY
-from tests.helpers.dokumen import prepare_db
+from tests.helpers.dokumen import Steps, prepare_db
 from tests.helpers.kp import PERIODE, TMT, rows, two_due
 
 GAJI = {"gaji_pokok": "4.699.300"}
+
+
+def issue_sk(
+    db: Database,
+    nips: list[str],
+    out: Path,
+    *,
+    nilai: dict[str, str] | None = None,
+    actor: str = "sistem",
+    progress: Steps | None = None,
+) -> dokumen_jobs.HasilKp:
+    """The SK of the period through the job (as the KP screen and ``merit kp issue`` do)."""
+    request = dokumen_jobs.SkKpRequest(
+        PERIODE, tuple(nips), out, TODAY, nilai=nilai or {}, today=TODAY
+    )
+    return dokumen_jobs.issue_sk_kp(db, actor, request, progress)
 
 
 @pytest.fixture
@@ -94,22 +111,15 @@ def test_issue_writes_sk_riwayat_and_terbit(sdb: Database, tmp_path: Path) -> No
     a, b = two_due(sdb)
     kp.usulkan(sdb, PERIODE, [a.nip, b.nip])
     with pytest.raises(ValidationError, match="pertek BKN belum dicatat"):
-        kp.terbitkan_sk(sdb, PERIODE, [a.nip], tmp_path, tanggal=TODAY, nilai=GAJI, today=TODAY)
+        issue_sk(sdb, [a.nip], tmp_path, nilai=GAJI)
     kp.catat_pertek(sdb, PERIODE, [a.nip, b.nip], "PT-9/BKN/2026", TODAY, today=TODAY)
     before = get_employee(sdb.conn, a.nip, today=TODAY)
     assert before.data["golongan"] == a.golongan_kode
-    seen: list[tuple[int, int]] = []
-    hasil = kp.terbitkan_sk(
-        sdb,
-        PERIODE,
-        [a.nip, b.nip],
-        tmp_path / "sk",
-        tanggal=TODAY,
-        nilai=GAJI,
-        actor="operator",
-        progress=lambda done, total: seen.append((done, total)),
-        today=TODAY,
+    steps = Steps()
+    hasil = issue_sk(
+        sdb, [a.nip, b.nip], tmp_path / "sk", nilai=GAJI, actor="operator", progress=steps
     )
+    seen = steps.seen
     assert seen and seen[-1][0] == seen[-1][1]
     assert len(hasil.terbit.nomor) == 2 and len(set(hasil.terbit.nomor)) == 2
     assert all(f.path.exists() for f in hasil.terbit.berkas)
@@ -117,7 +127,7 @@ def test_issue_writes_sk_riwayat_and_terbit(sdb: Database, tmp_path: Path) -> No
     for item, nomor in zip((a, b), hasil.terbit.nomor, strict=True):
         u = kp.usulan_pegawai(sdb.conn, item.nip, PERIODE)
         assert u.status == kp.TERBIT and u.nomor_sk == nomor
-        reg = dk.get_register(sdb.conn, str(u.register_id))
+        reg = register_dokumen.get_register(sdb.conn, str(u.register_id))
         assert reg.pegawai == (item.nip,) and reg.templat_kode == "SK_KP"
         rec = get_employee(sdb.conn, item.nip, today=TODAY)
         new = [r for r in rec.riwayat["pangkat"] if r["tmt"] == TMT.isoformat()]
@@ -132,10 +142,10 @@ def test_issue_writes_sk_riwayat_and_terbit(sdb: Database, tmp_path: Path) -> No
     items = {i.nip: i for i in kp.daftar_periode(sdb.conn, PERIODE)}
     assert items[a.nip].status_usulan == kp.TERBIT and items[a.nip].syarat is None
     # re-issuing is refused, and takes no number
-    count = len(dk.list_register(sdb.conn, templat="SK_KP"))
+    count = len(register_dokumen.list_register(sdb.conn, templat="SK_KP"))
     with pytest.raises(ValidationError, match="sudah terbit"):
-        kp.terbitkan_sk(sdb, PERIODE, [a.nip], tmp_path, tanggal=TODAY, nilai=GAJI, today=TODAY)
-    assert len(dk.list_register(sdb.conn, templat="SK_KP")) == count
+        issue_sk(sdb, [a.nip], tmp_path, nilai=GAJI)
+    assert len(register_dokumen.list_register(sdb.conn, templat="SK_KP")) == count
     with pytest.raises(ValidationError, match="sudah terbit"):
         kp.batalkan_usulan(sdb, PERIODE, [a.nip], alasan="salah usul")
 
@@ -145,19 +155,10 @@ def test_issue_missing_gaji_or_cancel_changes_nothing(sdb: Database, tmp_path: P
     kp.usulkan(sdb, PERIODE, [a.nip])
     kp.catat_pertek(sdb, PERIODE, [a.nip], "PT-3", TODAY, today=TODAY)
     with pytest.raises(ValidationError):
-        kp.terbitkan_sk(sdb, PERIODE, [a.nip], tmp_path, tanggal=TODAY, today=TODAY)
+        issue_sk(sdb, [a.nip], tmp_path)
     with pytest.raises(Cancelled):
-        kp.terbitkan_sk(
-            sdb,
-            PERIODE,
-            [a.nip],
-            tmp_path,
-            tanggal=TODAY,
-            nilai=GAJI,
-            cancelled=lambda: True,
-            today=TODAY,
-        )
-    assert dk.list_register(sdb.conn, templat="SK_KP") == []
+        issue_sk(sdb, [a.nip], tmp_path, nilai=GAJI, progress=Steps(lambda: True))
+    assert register_dokumen.list_register(sdb.conn, templat="SK_KP") == []
     assert kp.usulan_pegawai(sdb.conn, a.nip, PERIODE).status == kp.PERTEK
     assert get_employee(sdb.conn, a.nip, today=TODAY).data["golongan"] == a.golongan_kode
 
@@ -179,8 +180,8 @@ def test_failure_after_numbering_cancels_the_sk(
 
     monkeypatch.setattr(kp, "check_history", fail_second_time)
     with pytest.raises(ValidationError, match="rusak"):
-        kp.terbitkan_sk(sdb, PERIODE, [a.nip], tmp_path, tanggal=TODAY, nilai=GAJI, today=TODAY)
-    regs = dk.list_register(sdb.conn, templat="SK_KP")
+        issue_sk(sdb, [a.nip], tmp_path, nilai=GAJI)
+    regs = register_dokumen.list_register(sdb.conn, templat="SK_KP")
     assert len(regs) == 1 and regs[0].batal and "dibatalkan otomatis" in regs[0].alasan_batal
     assert not any(tmp_path.glob("*.pdf"))
     assert kp.usulan_pegawai(sdb.conn, a.nip, PERIODE).status == kp.PERTEK

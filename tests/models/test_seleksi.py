@@ -14,9 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.jobs import seleksi as seleksi_jobs
 from app.models.errors import ValidationError
-from app.models.seleksi import core as sel
+from app.models.rules import seleksi as rules_seleksi
 from app.models.seleksi import lembar as lb
+from app.models.seleksi import panitia, pelamar, peringkat, seleksi
 from app.models.storage.db import Database
 from app.sync.identity import box_key, own_identity
 from tests.helpers.seleksi import (  # noqa: F401
@@ -42,7 +44,7 @@ def sekretariat(db: Database) -> Database:
 
 def test_weights_must_sum_to_100_exactly(db: Database) -> None:
     tahap = make_stages()
-    tahap[2] = sel.TahapBaru("Makalah", "20.01", [sel.KriteriaBaru("Isi", 0, 100)])
+    tahap[2] = seleksi.TahapBaru("Makalah", "20.01", [seleksi.KriteriaBaru("Isi", 0, 100)])
     with pytest.raises(ValidationError, match=r"Jumlah bobot tahap harus 100; sekarang 100\.01"):
         make_selection(db, tahap=tahap)
     assert db.conn.execute("SELECT count(*) FROM seleksi").fetchone()[0] == 0
@@ -50,26 +52,26 @@ def test_weights_must_sum_to_100_exactly(db: Database) -> None:
 
 def test_scale_and_committee_checked(db: Database) -> None:
     tahap = make_stages()
-    tahap[1] = sel.TahapBaru("Rekam jejak", "12.5", [sel.KriteriaBaru("Integritas", 5, 5)])
+    tahap[1] = seleksi.TahapBaru("Rekam jejak", "12.5", [seleksi.KriteriaBaru("Integritas", 5, 5)])
     with pytest.raises(ValidationError, match="Tahap 2 \\(Rekam jejak\\), kriteria 1: skala"):
         make_selection(db, tahap=tahap)
     with pytest.raises(ValidationError, match="tepat satu ketua"):
-        make_selection(db, panitia=[sel.PanitiaBaru("A", "ANGGOTA")])
+        make_selection(db, panitia=[seleksi.PanitiaBaru("A", "ANGGOTA")])
 
 
 def test_screening_shows_pass_fail_and_reason_and_override(db: Database) -> None:
     sid = make_selection(db)
-    ok = sel.tambah_pelamar_eksternal(
+    ok = pelamar.create_pelamar_eksternal(
         db, sid, make_applicant("Dr. Umar", date(1975, 5, 5)), actor=ACTOR
     )
-    tua = sel.tambah_pelamar_eksternal(
+    tua = pelamar.create_pelamar_eksternal(
         db, sid, make_applicant("Yosef", date(1969, 10, 1)), actor=ACTOR
     )
     data = make_applicant("Maria", date(1980, 1, 1))
-    kurang = sel.tambah_pelamar_eksternal(
+    kurang = pelamar.create_pelamar_eksternal(
         db,
         sid,
-        sel.PelamarEksternal(
+        pelamar.PelamarEksternal(
             nama="Maria",
             golongan_kode="III/d",
             pendidikan_kode="S1",
@@ -81,7 +83,7 @@ def test_screening_shows_pass_fail_and_reason_and_override(db: Database) -> None
         ),
         actor=ACTOR,
     )
-    hasil = {p.id: p for p in sel.daftar_pelamar(db.conn, sid)}
+    hasil = {p.id: p for p in pelamar.list_pelamar(db.conn, sid)}
     assert hasil[ok].lulus and hasil[ok].lulus_syarat
     assert not hasil[tua].lulus
     assert hasil[tua].alasan_gagal == ["Usia 57 tahun (melebihi)"]
@@ -90,14 +92,14 @@ def test_screening_shows_pass_fail_and_reason_and_override(db: Database) -> None
     assert gagal["golongan"].alasan == "Golongan III/d di bawah IV/a"
     assert gagal["predikat"].alasan == "2025: Butuh Perbaikan; 2024: belum tercatat"
     with pytest.raises(ValidationError, match="Alasan"):
-        sel.putuskan_pelamar(db, tua, True, "", actor=ACTOR)
-    sel.putuskan_pelamar(db, tua, True, "Usia dihitung pada tanggal pendaftaran", actor=ACTOR)
-    p = next(x for x in sel.daftar_pelamar(db.conn, sid) if x.id == tua)
+        pelamar.putuskan_pelamar(db, tua, True, "", actor=ACTOR)
+    pelamar.putuskan_pelamar(db, tua, True, "Usia dihitung pada tanggal pendaftaran", actor=ACTOR)
+    p = next(x for x in pelamar.list_pelamar(db.conn, sid) if x.id == tua)
     assert p.lulus and not p.lulus_syarat and p.override_oleh == ACTOR
-    assert [k.id for k in sel.kandidat(db.conn, sid)] == [ok, tua]
+    assert [k.id for k in pelamar.kandidat(db.conn, sid)] == [ok, tua]
     # editable requirements: no age limit -> the rules alone let him through
-    sel.ubah_syarat(db, sid, sel.Syarat(golongan_min="IV/a"), actor=ACTOR)
-    assert next(x for x in sel.daftar_pelamar(db.conn, sid) if x.id == tua).lulus_syarat
+    seleksi.update_syarat(db, sid, seleksi.Syarat(golongan_min="IV/a"), actor=ACTOR)
+    assert next(x for x in pelamar.list_pelamar(db.conn, sid) if x.id == tua).lulus_syarat
 
 
 def test_internal_applicant_screened_from_registry(demo_db: Database) -> None:
@@ -105,14 +107,14 @@ def test_internal_applicant_screened_from_registry(demo_db: Database) -> None:
         "SELECT r.pegawai_id, r.golongan_kode FROM pegawai_ringkas r WHERE r.deleted = 0 "
         "AND r.golongan_kode LIKE 'IV/%' AND r.status_kepegawaian = 'PNS' LIMIT 1"
     ).fetchone()
-    sid = make_selection(demo_db, syarat=sel.Syarat(golongan_min="IV/a", usia_maks=80))
-    pid = sel.tambah_pelamar_internal(demo_db, sid, row[0], actor=ACTOR)
-    p = sel.daftar_pelamar(demo_db.conn, sid)[0]
+    sid = make_selection(demo_db, syarat=seleksi.Syarat(golongan_min="IV/a", usia_maks=80))
+    pid = pelamar.create_pelamar_internal(demo_db, sid, row[0], actor=ACTOR)
+    p = pelamar.list_pelamar(demo_db.conn, sid)[0]
     assert p.id == pid and p.pegawai_id == row[0]
     gol = next(h for h in p.syarat if h.kode == "golongan")
     assert gol.lulus and gol.alasan == f"Golongan {row[1]}"
     with pytest.raises(ValidationError, match="sudah terdaftar"):
-        sel.tambah_pelamar_internal(demo_db, sid, row[0], actor=ACTOR)
+        pelamar.create_pelamar_internal(demo_db, sid, row[0], actor=ACTOR)
 
 
 # -- the whole selection with three member installations -----------------------------------------
@@ -136,23 +138,23 @@ def test_whole_selection(
     db = sekretariat
     sid = make_selection(db)
     ids = {
-        label: sel.tambah_pelamar_eksternal(
+        label: pelamar.create_pelamar_eksternal(
             db, sid, make_applicant(label, date(1975, 1, 1)), actor=ACTOR
         )
         for label in ("P1", "P2", "P3")
     }
     # P4 is too old
-    sel.tambah_pelamar_eksternal(db, sid, make_applicant("P4", date(1960, 1, 1)), actor=ACTOR)
-    info = sel.get_seleksi(db.conn, sid)
+    pelamar.create_pelamar_eksternal(db, sid, make_applicant("P4", date(1960, 1, 1)), actor=ACTOR)
+    info = seleksi.get_seleksi(db.conn, sid)
     budi = info.anggota("budi santoso")
-    sel.nyatakan_konflik(db, sid, budi.id, ids["P2"], "Saudara ipar", actor=ACTOR)
+    panitia.nyatakan_konflik(db, sid, budi.id, ids["P2"], "Saudara ipar", actor=ACTOR)
     with pytest.raises(ValidationError, match="tidak menilai"):
         lb.paket_anggota(db, sid, "Sari Dewi")
 
     # packages out: each member sees only the candidates and the rubric
     sheets: dict[str, Path] = {}
     for nama, mdb in anggota_db.items():
-        paket = lb.tulis_paket_anggota(db, sid, nama, tmp_path / f"paket-{nama}.json")
+        paket = lb.write_paket_anggota(db, sid, nama, tmp_path / f"paket-{nama}.json")
         text = paket.read_text()
         isi = json.loads(text)["isi"]
         assert [c["nama"] for c in isi["kandidat"]] == ["P1", "P2", "P3"]  # P4 failed
@@ -190,13 +192,15 @@ def test_whole_selection(
     assert not lb.impor_lembar(db, sheets["Ani Wijaya"], actor=ACTOR).baru  # idempotent
 
     # Citra's sheet is missing: the final ranking is refused and names her
-    with pytest.raises(sel.LembarBelumLengkap) as exc:
-        sel.peringkat(db.conn, sid)
+    with pytest.raises(panitia.LembarBelumLengkap) as exc:
+        peringkat.get_peringkat(db.conn, sid)
     assert "Citra Lestari (tahap Rekam jejak)" in str(exc.value)
     assert "Citra Lestari (tahap Wawancara)" in str(exc.value)
-    prov = sel.peringkat(db.conn, sid, sementara=True)
-    with pytest.raises(sel.LembarBelumLengkap):
-        sel.tulis_dokumen(db, sid, "berita_acara", tmp_path / "ba.pdf", actor=ACTOR)
+    prov = peringkat.get_peringkat(db.conn, sid, sementara=True)
+    with pytest.raises(panitia.LembarBelumLengkap):
+        seleksi_jobs.write_dokumen(
+            db, ACTOR, seleksi_jobs.DokumenRequest(sid, "berita_acara", tmp_path / "ba.pdf")
+        )
     assert not (tmp_path / "ba.pdf").exists()
     assert not prov.final and prov.usulan == []
 
@@ -215,20 +219,20 @@ def test_whole_selection(
     assert db.conn.execute("SELECT count(*) FROM seleksi_nilai").fetchone()[0] == before
 
     # the chair records that the quorum is enough: final with two members
-    sel.catat_kuorum(db, sid, "Dua dari tiga penilai cukup menurut rapat pansel", actor=ACTOR)
-    quorum = sel.peringkat(db.conn, sid)
+    panitia.catat_kuorum(db, sid, "Dua dari tiga penilai cukup menurut rapat pansel", actor=ACTOR)
+    quorum = peringkat.get_peringkat(db.conn, sid)
     assert quorum.final and len(quorum.usulan) == 3
-    assert sel.get_seleksi(db.conn, sid).kuorum_oleh == "Ani Wijaya"
-    sel.catat_kuorum(db, sid, "", actor=ACTOR)
-    with pytest.raises(sel.LembarBelumLengkap):
-        sel.peringkat(db.conn, sid)
+    assert seleksi.get_seleksi(db.conn, sid).kuorum_oleh == "Ani Wijaya"
+    panitia.catat_kuorum(db, sid, "", actor=ACTOR)
+    with pytest.raises(panitia.LembarBelumLengkap):
+        peringkat.get_peringkat(db.conn, sid)
 
     # the genuine sheet arrives: the hand-computed ranking
     lb.impor_lembar(db, sheets["Citra Lestari"], actor=ACTOR)
-    hasil = sel.peringkat(db.conn, sid)
+    hasil = peringkat.get_peringkat(db.conn, sid)
     assert hasil.final and not hasil.kurang
     tahap = {t.nama: t.id for t in hasil.seleksi.tahap}
-    assert {k: sel.bulat(v) for k, v in hasil.bobot_efektif.items()} == {
+    assert {k: rules_seleksi.bulat(v) for k, v in hasil.bobot_efektif.items()} == {
         tahap["Rekam jejak"]: Decimal("20.00"),
         tahap["Makalah"]: Decimal("32.00"),
         tahap["Wawancara"]: Decimal("48.00"),
@@ -249,14 +253,16 @@ def test_whole_selection(
     assert [b.nama for b in hasil.baris] == ["P2", "P1", "P3"]
     assert [b.peringkat for b in hasil.baris] == [1, 2, 3]
     assert [b.nama for b in hasil.usulan] == ["P2", "P1", "P3"]
-    js = sel.peringkat_json(hasil)
+    js = peringkat.peringkat_json(hasil)
     assert js["peringkat"][0]["total"] == "82.98" and js["usulan"][0] == "P2"
     assert js["bobot_efektif"] == {"Rekam jejak": "20", "Makalah": "32", "Wawancara": "48"}
 
     # the score recap per member and stage
     from openpyxl import load_workbook
 
-    counts = sel.tulis_rekap_nilai(db, sid, tmp_path / "rekap.xlsx", actor=ACTOR)
+    counts = seleksi_jobs.write_rekap_nilai(
+        db, ACTOR, seleksi_jobs.RekapNilaiRequest(sid, tmp_path / "rekap.xlsx")
+    )
     assert counts == {"Tahap 2": 9, "Tahap 3": 9, "Tahap 5": 9, "Peringkat": 3}
     wb = load_workbook(tmp_path / "rekap.xlsx")
     texts = [str(c) for row in wb["Tahap 2"].iter_rows(values_only=True) for c in row if c]
@@ -280,8 +286,10 @@ def test_whole_selection(
         ("pengumuman", None, "pengumuman.pdf"),
     ):
         assert (
-            sel.tulis_dokumen(
-                db, sid, jenis, tmp_path / name, tahap_id=tid, on=date(2026, 11, 20), actor=ACTOR
+            seleksi_jobs.write_dokumen(
+                db,
+                ACTOR,
+                seleksi_jobs.DokumenRequest(sid, jenis, tmp_path / name, tid, date(2026, 11, 20)),
             )
             >= 1
         )
@@ -302,7 +310,7 @@ def test_whole_selection(
 
     # a sheet for Ani signed by another installation (Budi's laptop) is refused
     other = anggota_db["Budi Santoso"]
-    paket = lb.tulis_paket_anggota(db, sid, "Ani Wijaya", tmp_path / "paket-ani-2.json")
+    paket = lb.write_paket_anggota(db, sid, "Ani Wijaya", tmp_path / "paket-ani-2.json")
     score_sheet(other, paket, "Ani Wijaya")
     kerja = lb.buka_paket(other, paket)
     forged = lb.kunci_dan_kirim(other, kerja.paket_id, tmp_path / "forged.json")
@@ -315,9 +323,11 @@ def test_sheet_for_another_secretariat_refused(
 ) -> None:
     sid = make_selection(db)
     for label in ("P1", "P2", "P3"):
-        sel.tambah_pelamar_eksternal(db, sid, make_applicant(label, date(1975, 1, 1)), actor=ACTOR)
+        pelamar.create_pelamar_eksternal(
+            db, sid, make_applicant(label, date(1975, 1, 1)), actor=ACTOR
+        )
     mdb = anggota_db["Ani Wijaya"]
-    paket = lb.tulis_paket_anggota(db, sid, "Ani Wijaya", tmp_path / "p.json")
+    paket = lb.write_paket_anggota(db, sid, "Ani Wijaya", tmp_path / "p.json")
     kerja = score_sheet(mdb, paket, "Ani Wijaya")
     sheet = lb.kunci_dan_kirim(mdb, kerja.paket_id, tmp_path / "l.json")
     with pytest.raises(lb.LembarDitolak, match="bukan untuk instalasi ini"):
@@ -334,32 +344,32 @@ def test_sheet_for_another_secretariat_refused(
 # -- ties and the weighted total -----------------------------------------------------------------
 
 
-def _info(aturan: str) -> sel.SeleksiInfo:
-    k1 = sel.Kriteria("k1", "t1", 1, "A", Decimal(0), Decimal(100))
-    k2 = sel.Kriteria("k2", "t2", 1, "B", Decimal(0), Decimal(100))
-    return sel.SeleksiInfo(
+def _info(aturan: str) -> seleksi.SeleksiInfo:
+    k1 = seleksi.Kriteria("k1", "t1", 1, "A", Decimal(0), Decimal(100))
+    k2 = seleksi.Kriteria("k2", "t2", 1, "B", Decimal(0), Decimal(100))
+    return seleksi.SeleksiInfo(
         id="s",
         judul="S",
         jabatan_id=None,
         nama_jabatan="J",
         jenis="PENGAWAS",
         status="penilaian",
-        syarat=sel.Syarat(),
+        syarat=seleksi.Syarat(),
         tanggal_acuan=ACUAN,
         aturan_seri=aturan,
         min_pelamar=3,
         kuorum_catatan=None,
         kuorum_oleh=None,
         tahap=(
-            sel.Tahap("t1", 1, "Makalah", Decimal(60), True, None, (k1,)),
-            sel.Tahap("t2", 2, "Wawancara", Decimal(40), True, None, (k2,)),
+            seleksi.Tahap("t1", 1, "Makalah", Decimal(60), True, None, (k1,)),
+            seleksi.Tahap("t2", 2, "Wawancara", Decimal(40), True, None, (k2,)),
         ),
-        panitia=(sel.Anggota("a", "Ani", "KETUA", None, None, True, None),),
+        panitia=(seleksi.Anggota("a", "Ani", "KETUA", None, None, True, None),),
     )
 
 
-def _p(pid: str, nomor: int) -> sel.Pelamar:
-    return sel.Pelamar(pid, nomor, pid, None, None, None, (), True, None, None, None)
+def _p(pid: str, nomor: int) -> pelamar.Pelamar:
+    return pelamar.Pelamar(pid, nomor, pid, None, None, None, (), True, None, None, None)
 
 
 @pytest.mark.parametrize(
@@ -377,7 +387,9 @@ def test_tie_rules(aturan: str, expected: list[str]) -> None:
         ("a", "Z", "k2"): Decimal(40),
     }
     pel = [_p("Z", 1), _p("X", 2), _p("Y", 3)]
-    hasil = sel.susun_peringkat(_info(aturan), pel, nilai, {("a", "t1"), ("a", "t2")}, set(), [])
+    hasil = peringkat.susun_peringkat(
+        _info(aturan), pel, nilai, {("a", "t1"), ("a", "t2")}, set(), []
+    )
     assert {b.total for b in hasil.baris} == {Decimal(70)}
     assert [b.nama for b in hasil.baris] == expected
 
@@ -399,7 +411,7 @@ def test_weighted_total_bounds_and_scaling(
 ) -> None:
     bobot = {str(i): v for i, v in enumerate(w)}
     skor = {str(i): scores[i] for i in range(len(w))}
-    total = sel.total_berbobot(skor, bobot)
+    total = rules_seleksi.total_berbobot(skor, bobot)
     if all(v == 0 for v in w):
         assert total is None
         return
@@ -410,7 +422,7 @@ def test_weighted_total_bounds_and_scaling(
         <= max(skor[k] for k in skor if bobot[k] > 0)
     )
     assert 0 <= total <= 100
-    scaled = sel.total_berbobot(skor, {k: v * factor for k, v in bobot.items()})
+    scaled = rules_seleksi.total_berbobot(skor, {k: v * factor for k, v in bobot.items()})
     assert scaled is not None and abs(scaled - total) < Decimal("1e-20")
 
 
@@ -423,59 +435,8 @@ def test_scale_to_100_is_affine_invariant(lo: Decimal, width: Decimal, frac: Dec
     hi = lo + width
     x = lo + width * frac
     eps = Decimal("1e-20")
-    assert abs(sel.skala_100(x, lo, hi) - frac * 100) < eps
-    assert Decimal(0) <= sel.skala_100(x, lo, hi) <= Decimal(100)
+    assert abs(rules_seleksi.skala_100(x, lo, hi) - frac * 100) < eps
+    assert Decimal(0) <= rules_seleksi.skala_100(x, lo, hi) <= Decimal(100)
     # the same position on a rescaled rubric gives the same score
-    rescaled = sel.skala_100(x * 3 + 7, lo * 3 + 7, hi * 3 + 7)
-    assert abs(rescaled - sel.skala_100(x, lo, hi)) < eps
-
-
-def test_sk_pengangkatan_after_the_ppk_choice(demo_db: Database, tmp_path: Path) -> None:
-    from tests.helpers.dokumen import prepare_db
-
-    prepare_db(demo_db)
-    db = demo_db
-    jab = db.conn.execute(
-        "SELECT j.id, j.nama FROM jabatan j WHERE j.deleted = 0 AND j.jenjang_kode = "
-        "'ADMINISTRATOR' LIMIT 1"
-    ).fetchone()
-    sid = sel.buat_seleksi(
-        db,
-        judul="Seleksi Administrator 2026",
-        jenis="ADMINISTRATOR",
-        jabatan_id=jab[0],
-        tahap=[sel.TahapBaru("Wawancara", 100, [sel.KriteriaBaru("Nilai", 0, 100)])],
-        panitia=[sel.PanitiaBaru("Ani Wijaya", "KETUA")],
-        syarat=sel.Syarat(predikat_baik=False, bebas_hukdis=False),
-        tanggal_acuan=ACUAN,
-        actor=ACTOR,
-    )
-    rows = db.conn.execute(
-        "SELECT pegawai_id, nip FROM pegawai_ringkas WHERE deleted = 0 AND kedudukan = 'AKTIF' "
-        "AND status_kepegawaian = 'PNS' AND golongan_kode LIKE 'III/%' ORDER BY nip LIMIT 4"
-    ).fetchall()
-    ids = [sel.tambah_pelamar_internal(db, sid, r[0], actor=ACTOR) for r in rows]
-    assert sel.get_seleksi(db.conn, sid).nama_jabatan == jab[1]
-    member = Database(tmp_path / "ani.sqlite3")
-    try:
-        paket = lb.tulis_paket_anggota(db, sid, "Ani Wijaya", tmp_path / "p.json")
-        kerja = lb.buka_paket(member, paket)
-        k = kerja.tahap[0].kriteria[0]
-        by_id = {c.id: c for c in kerja.kandidat}
-        for pid, value in zip(ids, ("70", "90", "80", "60"), strict=True):
-            lb.isi_nilai(member, kerja.paket_id, by_id[pid].id, k.id, value)
-        sheet = lb.kunci_dan_kirim(member, kerja.paket_id, tmp_path / "l.json")
-    finally:
-        member.close()
-    lb.impor_lembar(db, sheet, actor=ACTOR)
-    hasil = sel.peringkat(db.conn, sid)
-    assert [b.pelamar_id for b in hasil.usulan] == [ids[1], ids[2], ids[0]]
-    with pytest.raises(ValidationError, match="tidak termasuk tiga besar"):
-        sel.terbitkan_sk_pengangkatan(
-            db, sid, ids[3], tmp_path / "sk", tanggal=ACUAN, tmt=date(2026, 12, 1), actor=ACTOR
-        )
-    res = sel.terbitkan_sk_pengangkatan(
-        db, sid, ids[2], tmp_path / "sk", tanggal=ACUAN, tmt=date(2026, 12, 1), actor=ACTOR
-    )
-    assert res.nomor == ("800.1.3.3/1/BKPSDM/2026",)
-    assert [f.nip for f in res.berkas] == [rows[2][1]]
+    rescaled = rules_seleksi.skala_100(x * 3 + 7, lo * 3 + 7, hi * 3 + 7)
+    assert abs(rescaled - rules_seleksi.skala_100(x, lo, hi)) < eps

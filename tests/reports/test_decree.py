@@ -12,9 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from app.models.dokumen import naskah as N
+from app.reports.pdf import batch as B
 from app.reports.pdf import decree as D
 from app.reports.pdf import decree_samples as S
 from app.reports.pdf import fonts
+from app.reports.pdf import naskah_dinas as ND
 
 TRICKY = "MARIA O'NEIL <BUDI> & ANAK'S"
 
@@ -37,7 +40,7 @@ def in_order(text: str, parts: list[str]) -> None:
         position = found + len(part)
 
 
-def tricky_promotion() -> D.Decree:
+def tricky_promotion() -> N.Decree:
     return S.promotion(nip="198503172010012015", nama=TRICKY)
 
 
@@ -66,8 +69,8 @@ def test_dictum_labels() -> None:
 
 
 def test_escape_keeps_markup_characters_literal() -> None:
-    assert D.esc("A <b> & 'c'") == "A &lt;b&gt; &amp; 'c'"
-    assert D.esc("a\nb") == "a<br/>b"
+    assert ND.esc("A <b> & 'c'") == "A &lt;b&gt; &amp; 'c'"
+    assert ND.esc("a\nb") == "a<br/>b"
 
 
 def test_asli_has_every_part_of_the_skeleton_in_order() -> None:
@@ -137,7 +140,7 @@ def test_page_sizes_f4_and_a4() -> None:
         (S.BUPATI, ["BUPATI SIKKA,", "JUVENTUS PRIMA YORIS KAGO"]),
     ],
 )
-def test_signature_variants(signatory: D.Signatory, expected: list[str]) -> None:
+def test_signature_variants(signatory: N.Signatory, expected: list[str]) -> None:
     decree = replace(tricky_promotion(), penandatangan=signatory)
     text = flat(" ".join(pages_text(D.render_bytes(decree))))
     start = text.index("Ditetapkan di")
@@ -226,7 +229,7 @@ def test_long_unbroken_names_wrap_inside_the_page() -> None:
                 xs.append(cm[4] + tm[4] * cm[0])
 
         page.extract_text(visitor_text=visit)
-        assert all(0 <= x < width - D.MARGIN_RIGHT + 1 for x in xs)
+        assert all(0 <= x < width - ND.MARGIN_RIGHT + 1 for x in xs)
     text = flat(" ".join(p.extract_text() for p in reader.pages))
     assert text.replace(" ", "").count(long_name) == 3
 
@@ -270,9 +273,9 @@ def test_petikan_leaves_out_dictums_of_other_people_but_keeps_labels() -> None:
     decree = replace(
         base,
         diktum=(
-            D.Dictum(f"Memindahkan Saudara {a.nama}.", nip=a.nip),
-            D.Dictum(f"Memindahkan Saudara {b.nama}.", nip=b.nip),
-            D.Dictum("Keputusan ini mulai berlaku pada tanggal ditetapkan."),
+            N.Dictum(f"Memindahkan Saudara {a.nama}.", nip=a.nip),
+            N.Dictum(f"Memindahkan Saudara {b.nama}.", nip=b.nip),
+            N.Dictum("Keputusan ini mulai berlaku pada tanggal ditetapkan."),
         ),
     )
     text = flat(" ".join(pages_text(D.render_bytes(D.petikan(decree, b.nip), kind="petikan"))))
@@ -323,7 +326,7 @@ def test_render_many_one_file_per_person_and_a_combined_pdf(tmp_path: Path) -> N
     singles = [S.promotion(*S.person(i)) for i in range(10, 13)]
     mass = S.mass_appointment(2)
     calls: list[tuple[int, int]] = []
-    result = D.render_many(
+    result = B.render_many(
         [*singles, mass],
         tmp_path / "petikan",
         tmp_path / "gabungan.pdf",
@@ -350,7 +353,7 @@ def test_render_many_one_file_per_person_and_a_combined_pdf(tmp_path: Path) -> N
 def test_render_many_cancel_writes_nothing(tmp_path: Path) -> None:
     singles = [S.promotion(*S.person(i)) for i in range(4)]
     seen: list[int] = []
-    result = D.render_many(
+    result = B.render_many(
         singles,
         tmp_path / "out",
         tmp_path / "all.pdf",
@@ -363,7 +366,7 @@ def test_render_many_cancel_writes_nothing(tmp_path: Path) -> None:
 
 def test_render_many_duplicate_nips_get_suffixes(tmp_path: Path) -> None:
     decree = S.promotion()
-    result = D.render_many([decree, decree], tmp_path, tmp_path / "all.pdf", kind="salinan")
+    result = B.render_many([decree, decree], tmp_path, tmp_path / "all.pdf", kind="salinan")
     assert [f.path.name for f in result.files] == [
         f"{decree.penerima[0].nip}.pdf",
         f"{decree.penerima[0].nip}-2.pdf",
@@ -389,7 +392,7 @@ def test_any_printable_text_lays_out(name: str, title: str, cell: str) -> None:
         tentang=title,
         penerima=(person, *base.penerima[1:]),
         penandatangan=replace(base.penandatangan, nama=name),
-        diktum=(D.Dictum(f"Mengangkat {name} sebagai {title}.", rincian=(("Nama", name),)),),
+        diktum=(N.Dictum(f"Mengangkat {name} sebagai {title}.", rincian=(("Nama", name),)),),
         lampiran=replace(base.lampiran, rows=rows),
         tembusan=(cell,),
     )

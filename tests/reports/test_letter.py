@@ -11,12 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from app.reports.pdf import decree as D
+from app.models.dokumen import naskah as N
+from app.reports.pdf import batch as B
 from app.reports.pdf import letter as L
 from app.reports.pdf.verification import RegisterEntry, find_code
 
 TRICKY = "MARIA O'NEIL <BUDI> & ANAK'S"
-SIGNER = D.Signatory(
+SIGNER = N.Signatory(
     jabatan="KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
     nama="Drs. ADRIANUS F. PARERA, M.Si.",
     pangkat="Pembina Utama Madya (IV/d)",
@@ -25,27 +26,27 @@ SIGNER = D.Signatory(
 TERBILANG = "empat juta delapan ratus enam puluh sembilan ribu enam ratus rupiah"
 
 
-def kgb_letter(nama: str = TRICKY, nip: str = "198503172010012015") -> L.Letter:
+def kgb_letter(nama: str = TRICKY, nip: str = "198503172010012015") -> N.Letter:
     item, sub, text = "item", "sub", "text"
     lines = [
-        L.DataLine("Nama", nama),
-        L.DataLine("NIP", nip),
-        L.DataLine("Pangkat/golongan ruang", "Penata (III/c)"),
-        L.DataLine("Jabatan", "Analis Sumber Daya Manusia Aparatur Ahli Muda"),
-        L.DataLine("Unit kerja", "Bidang Mutasi & Promosi <BKPSDM>"),
-        L.DataLine("Gaji pokok lama", "Rp4.600.000,00"),
-        L.DataLine("(atas dasar surat keputusan terakhir tentang gaji/pangkat)", "", sub),
-        L.DataLine("a. oleh pejabat", "Kepala BKPSDM Kota Nusa Indah", sub),
-        L.DataLine("b. tanggal", "22 Juni 2024", sub),
-        L.DataLine("c. nomor", "822.4/232/BKPSDM/2024", sub),
-        L.DataLine("diberikan kenaikan gaji berkala hingga memperoleh:", kind=text),
-        L.DataLine("Gaji pokok baru", f"Rp4.869.600,00 ({TERBILANG})", item),
-        L.DataLine("Berdasarkan masa kerja", "16 tahun 0 bulan"),
-        L.DataLine("Dalam golongan ruang", "Penata (III/c)"),
-        L.DataLine("Mulai tanggal", "1 Januari 2027"),
-        L.DataLine("Kenaikan gaji berkala berikutnya", "1 Januari 2029"),
+        N.DataLine("Nama", nama),
+        N.DataLine("NIP", nip),
+        N.DataLine("Pangkat/golongan ruang", "Penata (III/c)"),
+        N.DataLine("Jabatan", "Analis Sumber Daya Manusia Aparatur Ahli Muda"),
+        N.DataLine("Unit kerja", "Bidang Mutasi & Promosi <BKPSDM>"),
+        N.DataLine("Gaji pokok lama", "Rp4.600.000,00"),
+        N.DataLine("(atas dasar surat keputusan terakhir tentang gaji/pangkat)", "", sub),
+        N.DataLine("a. oleh pejabat", "Kepala BKPSDM Kota Nusa Indah", sub),
+        N.DataLine("b. tanggal", "22 Juni 2024", sub),
+        N.DataLine("c. nomor", "822.4/232/BKPSDM/2024", sub),
+        N.DataLine("diberikan kenaikan gaji berkala hingga memperoleh:", kind=text),
+        N.DataLine("Gaji pokok baru", f"Rp4.869.600,00 ({TERBILANG})", item),
+        N.DataLine("Berdasarkan masa kerja", "16 tahun 0 bulan"),
+        N.DataLine("Dalam golongan ruang", "Penata (III/c)"),
+        N.DataLine("Mulai tanggal", "1 Januari 2027"),
+        N.DataLine("Kenaikan gaji berkala berikutnya", "1 Januari 2029"),
     ]
-    return L.Letter(
+    return N.Letter(
         nomor="800.1.11.13/7/BKPSDM/2026",
         hal="Kenaikan Gaji Berkala",
         tempat="Nusa Indah",
@@ -58,8 +59,8 @@ def kgb_letter(nama: str = TRICKY, nip: str = "198503172010012015") -> L.Letter:
         penutup="Diharapkan agar kepada pegawai tersebut dapat dibayarkan penghasilannya "
         "berdasarkan gaji pokok yang baru.",
         tembusan=("Kepala PT Taspen (Persero) yang bersangkutan;", "Pegawai yang bersangkutan;"),
-        letterhead=D.Letterhead(("PEMERINTAH KOTA NUSA INDAH", "BADAN KEPEGAWAIAN"), ("Jl. A",)),
-        penerima=(D.Penerima(nip, nama),),
+        letterhead=N.Letterhead(("PEMERINTAH KOTA NUSA INDAH", "BADAN KEPEGAWAIAN"), ("Jl. A",)),
+        penerima=(N.Penerima(nip, nama),),
     )
 
 
@@ -156,12 +157,12 @@ def test_verification_code_and_qr_caption_on_the_page() -> None:
 def test_letters_go_through_the_decree_batch() -> None:
     letters = [kgb_letter(nip="198503172010012015"), kgb_letter("BUDI", "199001012015031001")]
     buffer = io.BytesIO()
-    starts = D.render_combined(letters, buffer, kind="petikan")
+    starts = B.render_combined(letters, buffer, kind="petikan")
     assert starts == [1, 2]
     text = flat(text_of(buffer.getvalue()))
     assert text.count("Hal : Kenaikan Gaji Berkala") == 2
     assert "1. Nama : BUDI" in text and f"1. Nama : {TRICKY}" in text
-    assert [stem for stem, _ in D.expand(letters, "petikan")] == [
+    assert [stem for stem, _ in B.expand(letters, "petikan")] == [
         "198503172010012015",
         "199001012015031001",
     ]

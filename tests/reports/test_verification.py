@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ByteStringObject, ContentStream, NameObject, TextStringObject
 
+from app.models.dokumen import naskah as N
+from app.models.dokumen import register as R
+from app.reports.pdf import batch as B
 from app.reports.pdf import decree as D
 from app.reports.pdf import decree_samples as S
 from app.reports.pdf import verification as V
@@ -20,13 +23,13 @@ from app.reports.pdf import verification as V
 SECRET = b"rahasia-instalasi-uji"
 
 
-def entry_for(decree: D.Decree, kind: str = "asli") -> V.RegisterEntry:
+def entry_for(decree: N.Decree, kind: str = "asli") -> V.RegisterEntry:
     return V.RegisterEntry(
         decree.nomor, decree.tanggal, "kp", kind, tuple(p.nip for p in decree.penerima)
     )
 
 
-def issue(decree: D.Decree, kind: D.Kind = "asli") -> tuple[bytes, V.RegisterRecord]:
+def issue(decree: N.Decree, kind: D.Kind = "asli") -> tuple[bytes, R.RegisterRecord]:
     """Render with a code and record it as the register would."""
     signed = D.with_verification(decree, kind, entry_for(decree, kind), SECRET)
     data = D.render_bytes(signed, kind=kind)
@@ -34,7 +37,7 @@ def issue(decree: D.Decree, kind: D.Kind = "asli") -> tuple[bytes, V.RegisterRec
     assert signed.verification is not None
     assert digests.code == signed.verification.code
     assert digests.content_digest == signed.verification.content_digest
-    record = V.RegisterRecord(
+    record = R.RegisterRecord(
         code=digests.code,
         pdf_sha256=digests.pdf_sha256,
         text_digest=digests.text_digest,
@@ -203,17 +206,17 @@ def test_code_found_in_text_when_metadata_is_stripped() -> None:
 def test_batch_petikan_each_verifies(tmp_path: Path) -> None:
     decree = S.mass_appointment(3)
 
-    def sign(document: D.Decree, kind: D.Kind) -> D.Decree:
+    def sign(document: N.Decree, kind: D.Kind) -> N.Decree:
         return D.with_verification(document, kind, entry_for(document, kind), SECRET)
 
-    result = D.render_many([decree], tmp_path / "p", tmp_path / "all.pdf", sign=sign)
+    result = B.render_many([decree], tmp_path / "p", tmp_path / "all.pdf", sign=sign)
     records = []
     for f in result.files:
         digests = V.issued_digests(f.path)
         assert digests.pdf_sha256 == f.pdf_sha256
         assert f.decree.verification is not None
         assert digests.code == f.decree.verification.code
-        records.append(V.RegisterRecord(digests.code, digests.pdf_sha256, digests.text_digest))
+        records.append(R.RegisterRecord(digests.code, digests.pdf_sha256, digests.text_digest))
     assert len({r.code for r in records}) == 3
     lookup = V.records_lookup(records)
     for f in result.files:

@@ -10,7 +10,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from app.models.dokumen import core as dk
+from app.models.dokumen import register as register_dokumen
+from app.models.dokumen import templat
 from app.models.storage.db import Database
 from app.ui.pages.dokumen import CancelDialog, DokumenPage
 from tests.helpers.dokumen import pns, prepare_db
@@ -49,7 +50,7 @@ def test_issue_preview_register_and_cancel(qtbot: QtBot, demo_db: Database, tmp_
     qtbot.waitUntil(lambda: len(page.preview_pages) >= 2, timeout=20000)
     assert page.preview_pages[0].pixmap().width() > 300
     assert "nomor belum diberikan" in page.status.text()
-    assert dk.list_register(demo_db.conn) == []  # a preview takes no number
+    assert register_dokumen.list_register(demo_db.conn) == []  # a preview takes no number
 
     qtbot.mouseClick(page.terbitkan_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.last_result is not None, timeout=30000)
@@ -74,7 +75,10 @@ def test_issue_preview_register_and_cancel(qtbot: QtBot, demo_db: Database, tmp_
         )
     assert table.item(0, 4).text() == "Batal"
     assert table.item(0, 5).text() == "Salah tulis gelar pegawai"
-    assert dk.list_register(demo_db.conn, status="BATAL")[0].nomor == "800.1.3.2/2/BKPSDM/2026"
+    assert (
+        register_dokumen.list_register(demo_db.conn, status="BATAL")[0].nomor
+        == "800.1.3.2/2/BKPSDM/2026"
+    )
 
     # Verify the cancelled one from the register.
     table.selectRow(0)
@@ -104,7 +108,7 @@ def test_template_with_bad_placeholder_is_refused(
     qtbot.keyClicks(edit, "lengkap} memenuhi syarat;")
     assert page.templat_pesan.text() == ""
     qtbot.mouseClick(page.simpan_templat_button, Qt.MouseButton.LeftButton)
-    saved = dk.get_template(demo_db.conn, "SK_KP")
+    saved = templat.get_template(demo_db.conn, "SK_KP")
     assert saved.menimbang[-1] == "bahwa {nama_lengkap} memenuhi syarat;"
     assert "disimpan" in page.templat_pesan.text()
     page.runner.wait()
@@ -121,9 +125,9 @@ def test_template_form_is_chosen_in_the_editor(
     page.bentuk_combo.setCurrentIndex(page.bentuk_combo.findData("PERORANGAN"))
     assert page.simpan_templat_button.isEnabled(), page.templat_pesan.text()
     qtbot.mouseClick(page.simpan_templat_button, Qt.MouseButton.LeftButton)
-    assert dk.get_template(demo_db.conn, "KGB").bentuk == "PERORANGAN"
+    assert templat.get_template(demo_db.conn, "KGB").bentuk == "PERORANGAN"
     page.edit_combo.setCurrentIndex(page.edit_combo.findData("KGB"))
     page.bentuk_combo.setCurrentIndex(page.bentuk_combo.findData("SURAT"))
     qtbot.mouseClick(page.simpan_templat_button, Qt.MouseButton.LeftButton)
-    assert dk.get_template(demo_db.conn, "KGB").bentuk == "SURAT"
+    assert templat.get_template(demo_db.conn, "KGB").bentuk == "SURAT"
     page.runner.wait()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.models.dokumen import core as dk
+from app.models.dokumen import register as register_dokumen
 from app.models.kp import usulan as kp
 from app.models.pegawai.read import get_employee
 from app.models.storage.db import Database
@@ -102,7 +102,7 @@ def test_propose_pertek_issue(qtbot: QtBot, demo_db: Database, tmp_path: Path) -
     rec = get_employee(demo_db.conn, a, today=TODAY)
     assert rec.data["tmt_golongan"] == TMT.isoformat()
     assert kp.usulan_pegawai(demo_db.conn, a, PERIODE).status == kp.TERBIT
-    assert len(dk.list_register(demo_db.conn, templat="SK_KP")) == 2
+    assert len(register_dokumen.list_register(demo_db.conn, templat="SK_KP")) == 2
     page.grab().save(str(tmp_path / "kp.png"))
     page.runner.wait()
 

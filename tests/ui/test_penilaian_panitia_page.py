@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.models.seleksi import core as sel
 from app.models.seleksi import lembar as lb
+from app.models.seleksi import panitia, pelamar, seleksi
 from app.models.storage.db import Database
 from app.ui.pages.penilaian_panitia import PenilaianPanitiaPage
 from app.ui.tasks import TaskRunner
@@ -32,12 +32,12 @@ def member_db(tmp_path: Path) -> Iterator[Database]:
 def paket(db: Database, tmp_path: Path) -> Path:
     sid = make_selection(db)
     ids = [
-        sel.tambah_pelamar_eksternal(db, sid, make_applicant(n, date(1975, 1, 1)), actor=ACTOR)
+        pelamar.create_pelamar_eksternal(db, sid, make_applicant(n, date(1975, 1, 1)), actor=ACTOR)
         for n in ("Umar Haris", "Petrus Kole", "Nia Daud")
     ]
-    budi = sel.get_seleksi(db.conn, sid).anggota("Budi Santoso")
-    sel.nyatakan_konflik(db, sid, budi.id, ids[1], "Saudara ipar", actor=ACTOR)
-    return lb.tulis_paket_anggota(db, sid, "Budi Santoso", tmp_path / "paket-budi.json")
+    budi = seleksi.get_seleksi(db.conn, sid).anggota("Budi Santoso")
+    panitia.nyatakan_konflik(db, sid, budi.id, ids[1], "Saudara ipar", actor=ACTOR)
+    return lb.write_paket_anggota(db, sid, "Budi Santoso", tmp_path / "paket-budi.json")
 
 
 def make_page(qtbot: QtBot, db: Database) -> PenilaianPanitiaPage:

@@ -5,6 +5,7 @@ the berita acara of one stage and the SK Pengangkatan for the PPK's choice."""
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from app.models.seleksi import core as sel
 from app.models.seleksi import lembar as lb
+from app.models.seleksi import pelamar, seleksi
 from app.models.storage.db import Database
 from app.ui.dialogs.seleksi_form import (
     ERROR_STYLE,
@@ -132,7 +133,7 @@ def test_create_selection_through_the_form(qtbot: QtBot, demo_db: Database) -> N
     assert "bobot" in form.status.text()
     assert "Jumlah bobot tahap harus 100; sekarang 90" in form.status.text()
     assert form.tabs.currentIndex() == TAB_TAHAP
-    assert sel.daftar_seleksi(db.conn) == []
+    assert seleksi.list_seleksi(db.conn) == []
 
     # 40 fixes it
     type_cell(qtbot, t, 2, 1, "40")
@@ -152,7 +153,7 @@ def test_create_selection_through_the_form(qtbot: QtBot, demo_db: Database) -> N
     assert page.pilih.currentData() == sid
     assert page.pilih.currentText() == "Seleksi Administrator Sekretariat 2026 (0 pelamar)"
     assert page.status.text() == "Seleksi dibuat."
-    info = sel.get_seleksi(db.conn, sid)
+    info = seleksi.get_seleksi(db.conn, sid)
     assert info.jabatan_id == jab[0] and info.jenis == "ADMINISTRATOR"
     assert info.tanggal_acuan == ACUAN
     assert info.syarat.usia_maks == 56 and info.syarat.tahun_jabatan == 2
@@ -165,7 +166,7 @@ def test_create_selection_through_the_form(qtbot: QtBot, demo_db: Database) -> N
     k = info.tahap[2].kriteria
     assert [(c.nama, c.skala_min, c.skala_maks) for c in k] == [
         ("Nilai Wawancara", 1, 5),
-        ("Komunikasi", sel.Decimal("1.5"), 4),
+        ("Komunikasi", Decimal("1.5"), 4),
     ]
     panitia = {a.nama: a for a in info.panitia}
     assert panitia["Prof. Citra Lestari"].pegawai_id is None
@@ -184,7 +185,7 @@ def test_cancel_writes_nothing(qtbot: QtBot, db: Database) -> None:
     assert form.tabs.currentIndex() == 0
     qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)
     assert not form.isVisible()
-    assert sel.daftar_seleksi(db.conn) == []
+    assert seleksi.list_seleksi(db.conn) == []
 
 
 @pytest.fixture
@@ -198,17 +199,20 @@ def ranked(demo_db: Database, tmp_path: Path) -> tuple[Database, str, list[str],
         "SELECT j.id FROM jabatan j WHERE j.deleted = 0 AND j.jenjang_kode = 'ADMINISTRATOR' "
         "LIMIT 1"
     ).fetchone()
-    sid = sel.buat_seleksi(
+    sid = seleksi.create_seleksi(
         db,
         judul="Seleksi Administrator 2026",
         jenis="ADMINISTRATOR",
         jabatan_id=jab[0],
         tahap=[
-            sel.TahapBaru("Administrasi", 0),
-            sel.TahapBaru("Wawancara", 100, [sel.KriteriaBaru("Nilai", 0, 100)]),
+            seleksi.TahapBaru("Administrasi", 0),
+            seleksi.TahapBaru("Wawancara", 100, [seleksi.KriteriaBaru("Nilai", 0, 100)]),
         ],
-        panitia=[sel.PanitiaBaru("Ani Wijaya", "KETUA"), sel.PanitiaBaru("Sari", "SEKRETARIS")],
-        syarat=sel.Syarat(predikat_baik=False, bebas_hukdis=False),
+        panitia=[
+            seleksi.PanitiaBaru("Ani Wijaya", "KETUA"),
+            seleksi.PanitiaBaru("Sari", "SEKRETARIS"),
+        ],
+        syarat=seleksi.Syarat(predikat_baik=False, bebas_hukdis=False),
         tanggal_acuan=ACUAN,
         actor=ACTOR,
     )
@@ -216,10 +220,10 @@ def ranked(demo_db: Database, tmp_path: Path) -> tuple[Database, str, list[str],
         "SELECT pegawai_id, nip FROM pegawai_ringkas WHERE deleted = 0 AND kedudukan = 'AKTIF' "
         "AND status_kepegawaian = 'PNS' AND golongan_kode LIKE 'III/%' ORDER BY nip LIMIT 4"
     ).fetchall()
-    ids = [sel.tambah_pelamar_internal(db, sid, r[0], actor=ACTOR) for r in rows]
+    ids = [pelamar.create_pelamar_internal(db, sid, r[0], actor=ACTOR) for r in rows]
     member = Database(tmp_path / "ani.sqlite3")
     try:
-        paket = lb.tulis_paket_anggota(db, sid, "Ani Wijaya", tmp_path / "p.json")
+        paket = lb.write_paket_anggota(db, sid, "Ani Wijaya", tmp_path / "p.json")
         kerja = lb.buka_paket(member, paket)
         k = kerja.tahap[0].kriteria[0]
         by_id = {c.id: c for c in kerja.kandidat}
@@ -297,7 +301,7 @@ def test_stage_minutes_and_sk_from_the_page(
     pdfs = sorted(out.rglob("*.pdf"))
     assert pdfs
     sk = " ".join(pdf_text(pdfs[0]).split())
-    assert sel.get_seleksi(db.conn, sid).nama_jabatan in sk
+    assert seleksi.get_seleksi(db.conn, sid).nama_jabatan in sk
     assert nips[1] in sk.replace(" ", "")
     if SHOTS:
         page.grab().save(f"{SHOTS}/seleksi_page_sk.png")

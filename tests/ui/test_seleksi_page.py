@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from app.models.seleksi import core as sel
 from app.models.seleksi import lembar as lb
+from app.models.seleksi import pelamar
 from app.models.storage.db import Database
 from app.sync.identity import box_key, own_identity
 from app.ui.pages.seleksi import SeleksiPage
@@ -47,8 +47,10 @@ def test_secretariat_page(
 ) -> None:
     sid = make_selection(db)
     for label in ("P1", "P2", "P3"):
-        sel.tambah_pelamar_eksternal(db, sid, make_applicant(label, date(1975, 1, 1)), actor=ACTOR)
-    sel.tambah_pelamar_eksternal(db, sid, make_applicant("P4", date(1960, 1, 1)), actor=ACTOR)
+        pelamar.create_pelamar_eksternal(
+            db, sid, make_applicant(label, date(1975, 1, 1)), actor=ACTOR
+        )
+    pelamar.create_pelamar_eksternal(db, sid, make_applicant("P4", date(1960, 1, 1)), actor=ACTOR)
 
     page = SeleksiPage(db, runner=TaskRunner(db.path), actor=ACTOR)
     qtbot.addWidget(page)

@@ -1,4 +1,4 @@
-"""The default decree templates seeded by :func:`app.models.dokumen.core.seed_templates`.
+"""The default decree templates, and their seeding (:func:`seed_templates`).
 
 These are DATA, not rules: the admin edits them per region (Dokumen SK > Templat), and they
 replicate. The wording follows the skeleton of asn-rules 11.2-11.4 and real regional SKs; it is
@@ -15,7 +15,10 @@ so that no made-up name is ever printed on an official document.
 
 from __future__ import annotations
 
-from app.models.dokumen.core import DiktumTemplat, KolomLampiran, Templat
+from app.i18n import tr
+from app.models.dokumen.templat import DiktumTemplat, KolomLampiran, Templat, template_to_row
+from app.models.storage.db import Database
+from app.models.storage.store import Store
 
 _UU_ASN = "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara;"
 _UU_PEMDA = (
@@ -257,3 +260,19 @@ KGB = Templat(
 )
 
 DEFAULT_TEMPLATES: tuple[Templat, ...] = (SK_KP, SK_JABATAN, SK_MUTASI, KGB)
+
+
+def seed_templates(db: Database, *, actor: str = "sistem") -> int:
+    """Add the default templates that are missing (idempotent). Returns how many were added.
+
+    Ids derive from the codes, so installations that seed independently meet as one row.
+    """
+    conn = db.conn
+    have = {r[0] for r in conn.execute("SELECT kode FROM templat_dokumen")}
+    missing = [t for t in DEFAULT_TEMPLATES if t.kode not in have]
+    if not missing:
+        return 0
+    with Store(db).write(tr("Menyiapkan templat dokumen bawaan"), actor=actor) as tx:
+        for t in missing:
+            tx.insert("templat_dokumen", template_to_row(t))
+    return len(missing)

@@ -8,29 +8,26 @@ that list in ``kp_usulan`` (migration 10), one row per employee per period:
 ``USUL`` (proposed) -> ``PERTEK`` (BKN approval number recorded) -> ``TERBIT`` (SK issued; the
 new rank is in riwayat_pangkat). ``BATAL`` withdraws a proposal that has no SK yet.
 
-Issuing is all or nothing as far as SQLite allows: :func:`app.models.dokumen.core.issue` numbers,
-renders and registers the SK petikan in its own transaction; the new riwayat_pangkat rows and
-the TERBIT marks are then written in one more transaction. Those rows are checked *before* the
-SK is issued, so the second step fails only on a storage error or a concurrent change; if it
-does, the SK just issued are cancelled in the register (their numbers stay used, marked BATAL
-with the reason) and their files are removed, and the error is raised.
+Issuing the SK is a job (:func:`app.jobs.dokumen.issue_sk_kp`: all or nothing as far as SQLite
+allows): :func:`check_sk_kp` checks the proposals and the riwayat_pangkat rows to be written
+before any number is taken, the job numbers, renders and registers the SK petikan, and
+:func:`record_sk_kp` writes the new riwayat_pangkat rows and the TERBIT marks in one more
+transaction.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from app import i18n
 from app.i18n import tr
 from app.models.access.akses import require
-from app.models.dokumen import core as dk
+from app.models.dokumen.rancangan import Permintaan
 from app.models.errors import NotFoundError, ValidationError
 from app.models.pegawai.write import check_history, raise_for
 from app.models.reference.loader import Referensi, natural_id
@@ -411,15 +408,6 @@ def catat_pertek(
     return len(wanted)
 
 
-@dataclass(frozen=True)
-class HasilKp:
-    """What :func:`terbitkan_sk` did: the SK (as :func:`dokumen.issue` returns them) and the
-    new riwayat_pangkat ids by NIP."""
-
-    terbit: dk.HasilTerbit
-    riwayat: dict[str, str]
-
-
 def _riwayat_baru(
     conn: sqlite3.Connection, u: Usulan, nomor_sk: str, tanggal_sk: date
 ) -> dict[str, str | int | None]:
@@ -463,26 +451,32 @@ def _current_golongan(conn: sqlite3.Connection, pegawai_id: str) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
-def terbitkan_sk(
+@dataclass(frozen=True)
+class RencanaSkKp:
+    """The checked proposals of an SK KP batch (by NIP, in order) and the decree request."""
+
+    periode: date
+    usulan: dict[str, Usulan]
+    permintaan: Permintaan
+
+
+def check_sk_kp(
     db: Database,
     periode: str | date,
     nips: Iterable[str],
-    out_dir: str | Path,
     *,
     tanggal: date,
     nilai: Mapping[str, str] | None = None,
     nilai_pegawai: Mapping[str, Mapping[str, str]] | None = None,
     actor: str = "sistem",
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
     today: date | None = None,
-) -> HasilKp:
-    """Issue the SK Kenaikan Pangkat petikan of proposals with a pertek, in one batch; write the
-    new rank into riwayat_pangkat (golongan_baru, TMT = the period date, nomor and tanggal SK)
-    and mark the proposals TERBIT. ``nilai``/``nilai_pegawai`` are the values the records cannot
-    give (``gaji_pokok`` at least; see :func:`app.models.dokumen.core.needed_inputs`).
-
-    All or nothing: see the module docstring for how a failure after numbering is undone.
+) -> RencanaSkKp:
+    """Check that the SK Kenaikan Pangkat petikan of these proposals may be issued (each has a
+    pertek, no SK yet, and the golongan it was proposed from), and the riwayat_pangkat rows
+    their SK will write (golongan_baru, TMT = the period date, nomor and tanggal SK); return
+    the decree request (template SK_KP). Nothing is written. ``nilai``/``nilai_pegawai`` are the
+    values the records cannot give (``gaji_pokok`` at least; see
+    :func:`app.models.dokumen.templat.needed_inputs`).
     """
     conn = db.conn
     p = _periode(conn, periode)
@@ -537,7 +531,7 @@ def terbitkan_sk(
         given.setdefault("tmt", u.tmt_baru.isoformat())
         given.setdefault("golongan_baru", u.golongan_baru)
         per_nip[nip] = given
-    req = dk.Permintaan(
+    req = Permintaan(
         TEMPLAT_SK,
         tuple(wanted),
         tanggal,
@@ -545,53 +539,52 @@ def terbitkan_sk(
         nilai=dict(nilai or {}),
         nilai_pegawai=per_nip,
     )
-    terbit = dk.issue(
-        db, req, out_dir, actor=actor, progress=progress, cancelled=cancelled, today=today
-    )
-    # nip -> (register id, nomor): a collective decree carries every NIP, one per person.
-    nomor_of: dict[str, tuple[str, str]] = {}
-    for reg_id, nomor in zip(terbit.register_ids, terbit.nomor, strict=True):
+    return RencanaSkKp(p, {nip: found[nip] for nip in wanted}, req)
+
+
+def nomor_per_nip(
+    conn: sqlite3.Connection, register_ids: Sequence[str], nomor: Sequence[str]
+) -> dict[str, tuple[str, str]]:
+    """NIP -> (register id, nomor) of issued SK: a collective decree carries every NIP, one per
+    person."""
+    out: dict[str, tuple[str, str]] = {}
+    for reg_id, n in zip(register_ids, nomor, strict=True):
         raw = conn.execute("SELECT pegawai FROM register_dokumen WHERE id = ?", (reg_id,))
         for nip in json.loads(raw.fetchone()[0]):
-            nomor_of[str(nip)] = (reg_id, nomor)
+            out[str(nip)] = (reg_id, n)
+    return out
+
+
+def record_sk_kp(
+    db: Database,
+    rencana: RencanaSkKp,
+    nomor_of: Mapping[str, tuple[str, str]],
+    *,
+    tanggal: date,
+    actor: str = "sistem",
+    today: date | None = None,
+) -> dict[str, str]:
+    """After the SK are issued: write the new rank of each person into riwayat_pangkat (with the
+    SK's number and date) and mark the proposals TERBIT, in one write. Returns the new
+    riwayat_pangkat ids by NIP."""
+    conn = db.conn
+    today = today or date.today()
     ids: dict[str, str] = {}
-    try:
-        with Store(db).write(
-            tr(
-                "Mencatat kenaikan pangkat {n} pegawai periode {p}",
-                n=len(wanted),
-                p=periode_teks(p),
-            ),
-            actor=actor,
-        ) as tx:
-            for nip in wanted:
-                u = found[nip]
-                reg_id, nomor = nomor_of[nip]
-                row = _riwayat_baru(conn, u, nomor, tanggal)
-                raise_for(check_history(conn, u.pegawai_id, "pangkat", row, today=today))
-                ids[nip] = tx.insert("riwayat_pangkat", {"pegawai_id": u.pegawai_id, **row})
-                tx.update("kp_usulan", u.id, {"status": TERBIT, "register_id": reg_id})
-    except BaseException as exc:
-        _undo_issue(db, terbit, actor, exc)
-        raise
-    return HasilKp(terbit, ids)
-
-
-def _undo_issue(db: Database, terbit: dk.HasilTerbit, actor: str, exc: BaseException) -> None:
-    """Cancel SK that were numbered but whose rank could not be recorded, and remove their
-    files, so that no valid-looking decree stays without its riwayat."""
-    alasan = tr(
-        "Riwayat pangkat tidak dapat dicatat ({e}); SK dibatalkan otomatis.",
-        e=str(exc) or type(exc).__name__,
-    )
-    for reg_id in terbit.register_ids:
-        # Best effort: if the database itself failed, this fails too, and the register keeps
-        # the SK as issued; the first error is the one the clerk sees.
-        with contextlib.suppress(Exception):
-            dk.cancel(db, reg_id, alasan, actor=actor)
-    for path in [b.path for b in terbit.berkas] + ([terbit.gabungan] if terbit.gabungan else []):
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
+    with Store(db).write(
+        tr(
+            "Mencatat kenaikan pangkat {n} pegawai periode {p}",
+            n=len(rencana.usulan),
+            p=periode_teks(rencana.periode),
+        ),
+        actor=actor,
+    ) as tx:
+        for nip, u in rencana.usulan.items():
+            reg_id, nomor = nomor_of[nip]
+            row = _riwayat_baru(conn, u, nomor, tanggal)
+            raise_for(check_history(conn, u.pegawai_id, "pangkat", row, today=today))
+            ids[nip] = tx.insert("riwayat_pangkat", {"pegawai_id": u.pegawai_id, **row})
+            tx.update("kp_usulan", u.id, {"status": TERBIT, "register_id": reg_id})
+    return ids
 
 
 def usulan_pegawai(conn: sqlite3.Connection, nip: str, periode: str | date) -> Usulan:

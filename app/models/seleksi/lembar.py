@@ -3,11 +3,11 @@ and gathering (design/sync.md "Committee scoring"; asn-rules 6.1).
 
 The flow between installations (files carried on a flash disk or sent by mail):
 
-1. The secretariat writes a **scoring package** for one member (:func:`tulis_paket_anggota`):
+1. The secretariat writes a **scoring package** for one member (:func:`write_paket_anggota`):
    the candidates who passed the screening (registration number and name only), the rubric of
    the stages to score, the member's own conflict declarations and the secretariat's public
    identity, and nothing of other members. It is signed with the secretariat installation's
-   Ed25519 key (:mod:`app.sync.identity`).
+   Ed25519 key (:mod:`app.models.access.kunci`).
 2. The member's installation opens it (:func:`buka_paket`; the signature is checked) and scores
    in local tables (``lokal_paket_nilai``, ``lokal_draf_nilai``): drafts never leave the
    installation and are never replicated. Each score is checked against its criterion's scale
@@ -43,9 +43,14 @@ import nacl.public
 import nacl.signing
 
 from app.i18n import tr
+from app.models.access import kunci
+from app.models.access.akses import require
 from app.models.errors import MeritError, NotFoundError, ValidationError
 from app.models.reference.loader import natural_id
-from app.models.seleksi import core as sel
+from app.models.rules.seleksi import desimal, teks_desimal
+from app.models.seleksi import panitia
+from app.models.seleksi.pelamar import kandidat
+from app.models.seleksi.seleksi import get_seleksi
 from app.models.storage.db import Database, translated_errors, utc_now
 from app.models.storage.store import Store, canonical_json
 
@@ -71,14 +76,8 @@ def _unb64(text: object) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
-def _identity() -> Any:
-    from app.sync import identity
-
-    return identity
-
-
 def _sign(db: Database, isi: dict[str, Any]) -> str:
-    key = _identity().signing_key(db)
+    key = kunci.signing_key(db)
     return _b64(key.sign(canonical_json(isi)).signature)
 
 
@@ -141,11 +140,9 @@ def paket_anggota(
 
     ``tahap_ids``: the stages to score (default: every held stage with criteria and weight).
     """
-    from app.models.access.akses import require
-
     require(db, actor, "seleksi.kelola")
     conn = db.conn
-    info = sel.get_seleksi(conn, seleksi_id)
+    info = get_seleksi(conn, seleksi_id)
     member = info.anggota(anggota)
     if not member.menilai:
         raise ValidationError(
@@ -164,13 +161,12 @@ def paket_anggota(
         tahap = [t for t in tahap if t.id in wanted]
     if not tahap:
         raise ValidationError(tr("Tidak ada tahap yang dinilai panitia."), field="tahap")
-    calon = sel.kandidat(conn, seleksi_id)
+    calon = kandidat(conn, seleksi_id)
     if not calon:
         raise ValidationError(
             tr("Belum ada kandidat yang lulus seleksi administrasi."), field="kandidat"
         )
-    konflik = sel.konflik(conn, seleksi_id)
-    own = _identity().own_identity(db)
+    konflik = panitia.konflik(conn, seleksi_id)
     isi: dict[str, Any] = {
         "paket_id": str(uuid.uuid4()),
         "seleksi": {
@@ -190,8 +186,8 @@ def paket_anggota(
                         "id": k.id,
                         "urutan": k.urutan,
                         "nama": k.nama,
-                        "skala_min": sel.teks_desimal(k.skala_min),
-                        "skala_maks": sel.teks_desimal(k.skala_maks),
+                        "skala_min": teks_desimal(k.skala_min),
+                        "skala_maks": teks_desimal(k.skala_maks),
                     }
                     for k in t.kriteria
                 ],
@@ -200,7 +196,7 @@ def paket_anggota(
         ],
         "kandidat": [{"id": p.id, "nomor": p.nomor, "nama": p.nama} for p in calon],
         "konflik": sorted(p.id for p in calon if (member.id, p.id) in konflik),
-        "sekretariat": own.public_dict(),
+        "sekretariat": kunci.public_identity(db),
         "dibuat": utc_now(),
     }
     body = {"format": FORMAT_PAKET, "versi": VERSI, "isi": isi, "tanda_tangan": _sign(db, isi)}
@@ -213,7 +209,7 @@ def paket_anggota(
     return json.dumps(body, ensure_ascii=False, indent=1).encode() + b"\n"
 
 
-def tulis_paket_anggota(
+def write_paket_anggota(
     db: Database,
     seleksi_id: str,
     anggota: str,
@@ -370,7 +366,7 @@ def buka_paket(db: Database, path: Path) -> LembarKerja:
     return lembar_kerja(conn, paket_id)
 
 
-def daftar_paket(conn: sqlite3.Connection) -> list[LembarKerja]:
+def list_paket(conn: sqlite3.Connection) -> list[LembarKerja]:
     """The packages opened on this installation, newest first."""
     ids = [
         r[0] for r in conn.execute("SELECT paket_id FROM lokal_paket_nilai ORDER BY dibuka DESC")
@@ -440,7 +436,7 @@ def isi_nilai(
         )
     value: Decimal | None = None
     if nilai is not None and str(nilai).strip():
-        value = sel.desimal(nilai, kriteria.nama, f"{calon.nomor}. {calon.nama}")
+        value = desimal(nilai, kriteria.nama, f"{calon.nomor}. {calon.nama}")
         if not kriteria.skala_min <= value <= kriteria.skala_maks:
             raise ValidationError(
                 tr(
@@ -448,8 +444,8 @@ def isi_nilai(
                     n=calon.nama,
                     k=kriteria.nama,
                     v=nilai,
-                    lo=sel.teks_desimal(kriteria.skala_min),
-                    hi=sel.teks_desimal(kriteria.skala_maks),
+                    lo=teks_desimal(kriteria.skala_min),
+                    hi=teks_desimal(kriteria.skala_maks),
                 ),
                 field="nilai",
             )
@@ -464,7 +460,7 @@ def isi_nilai(
                 paket_id,
                 pelamar_id,
                 kriteria_id,
-                sel.teks_desimal(value) if value is not None else None,
+                teks_desimal(value) if value is not None else None,
                 note,
                 utc_now(),
             ),
@@ -525,7 +521,7 @@ def kunci_dan_kirim(db: Database, paket_id: str, out: Path) -> Path:
             {
                 "pelamar_id": c.id,
                 "kriteria_id": k.id,
-                "nilai": sel.teks_desimal(kerja.draf[(c.id, k.id)].nilai or Decimal(0)),
+                "nilai": teks_desimal(kerja.draf[(c.id, k.id)].nilai or Decimal(0)),
                 "catatan": kerja.draf[(c.id, k.id)].catatan,
             }
             for c in kerja.kandidat
@@ -534,7 +530,7 @@ def kunci_dan_kirim(db: Database, paket_id: str, out: Path) -> Path:
             for k in t.kriteria
         ],
         "disegel": disegel,
-        "penanda": _identity().own_identity(db).public_dict(),
+        "penanda": kunci.public_identity(db),
     }
     inner = json.dumps({"isi": isi, "tanda_tangan": _sign(db, isi)}, ensure_ascii=False)
     with translated_errors(db.path):
@@ -587,7 +583,7 @@ def _open_lembar(db: Database, data: bytes) -> tuple[dict[str, Any], str, str]:
             tr("Lembar nilai ini bukan untuk instalasi ini (untuk instalasi sekretariat lain).")
         )
     try:
-        box = nacl.public.SealedBox(_identity().box_key(db))
+        box = nacl.public.SealedBox(kunci.box_key(db))
         inner = json.loads(box.decrypt(_unb64(body.get("data"))).decode("utf-8"))
         isi, signature = inner["isi"], inner["tanda_tangan"]
         key = isi["penanda"]["kunci_tanda"]
@@ -609,8 +605,6 @@ def _open_lembar(db: Database, data: bytes) -> tuple[dict[str, Any], str, str]:
 def impor_lembar(db: Database, path: Path, *, actor: str = "sistem") -> HasilImporLembar:
     """Import a sealed sheet at the secretariat. Refuses whole (nothing written) or writes the
     sheet and its scores in one transaction; importing the same sheet again changes nothing."""
-    from app.models.access.akses import require
-
     require(db, actor, "seleksi.kelola")
     conn = db.conn
     isi, signature, key = _open_lembar(db, _read(path))
@@ -631,7 +625,7 @@ def impor_lembar(db: Database, path: Path, *, actor: str = "sistem") -> HasilImp
         disegel = str(isi["disegel"])
     except (KeyError, TypeError, ValueError, ArithmeticError):
         raise LembarDitolak(tr("Isi lembar nilai tidak lengkap; ditolak.")) from None
-    info = sel.get_seleksi(conn, seleksi_id)
+    info = get_seleksi(conn, seleksi_id)
     try:
         member = info.anggota(anggota_id)
     except NotFoundError:
@@ -647,7 +641,7 @@ def impor_lembar(db: Database, path: Path, *, actor: str = "sistem") -> HasilImp
     sidik = hashlib.sha256(canonical_json(isi) + signature.encode()).hexdigest()
     tahap = {t.id: t for t in info.tahap}
     kriteria = {k.id: k for t in info.tahap for k in t.kriteria}
-    konflik = {p for a, p in sel.konflik(conn, seleksi_id) if a == member.id}
+    konflik = {p for a, p in panitia.konflik(conn, seleksi_id) if a == member.id}
     masalah: list[str] = []
     for tid in tahap_ids:
         if tid not in tahap:
@@ -728,7 +722,7 @@ def impor_lembar(db: Database, path: Path, *, actor: str = "sistem") -> HasilImp
                 )
         for pid, kid, value, note in rows:
             nid = nilai_id(seleksi_id, member.id, pid, kid)
-            fields = {"nilai": sel.teks_desimal(value), "catatan": note, "deleted": 0}
+            fields = {"nilai": teks_desimal(value), "catatan": note, "deleted": 0}
             if conn.execute("SELECT 1 FROM seleksi_nilai WHERE id = ?", (nid,)).fetchone():
                 tx.update("seleksi_nilai", nid, fields)
             else:

@@ -1,22 +1,29 @@
 """The score recap of a selection (.xlsx): every sealed score per member and stage, and the
-ranking. Plain data in (app/models/seleksi/core.py ``rekap_nilai``), no SQL here."""
+ranking. Plain data in (:func:`app.models.seleksi.peringkat.rekap_nilai`), no SQL here."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from app.i18n import tr
 from app.models.rekap.core import KopLaporan
-from app.models.seleksi.core import ATURAN_SERI, Peringkat, RekapTahap, bulat, teks_desimal
+from app.models.seleksi.peringkat import Peringkat, RekapTahap
 from app.reports.excel.rekap import Kolom, Lembar, tulis_buku
+
+_DUA_DESIMAL = Decimal("0.01")
 
 
 def _num(value: Decimal | None, rounded: bool = True) -> str:
+    """A score as the sheet shows it: Indonesian decimal comma, without trailing zeros; rounded
+    to two decimals, half up, as the ranking compares totals (``rounded``)."""
     if value is None:
         return "\u2013"
-    return teks_desimal(bulat(value) if rounded else value).replace(".", ",")
+    if rounded:
+        value = value.quantize(_DUA_DESIMAL, rounding=ROUND_HALF_UP)
+    text = format(value.normalize(), "f")
+    return ("0" if text in ("-0", "") else text).replace(".", ",")
 
 
 def lembar_rekap_nilai(
@@ -90,7 +97,7 @@ def lembar_rekap_nilai(
         tr(
             "Nilai akhir hanya dari tahap yang dilaksanakan; bobot dinormalkan atas tahap itu. "
             "Nilai sama: {a}.",
-            a=tr(ATURAN_SERI.get(info.aturan_seri, info.aturan_seri)),
+            a=hasil.uraian_seri,
         )
     ]
     if not hasil.final:

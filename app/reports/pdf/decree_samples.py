@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.paths import resources_dir
-from app.reports.pdf.decree import (
+from app.models.dokumen.naskah import (
     Column,
     Decree,
     Dictum,
@@ -18,6 +17,7 @@ from app.reports.pdf.decree import (
     Penerima,
     Signatory,
 )
+from app.paths import resources_dir
 
 SEKDA = Signatory(
     jabatan="SEKRETARIS DAERAH",
@@ -28,12 +28,6 @@ SEKDA = Signatory(
     atas_nama="BUPATI SIKKA",
 )
 BUPATI = Signatory(jabatan="BUPATI SIKKA", nama="JUVENTUS PRIMA YORIS KAGO")
-KABAG_HUKUM = Signatory(
-    jabatan="KEPALA BAGIAN HUKUM",
-    nama="MARIA GORETTI DA CUNHA, S.H.",
-    pangkat="Pembina (IV/a)",
-    nip="197703152002122004",
-)
 KEPALA_BKPSDM = Signatory(
     jabatan="KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
     nama="YOSEPH BENGE, S.Sos., M.M.",

@@ -1,4 +1,5 @@
-"""The letter (surat dinas) engine: plain dataclasses in, PDF out (reportlab platypus).
+"""The letter (surat dinas) engine: :class:`~app.models.dokumen.naskah.Letter` in, PDF out
+(reportlab platypus).
 
 Used for the "Surat Pemberitahuan Kenaikan Gaji Berkala" (asn-rules 10.3, 11.1: a letter of the
 agency head, tata naskah dinas of Permendagri 1/2023): the kop, "Nomor / Sifat / Lampiran / Hal"
@@ -6,91 +7,48 @@ on the left with place and date on the right, "Yth. ... di ...", the opening sen
 data lines (with unnumbered sub-lines and sentences between them), the closing sentence kept
 together with the signature block, the verification QR and code, and the tembusan.
 
-The kop, the signature lines and the QR are the decree engine's own (:mod:`app.reports.pdf.decree`);
-a :class:`Letter` also goes through the decree engine's batch functions (``render_many``,
-``render_combined``), which dispatch on the document type. All text is plain text: it is drawn
-literally or escaped, so names with ``<``, ``&`` or apostrophes print as typed. No SQL, no Qt.
+The kop, the signature lines and the QR are shared with decrees
+(:mod:`app.reports.pdf.naskah_dinas`); a letter also goes through the batch functions
+(:mod:`app.reports.pdf.batch`), which dispatch on the document type. All text is plain text: it
+is drawn literally or escaped, so names with ``<``, ``&`` or apostrophes print as typed. No SQL,
+no Qt.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
 from reportlab.lib.units import cm, mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Spacer, Table
 
 from app.i18n import tanggal, tr
-from app.reports.pdf.decree import (
-    _TIGHT,
+from app.models.dokumen.naskah import DataLine, Letter, Verification
+from app.reports.pdf import fonts
+from app.reports.pdf.naskah_dinas import (
     FONT_SIZE,
-    Letterhead,
+    TIGHT,
+    DocumentStart,
+    Grid,
+    Lines,
     PageSizeName,
-    Penerima,
-    Signatory,
-    Verification,
-    _doc,
-    _DocumentStart,
-    _frame_width,
-    _Grid,
-    _letterhead,
-    _Lines,
-    _p,
-    _page_size,
-    _qr_block,
-    _signature_lines,
-    _st,
-    _t,
+    doc_template,
+    frame_width,
+    letterhead_flowables,
+    page_dimensions,
+    para,
+    qr_block,
+    signature_lines,
+    styles,
+    text_item,
 )
 from app.reports.pdf.verification import RegisterEntry, canonical_json, content_digest, keywords
 from app.reports.pdf.verification import qr_payload as default_qr_payload
 from app.reports.pdf.verification import verification_code as make_code
-
-LineKind = Literal["item", "sub", "text"]
-
-#: A data-line label such as ``a. oleh pejabat`` is a sub-line of the numbered line above it.
-SUB_LABEL = re.compile(r"^[a-z]\.\s")
-
-
-@dataclass(frozen=True)
-class DataLine:
-    """One line of the letter's data.
-
-    ``item``: numbered automatically (``7. Gaji pokok baru : Rp...``); ``sub``: indented under the
-    item above, not numbered (its label carries its own mark, e.g. ``a. oleh pejabat``; with an
-    empty value the label is printed alone, e.g. a note in parentheses); ``text``: a sentence
-    across the page between the numbered lines ("diberikan kenaikan gaji berkala hingga
-    memperoleh:").
-    """
-
-    label: str
-    value: str = ""
-    kind: LineKind = "item"
-
-
-@dataclass(frozen=True)
-class Letter:
-    nomor: str
-    hal: str
-    tempat: str  # "<tempat>, <tanggal>" at the top right
-    tanggal: date
-    kepada: Sequence[str]  # first line gets "Yth. "; e.g. ("Kepala BPKAD ...", "di Tempat")
-    penandatangan: Signatory
-    pembuka: str = ""
-    rincian: Sequence[DataLine] = ()
-    penutup: str = ""
-    sifat: str = "Biasa"
-    lampiran: str = "-"
-    tembusan: Sequence[str] = ()
-    letterhead: Letterhead | None = None
-    penerima: Sequence[Penerima] = ()  # the people the letter is about (register, file names)
-    verification: Verification | None = field(default=None, compare=False)
-
 
 # -- canonical content and verification ----------------------------------------------------------
 
@@ -124,7 +82,7 @@ def _heading(letter: Letter, width: float) -> list[Flowable]:
     """Nomor / Sifat / Lampiran / Hal on the left, place and date on the right, then Yth."""
     right_w = 6.5 * cm
     left_w = width - right_w
-    grid = _Grid(
+    grid = Grid(
         [
             (tr("Nomor"), ":", letter.nomor),
             (tr("Sifat"), ":", letter.sifat),
@@ -134,27 +92,27 @@ def _heading(letter: Letter, width: float) -> list[Flowable]:
         [_KEY_W, _COLON_W, left_w - _KEY_W - _COLON_W - 0.3 * cm],
         leading=_LINE_LEADING,
     )
-    place = _Lines(
-        [_t(tr("{tempat}, {tanggal}", tempat=letter.tempat, tanggal=tanggal(letter.tanggal)))]
+    place = Lines(
+        [
+            text_item(
+                tr("{tempat}, {tanggal}", tempat=letter.tempat, tanggal=tanggal(letter.tanggal))
+            )
+        ]
     )
     top = Table([[grid, place]], colWidths=[left_w, right_w])
-    top.setStyle(_TIGHT)
+    top.setStyle(TIGHT)
     out: list[Flowable] = [top]
     if letter.kepada:
-        lines = [_t(tr("Yth. {kepada}", kepada=letter.kepada[0]))]
-        lines += [_t(line) for line in letter.kepada[1:]]
-        out += [Spacer(1, 2.5 * mm), _Lines(lines)]
+        lines = [text_item(tr("Yth. {kepada}", kepada=letter.kepada[0]))]
+        lines += [text_item(line) for line in letter.kepada[1:]]
+        out += [Spacer(1, 2.5 * mm), Lines(lines)]
     out.append(Spacer(1, 2.5 * mm))
     return out
 
 
 def _data_lines(lines: Sequence[DataLine], width: float) -> list[Flowable]:
     """Runs of numbered/sub lines as plain-text grids (colons aligned), sentences between."""
-    st = _st()
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from app.reports.pdf import fonts
-
+    st = styles()
     widths = [stringWidth(x.label, fonts.SERIF, FONT_SIZE) for x in lines if x.kind == "item"]
     widths += [
         stringWidth(x.label, fonts.SERIF, FONT_SIZE) + _SUB_INDENT
@@ -167,7 +125,7 @@ def _data_lines(lines: Sequence[DataLine], width: float) -> list[Flowable]:
     number = 0
     for line in lines:
         if line.kind == "text":
-            out += [Spacer(1, 1 * mm), _p(line.label, st.body), Spacer(1, 1 * mm)]
+            out += [Spacer(1, 1 * mm), para(line.label, st.body), Spacer(1, 1 * mm)]
             continue
         if line.kind == "sub":
             indent = _NUM_W + _SUB_INDENT
@@ -184,7 +142,7 @@ def _data_lines(lines: Sequence[DataLine], width: float) -> list[Flowable]:
                 [f"{number}.", line.label, ":", line.value],
                 [_NUM_W, label_w, _COLON_W, value_w],
             )
-        out.append(_Grid([row], cols, leading=_LINE_LEADING))
+        out.append(Grid([row], cols, leading=_LINE_LEADING))
     return out
 
 
@@ -195,43 +153,43 @@ def _signature(letter: Letter, width: float) -> Table:
     # The decree's signature lines, with a little less room for the wet signature (1.8 cm).
     lines = [
         ("space", 1.8 * cm) if item[0] == "space" else item
-        for item in _signature_lines(letter.penandatangan, signed_copy=False)
+        for item in signature_lines(letter.penandatangan, signed_copy=False)
     ]
-    right = _Lines(lines)
+    right = Lines(lines)
     left: Flowable | str = ""
     if letter.verification is not None:
-        left = _Lines([("space", 0.8 * cm), *_qr_block(letter.verification)])
+        left = Lines([("space", 0.8 * cm), *qr_block(letter.verification)])
     table = Table([[left, "", right]], colWidths=[qr_w, width - qr_w - side_w, side_w])
-    table.setStyle(_TIGHT)
+    table.setStyle(TIGHT)
     return table
 
 
 def _tembusan(letter: Letter, width: float) -> list[Flowable]:
     if not letter.tembusan:
         return []
-    grid = _Grid(
+    grid = Grid(
         [(f"{i}.", t) for i, t in enumerate(letter.tembusan, 1)],
         [0.7 * cm, width - 0.7 * cm],
         size=10.5,
         leading=12.5,
     )
-    heading = _Lines([_t(tr("Tembusan:"), size=10.5)])
+    heading = Lines([text_item(tr("Tembusan:"), size=10.5)])
     return [Spacer(1, 3 * mm), KeepTogether([heading, grid])]
 
 
 def letter_flowables(letter: Letter, width: float) -> list[Flowable]:
     """The flowables of one letter (without page-template switches)."""
-    st = _st()
+    st = styles()
     out: list[Flowable] = []
     if letter.letterhead is not None:
-        out.extend(_letterhead(letter.letterhead, width))
+        out.extend(letterhead_flowables(letter.letterhead, width))
     out.extend(_heading(letter, width))
     if letter.pembuka:
-        out += [_p(letter.pembuka, st.body), Spacer(1, 1 * mm)]
+        out += [para(letter.pembuka, st.body), Spacer(1, 1 * mm)]
     out.extend(_data_lines(letter.rincian, width))
     closing: list[Flowable] = [Spacer(1, 2 * mm)]
     if letter.penutup:
-        closing.append(_p(letter.penutup, st.body))
+        closing.append(para(letter.penutup, st.body))
     closing += [Spacer(1, 3 * mm), _signature(letter, width)]
     # The closing sentence travels with the signature: a signature never opens a page alone.
     out.append(KeepTogether(closing))
@@ -240,15 +198,13 @@ def letter_flowables(letter: Letter, width: float) -> list[Flowable]:
 
 
 def letter_story(
-    letter: Letter, size: tuple[float, float], start: _DocumentStart | None = None
+    letter: Letter, size: tuple[float, float], start: DocumentStart | None = None
 ) -> list[Flowable]:
     """The flowables of one letter on a fresh portrait page (used by the decree batches)."""
-    from reportlab.platypus import NextPageTemplate
-
     return [
         NextPageTemplate("portrait"),
-        start or _DocumentStart(),
-        *letter_flowables(letter, _frame_width(size)),
+        start or DocumentStart(),
+        *letter_flowables(letter, frame_width(size)),
     ]
 
 
@@ -271,8 +227,8 @@ def render_letter(
     page_size: PageSizeName | tuple[float, float] = "F4",
 ) -> int:
     """Write one letter as PDF to a path or binary stream. Returns the number of pages."""
-    size = _page_size(page_size)
-    doc = _doc(out, size, **letter_info(letter))
+    size = page_dimensions(page_size)
+    doc = doc_template(out, size, **letter_info(letter))
     doc.build(letter_story(letter, size))
     return int(doc.page)
 

@@ -1,14 +1,12 @@
 """Selection documents as PDF (reportlab platypus): the berita acara of a stage and of the final
 ranking (with every committee member's name and a signature line), and the announcement of the
-results. Plain data in (:class:`DokumenSeleksi`, built by app/models/seleksi/core.py), no SQL here;
+results. Plain data in (:class:`~app.models.seleksi.dokumen.DokumenSeleksi`, built by
+:func:`app.models.seleksi.dokumen.dokumen_seleksi`), no SQL here;
 all text escaped for reportlab's paragraph markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
@@ -29,33 +27,11 @@ from reportlab.platypus import (
 )
 
 from app.i18n import tanggal, tr
+from app.models.seleksi.dokumen import DokumenSeleksi
 from app.reports.pdf import fonts
 
 MARGIN = 2 * cm
 HEAD = colors.HexColor("#E7E6E6")
-
-
-@dataclass(frozen=True)
-class Penanda:
-    """A signature line: name and role on the committee."""
-
-    nama: str
-    peran: str
-
-
-@dataclass(frozen=True)
-class DokumenSeleksi:
-    instansi: str
-    judul: str  # "BERITA ACARA ..." / "PENGUMUMAN ..."
-    subjudul: str  # the selection and the post
-    tanggal: date
-    tempat: str
-    paragraf: Sequence[str]
-    kolom: Sequence[str]
-    baris: Sequence[Sequence[str]]
-    catatan: Sequence[str] = ()
-    penanda: Sequence[Penanda] = field(default_factory=tuple)  # empty: no signature table
-    lebar: Sequence[float] = ()  # relative column widths (default: even)
 
 
 def _p(text: object, style: ParagraphStyle) -> Paragraph:

@@ -18,7 +18,8 @@ How it works (the register itself lives in ``app/models``; this module only comp
    the characters and their order, not on line breaks or spacing). Checking both gives an
    exact answer when the file is untouched and a sound one when it was only re-saved.
 5. **Verify** (:func:`verify_pdf`): find the code (metadata, else the page text), look the code
-   up in the register (a function supplied by the caller), and compare.
+   up in the register (a function supplied by the caller, returning
+   :class:`app.models.dokumen.register.RegisterRecord`), and compare.
 
 A paper decree is checked by its code alone (``merit verify KODE``): the register shows the
 number, date and names so the reader compares them with the paper.
@@ -41,6 +42,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from app.i18n import tr
+from app.models.dokumen.register import RegisterRecord
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_CHARS = 10
@@ -76,19 +78,6 @@ class IssuedDigests:
     content_digest: str  # SHA-256 hex of the canonical content (also in the PDF metadata)
     pdf_sha256: str  # SHA-256 hex of the exact file bytes
     text_digest: str  # SHA-256 hex of the normalised extracted text (see TEXT_METHOD)
-
-
-@dataclass(frozen=True)
-class RegisterRecord:
-    """What the register lookup returns for a code."""
-
-    code: str
-    pdf_sha256: str
-    text_digest: str
-    content_digest: str = ""
-    nomor: str = ""
-    cancelled: bool = False
-    cancel_reason: str = ""
 
 
 class Status(StrEnum):
@@ -213,7 +202,7 @@ def normalised_text(text: str) -> str:
 
 
 def _extract(data: bytes) -> tuple[str, dict[str, str]]:
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # lazy: pypdf
 
     reader = PdfReader(io.BytesIO(data))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)

@@ -4,10 +4,10 @@
 (picked from the positions), the requirements, the stages with their weights and the rubric of
 each stage (a stage list and, for the chosen stage, its criteria), the committee (employees
 picked by NIP or name, or people from outside), the tie rule and the reference date. It checks
-as you type with the model's own rules (:mod:`app.models.seleksi.core`): the running sum of the
+as you type with the model's own rules (:mod:`app.models.seleksi.seleksi`): the running sum of the
 weights stays red until it is exactly 100. "Simpan" refuses with the first problem, naming the
-field, and otherwise hands everything to :func:`app.models.seleksi.core.buat_seleksi` off the UI
-thread.
+field, and otherwise hands everything to :func:`app.models.seleksi.seleksi.create_seleksi` off the
+UI thread.
 
 :class:`SkPengangkatanDialog` asks which of the proposed three the PPK chose, the date, the TMT,
 the kind of copy and the output folder.
@@ -51,7 +51,8 @@ from app.models.errors import MeritError, ValidationError
 from app.models.organisasi import formasi as f
 from app.models.pegawai.read import EmployeeFilter, list_employees
 from app.models.reference.loader import Referensi
-from app.models.seleksi import core as sel
+from app.models.rules import seleksi as rules_seleksi
+from app.models.seleksi import peringkat, seleksi
 from app.models.storage.db import Database
 from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.messages import show_error
@@ -71,7 +72,7 @@ def _pydate(q: QDate) -> date:
 
 
 def _koma(value: Decimal) -> str:
-    return sel.teks_desimal(value).replace(".", ",")
+    return rules_seleksi.teks_desimal(value).replace(".", ",")
 
 
 def _table(headers: Sequence[str], name: str) -> QTableWidget:
@@ -160,7 +161,7 @@ class SeleksiFormDialog(QDialog):
         self.judul.setPlaceholderText(tr("mis. Seleksi Terbuka Kepala Dinas Pendidikan 2026"))
         self.jenis = QComboBox()
         self.jenis.setObjectName("isian_jenis")
-        for key, label in sel.JENIS.items():
+        for key, label in seleksi.JENIS.items():
             self.jenis.addItem(tr(label), key)
         self.unit = QComboBox()
         self.unit.setObjectName("isian_unit")
@@ -180,7 +181,7 @@ class SeleksiFormDialog(QDialog):
         self.acuan.setDisplayFormat("dd-MM-yyyy")
         self.aturan = QComboBox()
         self.aturan.setObjectName("isian_aturan_seri")
-        for key, label in sel.ATURAN_SERI.items():
+        for key, label in seleksi.ATURAN_SERI.items():
             self.aturan.addItem(tr(label), key)
         self.min_pelamar = QSpinBox()
         self.min_pelamar.setObjectName("isian_min_pelamar")
@@ -499,16 +500,16 @@ class SeleksiFormDialog(QDialog):
         item = table.item(row, col)
         return item.text() if item is not None else ""
 
-    def tahap_baru(self) -> list[sel.TahapBaru]:
+    def tahap_baru(self) -> list[seleksi.TahapBaru]:
         t = self.tabel_tahap
         out = []
         for r in range(t.rowCount()):
             held = t.item(r, 2)
             out.append(
-                sel.TahapBaru(
+                seleksi.TahapBaru(
                     nama=self._cell(t, r, 0),
                     bobot=self._cell(t, r, 1),
-                    kriteria=[sel.KriteriaBaru(k[0], k[1], k[2]) for k in self._kriteria[r]],
+                    kriteria=[seleksi.KriteriaBaru(k[0], k[1], k[2]) for k in self._kriteria[r]],
                     dilaksanakan=held is not None and held.checkState() == Qt.CheckState.Checked,
                 )
             )
@@ -522,7 +523,7 @@ class SeleksiFormDialog(QDialog):
             if not text.strip():
                 continue
             try:
-                total += sel.desimal(text, tr("bobot"))
+                total += rules_seleksi.desimal(text, tr("bobot"))
             except ValidationError:
                 return None
         return total
@@ -581,7 +582,7 @@ class SeleksiFormDialog(QDialog):
         t.setItem(row, 1, nip_item)
         role = QComboBox()
         role.setObjectName("pilihPeran")
-        for key, label in sel.PERAN_PANITIA.items():
+        for key, label in seleksi.PERAN_PANITIA.items():
             role.addItem(tr(label), key)
         role.setCurrentIndex(role.findData(peran))
         role.currentIndexChanged.connect(lambda _i: self.revalidate())
@@ -609,7 +610,7 @@ class SeleksiFormDialog(QDialog):
         assert isinstance(widget, QComboBox)
         return widget
 
-    def panitia_baru(self) -> list[sel.PanitiaBaru]:
+    def panitia_baru(self) -> list[seleksi.PanitiaBaru]:
         t = self.tabel_panitia
         out = []
         for r in range(t.rowCount()):
@@ -618,7 +619,7 @@ class SeleksiFormDialog(QDialog):
             if not isinstance(role, QComboBox) or not isinstance(unsur, QComboBox):
                 continue
             out.append(
-                sel.PanitiaBaru(
+                seleksi.PanitiaBaru(
                     nama=item.text() if item else "",
                     peran=str(role.currentData()),
                     unsur=str(unsur.currentData()),
@@ -629,8 +630,8 @@ class SeleksiFormDialog(QDialog):
 
     # -- checking ------------------------------------------------------------------------------
 
-    def syarat(self) -> sel.Syarat:
-        return sel.Syarat(
+    def syarat(self) -> seleksi.Syarat:
+        return seleksi.Syarat(
             golongan_min=self.golongan_min.currentData(),
             pendidikan_min=self.pendidikan_min.currentData(),
             tahun_jabatan=self.tahun_jabatan.value() or None,
@@ -654,8 +655,8 @@ class SeleksiFormDialog(QDialog):
                 )
             )
         try:
-            # the model's own checks (the same ones buat_seleksi runs before writing)
-            sel.periksa_tahap(self.tahap_baru())
+            # the model's own checks (the same ones create_seleksi runs before writing)
+            seleksi.check_tahap(self.tahap_baru())
         except ValidationError as exc:
             out.append(Masalah(exc.field or "tahap", TAB_TAHAP, str(exc)))
         panitia = self.panitia_baru()
@@ -669,7 +670,7 @@ class SeleksiFormDialog(QDialog):
             )
         else:
             try:
-                sel.periksa_panitia(panitia)
+                seleksi.check_panitia(panitia)
             except ValidationError as exc:
                 out.append(Masalah("panitia", TAB_PANITIA, str(exc)))
         return out
@@ -681,7 +682,7 @@ class SeleksiFormDialog(QDialog):
         if total is None:
             self.jumlah_bobot.setText(tr("Jumlah bobot: ada bobot yang bukan angka"))
             self.jumlah_bobot.setStyleSheet(ERROR_STYLE)
-        elif total == sel.SERATUS:
+        elif total == rules_seleksi.SERATUS:
             self.jumlah_bobot.setText(tr("Jumlah bobot: {t} \u2713", t=_koma(total)))
             self.jumlah_bobot.setStyleSheet(OK_STYLE)
         else:
@@ -725,7 +726,7 @@ class SeleksiFormDialog(QDialog):
         actor = self.actor
 
         def work(db: Database, _progress: Progress) -> str:
-            return sel.buat_seleksi(db, actor=actor, **args)
+            return seleksi.create_seleksi(db, actor=actor, **args)
 
         self._set_busy(True)
         self.status.setText(tr("Menyimpan…"))
@@ -757,7 +758,7 @@ class SkPengangkatanDialog(QDialog):
 
     def __init__(
         self,
-        usulan: Sequence[sel.BarisPeringkat],
+        usulan: Sequence[peringkat.BarisPeringkat],
         *,
         today: date | None = None,
         parent: QWidget | None = None,

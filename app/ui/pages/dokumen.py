@@ -1,5 +1,6 @@
 """Dokumen SK: issue decrees (with preview and print), the numbering register, the templates and
-verification. Every rule and query is in :mod:`app.models.dokumen.core`; long work runs as tasks.
+verification. Every rule and query is in :mod:`app.models.dokumen` and the jobs of
+:mod:`app.jobs.dokumen`; long work runs as tasks.
 
 The preview draws PDF pages with pypdfium2 (PDFium, a small wheel), because Qt's own PDF module
 (QtPdf) is not in PySide6-Essentials: it comes only with PySide6-Addons (about 400 MB unpacked).
@@ -45,7 +46,9 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tanggal, tr
-from app.models.dokumen import core as dk
+from app.jobs import dokumen as dokumen_jobs
+from app.models.dokumen import isian, rancangan, templat, templat_bawaan
+from app.models.dokumen import register as register_dokumen
 from app.models.errors import Cancelled, MeritError, ValidationError
 from app.models.pegawai import read as emp
 from app.models.storage.db import Database
@@ -99,7 +102,7 @@ class CancelDialog(QDialog):
 
 
 class DokumenPage(QWidget):
-    issued = Signal(object)  # dk.HasilTerbit
+    issued = Signal(object)  # dokumen_jobs.HasilTerbit
 
     def __init__(
         self, db: Database, *, runner: TaskRunner | None = None, actor: str = "sistem"
@@ -111,8 +114,8 @@ class DokumenPage(QWidget):
         self.runner = runner or TaskRunner(db.path, self)
         self.task: Task | None = None
         self.last_pdf: bytes | None = None
-        self.last_result: dk.HasilTerbit | None = None
-        dk.seed_templates(db, actor=actor)
+        self.last_result: dokumen_jobs.HasilTerbit | None = None
+        templat_bawaan.seed_templates(db, actor=actor)
 
         title = QLabel(tr("Dokumen SK"))
         title.setObjectName("judulHalaman")
@@ -239,7 +242,7 @@ class DokumenPage(QWidget):
 
     def load_templates(self) -> None:
         current = self.templat_combo.currentData()
-        self.templates = {t.kode: t for t in dk.list_templates(self.db.conn)}
+        self.templates = {t.kode: t for t in templat.list_templates(self.db.conn)}
         for combo in (self.templat_combo, self.edit_combo):
             combo.blockSignals(True)
             combo.clear()
@@ -253,17 +256,17 @@ class DokumenPage(QWidget):
         self.load_template_form()
 
     @property
-    def template(self) -> dk.Templat | None:
+    def template(self) -> templat.Templat | None:
         return self.templates.get(self.templat_combo.currentData() or "")
 
     def _template_chosen(self) -> None:
         t = self.template
-        inputs = dk.needed_inputs(t) if t else []
+        inputs = templat.needed_inputs(t) if t else []
         self.input_keys = inputs
         rows = self._selected_people()
         self.dipilih_table.setColumnCount(2 + len(inputs))
         self.dipilih_table.setHorizontalHeaderLabels(
-            ["NIP", tr("Nama"), *(tr(dk.ISIAN[k]) for k in inputs)]
+            ["NIP", tr("Nama"), *(tr(isian.ISIAN[k]) for k in inputs)]
         )
         self.dipilih_table.setRowCount(0)
         for nip, nama, _values in rows:
@@ -347,13 +350,13 @@ class DokumenPage(QWidget):
             if item is not None and cell is not None and item.text() == nip:
                 cell.setText(value)
 
-    def request(self) -> dk.Permintaan:
+    def request(self) -> rancangan.Permintaan:
         t = self.template
         if t is None:
             raise ValidationError(tr("Pilih templat dokumen."), field="templat")
         people = self._selected_people()
         nilai = {"tmt": self.tmt_edit.text().strip()} if self.tmt_edit.text().strip() else {}
-        return dk.Permintaan(
+        return rancangan.Permintaan(
             templat=t.kode,
             nips=tuple(p[0] for p in people),
             tanggal=date.fromisoformat(self.tanggal_edit.date().toString(Qt.DateFormat.ISODate)),
@@ -377,9 +380,10 @@ class DokumenPage(QWidget):
         except MeritError as exc:
             show_error(self, exc)
             return
+        actor = self.actor
 
         def work(db: Database, _p: Progress) -> tuple[bytes, int, int, list[bytes]]:
-            data, shown, total = dk.preview_pdf(db, req)
+            data, shown, total = dokumen_jobs.render_preview(db, actor, req)
             return data, shown, total, pdf_page_images(data)
 
         self._busy(True, tr("Menyusun pratinjau…"))
@@ -412,15 +416,8 @@ class DokumenPage(QWidget):
         out = Path(self.out_edit.text().strip() or ".")
         actor = self.actor
 
-        def work(db: Database, p: Progress) -> dk.HasilTerbit:
-            return dk.issue(
-                db,
-                req,
-                out,
-                actor=actor,
-                progress=lambda done, total: p.report(done, total),
-                cancelled=lambda: p.cancelled,
-            )
+        def work(db: Database, p: Progress) -> dokumen_jobs.HasilTerbit:
+            return dokumen_jobs.issue(db, actor, dokumen_jobs.IssueRequest(req, out), p)
 
         self._busy(True, tr("Menerbitkan…"))
         self.task = self.runner.run(
@@ -435,7 +432,7 @@ class DokumenPage(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _issued(self, result: dk.HasilTerbit) -> None:
+    def _issued(self, result: dokumen_jobs.HasilTerbit) -> None:
         self._busy(False)
         self.last_result = result
         if result.gabungan is not None:
@@ -507,8 +504,8 @@ class DokumenPage(QWidget):
         self.reg_tahun.setValue(date.today().year)
         self.reg_status = QComboBox()
         self.reg_status.addItem(tr("Semua status"), "")
-        self.reg_status.addItem(tr("Terbit"), dk.STATUS_TERBIT)
-        self.reg_status.addItem(tr("Batal"), dk.STATUS_BATAL)
+        self.reg_status.addItem(tr("Terbit"), register_dokumen.STATUS_TERBIT)
+        self.reg_status.addItem(tr("Batal"), register_dokumen.STATUS_BATAL)
         self.reg_cari = QLineEdit()
         self.reg_cari.setPlaceholderText(tr("Cari nomor, perihal, nama atau NIP"))
         self.reg_cari.returnPressed.connect(self.load_register)
@@ -548,11 +545,11 @@ class DokumenPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.register_table, 1)
         layout.addLayout(bottom)
-        self.register_rows: list[dk.RegisterRow] = []
+        self.register_rows: list[register_dokumen.RegisterRow] = []
         return tab
 
     def load_register(self) -> None:
-        rows = dk.list_register(
+        rows = register_dokumen.list_register(
             self.db.conn,
             tahun=self.reg_tahun.value() or None,
             status=self.reg_status.currentData() or None,
@@ -578,7 +575,7 @@ class DokumenPage(QWidget):
                 table.setItem(r, c, QTableWidgetItem(text))
         table.resizeColumnsToContents()
 
-    def _selected_register(self) -> dk.RegisterRow | None:
+    def _selected_register(self) -> register_dokumen.RegisterRow | None:
         rows = {i.row() for i in self.register_table.selectedIndexes()}
         if not rows:
             return None
@@ -595,7 +592,7 @@ class DokumenPage(QWidget):
             if result != QDialog.DialogCode.Accepted:
                 return
             try:
-                dk.cancel(self.db, row.id, dialog.alasan.text(), actor=self.actor)
+                register_dokumen.cancel(self.db, row.id, dialog.alasan.text(), actor=self.actor)
             except MeritError as exc:
                 show_error(self, exc)
                 return
@@ -635,24 +632,24 @@ class DokumenPage(QWidget):
             ("KOLEKTIF", tr("Keputusan bersama dengan lampiran")),
             ("SURAT", tr("Surat dinas, satu per orang")),
         ):
-            if kode in dk.BENTUK:
+            if kode in templat.BENTUK:
                 self.bentuk_combo.addItem(label, kode)
         self.bentuk_combo.currentIndexChanged.connect(self.check_template_form)
         form.addRow(tr("Bentuk"), self.bentuk_combo)
         for name in single:
             edit = QLineEdit()
             self.fields[name] = edit
-            form.addRow(tr(dk.JUDUL_FIELD[name]), edit)
+            form.addRow(tr(templat.JUDUL_FIELD[name]), edit)
         sig_box = QGroupBox(tr("Penandatangan dan pengesah"))
         sig_form = QFormLayout(sig_box)
         self.ttd_varian = QComboBox()
-        for v in dk.VARIAN:
+        for v in templat.VARIAN:
             self.ttd_varian.addItem(v or tr("(langsung)"), v)
         sig_form.addRow(tr("Varian"), self.ttd_varian)
         for name in signer:
             edit = QLineEdit()
             self.fields[name] = edit
-            sig_form.addRow(tr(dk.JUDUL_FIELD[name]), edit)
+            sig_form.addRow(tr(templat.JUDUL_FIELD[name]), edit)
         texts = QGridLayout()
         hints = {
             "menimbang": tr("satu butir per baris"),
@@ -666,7 +663,7 @@ class DokumenPage(QWidget):
             area.setObjectName(f"templat_{name}")
             self.fields[name] = area
             box = QVBoxLayout()
-            box.addWidget(QLabel(f"{tr(dk.JUDUL_FIELD[name])} ({hints[name]})"))
+            box.addWidget(QLabel(f"{tr(templat.JUDUL_FIELD[name])} ({hints[name]})"))
             box.addWidget(area)
             texts.addLayout(box, i // 2, i % 2)
         for widget in self.fields.values():
@@ -676,7 +673,7 @@ class DokumenPage(QWidget):
         self.templat_pesan.setWordWrap(True)
         self.templat_pesan.setStyleSheet("color: #a00;")
         self.isian_label = QLabel(
-            tr("Isian yang dikenal: ") + ", ".join("{" + k + "}" for k in dk.PLACEHOLDER)
+            tr("Isian yang dikenal: ") + ", ".join("{" + k + "}" for k in isian.PLACEHOLDER)
         )
         self.isian_label.setWordWrap(True)
         self.simpan_templat_button = QPushButton(tr("Simpan templat"))
@@ -713,7 +710,7 @@ class DokumenPage(QWidget):
         self._loading = True
         for name, edit in self.fields.items():
             if name == "diktum":
-                value = dk.diktum_to_text(t.diktum)
+                value = templat.diktum_to_text(t.diktum)
             elif name in ("menimbang", "mengingat", "memperhatikan", "tembusan"):
                 value = "\n".join(getattr(t, name))
             else:
@@ -727,7 +724,7 @@ class DokumenPage(QWidget):
         self._loading = False
         self.check_template_form()
 
-    def template_from_form(self) -> dk.Templat | None:
+    def template_from_form(self) -> templat.Templat | None:
         t = self.templates.get(self.edit_combo.currentData() or "")
         if t is None:
             return None
@@ -735,20 +732,20 @@ class DokumenPage(QWidget):
         for name, edit in self.fields.items():
             text = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
             if name == "diktum":
-                values[name] = dk.text_to_diktum(text)
+                values[name] = templat.text_to_diktum(text)
             elif name in ("menimbang", "mengingat", "memperhatikan", "tembusan"):
-                values[name] = dk.lines_to_list(text)
+                values[name] = templat.lines_to_list(text)
             else:
                 values[name] = text.strip()
         values["ttd_varian"] = self.ttd_varian.currentData()
         values["bentuk"] = self.bentuk_combo.currentData() or t.bentuk
         return replace(t, **values)
 
-    def check_template_form(self) -> list[dk.Masalah]:
+    def check_template_form(self) -> list[isian.Masalah]:
         if getattr(self, "_loading", False):
             return []
         t = self.template_from_form()
-        problems = dk.check_template(t) if t else []
+        problems = templat.check_template(t) if t else []
         self.templat_pesan.setText("\n".join(p.message for p in problems))
         self.simpan_templat_button.setEnabled(not problems)
         return problems
@@ -758,7 +755,7 @@ class DokumenPage(QWidget):
         if t is None:
             return
         try:
-            dk.save_template(self.db, t, actor=self.actor)
+            templat.save_template(self.db, t, actor=self.actor)
         except MeritError as exc:
             show_error(self, exc)
             return
@@ -809,9 +806,10 @@ class DokumenPage(QWidget):
         source = self.verify_edit.text().strip()
         if not source:
             return
+        actor = self.actor
 
-        def work(db: Database, _p: Progress) -> dk.Verifikasi:
-            return dk.verify(db.conn, source)
+        def work(db: Database, _p: Progress) -> dokumen_jobs.Verifikasi:
+            return dokumen_jobs.verify(db, actor, source)
 
         self.verify_title.setText(tr("Memeriksa…"))
         self.runner.run(work, on_done=self._show_verification, on_error=self._verify_error)
@@ -820,7 +818,7 @@ class DokumenPage(QWidget):
         self.verify_title.setText("")
         show_error(self, exc)
 
-    def _show_verification(self, result: dk.Verifikasi) -> None:
+    def _show_verification(self, result: dokumen_jobs.Verifikasi) -> None:
         color = "#070" if result.ok else "#a00"
         self.verify_title.setStyleSheet(f"color: {color};")
         self.verify_title.setText(result.judul)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tanggal, tr
+from app.jobs import dokumen as dokumen_jobs
 from app.models.errors import Cancelled, MeritError, ValidationError
 from app.models.kp import usulan as kp
 from app.models.rekap import core as rk
@@ -206,7 +207,7 @@ class KpPage(QWidget):
         self.task: Task | None = None
         self.pertek_dialog: PertekDialog | None = None
         self.terbit_dialog: TerbitDialog | None = None
-        self.last_result: kp.HasilKp | None = None
+        self.last_result: dokumen_jobs.HasilKp | None = None
 
         title = QLabel(tr("Kenaikan pangkat"))
         title.setObjectName("judulHalaman")
@@ -456,19 +457,11 @@ class KpPage(QWidget):
         nilai = dialog.nilai_pegawai()
         actor, today = self.actor, self.today
 
-        def work(db: Database, p: Progress) -> kp.HasilKp:
-            return kp.terbitkan_sk(
-                db,
-                periode,
-                nips,
-                out,
-                tanggal=when,
-                nilai_pegawai=nilai,
-                actor=actor,
-                progress=lambda done, total: p.report(done, total),
-                cancelled=lambda: p.cancelled,
-                today=today,
+        def work(db: Database, p: Progress) -> dokumen_jobs.HasilKp:
+            request = dokumen_jobs.SkKpRequest(
+                periode, tuple(nips), out, when, nilai_pegawai=nilai, today=today
             )
+            return dokumen_jobs.issue_sk_kp(db, actor, request, p)
 
         self._busy(True)
         self.status.setText(tr("Menerbitkan SK…"))
@@ -496,7 +489,7 @@ class KpPage(QWidget):
             self.task.progress.cancel()
             self.status.setText(tr("Menghentikan…"))
 
-    def _issued(self, result: kp.HasilKp) -> None:
+    def _issued(self, result: dokumen_jobs.HasilKp) -> None:
         self.task = None
         self._busy(False)
         self.last_result = result

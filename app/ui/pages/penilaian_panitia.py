@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.i18n import tr
 from app.models.errors import MeritError, ValidationError
-from app.models.seleksi import core as sel
+from app.models.rules import seleksi as rules_seleksi
 from app.models.seleksi import lembar as lb
 from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
@@ -41,7 +41,7 @@ from app.ui.widgets.messages import show_error
 
 def _koma(value: Decimal) -> str:
     """A decimal the Indonesian way (3,5); input accepts both 3,5 and 3.5."""
-    return sel.teks_desimal(value).replace(".", ",")
+    return rules_seleksi.teks_desimal(value).replace(".", ",")
 
 
 class PenilaianPanitiaPage(QWidget):
@@ -147,7 +147,7 @@ class PenilaianPanitiaPage(QWidget):
     def reload_packages(self, select: str | None = None) -> None:
         self.paket.blockSignals(True)
         self.paket.clear()
-        for k in lb.daftar_paket(self.db.conn):
+        for k in lb.list_paket(self.db.conn):
             label = f"{k.judul} \u2013 {k.anggota}"
             if k.terkunci:
                 label += " " + tr("(terkunci)")

@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tr
+from app.jobs import seleksi as seleksi_jobs
 from app.models.access.akses import allowed
 from app.models.errors import MeritError
 from app.models.pegawai.read import find_pegawai_id
-from app.models.seleksi import core as sel
+from app.models.rules import seleksi as rules_seleksi
 from app.models.seleksi import lembar as lb
+from app.models.seleksi import panitia, pelamar, peringkat, seleksi
 from app.models.storage.db import Database
 from app.ui.dialogs.seleksi_form import SeleksiFormDialog, SkPengangkatanDialog
 from app.ui.tasks import Progress, Task, TaskRunner
@@ -86,9 +88,9 @@ class SeleksiPage(QWidget):
         self.actor = actor
         self.runner = runner or TaskRunner(db.path, self)
         self.task: Task | None = None
-        self.info: sel.SeleksiInfo | None = None
-        self.pelamar: list[sel.Pelamar] = []
-        self.hasil: sel.Peringkat | None = None
+        self.info: seleksi.SeleksiInfo | None = None
+        self.pelamar: list[pelamar.Pelamar] = []
+        self.hasil: peringkat.Peringkat | None = None
         kelola = allowed(actor, "seleksi.kelola")
 
         title = QLabel(tr("Seleksi Jabatan"))
@@ -251,7 +253,7 @@ class SeleksiPage(QWidget):
         current = self.pilih.currentData()
         self.pilih.blockSignals(True)
         self.pilih.clear()
-        for s in sel.daftar_seleksi(self.db.conn):
+        for s in seleksi.list_seleksi(self.db.conn):
             self.pilih.addItem(f"{s.judul} ({s.pelamar} {tr('pelamar')})", s.id)
         if current is not None and self.pilih.findData(current) >= 0:
             self.pilih.setCurrentIndex(self.pilih.findData(current))
@@ -267,17 +269,17 @@ class SeleksiPage(QWidget):
             return
         self.tabs.setEnabled(True)
         conn = self.db.conn
-        info = self.info = sel.get_seleksi(conn, sid)
-        self.pelamar = sel.daftar_pelamar(conn, sid)
+        info = self.info = seleksi.get_seleksi(conn, sid)
+        self.pelamar = pelamar.list_pelamar(conn, sid)
         tahap = ", ".join(
-            f"{t.nama} {_koma(sel.teks_desimal(t.bobot))}%"
+            f"{t.nama} {_koma(rules_seleksi.teks_desimal(t.bobot))}%"
             + ("" if t.dilaksanakan else tr(" (tidak dilaksanakan)"))
             for t in info.tahap
         )
         self.ringkas.setText(
             tr(
                 "{jenis} \u2013 jabatan {j}. Tahap: {t}.",
-                jenis=tr(sel.JENIS[info.jenis]),
+                jenis=tr(seleksi.JENIS[info.jenis]),
                 j=info.nama_jabatan,
                 t=tahap,
             )
@@ -299,8 +301,8 @@ class SeleksiPage(QWidget):
                 for p in self.pelamar
             ],
         )
-        kurang = sel.lembar_kurang(conn, info)
-        konflik = sel.konflik(conn, sid)
+        kurang = panitia.lembar_kurang(conn, info)
+        konflik = panitia.konflik(conn, sid)
         dinilai = [t for t in info.tahap if t.dinilai and t.bobot > 0]
         belum: dict[str, list[str]] = {}
         for k in kurang:
@@ -310,7 +312,7 @@ class SeleksiPage(QWidget):
             [
                 [
                     a.nama,
-                    tr(sel.PERAN_PANITIA[a.peran]),
+                    tr(seleksi.PERAN_PANITIA[a.peran]),
                     tr("Ya") if a.menilai else tr("Tidak"),
                     f"{len(dinilai) - len(belum.get(a.id, []))}/{len(dinilai)}"
                     if a.menilai
@@ -327,7 +329,7 @@ class SeleksiPage(QWidget):
         self._documents(info)
         self._ranking()
 
-    def _documents(self, info: sel.SeleksiInfo) -> None:
+    def _documents(self, info: seleksi.SeleksiInfo) -> None:
         """The documents on offer: the final ones and the berita acara of each scored stage."""
         current = self.dokumen.currentData()
         self.dokumen.clear()
@@ -342,7 +344,7 @@ class SeleksiPage(QWidget):
     def _ranking(self) -> None:
         info = self.info
         assert info is not None
-        hasil = self.hasil = sel.peringkat(self.db.conn, info.id, sementara=True)
+        hasil = self.hasil = peringkat.get_peringkat(self.db.conn, info.id, sementara=True)
         tahap = [t for t in info.tahap if t.id in hasil.bobot_efektif]
         self.tabel_peringkat.setColumnCount(4 + len(tahap))
         self.tabel_peringkat.setHorizontalHeaderLabels(
@@ -351,7 +353,9 @@ class SeleksiPage(QWidget):
                 tr(
                     "{t} ({w}%)",
                     t=t.nama,
-                    w=_koma(sel.teks_desimal(sel.bulat(hasil.bobot_efektif[t.id]))),
+                    w=_koma(
+                        rules_seleksi.teks_desimal(rules_seleksi.bulat(hasil.bobot_efektif[t.id]))
+                    ),
                 )
                 for t in tahap
             ]
@@ -359,7 +363,11 @@ class SeleksiPage(QWidget):
         )
 
         def num(v: Decimal | None) -> str:
-            return _koma(sel.teks_desimal(sel.bulat(v))) if v is not None else "\u2013"
+            return (
+                _koma(rules_seleksi.teks_desimal(rules_seleksi.bulat(v)))
+                if v is not None
+                else "\u2013"
+            )
 
         _fill(
             self.tabel_peringkat,
@@ -398,7 +406,7 @@ class SeleksiPage(QWidget):
             tr(
                 "Nilai akhir dihitung hanya dari tahap yang dilaksanakan (bobot dinormalkan). "
                 "Nilai sama: {a}.",
-                a=tr(sel.ATURAN_SERI.get(info.aturan_seri, info.aturan_seri)),
+                a=tr(seleksi.ATURAN_SERI.get(info.aturan_seri, info.aturan_seri)),
             )
         )
 
@@ -424,7 +432,7 @@ class SeleksiPage(QWidget):
 
         def act() -> None:
             pid = find_pegawai_id(self.db.conn, self.nip.text().strip())
-            sel.tambah_pelamar_internal(self.db, sid, pid, actor=self.actor)
+            pelamar.create_pelamar_internal(self.db, sid, pid, actor=self.actor)
 
         if self._run(act):
             self.nip.clear()
@@ -437,12 +445,14 @@ class SeleksiPage(QWidget):
             return
         p = self.pelamar[row]
         if self._run(
-            lambda: sel.putuskan_pelamar(self.db, p.id, lulus, self.alasan.text(), actor=self.actor)
+            lambda: pelamar.putuskan_pelamar(
+                self.db, p.id, lulus, self.alasan.text(), actor=self.actor
+            )
         ):
             self.alasan.clear()
             self.status.setText(tr("Keputusan sekretariat untuk {n} dicatat.", n=p.nama))
 
-    def _member(self) -> sel.Anggota | None:
+    def _member(self) -> seleksi.Anggota | None:
         row = self._selected(self.tabel_panitia)
         if row is None or self.info is None:
             self.status.setText(tr("Pilih anggota panitia dulu."))
@@ -465,7 +475,7 @@ class SeleksiPage(QWidget):
             return
         sid = self.info.id
         if self._run(
-            lambda: lb.tulis_paket_anggota(self.db, sid, anggota, target, actor=self.actor)
+            lambda: lb.write_paket_anggota(self.db, sid, anggota, target, actor=self.actor)
         ):
             self.status.setText(tr("Paket penilaian {a} ditulis ke {p}.", a=anggota, p=target))
 
@@ -476,7 +486,7 @@ class SeleksiPage(QWidget):
             return
         sid = self.info.id
         if self._run(
-            lambda: sel.nyatakan_konflik(
+            lambda: panitia.nyatakan_konflik(
                 self.db, sid, a.id, pid, self.konflik_alasan.text(), actor=self.actor
             )
         ):
@@ -521,7 +531,9 @@ class SeleksiPage(QWidget):
         if self.info is None:
             return
         sid = self.info.id
-        if self._run(lambda: sel.catat_kuorum(self.db, sid, self.kuorum.text(), actor=self.actor)):
+        if self._run(
+            lambda: panitia.catat_kuorum(self.db, sid, self.kuorum.text(), actor=self.actor)
+        ):
             self.status.setText(tr("Catatan ketua panitia disimpan."))
 
     def choose_recap_target(self) -> None:
@@ -541,7 +553,7 @@ class SeleksiPage(QWidget):
         sid, actor = self.info.id, self.actor
 
         def work(db: Database, _progress: Progress) -> Path:
-            sel.tulis_rekap_nilai(db, sid, target, actor=actor)
+            seleksi_jobs.write_rekap_nilai(db, actor, seleksi_jobs.RekapNilaiRequest(sid, target))
             return target
 
         def done(path: Path) -> None:
@@ -576,7 +588,9 @@ class SeleksiPage(QWidget):
         sid, actor = self.info.id, self.actor
 
         def work(db: Database, _progress: Progress) -> Path:
-            sel.tulis_dokumen(db, sid, jenis, target, tahap_id=tahap_id, actor=actor)
+            seleksi_jobs.write_dokumen(
+                db, actor, seleksi_jobs.DokumenRequest(sid, jenis, target, tahap_id)
+            )
             return target
 
         def done(path: Path) -> None:
@@ -608,7 +622,7 @@ class SeleksiPage(QWidget):
         if self.info is None:
             return None
         try:
-            usulan = sel.peringkat(self.db.conn, self.info.id).usulan
+            usulan = peringkat.get_peringkat(self.db.conn, self.info.id).usulan
         except MeritError as exc:  # the final ranking is not there yet
             show_error(self, exc)
             return None
@@ -626,9 +640,10 @@ class SeleksiPage(QWidget):
         sid, actor = self.info.id, self.actor
 
         def work(db: Database, _progress: Progress) -> object:
-            return sel.terbitkan_sk_pengangkatan(
-                db, sid, pelamar_id, out_dir, tanggal=tanggal, tmt=tmt, jenis=jenis, actor=actor
+            request = seleksi_jobs.SkPengangkatanRequest(
+                sid, pelamar_id, out_dir, tanggal, tmt, jenis
             )
+            return seleksi_jobs.issue_sk_pengangkatan(db, actor, request)
 
         def done(hasil: object) -> None:
             self.task = None

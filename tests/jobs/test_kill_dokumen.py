@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.models.dokumen import core as dk
+from app.models.dokumen import register as register_dokumen
 from app.models.storage.db import Database
 from app.models.storage.instansi import check
 from tests.helpers.common import copy_database
@@ -33,13 +33,15 @@ pytestmark = [
 _ISSUE = """
 import sys
 from datetime import date
-from app.models.dokumen import core as dk
+from pathlib import Path
+from app.jobs import dokumen as dokumen_jobs
+from app.models.dokumen.rancangan import Permintaan
 from app.models.storage.db import Database
 db = Database(sys.argv[1])
 nips = tuple(sys.argv[3].split(","))
-req = dk.Permintaan("SK_KP", nips, date(2026, 11, 22), "petikan", nilai={"gaji_pokok": "4.699.300"})
+req = Permintaan("SK_KP", nips, date(2026, 11, 22), "petikan", nilai={"gaji_pokok": "4.699.300"})
 print("ISSUE", flush=True)
-dk.issue(db, req, sys.argv[2], actor="uji-kill")
+dokumen_jobs.issue(db, "uji-kill", dokumen_jobs.IssueRequest(req, Path(sys.argv[2])))
 print("DONE", flush=True)
 """
 
@@ -111,7 +113,7 @@ def test_batch_of_petikan_killed_at_random_moments(demo_file: Path, tmp_path: Pa
     db = Database(path)
     try:
         assert check(db).ok
-        assert dk.nomor_ganda(db.conn) == []
-        assert len(dk.list_register(db.conn, templat="SK_KP")) == len(after)
+        assert register_dokumen.nomor_ganda(db.conn) == []
+        assert len(register_dokumen.list_register(db.conn, templat="SK_KP")) == len(after)
     finally:
         db.close()

@@ -1,0 +1,55 @@
+"""This installation's private signing key (Ed25519), kept in the local table ``lokal_identitas``.
+
+The key never leaves the installation and is never replicated; it is created on first use. It
+signs sync packages and identity files (:mod:`app.sync.identity`) and the committee's scoring
+packages and sealed sheets (:mod:`app.models.seleksi.lembar`); the X25519 key that packages for
+this installation are encrypted for is derived from it (:func:`box_key`), so there is one
+secret to keep.
+"""
+
+from __future__ import annotations
+
+import base64
+
+import nacl.public
+import nacl.signing
+
+from app.models.storage.db import Database, translated_errors
+from app.models.storage.instansi import installation_name
+
+
+def signing_key(db: Database) -> nacl.signing.SigningKey:
+    """The private signing key (created on first use). Stays in this installation."""
+    conn = db.conn
+    row = conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
+    if row is not None:
+        return nacl.signing.SigningKey(bytes(row[0]))
+    key = nacl.signing.SigningKey.generate()
+    with translated_errors(db.path):
+        conn.execute(
+            "INSERT INTO lokal_identitas (kunci, nilai) VALUES ('ed25519', ?) "
+            "ON CONFLICT (kunci) DO NOTHING",
+            (bytes(key),),
+        )
+    row = conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
+    return nacl.signing.SigningKey(bytes(row[0]))
+
+
+def box_key(db: Database) -> nacl.public.PrivateKey:
+    """The X25519 private key packages for this installation are encrypted for."""
+    return signing_key(db).to_curve25519_private_key()
+
+
+def public_identity(db: Database) -> dict[str, str]:
+    """This installation's public identity as written into files: node id, name, and the public
+    signing and encryption keys (base64); the same as ``Identity.public_dict()`` of
+    :func:`app.sync.identity.own_identity`."""
+    key = signing_key(db)
+    return {
+        "node_id": db.node_id,
+        "nama": installation_name(db),
+        "kunci_tanda": base64.b64encode(bytes(key.verify_key)).decode("ascii"),
+        "kunci_enkripsi": base64.b64encode(
+            bytes(key.to_curve25519_private_key().public_key)
+        ).decode("ascii"),
+    }

@@ -1,0 +1,274 @@
+"""Issuing SK documents: numbering register, issue, verification, batches."""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader, PdfWriter
+
+from app.jobs import dokumen as dokumen_jobs
+from app.models.dokumen import naskah, penomoran, rancangan, templat_bawaan
+from app.models.dokumen import register as register_dokumen
+from app.models.errors import Cancelled, ValidationError
+from app.models.storage import instansi
+from app.models.storage.db import Database
+from app.models.storage.store import Store
+from app.reports.pdf import verification as ver
+from tests.helpers.common import TODAY, copy_database
+from tests.helpers.dokumen import Steps, issue, pns, prepare_db
+
+
+@pytest.fixture
+def sdb(demo_db: Database) -> Database:
+    prepare_db(demo_db)
+    return demo_db
+
+
+def kp(
+    nips: list[str], *, jenis: naskah.Kind = "petikan", on: date = TODAY
+) -> rancangan.Permintaan:
+    return rancangan.Permintaan("SK_KP", tuple(nips), on, jenis, nilai={"gaji_pokok": "4.699.300"})
+
+
+def text_of(path: Path | bytes) -> str:
+    reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else path)
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def urut(db: Database, kode: str = "SK_KP", tahun: int = TODAY.year) -> list[int]:
+    return [
+        r.nomor_urut
+        for r in reversed(register_dokumen.list_register(db.conn, templat=kode, tahun=tahun))
+    ]
+
+
+def test_unfilled_signatory_refuses_issue(demo_db: Database, tmp_path: Path) -> None:
+    templat_bawaan.seed_templates(demo_db)
+    with pytest.raises(ValidationError, match="nama penandatangan belum diisi"):
+        issue(demo_db, kp(pns(demo_db, 1)), tmp_path)
+    assert register_dokumen.list_register(demo_db.conn) == []
+
+
+# -- issue, numbering, verification -------------------------------------------------------------
+
+
+def test_issue_petikan_reads_back_and_verifies(sdb: Database, tmp_path: Path) -> None:
+    nips = pns(sdb, 3)
+    result = issue(sdb, kp(nips), tmp_path / "out", actor="uji")
+    assert result.nomor == tuple(f"800.1.3.2/{i}/BKPSDM/2026" for i in (1, 2, 3))
+    assert [f.path.name for f in result.berkas] == [f"{n}.pdf" for n in nips]
+    assert (
+        result.gabungan is not None and result.gabungan.name == "gabungan_SK_KP_2026_0001-0003.pdf"
+    )
+    for f, nomor, nip in zip(result.berkas, result.nomor, nips, strict=True):
+        text = text_of(f.path)
+        for part in ("PETIKAN", f"NOMOR {nomor}", "TENTANG", "Menimbang", "dst.", "MEMUTUSKAN:",
+                     "KESATU", "Untuk petikan yang sah", nip, f.kode):  # fmt: skip
+            assert part in text, part
+        check = dokumen_jobs.verify(sdb, "uji", f.path)
+        assert check.status == ver.Status.ASLI and check.ok
+        assert check.register is not None and check.register.nomor == nomor and check.nip == nip
+    combined = text_of(result.gabungan)
+    positions = [combined.index(n) for n in result.nomor]
+    assert positions == sorted(positions)  # numbers in order in the print file
+    # The register carries the entries; the change log carries them for sync.
+    rows = register_dokumen.list_register(sdb.conn, templat="SK_KP")
+    assert [r.nomor_urut for r in rows] == [3, 2, 1]
+    assert rows[0].kode_verifikasi == result.berkas[2].kode
+    assert json.loads(json.dumps(rows[0].to_json()))["pegawai"] == [nips[2]]
+    n_naskah = sdb.conn.execute("SELECT count(*) FROM naskah_dokumen").fetchone()[0]
+    assert n_naskah == 3
+    # Numbering role and verification secret were created through the write path.
+    assert penomoran.numbering_installation(sdb.conn) == sdb.node_id
+    mine = ("register_dokumen", "naskah_dokumen", "templat_dokumen", "pengaturan")
+    assert [p for p in instansi.check(sdb).problems if any(t in p for t in mine)] == []
+
+
+def test_resaved_edited_cancelled_and_unknown(sdb: Database, tmp_path: Path) -> None:
+    nips = pns(sdb, 2)
+    result = issue(sdb, kp(nips), tmp_path, actor="uji")
+    a, b = result.berkas
+    # Re-saved (same text, other bytes): ISI SAMA.
+    writer = PdfWriter(clone_from=a.path)
+    writer.add_metadata({"/Producer": "Mail client"})
+    resaved = tmp_path / "resaved.pdf"
+    writer.write(resaved)
+    assert dokumen_jobs.verify(sdb, "uji", resaved).status == ver.Status.ISI_SAMA
+    # Edited: B's metadata (code) with A's first page: the text is not what was issued for B.
+    forged = PdfWriter(clone_from=b.path)
+    forged.pages[0].merge_page(PdfReader(a.path).pages[0])
+    fake = tmp_path / "fake.pdf"
+    forged.write(fake)
+    edited = dokumen_jobs.verify(sdb, "uji", fake)
+    assert edited.status == ver.Status.BERUBAH and not edited.ok
+    # A typed code alone: registered.
+    by_code = dokumen_jobs.verify(sdb, "uji", b.kode.lower().replace("-", " "))
+    assert by_code.status == "terdaftar" and by_code.ok and by_code.register is not None
+    # Cancelled: the entry stays with its reason; file and code say DIBATALKAN.
+    row = register_dokumen.cancel(sdb, result.nomor[1], "Salah tulis nama pegawai", actor="uji")
+    assert row.batal and row.alasan_batal == "Salah tulis nama pegawai"
+    assert dokumen_jobs.verify(sdb, "uji", b.path).status == ver.Status.DIBATALKAN
+    assert dokumen_jobs.verify(sdb, "uji", b.kode).status == ver.Status.DIBATALKAN
+    with pytest.raises(ValidationError, match="sudah dibatalkan"):
+        register_dokumen.cancel(sdb, result.nomor[1], "lagi-lagi salah")
+    with pytest.raises(ValidationError, match="Alasan"):
+        register_dokumen.cancel(sdb, result.nomor[0], " ")
+    assert dokumen_jobs.verify(sdb, "uji", "ZZZZZ-ZZZZZ").status == ver.Status.TIDAK_TERDAFTAR
+    assert dokumen_jobs.verify(sdb, "uji", b"not a pdf").status == ver.Status.BUKAN_PDF
+    assert [r.status for r in register_dokumen.list_register(sdb.conn, status="BATAL")] == ["BATAL"]
+    assert len(register_dokumen.list_register(sdb.conn, search=nips[0])) == 1
+
+
+def test_numbers_in_order_without_gaps_or_duplicates(sdb: Database, tmp_path: Path) -> None:
+    people = pns(sdb, 7)
+    issue(sdb, kp(people[:2], jenis="asli"), tmp_path / "a")
+    register_dokumen.cancel(sdb, "800.1.3.2/2/BKPSDM/2026", "Dibatalkan karena salah TMT")
+    issue(sdb, kp(people[2:5], jenis="salinan"), tmp_path / "b")
+    register_dokumen.cancel(sdb, "800.1.3.2/5/BKPSDM/2026", "Dibatalkan karena salah nama")
+    issue(sdb, kp(people[5:6]), tmp_path / "c")
+    assert urut(sdb) == [1, 2, 3, 4, 5, 6]  # cancelled numbers are kept, never reused
+    # Another year starts again at 1; another template has its own counter.
+    issue(sdb, kp(people[6:], on=date(2027, 1, 4)), tmp_path / "d")
+    assert urut(sdb, tahun=2027) == [1]
+    assert register_dokumen.nomor_ganda(sdb.conn) == []
+
+
+def test_other_installation_may_not_number(sdb: Database, tmp_path: Path) -> None:
+    with Store(sdb).write("uji") as tx:
+        penomoran.set_setting(tx, sdb.conn, penomoran.SETTING_PENOMORAN, "node-lain-123456")
+    with pytest.raises(ValidationError, match="tidak berwenang memberi nomor"):
+        issue(sdb, kp(pns(sdb, 1)), tmp_path)
+    assert register_dokumen.list_register(sdb.conn) == []
+    penomoran.take_numbering(sdb)
+    assert issue(sdb, kp(pns(sdb, 1)), tmp_path).nomor == ("800.1.3.2/1/BKPSDM/2026",)
+
+
+def test_batch_of_50_petikan_and_cancel_consumes_no_number(sdb: Database, tmp_path: Path) -> None:
+    people = pns(sdb, 50, "%")
+    asked = [0]
+
+    def cancel_midway() -> bool:
+        asked[0] += 1
+        return asked[0] > 10
+
+    with pytest.raises(Cancelled):
+        issue(sdb, kp(people), tmp_path / "batal", progress=Steps(cancel_midway))
+    assert register_dokumen.list_register(sdb.conn) == []
+    assert not any((tmp_path / "batal").rglob("*.pdf"))  # nothing left behind
+
+    steps = Steps()
+    result = issue(sdb, kp(people), tmp_path / "ok", progress=steps)
+    calls = steps.seen
+    files = sorted((tmp_path / "ok").glob("*.pdf"))
+    assert len(result.berkas) == 50 and len(files) == 51
+    assert {f.path.name for f in result.berkas} == {f"{n}.pdf" for n in people}
+    assert result.gabungan is not None
+    assert text_of(result.gabungan).count("Untuk petikan yang sah") == 50
+    assert urut(sdb) == list(range(1, 51))
+    assert calls[-1] == (100, 100) and [d for d, _ in calls] == sorted(d for d, _ in calls)
+    codes = {f.kode for f in result.berkas}
+    assert len(codes) == 50
+
+
+def test_collective_decree_with_lampiran(sdb: Database, tmp_path: Path) -> None:
+    people = pns(sdb, 3)
+    values = {
+        nip: {"jabatan_baru": f"Analis Sumber Daya Manusia Aparatur {i}", "unit_baru": "BKPSDM"}
+        for i, nip in enumerate(people, 1)
+    }
+    req = rancangan.Permintaan("SK_JABATAN", tuple(people), TODAY, "salinan", nilai_pegawai=values)
+    result = issue(sdb, req, tmp_path)
+    assert result.nomor == ("800.1.3.3/1/BKPSDM/2026",)
+    (f,) = result.berkas
+    assert f.path.name == "800.1.3.3_1_BKPSDM_2026.pdf"
+    text = " ".join(text_of(f.path).split())  # cells wrap their lines
+    for part in ("SALINAN", "LAMPIRAN", "Salinan sesuai dengan aslinya", *people,
+                 "Analis Sumber Daya Manusia Aparatur 3"):  # fmt: skip
+        assert part in text, part
+    assert dokumen_jobs.verify(sdb, "uji", f.path).ok
+    # Petikan of the same kind of decree: one per person, each with only their own row.
+    req2 = replace(req, jenis="petikan")
+    petikan = issue(sdb, req2, tmp_path / "petikan")
+    assert petikan.nomor == ("800.1.3.3/2/BKPSDM/2026",)
+    assert len(petikan.berkas) == 3
+    own = text_of(petikan.berkas[0].path)
+    assert people[0] in own and people[1] not in own
+    missing = dict(values)
+    missing[people[1]] = {"unit_baru": "BKPSDM"}
+    with pytest.raises(ValidationError, match=f"NIP {people[1]}.*jabatan_baru"):
+        rancangan.prepare(sdb, replace(req, nilai_pegawai=missing))
+
+
+# -- property: allocation ---------------------------------------------------------------------
+
+OPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("terbit"), st.integers(1, 3), st.sampled_from([2026, 2027])),
+        st.tuples(st.just("batal"), st.integers(0, 20), st.just(0)),
+        st.tuples(st.just("henti"), st.integers(1, 3), st.sampled_from([2026, 2027])),
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+@pytest.fixture(scope="module")
+def prepared_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = copy_database(demo_file, tmp_path_factory.mktemp("dok") / "siap.sqlite3")
+    db = Database(path)
+    prepare_db(db)
+    db.close()
+    return path
+
+
+def _fresh(prepared: Path) -> Iterator[tuple[Database, Path]]:
+    folder = Path(tempfile.mkdtemp(prefix="merit-dok-"))
+    db = Database(copy_database(prepared, folder / "db.sqlite3"))
+    try:
+        yield db, folder
+    finally:
+        db.close()
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(ops=OPS)
+def test_allocation_property(prepared_file: Path, ops: list[tuple[str, int, int]]) -> None:
+    """Whatever mix of issues, cancellations and stopped batches: per template and year the
+    numbers are exactly 1..N in order, once each."""
+    for db, folder in _fresh(prepared_file):
+        people = pns(db, 12, "%")
+        used = 0
+        expected: dict[int, int] = {}
+        for i, (op, n, year) in enumerate(ops):
+            if op == "batal":
+                rows = register_dokumen.list_register(db.conn, status="TERBIT")
+                if rows:
+                    register_dokumen.cancel(db, rows[n % len(rows)].id, "alasan uji pembatalan")
+                continue
+            batch = people[used : used + n]
+            used += n
+            if len(batch) < n:
+                continue
+            req = kp(batch, jenis="asli", on=date(year, 11, 2))
+            if op == "henti":
+                with pytest.raises(Cancelled):
+                    issue(db, req, folder / f"h{i}", progress=Steps(lambda: True))
+                continue
+            issue(db, req, folder / f"t{i}")
+            expected[year] = expected.get(year, 0) + n
+        for year, count in expected.items():
+            assert urut(db, tahun=year) == list(range(1, count + 1))
+        assert register_dokumen.nomor_ganda(db.conn) == []
