@@ -45,6 +45,7 @@ from typing import Any, TextIO
 from app.cli import args as cli_args
 from app.i18n import tr
 from app.models.errors import ValidationError
+from app.models.rekap.kp import nominatif_kp, periode_kp
 
 
 def register(sub: Any) -> None:
@@ -465,7 +466,6 @@ def cmd_kp(args: argparse.Namespace, out: TextIO) -> int:
         return _cmd_kp_usulan(args, out)
     from app.cli.core import _actor, _open
     from app.models.access.akses import require
-    from app.models.rekap.core import nominatif_kp, periode_kp
 
     db = _open(args, create=False)
     require(db, _actor(), "laporan.baca")
@@ -569,7 +569,7 @@ def _cmd_kp_usulan(args: argparse.Namespace, out: TextIO) -> int:
             from app.models.organisasi.units import find_unit
 
             unit_id = find_unit(db.conn, args.unit)
-        items = kp.daftar_periode(db.conn, args.periode, unit_id=unit_id)
+        items = kp.list_periode(db.conn, args.periode, unit_id=unit_id)
         if args.format == "json":
             _print_json(
                 out,

@@ -9,9 +9,10 @@
 * ``merit skp status --year Y [--unit U] [--format json]``: state and predikat per employee.
 * ``merit skp pdf NIP --year Y --out F.pdf``; ``merit skp rekap --year Y --out F.xlsx``.
 
-The same functions as the screens (:mod:`app.models.skp.core`), with the same rights: with accounts,
-``--user`` must be the appraiser to rate, the appraiser's superior to approve, the admin to
-reopen. Exit codes: 2 invalid input or wrong state, 3 not found, 6 access refused.
+The same functions as the screens (:mod:`app.models.skp`, the exports in :mod:`app.jobs.skp`),
+with the same rights: with accounts, ``--user`` must be the appraiser to rate, the appraiser's
+superior to approve, the admin to reopen. Exit codes: 2 invalid input or wrong state, 3 not
+found, 6 access refused.
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ from typing import Any, TextIO
 
 from app.cli import args as cli_args
 from app.i18n import angka, tr
+from app.jobs.skp import EvaluasiRequest, RekapSkpRequest, write_evaluasi_pdf, write_rekap_xlsx
+from app.models.rules.skp import status_label
+from app.models.skp import bulk, workflow
+from app.models.skp import progress as skp_progress
+from app.models.skp import read as skp_read
+from app.models.skp import write as skp_write
+from app.models.skp.types import HasilKerjaData, IndikatorData
 
 RATINGS = ("atas", "sesuai", "bawah")
 
@@ -96,7 +104,6 @@ def register(sub: Any) -> None:
 
 def _parse_hasil(texts: list[str]) -> list[Any]:
     from app.models.errors import ValidationError
-    from app.models.skp.core import HasilKerjaData, IndikatorData
 
     result = []
     for n, text in enumerate(texts, start=1):
@@ -117,7 +124,6 @@ def _parse_hasil(texts: list[str]) -> list[Any]:
 
 def cmd_skp(args: argparse.Namespace, out: TextIO) -> int:
     from app.cli.core import _actor, _open
-    from app.models.skp import core as skp
 
     db = _open(args, create=False)
     conn = db.conn
@@ -130,7 +136,7 @@ def cmd_skp(args: argparse.Namespace, out: TextIO) -> int:
         unit_id = find_unit(conn, args.unit)
 
     if command in ("create", "buat"):
-        result = skp.buat_massal(db, args.tahun, actor=actor, unit_id=unit_id)
+        result = bulk.create_massal(db, args.tahun, actor=actor, unit_id=unit_id)
         print(
             tr(
                 "SKP {tahun}: {n} dibuat ({c} melanjutkan rencana tahun lalu), {e} sudah ada.",
@@ -143,7 +149,7 @@ def cmd_skp(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 0
     if command == "status":
-        rows = skp.daftar(conn, args.tahun, unit_id=unit_id)
+        rows = skp_progress.list_skp(conn, args.tahun, unit_id=unit_id)
         if args.format == "json":
             data = [
                 {
@@ -163,11 +169,11 @@ def cmd_skp(args: argparse.Namespace, out: TextIO) -> int:
 
         for r in rows:
             print(
-                f"{r.nip:<18}  {_clip(r.nama, 32):<32}  {skp.status_label(r.status):<13}  "
+                f"{r.nip:<18}  {_clip(r.nama, 32):<32}  {status_label(r.status):<13}  "
                 f"{r.predikat or '-'}",
                 file=out,
             )
-        total = skp.kemajuan(conn, args.tahun, unit_id).total
+        total = skp_progress.kemajuan(conn, args.tahun, unit_id).total
         print(
             tr(
                 "Jumlah {n}: belum ada {b}, draf {d}, diajukan {a}, dinilai {r}, ditetapkan {t}.",
@@ -182,56 +188,52 @@ def cmd_skp(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 0
     if command == "rekap":
-        from app.reports.excel.skp import tulis_rekap_skp
-
-        kop, rows, data = skp.rekap_data(conn, args.tahun, unit_id)
-        tulis_rekap_skp(args.out, kop, args.tahun, rows, data)
-        skp.catat_ekspor_rekap(db, args.tahun, unit_id, args.out, len(rows), actor=actor)
+        n = write_rekap_xlsx(db, actor, RekapSkpRequest(args.tahun, args.out, unit_id))
         print(
-            tr("Rekap SKP ditulis ke {path}: {n} pegawai.", path=args.out, n=angka(len(rows))),
+            tr("Rekap SKP ditulis ke {path}: {n} pegawai.", path=args.out, n=angka(n)),
             file=out,
         )
         return 0
 
-    skp_id = skp.find_skp(conn, args.nip, args.tahun)
+    skp_id = skp_read.find_skp(conn, args.nip, args.tahun)
     if command in ("plan", "rencana"):
-        current = skp.rencana_data(skp.get_skp(conn, skp_id))
-        skp.simpan_rencana(db, skp_id, [*current, *_parse_hasil(args.hasil)], actor=actor)
+        current = skp_read.rencana_data(skp_read.get_skp(conn, skp_id))
+        skp_write.update_rencana(db, skp_id, [*current, *_parse_hasil(args.hasil)], actor=actor)
         print(tr("Rencana hasil kerja disimpan ({n} baru).", n=len(args.hasil)), file=out)
     elif command in ("submit", "ajukan"):
-        skp.ajukan(db, skp_id, actor=actor)
+        workflow.ajukan(db, skp_id, actor=actor)
         print(tr("SKP {nip} tahun {tahun} diajukan.", nip=args.nip, tahun=args.tahun), file=out)
     elif command in ("rate", "nilai"):
-        kode = skp.nilai(db, skp_id, args.hasil, args.perilaku, actor=actor, catatan=args.catatan)
+        kode = workflow.nilai(
+            db, skp_id, args.hasil, args.perilaku, actor=actor, catatan=args.catatan
+        )
         from app.models.reference.loader import Referensi
 
         label = Referensi.load(conn).label("ref_predikat", kode)
         print(tr("SKP {nip} dinilai: predikat {p}.", nip=args.nip, p=label), file=out)
     elif command in ("approve", "tetapkan"):
-        skp.tetapkan(db, skp_id, actor=actor)
+        workflow.tetapkan(db, skp_id, actor=actor)
         print(
             tr("SKP {nip} tahun {tahun} ditetapkan dan terkunci.", nip=args.nip, tahun=args.tahun),
             file=out,
         )
     elif command in ("return", "kembalikan"):
-        state = skp.kembalikan(db, skp_id, args.catatan, actor=actor)
+        state = workflow.kembalikan(db, skp_id, args.catatan, actor=actor)
         print(
             tr(
                 "SKP {nip} dikembalikan; status sekarang {s}.",
                 nip=args.nip,
-                s=skp.status_label(state),
+                s=status_label(state),
             ),
             file=out,
         )
     elif command in ("reopen", "buka"):
-        skp.buka_kembali(db, skp_id, args.catatan, actor=actor)
+        workflow.buka_kembali(db, skp_id, args.catatan, actor=actor)
         print(
             tr("SKP {nip} tahun {tahun} dibuka kembali.", nip=args.nip, tahun=args.tahun), file=out
         )
     elif command == "pdf":
-        from app.reports.pdf.skp import render_evaluasi
-
-        pages = render_evaluasi(skp.dokumen_evaluasi(conn, skp_id), args.out)
+        pages = write_evaluasi_pdf(db, actor, EvaluasiRequest(skp_id, args.out))
         print(
             tr("Dokumen evaluasi ditulis ke {path} ({n} halaman).", path=args.out, n=pages),
             file=out,

@@ -41,7 +41,9 @@ from app.i18n import angka, tanggal, tr
 from app.models.errors import Cancelled, NotFoundError, ValidationError
 from app.models.pegawai.read import EmployeeRecord, get_employee
 from app.models.reference.loader import Referensi, natural_id
+from app.models.rekap.kp import periode_kp_berikutnya
 from app.models.rules import derivations as d
+from app.models.rules.kp import TAHUN_KGB, add_years, kgb_berikutnya
 from app.models.storage.db import Database, utc_now
 from app.models.storage.instansi import get_setting
 from app.models.storage.store import Store
@@ -714,14 +716,12 @@ def needed_inputs(t: Templat) -> list[str]:
 def default_tmt(conn: sqlite3.Connection, t: Templat, on: date, record: EmployeeRecord) -> date:
     """TMT when none is given: the KP period on or after the decree's month (PERIODE_KP), the
     next KGB step on or after the decree date (KGB), or the decree date."""
-    from app.models.rekap import core as rekap
-
     if t.tmt_bawaan == "PERIODE_KP":
-        return rekap.periode_kp_berikutnya(conn, on.replace(day=1) - timedelta(days=1))
+        return periode_kp_berikutnya(conn, on.replace(day=1) - timedelta(days=1))
     if t.tmt_bawaan == "KGB":
         base = _mk_base(record)
         if base is not None:
-            return rekap.kgb_berikutnya(base[0], on)[0]
+            return kgb_berikutnya(base[0], on)[0]
     return on
 
 
@@ -825,8 +825,6 @@ def person_values(
     lahir = tanggal(data.get("tanggal_lahir"))
     pangkat_baru = ref.golongan.get(gol_baru or "", {}).get("pangkat") if gol_baru else None
     sk = _sk_terakhir(record) or {}
-    from app.models.rekap import core as rekap
-
     values: dict[str, str | None] = {
         "no": str(no),
         "nama_lengkap": data["nama_lengkap"],
@@ -862,7 +860,7 @@ def person_values(
             if sk.get("mk_tahun") is not None
             else None
         ),
-        "kgb_berikutnya": tanggal(rekap.tambah_tahun(tmt, rekap.TAHUN_KGB)),
+        "kgb_berikutnya": tanggal(add_years(tmt, TAHUN_KGB)),
     }
     for key, value in given.items():  # explicit values override what the records say
         if key not in ("tmt", "golongan_baru", "gaji_pokok", "gaji_pokok_lama") and value:

@@ -40,6 +40,7 @@ from typing import Any
 from app.i18n import tanggal, tr
 from app.models.errors import NotFoundError, ValidationError
 from app.models.reference.loader import Referensi, natural_id
+from app.models.rekap.common import kop
 from app.models.rules import derivations as d
 from app.models.storage.db import Database, utc_now
 from app.models.storage.store import Store
@@ -1368,7 +1369,6 @@ def tulis_rekap_nilai(
 ) -> dict[str, int]:
     """Write the score recap (.xlsx): one sheet per stage, and the ranking."""
     from app.models.access.akses import require
-    from app.models.rekap.core import kop
     from app.reports.excel.seleksi import lembar_rekap_nilai
 
     require(db, actor, "seleksi.baca")

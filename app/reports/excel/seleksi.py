@@ -8,9 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.i18n import tr
-from app.models.rekap.core import KopLaporan
+from app.models.rekap.common import KopLaporan
 from app.models.seleksi.core import ATURAN_SERI, Peringkat, RekapTahap, bulat, teks_desimal
-from app.reports.excel.rekap import Kolom, Lembar, tulis_buku
+from app.reports.excel.rekap import Kolom, Lembar, write_workbook
 
 
 def _num(value: Decimal | None, rounded: bool = True) -> str:
@@ -119,4 +119,4 @@ def lembar_rekap_nilai(
             catatan=catatan,
         )
     )
-    return tulis_buku(path, kop, sheets)
+    return write_workbook(path, kop, sheets)
