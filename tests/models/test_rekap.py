@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.models.errors import NotFoundError, ValidationError
+from app.models.pegawai.read import EmployeeFilter, get_employee, list_employees
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import keterangan_tanggal, kop
 from app.models.rekap.diklat import TARGET_JP_PNS, jam_pelajaran
@@ -345,8 +346,6 @@ def test_duk_order_is_the_comparison_key_for_random_employees(specs: list[dict[s
 
 
 def test_rekap_counts_match_a_count_done_differently(demo_db: Database) -> None:
-    from app.models.pegawai.read import EmployeeFilter, list_employees
-
     conn = demo_db.conn
     ref = Referensi.load(conn)
     everyone = list_employees(conn, EmployeeFilter(kedudukan="AKTIF"))
@@ -404,12 +403,12 @@ def test_rekap_of_one_unit_has_its_sub_units_as_rows(kantor: Any) -> None:
     )
     whole = rekap(db.conn, "golongan")
     assert [b.nama for b in whole.baris] == ["Dinas Kesehatan", "Badan Keuangan"]
-    assert whole.baris[0].hitung() == 4 and whole.total() == 5
+    assert whole.baris[0].count() == 4 and whole.total() == 5
     assert whole.total("III", "L") == 2 and whole.total("III", "P") == 1
     assert whole.total("PPPK") == 1 and whole.total("II") == 1
     one = rekap(db.conn, "jenis_kelamin", unit_id=units["dinas"])
     assert [b.nama for b in one.baris] == ["Dinas Kesehatan", "Bidang Pelayanan"]
-    assert one.baris[0].hitung() == 2 and one.baris[1].hitung("P") == 1
+    assert one.baris[0].count() == 2 and one.baris[1].count("P") == 1
     assert not one.pisah_jk
     with pytest.raises(ValidationError):
         rekap(db.conn, "agama")
@@ -598,8 +597,6 @@ def test_pensiun_in_the_next_five_years(kantor: Any) -> None:
 
 
 def test_pensiun_agrees_with_the_employee_record(demo_db: Database) -> None:
-    from app.models.pegawai.read import EmployeeFilter, get_employee, list_employees
-
     conn = demo_db.conn
     rows = {b.nip: b for b in pensiun(conn, TODAY)}
     sampai = add_years(TODAY, 5).isoformat()

@@ -46,7 +46,6 @@ USUL = "USUL"
 PERTEK = "PERTEK"
 TERBIT = "TERBIT"
 BATAL = "BATAL"
-STATUS_USULAN = (USUL, PERTEK, TERBIT, BATAL)
 
 
 def status_label(status: str | None) -> str:

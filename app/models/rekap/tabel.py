@@ -38,7 +38,8 @@ class RekapBaris:
     nama: str
     jumlah: dict[tuple[str, str], int] = field(default_factory=dict)
 
-    def hitung(self, kategori: str | None = None, jk: str | None = None) -> int:
+    def count(self, kategori: str | None = None, jk: str | None = None) -> int:
+        """How many in a category and of a jenis kelamin (None: any)."""
         return sum(
             n
             for (k, j), n in self.jumlah.items()
@@ -57,7 +58,7 @@ class Rekap:
     pisah_jk: bool = True
 
     def total(self, kategori: str | None = None, jk: str | None = None) -> int:
-        return sum(b.hitung(kategori, jk) for b in self.baris)
+        return sum(b.count(kategori, jk) for b in self.baris)
 
 
 def _label_pendidikan(nama: str) -> str:

@@ -311,8 +311,6 @@ def may(pelaku: Pelaku, skp: SkpInfo, transisi: Transisi) -> Putusan:
 
 # -- the predikat rule --------------------------------------------------------------------------
 
-RATING = ("ATAS", "SESUAI", "BAWAH")
-
 
 def rating_kode(text: str | None, field_name: str = "rating") -> str:
     """A rating code from ``atas``/``ATAS``/``Di Atas Ekspektasi``... Raises ValidationError."""
