@@ -427,7 +427,7 @@ def lembar_rekap(kop: KopLaporan, rekap: Rekap, nama: str | None = None) -> Lemb
             cells.append(values(None, None))
         return cells
 
-    rows = [[i, b.nama, *line(b.hitung)] for i, b in enumerate(rekap.baris, start=1)]
+    rows = [[i, b.nama, *line(b.count)] for i, b in enumerate(rekap.baris, start=1)]
     total = [None, tr("JUMLAH"), *line(rekap.total)]
     return Lembar(
         nama=nama or rekap.judul,
