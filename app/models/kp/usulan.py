@@ -413,8 +413,8 @@ def catat_pertek(
 
 @dataclass(frozen=True)
 class HasilKp:
-    """What :func:`terbitkan_sk` did: the SK (as :func:`dokumen.issue` returns them) and the
-    new riwayat_pangkat ids by NIP."""
+    """What :func:`terbitkan_sk` did: the SK (as :func:`app.models.dokumen.core.issue` returns
+    them) and the new riwayat_pangkat ids by NIP."""
 
     terbit: dk.HasilTerbit
     riwayat: dict[str, str]

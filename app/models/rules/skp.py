@@ -32,14 +32,12 @@ from app.models.reference.loader import Referensi
 
 
 class Status(StrEnum):
+    """The states of an SKP (their labels: :func:`status_label`)."""
+
     DRAFT = "draft"
     DIAJUKAN = "diajukan"
     DINILAI = "dinilai"
     DITETAPKAN = "ditetapkan"
-
-    @property
-    def label(self) -> str:
-        return status_label(self.value)
 
 
 BELUM = "belum"  # in lists and progress: an active employee with no SKP for the year

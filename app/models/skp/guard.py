@@ -26,9 +26,10 @@ from app.models.storage.store import Store, Value, WriteTx
 
 
 def pelaku_dari(db: Database, actor: str | Pelaku) -> Pelaku:
-    """The :class:`Pelaku` of an actor: a signed-in :class:`~app.models.access.akses.Sesi` (its
-    roles read afresh, so a role taken away counts at once), a plain string (the trusted local
-    system: first run, the command line without accounts), or a Pelaku as it is."""
+    """The :class:`~app.models.rules.skp.Pelaku` of an actor: a signed-in
+    :class:`~app.models.access.akses.Sesi` (its roles read afresh, so a role taken away counts at
+    once), a plain string (the trusted local system: first run, the command line without
+    accounts), or a Pelaku as it is."""
     if isinstance(actor, Pelaku):
         return actor
     if not isinstance(actor, akses.Sesi):
@@ -50,8 +51,8 @@ def pelaku_dari(db: Database, actor: str | Pelaku) -> Pelaku:
 
 
 class Refused(Exception):
-    """Raised inside :func:`act`'s work to refuse with a :class:`Putusan` (audited, and the
-    transaction rolled back)."""
+    """Raised inside :func:`act`'s work to refuse with a :class:`~app.models.rules.skp.Putusan`
+    (audited, and the transaction rolled back)."""
 
     def __init__(self, putusan: Putusan) -> None:
         super().__init__(putusan.alasan)
@@ -107,7 +108,8 @@ def act(
     *,
     keterangan: str | None = None,
 ) -> Any:
-    """Run ``work`` in one write transaction after :func:`may` agreed; refuse (audited) else."""
+    """Run ``work`` in one write transaction after :func:`~app.models.rules.skp.may` agreed;
+    refuse (audited) else."""
     pelaku = pelaku_dari(db, actor)
     conn = db.conn
     try:

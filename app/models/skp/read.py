@@ -53,7 +53,8 @@ def skp_row(conn: sqlite3.Connection, skp_id: str) -> sqlite3.Row:
 
 
 def skp_info(conn: sqlite3.Connection, skp_id: str) -> SkpInfo:
-    """The state, people and unit of an SKP (for :func:`may`). Raises NotFoundError."""
+    """The state, people and unit of an SKP (for :func:`app.models.rules.skp.may`). Raises
+    NotFoundError."""
     row = skp_row(conn, skp_id)
     unit = conn.execute(
         "SELECT unit_id FROM pegawai_ringkas WHERE pegawai_id = ?", (row["pegawai_id"],)
