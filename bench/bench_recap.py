@@ -24,10 +24,10 @@ from common import TODAY, Timer, demo_database, report
 
 
 def _values(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
-    from app.models.rekap import core as rk
+    from app.models.rekap import duk
     from app.reports.excel import rekap as rx
 
-    return list(rx.duk_values(rk.duk(conn, on=TODAY)))
+    return list(rx.duk_values(duk.duk(conn, on=TODAY)))
 
 
 def _styles() -> dict[str, dict[str, Any]]:
@@ -115,7 +115,8 @@ def bare_write(path: Path, values: list[tuple[object, ...]], *, fast: bool) -> f
 
 
 def run(employees: int) -> dict:
-    from app.models.rekap import core as rk
+    from app.models.rekap import duk
+    from app.models.rekap.common import kop as kop_laporan
     from app.reports.excel import rekap as rx
 
     source = demo_database(employees)
@@ -124,10 +125,10 @@ def run(employees: int) -> dict:
     with Timer() as q:
         values = _values(conn)  # also warms the page cache for the timed run
     with tempfile.TemporaryDirectory() as tmp:
-        kop = rk.kop(conn, None, TODAY)
+        kop = kop_laporan(conn, None, TODAY)
         rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         with Timer() as ours:
-            n = rx.tulis_duk(Path(tmp) / "duk.xlsx", kop, rk.duk(conn, on=TODAY))
+            n = rx.write_duk(Path(tmp) / "duk.xlsx", kop, duk.duk(conn, on=TODAY))
         rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         size = (Path(tmp) / "duk.xlsx").stat().st_size
         plain = bare_write(Path(tmp) / "bare-a.xlsx", values, fast=False)

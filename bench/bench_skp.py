@@ -1,14 +1,13 @@
 """SKP for one year of a 10,000-employee agency: bulk creation and the progress screen's queries.
 
-* Bulk creation: :func:`app.models.skp.core.buat_massal` for every active employee (current
-positions,
-  the appraiser from the position tree, the write path with change capture and audit) vs bare
-  ``sqlite3.executemany`` of the same SKP rows into the same table, one transaction.
-  Target: ≤ 12x (Merit also derives every appraiser), and under 5 s.
-* Progress: :func:`app.models.skp.core.kemajuan` (counts per perangkat daerah and the predikat
-  distribution, one aggregate query) and :func:`app.models.skp.core.daftar` (the list) vs the bare
-  aggregate in plain ``sqlite3``. Target: each under 150 ms (the screen loads them in the
-  background, but they must feel immediate).
+* Bulk creation: :func:`app.models.skp.bulk.create_massal` for every active employee (current
+  positions, the appraiser from the position tree, the write path with change capture and
+  audit) vs bare ``sqlite3.executemany`` of the same SKP rows into the same table, one
+  transaction. Target: ≤ 12x (Merit also derives every appraiser), and under 5 s.
+* Progress: :func:`app.models.skp.progress.kemajuan` (counts per perangkat daerah and the
+  predikat distribution, one aggregate query) and :func:`app.models.skp.progress.list_skp` (the
+  list) vs the bare aggregate in plain ``sqlite3``. Target: each under 150 ms (the screen loads
+  them in the background, but they must feel immediate).
 
 Works on a copy of the cached demo database, so the shared file stays untouched.
 """
@@ -40,7 +39,8 @@ def _copy(source: Path, folder: Path, name: str) -> Path:
 
 
 def run(employees: int = 10_300) -> list[dict]:
-    from app.models.skp import core as skp
+    from app.models.skp import bulk, progress
+    from app.models.skp.read import skp_id_for
     from app.models.storage.db import Database
 
     source = demo_database(employees)
@@ -51,9 +51,9 @@ def run(employees: int = 10_300) -> list[dict]:
         bare_path = _copy(source, folder, "bare.sqlite3")
         db = Database(ours_path)  # migrates the copy (SKP tables)
         with Timer() as t_ours:
-            made = skp.buat_massal(db, 2026, actor="bench")
+            made = bulk.create_massal(db, 2026, actor="bench")
         rows = [
-            (skp.skp_id_for(r[0], 2026), r[0], 2026, r[1], r[2], "draft", 0, "2026-01-01T00:00:00Z")
+            (skp_id_for(r[0], 2026), r[0], 2026, r[1], r[2], "draft", 0, "2026-01-01T00:00:00Z")
             for r in db.conn.execute(
                 "SELECT s.pegawai_id, s.penilai_id, s.atasan_penilai_id FROM skp s"
             )
@@ -85,10 +85,10 @@ def run(employees: int = 10_300) -> list[dict]:
         best_ours = best_bare = best_list = 1e9
         for _ in range(5):
             with Timer() as t:
-                data = skp.kemajuan(db.conn, 2026)
+                data = progress.kemajuan(db.conn, 2026)
             best_ours = min(best_ours, t.seconds)
             with Timer() as t:
-                listed = skp.daftar(db.conn, 2026)
+                listed = progress.list_skp(db.conn, 2026)
             best_list = min(best_list, t.seconds)
             with Timer() as t:
                 bare.execute(BARE_PROGRESS, (2026,)).fetchall()

@@ -27,7 +27,7 @@ from app.models.access.akses import require
 from app.models.errors import ValidationError
 from app.models.kp import usulan as kp
 from app.models.organisasi.units import find_unit
-from app.models.rekap.core import nominatif_kp, periode_kp
+from app.models.rekap.kp import nominatif_kp, periode_kp
 
 
 def register(sub: Commands) -> None:
@@ -171,7 +171,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     out = ctx.out
     require(db, ctx.actor, "laporan.baca")
     unit_id = find_unit(db.conn, args.unit) if args.unit else None
-    items = kp.daftar_periode(db.conn, args.periode, unit_id=unit_id)
+    items = kp.list_periode(db.conn, args.periode, unit_id=unit_id)
     if args.format == "json":
         write_json(
             out,

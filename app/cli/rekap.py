@@ -1,9 +1,9 @@
 """``merit export duk|bezetting|rekap|kp|kgb|pensiun|diklat --out FILE.xlsx``: recap sheets.
 
-The same functions as the screens: the lists come from :mod:`app.models.rekap.core` (and
-:mod:`app.models.organisasi.formasi` for bezetting), the workbook from
-:mod:`app.reports.excel.rekap`, through the job :mod:`app.jobs.rekap` the Rekap screen runs.
-An export of personal data is a sensitive read and is written to the audit trail.
+The same job as the screens (:func:`app.jobs.rekap.write_recap`): the lists come from
+:mod:`app.models.rekap` (and :mod:`app.models.organisasi.formasi` for bezetting), the workbook
+from :mod:`app.reports.excel.rekap`. An export of personal data is a sensitive read and is
+written to the audit trail.
 
 Exit codes: 0 written, 2 invalid input (bad date, period or file name), 3 unit not found.
 """

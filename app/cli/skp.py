@@ -9,7 +9,8 @@
 * ``merit skp status --year Y [--unit U] [--format json]``: state and predikat per employee.
 * ``merit skp pdf NIP --year Y --out F.pdf``; ``merit skp rekap --year Y --out F.xlsx``.
 
-The same functions as the screens (:mod:`app.models.skp.core`), with the same rights: with accounts,
+The same functions as the screens (:mod:`app.models.skp`, the jobs of :mod:`app.jobs.skp`), with
+the same rights: with accounts,
 ``--user`` must be the appraiser to rate, the appraiser's superior to approve, the admin to
 reopen. Exit codes: 2 invalid input or wrong state, 3 not found, 6 access refused.
 """
@@ -25,11 +26,16 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import clip, write_json
 from app.i18n import angka, tr
+from app.jobs.skp import EvaluasiRequest, RekapSkpRequest, write_evaluasi_pdf, write_rekap_xlsx
 from app.models.errors import ValidationError
 from app.models.organisasi.units import find_unit
 from app.models.reference.loader import Referensi
-from app.models.skp import core as skp
-from app.models.skp.core import HasilKerjaData, IndikatorData
+from app.models.rules.skp import status_label
+from app.models.skp import bulk, workflow
+from app.models.skp import progress as skp_progress
+from app.models.skp import read as skp_read
+from app.models.skp import write as skp_write
+from app.models.skp.types import HasilKerjaData, IndikatorData
 
 RATINGS = ("atas", "sesuai", "bawah")
 
@@ -131,7 +137,7 @@ def _unit_id(ctx: Context, args: argparse.Namespace) -> str | None:
 
 
 def _skp_id(ctx: Context, args: argparse.Namespace) -> str:
-    return skp.find_skp(ctx.db.conn, args.nip, args.tahun)
+    return skp_read.find_skp(ctx.db.conn, args.nip, args.tahun)
 
 
 # -- the year's SKPs ------------------------------------------------------------------------------
@@ -140,7 +146,7 @@ def _skp_id(ctx: Context, args: argparse.Namespace) -> str:
 def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     unit_id = _unit_id(ctx, args)
-    result = skp.buat_massal(db, args.tahun, actor=ctx.actor, unit_id=unit_id)
+    result = bulk.create_massal(db, args.tahun, actor=ctx.actor, unit_id=unit_id)
     print(
         tr(
             "SKP {tahun}: {n} dibuat ({c} melanjutkan rencana tahun lalu), {e} sudah ada.",
@@ -158,7 +164,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     conn = ctx.db.conn
     out = ctx.out
     unit_id = _unit_id(ctx, args)
-    rows = skp.daftar(conn, args.tahun, unit_id=unit_id)
+    rows = skp_progress.list_skp(conn, args.tahun, unit_id=unit_id)
     if args.format == "json":
         data = [
             {
@@ -175,11 +181,11 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         return ExitCode.OK
     for r in rows:
         print(
-            f"{r.nip:<18}  {clip(r.nama, 32):<32}  {skp.status_label(r.status):<13}  "
+            f"{r.nip:<18}  {clip(r.nama, 32):<32}  {status_label(r.status):<13}  "
             f"{r.predikat or '-'}",
             file=out,
         )
-    total = skp.kemajuan(conn, args.tahun, unit_id).total
+    total = skp_progress.kemajuan(conn, args.tahun, unit_id).total
     print(
         tr(
             "Jumlah {n}: belum ada {b}, draf {d}, diajukan {a}, dinilai {r}, ditetapkan {t}.",
@@ -196,17 +202,10 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_rekap(ctx: Context, args: argparse.Namespace) -> int:
-    db = ctx.db
-    conn = db.conn
-    actor = ctx.actor
     unit_id = _unit_id(ctx, args)
-    from app.reports.excel.skp import tulis_rekap_skp
-
-    kop, rows, data = skp.rekap_data(conn, args.tahun, unit_id)
-    tulis_rekap_skp(args.out, kop, args.tahun, rows, data)
-    skp.catat_ekspor_rekap(db, args.tahun, unit_id, args.out, len(rows), actor=actor)
+    n = write_rekap_xlsx(ctx.db, ctx.actor, RekapSkpRequest(args.tahun, args.out, unit_id))
     print(
-        tr("Rekap SKP ditulis ke {path}: {n} pegawai.", path=args.out, n=angka(len(rows))),
+        tr("Rekap SKP ditulis ke {path}: {n} pegawai.", path=args.out, n=angka(n)),
         file=ctx.out,
     )
     return ExitCode.OK
@@ -218,14 +217,14 @@ def cmd_rekap(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     skp_id = _skp_id(ctx, args)
-    current = skp.rencana_data(skp.get_skp(db.conn, skp_id))
-    skp.simpan_rencana(db, skp_id, [*current, *_parse_hasil(args.hasil)], actor=ctx.actor)
+    current = skp_read.rencana_data(skp_read.get_skp(db.conn, skp_id))
+    skp_write.update_rencana(db, skp_id, [*current, *_parse_hasil(args.hasil)], actor=ctx.actor)
     print(tr("Rencana hasil kerja disimpan ({n} baru).", n=len(args.hasil)), file=ctx.out)
     return ExitCode.OK
 
 
 def cmd_submit(ctx: Context, args: argparse.Namespace) -> int:
-    skp.ajukan(ctx.db, _skp_id(ctx, args), actor=ctx.actor)
+    workflow.ajukan(ctx.db, _skp_id(ctx, args), actor=ctx.actor)
     print(tr("SKP {nip} tahun {tahun} diajukan.", nip=args.nip, tahun=args.tahun), file=ctx.out)
     return ExitCode.OK
 
@@ -233,14 +232,16 @@ def cmd_submit(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_rate(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     skp_id = _skp_id(ctx, args)
-    kode = skp.nilai(db, skp_id, args.hasil, args.perilaku, actor=ctx.actor, catatan=args.catatan)
+    kode = workflow.nilai(
+        db, skp_id, args.hasil, args.perilaku, actor=ctx.actor, catatan=args.catatan
+    )
     label = Referensi.load(db.conn).label("ref_predikat", kode)
     print(tr("SKP {nip} dinilai: predikat {p}.", nip=args.nip, p=label), file=ctx.out)
     return ExitCode.OK
 
 
 def cmd_approve(ctx: Context, args: argparse.Namespace) -> int:
-    skp.tetapkan(ctx.db, _skp_id(ctx, args), actor=ctx.actor)
+    workflow.tetapkan(ctx.db, _skp_id(ctx, args), actor=ctx.actor)
     print(
         tr("SKP {nip} tahun {tahun} ditetapkan dan terkunci.", nip=args.nip, tahun=args.tahun),
         file=ctx.out,
@@ -249,16 +250,16 @@ def cmd_approve(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_return(ctx: Context, args: argparse.Namespace) -> int:
-    state = skp.kembalikan(ctx.db, _skp_id(ctx, args), args.catatan, actor=ctx.actor)
+    state = workflow.kembalikan(ctx.db, _skp_id(ctx, args), args.catatan, actor=ctx.actor)
     print(
-        tr("SKP {nip} dikembalikan; status sekarang {s}.", nip=args.nip, s=skp.status_label(state)),
+        tr("SKP {nip} dikembalikan; status sekarang {s}.", nip=args.nip, s=status_label(state)),
         file=ctx.out,
     )
     return ExitCode.OK
 
 
 def cmd_reopen(ctx: Context, args: argparse.Namespace) -> int:
-    skp.buka_kembali(ctx.db, _skp_id(ctx, args), args.catatan, actor=ctx.actor)
+    workflow.buka_kembali(ctx.db, _skp_id(ctx, args), args.catatan, actor=ctx.actor)
     print(
         tr("SKP {nip} tahun {tahun} dibuka kembali.", nip=args.nip, tahun=args.tahun), file=ctx.out
     )
@@ -266,11 +267,8 @@ def cmd_reopen(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
-    conn = ctx.db.conn
     skp_id = _skp_id(ctx, args)
-    from app.reports.pdf.skp import render_evaluasi
-
-    pages = render_evaluasi(skp.dokumen_evaluasi(conn, skp_id), args.out)
+    pages = write_evaluasi_pdf(ctx.db, ctx.actor, EvaluasiRequest(skp_id, args.out))
     print(
         tr("Dokumen evaluasi ditulis ke {path} ({n} halaman).", path=args.out, n=pages),
         file=ctx.out,

@@ -1,10 +1,9 @@
 """Write one recap workbook (DUK, bezetting, rekap, KP, KGB, pensiun, diklat).
 
-The lists come from :mod:`app.models.rekap.core` (and :mod:`app.models.organisasi.formasi` for
-bezetting), the
-workbook from :mod:`app.reports.excel.rekap`. Writing is atomic (a temporary file replaced at the
-end), so a cancelled or failed job leaves no file. An export of personal data is a sensitive read
-and is written to the audit trail.
+The lists come from :mod:`app.models.rekap` (and :mod:`app.models.organisasi.formasi` for
+bezetting), the workbook from :mod:`app.reports.excel.rekap`. Writing is atomic (a temporary
+file replaced at the end), so a cancelled or failed job leaves no file. An export of personal
+data is a sensitive read and is written to the audit trail.
 """
 
 from __future__ import annotations
@@ -18,7 +17,9 @@ from typing import TypeVar
 from app.i18n import tr
 from app.models.access.akses import require
 from app.models.errors import Cancelled, ValidationError
-from app.models.rekap import core as rk
+from app.models.organisasi.formasi import bezetting_report
+from app.models.rekap import common, diklat, duk, kgb, kp, pensiun, tabel
+from app.models.rules.kp import add_years
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 
@@ -105,7 +106,7 @@ def write_recap(
     require(db, actor, "laporan.baca", unit_id=req.unit_id)
     conn = db.conn
     on = req.on or date.today()
-    kop = rk.kop(conn, req.unit_id, on)
+    kop = common.kop(conn, req.unit_id, on)
     kertas = req.kertas
     jenis = req.jenis
 
@@ -113,47 +114,45 @@ def write_recap(
         return _watch(rows, progress, cancelled)
 
     if jenis == "duk":
-        n = rx.tulis_duk(
-            target, kop, watch(rk.duk(conn, on=on, unit_id=req.unit_id)), kertas=kertas
+        n = rx.write_duk(
+            target, kop, watch(duk.duk(conn, on=on, unit_id=req.unit_id)), kertas=kertas
         )
     elif jenis == "bezetting":
-        from app.models.organisasi.formasi import bezetting_report
-
         report = bezetting_report(conn, req.unit_id)
-        n = rx.tulis_buku(target, kop, [rx.lembar_bezetting(kop, report)], kertas=kertas)[
+        n = rx.write_workbook(target, kop, [rx.lembar_bezetting(kop, report)], kertas=kertas)[
             "Bezetting"
         ]
     elif jenis == "rekap":
         rekaps = []
-        for dimensi in rk.DIMENSI_REKAP:
+        for dimensi in tabel.DIMENSI_REKAP:
             if cancelled is not None and cancelled():
                 raise Cancelled(tr("Penulisan rekap dibatalkan; tidak ada berkas yang ditulis."))
-            rekaps.append(rk.rekap(conn, dimensi, unit_id=req.unit_id))
-        n = sum(rx.tulis_rekap(target, kop, rekaps, kertas=kertas).values())
+            rekaps.append(tabel.rekap(conn, dimensi, unit_id=req.unit_id))
+        n = sum(rx.write_rekap(target, kop, rekaps, kertas=kertas).values())
     elif jenis == "kp":
         periode = (
-            rk.periode_kp(conn, req.periode) if req.periode else rk.periode_kp_berikutnya(conn, on)
+            kp.periode_kp(conn, req.periode) if req.periode else kp.periode_kp_berikutnya(conn, on)
         )
-        data = rk.nominatif_kp(
+        data = kp.nominatif_kp(
             conn, periode, unit_id=req.unit_id, termasuk_melebihi_batas=req.semua
         )
-        n = rx.tulis_buku(target, kop, [rx.lembar_kp(kop, data)], kertas=kertas)["KP"]
+        n = rx.write_workbook(target, kop, [rx.lembar_kp(kop, data)], kertas=kertas)["KP"]
     elif jenis == "kgb":
         tahun = req.tahun or on.year
         mulai, sampai = date(tahun, 1, 1), date(tahun, 12, 31)
-        rows = rk.kgb_jatuh_tempo(conn, mulai, sampai, unit_id=req.unit_id)
-        n = rx.tulis_buku(target, kop, [rx.lembar_kgb(kop, rows, mulai, sampai)], kertas=kertas)[
-            "KGB"
-        ]
+        rows = kgb.kgb_jatuh_tempo(conn, mulai, sampai, unit_id=req.unit_id)
+        n = rx.write_workbook(
+            target, kop, [rx.lembar_kgb(kop, rows, mulai, sampai)], kertas=kertas
+        )["KGB"]
     elif jenis == "pensiun":
-        sampai = rk.tambah_tahun(on, TAHUN_PENSIUN)
-        rows_p = rk.pensiun(conn, on, tahun=TAHUN_PENSIUN, unit_id=req.unit_id)
-        sheet = rx.lembar_pensiun(kop, rows_p, on, sampai, rk.catatan_pensiun())
-        n = rx.tulis_buku(target, kop, [sheet], kertas=kertas)["Pensiun"]
+        sampai = add_years(on, TAHUN_PENSIUN)
+        rows_p = pensiun.pensiun(conn, on, tahun=TAHUN_PENSIUN, unit_id=req.unit_id)
+        sheet = rx.lembar_pensiun(kop, rows_p, on, sampai, pensiun.catatan_pensiun())
+        n = rx.write_workbook(target, kop, [sheet], kertas=kertas)["Pensiun"]
     else:  # diklat
         tahun = req.tahun or on.year
-        rows_d = watch(rk.jam_pelajaran(conn, tahun, unit_id=req.unit_id))
-        n = rx.tulis_buku(target, kop, [rx.lembar_diklat(kop, rows_d, tahun)], kertas=kertas)[
+        rows_d = watch(diklat.jam_pelajaran(conn, tahun, unit_id=req.unit_id))
+        n = rx.write_workbook(target, kop, [rx.lembar_diklat(kop, rows_d, tahun)], kertas=kertas)[
             "Diklat"
         ]
     Store(db).record_read(

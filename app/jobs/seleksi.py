@@ -16,7 +16,7 @@ from app.i18n import tr
 from app.jobs import dokumen as dokumen_jobs
 from app.jobs.progress import Progress
 from app.models.access.akses import require
-from app.models.rekap.core import kop
+from app.models.rekap.common import kop
 from app.models.seleksi.dokumen import check_sk_pengangkatan, dokumen_seleksi
 from app.models.seleksi.peringkat import rekap_nilai
 from app.models.storage.db import Database

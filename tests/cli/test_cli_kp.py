@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.models.rekap import core as rk
+from app.models.rules.kp import STATUS_BELUM
 from app.models.storage.db import Database
 from tests.helpers.dokumen import prepare_db
 from tests.helpers.kp import PERIODE, TMT, rows, two_due
@@ -30,7 +30,7 @@ def test_kp_propose_pertek_issue_status(
 ) -> None:
     prepare_db(demo_db)
     a, b = (i.nip for i in two_due(demo_db))
-    belum = rows(demo_db, rk.STATUS_BELUM)[0].nip
+    belum = rows(demo_db, STATUS_BELUM)[0].nip
     path = demo_db.path
     demo_db.close()
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.models.organisasi import formasi as f
-from app.models.skp import core as s
+from app.models.rules.skp import Pelaku
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 
@@ -111,24 +111,24 @@ def build_org(db: Database) -> Org:
 
 @dataclass
 class People:
-    operator: s.Pelaku
-    operator_lain: s.Pelaku
-    pemilik: s.Pelaku
-    penilai: s.Pelaku
-    atasan: s.Pelaku
-    admin: s.Pelaku
-    rekan: s.Pelaku
-    orang: s.Pelaku
+    operator: Pelaku
+    operator_lain: Pelaku
+    pemilik: Pelaku
+    penilai: Pelaku
+    atasan: Pelaku
+    admin: Pelaku
+    rekan: Pelaku
+    orang: Pelaku
 
 
 def build_people(org: Org) -> People:
     return People(
-        operator=s.Pelaku("op_dinas", operator_unit=frozenset({org.dinas})),
-        operator_lain=s.Pelaku("op_lain", operator_unit=frozenset({org.lain})),
-        pemilik=s.Pelaku("ani", pegawai_id=org.ani),
-        penilai=s.Pelaku("kabid", pegawai_id=org.kabid),
-        atasan=s.Pelaku("kadis", pegawai_id=org.kadis),
-        admin=s.Pelaku("admin", admin=True),
-        rekan=s.Pelaku("budi", pegawai_id=org.budi),
-        orang=s.Pelaku("lain", pegawai_id=org.orang_lain),
+        operator=Pelaku("op_dinas", operator_unit=frozenset({org.dinas})),
+        operator_lain=Pelaku("op_lain", operator_unit=frozenset({org.lain})),
+        pemilik=Pelaku("ani", pegawai_id=org.ani),
+        penilai=Pelaku("kabid", pegawai_id=org.kabid),
+        atasan=Pelaku("kadis", pegawai_id=org.kadis),
+        admin=Pelaku("admin", admin=True),
+        rekan=Pelaku("budi", pegawai_id=org.budi),
+        orang=Pelaku("lain", pegawai_id=org.orang_lain),
     )

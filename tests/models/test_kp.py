@@ -12,7 +12,8 @@ from app.models.dokumen import register as register_dokumen
 from app.models.errors import Cancelled, ValidationError
 from app.models.kp import usulan as kp
 from app.models.pegawai.read import get_employee
-from app.models.rekap import core as rk
+from app.models.rekap.kp import nominatif_kp
+from app.models.rules.kp import STATUS_BELUM, STATUS_MEMENUHI, STATUS_VERIFIKASI
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 from tests.helpers.common import TODAY
@@ -45,20 +46,20 @@ def sdb(demo_db: Database) -> Database:
 
 
 def test_list_joins_nominatif_and_reasons(sdb: Database) -> None:
-    items = kp.daftar_periode(sdb.conn, PERIODE)
-    nominatif = rk.nominatif_kp(sdb.conn, TMT, termasuk_melebihi_batas=True)
+    items = kp.list_periode(sdb.conn, PERIODE)
+    nominatif = nominatif_kp(sdb.conn, TMT, termasuk_melebihi_batas=True)
     assert [i.nip for i in items] == [b.nip for b in nominatif.baris]
     assert all(i.usulan is None for i in items)
-    assert {i.syarat for i in items} >= {rk.STATUS_BELUM, rk.STATUS_VERIFIKASI}
-    assert all(i.keterangan for i in items if i.syarat != rk.STATUS_MEMENUHI)
+    assert {i.syarat for i in items} >= {STATUS_BELUM, STATUS_VERIFIKASI}
+    assert all(i.keterangan for i in items if i.syarat != STATUS_MEMENUHI)
     with pytest.raises(ValidationError, match="bukan periode"):
-        kp.daftar_periode(sdb.conn, "2026-11")
+        kp.list_periode(sdb.conn, "2026-11")
 
 
 def test_propose_refuses_a_row_that_does_not_meet_the_rules_with_its_reason(
     sdb: Database,
 ) -> None:
-    belum = rows(sdb, rk.STATUS_BELUM)[0]
+    belum = rows(sdb, STATUS_BELUM)[0]
     ok = two_due(sdb)[0]
     with pytest.raises(ValidationError) as info:
         kp.usulkan(sdb, PERIODE, [ok.nip, belum.nip], actor="operator")
@@ -66,7 +67,7 @@ def test_propose_refuses_a_row_that_does_not_meet_the_rules_with_its_reason(
     assert belum.nip in message and "belum memenuhi syarat" in message
     assert belum.keterangan[0] in message
     # all or nothing: the eligible one was not proposed either
-    assert kp.daftar_usulan(sdb.conn, PERIODE) == {}
+    assert kp.list_usulan(sdb.conn, PERIODE) == {}
     with pytest.raises(ValidationError, match="tidak ada dalam daftar"):
         kp.usulkan(sdb, PERIODE, ["199001012020011001"])
 
@@ -104,7 +105,7 @@ def test_propose_pertek_and_withdraw(sdb: Database) -> None:
 
 
 def two_due_more(db: Database) -> list[kp.KpItem]:
-    return rows(db, rk.STATUS_VERIFIKASI)
+    return rows(db, STATUS_VERIFIKASI)
 
 
 def test_issue_writes_sk_riwayat_and_terbit(sdb: Database, tmp_path: Path) -> None:
@@ -139,7 +140,7 @@ def test_issue_writes_sk_riwayat_and_terbit(sdb: Database, tmp_path: Path) -> No
         assert rec.data["golongan"] == item.golongan_baru
         assert rec.data["tmt_golongan"] == TMT.isoformat()
     # the promoted people stay on the period's screen, marked TERBIT
-    items = {i.nip: i for i in kp.daftar_periode(sdb.conn, PERIODE)}
+    items = {i.nip: i for i in kp.list_periode(sdb.conn, PERIODE)}
     assert items[a.nip].status_usulan == kp.TERBIT and items[a.nip].syarat is None
     # re-issuing is refused, and takes no number
     count = len(register_dokumen.list_register(sdb.conn, templat="SK_KP"))

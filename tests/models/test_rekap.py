@@ -15,8 +15,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.models.errors import NotFoundError, ValidationError
+from app.models.pegawai.read import EmployeeFilter, get_employee, list_employees
 from app.models.reference.loader import Referensi
-from app.models.rekap import core as rk
+from app.models.rekap.common import keterangan_tanggal, kop
+from app.models.rekap.diklat import TARGET_JP_PNS, jam_pelajaran
+from app.models.rekap.duk import duk, duk_key
+from app.models.rekap.kgb import kgb_jatuh_tempo
+from app.models.rekap.kp import nominatif_kp, periode_kp, periode_kp_berikutnya
+from app.models.rekap.pensiun import pensiun
+from app.models.rekap.tabel import DIMENSI_REKAP, TIDAK_TERCATAT, rekap
+from app.models.rules.kp import (
+    STATUS_BELUM,
+    STATUS_MEMENUHI,
+    STATUS_VERIFIKASI,
+    add_years,
+    kgb_berikutnya,
+)
 from app.models.storage.db import Database
 from app.models.storage.instansi import setup
 from app.models.storage.store import Store
@@ -207,10 +221,10 @@ def test_duk_order_each_tie_breaker_matters(kantor: Any) -> None:
     ]
     shuffled = people[::2] + people[1::2]
     add(db, units, shuffled)
-    rows = list(rk.duk(db.conn, on=TODAY))
+    rows = list(duk(db.conn, on=TODAY))
     assert [b.nama_lengkap for b in rows] == [p.nama for p in people[:13]]
     assert [b.nomor for b in rows] == list(range(1, 14))
-    keys = [rk.duk_key(b) for b in rows]
+    keys = [duk_key(b) for b in rows]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     by_name = {b.nama_lengkap: b for b in rows}
     seventh = by_name["07 latihan lebih tinggi"]
@@ -220,7 +234,7 @@ def test_duk_order_each_tie_breaker_matters(kantor: Any) -> None:
     # MK golongan on the DUK date: 20 years on the SK + time since 1 April 2019
     assert (fifth.mk_tahun, fifth.mk_bulan) == (27, 7)
     assert by_name["10 lebih tua"].usia == 56
-    with_cpns = list(rk.duk(db.conn, on=TODAY, termasuk_cpns=True))
+    with_cpns = list(duk(db.conn, on=TODAY, termasuk_cpns=True))
     assert with_cpns[0].nama_lengkap == "x CPNS"
 
 
@@ -231,11 +245,11 @@ def test_duk_of_one_unit_and_unknown_unit(kantor: Any) -> None:
         units,
         [Orang("di bidang", unit="bidang"), Orang("di dinas"), Orang("di badan", unit="badan")],
     )
-    names = lambda unit: {b.nama_lengkap for b in rk.duk(db.conn, on=TODAY, unit_id=unit)}  # noqa: E731
+    names = lambda unit: {b.nama_lengkap for b in duk(db.conn, on=TODAY, unit_id=unit)}  # noqa: E731
     assert names(units["dinas"]) == {"di bidang", "di dinas"}
     assert names(units["bidang"]) == {"di bidang"}
     with pytest.raises(NotFoundError):
-        list(rk.duk(db.conn, on=TODAY, unit_id="tidak-ada"))
+        list(duk(db.conn, on=TODAY, unit_id="tidak-ada"))
 
 
 # Training names with the level the DUK gives them.
@@ -290,7 +304,7 @@ def test_duk_order_is_the_comparison_key_for_random_employees(specs: list[dict[s
                 )
             add(db, units, people)
             ref = Referensi.load(db.conn)
-            rows = list(rk.duk(db.conn, on=TODAY))
+            rows = list(duk(db.conn, on=TODAY))
         finally:
             db.close()
 
@@ -324,7 +338,7 @@ def test_duk_order_is_the_comparison_key_for_random_employees(specs: list[dict[s
 
     expected = sorted(range(len(specs)), key=expected_key)
     assert [b.nip for b in rows] == [f"{i:018d}" for i in expected]
-    keys = [rk.duk_key(b) for b in rows]
+    keys = [duk_key(b) for b in rows]
     assert keys == sorted(keys)
 
 
@@ -332,13 +346,11 @@ def test_duk_order_is_the_comparison_key_for_random_employees(specs: list[dict[s
 
 
 def test_rekap_counts_match_a_count_done_differently(demo_db: Database) -> None:
-    from app.models.pegawai.read import EmployeeFilter, list_employees
-
     conn = demo_db.conn
     ref = Referensi.load(conn)
     everyone = list_employees(conn, EmployeeFilter(kedudukan="AKTIF"))
-    for dimensi in rk.DIMENSI_REKAP:
-        table = rk.rekap(conn, dimensi)
+    for dimensi in DIMENSI_REKAP:
+        table = rekap(conn, dimensi)
         assert table.total() == len(everyone)
         expected: Counter[tuple[str, str, str]] = Counter()
         for e in everyone:
@@ -349,10 +361,10 @@ def test_rekap_counts_match_a_count_done_differently(demo_db: Database) -> None:
                     if e["jenis_asn"] == "PPPK"
                     else e["golongan"].split("/")[0]
                     if row
-                    else rk.TIDAK_TERCATAT
+                    else TIDAK_TERCATAT
                 )
             elif dimensi == "pendidikan":
-                kat = e["pendidikan"] or rk.TIDAK_TERCATAT
+                kat = e["pendidikan"] or TIDAK_TERCATAT
             elif dimensi == "jenis_kelamin":
                 kat = e["jenis_kelamin"]
             elif dimensi == "status":
@@ -361,7 +373,7 @@ def test_rekap_counts_match_a_count_done_differently(demo_db: Database) -> None:
                 kat = (
                     e["jenis_jabatan"]
                     if e["jenis_jabatan"] in ("JPT", "JF")
-                    else e["jenjang_jabatan"] or rk.TIDAK_TERCATAT
+                    else e["jenjang_jabatan"] or TIDAK_TERCATAT
                 )
             expected[(e["opd"] or "", kat, e["jenis_kelamin"])] += 1
         got: Counter[tuple[str, str, str]] = Counter()
@@ -371,7 +383,7 @@ def test_rekap_counts_match_a_count_done_differently(demo_db: Database) -> None:
         assert +got == +expected, dimensi
         for k in table.kategori:
             assert table.total(k.kode) == sum(v for (_, c, _), v in expected.items() if c == k.kode)
-    golongan = rk.rekap(conn, "golongan")
+    golongan = rekap(conn, "golongan")
     assert [k.label for k in golongan.kategori][:5] == ["I", "II", "III", "IV", "PPPK"]
 
 
@@ -389,17 +401,17 @@ def test_rekap_of_one_unit_has_its_sub_units_as_rows(kantor: Any) -> None:
             Orang("f", kedudukan="MENINGGAL"),
         ],
     )
-    whole = rk.rekap(db.conn, "golongan")
+    whole = rekap(db.conn, "golongan")
     assert [b.nama for b in whole.baris] == ["Dinas Kesehatan", "Badan Keuangan"]
-    assert whole.baris[0].hitung() == 4 and whole.total() == 5
+    assert whole.baris[0].count() == 4 and whole.total() == 5
     assert whole.total("III", "L") == 2 and whole.total("III", "P") == 1
     assert whole.total("PPPK") == 1 and whole.total("II") == 1
-    one = rk.rekap(db.conn, "jenis_kelamin", unit_id=units["dinas"])
+    one = rekap(db.conn, "jenis_kelamin", unit_id=units["dinas"])
     assert [b.nama for b in one.baris] == ["Dinas Kesehatan", "Bidang Pelayanan"]
-    assert one.baris[0].hitung() == 2 and one.baris[1].hitung("P") == 1
+    assert one.baris[0].count() == 2 and one.baris[1].count("P") == 1
     assert not one.pisah_jk
     with pytest.raises(ValidationError):
-        rk.rekap(db.conn, "agama")
+        rekap(db.conn, "agama")
 
 
 # -- KP -----------------------------------------------------------------------------------------
@@ -407,14 +419,14 @@ def test_rekap_of_one_unit_has_its_sub_units_as_rows(kantor: Any) -> None:
 
 def test_periode_kp_follows_the_reference_table(kantor: Any) -> None:
     conn = kantor[0].conn
-    assert rk.periode_kp(conn, "2027-04") == date(2027, 4, 1)
-    assert rk.periode_kp(conn, "2026-06") == date(2026, 6, 1)  # six periods from 2024
-    assert rk.periode_kp(conn, "2023-10") == date(2023, 10, 1)
+    assert periode_kp(conn, "2027-04") == date(2027, 4, 1)
+    assert periode_kp(conn, "2026-06") == date(2026, 6, 1)  # six periods from 2024
+    assert periode_kp(conn, "2023-10") == date(2023, 10, 1)
     for bad in ("2023-06", "2027-05", "April", "2027-13"):
         with pytest.raises(ValidationError) as err:
-            rk.periode_kp(conn, bad)
+            periode_kp(conn, bad)
         assert "periode" in str(err.value).lower()
-    assert rk.periode_kp_berikutnya(conn, TODAY) == date(2026, 12, 1)
+    assert periode_kp_berikutnya(conn, TODAY) == date(2026, 12, 1)
 
 
 def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
@@ -468,7 +480,7 @@ def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
             Orang("x IV/e", golongan="IV/e", tmt_golongan="2010-01-01", pendidikan="S3"),
         ],
     )
-    data = rk.nominatif_kp(db.conn, date(2027, 4, 1))
+    data = nominatif_kp(db.conn, date(2027, 4, 1))
     by = {b.nama_lengkap: b for b in data.baris}
     assert set(by) == {
         "A tepat 4 tahun",
@@ -480,7 +492,7 @@ def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
     }
     assert data.melebihi_batas == 1  # D: S1 reaches at most III/d
     a = by["A tepat 4 tahun"]
-    assert (a.status, a.golongan_baru, a.pangkat_baru) == (rk.STATUS_MEMENUHI, "III/c", "Penata")
+    assert (a.status, a.golongan_baru, a.pangkat_baru) == (STATUS_MEMENUHI, "III/c", "Penata")
     assert (a.masa_tahun, a.masa_bulan, a.jenis_kp) == (4, 0, "Reguler")
     c = by["C naik golongan"]
     assert c.golongan_baru == "III/a" and c.perlu_verifikasi
@@ -488,12 +500,12 @@ def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
     assert not any("batas pangkat ijazah" in k for k in c.keterangan)  # SLTA reaches III/b
     e = by["E fungsional 2 tahun"]
     assert e.perlu_verifikasi and any("Angka kredit" in k for k in e.keterangan)
-    assert by["F predikat kurang"].status == rk.STATUS_BELUM
-    assert by["G hukuman disiplin"].status == rk.STATUS_BELUM
+    assert by["F predikat kurang"].status == STATUS_BELUM
+    assert by["G hukuman disiplin"].status == STATUS_BELUM
     h = by["H tanpa SKP"]
     assert h.perlu_verifikasi and any("SKP 2026 belum tercatat" in k for k in h.keterangan)
     assert [b.nomor for b in data.baris] == list(range(1, 7))
-    semua = rk.nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
+    semua = nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
     d = next(b for b in semua.baris if b.nama_lengkap == "D batas ijazah")
     assert d.perlu_verifikasi and any("perlu diverifikasi" in k for k in d.keterangan)
     assert semua.melebihi_batas == 0
@@ -517,7 +529,7 @@ def test_kgb_due_on_hand_made_records(kantor: Any) -> None:
             ),
         ],
     )
-    rows = rk.kgb_jatuh_tempo(db.conn, date(2027, 1, 1), date(2027, 12, 31))
+    rows = kgb_jatuh_tempo(db.conn, date(2027, 1, 1), date(2027, 12, 31))
     assert [b.nama_lengkap for b in rows] == ["A dari KGB", "D terlewat", "B dari KP"]
     a, d, b = rows
     assert (a.dasar, a.tmt_baru, a.mk_baru_tahun, a.mk_baru_bulan) == (
@@ -532,18 +544,18 @@ def test_kgb_due_on_hand_made_records(kantor: Any) -> None:
         10,
         2,
     )
-    assert a.status == rk.STATUS_MEMENUHI
-    assert d.tmt_baru == date(2027, 6, 1) and d.status == rk.STATUS_VERIFIKASI
+    assert a.status == STATUS_MEMENUHI
+    assert d.tmt_baru == date(2027, 6, 1) and d.status == STATUS_VERIFIKASI
     assert "2 KGB sebelumnya belum tercatat" in d.keterangan[0]
     assert [r.nomor for r in rows] == [1, 2, 3]
     with pytest.raises(ValidationError):
-        rk.kgb_jatuh_tempo(db.conn, date(2027, 12, 31), date(2027, 1, 1))
+        kgb_jatuh_tempo(db.conn, date(2027, 12, 31), date(2027, 1, 1))
 
 
-def test_kgb_berikutnya_and_tambah_tahun() -> None:
-    assert rk.kgb_berikutnya(date(2025, 3, 1), date(2027, 1, 1)) == (date(2027, 3, 1), 1)
-    assert rk.kgb_berikutnya(date(2019, 3, 1), date(2027, 1, 1)) == (date(2027, 3, 1), 4)
-    assert rk.tambah_tahun(date(2024, 2, 29), 2) == date(2026, 2, 28)
+def test_kgb_berikutnya_and_add_years() -> None:
+    assert kgb_berikutnya(date(2025, 3, 1), date(2027, 1, 1)) == (date(2027, 3, 1), 1)
+    assert kgb_berikutnya(date(2019, 3, 1), date(2027, 1, 1)) == (date(2027, 3, 1), 4)
+    assert add_years(date(2024, 2, 29), 2) == date(2026, 2, 28)
 
 
 # -- retirements --------------------------------------------------------------------------------
@@ -570,7 +582,7 @@ def test_pensiun_in_the_next_five_years(kantor: Any) -> None:
             Orang("G tanpa jabatan", lahir="1970-03-03", jenjang=None),
         ],
     )
-    rows = rk.pensiun(db.conn, TODAY)
+    rows = pensiun(db.conn, TODAY)
     got = [(b.nama_lengkap, b.bup, b.tmt_pensiun) for b in rows]
     assert got == [
         ("B JPT 60", 60, date(2027, 4, 1)),
@@ -581,15 +593,13 @@ def test_pensiun_in_the_next_five_years(kantor: Any) -> None:
     ]
     assert "menurut jabatan" in rows[3].keterangan[0]
     assert "perlu diverifikasi" in rows[1].keterangan[0]
-    assert [b.nama_lengkap for b in rk.pensiun(db.conn, TODAY, tahun=1)] == ["B JPT 60"]
+    assert [b.nama_lengkap for b in pensiun(db.conn, TODAY, tahun=1)] == ["B JPT 60"]
 
 
 def test_pensiun_agrees_with_the_employee_record(demo_db: Database) -> None:
-    from app.models.pegawai.read import EmployeeFilter, get_employee, list_employees
-
     conn = demo_db.conn
-    rows = {b.nip: b for b in rk.pensiun(conn, TODAY)}
-    sampai = rk.tambah_tahun(TODAY, 5).isoformat()
+    rows = {b.nip: b for b in pensiun(conn, TODAY)}
+    sampai = add_years(TODAY, 5).isoformat()
     expected = set()
     for e in list_employees(conn, EmployeeFilter(kedudukan="AKTIF")):
         if e["jenis_asn"] != "PNS":
@@ -629,19 +639,19 @@ def test_training_hours_against_20_jp(kantor: Any) -> None:
             Orang("x PPPK", jenis_asn="PPPK", status="PPPK", golongan="IX"),
         ],
     )
-    rows = {b.nama_lengkap: b for b in rk.jam_pelajaran(db.conn, 2026)}
+    rows = {b.nama_lengkap: b for b in jam_pelajaran(db.conn, 2026)}
     assert set(rows) == {"A cukup", "B kurang", "C belum ada"}
     assert (rows["A cukup"].jp, rows["A cukup"].kegiatan, rows["A cukup"].tercapai) == (22, 2, True)
     assert (rows["B kurang"].jp, rows["B kurang"].kekurangan) == (8, 12)
     assert (rows["C belum ada"].jp, rows["C belum ada"].kekurangan) == (0, 20)
-    assert rows["A cukup"].target == rk.TARGET_JP_PNS == 20
+    assert rows["A cukup"].target == TARGET_JP_PNS == 20
 
 
 def test_kop_names_the_agency_and_unit(kantor: Any) -> None:
     db, units = kantor
-    kop = rk.kop(db.conn, units["bidang"], TODAY)
-    assert (kop.instansi, kop.unit, kop.tanggal) == ("BKPSDM Kota Uji", "Bidang Pelayanan", TODAY)
-    assert rk.keterangan_tanggal(TODAY) == "Keadaan per 22 November 2026"
+    k = kop(db.conn, units["bidang"], TODAY)
+    assert (k.instansi, k.unit, k.tanggal) == ("BKPSDM Kota Uji", "Bidang Pelayanan", TODAY)
+    assert keterangan_tanggal(TODAY) == "Keadaan per 22 November 2026"
 
 
 def test_nominatif_kp_not_above_the_direct_superior(kantor: Any) -> None:
@@ -700,11 +710,11 @@ def test_nominatif_kp_not_above_the_direct_superior(kantor: Any) -> None:
                 "SELECT id FROM riwayat_jabatan WHERE pegawai_id = ?", (ids[name],)
             ).fetchone()
             tx.update("riwayat_jabatan", row[0], {"jabatan_id": jabatan_id})
-    data = rk.nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
+    data = nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
     by = {b.nama_lengkap: b for b in data.baris}
-    assert by["P sama dengan atasan"].status == rk.STATUS_MEMENUHI  # III/c = the superior's
+    assert by["P sama dengan atasan"].status == STATUS_MEMENUHI  # III/c = the superior's
     q = by["Q melebihi atasan"]
-    assert q.status == rk.STATUS_BELUM
+    assert q.status == STATUS_BELUM
     assert any("melebihi pangkat atasan langsung Atasan (III/c)" in k for k in q.keterangan)
     assert not any("atasan" in k for k in by["R fungsional"].keterangan)
     assert not any("atasan" in k for k in by["S tanpa atasan"].keterangan)  # no position above

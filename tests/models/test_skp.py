@@ -22,7 +22,18 @@ from app.models.access.akses import Hak, Peran
 from app.models.errors import AccessDenied, NotFoundError, ValidationError
 from app.models.pegawai import write as registri
 from app.models.reference.loader import Referensi
-from app.models.skp import core as s
+from app.models.rules import skp as rules
+from app.models.skp import (
+    bulk,
+    guard,
+    pengaturan,
+    penilai,
+    progress,
+    read,
+    workflow,
+    write,
+)
+from app.models.skp.types import HasilKerjaData, HasilMassal, IndikatorData
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 from tests.helpers.skp import Org, People, add_person, build_org, build_people, make_position  # noqa: F401
@@ -41,21 +52,23 @@ def people(org: Org) -> People:
 
 
 PLAN = [
-    s.HasilKerjaData(
+    HasilKerjaData(
         "Tertatanya arsip dinamis",
-        indikator=[s.IndikatorData("Jumlah berkas ditata", "1.000 berkas")],
+        indikator=[IndikatorData("Jumlah berkas ditata", "1.000 berkas")],
     ),
-    s.HasilKerjaData(
+    HasilKerjaData(
         "Terlaksananya layanan konsultasi",
         jenis="TAMBAHAN",
-        indikator=[s.IndikatorData("Konsultasi dilayani", "50 kali")],
+        indikator=[IndikatorData("Konsultasi dilayani", "50 kali")],
     ),
 ]
 
 
 def planned(db: Database, org: Org, people: People, tahun: int = 2026) -> str:
-    skp_id = s.buat_skp(db, org.ani, tahun, actor=people.operator)
-    s.simpan_rencana(db, skp_id, PLAN, {"AKUNTABEL": "Laporan tepat waktu"}, actor=people.operator)
+    skp_id = bulk.create_skp(db, org.ani, tahun, actor=people.operator)
+    write.update_rencana(
+        db, skp_id, PLAN, {"AKUNTABEL": "Laporan tepat waktu"}, actor=people.operator
+    )
     return skp_id
 
 
@@ -94,13 +107,13 @@ def test_predikat_follows_the_matrix_in_all_nine_cells(
     db: Database, hasil: str, perilaku: str, expected: str
 ) -> None:
     ref = Referensi.load(db.conn)
-    assert s.predikat(ref, hasil, perilaku) == expected
-    assert s.predikat(ref, hasil.lower(), perilaku.lower()) == expected
+    assert rules.predikat(ref, hasil, perilaku) == expected
+    assert rules.predikat(ref, hasil.lower(), perilaku.lower()) == expected
 
 
 def test_predikat_refuses_an_unknown_rating(db: Database) -> None:
     with pytest.raises(ValidationError, match="'luar biasa' tidak dikenal") as exc:
-        s.predikat(Referensi.load(db.conn), "luar biasa", "atas")
+        rules.predikat(Referensi.load(db.conn), "luar biasa", "atas")
     assert exc.value.field == "rating_hasil"
 
 
@@ -110,36 +123,36 @@ def test_predikat_reads_the_matrix_from_the_reference_table(db: Database) -> Non
     ).fetchone()[0]
     with Store(db).write("uji") as tx:
         tx.update("ref_matriks_predikat", row_id, {"predikat_kode": "SANGAT_BAIK"})
-    assert s.predikat(Referensi.load(db.conn), "sesuai", "atas") == "SANGAT_BAIK"
+    assert rules.predikat(Referensi.load(db.conn), "sesuai", "atas") == "SANGAT_BAIK"
 
 
 # -- the appraiser from the position tree ---------------------------------------------------------
 
 
 def test_default_appraiser_is_the_holder_of_the_superior_position(db: Database, org: Org) -> None:
-    assert s.atasan_langsung(db.conn, org.ani) == (org.kabid, org.kadis)
-    assert s.atasan_langsung(db.conn, org.kabid) == (org.kadis, None)
-    assert s.atasan_langsung(db.conn, org.kadis) == (None, None)
+    assert penilai.atasan_langsung(db.conn, org.ani) == (org.kabid, org.kadis)
+    assert penilai.atasan_langsung(db.conn, org.kabid) == (org.kadis, None)
+    assert penilai.atasan_langsung(db.conn, org.kadis) == (None, None)
     # Kasi is vacant: the staff of the Seksi are appraised by the Kabid.
-    assert s.atasan_langsung(db.conn, org.staf) == (org.kabid, org.kadis)
+    assert penilai.atasan_langsung(db.conn, org.staf) == (org.kabid, org.kadis)
 
 
 def test_created_skp_carries_the_default_appraiser_and_a_chosen_one_sticks(
     db: Database, org: Org, people: People
 ) -> None:
-    skp_id = s.buat_skp(db, org.ani, 2026, actor=people.operator)
-    assert skp_id == s.skp_id_for(org.ani, 2026)
-    info = s.skp_info(db.conn, skp_id)
+    skp_id = bulk.create_skp(db, org.ani, 2026, actor=people.operator)
+    assert skp_id == read.skp_id_for(org.ani, 2026)
+    info = read.skp_info(db.conn, skp_id)
     assert (info.penilai_id, info.atasan_penilai_id, info.status) == (org.kabid, org.kadis, "draft")
-    chosen = s.buat_skp(db, org.budi, 2026, actor=people.operator, penilai_id=org.kadis)
-    assert s.skp_info(db.conn, chosen).penilai_id == org.kadis
-    s.ganti_penilai(db, skp_id, org.kadis, actor=people.operator)
-    info = s.skp_info(db.conn, skp_id)
+    chosen = bulk.create_skp(db, org.budi, 2026, actor=people.operator, penilai_id=org.kadis)
+    assert read.skp_info(db.conn, chosen).penilai_id == org.kadis
+    write.ganti_penilai(db, skp_id, org.kadis, actor=people.operator)
+    info = read.skp_info(db.conn, skp_id)
     assert (info.penilai_id, info.atasan_penilai_id) == (org.kadis, None)
     with pytest.raises(ValidationError, match="sudah punya SKP tahun 2026"):
-        s.buat_skp(db, org.ani, 2026, actor=people.operator)
+        bulk.create_skp(db, org.ani, 2026, actor=people.operator)
     with pytest.raises(ValidationError, match="SKP-nya sendiri"):
-        s.ganti_penilai(db, skp_id, org.ani, actor=people.operator)
+        write.ganti_penilai(db, skp_id, org.ani, actor=people.operator)
 
 
 # -- the whole flow and the results ---------------------------------------------------------------
@@ -149,14 +162,14 @@ def test_flow_plan_submit_rate_approve_lands_in_riwayat_skp(
     db: Database, org: Org, people: People
 ) -> None:
     skp_id = planned(db, org, people)
-    record = s.get_skp(db.conn, skp_id)
+    record = read.get_skp(db.conn, skp_id)
     ind = record.hasil_kerja[0].indikator[0]
-    s.isi_realisasi(
+    write.isi_realisasi(
         db, skp_id, {ind.id: ("1.050 berkas", "Berita acara penataan")}, actor=people.pemilik
     )
-    s.ajukan(db, skp_id, actor=people.pemilik)
+    workflow.ajukan(db, skp_id, actor=people.pemilik)
     assert state(db, skp_id) == ("diajukan", 0)
-    kode = s.nilai(
+    kode = workflow.nilai(
         db,
         skp_id,
         "atas",
@@ -167,7 +180,7 @@ def test_flow_plan_submit_rate_approve_lands_in_riwayat_skp(
         catatan="Pertahankan",
     )
     assert kode == "SANGAT_BAIK" and state(db, skp_id) == ("dinilai", 0)
-    s.tetapkan(db, skp_id, actor=people.atasan)
+    workflow.tetapkan(db, skp_id, actor=people.atasan)
     assert state(db, skp_id) == ("ditetapkan", 1)
 
     rows = db.conn.execute(
@@ -178,7 +191,7 @@ def test_flow_plan_submit_rate_approve_lands_in_riwayat_skp(
     assert [tuple(r) for r in rows] == [
         (registri.skp_id(org.ani, 2026), 2026, "ATAS", "ATAS", "SANGAT_BAIK", "Kabid")
     ]
-    record = s.get_skp(db.conn, skp_id)
+    record = read.get_skp(db.conn, skp_id)
     assert record.hasil_kerja[0].indikator[0].realisasi == "1.050 berkas"
     assert record.hasil_kerja[0].indikator[0].bukti == "Berita acara penataan"
     assert record.hasil_kerja[0].umpan_balik == "Melampaui target"
@@ -211,9 +224,9 @@ def test_approval_merges_with_an_imported_history_row_of_the_same_year(
         db, org.ani, "skp", {"tahun": 2026, "predikat_kode": "BAIK"}, actor="impor"
     )
     skp_id = planned(db, org, people)
-    s.ajukan(db, skp_id, actor=people.operator)
-    s.nilai(db, skp_id, "bawah", "sesuai", actor=people.penilai)
-    s.tetapkan(db, skp_id, actor=people.atasan)
+    workflow.ajukan(db, skp_id, actor=people.operator)
+    workflow.nilai(db, skp_id, "bawah", "sesuai", actor=people.penilai)
+    workflow.tetapkan(db, skp_id, actor=people.atasan)
     rows = db.conn.execute(
         "SELECT predikat_kode FROM riwayat_skp WHERE pegawai_id = ? AND tahun = 2026 "
         "AND deleted = 0",
@@ -223,38 +236,38 @@ def test_approval_merges_with_an_imported_history_row_of_the_same_year(
 
 
 def test_submit_needs_a_plan_with_a_target(db: Database, org: Org, people: People) -> None:
-    skp_id = s.buat_skp(db, org.ani, 2026, actor=people.operator)
+    skp_id = bulk.create_skp(db, org.ani, 2026, actor=people.operator)
     with pytest.raises(ValidationError, match="sedikitnya satu rencana hasil kerja"):
-        s.ajukan(db, skp_id, actor=people.operator)
+        workflow.ajukan(db, skp_id, actor=people.operator)
     assert state(db, skp_id) == ("draft", 0)
 
 
 def test_plan_validation_names_row_and_field(db: Database, org: Org, people: People) -> None:
-    skp_id = s.buat_skp(db, org.ani, 2026, actor=people.operator)
+    skp_id = bulk.create_skp(db, org.ani, 2026, actor=people.operator)
     bad = [
-        s.HasilKerjaData("", indikator=[s.IndikatorData("")]),
-        s.HasilKerjaData("x", jenis="LAIN"),
+        HasilKerjaData("", indikator=[IndikatorData("")]),
+        HasilKerjaData("x", jenis="LAIN"),
     ]
     with pytest.raises(ValidationError) as exc:
-        s.simpan_rencana(db, skp_id, bad, actor=people.operator)
+        write.update_rencana(db, skp_id, bad, actor=people.operator)
     assert exc.value.reasons == [
         "Hasil kerja 1: rencana hasil kerja wajib diisi.",
         "Hasil kerja 1, indikator 1: uraian indikator wajib diisi.",
         "Hasil kerja 2: jenis harus UTAMA atau TAMBAHAN.",
     ]
-    assert s.get_skp(db.conn, skp_id).hasil_kerja == ()
+    assert read.get_skp(db.conn, skp_id).hasil_kerja == ()
 
 
 def test_saving_the_plan_updates_adds_and_deletes_rows(
     db: Database, org: Org, people: People
 ) -> None:
     skp_id = planned(db, org, people)
-    data = s.rencana_data(s.get_skp(db.conn, skp_id))
+    data = read.rencana_data(read.get_skp(db.conn, skp_id))
     data[0].uraian = "Tertatanya arsip dinamis dan statis"
-    data[0].indikator.append(s.IndikatorData("Ketepatan waktu", "Desember"))
+    data[0].indikator.append(IndikatorData("Ketepatan waktu", "Desember"))
     del data[1]
-    s.simpan_rencana(db, skp_id, data, actor=people.pemilik)
-    hk = s.get_skp(db.conn, skp_id).hasil_kerja
+    write.update_rencana(db, skp_id, data, actor=people.pemilik)
+    hk = read.get_skp(db.conn, skp_id).hasil_kerja
     assert [h.uraian for h in hk] == ["Tertatanya arsip dinamis dan statis"]
     assert [i.indikator for i in hk[0].indikator] == ["Jumlah berkas ditata", "Ketepatan waktu"]
     assert (
@@ -265,27 +278,29 @@ def test_saving_the_plan_updates_adds_and_deletes_rows(
 def test_result_may_support_a_result_of_the_appraisers_skp(
     db: Database, org: Org, people: People
 ) -> None:
-    atasan_skp = s.buat_skp(db, org.kabid, 2026, actor=people.operator)
-    s.simpan_rencana(
-        db, atasan_skp, [s.HasilKerjaData("Meningkatnya layanan arsip")], actor=people.operator
+    atasan_skp = bulk.create_skp(db, org.kabid, 2026, actor=people.operator)
+    write.update_rencana(
+        db, atasan_skp, [HasilKerjaData("Meningkatnya layanan arsip")], actor=people.operator
     )
-    skp_id = s.buat_skp(db, org.ani, 2026, actor=people.operator)
-    ((link, text),) = s.hasil_kerja_atasan(db.conn, skp_id)
+    skp_id = bulk.create_skp(db, org.ani, 2026, actor=people.operator)
+    ((link, text),) = read.hasil_kerja_atasan(db.conn, skp_id)
     assert text == "Meningkatnya layanan arsip"
-    s.simpan_rencana(
+    write.update_rencana(
         db, skp_id, [replace(PLAN[0], hasil_kerja_atasan_id=link)], actor=people.operator
     )
-    assert s.get_skp(db.conn, skp_id).hasil_kerja[0].hasil_kerja_atasan == text
-    other = s.buat_skp(db, org.orang_lain, 2026, actor="sistem")
+    assert read.get_skp(db.conn, skp_id).hasil_kerja[0].hasil_kerja_atasan == text
+    other = bulk.create_skp(db, org.orang_lain, 2026, actor="sistem")
     with pytest.raises(ValidationError, match="tidak ada di SKP pejabat penilai"):
-        s.simpan_rencana(db, other, [replace(PLAN[0], hasil_kerja_atasan_id=link)], actor="sistem")
+        write.update_rencana(
+            db, other, [replace(PLAN[0], hasil_kerja_atasan_id=link)], actor="sistem"
+        )
 
 
 # -- rights per role ------------------------------------------------------------------------------
 
-T = s.Transisi
+T = rules.Transisi
 # transition -> state it is tried in -> the roles that may (everyone else is refused).
-EXPECTED: dict[tuple[s.Transisi, str], set[str]] = {
+EXPECTED: dict[tuple[rules.Transisi, str], set[str]] = {
     (T.UBAH_RENCANA, "draft"): {"operator", "pemilik", "penilai", "admin"},
     (T.REALISASI, "draft"): {"operator", "pemilik", "admin"},
     (T.GANTI_PENILAI, "draft"): {"operator", "admin"},
@@ -302,8 +317,8 @@ EXPECTED: dict[tuple[s.Transisi, str], set[str]] = {
 ROLES = ("operator", "operator_lain", "pemilik", "penilai", "atasan", "admin", "rekan", "orang")
 
 
-def _info(org: Org, status: str) -> s.SkpInfo:
-    return s.SkpInfo(
+def _info(org: Org, status: str) -> rules.SkpInfo:
+    return rules.SkpInfo(
         id="x",
         pegawai_id=org.ani,
         tahun=2026,
@@ -318,32 +333,32 @@ def _info(org: Org, status: str) -> s.SkpInfo:
 
 @pytest.mark.parametrize(("transisi", "status"), list(EXPECTED))
 def test_who_may_act_in_each_state(
-    org: Org, people: People, transisi: s.Transisi, status: str
+    org: Org, people: People, transisi: rules.Transisi, status: str
 ) -> None:
     info = _info(org, status)
     for role in ROLES:
-        verdict = s.may(getattr(people, role), info, transisi)
+        verdict = rules.may(getattr(people, role), info, transisi)
         assert bool(verdict) == (role in EXPECTED[(transisi, status)]), (role, verdict.alasan)
         if not verdict:
             assert verdict.jenis == "peran"
             assert verdict.alasan.startswith("Akses ditolak: ")
             assert transisi.label in verdict.alasan
-    assert s.may(s.Pelaku.system(), info, transisi)
+    assert rules.may(rules.Pelaku.system(), info, transisi)
 
 
 def test_wrong_state_is_refused_for_everyone_with_the_state_named(org: Org, people: People) -> None:
-    verdict = s.may(people.penilai, _info(org, "draft"), T.NILAI)
+    verdict = rules.may(people.penilai, _info(org, "draft"), T.NILAI)
     assert not verdict and verdict.jenis == "status"
     assert verdict.alasan == (
         "SKP ini berstatus Draf; menilai hanya dapat dilakukan pada SKP berstatus "
         "Diajukan, Dinilai."
     )
-    assert not s.may(s.Pelaku.system(), _info(org, "draft"), T.TETAPKAN)
+    assert not rules.may(rules.Pelaku.system(), _info(org, "draft"), T.TETAPKAN)
 
 
 def test_nobody_rates_their_own_skp(org: Org) -> None:
     info = replace(_info(org, "diajukan"), penilai_id=org.ani)
-    verdict = s.may(s.Pelaku("ani", pegawai_id=org.ani), info, T.NILAI)
+    verdict = rules.may(rules.Pelaku("ani", pegawai_id=org.ani), info, T.NILAI)
     assert not verdict and "SKP miliknya sendiri" in verdict.alasan
 
 
@@ -352,18 +367,18 @@ def test_refusals_raise_clear_errors_and_are_audited(
 ) -> None:
     skp_id = planned(db, org, people)
     with pytest.raises(AccessDenied) as exc:
-        s.ajukan(db, skp_id, actor=people.operator_lain)
+        workflow.ajukan(db, skp_id, actor=people.operator_lain)
     assert str(exc.value) == (
         "Akses ditolak: op_lain tidak berhak mengajukan SKP ini. Yang berhak: operator "
         "kepegawaian unit pegawai atau pegawai yang dinilai."
     )
     with pytest.raises(ValidationError, match="berstatus Draf; menilai hanya"):
-        s.nilai(db, skp_id, "atas", "atas", actor=people.penilai)
-    s.ajukan(db, skp_id, actor=people.operator)
+        workflow.nilai(db, skp_id, "atas", "atas", actor=people.penilai)
+    workflow.ajukan(db, skp_id, actor=people.operator)
     with pytest.raises(AccessDenied, match="Yang berhak: pejabat penilai"):
-        s.nilai(db, skp_id, "atas", "atas", actor=people.atasan)
+        workflow.nilai(db, skp_id, "atas", "atas", actor=people.atasan)
     with pytest.raises(AccessDenied, match="tidak berhak menilai"):
-        s.nilai(db, skp_id, "atas", "atas", actor=people.admin)
+        workflow.nilai(db, skp_id, "atas", "atas", actor=people.admin)
     assert state(db, skp_id) == ("diajukan", 0)
     assert refusals(db) == [
         "skp.ajukan: Akses ditolak: op_lain tidak berhak mengajukan SKP ini. Yang berhak: "
@@ -376,25 +391,25 @@ def test_refusals_raise_clear_errors_and_are_audited(
         "penilai.",
     ]
     with pytest.raises(AccessDenied, match="membuat SKP untuk seluruh instansi"):
-        s.buat_massal(db, 2027, actor=people.operator)
+        bulk.create_massal(db, 2027, actor=people.operator)
     with pytest.raises(AccessDenied, match="membuat SKP untuk unit ini"):
-        s.buat_massal(db, 2027, actor=people.operator_lain, unit_id=org.bidang)
+        bulk.create_massal(db, 2027, actor=people.operator_lain, unit_id=org.bidang)
     with pytest.raises(AccessDenied):
-        s.buat_skp(db, org.budi, 2026, actor=people.operator_lain)
+        bulk.create_skp(db, org.budi, 2026, actor=people.operator_lain)
 
 
 def test_the_appraiser_may_not_change_the_realisation(
     db: Database, org: Org, people: People
 ) -> None:
     skp_id = planned(db, org, people)
-    data = s.rencana_data(s.get_skp(db.conn, skp_id))
+    data = read.rencana_data(read.get_skp(db.conn, skp_id))
     data[0].indikator[0].realisasi = "2.000 berkas"
     with pytest.raises(AccessDenied, match="realisasi dan bukti diisi oleh pegawai"):
-        s.simpan_rencana(db, skp_id, data, actor=people.penilai)
+        write.update_rencana(db, skp_id, data, actor=people.penilai)
     data[0].indikator[0].realisasi = ""
     data[0].indikator[0].target = "1.200 berkas"  # the appraiser may change the plan itself
-    s.simpan_rencana(db, skp_id, data, actor=people.penilai)
-    assert s.get_skp(db.conn, skp_id).hasil_kerja[0].indikator[0].target == "1.200 berkas"
+    write.update_rencana(db, skp_id, data, actor=people.penilai)
+    assert read.get_skp(db.conn, skp_id).hasil_kerja[0].indikator[0].target == "1.200 berkas"
 
 
 def test_signed_in_accounts_map_onto_the_rules(
@@ -422,13 +437,15 @@ def test_signed_in_accounts_map_onto_the_rules(
         pegawai_id=org.kabid,
     )
     op, kabid = akun.sesi_untuk(db, "opdinas"), akun.sesi_untuk(db, "kabid")
-    assert s.pelaku_dari(db, op) == s.Pelaku("opdinas", operator_unit=frozenset({org.dinas}))
-    skp_id = s.buat_skp(db, org.ani, 2026, actor=op)
-    s.simpan_rencana(db, skp_id, PLAN, actor=op)
-    s.ajukan(db, skp_id, actor=op)
+    assert guard.pelaku_dari(db, op) == rules.Pelaku(
+        "opdinas", operator_unit=frozenset({org.dinas})
+    )
+    skp_id = bulk.create_skp(db, org.ani, 2026, actor=op)
+    write.update_rencana(db, skp_id, PLAN, actor=op)
+    workflow.ajukan(db, skp_id, actor=op)
     with pytest.raises(AccessDenied, match="opdinas tidak berhak menilai"):
-        s.nilai(db, skp_id, "sesuai", "sesuai", actor=op)
-    assert s.nilai(db, skp_id, "sesuai", "sesuai", actor=kabid) == "BAIK"
+        workflow.nilai(db, skp_id, "sesuai", "sesuai", actor=op)
+    assert workflow.nilai(db, skp_id, "sesuai", "sesuai", actor=kabid) == "BAIK"
     writers = {r[0] for r in db.conn.execute("SELECT actor FROM lokal_batch WHERE ops IS NOT NULL")}
     assert {"opdinas", "kabid"} <= writers
 
@@ -438,16 +455,16 @@ def test_signed_in_accounts_map_onto_the_rules(
 
 def test_return_for_correction_needs_a_reason(db: Database, org: Org, people: People) -> None:
     skp_id = planned(db, org, people)
-    s.ajukan(db, skp_id, actor=people.operator)
+    workflow.ajukan(db, skp_id, actor=people.operator)
     with pytest.raises(ValidationError, match="alasan pengembalian"):
-        s.kembalikan(db, skp_id, "  ", actor=people.penilai)
-    assert s.kembalikan(db, skp_id, "Target belum terukur", actor=people.penilai) == "draft"
-    s.ajukan(db, skp_id, actor=people.operator)
-    s.nilai(db, skp_id, "sesuai", "atas", actor=people.penilai)
+        workflow.kembalikan(db, skp_id, "  ", actor=people.penilai)
+    assert workflow.kembalikan(db, skp_id, "Target belum terukur", actor=people.penilai) == "draft"
+    workflow.ajukan(db, skp_id, actor=people.operator)
+    workflow.nilai(db, skp_id, "sesuai", "atas", actor=people.penilai)
     with pytest.raises(AccessDenied):
-        s.kembalikan(db, skp_id, "x", actor=people.operator)
-    assert s.kembalikan(db, skp_id, "Periksa lagi rating", actor=people.atasan) == "diajukan"
-    notes = [r.catatan for r in s.get_skp(db.conn, skp_id).riwayat if r.aksi == "kembalikan"]
+        workflow.kembalikan(db, skp_id, "x", actor=people.operator)
+    assert workflow.kembalikan(db, skp_id, "Periksa lagi rating", actor=people.atasan) == "diajukan"
+    notes = [r.catatan for r in read.get_skp(db.conn, skp_id).riwayat if r.aksi == "kembalikan"]
     assert notes == ["Target belum terukur", "Periksa lagi rating"]
 
 
@@ -470,36 +487,36 @@ def test_locked_skp_changes_only_after_a_recorded_reopening(
     db: Database, org: Org, people: People
 ) -> None:
     skp_id = planned(db, org, people)
-    s.ajukan(db, skp_id, actor=people.operator)
-    s.nilai(db, skp_id, "sesuai", "sesuai", actor=people.penilai)
-    s.tetapkan(db, skp_id, actor=people.atasan)
+    workflow.ajukan(db, skp_id, actor=people.operator)
+    workflow.nilai(db, skp_id, "sesuai", "sesuai", actor=people.penilai)
+    workflow.tetapkan(db, skp_id, actor=people.atasan)
     before = _snapshot(db, skp_id)
     for attempt in (
-        lambda: s.simpan_rencana(db, skp_id, [], actor=people.operator),
-        lambda: s.nilai(db, skp_id, "atas", "atas", actor=people.penilai),
-        lambda: s.kembalikan(db, skp_id, "x", actor=people.atasan),
-        lambda: s.ganti_penilai(db, skp_id, org.kadis, actor="sistem"),
-        lambda: s.minta_umpan_balik(db, skp_id, [org.budi], actor="sistem"),
+        lambda: write.update_rencana(db, skp_id, [], actor=people.operator),
+        lambda: workflow.nilai(db, skp_id, "atas", "atas", actor=people.penilai),
+        lambda: workflow.kembalikan(db, skp_id, "x", actor=people.atasan),
+        lambda: write.ganti_penilai(db, skp_id, org.kadis, actor="sistem"),
+        lambda: write.minta_umpan_balik(db, skp_id, [org.budi], actor="sistem"),
     ):
         with pytest.raises(ValidationError, match="sudah ditetapkan dan terkunci"):
             attempt()
     with pytest.raises(AccessDenied, match="Yang berhak: admin"):
-        s.buka_kembali(db, skp_id, "Salah rating", actor=people.atasan)
+        workflow.buka_kembali(db, skp_id, "Salah rating", actor=people.atasan)
     with pytest.raises(ValidationError, match="alasan membuka kembali"):
-        s.buka_kembali(db, skp_id, "", actor=people.admin)
+        workflow.buka_kembali(db, skp_id, "", actor=people.admin)
     assert _snapshot(db, skp_id) == before
 
-    s.buka_kembali(db, skp_id, "Keberatan pegawai dikabulkan", actor=people.admin)
+    workflow.buka_kembali(db, skp_id, "Keberatan pegawai dikabulkan", actor=people.admin)
     assert state(db, skp_id) == ("dinilai", 0)
-    assert s.nilai(db, skp_id, "atas", "atas", actor=people.penilai) == "SANGAT_BAIK"
-    s.tetapkan(db, skp_id, actor=people.atasan)
+    assert workflow.nilai(db, skp_id, "atas", "atas", actor=people.penilai) == "SANGAT_BAIK"
+    workflow.tetapkan(db, skp_id, actor=people.atasan)
     assert (
         db.conn.execute(
             "SELECT predikat_kode FROM riwayat_skp WHERE id = ?", (registri.skp_id(org.ani, 2026),)
         ).fetchone()[0]
         == "SANGAT_BAIK"
     )
-    reopen = [r for r in s.get_skp(db.conn, skp_id).riwayat if r.aksi == "buka_kembali"]
+    reopen = [r for r in read.get_skp(db.conn, skp_id).riwayat if r.aksi == "buka_kembali"]
     assert [(r.pelaku, r.catatan, r.dari, r.ke) for r in reopen] == [
         ("admin", "Keberatan pegawai dikabulkan", "ditetapkan", "dinilai")
     ]
@@ -519,13 +536,15 @@ def test_locked_skp_changes_only_after_a_recorded_reopening(
 def test_bulk_creation_carries_the_plan_forward_when_the_position_is_unchanged(
     db: Database, org: Org, people: People
 ) -> None:
-    first = s.buat_massal(db, 2026, actor=people.admin, unit_id=org.dinas)
-    assert first == s.HasilMassal(dibuat=5, dilanjutkan=0, sudah_ada=0)
+    first = bulk.create_massal(db, 2026, actor=people.admin, unit_id=org.dinas)
+    assert first == HasilMassal(dibuat=5, dilanjutkan=0, sudah_ada=0)
     for pid in (org.ani, org.budi):
-        skp_id = s.skp_id_for(pid, 2026)
-        s.simpan_rencana(db, skp_id, PLAN, {"KOMPETEN": "Ikut pelatihan"}, actor=people.operator)
-        record = s.get_skp(db.conn, skp_id)
-        s.isi_realisasi(
+        skp_id = read.skp_id_for(pid, 2026)
+        write.update_rencana(
+            db, skp_id, PLAN, {"KOMPETEN": "Ikut pelatihan"}, actor=people.operator
+        )
+        record = read.get_skp(db.conn, skp_id)
+        write.isi_realisasi(
             db,
             skp_id,
             {record.hasil_kerja[0].indikator[0].id: ("900", "foto")},
@@ -538,9 +557,9 @@ def test_bulk_creation_carries_the_plan_forward_when_the_position_is_unchanged(
             {"pegawai_id": org.budi, "jabatan_id": org.j_staf, "unit_id": org.seksi,
              "nama_jabatan": "Pengadministrasi", "jenis_kode": "JA", "tmt": "2027-01-01"},
         )  # fmt: skip
-    second = s.buat_massal(db, 2027, actor=people.operator, unit_id=org.bidang)
-    assert second == s.HasilMassal(dibuat=4, dilanjutkan=1, sudah_ada=0)
-    ani = s.get_skp(db.conn, s.skp_id_for(org.ani, 2027))
+    second = bulk.create_massal(db, 2027, actor=people.operator, unit_id=org.bidang)
+    assert second == HasilMassal(dibuat=4, dilanjutkan=1, sudah_ada=0)
+    ani = read.get_skp(db.conn, read.skp_id_for(org.ani, 2027))
     assert [(h.uraian, h.jenis) for h in ani.hasil_kerja] == [(p.uraian, p.jenis) for p in PLAN]
     ind = ani.hasil_kerja[0].indikator[0]
     assert (ind.indikator, ind.target, ind.realisasi, ind.bukti) == (
@@ -552,9 +571,9 @@ def test_bulk_creation_carries_the_plan_forward_when_the_position_is_unchanged(
     assert (
         next(p for p in ani.perilaku if p.nilai_kode == "KOMPETEN").ekspektasi == "Ikut pelatihan"
     )
-    assert s.get_skp(db.conn, s.skp_id_for(org.budi, 2027)).hasil_kerja == ()
-    again = s.buat_massal(db, 2027, actor=people.operator, unit_id=org.bidang)
-    assert again == s.HasilMassal(dibuat=0, dilanjutkan=0, sudah_ada=4)
+    assert read.get_skp(db.conn, read.skp_id_for(org.budi, 2027)).hasil_kerja == ()
+    again = bulk.create_massal(db, 2027, actor=people.operator, unit_id=org.bidang)
+    assert again == HasilMassal(dibuat=0, dilanjutkan=0, sudah_ada=4)
 
 
 # -- peer feedback --------------------------------------------------------------------------------
@@ -564,12 +583,12 @@ def test_peer_feedback_is_requested_answered_and_shown_to_the_appraiser(
     db: Database, org: Org, people: People
 ) -> None:
     skp_id = planned(db, org, people)
-    assert s.minta_umpan_balik(db, skp_id, [org.budi, org.staf], actor=people.penilai) == 2
-    assert s.minta_umpan_balik(db, skp_id, [org.budi], actor=people.penilai) == 0
+    assert write.minta_umpan_balik(db, skp_id, [org.budi, org.staf], actor=people.penilai) == 2
+    assert write.minta_umpan_balik(db, skp_id, [org.budi], actor=people.penilai) == 0
     with pytest.raises(ValidationError, match="orang lain daripada pegawai"):
-        s.minta_umpan_balik(db, skp_id, [org.ani], actor=people.penilai)
-    s.ajukan(db, skp_id, actor=people.operator)
-    s.isi_umpan_balik_rekan(
+        write.minta_umpan_balik(db, skp_id, [org.ani], actor=people.penilai)
+    workflow.ajukan(db, skp_id, actor=people.operator)
+    write.isi_umpan_balik_rekan(
         db,
         skp_id,
         org.budi,
@@ -577,10 +596,10 @@ def test_peer_feedback_is_requested_answered_and_shown_to_the_appraiser(
         actor=people.rekan,
     )
     with pytest.raises(AccessDenied, match="hanya dapat mengisi umpan baliknya sendiri"):
-        s.isi_umpan_balik_rekan(db, skp_id, org.staf, {"HARMONIS": "x"}, actor=people.rekan)
+        write.isi_umpan_balik_rekan(db, skp_id, org.staf, {"HARMONIS": "x"}, actor=people.rekan)
     with pytest.raises(AccessDenied):
-        s.isi_umpan_balik_rekan(db, skp_id, org.budi, {"HARMONIS": "x"}, actor=people.orang)
-    record = s.get_skp(db.conn, skp_id)
+        write.isi_umpan_balik_rekan(db, skp_id, org.budi, {"HARMONIS": "x"}, actor=people.orang)
+    record = read.get_skp(db.conn, skp_id)
     harmonis = next(p for p in record.perilaku if p.nilai_kode == "HARMONIS")
     assert harmonis.rekan == (("Budi", "Suka menolong"),)
     assert [(r.nama, r.dijawab) for r in record.rekan] == [("Budi", True), ("Staf", False)]
@@ -590,46 +609,48 @@ def test_peer_feedback_is_requested_answered_and_shown_to_the_appraiser(
 
 
 def test_periods_are_quarterly_or_monthly_per_year(db: Database, people: People) -> None:
-    periods = s.atur_periode(db, 2026, "triwulanan", actor=people.admin)
+    periods = pengaturan.update_periode(db, 2026, "triwulanan", actor=people.admin)
     assert [(p.jenis, p.ke, p.mulai, p.selesai) for p in periods[:2]] == [
         ("TAHUNAN", 0, "2026-01-01", "2026-12-31"),
         ("TRIWULAN", 1, "2026-01-01", "2026-03-31"),
     ]
     assert periods[-1].nama == "Triwulan IV 2026"
-    s.atur_periode(db, 2026, "BULANAN", actor=people.admin)
-    stored = s.daftar_periode(db.conn, 2026)
+    pengaturan.update_periode(db, 2026, "BULANAN", actor=people.admin)
+    stored = pengaturan.list_periode(db.conn, 2026)
     assert (
         len(stored) == 13
         and stored[2].selesai == "2026-02-28"
         and stored[2].nama == "Februari 2026"
     )
-    assert s.pola_periodik(db.conn, 2027) == "BULANAN"  # carried to later years until changed
+    assert (
+        pengaturan.pola_periodik(db.conn, 2027) == "BULANAN"
+    )  # carried to later years until changed
     with pytest.raises(ValidationError, match="TRIWULANAN atau BULANAN"):
-        s.atur_periode(db, 2026, "mingguan", actor=people.admin)
+        pengaturan.update_periode(db, 2026, "mingguan", actor=people.admin)
     with pytest.raises(AccessDenied):
-        s.atur_periode(db, 2026, "BULANAN", actor=people.operator)
+        pengaturan.update_periode(db, 2026, "BULANAN", actor=people.operator)
 
 
 def test_periodic_evaluation_by_the_appraiser(db: Database, org: Org, people: People) -> None:
     skp_id = planned(db, org, people)
-    assert s.nilai_periodik(db, skp_id, 2, "sesuai", "atas", actor=people.penilai) == "BAIK"
+    assert workflow.nilai_periodik(db, skp_id, 2, "sesuai", "atas", actor=people.penilai) == "BAIK"
     with pytest.raises(ValidationError, match="Periode ke-5 tidak ada"):
-        s.nilai_periodik(db, skp_id, 5, "sesuai", "atas", actor=people.penilai)
+        workflow.nilai_periodik(db, skp_id, 5, "sesuai", "atas", actor=people.penilai)
     with pytest.raises(AccessDenied):
-        s.nilai_periodik(db, skp_id, 1, "sesuai", "atas", actor=people.operator)
-    assert [(e.jenis, e.ke, e.predikat_kode) for e in s.get_skp(db.conn, skp_id).evaluasi] == [
+        workflow.nilai_periodik(db, skp_id, 1, "sesuai", "atas", actor=people.operator)
+    assert [(e.jenis, e.ke, e.predikat_kode) for e in read.get_skp(db.conn, skp_id).evaluasi] == [
         ("TRIWULAN", 2, "BAIK")
     ]
 
 
 def test_expected_distribution_is_configurable_by_the_admin(db: Database, people: People) -> None:
-    assert s.kurva(db.conn) == dict(s.KURVA_AWAL)
+    assert pengaturan.kurva(db.conn) == dict(rules.KURVA_AWAL)
     with pytest.raises(ValidationError, match="berjumlah 100%"):
-        s.atur_kurva(db, {"SANGAT_BAIK": 20}, actor=people.admin)
+        pengaturan.update_kurva(db, {"SANGAT_BAIK": 20}, actor=people.admin)
     with pytest.raises(AccessDenied, match="hanya admin"):
-        s.atur_kurva(db, {"SANGAT_BAIK": 20, "BAIK": 60}, actor=people.operator)
-    s.atur_kurva(db, {"SANGAT_BAIK": 20, "BAIK": 60}, actor=people.admin)
-    assert s.kurva(db.conn)["SANGAT_BAIK"] == 20
+        pengaturan.update_kurva(db, {"SANGAT_BAIK": 20, "BAIK": 60}, actor=people.operator)
+    pengaturan.update_kurva(db, {"SANGAT_BAIK": 20, "BAIK": 60}, actor=people.admin)
+    assert pengaturan.kurva(db.conn)["SANGAT_BAIK"] == 20
 
 
 # -- progress -------------------------------------------------------------------------------------
@@ -639,15 +660,15 @@ def test_progress_counts_states_and_predikat_per_unit(
     db: Database, org: Org, people: People
 ) -> None:
     ani = planned(db, org, people)
-    budi = s.buat_skp(db, org.budi, 2026, actor=people.operator)
-    s.simpan_rencana(db, budi, PLAN, actor=people.operator)
-    s.buat_skp(db, org.staf, 2026, actor=people.operator)
+    budi = bulk.create_skp(db, org.budi, 2026, actor=people.operator)
+    write.update_rencana(db, budi, PLAN, actor=people.operator)
+    bulk.create_skp(db, org.staf, 2026, actor=people.operator)
     for skp_id, hasil in ((ani, "atas"), (budi, "bawah")):
-        s.ajukan(db, skp_id, actor=people.operator)
-        s.nilai(db, skp_id, hasil, "atas", actor=people.penilai)
-    s.tetapkan(db, ani, actor=people.atasan)
+        workflow.ajukan(db, skp_id, actor=people.operator)
+        workflow.nilai(db, skp_id, hasil, "atas", actor=people.penilai)
+    workflow.tetapkan(db, ani, actor=people.atasan)
 
-    agency = s.kemajuan(db.conn, 2026)
+    agency = progress.kemajuan(db.conn, 2026)
     by_unit = {b.unit: b for b in agency.baris}
     dinas = by_unit["Dinas Arsip"]
     assert (
@@ -665,12 +686,12 @@ def test_progress_counts_states_and_predikat_per_unit(
     }  # fmt: skip
     assert agency.kurva["BAIK"] == 70 and agency.predikat_label["KURANG"] == "Kurang/Misconduct"
 
-    inside = s.kemajuan(db.conn, 2026, org.bidang)
+    inside = progress.kemajuan(db.conn, 2026, org.bidang)
     assert {b.unit: b.pegawai for b in inside.baris} == {"Bidang Layanan": 3, "Seksi Data": 1}
-    belum = s.daftar(db.conn, 2026, status=s.BELUM)
+    belum = progress.list_skp(db.conn, 2026, status=rules.BELUM)
     assert sorted(r.nama for r in belum) == ["Kabid", "Kadis", "Orang Lain"]
-    assert [r.nama for r in s.daftar(db.conn, 2026, status="dinilai")] == ["Budi"]
-    assert {r.nama for r in s.daftar(db.conn, 2026, penilai_id=org.kabid)} == {
+    assert [r.nama for r in progress.list_skp(db.conn, 2026, status="dinilai")] == ["Budi"]
+    assert {r.nama for r in progress.list_skp(db.conn, 2026, penilai_id=org.kabid)} == {
         "Ani",
         "Budi",
         "Staf",
@@ -679,9 +700,9 @@ def test_progress_counts_states_and_predikat_per_unit(
 
 def test_unknown_skp_is_not_found(db: Database, org: Org) -> None:
     with pytest.raises(NotFoundError, match="belum punya SKP tahun 2026"):
-        s.find_skp(db.conn, org.ani, 2026)
+        read.find_skp(db.conn, org.ani, 2026)
     with pytest.raises(NotFoundError):
-        s.ajukan(db, "tidak-ada", actor="sistem")
+        workflow.ajukan(db, "tidak-ada", actor="sistem")
 
 
 # -- the state machine under any sequence of attempts ---------------------------------------------
@@ -705,20 +726,20 @@ def machine() -> Any:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _try(db: Database, skp_id: str, pelaku: s.Pelaku, t: s.Transisi) -> bool:
+def _try(db: Database, skp_id: str, pelaku: rules.Pelaku, t: rules.Transisi) -> bool:
     try:
         if t is T.AJUKAN:
-            s.ajukan(db, skp_id, actor=pelaku)
+            workflow.ajukan(db, skp_id, actor=pelaku)
         elif t is T.NILAI:
-            s.nilai(db, skp_id, "sesuai", "atas", actor=pelaku)
+            workflow.nilai(db, skp_id, "sesuai", "atas", actor=pelaku)
         elif t is T.KEMBALIKAN:
-            s.kembalikan(db, skp_id, "perbaiki", actor=pelaku)
+            workflow.kembalikan(db, skp_id, "perbaiki", actor=pelaku)
         elif t is T.TETAPKAN:
-            s.tetapkan(db, skp_id, actor=pelaku)
+            workflow.tetapkan(db, skp_id, actor=pelaku)
         elif t is T.BUKA_KEMBALI:
-            s.buka_kembali(db, skp_id, "koreksi", actor=pelaku)
+            workflow.buka_kembali(db, skp_id, "koreksi", actor=pelaku)
         else:
-            s.simpan_rencana(db, skp_id, [PLAN[0], PLAN[1]], actor=pelaku)
+            write.update_rencana(db, skp_id, [PLAN[0], PLAN[1]], actor=pelaku)
     except (AccessDenied, ValidationError):
         return False
     return True
@@ -731,23 +752,23 @@ def _try(db: Database, skp_id: str, pelaku: s.Pelaku, t: s.Transisi) -> bool:
 def test_any_sequence_of_attempts_keeps_the_machine_valid(machine: Any, steps: list[Any]) -> None:
     db, org_, people_ = machine["db"], machine["org"], machine["people"]
     tahun = next(_year)
-    skp_id = s.buat_skp(db, org_.ani, tahun, actor="sistem")
-    s.simpan_rencana(db, skp_id, PLAN, actor="sistem")
+    skp_id = bulk.create_skp(db, org_.ani, tahun, actor="sistem")
+    write.update_rencana(db, skp_id, PLAN, actor="sistem")
     for role, t in steps:
         pelaku = getattr(people_, role)
         before_state = state(db, skp_id)
         before = _snapshot(db, skp_id)
-        verdict = s.may(pelaku, s.skp_info(db.conn, skp_id), t)
+        verdict = rules.may(pelaku, read.skp_info(db.conn, skp_id), t)
         done = _try(db, skp_id, pelaku, t)
         after_state = state(db, skp_id)
         assert after_state in VALID
         assert done == bool(verdict)
-        if done and t in s.PERPINDAHAN:
-            assert after_state[0] == s.status_berikut(before_state[0], t)
+        if done and t in rules.PERPINDAHAN:
+            assert after_state[0] == rules.status_berikut(before_state[0], t)
         if not done:
             assert _snapshot(db, skp_id) == before  # a refusal changes nothing
         if before_state[1] and not (done and t is T.BUKA_KEMBALI):
             assert _snapshot(db, skp_id) == before  # locked: unchanged unless reopened
-    history = s.get_skp(db.conn, skp_id).riwayat
+    history = read.get_skp(db.conn, skp_id).riwayat
     for a, b in itertools.pairwise(history):
         assert a.ke == b.dari  # the recorded history is one unbroken path

@@ -11,18 +11,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.models.rekap.core import (
-    DiklatBaris,
-    DukBaris,
-    Kategori,
-    KgbBaris,
-    KopLaporan,
-    KpBaris,
-    NominatifKp,
-    PensiunBaris,
-    Rekap,
-    RekapBaris,
-)
+from app.models.rekap.common import KopLaporan
+from app.models.rekap.diklat import DiklatBaris
+from app.models.rekap.duk import DukBaris
+from app.models.rekap.kgb import KgbBaris
+from app.models.rekap.kp import KpBaris, NominatifKp
+from app.models.rekap.pensiun import PensiunBaris
+from app.models.rekap.tabel import Kategori, Rekap, RekapBaris
 from app.reports.excel import rekap as rx
 
 KOP = KopLaporan("BKPSDM Kota Uji", None, date(2026, 11, 22))
@@ -67,7 +62,7 @@ def _rows(n: int) -> Iterator[DukBaris]:
 @pytest.mark.parametrize(("kertas", "code"), [("A4", "9"), ("F4", "14")])
 def test_duk_sheet_as_a_clerk_prints_it(tmp_path: Path, kertas: str, code: str) -> None:
     path = tmp_path / "duk.xlsx"
-    n = rx.tulis_duk(path, KOP, _rows(40), kertas=kertas)
+    n = rx.write_duk(path, KOP, _rows(40), kertas=kertas)
     assert n == 40
     ws = load_workbook(path)["DUK"]
     # title rows, merged across the whole table (20 columns: A..T)
@@ -114,7 +109,7 @@ def test_duk_sheet_as_a_clerk_prints_it(tmp_path: Path, kertas: str, code: str) 
 def test_rows_with_long_text_are_made_taller(tmp_path: Path) -> None:
     path = tmp_path / "tinggi.xlsx"
     long_name = "Prof. Dr. " + "Nama Yang Sangat Panjang Sekali " * 3 + "M.Si."
-    rx.tulis_duk(path, KOP, [duk_row(1, long_name), duk_row(2, "Pendek")])
+    rx.write_duk(path, KOP, [duk_row(1, long_name), duk_row(2, "Pendek")])
     ws = load_workbook(path)["DUK"]
     assert ws["B7"].value == long_name and ws["B7"].alignment.wrap_text
     assert ws.row_dimensions[7].height >= 4 * rx.LINE_HEIGHT
@@ -124,7 +119,7 @@ def test_rows_with_long_text_are_made_taller(tmp_path: Path) -> None:
 def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     path = tmp_path / "suntik.xlsx"
     rows = [duk_row(i, text) for i, text in enumerate(NASTY, start=1)]
-    rx.tulis_duk(path, KopLaporan("=cmd|' /C calc'!A0", "@unit", date(2026, 1, 1)), rows)
+    rx.write_duk(path, KopLaporan("=cmd|' /C calc'!A0", "@unit", date(2026, 1, 1)), rows)
     ws = load_workbook(path)["DUK"]
     assert ws["A1"].value == "=CMD|' /C CALC'!A0" and ws["A1"].data_type == "s"
     for i, text in enumerate(NASTY):
@@ -137,7 +132,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 
 def test_control_characters_are_dropped_not_fatal(tmp_path: Path) -> None:
     path = tmp_path / "kontrol.xlsx"
-    rx.tulis_duk(path, KOP, [duk_row(1, "Nama\x07 Aneh\x00")])
+    rx.write_duk(path, KOP, [duk_row(1, "Nama\x07 Aneh\x00")])
     assert load_workbook(path)["DUK"]["B7"].value == "Nama Aneh"
 
 
@@ -159,7 +154,7 @@ def test_rekap_sheet_has_merged_category_headers_and_totals(tmp_path: Path) -> N
         pisah_jk=False,
     )
     path = tmp_path / "rekap.xlsx"
-    counts = rx.tulis_rekap(path, KOP, [table, by_sex], kertas="F4")
+    counts = rx.write_rekap(path, KOP, [table, by_sex], kertas="F4")
     assert counts == {"Golongan": 2, "Jenis Kelamin": 1}
     wb = load_workbook(path)
     ws = wb["Golongan"]
@@ -241,7 +236,7 @@ def test_kp_kgb_pensiun_diklat_sheets(tmp_path: Path) -> None:
         1, "p", "198001012005011001", "Nama", "III/b", "Analis", "Bidang", "Dinas", 1, 8, 20
     )
     path = tmp_path / "daftar.xlsx"
-    rx.tulis_buku(
+    rx.write_workbook(
         path,
         kop,
         [
@@ -284,5 +279,5 @@ def test_a_failed_write_leaves_no_file_behind(tmp_path: Path) -> None:
 
     path = tmp_path / "gagal.xlsx"
     with pytest.raises(RuntimeError):
-        rx.tulis_duk(path, KOP, broken())
+        rx.write_duk(path, KOP, broken())
     assert list(tmp_path.iterdir()) == []

@@ -97,14 +97,14 @@ def test_year_based_recaps_use_the_year(qtbot: QtBot, demo_db: Database, tmp_pat
 def test_cancel_leaves_no_file(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_duk = job.rk.duk
+    real_duk = job.duk.duk
 
     def slow_duk(*args: Any, **kwargs: Any) -> Iterator[Any]:
         for row in real_duk(*args, **kwargs):
             time.sleep(0.01)
             yield row
 
-    monkeypatch.setattr(job.rk, "duk", slow_duk)
+    monkeypatch.setattr(job.duk, "duk", slow_duk)
     monkeypatch.setattr(job, "PROGRESS_EVERY", 1)
     page = make_page(qtbot, demo_db)
     choose(page, "duk")

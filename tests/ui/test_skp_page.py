@@ -13,7 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.models.skp import core as m
+from app.models.rules.skp import BELUM, Pelaku
+from app.models.skp import bulk, read
+from app.models.skp.types import HasilMassal
 from app.models.storage.db import Database
 from app.ui.dialogs import skp_form as sf
 from app.ui.pages.skp import SkpListModel, SkpPage
@@ -32,7 +34,7 @@ def people(org: Org) -> People:
     return build_people(org)
 
 
-def make_page(qtbot: QtBot, db: Database, actor: m.Pelaku) -> SkpPage:
+def make_page(qtbot: QtBot, db: Database, actor: Pelaku) -> SkpPage:
     page = SkpPage(db, runner=TaskRunner(db.path), actor=actor, today=TODAY)
     qtbot.addWidget(page)
     page.resize(1200, 700)
@@ -47,7 +49,7 @@ def reload(qtbot: QtBot, page: SkpPage) -> None:
 
 
 def nip_of(db: Database, pegawai_id: str) -> str:
-    return str(m.orang(db.conn, pegawai_id).nip)  # type: ignore[union-attr]
+    return str(read.orang(db.conn, pegawai_id).nip)  # type: ignore[union-attr]
 
 
 def type_cell(qtbot: QtBot, table: QTableWidget, row: int, col: int, text: str) -> None:
@@ -69,7 +71,7 @@ def visible(form: sf.SkpForm) -> set[str]:
     return {k for k, b in form.buttons.items() if b.isVisibleTo(form)}
 
 
-def open_form(qtbot: QtBot, page: SkpPage, skp_id: str, actor: m.Pelaku) -> sf.SkpForm:
+def open_form(qtbot: QtBot, page: SkpPage, skp_id: str, actor: Pelaku) -> sf.SkpForm:
     form = page.open_skp(skp_id, actor=actor)
     qtbot.waitUntil(form.isVisible)
     return form
@@ -104,7 +106,7 @@ def test_an_appraisal_year_end_to_end_through_the_screens(
     # The operator creates Ani's SKP from the list of those without a plan.
     page.tabs.setCurrentIndex(1)
     with qtbot.waitSignal(page.loaded, timeout=10000):
-        page.status.setCurrentIndex(page.status.findData(m.BELUM))
+        page.status.setCurrentIndex(page.status.findData(BELUM))
     assert page.select_nip(nip_of(db, org.ani))
     assert page.create_button.isEnabled() and not page.open_button.isEnabled()
     with qtbot.waitSignal(page.loaded, timeout=10000):
@@ -136,7 +138,7 @@ def test_an_appraisal_year_end_to_end_through_the_screens(
         qtbot, form.perilaku, perilaku_row(form, "AKUNTABEL"), sf.P_EKSPEKTASI, "Lapor tepat waktu"
     )
     qtbot.mouseClick(form.buttons["simpan"], Qt.MouseButton.LeftButton)
-    record = m.get_skp(db.conn, skp_id)
+    record = read.get_skp(db.conn, skp_id)
     assert [(h.uraian, len(h.indikator)) for h in record.hasil_kerja] == [
         ("Tertatanya arsip dinamis", 2)
     ]
@@ -212,7 +214,7 @@ def test_an_appraisal_year_end_to_end_through_the_screens(
     qtbot.keyClicks(form.catatan, "Keberatan pegawai dikabulkan")
     qtbot.mouseClick(form.buttons["buka"], Qt.MouseButton.LeftButton)
     assert "Dinilai" in form.header.text() and "terkunci" not in form.header.text()
-    assert [r.aksi for r in m.get_skp(db.conn, skp_id).riwayat] == [
+    assert [r.aksi for r in read.get_skp(db.conn, skp_id).riwayat] == [
         "ajukan",
         "nilai",
         "tetapkan",
@@ -224,7 +226,7 @@ def test_an_appraisal_year_end_to_end_through_the_screens(
 def test_the_model_refuses_even_when_the_screen_is_bypassed(
     qtbot: QtBot, db: Database, org: Org, people: People
 ) -> None:
-    skp_id = m.buat_skp(db, org.ani, TODAY.year, actor="sistem")
+    skp_id = bulk.create_skp(db, org.ani, TODAY.year, actor="sistem")
     page = make_page(qtbot, db, people.orang)
     form = open_form(qtbot, page, skp_id, people.orang)
     assert visible(form) == {"pdf", "tutup"}
@@ -232,7 +234,7 @@ def test_the_model_refuses_even_when_the_screen_is_bypassed(
     box = error_box(qtbot, form)
     assert box.text().startswith("Akses ditolak: lain tidak berhak mengajukan SKP ini.")
     box.accept()
-    assert m.skp_info(db.conn, skp_id).status == "draft"
+    assert read.skp_info(db.conn, skp_id).status == "draft"
     close(qtbot, page, form)
 
 
@@ -244,7 +246,7 @@ def test_bulk_creation_and_rekap_from_the_page(
     qtbot.waitUntil(lambda: not page._loading, timeout=10000)
     with qtbot.waitSignal(page.created, timeout=20000) as blocker:
         qtbot.mouseClick(page.bulk_button, Qt.MouseButton.LeftButton)
-    assert blocker.args[0] == m.HasilMassal(dibuat=5, dilanjutkan=0, sudah_ada=0)
+    assert blocker.args[0] == HasilMassal(dibuat=5, dilanjutkan=0, sudah_ada=0)
     qtbot.waitUntil(lambda: not page._loading and page.data.total.draft == 5, timeout=10000)
     assert {b.unit for b in page.data.baris} == {"Dinas Arsip", "Bidang Layanan", "Seksi Data"}
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]

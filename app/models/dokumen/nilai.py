@@ -23,8 +23,9 @@ from app.models.dokumen.templat import Templat
 from app.models.errors import ValidationError
 from app.models.pegawai.read import EmployeeRecord
 from app.models.reference.loader import Referensi
-from app.models.rekap import core as rekap
+from app.models.rekap.kp import periode_kp_berikutnya
 from app.models.rules import derivations as d
+from app.models.rules.kp import TAHUN_KGB, add_years, kgb_berikutnya
 from app.models.storage.instansi import get_setting
 from app.paths import resources_dir
 
@@ -94,11 +95,11 @@ def default_tmt(conn: sqlite3.Connection, t: Templat, on: date, record: Employee
     """TMT when none is given: the KP period on or after the decree's month (PERIODE_KP), the
     next KGB step on or after the decree date (KGB), or the decree date."""
     if t.tmt_bawaan == "PERIODE_KP":
-        return rekap.periode_kp_berikutnya(conn, on.replace(day=1) - timedelta(days=1))
+        return periode_kp_berikutnya(conn, on.replace(day=1) - timedelta(days=1))
     if t.tmt_bawaan == "KGB":
         base = _mk_base(record)
         if base is not None:
-            return rekap.kgb_berikutnya(base[0], on)[0]
+            return kgb_berikutnya(base[0], on)[0]
     return on
 
 
@@ -235,7 +236,7 @@ def person_values(
             if sk.get("mk_tahun") is not None
             else None
         ),
-        "kgb_berikutnya": tanggal(rekap.tambah_tahun(tmt, rekap.TAHUN_KGB)),
+        "kgb_berikutnya": tanggal(add_years(tmt, TAHUN_KGB)),
     }
     for key, value in given.items():  # explicit values override what the records say
         if key not in ("tmt", "golongan_baru", "gaji_pokok", "gaji_pokok_lama") and value:

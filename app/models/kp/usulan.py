@@ -1,9 +1,8 @@
 """Kenaikan pangkat per period: proposal (usulan), BKN technical approval (pertek) and the SK.
 
 The list of who is due in a period and why comes from the records
-(:func:`app.models.rekap.core.nominatif_kp`, asn-rules 5). This module keeps what the clerk does
-with
-that list in ``kp_usulan`` (migration 10), one row per employee per period:
+(:func:`app.models.rekap.kp.nominatif_kp`, asn-rules 5). This module keeps what the clerk does
+with that list in ``kp_usulan`` (migration 10), one row per employee per period:
 
 ``USUL`` (proposed) -> ``PERTEK`` (BKN approval number recorded) -> ``TERBIT`` (SK issued; the
 new rank is in riwayat_pangkat). ``BATAL`` withdraws a proposal that has no SK yet.
@@ -31,8 +30,10 @@ from app.models.dokumen.rancangan import Permintaan
 from app.models.errors import NotFoundError, ValidationError
 from app.models.pegawai.write import check_history, raise_for
 from app.models.reference.loader import Referensi, natural_id
-from app.models.rekap import core as rekap
+from app.models.rekap.common import unit_clause
+from app.models.rekap.kp import nominatif_kp, periode_kp
 from app.models.rules import derivations as d
+from app.models.rules.kp import STATUS_BELUM
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 
@@ -42,7 +43,6 @@ USUL = "USUL"
 PERTEK = "PERTEK"
 TERBIT = "TERBIT"
 BATAL = "BATAL"
-STATUS_USULAN = (USUL, PERTEK, TERBIT, BATAL)
 
 
 def status_label(status: str | None) -> str:
@@ -88,7 +88,7 @@ class KpItem:
     golongan_kode: str
     golongan_baru: str | None
     jenis_kp: str
-    syarat: str | None  # rekap.STATUS_*; None: no longer on the list (e.g. promoted)
+    syarat: str | None  # app.models.rules.kp.STATUS_*; None: no longer on the list (e.g. promoted)
     keterangan: tuple[str, ...]
     unit_nama: str | None
     usulan: Usulan | None
@@ -104,8 +104,8 @@ def periode_teks(periode: date) -> str:
 
 def _periode(conn: sqlite3.Connection, periode: str | date) -> date:
     if isinstance(periode, date):
-        return rekap.periode_kp(conn, periode_teks(periode))
-    return rekap.periode_kp(conn, periode)
+        return periode_kp(conn, periode_teks(periode))
+    return periode_kp(conn, periode)
 
 
 _USULAN_SQL = """
@@ -140,21 +140,21 @@ def _usulan(row: Sequence[Any]) -> Usulan:
     )
 
 
-def daftar_usulan(conn: sqlite3.Connection, periode: str | date) -> dict[str, Usulan]:
+def list_usulan(conn: sqlite3.Connection, periode: str | date) -> dict[str, Usulan]:
     """The proposals of a period by pegawai_id."""
     p = _periode(conn, periode)
     rows = conn.execute(_USULAN_SQL, (periode_teks(p),))
     return {r[1]: _usulan(r) for r in rows}
 
 
-def daftar_periode(
+def list_periode(
     conn: sqlite3.Connection, periode: str | date, *, unit_id: str | None = None
 ) -> list[KpItem]:
     """The KP list of a period (eligible and near-miss, with the reasons) joined with the
     proposals; people proposed who are no longer on the list (promoted meanwhile) follow."""
     p = _periode(conn, periode)
-    usulan = daftar_usulan(conn, p)
-    hasil = rekap.nominatif_kp(conn, p, unit_id=unit_id, termasuk_melebihi_batas=True)
+    usulan = list_usulan(conn, p)
+    hasil = nominatif_kp(conn, p, unit_id=unit_id, termasuk_melebihi_batas=True)
     items: list[KpItem] = []
     seen: set[str] = set()
     for b in hasil.baris:
@@ -175,7 +175,7 @@ def daftar_periode(
         )
     rest = [u for pid, u in usulan.items() if pid not in seen]
     if rest:
-        unit_sql, unit_params = rekap._unit_clause(conn, unit_id)
+        unit_sql, unit_params = unit_clause(conn, unit_id)
         marks = ", ".join("?" for _ in rest)
         in_unit = {
             str(r[0]): r[1]
@@ -240,7 +240,7 @@ def usulkan(
     p = _periode(conn, periode)
     wanted = _nips(nips)
     require(db, actor, "dokumen.terbitkan")
-    items = _by_nip(daftar_periode(conn, p))
+    items = _by_nip(list_periode(conn, p))
     problems: list[str] = []
     for nip in wanted:
         item = items.get(nip)
@@ -260,7 +260,7 @@ def usulkan(
                     s=status_label(item.usulan.status),
                 )
             )
-        elif item.syarat == rekap.STATUS_BELUM:
+        elif item.syarat == STATUS_BELUM:
             problems.append(
                 tr(
                     "NIP {nip}: belum memenuhi syarat: {alasan}.",
@@ -305,7 +305,7 @@ def usulkan(
 
 
 def _selected(conn: sqlite3.Connection, p: date, wanted: list[str]) -> dict[str, Usulan]:
-    by_nip = {u.nip: u for u in daftar_usulan(conn, p).values()}
+    by_nip = {u.nip: u for u in list_usulan(conn, p).values()}
     return {n: by_nip[n] for n in wanted if n in by_nip}
 
 
@@ -590,7 +590,7 @@ def record_sk_kp(
 def usulan_pegawai(conn: sqlite3.Connection, nip: str, periode: str | date) -> Usulan:
     """The proposal of one employee in a period. Raises NotFoundError."""
     p = _periode(conn, periode)
-    for u in daftar_usulan(conn, p).values():
+    for u in list_usulan(conn, p).values():
         if u.nip == nip.strip():
             return u
     raise NotFoundError(_not_proposed(nip, p))

@@ -10,8 +10,8 @@ F4 is not a standard paper size in the spreadsheet formats. Indonesian offices c
 (8.5 × 13 in = 216 × 330 mm, ``paperSize`` 14), which is what ``kertas="F4"`` writes.
 
 Text that begins with ``=``, ``+``, ``-`` or ``@`` is written as a text cell (explicit data type
-``s``), never as a formula. This module receives plain data (:mod:`app.models.rekap.core`) and runs
-no SQL.
+``s``), never as a formula. This module receives plain data (the dataclasses of
+:mod:`app.models.rekap`) and runs no SQL.
 """
 
 from __future__ import annotations
@@ -33,15 +33,13 @@ from openpyxl.worksheet.page import PageMargins
 
 from app.i18n import tanggal, tr
 from app.models.organisasi.formasi import BezettingReport
-from app.models.rekap.core import (
-    DiklatBaris,
-    DukBaris,
-    KgbBaris,
-    KopLaporan,
-    NominatifKp,
-    PensiunBaris,
-    Rekap,
-)
+from app.models.rekap.common import KopLaporan
+from app.models.rekap.diklat import DiklatBaris
+from app.models.rekap.duk import DukBaris
+from app.models.rekap.kgb import KgbBaris
+from app.models.rekap.kp import NominatifKp
+from app.models.rekap.pensiun import PensiunBaris
+from app.models.rekap.tabel import Rekap
 
 # Paper sizes of the SpreadsheetML page set-up (ECMA-376 Part 1, 18.3.1.63).
 KERTAS: dict[str, int] = {
@@ -282,7 +280,7 @@ def _sheet_title(name: str) -> str:
     return name[:31]
 
 
-def tulis_buku(
+def write_workbook(
     path: Path | str, kop: KopLaporan, lembar: Sequence[Lembar], *, kertas: str = "A4"
 ) -> dict[str, int]:
     """Write the sheets to an .xlsx file (atomically: a temporary file renamed at the end).
@@ -393,11 +391,11 @@ def lembar_duk(kop: KopLaporan, rows: Iterable[DukBaris]) -> Lembar:
     )
 
 
-def tulis_duk(
+def write_duk(
     path: Path | str, kop: KopLaporan, rows: Iterable[DukBaris], *, kertas: str = "A4"
 ) -> int:
     """The DUK in one sheet (streamed). Returns the number of rows."""
-    return tulis_buku(path, kop, [lembar_duk(kop, rows)], kertas=kertas)["DUK"]
+    return write_workbook(path, kop, [lembar_duk(kop, rows)], kertas=kertas)["DUK"]
 
 
 def lembar_rekap(kop: KopLaporan, rekap: Rekap, nama: str | None = None) -> Lembar:
@@ -429,7 +427,7 @@ def lembar_rekap(kop: KopLaporan, rekap: Rekap, nama: str | None = None) -> Lemb
             cells.append(values(None, None))
         return cells
 
-    rows = [[i, b.nama, *line(b.hitung)] for i, b in enumerate(rekap.baris, start=1)]
+    rows = [[i, b.nama, *line(b.count)] for i, b in enumerate(rekap.baris, start=1)]
     total = [None, tr("JUMLAH"), *line(rekap.total)]
     return Lembar(
         nama=nama or rekap.judul,
@@ -453,12 +451,12 @@ NAMA_LEMBAR_REKAP = {
 }
 
 
-def tulis_rekap(
+def write_rekap(
     path: Path | str, kop: KopLaporan, rekaps: Sequence[Rekap], *, kertas: str = "A4"
 ) -> dict[str, int]:
     """One sheet per cross table."""
     sheets = [lembar_rekap(kop, r, tr(NAMA_LEMBAR_REKAP.get(r.dimensi, r.dimensi))) for r in rekaps]
-    return tulis_buku(path, kop, sheets, kertas=kertas)
+    return write_workbook(path, kop, sheets, kertas=kertas)
 
 
 def lembar_kp(kop: KopLaporan, data: NominatifKp) -> Lembar:

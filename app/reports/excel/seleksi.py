@@ -8,9 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from app.i18n import tr
-from app.models.rekap.core import KopLaporan
+from app.models.rekap.common import KopLaporan
 from app.models.seleksi.peringkat import Peringkat, RekapTahap
-from app.reports.excel.rekap import Kolom, Lembar, tulis_buku
+from app.reports.excel.rekap import Kolom, Lembar, write_workbook
 
 _DUA_DESIMAL = Decimal("0.01")
 
@@ -126,4 +126,4 @@ def lembar_rekap_nilai(
             catatan=catatan,
         )
     )
-    return tulis_buku(path, kop, sheets)
+    return write_workbook(path, kop, sheets)

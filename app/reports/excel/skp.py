@@ -1,19 +1,23 @@
-"""The rekap SKP of a year as .xlsx (through :func:`app.reports.excel.rekap.tulis_buku`): one sheet
-with every employee's SKP state and predikat, one with the progress and the predikat
-distribution per unit beside the distribution the agency expects. Plain data in, no SQL."""
+"""The rekap SKP of a year as .xlsx (through :func:`app.reports.excel.rekap.write_workbook`): one
+sheet with every employee's SKP state and predikat, one with the progress and the predikat
+distribution per unit beside the distribution the agency expects. Plain data in (the labels of
+the states too), no SQL."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from app.i18n import tanggal, tr
-from app.models.rekap.core import KopLaporan
-from app.models.skp.core import Kemajuan, KemajuanBaris, SkpBaris, status_label
-from app.reports.excel.rekap import Kolom, Lembar, tulis_buku
+from app.models.rekap.common import KopLaporan
+from app.models.skp.types import Kemajuan, KemajuanBaris, SkpBaris
+from app.reports.excel.rekap import Kolom, Lembar, write_workbook
 
 
-def lembar_daftar(kop: KopLaporan, tahun: int, rows: Sequence[SkpBaris]) -> Lembar:
+def lembar_daftar(
+    kop: KopLaporan, tahun: int, rows: Sequence[SkpBaris], status_label: Mapping[str, str]
+) -> Lembar:
+    """Every employee with the SKP state (``status_label``: state -> its label) and predikat."""
     kolom = (
         Kolom(tr("No."), 5, "nomor"),
         Kolom(tr("NIP"), 20, "nip"),
@@ -25,7 +29,16 @@ def lembar_daftar(kop: KopLaporan, tahun: int, rows: Sequence[SkpBaris]) -> Lemb
         Kolom(tr("Predikat"), 16),
     )
     values = [
-        [i, r.nip, r.nama, r.jabatan, r.unit, r.penilai, status_label(r.status), r.predikat]
+        [
+            i,
+            r.nip,
+            r.nama,
+            r.jabatan,
+            r.unit,
+            r.penilai,
+            status_label.get(r.status, r.status),
+            r.predikat,
+        ]
         for i, r in enumerate(rows, start=1)
     ]
     judul = [tr("REKAP SKP TAHUN {tahun}", tahun=tahun)]
@@ -36,6 +49,7 @@ def lembar_daftar(kop: KopLaporan, tahun: int, rows: Sequence[SkpBaris]) -> Lemb
 
 
 def lembar_kemajuan(kop: KopLaporan, data: Kemajuan) -> Lembar:
+    """The progress per unit and the predikat distribution beside the expected one."""
     status = tr("Status SKP")
     pred = tr("Predikat (dinilai/ditetapkan)")
     kolom: list[Kolom] = [
@@ -88,16 +102,16 @@ def lembar_kemajuan(kop: KopLaporan, data: Kemajuan) -> Lembar:
     )
 
 
-def tulis_rekap_skp(
+def write_rekap_skp(
     path: Path | str,
     kop: KopLaporan,
     tahun: int,
     rows: Sequence[SkpBaris],
     data: Kemajuan,
     *,
+    status_label: Mapping[str, str],
     kertas: str = "A4",
 ) -> dict[str, int]:
     """Write the rekap SKP workbook. Returns the number of data rows per sheet."""
-    return tulis_buku(
-        path, kop, [lembar_daftar(kop, tahun, rows), lembar_kemajuan(kop, data)], kertas=kertas
-    )
+    sheets = [lembar_daftar(kop, tahun, rows, status_label), lembar_kemajuan(kop, data)]
+    return write_workbook(path, kop, sheets, kertas=kertas)

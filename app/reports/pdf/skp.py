@@ -6,13 +6,12 @@ penilai under them), the hasil kerja with indicators, targets, realisations and 
 rating of hasil kerja, the perilaku kerja per BerAKHLAK value with the leader's expectation and
 the feedback, the rating of perilaku kerja, the predikat, and the signature lines.
 
-This module receives plain data (:class:`app.models.skp.core.DokumenEvaluasi`) and runs no SQL. All
+This module receives plain data (:class:`app.models.skp.types.DokumenEvaluasi`) and runs no SQL. All
 text is escaped for reportlab's paragraph markup, so names with ``&`` or ``<`` print as typed.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
@@ -33,7 +32,7 @@ from reportlab.platypus import (
 )
 
 from app.i18n import tr
-from app.models.skp.core import DokumenEvaluasi, Indikator, Orang
+from app.models.skp.types import DokumenEvaluasi, Indikator, Orang
 from app.reports.pdf import fonts
 
 MARGIN = 1.8 * cm
@@ -317,10 +316,3 @@ def render_evaluasi(dok: DokumenEvaluasi, out: str | Path | BinaryIO) -> int:
     width = A4[0] - 2 * MARGIN
     doc.build(_story(dok, width), onFirstPage=_page_footer, onLaterPages=_page_footer)
     return int(doc.page)
-
-
-def render_bytes(dok: DokumenEvaluasi) -> bytes:
-    """:func:`render_evaluasi` into memory."""
-    buffer = io.BytesIO()
-    render_evaluasi(dok, buffer)
-    return buffer.getvalue()

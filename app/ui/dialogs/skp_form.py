@@ -2,8 +2,8 @@
 realisation with evidence, rating with feedback per BerAKHLAK value and the peer feedback, the
 state history, and the buttons of the transitions the current actor may take.
 
-Who may do what is decided by :func:`app.models.skp.core.may` (buttons hidden, cells read-only when
-not allowed); the model enforces it again on every call. The writes are single small
+Who may do what is decided by :func:`app.models.rules.skp.may` (buttons hidden, cells read-only
+when not allowed); the model enforces it again on every call. The writes are single small
 transactions of one SKP and run directly; the PDF is written in the background.
 """
 
@@ -35,14 +35,19 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tr
+from app.jobs.skp import EvaluasiRequest, write_evaluasi_pdf
 from app.models.errors import MeritError, ValidationError
 from app.models.reference.loader import Referensi
-from app.models.skp import core as m
+from app.models.rules.skp import Pelaku, Transisi, predikat, status_label
+from app.models.skp import guard, workflow
+from app.models.skp import read as skp_read
+from app.models.skp import write as skp_write
+from app.models.skp.types import HasilKerja, HasilKerjaData, Indikator, IndikatorData
 from app.models.storage.db import Database
 from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.messages import show_error
 
-T = m.Transisi
+T = Transisi
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 # Columns of the plan table: one row per indicator; consecutive rows with the same result text
@@ -82,7 +87,7 @@ class SkpForm(QDialog):
         db: Database,
         skp_id: str,
         *,
-        actor: str | m.Pelaku = "sistem",
+        actor: str | Pelaku = "sistem",
         runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -92,7 +97,7 @@ class SkpForm(QDialog):
         self.skp_id = skp_id
         self.actor = actor
         self.runner = runner or TaskRunner(db.path, self)
-        self.pelaku = m.pelaku_dari(db, actor)
+        self.pelaku = guard.pelaku_dari(db, actor)
         self.ref = Referensi.load(db.conn)
         self.resize(1100, 700)
 
@@ -265,8 +270,8 @@ class SkpForm(QDialog):
 
     def load(self) -> None:
         """Fill every widget from the stored SKP and the actor's rights."""
-        self.record = m.get_skp(self.db.conn, self.skp_id, self.ref)
-        self.rights = m.boleh(self.db, self.pelaku, self.skp_id)
+        self.record = skp_read.get_skp(self.db.conn, self.skp_id, self.ref)
+        self.rights = guard.boleh(self.db, self.pelaku, self.skp_id)
         r = self.record
         self.setWindowTitle(tr("SKP {tahun} — {nama}", tahun=r.tahun, nama=r.pegawai.nama))
         penilai = r.penilai.nama if r.penilai else tr("(belum ada)")
@@ -281,7 +286,7 @@ class SkpForm(QDialog):
                 jabatan=r.nama_jabatan,
                 penilai=penilai,
                 atasan=atasan,
-                status=m.status_label(r.status),
+                status=status_label(r.status),
                 lock=lock,
             )
         )
@@ -308,7 +313,7 @@ class SkpForm(QDialog):
             values = (
                 h.waktu[:16].replace("T", " "),
                 T(h.aksi).label if h.aksi in T._value2member_map_ else h.aksi,
-                f"{m.status_label(h.dari)} → {m.status_label(h.ke)}",
+                f"{status_label(h.dari)} → {status_label(h.ke)}",
                 h.pelaku,
                 h.catatan,
             )
@@ -341,7 +346,7 @@ class SkpForm(QDialog):
         return bool(me and me in self.record.info.rekan_ids and self.rights[T.JAWAB_REKAN])
 
     def _fill_plan(self, can_plan: bool, can_real: bool) -> None:
-        rows: list[tuple[m.HasilKerja, m.Indikator | None]] = []
+        rows: list[tuple[HasilKerja, Indikator | None]] = []
         for h in self.record.hasil_kerja:
             rows += [(h, i) for i in h.indikator] or [(h, None)]
         self.plan.setRowCount(0)
@@ -363,7 +368,7 @@ class SkpForm(QDialog):
         uraian: str,
         jenis: str,
         atasan: str,
-        ind: m.Indikator | None,
+        ind: Indikator | None,
         *,
         can_plan: bool,
         can_real: bool,
@@ -413,7 +418,7 @@ class SkpForm(QDialog):
     def _show_predikat(self, *_args: Any) -> None:
         hasil, perilaku = self.rating_hasil.currentData(), self.rating_perilaku.currentData()
         if hasil and perilaku:
-            kode = m.predikat(self.ref, hasil, perilaku)
+            kode = predikat(self.ref, hasil, perilaku)
             self.predikat_label.setText(self.ref.label("ref_predikat", kode))
         else:
             self.predikat_label.setText(tr("-"))
@@ -424,9 +429,9 @@ class SkpForm(QDialog):
         item = table.item(row, col)
         return item.text().strip() if item is not None else ""
 
-    def rencana(self) -> list[m.HasilKerjaData]:
+    def rencana(self) -> list[HasilKerjaData]:
         """The plan as the table holds it (consecutive rows of one result grouped)."""
-        result: list[m.HasilKerjaData] = []
+        result: list[HasilKerjaData] = []
         for row in range(self.plan.rowCount()):
             uraian = self._cell(self.plan, row, C_HASIL)
             jenis = self._cell(self.plan, row, C_JENIS).upper() or "UTAMA"
@@ -438,7 +443,7 @@ class SkpForm(QDialog):
                 continue
             if not result or (result[-1].uraian, result[-1].jenis) != (uraian, jenis):
                 result.append(
-                    m.HasilKerjaData(
+                    HasilKerjaData(
                         uraian,
                         jenis,
                         hasil_kerja_atasan_id=link_item.data(ID_ROLE) if link_item else None,
@@ -448,7 +453,7 @@ class SkpForm(QDialog):
             if indikator or self._cell(self.plan, row, C_TARGET):
                 ind_item = self.plan.item(row, C_INDIKATOR)
                 result[-1].indikator.append(
-                    m.IndikatorData(
+                    IndikatorData(
                         indikator,
                         self._cell(self.plan, row, C_TARGET),
                         self._cell(self.plan, row, C_REALISASI),
@@ -500,7 +505,7 @@ class SkpForm(QDialog):
         """Write the plan (or only the realisation) and a peer's answers, when allowed."""
         try:
             if self.rights[T.UBAH_RENCANA]:
-                m.simpan_rencana(
+                skp_write.update_rencana(
                     self.db,
                     self.skp_id,
                     self.rencana(),
@@ -514,11 +519,11 @@ class SkpForm(QDialog):
                     for ind in h.indikator
                     if ind.id
                 }
-                m.isi_realisasi(self.db, self.skp_id, values, actor=self.actor)
+                skp_write.isi_realisasi(self.db, self.skp_id, values, actor=self.actor)
             if self._answers_as_peer() and self.pelaku.pegawai_id:
                 answers = {k: v for k, v in self._column(P_SAYA).items() if v}
                 if answers:
-                    m.isi_umpan_balik_rekan(
+                    skp_write.isi_umpan_balik_rekan(
                         self.db, self.skp_id, self.pelaku.pegawai_id, answers, actor=self.actor
                     )
         except MeritError as exc:
@@ -536,7 +541,7 @@ class SkpForm(QDialog):
     def submit(self) -> bool:
         if (self.rights[T.UBAH_RENCANA] or self.rights[T.REALISASI]) and not self._save_plan():
             return False
-        return self._run(m.ajukan)
+        return self._run(workflow.ajukan)
 
     def rate(self) -> bool:
         hasil, perilaku = self.rating_hasil.currentData(), self.rating_perilaku.currentData()
@@ -551,7 +556,7 @@ class SkpForm(QDialog):
             return False
         feedback = {k: v for k, v in self._column(P_UMPAN_BALIK).items() if v}
         return self._run(
-            m.nilai,
+            workflow.nilai,
             hasil,
             perilaku,
             umpan_balik=feedback,
@@ -559,13 +564,13 @@ class SkpForm(QDialog):
         )
 
     def send_back(self) -> bool:
-        return self._run(m.kembalikan, self.catatan.text())
+        return self._run(workflow.kembalikan, self.catatan.text())
 
     def approve(self) -> bool:
-        return self._run(m.tetapkan)
+        return self._run(workflow.tetapkan)
 
     def reopen(self) -> bool:
-        return self._run(m.buka_kembali, self.catatan.text())
+        return self._run(workflow.buka_kembali, self.catatan.text())
 
     def _pegawai_by_nip(self, text: str) -> str | None:
         from app.models.pegawai.read import find_pegawai_id
@@ -580,7 +585,7 @@ class SkpForm(QDialog):
         pid = self._pegawai_by_nip(self.penilai_nip.text())
         if pid is None:
             return False
-        ok = self._run(m.ganti_penilai, pid)
+        ok = self._run(skp_write.ganti_penilai, pid)
         if ok:
             self.penilai_nip.clear()
         return ok
@@ -589,7 +594,7 @@ class SkpForm(QDialog):
         pid = self._pegawai_by_nip(self.rekan_nip.text())
         if pid is None:
             return False
-        ok = self._run(m.minta_umpan_balik, [pid])
+        ok = self._run(skp_write.minta_umpan_balik, [pid])
         if ok:
             self.rekan_nip.clear()
         return ok
@@ -611,12 +616,10 @@ class SkpForm(QDialog):
 
     def write_pdf(self, target: Path) -> None:
         """Write the Dokumen Evaluasi Kinerja Pegawai in the background."""
-        skp_id = self.skp_id
+        request, actor = EvaluasiRequest(self.skp_id, target), self.actor
 
-        def work(db: Database, _p: Progress) -> Path:
-            from app.reports.pdf.skp import render_evaluasi
-
-            render_evaluasi(m.dokumen_evaluasi(db.conn, skp_id), target)
+        def work(db: Database, p: Progress) -> Path:
+            write_evaluasi_pdf(db, actor, request, p.report)
             return target
 
         self.buttons["pdf"].setEnabled(False)

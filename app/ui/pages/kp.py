@@ -1,6 +1,7 @@
 """Kenaikan pangkat: the list of a KP period with the reasons per person, and the clerk's
 three steps on the ticked rows: Usulkan, Catat pertek (BKN), Terbitkan SK (petikan, in the
-background with progress and cancel). The rules are in app/models/kp/usulan.py and rekap.py."""
+background with progress and cancel). The rules are in app/models/kp/usulan.py,
+app/models/rekap/kp.py and app/models/rules/kp.py."""
 
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ from app.i18n import tanggal, tr
 from app.jobs import dokumen as dokumen_jobs
 from app.models.errors import Cancelled, MeritError, ValidationError
 from app.models.kp import usulan as kp
-from app.models.rekap import core as rk
+from app.models.rekap.kp import periode_kp_berikutnya
+from app.models.rules.kp import STATUS_BELUM, STATUS_MEMENUHI, STATUS_VERIFIKASI
 from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
@@ -70,7 +72,7 @@ def periode_pilihan(db: Database, today: date, n: int = 6) -> list[date]:
     on = today - timedelta(days=62)
     while len(out) < n:
         try:
-            on = rk.periode_kp_berikutnya(db.conn, on)
+            on = periode_kp_berikutnya(db.conn, on)
         except ValidationError:
             break
         out.append(on)
@@ -304,7 +306,7 @@ class KpPage(QWidget):
             return
 
         def work(db: Database, _p: Progress) -> list[kp.KpItem]:
-            return kp.daftar_periode(db.conn, periode)
+            return kp.list_periode(db.conn, periode)
 
         self.status.setText(tr("Memuat daftar…"))
         self.runner.run(
@@ -325,7 +327,7 @@ class KpPage(QWidget):
             return [
                 i
                 for i in self.items
-                if i.syarat in (rk.STATUS_MEMENUHI, rk.STATUS_VERIFIKASI)
+                if i.syarat in (STATUS_MEMENUHI, STATUS_VERIFIKASI)
                 and i.status_usulan in (None, kp.BATAL)
             ]
         if mode == "usul":
@@ -363,7 +365,7 @@ class KpPage(QWidget):
                 cell = QTableWidgetItem(text)
                 if c == 7:
                     cell.setToolTip("\n".join(i.keterangan))
-                if c == 6 and i.syarat == rk.STATUS_BELUM:
+                if c == 6 and i.syarat == STATUS_BELUM:
                     cell.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(r, c, cell)
         self.count.setText(tr("{n} dari {m} pegawai", n=len(shown), m=len(self.items)))

@@ -30,7 +30,7 @@ from app.i18n import angka, tr
 from app.jobs.rekap import JENIS, RecapRequest, jenis_labels, write_recap
 from app.models.errors import Cancelled, ValidationError
 from app.models.organisasi.units import unit_options
-from app.models.rekap.core import periode_kp_berikutnya
+from app.models.rekap.kp import periode_kp_berikutnya
 from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error

@@ -48,8 +48,12 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tr
+from app.jobs.skp import RekapSkpRequest, write_rekap_xlsx
 from app.models.organisasi.units import unit_options
-from app.models.skp import core as m
+from app.models.rules.skp import BELUM, Pelaku, status_label
+from app.models.skp import bulk, guard
+from app.models.skp import progress as skp_progress
+from app.models.skp.types import HasilMassal, Kemajuan, SkpBaris
 from app.models.storage.db import Database
 from app.ui.dialogs.skp_form import SkpForm
 from app.ui.tasks import Progress, TaskRunner
@@ -148,7 +152,7 @@ COLUMNS = (
     ("Jabatan", lambda r: r.jabatan),
     ("Unit", lambda r: r.unit),
     ("Pejabat penilai", lambda r: r.penilai),
-    ("Status", lambda r: m.status_label(r.status)),
+    ("Status", lambda r: status_label(r.status)),
     ("Predikat", lambda r: r.predikat),
 )
 
@@ -158,9 +162,9 @@ class SkpListModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[m.SkpBaris] = []
+        self.rows: list[SkpBaris] = []
 
-    def set_rows(self, rows: list[m.SkpBaris]) -> None:
+    def set_rows(self, rows: list[SkpBaris]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -189,7 +193,7 @@ class SkpListModel(QAbstractTableModel):
 
 STATUS_FILTER = (
     ("Semua", None),
-    ("Belum ada SKP", m.BELUM),
+    ("Belum ada SKP", BELUM),
     ("Draf", "draft"),
     ("Diajukan", "diajukan"),
     ("Dinilai", "dinilai"),
@@ -210,7 +214,7 @@ class SkpPage(QWidget):
         db: Database,
         *,
         runner: TaskRunner | None = None,
-        actor: str | m.Pelaku = "sistem",
+        actor: str | Pelaku = "sistem",
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -219,7 +223,7 @@ class SkpPage(QWidget):
         self.db = db
         self.runner = runner or TaskRunner(db.path, self)
         self.actor = actor
-        self.pelaku = m.pelaku_dari(db, actor)
+        self.pelaku = guard.pelaku_dari(db, actor)
         self.form: SkpForm | None = None
         today = today or date.today()
 
@@ -359,16 +363,18 @@ class SkpPage(QWidget):
         self._loading = True
         tahun, unit_id, status, penilai = self._request()
 
-        def work(db: Database, _p: Progress) -> tuple[m.Kemajuan, list[m.SkpBaris]]:
+        def work(db: Database, _p: Progress) -> tuple[Kemajuan, list[SkpBaris]]:
             return (
-                m.kemajuan(db.conn, tahun, unit_id),
-                m.daftar(db.conn, tahun, unit_id=unit_id, status=status, penilai_id=penilai),
+                skp_progress.kemajuan(db.conn, tahun, unit_id),
+                skp_progress.list_skp(
+                    db.conn, tahun, unit_id=unit_id, status=status, penilai_id=penilai
+                ),
             )
 
         self.message.setText(tr("Memuat…"))
         self.runner.run(work, on_done=self._loaded, on_error=self._failed)
 
-    def _loaded(self, result: tuple[m.Kemajuan, list[m.SkpBaris]]) -> None:
+    def _loaded(self, result: tuple[Kemajuan, list[SkpBaris]]) -> None:
         self._loading = False
         if self._again:
             self._again = False
@@ -402,7 +408,7 @@ class SkpPage(QWidget):
         self.message.setText(tr("Data SKP tidak dapat dimuat."))
         show_error(self, exc)
 
-    def _show_progress(self, data: m.Kemajuan) -> None:
+    def _show_progress(self, data: Kemajuan) -> None:
         rows = [*data.baris, data.total]
         self.progress.setRowCount(len(rows))
         for i, b in enumerate(rows):
@@ -433,12 +439,12 @@ class SkpPage(QWidget):
 
     # -- selection and actions ------------------------------------------------------------------
 
-    def selected(self) -> m.SkpBaris | None:
+    def selected(self) -> SkpBaris | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
         value = self.model.data(rows[0], Qt.ItemDataRole.UserRole)
-        return value if isinstance(value, m.SkpBaris) else None
+        return value if isinstance(value, SkpBaris) else None
 
     def select_nip(self, nip: str) -> bool:
         for i, row in enumerate(self.model.rows):
@@ -458,7 +464,7 @@ class SkpPage(QWidget):
             return None
         return self.open_skp(row.skp_id)
 
-    def open_skp(self, skp_id: str, actor: str | m.Pelaku | None = None) -> SkpForm:
+    def open_skp(self, skp_id: str, actor: str | Pelaku | None = None) -> SkpForm:
         """Open the SKP form (window-modal, ``open()``); the page reloads when it closes."""
         form = SkpForm(self.db, skp_id, actor=self.actor if actor is None else actor,
                        runner=self.runner, parent=self)  # fmt: skip
@@ -472,7 +478,7 @@ class SkpPage(QWidget):
         if row is None or row.skp_id is not None:
             return None
         try:
-            skp_id = m.buat_skp(self.db, row.pegawai_id, self.tahun.value(), actor=self.actor)
+            skp_id = bulk.create_skp(self.db, row.pegawai_id, self.tahun.value(), actor=self.actor)
         except Exception as exc:
             show_error(self, exc)
             return None
@@ -484,13 +490,13 @@ class SkpPage(QWidget):
         tahun, unit_id = self.tahun.value(), self.unit.currentData()
         actor = self.actor
 
-        def work(db: Database, progress: Progress) -> m.HasilMassal:
-            return m.buat_massal(
+        def work(db: Database, progress: Progress) -> HasilMassal:
+            return bulk.create_massal(
                 db, tahun, actor=actor, unit_id=unit_id,
                 progress=lambda done, total: progress.report(done, total),
             )  # fmt: skip
 
-        def done(result: m.HasilMassal) -> None:
+        def done(result: HasilMassal) -> None:
             self.bulk_button.setEnabled(True)
             self.message.setText(
                 tr(
@@ -522,14 +528,11 @@ class SkpPage(QWidget):
 
     def write_rekap(self, target: Path) -> None:
         """Write the rekap SKP of the chosen year and unit in the background."""
-        tahun, unit_id, actor = self.tahun.value(), self.unit.currentData(), self.actor
+        request = RekapSkpRequest(self.tahun.value(), target, self.unit.currentData())
+        actor = self.actor
 
-        def work(db: Database, _p: Progress) -> Path:
-            from app.reports.excel.skp import tulis_rekap_skp
-
-            kop, rows, data = m.rekap_data(db.conn, tahun, unit_id)
-            tulis_rekap_skp(target, kop, tahun, rows, data)
-            m.catat_ekspor_rekap(db, tahun, unit_id, target, len(rows), actor=actor)
+        def work(db: Database, p: Progress) -> Path:
+            write_rekap_xlsx(db, actor, request, p.report)
             return target
 
         def done(path: Path) -> None:

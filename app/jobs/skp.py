@@ -1,0 +1,91 @@
+"""The SKP exports, one job each, called by the screens (:mod:`app.ui.pages.skp`,
+:mod:`app.ui.dialogs.skp_form`) and by ``merit skp rekap`` / ``merit skp pdf`` alike.
+
+* :func:`write_rekap_xlsx`: the rekap SKP of a year (every employee's state and predikat, the
+  progress and the predikat distribution per unit) as .xlsx. An export of personal data is a
+  sensitive read and is written to the audit trail under the actor's name.
+* :func:`write_evaluasi_pdf`: the Dokumen Evaluasi Kinerja Pegawai of one SKP as PDF.
+
+The writers (openpyxl, reportlab) are imported when a job runs, not when a screen opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.i18n import tr
+from app.models.rekap import common
+from app.models.rules.skp import Pelaku, status_labels
+from app.models.skp import progress as skp_progress
+from app.models.skp.dokumen import dokumen_evaluasi
+from app.models.skp.guard import pelaku_dari
+from app.models.storage.db import Database
+from app.models.storage.store import Store
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass(frozen=True)
+class RekapSkpRequest:
+    """The rekap SKP of a year, of one unit (with its sub-units) or of the whole agency."""
+
+    tahun: int
+    target: Path
+    unit_id: str | None = None
+
+
+@dataclass(frozen=True)
+class EvaluasiRequest:
+    """The evaluation document of one SKP."""
+
+    skp_id: str
+    target: Path
+
+
+def write_rekap_xlsx(
+    db: Database,
+    actor: str | Pelaku,
+    request: RekapSkpRequest,
+    progress: Progress | None = None,
+) -> int:
+    """Write the rekap SKP workbook and record the export in the audit trail (``actor``: a
+    session, a plain name or a :class:`~app.models.rules.skp.Pelaku`). Returns the number of
+    employees listed."""
+    from app.reports.excel import skp as xlsx  # lazy: openpyxl
+
+    conn = db.conn
+    tahun, unit_id, target = request.tahun, request.unit_id, request.target
+    kop = common.kop(conn, unit_id, date.today())
+    rows = skp_progress.list_skp(conn, tahun, unit_id=unit_id)
+    data = skp_progress.kemajuan(conn, tahun, unit_id)
+    xlsx.write_rekap_skp(target, kop, tahun, rows, data, status_label=status_labels())
+    Store(db).record_read(
+        tr("Ekspor rekap SKP {tahun}", tahun=tahun),
+        actor=pelaku_dari(db, actor).nama,
+        record_id=unit_id,
+        keterangan=tr("{path}: {n} pegawai", path=target, n=len(rows)),
+    )
+    if progress is not None:
+        progress(len(rows), len(rows))
+    return len(rows)
+
+
+def write_evaluasi_pdf(
+    db: Database,
+    actor: str | Pelaku,
+    request: EvaluasiRequest,
+    progress: Progress | None = None,
+) -> int:
+    """Write the evaluation document of one SKP. Returns the number of pages.
+
+    Like the screen and the command line before this job, it checks no right and writes no
+    audit entry: ``actor`` is there for the one signature of every job."""
+    from app.reports.pdf import skp as pdf  # lazy: reportlab
+
+    pages = pdf.render_evaluasi(dokumen_evaluasi(db.conn, request.skp_id), request.target)
+    if progress is not None:
+        progress(pages, pages)
+    return pages

@@ -1,0 +1,225 @@
+"""The nominative list of a KP period (asn-rules 5): who has the time in rank on the period
+date, with the conditions checked from the records, and the KP periods in force."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.i18n import tr
+from app.models.errors import ValidationError
+from app.models.reference.loader import Referensi
+from app.models.rekap.common import aktif_clause, pangkat_nama, unit_clause_named
+from app.models.rules import derivations as d
+from app.models.rules.kp import (
+    STATUS_VERIFIKASI,
+    TAHUN_DALAM_PANGKAT,
+    TAHUN_DALAM_PANGKAT_JF,
+    CalonKp,
+    add_years,
+    check_kp,
+)
+from app.models.skp.penilai import Positions
+
+
+@dataclass(frozen=True)
+class KpBaris:
+    nomor: int
+    pegawai_id: str
+    nip: str
+    nama_lengkap: str
+    golongan_kode: str
+    pangkat: str | None
+    tmt_golongan: date
+    masa_tahun: int  # time in the current pangkat on the period date
+    masa_bulan: int
+    golongan_baru: str | None
+    pangkat_baru: str | None
+    jenis_kp: str
+    jabatan_nama: str | None
+    unit_nama: str | None
+    pendidikan_kode: str | None
+    status: str  # STATUS_MEMENUHI, STATUS_VERIFIKASI or STATUS_BELUM
+    keterangan: tuple[str, ...]
+
+    @property
+    def perlu_verifikasi(self) -> bool:
+        return self.status == STATUS_VERIFIKASI
+
+
+def bulan_periode_kp(conn: sqlite3.Connection, on: date) -> list[int]:
+    """The KP months in force on a date (ref_periode_kp; asn-rules 5.1)."""
+    rows = conn.execute(
+        "SELECT bulan FROM ref_periode_kp WHERE deleted = 0 AND berlaku_mulai <= ? "
+        "AND (berlaku_sampai IS NULL OR berlaku_sampai >= ?) ORDER BY bulan",
+        (on.isoformat(), on.isoformat()),
+    )
+    return [int(r[0]) for r in rows]
+
+
+def periode_kp(conn: sqlite3.Connection, text: str) -> date:
+    """Parse ``YYYY-MM`` as a KP period date (the 1st of the month), checked against the
+    periods in force (April and October until 2023; six a year from 2024)."""
+    try:
+        year, month = (int(p) for p in text.strip().split("-"))
+        when = date(year, month, 1)
+    except ValueError:
+        raise ValidationError(
+            tr("Periode '{p}' tidak sah. Tulis sebagai TTTT-BB, mis. 2027-04.", p=text),
+            field="periode",
+        ) from None
+    months = bulan_periode_kp(conn, when)
+    if month not in months:
+        raise ValidationError(
+            tr(
+                "Bulan {bulan} bukan periode kenaikan pangkat pada tahun {tahun}. "
+                "Periode yang berlaku: {daftar}.",
+                bulan=month,
+                tahun=year,
+                daftar=", ".join(f"{year}-{m:02d}" for m in months),
+            ),
+            field="periode",
+        )
+    return when
+
+
+def periode_kp_berikutnya(conn: sqlite3.Connection, on: date) -> date:
+    """The first KP period date after ``on``."""
+    for year in (on.year, on.year + 1):
+        for month in bulan_periode_kp(conn, date(year, 1, 1)):
+            when = date(year, month, 1)
+            if when > on:
+                return when
+    raise ValidationError(tr("Tidak ada periode kenaikan pangkat berikutnya dalam referensi."))
+
+
+_KP_SQL = """
+WITH hd AS (
+    SELECT h.pegawai_id, max(h.tmt_selesai IS NULL) AS terbuka, MAX(h.tmt_selesai) AS selesai
+    FROM riwayat_hukdis h JOIN ref_hukuman_disiplin rh ON rh.kode = h.hukuman_kode
+    WHERE h.deleted = 0 AND rh.menghambat_kp_kgb = 1 AND h.tmt_mulai <= :tgl
+      AND (h.tmt_selesai IS NULL OR h.tmt_selesai >= :tgl)
+    GROUP BY h.pegawai_id
+)
+SELECT r.pegawai_id, r.nip, r.nama_lengkap, r.golongan_kode, r.golongan_urutan, r.tmt_golongan,
+       r.jenis_jabatan_kode, r.jenjang_kode, r.jabatan_nama, r.unit_nama, r.pendidikan_kode,
+       s1.predikat_kode, p1.urutan, s2.predikat_kode, p2.urutan, hd.pegawai_id IS NOT NULL
+FROM pegawai_ringkas r
+JOIN ref_golongan g ON g.kode = r.golongan_kode AND g.jenis_asn = 'PNS'
+LEFT JOIN riwayat_skp s1 ON s1.pegawai_id = r.pegawai_id AND s1.tahun = :th1 AND s1.deleted = 0
+LEFT JOIN ref_predikat p1 ON p1.kode = s1.predikat_kode
+LEFT JOIN riwayat_skp s2 ON s2.pegawai_id = r.pegawai_id AND s2.tahun = :th2 AND s2.deleted = 0
+LEFT JOIN ref_predikat p2 ON p2.kode = s2.predikat_kode
+LEFT JOIN hd ON hd.pegawai_id = r.pegawai_id
+WHERE {aktif} AND r.jenis_asn = 'PNS' AND r.status_kepegawaian = 'PNS'
+  AND r.golongan_urutan < :gol_maks
+  AND r.tmt_golongan <= CASE WHEN r.jenis_jabatan_kode = 'JF' THEN :batas_jf ELSE :batas END
+  {unit}
+ORDER BY r.golongan_urutan DESC, r.tmt_golongan, r.nama_urut, r.nip
+"""
+
+
+@dataclass(frozen=True)
+class NominatifKp:
+    """The list of a KP period, and how many people were left out because the next rank is
+    above the ceiling of their diploma or JF level (reference tables marked [?])."""
+
+    periode: date
+    baris: list[KpBaris]
+    melebihi_batas: int
+
+
+def nominatif_kp(
+    conn: sqlite3.Connection,
+    periode: date,
+    *,
+    unit_id: str | None = None,
+    termasuk_melebihi_batas: bool = False,
+) -> NominatifKp:
+    """Nominative list for a KP period: active PNS who have at least 4 years in their pangkat
+    on the period date (2 years in a jabatan fungsional), with what still has to be checked.
+
+    The conditions of each person are :func:`app.models.rules.kp.check_kp`: performance at
+    least Baik in the last two years, a discipline penalty that blocks KP, the new pangkat not
+    above the direct superior's (outside jabatan fungsional), the ceiling for the diploma or for
+    the JF level, and the ujian dinas when the promotion crosses a golongan. What the records
+    cannot show (angka kredit, ujian dinas) or what comes from uncertain reference rows is
+    marked "Perlu diverifikasi".
+
+    People whose next rank is above the ceiling of their diploma or JF level are left out
+    (and counted) unless ``termasuk_melebihi_batas``; then they are listed and marked.
+    """
+    ref = Referensi.load(conn)
+    pns = [(k, r) for k, r in ref.golongan.items() if r["jenis_asn"] == "PNS"]
+    pns.sort(key=lambda kr: int(kr[1]["urutan"]))
+    next_gol = {pns[i][0]: pns[i + 1][0] for i in range(len(pns) - 1)}
+    gol_maks = int(pns[-1][1]["urutan"])
+    unit_sql, unit_params = unit_clause_named(conn, unit_id)
+    th1, th2 = periode.year - 1, periode.year - 2
+    params: dict[str, Any] = {
+        "tgl": periode.isoformat(),
+        "th1": th1,
+        "th2": th2,
+        "gol_maks": gol_maks,
+        "batas": add_years(periode, -TAHUN_DALAM_PANGKAT).isoformat(),
+        "batas_jf": add_years(periode, -TAHUN_DALAM_PANGKAT_JF).isoformat(),
+        **unit_params,
+    }
+    sql = _KP_SQL.format(aktif=aktif_clause(), unit=unit_sql)
+    # The direct superior is the holder of the nearest occupied position above, as for the SKP.
+    positions = Positions.load(conn)
+    rank_of = {
+        str(r[0]): (r[1], r[2], r[3])
+        for r in conn.execute(
+            "SELECT pegawai_id, golongan_kode, golongan_urutan, nama_lengkap FROM pegawai_ringkas "
+            "WHERE deleted = 0 AND jenis_asn = 'PNS'"
+        )
+    }
+    result: list[KpBaris] = []
+    left_out = 0
+    for row in conn.execute(sql, params):
+        gol, jenis_jab = row[3], row[6]
+        tmt = date.fromisoformat(row[5])
+        tahun, bulan = d.masa_kerja(tmt, periode)
+        baru = next_gol.get(gol)
+        superior = None if jenis_jab == "JF" else positions.superior(row[0])
+        syarat = check_kp(
+            ref,
+            CalonKp(
+                golongan_kode=gol,
+                golongan_baru=baru,
+                jenis_jabatan_kode=jenis_jab,
+                jenjang_kode=row[7],
+                pendidikan_kode=row[10],
+                skp=((th1, row[11], row[12]), (th2, row[13], row[14])),
+                hukuman_disiplin=bool(row[15]),
+                atasan=rank_of.get(superior) if superior else None,
+            ),
+        )
+        if syarat.melebihi_batas and not termasuk_melebihi_batas:
+            left_out += 1
+            continue
+        result.append(
+            KpBaris(
+                nomor=len(result) + 1,
+                pegawai_id=row[0],
+                nip=row[1],
+                nama_lengkap=row[2],
+                golongan_kode=gol,
+                pangkat=pangkat_nama(ref, gol),
+                tmt_golongan=tmt,
+                masa_tahun=tahun,
+                masa_bulan=bulan,
+                golongan_baru=baru,
+                pangkat_baru=pangkat_nama(ref, baru),
+                jenis_kp=syarat.jenis_kp,
+                jabatan_nama=row[8],
+                unit_nama=row[9],
+                pendidikan_kode=row[10],
+                status=syarat.status,
+                keterangan=syarat.keterangan,
+            )
+        )
+    return NominatifKp(periode, result, left_out)

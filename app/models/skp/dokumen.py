@@ -1,0 +1,43 @@
+"""The data of the Dokumen Evaluasi Kinerja Pegawai of one SKP (PermenPANRB 6/2022 Lampiran),
+which :mod:`app.reports.pdf.skp` lays out."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from app.i18n import tanggal, tr
+from app.models.reference.loader import Referensi
+from app.models.rules.skp import status_label
+from app.models.skp.read import get_skp
+from app.models.skp.types import DokumenEvaluasi
+from app.models.storage.instansi import get_setting
+
+
+def dokumen_evaluasi(
+    conn: sqlite3.Connection, skp_id: str, *, today: date | None = None
+) -> DokumenEvaluasi:
+    """The data of the evaluation document of one SKP."""
+    ref = Referensi.load(conn)
+    skp = get_skp(conn, skp_id, ref)
+    when = date.fromisoformat(skp.ditetapkan[:10]) if skp.ditetapkan else (today or date.today())
+    return DokumenEvaluasi(
+        instansi=get_setting(conn, "nama_instansi") or "",
+        pemerintah=get_setting(conn, "nama_pemerintah") or "",
+        tahun=skp.tahun,
+        periode=tr(
+            "{a} s.d. {b}", a=tanggal(date(skp.tahun, 1, 1)), b=tanggal(date(skp.tahun, 12, 31))
+        ),
+        pegawai=skp.pegawai,
+        penilai=skp.penilai,
+        atasan_penilai=skp.atasan_penilai,
+        hasil_kerja=skp.hasil_kerja,
+        perilaku=skp.perilaku,
+        rating_hasil=ref.label("ref_rating", skp.rating_hasil),
+        rating_perilaku=ref.label("ref_rating", skp.rating_perilaku),
+        predikat=ref.label("ref_predikat", skp.predikat_kode),
+        catatan=skp.catatan_penilai,
+        status=status_label(skp.status),
+        tempat=get_setting(conn, "ibu_kota") or "",
+        tanggal=tanggal(when),
+    )

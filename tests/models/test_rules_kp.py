@@ -1,0 +1,125 @@
+"""The KP conditions of one candidate (asn-rules 5.2, 5.3) without a database: each reason, the
+status it leads to, and the ceiling of the diploma or of the JF level. The reference tables are
+those a fresh database starts with."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from app.models.reference.loader import Referensi
+from app.models.rules.kp import (
+    STATUS_BELUM,
+    STATUS_MEMENUHI,
+    STATUS_VERIFIKASI,
+    CalonKp,
+    add_years,
+    check_kp,
+    kgb_berikutnya,
+)
+from app.models.storage.db import Database
+
+# A Penata Muda with a bachelor's degree, two years rated Baik, nothing against him.
+CALON = CalonKp(
+    golongan_kode="III/a",
+    golongan_baru="III/b",
+    jenis_jabatan_kode="JA",
+    jenjang_kode="PELAKSANA",
+    pendidikan_kode="S1",
+    skp=((2025, "BAIK", 2), (2024, "SANGAT_BAIK", 1)),
+    hukuman_disiplin=False,
+)
+
+
+@pytest.fixture
+def ref(db: Database) -> Referensi:
+    return Referensi.load(db.conn)
+
+
+def test_a_candidate_with_everything_on_record_meets_the_conditions(ref: Referensi) -> None:
+    syarat = check_kp(ref, CALON)
+    assert (syarat.jenis_kp, syarat.status, syarat.keterangan, syarat.melebihi_batas) == (
+        "Reguler",
+        STATUS_MEMENUHI,
+        (),
+        False,
+    )
+
+
+def test_a_predikat_below_baik_or_a_penalty_holds_the_promotion_back(ref: Referensi) -> None:
+    low = check_kp(ref, replace(CALON, skp=((2025, "BUTUH_PERBAIKAN", 3), (2024, "BAIK", 2))))
+    assert low.status == STATUS_BELUM
+    assert low.keterangan == ("Predikat SKP 2025: Butuh Perbaikan",)
+    penalty = check_kp(ref, replace(CALON, hukuman_disiplin=True))
+    assert penalty.status == STATUS_BELUM
+    assert penalty.keterangan == ("Sedang menjalani hukuman disiplin yang menunda KP",)
+
+
+def test_what_is_not_on_record_is_marked_for_verification(ref: Referensi) -> None:
+    syarat = check_kp(ref, replace(CALON, skp=((2025, None, None), (2024, "BAIK", 2))))
+    assert (syarat.status, syarat.keterangan) == (STATUS_VERIFIKASI, ("SKP 2025 belum tercatat",))
+    syarat = check_kp(ref, replace(CALON, pendidikan_kode=None))
+    assert (syarat.status, syarat.keterangan) == (STATUS_VERIFIKASI, ("Pendidikan belum tercatat",))
+
+
+def test_a_belum_reason_outweighs_a_verification(ref: Referensi) -> None:
+    syarat = check_kp(
+        ref, replace(CALON, skp=((2025, None, None), (2024, "KURANG", 4)), hukuman_disiplin=True)
+    )
+    assert syarat.status == STATUS_BELUM
+    assert len(syarat.keterangan) == 3
+
+
+def test_the_new_rank_may_not_pass_the_direct_superior_outside_jf(ref: Referensi) -> None:
+    above = replace(CALON, atasan=("III/d", ref.golongan_urutan("III/d"), "Kabid"))
+    assert check_kp(ref, above).status == STATUS_MEMENUHI
+    same = replace(CALON, atasan=("III/a", ref.golongan_urutan("III/a"), "Kasi"))
+    syarat = check_kp(ref, same)
+    assert syarat.status == STATUS_BELUM
+    assert syarat.keterangan == (
+        "Pangkat baru III/b melebihi pangkat atasan langsung Kasi (III/a)",
+    )
+    jf = replace(same, jenis_jabatan_kode="JF", jenjang_kode="AHLI_PERTAMA")
+    assert not any("atasan langsung" in k for k in check_kp(ref, jf).keterangan)
+
+
+def test_a_jf_needs_its_credit_points_checked_and_stays_in_its_level(ref: Referensi) -> None:
+    jf = replace(CALON, jenis_jabatan_kode="JF", jenjang_kode="AHLI_PERTAMA")
+    syarat = check_kp(ref, jf)
+    assert syarat.jenis_kp == "Pilihan (jabatan fungsional)"
+    assert (syarat.status, syarat.melebihi_batas) == (STATUS_VERIFIKASI, False)
+    assert syarat.keterangan == ("Angka kredit belum diperiksa (perlu diverifikasi)",)
+    # Ahli Pertama reaches III/b at most: III/c is above the level.
+    above = check_kp(ref, replace(jf, golongan_kode="III/b", golongan_baru="III/c"))
+    assert above.melebihi_batas and above.status == STATUS_VERIFIKASI
+    assert any(k.startswith("Melebihi rentang pangkat jenjang") for k in above.keterangan)
+
+
+def test_the_diploma_ceiling_is_verified_when_the_reference_row_is_uncertain(
+    ref: Referensi,
+) -> None:
+    sma = replace(CALON, pendidikan_kode="SLTA", golongan_kode="III/b", golongan_baru="III/c")
+    syarat = check_kp(ref, sma)
+    assert syarat.melebihi_batas and syarat.status == STATUS_VERIFIKASI
+    assert syarat.keterangan[0].endswith("(perlu diverifikasi)")
+    sure = copy.deepcopy(ref)
+    sure.pendidikan["SLTA"]["status_fakta"] = "V"
+    syarat = check_kp(sure, sma)
+    assert syarat.melebihi_batas and syarat.status == STATUS_BELUM
+
+
+def test_crossing_a_golongan_asks_for_the_ujian_dinas(ref: Referensi) -> None:
+    syarat = check_kp(ref, replace(CALON, golongan_kode="II/d", golongan_baru="III/a"))
+    assert syarat.status == STATUS_VERIFIKASI
+    assert syarat.keterangan[-1] == (
+        "Naik golongan: perlu lulus ujian dinas tingkat I atau UKPPI (perlu diverifikasi)"
+    )
+
+
+def test_add_years_and_the_next_kgb() -> None:
+    assert add_years(date(2024, 2, 29), 1) == date(2025, 2, 28)
+    assert add_years(date(2024, 2, 29), -4) == date(2020, 2, 29)
+    assert kgb_berikutnya(date(2020, 4, 1), date(2026, 1, 1)) == (date(2026, 4, 1), 3)
