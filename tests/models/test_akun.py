@@ -15,7 +15,8 @@ from app.models.access.akses import Hak, Peran, Sesi
 from app.models.access.akun import AkunTerkunci
 from app.models.errors import AccessDenied, ValidationError
 from app.models.storage.db import Database
-from app.models.storage.store import Store, replicated_schema
+from app.models.storage.skema import replicated_schema
+from app.models.storage.store import Store
 
 SANDI = "kopi pagi di kantor"
 

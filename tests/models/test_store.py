@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from app.models.errors import NotFoundError, ValidationError
 from app.models.storage import instansi
 from app.models.storage import store as storemod
+from app.models.storage.changelog import Hlc, next_hlc
 from app.models.storage.db import Database
-from app.models.storage.store import Hlc, Store, next_hlc
+from app.models.storage.store import Store
 
 
 def _unit(tx: storemod.WriteTx, nama: str = "Dinas Uji") -> str:

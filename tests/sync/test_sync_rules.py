@@ -22,11 +22,12 @@ from typing import Any
 import pytest
 
 from app.models.storage import instansi
+from app.models.storage.changelog import Hlc
 from app.models.storage.db import Database
-from app.models.storage.store import Hlc, Store
+from app.models.storage.store import Store
 from app.sync import conflicts as cf
 from app.sync import identity as ident
-from app.sync import importer, package, status
+from app.sync import importer, package, status, verify
 from tests.helpers.common import copy_database
 from tests.helpers.sync import BASE_TIME, Node, fresh_database, make_nodes
 
@@ -252,7 +253,7 @@ def test_only_what_is_new_and_pending_until_the_gap_fills(tmp_path: Path) -> Non
 
 def _cut_to_last_batch(sender: Database, recipient: Database, path: Path) -> None:
     """Rewrite a package so that it carries only its last batch (validly signed by sender)."""
-    payload = importer.open_envelope(recipient, path.read_bytes(), None).payload
+    payload = verify.open_envelope(recipient, path.read_bytes(), None).payload
     zf = zipfile.ZipFile(io.BytesIO(payload))
     lines = zf.read(package.BATCHES).splitlines(keepends=True)
     batches = lines[-1]
@@ -395,7 +396,7 @@ def test_nothing_local_leaks(tmp_path: Path) -> None:
     _exchange(b, a, tmp_path)  # A now has peer bookkeeping about B
     path = tmp_path / "bocor.merit"
     package.export_package(a.db, path, all_peers=True, full=True)
-    payload = importer.open_envelope(b.db, path.read_bytes(), None).payload
+    payload = verify.open_envelope(b.db, path.read_bytes(), None).payload
     zf = zipfile.ZipFile(io.BytesIO(payload))
     blobs = [payload] + [zf.read(n) for n in zf.namelist()]
     for line in zf.read(package.BATCHES).splitlines():

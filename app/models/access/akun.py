@@ -28,6 +28,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from app.i18n import tr
+from app.models.access import audit
 from app.models.access.akses import Hak, Peran, Sesi, load_hak, require
 from app.models.errors import AccessDenied, NotFoundError, ValidationError
 from app.models.storage.db import Database, translated_errors, utc_now
@@ -192,10 +193,8 @@ def get_akun(db: Database, key: int | str) -> Akun:
 
 
 def _audit(db: Database, actor: str, aksi: str, akun: str, keterangan: str | None = None) -> None:
-    from app.models.storage.store import Store
-
-    Store(db).record_read(
-        aksi, actor=str(actor), tabel="lokal_akun", record_id=akun, keterangan=keterangan
+    audit.record_read(
+        db, aksi, actor=str(actor), tabel="lokal_akun", record_id=akun, keterangan=keterangan
     )
 
 

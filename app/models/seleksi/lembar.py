@@ -46,8 +46,9 @@ from app.i18n import tr
 from app.models.errors import MeritError, NotFoundError, ValidationError
 from app.models.reference.loader import natural_id
 from app.models.seleksi import core as sel
+from app.models.storage.changelog import canonical_json
 from app.models.storage.db import Database, translated_errors, utc_now
-from app.models.storage.store import Store, canonical_json
+from app.models.storage.store import Store
 
 FORMAT_PAKET = "merit-paket-nilai"
 FORMAT_LEMBAR = "merit-lembar-nilai"

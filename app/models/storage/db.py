@@ -177,6 +177,23 @@ def _is_environment_error(exc: sqlite3.Error) -> bool:
     )
 
 
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` on this thread's connection, rolled back when the block
+    raises (the error goes on). Environment errors at BEGIN and COMMIT become StorageError."""
+    conn = db.conn
+    with translated_errors(db.path):
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        with translated_errors(db.path):
+            conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
 class Database:
     """One Merit database file. Hands each thread its own connection.
 
