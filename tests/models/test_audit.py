@@ -177,7 +177,7 @@ def test_search_filters(demo_db: Database) -> None:
 def test_migration_chains_existing_entries(tmp_path: Path) -> None:
     """A database made before migration 6 gets its entries chained and the triggers."""
     from app.models.storage import db as dbmod
-    from app.models.storage.migrations import MIGRATIONS
+    from app.models.storage.migrations.steps import MIGRATIONS
 
     path = tmp_path / "lama.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)

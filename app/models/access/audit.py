@@ -443,57 +443,6 @@ def export_rows(entries: Iterable[AuditEntry]) -> Iterator[dict[str, Any]]:
         }
 
 
-# -- migration 6 ----------------------------------------------------------------------------------
-
-_TRIGGERS = (
-    """CREATE TRIGGER lokal_audit_tanpa_ubah BEFORE UPDATE ON lokal_audit
-    BEGIN SELECT RAISE(ABORT, 'jejak audit hanya dapat ditambah, tidak dapat diubah'); END""",
-    """CREATE TRIGGER lokal_audit_tanpa_hapus BEFORE DELETE ON lokal_audit
-    BEGIN SELECT RAISE(ABORT, 'jejak audit hanya dapat ditambah, tidak dapat dihapus'); END""",
-    """CREATE TRIGGER lokal_audit_wajib_sidik BEFORE INSERT ON lokal_audit
-    WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL
-    BEGIN SELECT RAISE(ABORT, 'entri audit ditulis lewat app.models.access.audit.append'); END""",
-)
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Migration 6: chain the existing entries, index them by employee, make the table
-    append-only. Runs inside the migration's transaction."""
-    conn.execute("ALTER TABLE lokal_audit ADD COLUMN prev_hash TEXT")
-    conn.execute("ALTER TABLE lokal_audit ADD COLUMN hash TEXT")
-    conn.execute(
-        "CREATE TABLE lokal_audit_pegawai (pegawai_id TEXT NOT NULL, audit_no INTEGER NOT NULL, "
-        "PRIMARY KEY (pegawai_id, audit_no)) WITHOUT ROWID"
-    )
-    conn.execute("CREATE INDEX lokal_audit_aktor ON lokal_audit (aktor)")
-    prev_hash = GENESIS
-    last_no = 0
-    index: list[tuple[str, int]] = []
-    for entry in list(_rows(conn)):
-        # Entries are renumbered 1, 2, 3, ... only if the old table had gaps (it never
-        # deleted, so it has none); the chain starts at the first.
-        digest = entry_hash(entry, prev_hash)
-        conn.execute(
-            "UPDATE lokal_audit SET prev_hash = ?, hash = ? WHERE no = ?",
-            (prev_hash, digest, entry["no"]),
-        )
-        pids: set[str] = set()
-        if entry["tabel"] == "pegawai" and entry["record_id"]:
-            pids.add(str(entry["record_id"]))
-        if entry["batch_origin"] is not None and entry["batch_seq"] is not None:
-            seqs = [(str(entry["batch_origin"]), int(entry["batch_seq"]))]
-            pids |= pegawai_in_batches(conn, seqs)
-        index += [(pid, int(entry["no"])) for pid in pids]
-        prev_hash, last_no = digest, int(entry["no"])
-    conn.executemany(
-        "INSERT OR IGNORE INTO lokal_audit_pegawai (pegawai_id, audit_no) VALUES (?, ?)", index
-    )
-    if last_no:
-        _set_head(conn, last_no, prev_hash)
-    for statement in _TRIGGERS:
-        conn.execute(statement)
-
-
 # -- exporting ------------------------------------------------------------------------------------
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from app.i18n import tr
 from app.models.errors import MeritError, StorageError, ValidationError
 from app.models.storage.db import APPLICATION_ID, Database, storage_error
-from app.models.storage.migrations import LATEST_VERSION
+from app.models.storage.migrations.steps import LATEST_VERSION
 
 FOLDER_NAME = "cadangan"
 SUFFIX = ".sqlite3"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.models.errors import SchemaTooNewError, StorageError
-from app.models.storage.migrations import LATEST_VERSION, MIGRATIONS
+from app.models.storage.migrations.steps import LATEST_VERSION, MIGRATIONS
 
 APPLICATION_ID = 0x4D455249  # "MERI": marks a file as a Merit database
 
