@@ -154,7 +154,7 @@ def cmd_akun(args: argparse.Namespace, out: TextIO) -> int:
         from app.models.access.akses import require
 
         require(db, actor, "akun.kelola")
-        rows = akun.daftar_akun(db)
+        rows = akun.list_akun(db)
         if args.json:
             data = [
                 {
@@ -185,7 +185,7 @@ def cmd_akun(args: argparse.Namespace, out: TextIO) -> int:
         pegawai_id = find_pegawai_id(conn, args.pegawai) if args.pegawai else None
         hak = _hak(conn, args.peran)
         password = _new_password(args.new_password_file)
-        akun.buat_akun(
+        akun.create_akun(
             db,
             args.nama_pengguna,
             args.nama_lengkap,
@@ -230,6 +230,6 @@ def cmd_akun(args: argparse.Namespace, out: TextIO) -> int:
         raise ValidationError(
             tr("Tidak ada yang diubah: beri --peran, --pegawai, --aktif atau --nonaktif.")
         )
-    akun.ubah_akun(db, target_akun.id, actor=actor, **changes)
+    akun.update_akun(db, target_akun.id, actor=actor, **changes)
     print(tr("Akun {u} diubah.", u=target_akun.nama_pengguna), file=out)
     return 0
