@@ -22,9 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.models.storage.changelog import batch_hash, canonical_json
+from app.models.storage.db import Database
 from app.sync import identity as ident
 from app.sync import importer, package, verify
 from app.sync.package import PackageError
+from tests.helpers.common import copy_database
 from tests.helpers.sync import Node, file_state, fresh_database, make_nodes
 
 
@@ -139,14 +141,10 @@ def craft(
 
 
 def test_the_good_package_imports(world: dict[str, Any], tmp_path: Path) -> None:
-    from tests.helpers.common import copy_database
-
     db = fresh_database(tmp_path / "x.sqlite3")
     db.close()
     b = world["b"]
     copy = copy_database(b.db.path, tmp_path / "copy.sqlite3")
-    from app.models.storage.db import Database
-
     other = Database(copy)
     summary = importer.import_package(other, world["good"])
     assert summary.batch_baru == 1
@@ -207,9 +205,6 @@ def test_wrong_recipient_and_wrong_passphrase(world: dict[str, Any], tmp_path: P
 
 
 def fresh_copy(node: Node, tmp_path: Path) -> Any:
-    from app.models.storage.db import Database
-    from tests.helpers.common import copy_database
-
     return Database(copy_database(node.db.path, tmp_path / f"salin-{time.monotonic_ns()}.db"))
 
 

@@ -240,10 +240,6 @@ def release_batches(conn: sqlite3.Connection, keys: Iterable[tuple[str, int]]) -
     )
 
 
-def count_held(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM lokal_batch_tunggu").fetchone()[0])
-
-
 # -- reading the log ------------------------------------------------------------------------------
 
 
