@@ -39,7 +39,7 @@ def _table_bytes(conn: sqlite3.Connection, table: str) -> int | None:
 
 def _bare_inserts(db_path: Path, source: Path) -> tuple[float, int]:
     """The same rows (final state of every non-reference replicated table) with executemany."""
-    from app.models.storage.store import replicated_schema
+    from app.models.storage.skema import replicated_schema
 
     src = sqlite3.connect(source)
     dst = sqlite3.connect(db_path, isolation_level=None)

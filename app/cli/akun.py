@@ -92,7 +92,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     out = ctx.out
     require(db, ctx.actor, "akun.kelola")
-    rows = akun.daftar_akun(db)
+    rows = akun.list_akun(db)
     if args.json:
         data = [
             {
@@ -125,7 +125,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
     pegawai_id = find_pegawai_id(conn, args.pegawai) if args.pegawai else None
     hak = _hak(conn, args.peran)
     password = _new_password(args.new_password_file)
-    akun.buat_akun(
+    akun.create_akun(
         db,
         args.nama_pengguna,
         args.nama_lengkap,
@@ -175,6 +175,6 @@ def cmd_roles(ctx: Context, args: argparse.Namespace) -> int:
         raise ValidationError(
             tr("Tidak ada yang diubah: beri --peran, --pegawai, --aktif atau --nonaktif.")
         )
-    akun.ubah_akun(db, target_akun.id, actor=ctx.actor, **changes)
+    akun.update_akun(db, target_akun.id, actor=ctx.actor, **changes)
     print(tr("Akun {u} diubah.", u=target_akun.nama_pengguna), file=ctx.out)
     return ExitCode.OK

@@ -49,12 +49,6 @@ class SchemaTooNewError(StorageError):
     """The database was written by a newer Merit than this one."""
 
 
-class IntegrityProblem(MeritError):
-    """``merit check`` found a problem in the database or its change log."""
-
-    exit_code = 5
-
-
 class Cancelled(MeritError):
     """The user cancelled a long job; nothing was written."""
 

@@ -14,9 +14,13 @@ from datetime import UTC, datetime
 
 from app.i18n import tr
 from app.models.errors import NotFoundError, ValidationError
-from app.models.storage import replika
+from app.models.storage import changelog, replika, sinkron
+from app.models.storage.changelog import Hlc
 from app.models.storage.db import Database
-from app.models.storage.store import Hlc, Store
+from app.models.storage.instansi import installation_name
+from app.models.storage.sinkron import ConflictRecord
+from app.models.storage.skema import column_types, schema_of
+from app.models.storage.store import Store
 
 Value = str | int | float | None
 
@@ -81,46 +85,31 @@ class Conflict:
 
 
 def _names(db: Database) -> dict[str, str]:
-    from app.models.storage.instansi import installation_name
-
-    names = {str(r[0]): str(r[1]) for r in db.conn.execute("SELECT node_id, nama FROM lokal_peer")}
+    names = sinkron.peer_names(db.conn)
     names[db.node_id] = installation_name(db)
     return names
 
 
 def _title(db: Database, table: str, row_id: str) -> str:
-    from app.sync.importer import schema_of
-
     schema = schema_of(db)
     columns = [c for c in _TITLE_COLUMNS if c in schema.get(table, ())]
     label = table.replace("_", " ")
-    if columns:
-        row = db.conn.execute(
-            f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", (row_id,)
-        ).fetchone()
-        if row is not None:
-            parts = [str(v) for v in row if v not in (None, "")]
-            if table == "pegawai":
-                nip = db.conn.execute("SELECT nip FROM pegawai WHERE id = ?", (row_id,)).fetchone()
-                if nip:
-                    parts.append(str(nip[0]))
-            if parts:
-                return f"{label}: {' / '.join(parts[:2])}"
+    parts = sinkron.get_title_values(db.conn, table, row_id, columns)
+    if parts:
+        return f"{label}: {' / '.join(parts[:2])}"
     return f"{label} {row_id[:8]}"
 
 
 def _sibling(
     db: Database, v: replika.Version, kolom: str, names: dict[str, str], shown_key: tuple[str, int]
 ) -> Sibling:
-    row = db.conn.execute(
-        "SELECT actor FROM lokal_batch WHERE origin = ? AND seq = ?", (v.origin, v.seq)
-    ).fetchone()
+    actor = changelog.get_actor(db.conn, v.origin, v.seq)
     wall = Hlc.decode(v.hlc).wall
     return Sibling(
         v.nilai,
         v.origin,
         names.get(v.origin, v.origin[:8]),
-        str(row[0]) if row else "?",
+        actor if actor is not None else "?",
         v.hlc,
         datetime.fromtimestamp(wall / 1000, UTC),
         v.origin == db.node_id,
@@ -130,26 +119,28 @@ def _sibling(
 
 
 def _versions(db: Database, table: str, row_id: str) -> dict[str, list[replika.Version]]:
-    result: dict[str, list[replika.Version]] = {}
-    for kolom, origin, seq, hlc, nilai in db.conn.execute(
-        "SELECT kolom, origin, seq, hlc, nilai FROM lokal_versi_kolom "
-        "WHERE row_id = ? AND tabel = ? ORDER BY hlc, origin",
-        (row_id, table),
-    ):
-        result.setdefault(str(kolom), []).append(replika.Version(origin, seq, hlc, nilai))
-    return result
+    """The siblings of every field of a row, oldest clock first."""
+    return {
+        str(kolom): sorted(vs, key=lambda v: (v.hlc, v.origin))
+        for kolom, vs in replika.field_versions(db.conn, table, row_id).items()
+    }
 
 
-def _build(
-    db: Database, row: tuple[str, str, str, str, str, str], names: dict[str, str]
-) -> Conflict:
-    cid, table, row_id, kolom, jenis, sejak = row
+def _build(db: Database, record: ConflictRecord, names: dict[str, str]) -> Conflict:
+    cid, table, row_id, kolom, jenis, sejak = (
+        record.id,
+        record.tabel,
+        record.row_id,
+        record.kolom,
+        record.jenis,
+        record.sejak,
+    )
     versions = _versions(db, table, row_id)
     siblings: list[Sibling] = []
     if jenis == "hapus":
         deletes = [v for v in versions.get("deleted", []) if v.nilai == 1]
         vvs = {
-            (v.origin, v.seq): replika.batch_vv(db.conn, v.origin, v.seq)
+            (v.origin, v.seq): changelog.get_vv(db.conn, v.origin, v.seq)
             for vs in versions.values()
             for v in vs
         }
@@ -182,40 +173,33 @@ def _build(
 def list_conflicts(db: Database) -> list[Conflict]:
     """Every open clash, oldest first."""
     names = _names(db)
-    rows = db.conn.execute(
-        "SELECT id, tabel, row_id, kolom, jenis, sejak FROM lokal_konflik ORDER BY sejak, id"
-    ).fetchall()
-    return [_build(db, tuple(r), names) for r in rows]
+    return [_build(db, r, names) for r in sinkron.list_conflicts(db.conn)]
 
 
 def count_conflicts(db: Database) -> int:
-    return int(db.conn.execute("SELECT count(*) FROM lokal_konflik").fetchone()[0])
+    return sinkron.count_conflicts(db.conn)
 
 
 def get_conflict(db: Database, conflict_id: str) -> Conflict:
-    row = db.conn.execute(
-        "SELECT id, tabel, row_id, kolom, jenis, sejak FROM lokal_konflik WHERE id = ?",
-        (conflict_id.strip(),),
-    ).fetchone()
-    if row is None:
+    record = sinkron.get_conflict(db.conn, conflict_id.strip())
+    if record is None:
         raise NotFoundError(
             tr("Bentrokan {id} tidak ada (mungkin sudah diputuskan).", id=conflict_id)
         )
-    return _build(db, tuple(row), _names(db))
+    return _build(db, record, _names(db))
 
 
 def _coerce(db: Database, table: str, kolom: str, value: Value) -> Value:
     """A typed value from the CLI or a text box: integer columns take integers."""
     if not isinstance(value, str):
         return value
-    for info in db.conn.execute(f"PRAGMA table_info({table})"):
-        if info[1] == kolom and "INT" in str(info[2]).upper():
-            try:
-                return int(value)
-            except ValueError:
-                raise ValidationError(
-                    tr("Nilai {kolom} harus bilangan bulat.", kolom=kolom), field=kolom
-                ) from None
+    if "INT" in column_types(db.conn, table).get(kolom, "").upper():
+        try:
+            return int(value)
+        except ValueError:
+            raise ValidationError(
+                tr("Nilai {kolom} harus bilangan bulat.", kolom=kolom), field=kolom
+            ) from None
     return value
 
 

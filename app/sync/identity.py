@@ -26,7 +26,10 @@ import nacl.signing
 from app.i18n import tr
 from app.models.access import kunci
 from app.models.errors import MeritError, NotFoundError, ValidationError
-from app.models.storage.db import Database, translated_errors, utc_now
+from app.models.storage import sinkron
+from app.models.storage.db import Database, translated_errors
+from app.models.storage.instansi import installation_name
+from app.models.storage.sinkron import PeerRecord
 
 IDENTITY_FORMAT = "merit-identitas"
 IDENTITY_VERSION = 1
@@ -71,19 +74,9 @@ class Identity:
 
 
 @dataclass(frozen=True)
-class Peer:
-    """A known installation."""
-
-    node_id: str
-    nama: str
-    kunci_tanda: bytes
-    kunci_enkripsi: bytes
-    dipercaya: bool
-    sumber: str
-    vv_diakui: dict[str, int]
-    terakhir_terima: str | None
-    terakhir_kirim: str | None
-    ditambah: str
+class Peer(PeerRecord):
+    """A known installation (:class:`~app.models.storage.sinkron.PeerRecord`) with its
+    fingerprint and public identity."""
 
     @property
     def sidik_jari(self) -> str:
@@ -92,6 +85,10 @@ class Peer:
     @property
     def identity(self) -> Identity:
         return Identity(self.node_id, self.nama, self.kunci_tanda, self.kunci_enkripsi)
+
+
+def _peer(record: PeerRecord | None) -> Peer | None:
+    return Peer(**vars(record)) if record is not None else None
 
 
 # -- own identity ---------------------------------------------------------------------------------
@@ -107,18 +104,12 @@ def box_key(db: Database) -> nacl.public.PrivateKey:
     return signing_key(db).to_curve25519_private_key()
 
 
-def _installation_name(db: Database) -> str:
-    from app.models.storage.instansi import installation_name
-
-    return installation_name(db)
-
-
 def own_identity(db: Database) -> Identity:
     """This installation's public identity (keys are created on first use)."""
     key = signing_key(db)
     return Identity(
         db.node_id,
-        _installation_name(db),
+        installation_name(db),
         bytes(key.verify_key),
         bytes(key.to_curve25519_private_key().public_key),
     )
@@ -221,26 +212,6 @@ def read_identity_file(path: Path) -> Identity:
 
 # -- peers ----------------------------------------------------------------------------------------
 
-_PEER_COLUMNS = (
-    "node_id, nama, kunci_tanda, kunci_enkripsi, dipercaya, sumber, vv_diakui, "
-    "terakhir_terima, terakhir_kirim, ditambah"
-)
-
-
-def _peer(row: Any) -> Peer:
-    return Peer(
-        row[0],
-        row[1],
-        bytes(row[2]),
-        bytes(row[3]),
-        bool(row[4]),
-        row[5],
-        {str(k): int(v) for k, v in json.loads(row[6]).items()},
-        row[7],
-        row[8],
-        row[9],
-    )
-
 
 def add_peer(db: Database, ident: Identity, *, trusted: bool, sumber: str = "manual") -> Peer:
     """Add (or update) a peer. A known node id whose keys changed is refused: that is either a
@@ -262,57 +233,41 @@ def add_peer(db: Database, ident: Identity, *, trusted: bool, sumber: str = "man
         )
     with translated_errors(db.path):
         if old is None:
-            conn.execute(
-                "INSERT INTO lokal_peer (node_id, nama, kunci_tanda, kunci_enkripsi, dipercaya, "
-                "sumber, ditambah) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    ident.node_id,
-                    ident.nama,
-                    ident.kunci_tanda,
-                    ident.kunci_enkripsi,
-                    int(trusted),
-                    sumber,
-                    utc_now(),
-                ),
+            sinkron.create_peer(
+                conn,
+                ident.node_id,
+                ident.nama,
+                ident.kunci_tanda,
+                ident.kunci_enkripsi,
+                trusted=trusted,
+                sumber=sumber,
             )
         else:
-            conn.execute(
-                "UPDATE lokal_peer SET nama = ?, dipercaya = max(dipercaya, ?), "
-                "sumber = CASE WHEN ? = 'manual' THEN 'manual' ELSE sumber END WHERE node_id = ?",
-                (ident.nama, int(trusted), sumber, ident.node_id),
-            )
+            sinkron.update_peer(conn, ident.node_id, ident.nama, trusted=trusted, sumber=sumber)
     peer = get_peer(db, ident.node_id)
     assert peer is not None
     return peer
 
 
 def get_peer(db: Database, node_id: str) -> Peer | None:
-    row = db.conn.execute(
-        f"SELECT {_PEER_COLUMNS} FROM lokal_peer WHERE node_id = ?", (node_id,)
-    ).fetchone()
-    return _peer(row) if row else None
+    return _peer(sinkron.get_peer(db.conn, node_id))
 
 
 def set_trusted(db: Database, node_id: str, trusted: bool) -> None:
     with translated_errors(db.path):
-        cur = db.conn.execute(
-            "UPDATE lokal_peer SET dipercaya = ? WHERE node_id = ?", (int(trusted), node_id)
-        )
-    if cur.rowcount == 0:
+        found = sinkron.set_trusted(db.conn, node_id, trusted)
+    if not found:
         raise NotFoundError(tr("Peer {id} tidak dikenal.", id=node_id))
 
 
 def remove_peer(db: Database, node_id: str) -> None:
     with translated_errors(db.path):
-        db.conn.execute("DELETE FROM lokal_peer WHERE node_id = ?", (node_id,))
+        sinkron.delete_peer(db.conn, node_id)
 
 
 def list_peers(db: Database) -> list[Peer]:
     """Peers added by the admin first, then those learnt through relays; by name."""
-    rows = db.conn.execute(
-        f"SELECT {_PEER_COLUMNS} FROM lokal_peer ORDER BY sumber != 'manual', lower(nama), node_id"
-    ).fetchall()
-    return [_peer(r) for r in rows]
+    return [Peer(**vars(r)) for r in sinkron.list_peers(db.conn)]
 
 
 def find_peer(db: Database, ref: str) -> Peer:

@@ -46,8 +46,10 @@ import nacl.signing
 import nacl.utils
 
 from app.i18n import tr
+from app.models.access.akses import require
 from app.models.errors import MeritError, ValidationError
-from app.models.storage.db import Database, translated_errors, utc_now
+from app.models.storage import changelog, sinkron
+from app.models.storage.db import Database, translated_errors, utc_now, write_transaction
 from app.sync import identity as ident_mod
 
 MAGIC = b"MERITPKG"
@@ -164,45 +166,26 @@ def default_filename(db: Database, to: str | None, when: datetime | None = None)
     return f"merit-{slug(ident_mod.own_identity(db).nama)}-{target}-{when:%Y%m%d-%H%M}.merit"
 
 
-def _versi(db: Database) -> dict[str, int]:
-    return {str(r[0]): int(r[1]) for r in db.conn.execute("SELECT origin, seq FROM lokal_versi")}
-
-
 def _sign_own_batches(db: Database) -> None:
     """Sign this installation's batches that are not signed yet (in one transaction)."""
-    conn = db.conn
     origin = db.node_id
-    if (
-        conn.execute(
-            "SELECT 1 FROM lokal_batch WHERE origin = ? AND signature IS NULL LIMIT 1", (origin,)
-        ).fetchone()
-        is None
-    ):
+    if not changelog.has_unsigned(db.conn, origin):
         return
     key = ident_mod.signing_key(db)
-    with translated_errors(db.path):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            rows = conn.execute(
-                "SELECT seq, hash, actor FROM lokal_batch WHERE origin = ? AND signature IS NULL",
-                (origin,),
-            ).fetchall()
-            conn.executemany(
-                "UPDATE lokal_batch SET signature = ? WHERE origin = ? AND seq = ?",
-                [
-                    (key.sign(batch_message(digest, actor)).signature, origin, seq)
-                    for seq, digest, actor in rows
-                ],
-            )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    with translated_errors(db.path), write_transaction(db) as conn:
+        changelog.write_signatures(
+            conn,
+            origin,
+            [
+                (seq, key.sign(batch_message(digest, actor)).signature)
+                for seq, digest, actor in changelog.read_unsigned(conn, origin)
+            ],
+        )
 
 
 def _selection(db: Database, since: dict[str, int] | None) -> list[tuple[str, int]]:
     """(origin, first seq to send) for every origin held, given what the receiver acknowledged."""
-    versi = _versi(db)
+    versi = changelog.read_versions(db.conn)
     return [
         (origin, (since or {}).get(origin, 0) + 1)
         for origin, seq in sorted(versi.items())
@@ -216,11 +199,7 @@ def waiting_for(db: Database, node_id: str) -> tuple[int, int]:
     since = peer.vv_diakui if peer else {}
     batches = ops = 0
     for origin, first in _selection(db, since):
-        n, o = db.conn.execute(
-            "SELECT count(*), coalesce(sum(op_count), 0) FROM lokal_batch "
-            "WHERE origin = ? AND seq >= ?",
-            (origin, first),
-        ).fetchone()
+        n, o = changelog.count_from(db.conn, origin, first)
         batches += n
         ops += o
     return batches, ops
@@ -230,12 +209,7 @@ def _batch_lines(
     db: Database, selection: Iterable[tuple[str, int]]
 ) -> Iterator[tuple[str, int, bytes]]:
     for origin, first in selection:
-        cur = db.conn.execute(
-            "SELECT origin, seq, hlc, vv, ops, op_count, hash, signature, schema_version, actor "
-            "FROM lokal_batch WHERE origin = ? AND seq >= ? ORDER BY seq",
-            (origin, first),
-        )
-        for row in cur:
+        for row in changelog.read_stored_from(db.conn, origin, first):
             if row[7] is None:  # an own batch written after signing began: it goes next time
                 break
             line = {
@@ -279,8 +253,6 @@ def export_package(
 
     ``out`` is a file, or an existing folder for the default file name.
     """
-    from app.models.access.akses import require
-
     require(db, actor, "sync.ekspor")
     if to is None and not all_peers and passphrase is None:
         raise ValidationError(
@@ -295,17 +267,14 @@ def export_package(
             raise ValidationError(tr("Belum ada peer tepercaya untuk dikirimi paket."), field="to")
     since: dict[str, int] | None = None
     if peers and not full:
-        since = {o: min(p.vv_diakui.get(o, 0) for p in peers) for o in _versi(db)}
+        since = {
+            o: min(p.vv_diakui.get(o, 0) for p in peers) for o in changelog.read_versions(db.conn)
+        }
     is_full = since is None or not any(since.values())
     own = ident_mod.own_identity(db)
     _sign_own_batches(db)
     selection = _selection(db, since)
-    total = sum(
-        db.conn.execute(
-            "SELECT count(*) FROM lokal_batch WHERE origin = ? AND seq >= ?", (o, f)
-        ).fetchone()[0]
-        for o, f in selection
-    )
+    total = sum(changelog.count_from(db.conn, o, f)[0] for o, f in selection)
     ndjson = io.BytesIO()
     origins: set[str] = set()
     count = ops = 0
@@ -329,7 +298,7 @@ def export_package(
         "pengirim": own.public_dict(),
         "penerima": [p.node_id for p in peers],
         "dibuat": utc_now(),
-        "vv": _versi(db),
+        "vv": changelog.read_versions(db.conn),
         "penuh": is_full,
         "jumlah_batch": count,
         "anggota": [
@@ -366,10 +335,7 @@ def export_package(
         ) from exc
     if peers:
         with translated_errors(db.path):
-            db.conn.executemany(
-                "UPDATE lokal_peer SET terakhir_kirim = ? WHERE node_id = ?",
-                [(utc_now(), p.node_id) for p in peers],
-            )
+            sinkron.write_sent(db.conn, [p.node_id for p in peers])
     if progress:
         progress(total, total)
     return ExportResult(

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.models.storage import changelog, sinkron
 from app.models.storage.db import Database
 from app.sync import identity as ident_mod
 from app.sync.conflicts import count_conflicts
-from app.sync.importer import deferred_packages
 from app.sync.package import waiting_for
 
 
@@ -69,17 +69,13 @@ class SyncStatus:
 
 def held_batches(db: Database) -> list[HeldBatch]:
     """Batches received but waiting for an earlier one that has not arrived."""
-    import json
-
-    versi = {str(r[0]): int(r[1]) for r in db.conn.execute("SELECT origin, seq FROM lokal_versi")}
+    versi = changelog.read_versions(db.conn)
     names = {p.node_id: p.nama for p in ident_mod.list_peers(db)}
     result = []
-    for origin, seq, vv in db.conn.execute(
-        "SELECT origin, seq, vv FROM lokal_batch_tunggu ORDER BY origin, seq"
-    ):
+    for origin, seq, vv in changelog.list_held(db.conn):
         missing = f"{origin}/{versi.get(origin, 0) + 1}"
         if versi.get(origin, 0) == seq - 1:
-            for o, s in json.loads(vv).items():
+            for o, s in vv.items():
                 if o != origin and versi.get(o, 0) < s:
                     missing = f"{o}/{versi.get(o, 0) + 1}"
                     break
@@ -93,7 +89,12 @@ def sync_status(db: Database) -> SyncStatus:
     for peer in ident_mod.list_peers(db):
         batches, ops = waiting_for(db, peer.node_id)
         peers.append(PeerStatus(peer, batches, ops))
-    versi = {str(r[0]): int(r[1]) for r in db.conn.execute("SELECT origin, seq FROM lokal_versi")}
+    versi = changelog.read_versions(db.conn)
     return SyncStatus(
-        own, versi, peers, held_batches(db), count_conflicts(db), len(deferred_packages(db))
+        own,
+        versi,
+        peers,
+        held_batches(db),
+        count_conflicts(db),
+        len(sinkron.list_deferred(db.conn)),
     )

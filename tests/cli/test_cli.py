@@ -16,7 +16,7 @@ import pytest
 
 from app.cli.main import main
 from app.models.storage.db import Database
-from app.models.storage.migrations import LATEST_VERSION
+from app.models.storage.migrations.steps import LATEST_VERSION
 
 NIP = "198609262015051001"
 

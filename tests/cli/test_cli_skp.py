@@ -118,8 +118,8 @@ def test_signed_in_as_the_wrong_account_is_refused(
     monkeypatch.setattr(
         akun, "hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
-    akun.buat_akun(db, "admin", "Admin", "sandi-rahasia-1", [Peran.ADMIN], actor="sistem")
-    akun.buat_akun(
+    akun.create_akun(db, "admin", "Admin", "sandi-rahasia-1", [Peran.ADMIN], actor="sistem")
+    akun.create_akun(
         db, "opdinas", "Operator", "sandi-rahasia-2", [Hak(Peran.OPERATOR, org.dinas)],
         actor="sistem",
     )  # fmt: skip

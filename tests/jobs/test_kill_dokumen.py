@@ -5,13 +5,9 @@ cleanly with numbers that continue without a gap."""
 
 from __future__ import annotations
 
-import os
 import random
-import signal
 import sqlite3
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,8 +17,8 @@ from app.models.storage.db import Database
 from app.models.storage.instansi import check
 from tests.helpers.common import copy_database
 from tests.helpers.dokumen import pns, prepare_db
+from tests.helpers.kill import integrity, job_seconds, kill_at_random_moments, run_child
 
-ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = 40
 
 pytestmark = [
@@ -46,32 +42,10 @@ print("DONE", flush=True)
 """
 
 
-def _run(db_path: Path, out: Path, nips: list[str], kill_after: float | None) -> tuple[str, float]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _ISSUE, str(db_path), str(out), ",".join(nips)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert proc.stdout is not None
-    first = proc.stdout.readline()
-    started = time.monotonic()
-    if kill_after is not None and first:
-        time.sleep(kill_after)
-        proc.send_signal(signal.SIGKILL)
-    rest, err = proc.communicate(timeout=300)
-    if kill_after is None:
-        assert proc.returncode == 0, err
-    return first + rest, time.monotonic() - started
-
-
-def _state(db_path: Path) -> tuple[str, list[int]]:
+def _numbers(db_path: Path) -> list[int]:
     conn = sqlite3.connect(db_path)
     try:
-        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        numbers = [
+        return [
             r[0]
             for r in conn.execute(
                 "SELECT nomor_urut FROM register_dokumen WHERE deleted = 0 ORDER BY nomor_urut"
@@ -79,7 +53,12 @@ def _state(db_path: Path) -> tuple[str, list[int]]:
         ]
     finally:
         conn.close()
-    return integrity, numbers
+
+
+def _state(db_path: Path, out_dir: Path) -> tuple[str, list[int], int]:
+    """Integrity, the numbers in the register, the PDFs written."""
+    pdfs = len(list(out_dir.glob("*.pdf"))) if out_dir.exists() else 0
+    return integrity(db_path), _numbers(db_path), pdfs
 
 
 def test_batch_of_petikan_killed_at_random_moments(demo_file: Path, tmp_path: Path) -> None:
@@ -89,26 +68,24 @@ def test_batch_of_petikan_killed_at_random_moments(demo_file: Path, tmp_path: Pa
     nips = pns(db, PEOPLE, "%")
     db.close()
     probe = copy_database(path, tmp_path / "probe.sqlite3")
-    _out, whole = _run(probe, tmp_path / "probe-out", nips, kill_after=None)
+    whole = job_seconds(_ISSUE, str(probe), str(tmp_path / "probe-out"), ",".join(nips))
     rng = random.Random(11)
-    landed = False
-    for attempt, delay in enumerate([0.05] + [rng.uniform(0.0, whole * 0.9) for _ in range(4)]):
-        out_dir = tmp_path / f"keluar{attempt}"
-        output, _took = _run(path, out_dir, nips, kill_after=delay)
-        integrity, numbers = _state(path)
-        assert integrity == "ok"
-        if "DONE" in output or numbers:
-            # wholly there: every number and every file
-            assert numbers == list(range(1, PEOPLE + 1)), (delay, output)
-            assert len(list(out_dir.glob("*.pdf"))) == PEOPLE + 1
-            break
-        landed = True
-        assert numbers == []  # wholly absent: no number consumed
-        assert not out_dir.exists() or not list(out_dir.glob("*.pdf"))
-    assert landed, "no kill landed before the batch finished"
-    before = _state(path)[1]
-    _run(path, tmp_path / "lagi", nips, kill_after=None)
-    after = _state(path)[1]
+
+    def out_dir(attempt: int) -> Path:
+        return tmp_path / f"keluar{attempt}"
+
+    kill_at_random_moments(
+        _ISSUE,
+        args=lambda attempt: (str(path), str(out_dir(attempt)), ",".join(nips)),
+        delays=[0.05] + [rng.uniform(0.0, whole * 0.9) for _ in range(4)],
+        state=lambda attempt: _state(path, out_dir(attempt)),
+        # wholly absent (no number consumed, no file) or wholly there (every number and file)
+        before=("ok", [], 0),
+        after=("ok", list(range(1, PEOPLE + 1)), PEOPLE + 1),
+    )
+    before = _numbers(path)
+    run_child(_ISSUE, str(path), str(tmp_path / "lagi"), ",".join(nips))
+    after = _numbers(path)
     assert after == list(range(1, len(before) + PEOPLE + 1))  # continues without a gap
     db = Database(path)
     try:

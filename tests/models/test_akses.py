@@ -81,7 +81,7 @@ def _two_opds(db: Database) -> tuple[tuple[str, str], tuple[str, str]]:
 def _user(
     db: Database, admin: Sesi, name: str, hak: list[Hak], pegawai_id: str | None = None
 ) -> Sesi:
-    akun.buat_akun(db, name, name.title(), SANDI, hak, actor=admin, pegawai_id=pegawai_id)
+    akun.create_akun(db, name, name.title(), SANDI, hak, actor=admin, pegawai_id=pegawai_id)
     return akun.masuk(db, name, SANDI)
 
 
@@ -91,7 +91,7 @@ def _audit_count(db: Database) -> int:
 
 @pytest.mark.parametrize("peran", list(Peran), ids=lambda p: p.value)
 def test_role_by_action_table(demo_db: Database, peran: Peran) -> None:
-    admin = akun.buat_admin_pertama(demo_db, "admin", "Admin", SANDI)
+    admin = akun.create_admin_pertama(demo_db, "admin", "Admin", SANDI)
     (_, inside), _ = _two_opds(demo_db)
     user = _user(demo_db, admin, "uji", [Hak(peran)], pegawai_id=inside)
     allowed_now, refused = set(), set()
@@ -115,7 +115,7 @@ def test_plain_string_actor_is_the_trusted_system(db: Database) -> None:
 
 
 def test_operator_limited_to_a_unit(demo_db: Database) -> None:
-    admin = akun.buat_admin_pertama(demo_db, "admin", "Admin", SANDI)
+    admin = akun.create_admin_pertama(demo_db, "admin", "Admin", SANDI)
     (opd_a, in_a), (_, in_b) = _two_opds(demo_db)
     op = _user(demo_db, admin, "operator.a", [Hak(Peran.OPERATOR, opd_a)])
     # Inside the unit (employee in a sub-unit of the OPD): allowed.
@@ -148,7 +148,7 @@ def _rename(unit: Unit) -> UnitData:
 
 
 def test_operator_cannot_move_an_employee_out_of_scope(demo_db: Database) -> None:
-    admin = akun.buat_admin_pertama(demo_db, "admin", "Admin", SANDI)
+    admin = akun.create_admin_pertama(demo_db, "admin", "Admin", SANDI)
     (opd_a, in_a), (opd_b, _) = _two_opds(demo_db)
     op = _user(demo_db, admin, "operator.a", [Hak(Peran.OPERATOR, opd_a)])
     row = demo_db.conn.execute(
@@ -159,7 +159,7 @@ def test_operator_cannot_move_an_employee_out_of_scope(demo_db: Database) -> Non
 
 
 def test_appraiser_reads_subordinates_only(demo_db: Database) -> None:
-    admin = akun.buat_admin_pertama(demo_db, "admin", "Admin", SANDI)
+    admin = akun.create_admin_pertama(demo_db, "admin", "Admin", SANDI)
     (_, in_a), (_, in_b) = _two_opds(demo_db)
     penilai = _user(demo_db, admin, "penilai", [Hak(Peran.PEJABAT_PENILAI)], pegawai_id=in_a)
     require(demo_db, penilai, "skp.nilai", pegawai_id=in_a)
@@ -173,7 +173,7 @@ def test_appraiser_reads_subordinates_only(demo_db: Database) -> None:
 
 
 def test_refusal_writes_one_audit_entry_and_nothing_else(demo_db: Database) -> None:
-    admin = akun.buat_admin_pertama(demo_db, "admin", "Admin", SANDI)
+    admin = akun.create_admin_pertama(demo_db, "admin", "Admin", SANDI)
     (_, in_a), _ = _two_opds(demo_db)
     boss = _user(demo_db, admin, "pimpinan", [Hak(Peran.PIMPINAN)])
     conn = demo_db.conn
@@ -198,7 +198,7 @@ def test_refusal_writes_one_audit_entry_and_nothing_else(demo_db: Database) -> N
 
 
 def test_refused_explicit_action_before_any_work(db: Database) -> None:
-    admin = akun.buat_admin_pertama(db, "admin", "Admin", SANDI)
+    admin = akun.create_admin_pertama(db, "admin", "Admin", SANDI)
     boss = _user(db, admin, "pimpinan", [Hak(Peran.PIMPINAN)])
     ran = []
     with pytest.raises(AccessDenied, match="mengimpor data pegawai"):  # noqa: SIM117
@@ -208,7 +208,7 @@ def test_refused_explicit_action_before_any_work(db: Database) -> None:
 
 
 def test_tables_need_their_action_and_unmapped_tables_need_admin(db: Database) -> None:
-    admin = akun.buat_admin_pertama(db, "admin", "Admin", SANDI)
+    admin = akun.create_admin_pertama(db, "admin", "Admin", SANDI)
     op = _user(db, admin, "operator", [Hak(Peran.OPERATOR)])
     with pytest.raises(AccessDenied, match="mengubah tabel referensi"):  # noqa: SIM117
         with Store(db).write("ref", actor=op) as tx:
@@ -236,7 +236,7 @@ def test_screens_entry_points_are_enforced_in_the_model(demo_db: Database, tmp_p
     whichever screen or command calls them, and write nothing."""
     from app.jobs.rekap import RecapRequest, write_recap
 
-    admin = akun.buat_admin_pertama(demo_db, "admin", "Admin", SANDI)
+    admin = akun.create_admin_pertama(demo_db, "admin", "Admin", SANDI)
     (opd_a, _), (_, in_b) = _two_opds(demo_db)
     panitia = _user(demo_db, admin, "panitia", [Hak(Peran.ANGGOTA_PANITIA)])
     target = tmp_path / "duk.xlsx"

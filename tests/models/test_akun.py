@@ -15,7 +15,8 @@ from app.models.access.akses import Hak, Peran, Sesi
 from app.models.access.akun import AkunTerkunci
 from app.models.errors import AccessDenied, ValidationError
 from app.models.storage.db import Database
-from app.models.storage.store import Store, replicated_schema
+from app.models.storage.skema import replicated_schema
+from app.models.storage.store import Store
 
 SANDI = "kopi pagi di kantor"
 
@@ -38,7 +39,7 @@ class Clock:
 
 @pytest.fixture
 def admin(db: Database) -> Iterator[Sesi]:
-    yield akun.buat_admin_pertama(db, "admin", "Admin BKPSDM", SANDI)
+    yield akun.create_admin_pertama(db, "admin", "Admin BKPSDM", SANDI)
 
 
 def _hash(db: Database, name: str) -> str:
@@ -52,7 +53,7 @@ def test_password_is_hashed_with_argon2id_default_parameters(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(akun, "hasher", PasswordHasher())  # the real parameters
-    akun.buat_admin_pertama(db, "admin", "Admin", SANDI)
+    akun.create_admin_pertama(db, "admin", "Admin", SANDI)
     digest = _hash(db, "admin")
     assert digest.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
     assert SANDI not in digest
@@ -61,7 +62,7 @@ def test_password_is_hashed_with_argon2id_default_parameters(
 
 def test_minimum_length_is_refused_with_a_clear_message(db: Database) -> None:
     with pytest.raises(ValidationError) as info:
-        akun.buat_admin_pertama(db, "admin", "Admin", "pendek123")
+        akun.create_admin_pertama(db, "admin", "Admin", "pendek123")
     assert info.value.field == "sandi"
     assert "paling sedikit 10 karakter" in str(info.value)
     assert not akun.ada_akun(db)
@@ -70,26 +71,26 @@ def test_minimum_length_is_refused_with_a_clear_message(db: Database) -> None:
 
 def test_password_may_not_contain_the_username(db: Database) -> None:
     with pytest.raises(ValidationError, match="nama pengguna"):
-        akun.buat_admin_pertama(db, "sitirahma", "Siti", "sitirahma2026")
+        akun.create_admin_pertama(db, "sitirahma", "Siti", "sitirahma2026")
 
 
 def test_username_rules(db: Database, admin: Sesi) -> None:
     with pytest.raises(ValidationError) as info:
-        akun.buat_akun(db, "a b", "Budi", SANDI, [Peran.OPERATOR], actor=admin)
+        akun.create_akun(db, "a b", "Budi", SANDI, [Peran.OPERATOR], actor=admin)
     assert info.value.field == "nama_pengguna"
-    akun.buat_akun(db, " Budi.S ", "Budi", SANDI, [Peran.OPERATOR], actor=admin)
+    akun.create_akun(db, " Budi.S ", "Budi", SANDI, [Peran.OPERATOR], actor=admin)
     with pytest.raises(ValidationError, match="sudah dipakai"):
-        akun.buat_akun(db, "budi.s", "Budi Lain", SANDI, [Peran.OPERATOR], actor=admin)
+        akun.create_akun(db, "budi.s", "Budi Lain", SANDI, [Peran.OPERATOR], actor=admin)
     assert akun.masuk(db, "BUDI.S", SANDI).nama_pengguna == "budi.s"
 
 
 def test_first_account_is_the_admin_and_only_once(db: Database) -> None:
     with pytest.raises(ValidationError, match="Akun pertama harus admin"):
-        akun.buat_akun(db, "budi", "Budi", SANDI, [Peran.OPERATOR], actor="sistem")
-    sesi = akun.buat_admin_pertama(db, "admin", "Admin", SANDI)
+        akun.create_akun(db, "budi", "Budi", SANDI, [Peran.OPERATOR], actor="sistem")
+    sesi = akun.create_admin_pertama(db, "admin", "Admin", SANDI)
     assert sesi.is_admin() and akun.ada_akun(db)
     with pytest.raises(AccessDenied):
-        akun.buat_admin_pertama(db, "admin2", "Admin Dua", SANDI)
+        akun.create_admin_pertama(db, "admin2", "Admin Dua", SANDI)
 
 
 def test_wrong_user_and_wrong_password_give_the_same_message(db: Database, admin: Sesi) -> None:
@@ -152,7 +153,7 @@ def test_change_own_password_needs_the_old_one(db: Database, admin: Sesi) -> Non
 
 
 def test_admin_resets_another_password_and_lifts_the_lock(db: Database, admin: Sesi) -> None:
-    budi_id = akun.buat_akun(db, "budi", "Budi", SANDI, [Peran.OPERATOR], actor=admin)
+    budi_id = akun.create_akun(db, "budi", "Budi", SANDI, [Peran.OPERATOR], actor=admin)
     clock = Clock()
     for _ in range(5):
         with pytest.raises(AccessDenied):
@@ -165,9 +166,9 @@ def test_admin_resets_another_password_and_lifts_the_lock(db: Database, admin: S
 
 
 def test_deactivated_account_cannot_sign_in_or_act(db: Database, admin: Sesi) -> None:
-    budi_id = akun.buat_akun(db, "budi", "Budi", SANDI, [Peran.OPERATOR], actor=admin)
+    budi_id = akun.create_akun(db, "budi", "Budi", SANDI, [Peran.OPERATOR], actor=admin)
     budi = akun.masuk(db, "budi", SANDI)
-    akun.ubah_akun(db, budi_id, aktif=False, actor=admin)
+    akun.update_akun(db, budi_id, aktif=False, actor=admin)
     with pytest.raises(AccessDenied, match="dinonaktifkan"):
         akun.masuk(db, "budi", SANDI)
     # A session opened before the deactivation is refused at its next action.
@@ -180,19 +181,19 @@ def test_deactivated_account_cannot_sign_in_or_act(db: Database, admin: Sesi) ->
 
 def test_last_active_admin_stays(db: Database, admin: Sesi) -> None:
     with pytest.raises(ValidationError, match="satu-satunya admin"):
-        akun.ubah_akun(db, admin.akun_id, aktif=False, actor=admin)
+        akun.update_akun(db, admin.akun_id, aktif=False, actor=admin)
     with pytest.raises(ValidationError, match="satu-satunya admin"):
-        akun.ubah_akun(db, admin.akun_id, hak=[Peran.OPERATOR], actor=admin)
-    other = akun.buat_akun(db, "admin2", "Admin Dua", SANDI, [Peran.ADMIN], actor=admin)
-    akun.ubah_akun(db, admin.akun_id, hak=[Peran.PIMPINAN], actor=admin)
+        akun.update_akun(db, admin.akun_id, hak=[Peran.OPERATOR], actor=admin)
+    other = akun.create_akun(db, "admin2", "Admin Dua", SANDI, [Peran.ADMIN], actor=admin)
+    akun.update_akun(db, admin.akun_id, hak=[Peran.PIMPINAN], actor=admin)
     assert akun.get_akun(db, admin.akun_id).peran == (Peran.PIMPINAN,)
     assert akun.get_akun(db, other).peran == (Peran.ADMIN,)
 
 
 def test_roles_with_units_are_normalised(demo_db: Database) -> None:
-    admin = akun.buat_admin_pertama(demo_db, "admin", "Admin", SANDI)
+    admin = akun.create_admin_pertama(demo_db, "admin", "Admin", SANDI)
     units = [r[0] for r in demo_db.conn.execute("SELECT id FROM unit_organisasi LIMIT 2")]
-    akun_id = akun.buat_akun(
+    akun_id = akun.create_akun(
         demo_db,
         "ani",
         "Ani",
@@ -206,14 +207,14 @@ def test_roles_with_units_are_normalised(demo_db: Database) -> None:
         Hak(Peran.PIMPINAN, ""),
     }
     with pytest.raises(ValidationError, match="tidak ditemukan"):
-        akun.ubah_akun(demo_db, akun_id, hak=[Hak(Peran.OPERATOR, "tidak-ada")], actor=admin)
+        akun.update_akun(demo_db, akun_id, hak=[Hak(Peran.OPERATOR, "tidak-ada")], actor=admin)
 
 
 def test_nothing_of_an_account_reaches_replicated_data(db: Database) -> None:
     """Usernames' hashes, passwords and login state stay in lokal_ tables: not in any
     replicated table, not in the operations of the change log that sync carries."""
-    admin = akun.buat_admin_pertama(db, "rahasia.admin", "Nama Lengkap Unik Sekali", SANDI)
-    akun.buat_akun(db, "operator.unik", "Operator Unik", SANDI, [Peran.OPERATOR], actor=admin)
+    admin = akun.create_admin_pertama(db, "rahasia.admin", "Nama Lengkap Unik Sekali", SANDI)
+    akun.create_akun(db, "operator.unik", "Operator Unik", SANDI, [Peran.OPERATOR], actor=admin)
     with pytest.raises(AccessDenied):
         akun.masuk(db, "operator.unik", "salah salah salah")
     session = akun.masuk(db, "rahasia.admin", SANDI)
@@ -247,7 +248,7 @@ def test_nothing_of_an_account_reaches_replicated_data(db: Database) -> None:
 
 
 def test_sign_in_and_account_changes_are_audited(db: Database, admin: Sesi) -> None:
-    akun.buat_akun(db, "budi", "Budi", SANDI, [Peran.OPERATOR], actor=admin)
+    akun.create_akun(db, "budi", "Budi", SANDI, [Peran.OPERATOR], actor=admin)
     with pytest.raises(AccessDenied):
         akun.masuk(db, "budi", "salah salah salah")
     akun.masuk(db, "budi", SANDI)

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from app.models.access import audit
+from app.models.storage import db as dbmod
 from app.models.storage.db import Database
 from app.models.storage.instansi import setup
+from app.models.storage.migrations.steps import MIGRATIONS
 from app.models.storage.store import Store
 
 
@@ -176,9 +178,6 @@ def test_search_filters(demo_db: Database) -> None:
 
 def test_migration_chains_existing_entries(tmp_path: Path) -> None:
     """A database made before migration 6 gets its entries chained and the triggers."""
-    from app.models.storage import db as dbmod
-    from app.models.storage.migrations import MIGRATIONS
-
     path = tmp_path / "lama.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.row_factory = sqlite3.Row

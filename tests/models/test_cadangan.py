@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app.models.errors import StorageError, ValidationError
+from app.models.errors import Cancelled, StorageError, ValidationError
 from app.models.storage import cadangan
-from app.models.storage.db import Database
+from app.models.storage.db import Database, storage_error
 from app.models.storage.instansi import setup
 from app.models.storage.store import Store
 
@@ -56,8 +56,6 @@ def test_manual_backup_to_chosen_folder(agency_db: Database, tmp_path: Path) -> 
 
 
 def test_backup_cancel_leaves_nothing(demo_db: Database) -> None:
-    from app.models.errors import Cancelled
-
     with pytest.raises(Cancelled):
         cadangan.make_backup(demo_db, cancelled=lambda: True)
     folder = demo_db.path.parent / "cadangan"
@@ -228,8 +226,6 @@ def test_restore_over_a_corrupt_database(agency_db: Database, tmp_path: Path) ->
 
 
 def test_storage_error_names_latest_backup(agency_db: Database) -> None:
-    from app.models.storage.db import storage_error
-
     info = cadangan.make_backup(agency_db, kind=cadangan.HARIAN)
     err = storage_error(sqlite3.DatabaseError("database disk image is malformed"), agency_db.path)
     assert str(info.path) in str(err)

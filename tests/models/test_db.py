@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import ast
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
 from app.models.errors import SchemaTooNewError, StorageError
+from app.models.reference.data import REFERENCE_TABLES
+from app.models.reference.loader import create_reference_tables, ref_id
 from app.models.storage import db as dbmod
-from app.models.storage import migrations
 from app.models.storage.db import Database, migrate_database
-from app.models.storage.migrations import LATEST_VERSION, Migration, sql_statements
+from app.models.storage.migrations import steps
+from app.models.storage.migrations.steps import LATEST_VERSION, Migration, sql_statements
 
 
 def test_new_database_is_migrated_with_wal_and_foreign_keys(db: Database) -> None:
@@ -31,9 +35,60 @@ def test_new_database_is_migrated_with_wal_and_foreign_keys(db: Database) -> Non
     again.close()
 
 
-def test_reference_tables_are_seeded_with_natural_ids(db: Database) -> None:
-    from app.models.reference.loader import ref_id
+def _typed_rows(conn: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
+    cur = conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+    return [tuple((type(v).__name__, v) for v in row) for row in cur]
 
+
+def test_frozen_seed_equals_the_reference_data_of_this_version(db: Database) -> None:
+    """Migration 1 seeds the reference tables from its own SQL file (frozen), not from
+    app.models.reference: at this version both give the same tables and rows, byte for byte."""
+    live = sqlite3.connect(":memory:")
+    create_reference_tables(live)
+    fresh = db.conn
+    for table in REFERENCE_TABLES:
+        sql = "SELECT sql FROM sqlite_master WHERE name = ?"
+        assert (
+            fresh.execute(sql, (table.name,)).fetchone()[0]
+            == (live.execute(sql, (table.name,)).fetchone()[0])
+        )
+        rows = _typed_rows(fresh, table.name)
+        assert rows == _typed_rows(live, table.name)
+        names = ["id", "kode", *(name for name, _ in table.columns), "deleted"]
+        expected = [
+            [ref_id(table.name, str(r["kode"])), r["kode"], *(r.get(n) for n in names[2:-1]), 0]
+            for r in table.rows
+        ]
+        assert [[v for _, v in row] for row in rows] == expected
+    ref_tables = {
+        r[0]
+        for r in fresh.execute(
+            "SELECT name FROM sqlite_master WHERE name LIKE 'ref\\_%' ESCAPE '\\'"
+        )
+    }
+    assert ref_tables == {t.name for t in REFERENCE_TABLES}
+    live.close()
+
+
+def test_migrations_import_no_live_module() -> None:
+    """A migration is frozen: the migrations package imports the standard library and itself."""
+    folder = Path(steps.__file__).parent
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                assert top in sys.stdlib_module_names or name.startswith(
+                    "app.models.storage.migrations"
+                ), f"{path.name} imports {name}"
+
+
+def test_reference_tables_are_seeded_with_natural_ids(db: Database) -> None:
     row = db.conn.execute("SELECT id, pangkat FROM ref_golongan WHERE kode = 'III/b'").fetchone()
     assert row[0] == ref_id("ref_golongan", "III/b")
     assert row[1] == "Penata Muda Tingkat I"
@@ -82,7 +137,7 @@ def test_failed_migration_leaves_nothing_behind(
         conn.execute("CREATE TABLE setengah_jadi (x)")
         conn.execute("INSERT INTO tabel_yang_tidak_ada VALUES (1)")
 
-    bad = (*migrations.MIGRATIONS, Migration(LATEST_VERSION + 1, "rusak", broken))
+    bad = (*steps.MIGRATIONS, Migration(LATEST_VERSION + 1, "rusak", broken))
     monkeypatch.setattr(dbmod, "MIGRATIONS", bad)
     monkeypatch.setattr(dbmod, "LATEST_VERSION", LATEST_VERSION + 1)
     with pytest.raises(sqlite3.OperationalError):
@@ -104,7 +159,7 @@ def test_a_new_migration_applies_once_and_is_recorded(
         calls.append(1)
         conn.execute("ALTER TABLE pegawai ADD COLUMN catatan TEXT")
 
-    new = (*migrations.MIGRATIONS, Migration(LATEST_VERSION + 1, "catatan", add_column))
+    new = (*steps.MIGRATIONS, Migration(LATEST_VERSION + 1, "catatan", add_column))
     monkeypatch.setattr(dbmod, "MIGRATIONS", new)
     monkeypatch.setattr(dbmod, "LATEST_VERSION", LATEST_VERSION + 1)
     first = Database(path)

@@ -27,8 +27,8 @@ from app.models.impor import (
 )
 from app.models.impor.plan import HOLDER_UNIT_ID
 from app.models.pegawai import read as emp
-from app.models.storage import migrations
 from app.models.storage.db import Database
+from app.models.storage.migrations import steps as migrations
 from app.reports.excel.impor import write_import_report
 from tests.helpers.common import TODAY
 from tests.models.test_impor_read import (

@@ -418,8 +418,8 @@ def test_signed_in_accounts_map_onto_the_rules(
     monkeypatch.setattr(
         akun, "hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
-    akun.buat_akun(db, "admin", "Admin", "sandi-rahasia-1", [Peran.ADMIN], actor="sistem")
-    akun.buat_akun(
+    akun.create_akun(db, "admin", "Admin", "sandi-rahasia-1", [Peran.ADMIN], actor="sistem")
+    akun.create_akun(
         db,
         "opdinas",
         "Operator",
@@ -427,7 +427,7 @@ def test_signed_in_accounts_map_onto_the_rules(
         [Hak(Peran.OPERATOR, org.dinas)],
         actor="sistem",
     )
-    akun.buat_akun(
+    akun.create_akun(
         db,
         "kabid",
         "Kabid",

@@ -4,6 +4,7 @@ backup where it helps), never a traceback, and nothing is half-written."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from app.models.storage import cadangan
 from app.models.storage.db import Database, as_storage_error, translated_errors
 from app.models.storage.instansi import setup
 from app.models.storage.store import Store
+from tests.helpers.common import copy_database
 
 NOBODY = 65534
 
@@ -93,8 +95,6 @@ def test_read_only_folder_gives_a_clear_message() -> None:
         assert "hanya-baca" in report and "izin" in report
     finally:
         os.chmod(folder, 0o755)
-        import shutil
-
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -165,8 +165,6 @@ def _corrupt(path: Path, first: int | None = None, count: int = 8) -> None:
 
 
 def test_corrupt_database_is_explained_with_the_backup(demo_file: Path, tmp_path: Path) -> None:
-    from tests.helpers.common import copy_database
-
     path = copy_database(demo_file, tmp_path / "merit.sqlite3")
     db = Database(path)
     backup = cadangan.make_backup(db, kind=cadangan.HARIAN)

@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.models.errors import NotFoundError, ValidationError
-from app.models.storage import instansi
+from app.models.storage import instansi, ringkas
 from app.models.storage import store as storemod
+from app.models.storage.changelog import Hlc, next_hlc
 from app.models.storage.db import Database
-from app.models.storage.store import Hlc, Store, next_hlc
+from app.models.storage.store import Store
 
 
 def _unit(tx: storemod.WriteTx, nama: str = "Dinas Uji") -> str:
@@ -385,8 +386,6 @@ def test_sqlite_row_values_roundtrip_types(db: Database) -> None:
 def test_summary_is_refreshed_only_when_its_inputs_change(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.models.storage import ringkas
-
     refreshed: list[set[str]] = []
     real = ringkas.refresh
 
@@ -408,3 +407,29 @@ def test_summary_is_refreshed_only_when_its_inputs_change(
     ).fetchone()
     assert row[0] == "Nama Baru Sekali"
     assert instansi.check(demo_db).ok  # the summary still equals what the rules derive
+
+
+def test_write_leaves_a_summary_of_what_it_wrote(db: Database) -> None:
+    store = Store(db)
+    with store.write("tambah") as tx:
+        unit = _unit(tx)
+        other = _unit(tx, "Dinas Lain")
+        pid = _pegawai(tx)
+        assert tx.changes == storemod.Changes()  # filled when the transaction commits
+    first = tx.changes
+    assert first.tables == ("pegawai", "unit_organisasi")
+    assert first.ids == {"unit_organisasi": frozenset({unit, other}), "pegawai": frozenset({pid})}
+    assert first.counts == {("unit_organisasi", "baru"): 2, ("pegawai", "baru"): 1}
+    assert first.records == 3
+    assert first.batches == ((db.node_id, 1),)
+    with store.write("ubah") as tx:
+        tx.update("unit_organisasi", unit, {"nama": "Dinas Baru"})
+        tx.delete("unit_organisasi", other)
+        tx.update("pegawai", pid, {"nama": "Budi"})  # unchanged: not written
+    assert tx.changes.counts == {("unit_organisasi", "ubah"): 1, ("unit_organisasi", "hapus"): 1}
+    assert tx.changes.ids == {"unit_organisasi": frozenset({unit, other})}
+    assert tx.changes.batches == ((db.node_id, 2),)
+    with pytest.raises(RuntimeError), store.write("gagal") as tx:
+        _unit(tx, "Tidak jadi")
+        raise RuntimeError("batal")
+    assert tx.changes == storemod.Changes()  # rolled back: nothing written

@@ -21,10 +21,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.models.storage.store import batch_hash, canonical_json
+from app.models.storage.changelog import batch_hash, canonical_json
+from app.models.storage.db import Database
 from app.sync import identity as ident
-from app.sync import importer, package
+from app.sync import importer, package, verify
 from app.sync.package import PackageError
+from tests.helpers.common import copy_database
 from tests.helpers.sync import Node, file_state, fresh_database, make_nodes
 
 
@@ -139,14 +141,10 @@ def craft(
 
 
 def test_the_good_package_imports(world: dict[str, Any], tmp_path: Path) -> None:
-    from tests.helpers.common import copy_database
-
     db = fresh_database(tmp_path / "x.sqlite3")
     db.close()
     b = world["b"]
     copy = copy_database(b.db.path, tmp_path / "copy.sqlite3")
-    from app.models.storage.db import Database
-
     other = Database(copy)
     summary = importer.import_package(other, world["good"])
     assert summary.batch_baru == 1
@@ -207,9 +205,6 @@ def test_wrong_recipient_and_wrong_passphrase(world: dict[str, Any], tmp_path: P
 
 
 def fresh_copy(node: Node, tmp_path: Path) -> Any:
-    from app.models.storage.db import Database
-    from tests.helpers.common import copy_database
-
     return Database(copy_database(node.db.path, tmp_path / f"salin-{time.monotonic_ns()}.db"))
 
 
@@ -231,7 +226,7 @@ def test_unknown_or_untrusted_signer(world: dict[str, Any], tmp_path: Path) -> N
     other = fresh_copy(b, tmp_path)
     ident.add_peer(other, ident.read_identity(ident.identity_bytes(c.db)), trusted=False)
     before = file_state(other.path)
-    with pytest.raises(importer.UntrustedSender):
+    with pytest.raises(verify.UntrustedSender):
         importer.import_package(other, from_c)
     assert file_state(other.path) == before
     # a manifest signed by C while claiming to be A
@@ -253,7 +248,7 @@ def test_unknown_or_untrusted_signer(world: dict[str, Any], tmp_path: Path) -> N
 
 
 def _open_payload(b: Node, path: Path) -> bytes:
-    return importer.open_envelope(b.db, path.read_bytes(), None).payload
+    return verify.open_envelope(b.db, path.read_bytes(), None).payload
 
 
 def test_swapped_and_missing_members(world: dict[str, Any], tmp_path: Path) -> None:
@@ -372,5 +367,5 @@ def test_wrong_format_version_and_magic(world: dict[str, Any], tmp_path: Path) -
 def test_file_size_limit(
     world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "MAX_FILE", 100)
+    monkeypatch.setattr(verify, "MAX_FILE", 100)
     assert "terlalu besar" in str(refused(world["b"], world["good"]))

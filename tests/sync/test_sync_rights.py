@@ -25,16 +25,16 @@ def cheap_hasher(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_reader_can_neither_export_nor_import(tmp_path: Path) -> None:
     a, b = make_nodes(tmp_path, 2)
-    admin_a = akun.buat_admin_pertama(a.db, "admin", "Admin", SANDI)
-    akun.buat_akun(a.db, "kepala", "Kepala", SANDI, [Hak(Peran.PIMPINAN)], actor=admin_a)
+    admin_a = akun.create_admin_pertama(a.db, "admin", "Admin", SANDI)
+    akun.create_akun(a.db, "kepala", "Kepala", SANDI, [Hak(Peran.PIMPINAN)], actor=admin_a)
     reader_a = akun.masuk(a.db, "kepala", SANDI)
     with pytest.raises(AccessDenied):
         package.export_package(a.db, tmp_path, to="Kantor 1", full=True, actor=reader_a)
     assert not list(tmp_path.glob("*.merit"))
     made = package.export_package(a.db, tmp_path, to="Kantor 1", full=True, actor=admin_a)
 
-    admin_b = akun.buat_admin_pertama(b.db, "admin", "Admin", SANDI)
-    akun.buat_akun(b.db, "kepala", "Kepala", SANDI, [Hak(Peran.PIMPINAN)], actor=admin_b)
+    admin_b = akun.create_admin_pertama(b.db, "admin", "Admin", SANDI)
+    akun.create_akun(b.db, "kepala", "Kepala", SANDI, [Hak(Peran.PIMPINAN)], actor=admin_b)
     reader_b = akun.masuk(b.db, "kepala", SANDI)
     before = b.db.conn.execute("SELECT count(*) FROM lokal_batch").fetchone()[0]
     with pytest.raises(AccessDenied):

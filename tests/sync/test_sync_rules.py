@@ -8,11 +8,7 @@ import base64
 import hashlib
 import io
 import json
-import os
 import random
-import signal
-import subprocess
-import sys
 import time
 import zipfile
 import zlib
@@ -22,12 +18,14 @@ from typing import Any
 import pytest
 
 from app.models.storage import instansi
+from app.models.storage.changelog import Hlc
 from app.models.storage.db import Database
-from app.models.storage.store import Hlc, Store
+from app.models.storage.store import Store
 from app.sync import conflicts as cf
 from app.sync import identity as ident
-from app.sync import importer, package, status
+from app.sync import importer, package, status, verify
 from tests.helpers.common import copy_database
+from tests.helpers.kill import job_seconds, kill_at_random_moments
 from tests.helpers.sync import BASE_TIME, Node, fresh_database, make_nodes
 
 DAY = 86400.0
@@ -252,7 +250,7 @@ def test_only_what_is_new_and_pending_until_the_gap_fills(tmp_path: Path) -> Non
 
 def _cut_to_last_batch(sender: Database, recipient: Database, path: Path) -> None:
     """Rewrite a package so that it carries only its last batch (validly signed by sender)."""
-    payload = importer.open_envelope(recipient, path.read_bytes(), None).payload
+    payload = verify.open_envelope(recipient, path.read_bytes(), None).payload
     zf = zipfile.ZipFile(io.BytesIO(payload))
     lines = zf.read(package.BATCHES).splitlines(keepends=True)
     batches = lines[-1]
@@ -395,7 +393,7 @@ def test_nothing_local_leaks(tmp_path: Path) -> None:
     _exchange(b, a, tmp_path)  # A now has peer bookkeeping about B
     path = tmp_path / "bocor.merit"
     package.export_package(a.db, path, all_peers=True, full=True)
-    payload = importer.open_envelope(b.db, path.read_bytes(), None).payload
+    payload = verify.open_envelope(b.db, path.read_bytes(), None).payload
     zf = zipfile.ZipFile(io.BytesIO(payload))
     blobs = [payload] + [zf.read(n) for n in zf.namelist()]
     for line in zf.read(package.BATCHES).splitlines():
@@ -418,15 +416,13 @@ def test_nothing_local_leaks(tmp_path: Path) -> None:
 
 _KILL_SCRIPT = """
 import sys
-import time
 from pathlib import Path
 from app.models.storage.db import Database
 from app.sync import importer
 db = Database(sys.argv[1])
 print("mulai", flush=True)
-start = time.perf_counter()
 importer.import_package(db, Path(sys.argv[2]))
-print("selesai", time.perf_counter() - start, flush=True)
+print("selesai", flush=True)
 """
 
 
@@ -448,16 +444,26 @@ def _logical_state(path: Path) -> str:
             parts.append(
                 f"{table}:{db.conn.execute(f'SELECT count(*) FROM {table}').fetchone()[0]}"
             )
-        parts.append(str(db.conn.execute("SELECT * FROM lokal_versi ORDER BY 1").fetchall()))
+        versi = db.conn.execute("SELECT origin, seq FROM lokal_versi ORDER BY 1").fetchall()
+        parts.append(str([tuple(r) for r in versi]))
+        parts.append(db.conn.execute("PRAGMA integrity_check").fetchone()[0])
         return ";".join(parts)
     finally:
         db.close()
 
 
+def _replace_database(source: Path, target: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    copy_database(source, target)
+
+
 @pytest.mark.slow
-def test_import_killed_at_random_points_leaves_the_database_as_it_was(
+def test_import_killed_at_random_points_leaves_a_complete_state(
     demo_file: Path, tmp_path: Path
 ) -> None:
+    """Killed at any moment, an import leaves the database as it was, or (a kill that lands
+    after COMMIT) wholly imported: never in between."""
     source = Database(copy_database(demo_file, tmp_path / "sumber.sqlite3"))
     ident.ensure_identity(source, "Sumber")
     target_path = tmp_path / "tujuan.sqlite3"
@@ -469,49 +475,32 @@ def test_import_killed_at_random_points_leaves_the_database_as_it_was(
     package.export_package(source, pkg_path, to="Tujuan", full=True)
     source.close()
     target.close()
+    pristine = copy_database(target_path, tmp_path / "semula.sqlite3")
     before = _logical_state(target_path)
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    rng = random.Random(5)
-    # how long does an import take here? (on a copy)
+    # how long does an import take here, and what does it leave? (on a copy)
     trial = copy_database(target_path, tmp_path / "coba.sqlite3")
-    done = subprocess.run(
-        [sys.executable, "-c", _KILL_SCRIPT, str(trial), str(pkg_path)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    duration = float(done.stdout.split()[-1])  # the import alone, without start-up
+    duration = job_seconds(_KILL_SCRIPT, str(trial), str(pkg_path))
     assert duration > 0.2
-    kills = 0
-    for _ in range(5):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", _KILL_SCRIPT, str(target_path), str(pkg_path)],
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "mulai"
-        time.sleep(rng.uniform(0.02, duration * 0.9))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        proc.stdout.close()
-        kills += proc.returncode == -signal.SIGKILL
-        db = Database(target_path)
-        assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        db.close()
-        state = _logical_state(target_path)
-        if proc.returncode == -signal.SIGKILL:
-            assert state == before
-        else:  # it finished before the kill: start again from the state before
-            break
-    assert kills >= 3
+    after = _logical_state(trial)
+    assert after != before
+    rng = random.Random(5)
+    trials = kill_at_random_moments(
+        _KILL_SCRIPT,
+        args=lambda _attempt: (str(target_path), str(pkg_path)),
+        delays=[0.02] + [rng.uniform(0.02, duration * 0.9) for _ in range(4)],
+        state=lambda _attempt: _logical_state(target_path),
+        before=before,
+        after=after,
+        restore=lambda: _replace_database(pristine, target_path),
+    )
+    if trials[-1].state == after:
+        _replace_database(pristine, target_path)
     db = Database(target_path)
     summary = importer.import_package(db, pkg_path)
     assert summary.batch_baru > 0 and summary.batch_menunggu == 0
     assert instansi.check(db).ok
     db.close()
+    assert _logical_state(target_path) == after
 
 
 def test_store_resolve_uses_force(tmp_path: Path) -> None:

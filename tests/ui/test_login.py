@@ -80,8 +80,8 @@ def _sign_in(qtbot: QtBot, dialog: LoginDialog, user: str, password: str) -> Non
 def test_wrong_then_right_password_shows_the_user_then_sign_out(
     qtbot: QtBot, demo_db: Database
 ) -> None:
-    admin = akun.buat_admin_pertama(demo_db, "admin", "Admin BKPSDM", SANDI)
-    akun.buat_akun(demo_db, "budi", "Budi Santoso", "hujan turun deras", [Peran.PIMPINAN],
+    admin = akun.create_admin_pertama(demo_db, "admin", "Admin BKPSDM", SANDI)
+    akun.create_akun(demo_db, "budi", "Budi Santoso", "hujan turun deras", [Peran.PIMPINAN],
                    actor=admin)  # fmt: skip
     flow = _flow(qtbot, demo_db)
     dialog = flow.dialog
@@ -112,7 +112,7 @@ def test_wrong_then_right_password_shows_the_user_then_sign_out(
 
 
 def test_lockout_message_in_the_dialog(qtbot: QtBot, db: Database) -> None:
-    akun.buat_admin_pertama(db, "admin", "Admin", SANDI)
+    akun.create_admin_pertama(db, "admin", "Admin", SANDI)
     clock = Clock()
     flow = _flow(qtbot, db, clock)
     dialog = flow.dialog
@@ -129,7 +129,7 @@ def test_lockout_message_in_the_dialog(qtbot: QtBot, db: Database) -> None:
 
 
 def test_closing_the_login_ends_the_flow(qtbot: QtBot, db: Database) -> None:
-    akun.buat_admin_pertama(db, "admin", "Admin", SANDI)
+    akun.create_admin_pertama(db, "admin", "Admin", SANDI)
     flow = _flow(qtbot, db)
     with qtbot.waitSignal(flow.finished):
         flow.dialog.reject()  # type: ignore[union-attr]
@@ -161,7 +161,7 @@ def test_first_admin_on_a_new_installation(qtbot: QtBot, db: Database) -> None:
 def test_accounts_page_add_reset_deactivate(
     qtbot: QtBot, demo_db: Database, tmp_path: Path
 ) -> None:
-    admin = akun.buat_admin_pertama(demo_db, "admin", "Admin", SANDI)
+    admin = akun.create_admin_pertama(demo_db, "admin", "Admin", SANDI)
     page = AkunPage(demo_db, actor=admin)
     qtbot.addWidget(page)
     page.resize(900, 500)

@@ -171,13 +171,13 @@ def test_sidebar_by_role(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyP
     from app.ui.main_window import MainWindow
 
     monkeypatch.setattr(akun, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-    admin = akun.buat_admin_pertama(db, "admin", "Admin BKPSDM", "kopi pagi di kantor")
+    admin = akun.create_admin_pertama(db, "admin", "Admin BKPSDM", "kopi pagi di kantor")
     for user, peran in (
         ("ani", Peran.ANGGOTA_PANITIA),
         ("sari", Peran.SEKRETARIAT_PANITIA),
         ("opr", Peran.OPERATOR),
     ):
-        akun.buat_akun(db, user, user.title(), "hujan turun deras", [peran], actor=admin)
+        akun.create_akun(db, user, user.title(), "hujan turun deras", [peran], actor=admin)
 
     def titles(user: str) -> list[str]:
         sandi = "kopi pagi di kantor" if user == "admin" else "hujan turun deras"

@@ -568,8 +568,8 @@ def test_main_window_offers_sync_and_counts_clashes(
 
     # A head of office (no sync rights) is not offered either page.
     monkeypatch.setattr(akun, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-    admin = akun.buat_admin_pertama(b, "admin", "Admin BKPSDM", "kopi pagi di kantor")
-    akun.buat_akun(b, "kepala", "Kepala", "hujan turun deras", [Peran.PIMPINAN], actor=admin)
+    admin = akun.create_admin_pertama(b, "admin", "Admin BKPSDM", "kopi pagi di kantor")
+    akun.create_akun(b, "kepala", "Kepala", "hujan turun deras", [Peran.PIMPINAN], actor=admin)
     pimpinan = akun.masuk(b, "kepala", "hujan turun deras")
     other = MainWindow(b, runner=TaskRunner(b.path), actor=pimpinan)
     qtbot.addWidget(other)

@@ -28,14 +28,12 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.i18n import tr
-from app.models.errors import AccessDenied
-
-if TYPE_CHECKING:
-    from app.models.storage.db import Database
-
+from app.models.access import audit
+from app.models.errors import AccessDenied, ValidationError
+from app.models.storage.db import Database
 
 # -- roles and actions ------------------------------------------------------------------------
 
@@ -64,8 +62,6 @@ class Peran(StrEnum):
 
 def peran_dari(text: str) -> Peran:
     """The role named by ``text`` (value or label, any case). Raises ValidationError."""
-    from app.models.errors import ValidationError
-
     key = text.strip().casefold().replace(" ", "_").replace("-", "_")
     for p in Peran:
         if key in (p.value, p.label.casefold().replace(" ", "_")):
@@ -378,12 +374,11 @@ def _refuse(
     The refused work is undone first, so that the audit entry of the refusal is the only thing
     that remains of it.
     """
-    from app.models.storage.store import Store
-
     conn = db.conn
     if conn.in_transaction:
         conn.execute("ROLLBACK")
-    Store(db).record_read(
+    audit.record_read(
+        db,
         tr("Akses ditolak"),
         actor=str(actor),
         tabel=tabel,

@@ -10,7 +10,7 @@ replicated data); each change still leaves an audit entry.
 * After :data:`BATAS_GAGAL` failed sign-ins in a row, the account is locked for
   :data:`JEDA_AWAL` seconds, doubling with each further failure up to :data:`JEDA_MAKSIMAL`.
   The lock is stored with the account and survives a restart. ``clock`` is injectable.
-* The first account of an installation is an admin (:func:`buat_admin_pertama`).
+* The first account of an installation is an admin (:func:`create_admin_pertama`).
 * Managing accounts needs the right ``akun.kelola`` (:mod:`app.models.access.akses`); a plain string
   actor is the trusted local system (first run, the command line before any account exists).
 """
@@ -28,6 +28,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from app.i18n import tr
+from app.models.access import audit
 from app.models.access.akses import Hak, Peran, Sesi, load_hak, require
 from app.models.errors import AccessDenied, NotFoundError, ValidationError
 from app.models.storage.db import Database, translated_errors, utc_now
@@ -168,7 +169,7 @@ def _akun(conn: sqlite3.Connection, row: sqlite3.Row) -> Akun:
 _COLUMNS = "id, nama_pengguna, nama_lengkap, pegawai_id, aktif, masuk_terakhir, kunci_sampai"
 
 
-def daftar_akun(db: Database) -> list[Akun]:
+def list_akun(db: Database) -> list[Akun]:
     conn = db.conn
     rows = conn.execute(f"SELECT {_COLUMNS} FROM lokal_akun ORDER BY nama_pengguna").fetchall()
     return [_akun(conn, r) for r in rows]
@@ -192,10 +193,8 @@ def get_akun(db: Database, key: int | str) -> Akun:
 
 
 def _audit(db: Database, actor: str, aksi: str, akun: str, keterangan: str | None = None) -> None:
-    from app.models.storage.store import Store
-
-    Store(db).record_read(
-        aksi, actor=str(actor), tabel="lokal_akun", record_id=akun, keterangan=keterangan
+    audit.record_read(
+        db, aksi, actor=str(actor), tabel="lokal_akun", record_id=akun, keterangan=keterangan
     )
 
 
@@ -246,7 +245,7 @@ def _hak_text(hak: Iterable[Hak]) -> str:
     return ", ".join(h.peran.value + (f"@{h.unit_id}" if h.unit_id else "") for h in hak)
 
 
-def buat_akun(
+def create_akun(
     db: Database,
     nama_pengguna: str,
     nama_lengkap: str,
@@ -299,15 +298,15 @@ def buat_akun(
     return akun_id
 
 
-def buat_admin_pertama(db: Database, nama_pengguna: str, nama_lengkap: str, sandi: str) -> Sesi:
+def create_admin_pertama(db: Database, nama_pengguna: str, nama_lengkap: str, sandi: str) -> Sesi:
     """First run: create the admin account and return it signed in. Only when none exists."""
     if ada_akun(db):
         raise AccessDenied(tr("Admin pertama sudah dibuat. Masuk dengan akun yang ada."))
-    buat_akun(db, nama_pengguna, nama_lengkap, sandi, [Peran.ADMIN], actor="pemasangan")
+    create_akun(db, nama_pengguna, nama_lengkap, sandi, [Peran.ADMIN], actor="pemasangan")
     return sesi_untuk(db, normalise_nama_pengguna(nama_pengguna))
 
 
-def ubah_akun(
+def update_akun(
     db: Database,
     akun_id: int,
     *,

@@ -19,16 +19,15 @@ their history rows), so that the trail can be searched by person.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from app.i18n import tr
-from app.models.storage.db import Database, utc_now
+from app.i18n import tanggal, tr
+from app.models.storage import changelog
+from app.models.storage.db import Database, translated_errors, utc_now
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_kepala"
@@ -49,8 +48,8 @@ ENTRY_FIELDS = (
 def entry_hash(entry: dict[str, Any], prev_hash: str) -> str:
     """SHA-256 over the canonical content of an entry and the hash of the entry before it."""
     content = {k: entry.get(k) for k in ENTRY_FIELDS}
-    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode() + b"\n" + prev_hash.encode()).hexdigest()
+    canonical = changelog.canonical_json(content)
+    return hashlib.sha256(canonical + b"\n" + prev_hash.encode()).hexdigest()
 
 
 def _head(conn: sqlite3.Connection) -> tuple[int, str]:
@@ -120,12 +119,10 @@ def pegawai_in_batches(conn: sqlite3.Connection, batches: Sequence[tuple[str, in
     found: set[str] = set()
     lookups: dict[str, set[str]] = {}
     for origin, seq in batches:
-        row = conn.execute(
-            "SELECT ops FROM lokal_batch WHERE origin = ? AND seq = ?", (origin, seq)
-        ).fetchone()
-        if row is None:
+        logged = changelog.get_ops(conn, origin, seq)
+        if logged is None:
             continue
-        for table, row_id, fields in json.loads(zlib.decompress(row[0])):
+        for table, row_id, fields in logged[1]:
             if table == "pegawai":
                 found.add(str(row_id))
             elif isinstance(fields, dict) and fields.get("pegawai_id"):
@@ -418,16 +415,10 @@ def entry_changes(
         "SELECT min(batch_seq) FROM lokal_audit WHERE batch_origin = ? AND batch_seq > ?",
         (entry.batch_origin, entry.batch_seq),
     ).fetchone()[0]
-    rows = conn.execute(
-        "SELECT ops FROM lokal_batch WHERE origin = ? AND seq >= ? "
-        + ("AND seq < ? " if nxt is not None else "")
-        + "ORDER BY seq",
-        (entry.batch_origin, entry.batch_seq, *((nxt,) if nxt is not None else ())),
-    )
     changes: list[FieldChange] = []
     total = 0
-    for (blob,) in rows:
-        for table, row_id, fields in json.loads(zlib.decompress(blob)):
+    for ops in changelog.read_ops_from(conn, entry.batch_origin, entry.batch_seq, nxt):
+        for table, row_id, fields in ops:
             total += 1
             if len(changes) < limit:
                 changes.append(FieldChange(str(table), str(row_id), dict(fields)))
@@ -452,64 +443,11 @@ def export_rows(entries: Iterable[AuditEntry]) -> Iterator[dict[str, Any]]:
         }
 
 
-# -- migration 6 ----------------------------------------------------------------------------------
-
-_TRIGGERS = (
-    """CREATE TRIGGER lokal_audit_tanpa_ubah BEFORE UPDATE ON lokal_audit
-    BEGIN SELECT RAISE(ABORT, 'jejak audit hanya dapat ditambah, tidak dapat diubah'); END""",
-    """CREATE TRIGGER lokal_audit_tanpa_hapus BEFORE DELETE ON lokal_audit
-    BEGIN SELECT RAISE(ABORT, 'jejak audit hanya dapat ditambah, tidak dapat dihapus'); END""",
-    """CREATE TRIGGER lokal_audit_wajib_sidik BEFORE INSERT ON lokal_audit
-    WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL
-    BEGIN SELECT RAISE(ABORT, 'entri audit ditulis lewat app.models.access.audit.append'); END""",
-)
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Migration 6: chain the existing entries, index them by employee, make the table
-    append-only. Runs inside the migration's transaction."""
-    conn.execute("ALTER TABLE lokal_audit ADD COLUMN prev_hash TEXT")
-    conn.execute("ALTER TABLE lokal_audit ADD COLUMN hash TEXT")
-    conn.execute(
-        "CREATE TABLE lokal_audit_pegawai (pegawai_id TEXT NOT NULL, audit_no INTEGER NOT NULL, "
-        "PRIMARY KEY (pegawai_id, audit_no)) WITHOUT ROWID"
-    )
-    conn.execute("CREATE INDEX lokal_audit_aktor ON lokal_audit (aktor)")
-    prev_hash = GENESIS
-    last_no = 0
-    index: list[tuple[str, int]] = []
-    for entry in list(_rows(conn)):
-        # Entries are renumbered 1, 2, 3, ... only if the old table had gaps (it never
-        # deleted, so it has none); the chain starts at the first.
-        digest = entry_hash(entry, prev_hash)
-        conn.execute(
-            "UPDATE lokal_audit SET prev_hash = ?, hash = ? WHERE no = ?",
-            (prev_hash, digest, entry["no"]),
-        )
-        pids: set[str] = set()
-        if entry["tabel"] == "pegawai" and entry["record_id"]:
-            pids.add(str(entry["record_id"]))
-        if entry["batch_origin"] is not None and entry["batch_seq"] is not None:
-            seqs = [(str(entry["batch_origin"]), int(entry["batch_seq"]))]
-            pids |= pegawai_in_batches(conn, seqs)
-        index += [(pid, int(entry["no"])) for pid in pids]
-        prev_hash, last_no = digest, int(entry["no"])
-    conn.executemany(
-        "INSERT OR IGNORE INTO lokal_audit_pegawai (pegawai_id, audit_no) VALUES (?, ?)", index
-    )
-    if last_no:
-        _set_head(conn, last_no, prev_hash)
-    for statement in _TRIGGERS:
-        conn.execute(statement)
-
-
 # -- exporting ------------------------------------------------------------------------------------
 
 
 def describe_filter(flt: AuditFilter) -> str:
     """The search in words (the export's subtitle and its audit entry)."""
-    from app.i18n import tanggal
-
     parts = []
     if flt.pegawai:
         parts.append(tr("pegawai '{v}'", v=flt.pegawai))
@@ -526,11 +464,44 @@ def describe_filter(flt: AuditFilter) -> str:
     return "; ".join(parts) if parts else tr("semua entri")
 
 
+def record_read(
+    db: Database,
+    aksi: str,
+    *,
+    actor: str,
+    tabel: str | None = None,
+    record_id: str | None = None,
+    keterangan: str | None = None,
+) -> None:
+    """Audit a sensitive read (opening a full record, exporting) or a refusal: no data changes.
+    Inside the caller's transaction when there is one, else in its own."""
+    conn = db.conn
+    own = not conn.in_transaction
+    with translated_errors(db.path):
+        if own:
+            conn.execute("BEGIN IMMEDIATE")
+        try:
+            append(
+                conn,
+                aktor=actor,
+                aksi=aksi,
+                tabel=tabel,
+                record_id=record_id,
+                keterangan=keterangan,
+                pegawai_ids=[record_id] if tabel == "pegawai" and record_id else (),
+            )
+            if own:
+                conn.execute("COMMIT")
+        except BaseException:
+            if own and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
 def record_export(db: Database, flt: AuditFilter, path: str, count: int, *, actor: str) -> None:
     """The export of the trail is itself a sensitive read: audit it."""
-    from app.models.storage.store import Store
-
-    Store(db).record_read(
+    record_read(
+        db,
         tr("Mengekspor jejak audit"),
         actor=actor,
         keterangan=tr(

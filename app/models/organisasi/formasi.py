@@ -420,7 +420,7 @@ def update_unit(db: Database, unit_id: str, data: UnitData, *, actor: str = "sis
         if moved or "nama" in changed:
             # The employees of every sub-unit change perangkat daerah (a move) or unit path:
             # let the write path refresh their summary rows too.
-            tx.touched_units.update(_Tree(conn).descendants(unit_id))
+            tx.touched.units.update(_Tree(conn).descendants(unit_id))
     return changed
 
 

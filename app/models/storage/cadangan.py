@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,9 +34,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.i18n import tr
-from app.models.errors import MeritError, StorageError, ValidationError
+from app.models.errors import Cancelled, MeritError, StorageError, ValidationError
 from app.models.storage.db import APPLICATION_ID, Database, storage_error
-from app.models.storage.migrations import LATEST_VERSION
+from app.models.storage.migrations.steps import LATEST_VERSION
 
 FOLDER_NAME = "cadangan"
 SUFFIX = ".sqlite3"
@@ -227,8 +228,6 @@ def backup_connection(
 
     def step(_status: int, remaining: int, total: int) -> None:
         if cancelled is not None and cancelled():
-            from app.models.errors import Cancelled
-
             raise Cancelled(tr("Pencadangan dibatalkan; tidak ada berkas cadangan yang dibuat."))
         if progress is not None:
             progress(total - remaining, total)
@@ -514,8 +513,6 @@ def _copy_in(source: Path, temp: Path) -> None:
 def check_backup(path: Path | str) -> BackupCheck:
     """Check a backup file without changing anything; raises ValidationError when unusable."""
     source = Path(path)
-    import tempfile
-
     temp = Path(tempfile.gettempdir()) / f"merit-periksa-{uuid.uuid4().hex}.tmp"
     try:
         _copy_in(source, temp)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.models.errors import SchemaTooNewError, StorageError
-from app.models.storage.migrations import LATEST_VERSION, MIGRATIONS
+from app.models.storage.migrations.steps import LATEST_VERSION, MIGRATIONS
 
 APPLICATION_ID = 0x4D455249  # "MERI": marks a file as a Merit database
 
@@ -175,6 +175,23 @@ def _is_environment_error(exc: sqlite3.Error) -> bool:
             "disk i/o",
         )
     )
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` on this thread's connection, rolled back when the block
+    raises (the error goes on). Environment errors at BEGIN and COMMIT become StorageError."""
+    conn = db.conn
+    with translated_errors(db.path):
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        with translated_errors(db.path):
+            conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 class Database:

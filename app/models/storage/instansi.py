@@ -11,9 +11,12 @@ from typing import Any
 from app.i18n import tr
 from app.models.errors import ValidationError
 from app.models.reference.loader import natural_id
-from app.models.storage import ringkas
+from app.models.storage import changelog, ringkas
+from app.models.storage.changelog import batch_hash, decode_ops
 from app.models.storage.db import Database, translated_errors
-from app.models.storage.store import Store, batch_hash, decode_ops, replicated_schema
+from app.models.storage.replika import shown_values
+from app.models.storage.skema import replicated_schema
+from app.models.storage.store import Store
 
 # Agency settings that belong to the data (replicated): key -> title.
 PENGATURAN = {
@@ -113,9 +116,7 @@ def stats(db: Database) -> dict[str, Any]:
                     f"WHERE deleted = 0 GROUP BY 1 ORDER BY 1"
                 )
             }
-        batches, ops = conn.execute(
-            "SELECT count(*), coalesce(sum(op_count), 0) FROM lokal_batch"
-        ).fetchone()
+        batches, ops = changelog.count_log(conn)
         audit = conn.execute("SELECT count(*) FROM lokal_audit").fetchone()[0]
     return {
         "basis_data": str(db.path),
@@ -195,11 +196,7 @@ def _check_log(conn: sqlite3.Connection, report: CheckReport, limit: int) -> Non
     last_seq: dict[str, int] = {}
     order: list[tuple[str, str, int]] = []
     batches = 0
-    cur = conn.execute(
-        "SELECT origin, seq, hlc, vv, ops, hash, schema_version FROM lokal_batch "
-        "ORDER BY origin, seq"
-    )
-    for origin, seq, hlc, vv, blob, digest, schema_version in cur:
+    for origin, seq, hlc, vv, blob, digest, schema_version in changelog.read_log(conn):
         batches += 1
         if seq != last_seq.get(origin, 0) + 1:
             problems.append(
@@ -226,12 +223,10 @@ def _check_log(conn: sqlite3.Connection, report: CheckReport, limit: int) -> Non
     report.facts["batch"] = batches
     # Where two installations wrote a field without seeing each other, the merge decides
     # (app/models/storage/replika.py), not the order of the log.
-    from app.models.storage.replika import shown_values
-
     for key, fields in shown_values(conn).items():
         if key in expected:
             expected[key].update(fields)
-    versi = dict(conn.execute("SELECT origin, seq FROM lokal_versi").fetchall())
+    versi = changelog.read_versions(conn)
     if versi != last_seq:
         problems.append(tr("Log perubahan: catatan versi tidak cocok dengan isi log."))
     # Every replicated row must be the replay of the log (tables seeded by migration hold rows

@@ -34,8 +34,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.models.storage import changelog
+from app.models.storage.changelog import RemoteBatch
 from app.models.storage.db import utc_now
-from app.models.storage.ringkas import affects_summary
+from app.models.storage.ringkas import Touched, affects_summary
+from app.models.storage.skema import column_types
 
 Value = str | int | float | None
 
@@ -137,7 +140,8 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield items[start : start + CHUNK]
 
 
-def _field_versions(conn: sqlite3.Connection, table: str, row_id: str) -> dict[str, list[Version]]:
+def field_versions(conn: sqlite3.Connection, table: str, row_id: str) -> dict[str, list[Version]]:
+    """The siblings of every field of a row written after its insert (in no order)."""
     result: dict[str, list[Version]] = {}
     for kolom, origin, seq, hlc, nilai in conn.execute(
         "SELECT kolom, origin, seq, hlc, nilai FROM lokal_versi_kolom "
@@ -178,20 +182,13 @@ def _set_clash(
     return cur.rowcount > 0
 
 
-def batch_vv(conn: sqlite3.Connection, origin: str, seq: int) -> dict[str, int]:
-    row = conn.execute(
-        "SELECT vv FROM lokal_batch WHERE origin = ? AND seq = ?", (origin, seq)
-    ).fetchone()
-    return dict(json.loads(row[0])) if row else {}
-
-
 def delete_clash(
     conn: sqlite3.Connection, table: str, row_id: str, deleted_now: int | None
 ) -> bool:
     """Is the row deleted by a write concurrent with a kept edit of another of its fields?"""
     if deleted_now != 1:
         return False
-    versions = _field_versions(conn, table, row_id)
+    versions = field_versions(conn, table, row_id)
     deletes = [v for v in versions.get("deleted", []) if v.nilai == 1]
     edits = [v for k, vs in versions.items() if k != "deleted" for v in vs]
     if not deletes or not edits:
@@ -200,7 +197,7 @@ def delete_clash(
 
     def key(v: Version) -> tuple[str, int, dict[str, int]]:
         if (v.origin, v.seq) not in vvs:
-            vvs[(v.origin, v.seq)] = batch_vv(conn, v.origin, v.seq)
+            vvs[(v.origin, v.seq)] = changelog.get_vv(conn, v.origin, v.seq)
         return (v.origin, v.seq, vvs[(v.origin, v.seq)])
 
     return any(concurrent(key(d), key(e)) for d in deletes for e in edits)
@@ -268,23 +265,6 @@ def record_local(
 
 
 # -- applying a remote batch ----------------------------------------------------------------------
-
-
-@dataclass
-class RemoteBatch:
-    """A batch from another installation, checked and decoded (see app.sync.importer)."""
-
-    origin: str
-    seq: int
-    hlc: str
-    vv: dict[str, int]
-    ops: list[list[Any]]
-    ops_blob: bytes  # the zlib-compressed canonical JSON, stored as it came
-    hash: str
-    signature: bytes
-    schema_version: int
-    actor: str
-    op_count: int = 0
 
 
 @dataclass
@@ -374,16 +354,12 @@ class Applier:
     def _materialise_creator(self, table: str, row_id: str, creator: tuple[str, int]) -> None:
         """Copy the creating write's fields into field versions (a concurrent creation of the
         same row arrived, so the creating write is no longer seen by every later write)."""
-        from app.models.storage.store import decode_ops
-
         conn = self.conn
-        row = conn.execute(
-            "SELECT hlc, ops FROM lokal_batch WHERE origin = ? AND seq = ?", creator
-        ).fetchone()
+        logged = changelog.get_ops(conn, *creator)
         conn.execute("DELETE FROM lokal_asal_baris WHERE row_id = ? AND tabel = ?", (row_id, table))
-        if row is None:
+        if logged is None:
             return
-        _, ops = decode_ops(row[1])
+        hlc, ops = logged
         fields = collapse(ops).get((table, row_id), {})
         have = {
             r[0]
@@ -396,7 +372,7 @@ class Applier:
             "INSERT INTO lokal_versi_kolom (tabel, row_id, kolom, origin, seq, hlc, nilai) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (table, row_id, kolom, creator[0], creator[1], row[0], value)
+                (table, row_id, kolom, creator[0], creator[1], hlc, value)
                 for kolom, value in fields.items()
                 if kolom not in have and kolom != "id"
             ],
@@ -421,7 +397,7 @@ class Applier:
             if not seen(batch.vv, batch.origin, batch.seq, *creator):
                 self._materialise_creator(table, row_id, creator)
         values = dict(zip(columns, current, strict=True))
-        versions = _field_versions(conn, table, row_id)
+        versions = field_versions(conn, table, row_id)
         changes: dict[str, Value] = {}
         for kolom, value in fields.items():
             if kolom == "id":
@@ -458,6 +434,44 @@ class Applier:
         ):
             self.stats.konflik_baru += 1
             self._has_clashes = True
+
+
+def touched_by(conn: sqlite3.Connection, stats: ApplyStats) -> Touched:
+    """The employees, units and references that applying batches touched; ``summary_pegawai``
+    only those whose summary may change (a phone number does not)."""
+    result = Touched()
+    for table, ids in stats.touched.items():
+        if not ids:
+            continue
+        if table in ("unit_organisasi", "jabatan"):
+            result.units.update(ids)
+        elif table.startswith("ref_"):
+            result.reference = True
+        else:
+            result.pegawai.update(_pegawai_of(conn, table, ids))
+    for table, ids in stats.summary_touched.items():
+        if ids and table not in ("unit_organisasi", "jabatan") and not table.startswith("ref_"):
+            result.summary_pegawai.update(_pegawai_of(conn, table, ids))
+    return result
+
+
+def _pegawai_of(conn: sqlite3.Connection, table: str, ids: set[str]) -> set[str]:
+    """The employees that rows of ``table`` (a replicated table) belong to."""
+    if table == "pegawai":
+        return set(ids)
+    if "pegawai_id" not in column_types(conn, table):
+        return set()
+    found: set[str] = set()
+    for chunk in _chunks(sorted(ids)):
+        marks = ", ".join("?" for _ in chunk)
+        found.update(
+            str(r[0])
+            for r in conn.execute(
+                f"SELECT pegawai_id FROM {table} WHERE id IN ({marks})", list(chunk)
+            )
+            if r[0]
+        )
+    return found
 
 
 def shown_values(conn: sqlite3.Connection) -> dict[tuple[str, str], dict[str, Value]]:

@@ -10,13 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
 from app.models.reference.loader import Referensi
 from app.models.rules import derivations as d
-
-if TYPE_CHECKING:
-    from app.models.storage.store import WriteTx
 
 COLUMNS = (
     "pegawai_id",
@@ -219,14 +217,27 @@ def affects_summary(table: str, fields: Iterable[str]) -> bool:
     return table in SUMMARY_HISTORIES
 
 
-def refresh_after_write(conn: sqlite3.Connection, tx: WriteTx) -> None:
-    """Called by the write path inside its transaction."""
-    if tx.touched_reference:
+@dataclass
+class Touched:
+    """What a write (or a sync import) touched, for the summary: the employees (``pegawai``),
+    those of them whose summary may change (``summary_pegawai``; a phone number changes none),
+    the units and positions (their employees' unit names change), and whether a reference table
+    changed (everything is recomputed)."""
+
+    pegawai: set[str] = field(default_factory=set)
+    summary_pegawai: set[str] = field(default_factory=set)
+    units: set[str] = field(default_factory=set)
+    reference: bool = False
+
+
+def refresh_after_write(conn: sqlite3.Connection, touched: Touched) -> None:
+    """Called by the write path and the sync import inside their transaction."""
+    if touched.reference:
         rebuild(conn)
         return
-    ids = set(getattr(tx, "summary_pegawai", tx.touched_pegawai))
-    if tx.touched_units:
-        units = sorted(tx.touched_units)
+    ids = set(touched.summary_pegawai)
+    if touched.units:
+        units = sorted(touched.units)
         for chunk in _chunks(units):
             marks = ", ".join("?" for _ in chunk)
             ids.update(

@@ -9,12 +9,14 @@ On leaving the block, in the same SQLite transaction:
 
 * the field-level operations become one *batch* in ``lokal_batch`` (origin node, per-origin
   sequence number with no gaps, hybrid-logical-clock reading, the origin's version vector, the
-  operations and their SHA-256), as ``design/sync.md`` describes, so that sync can carry every
-  change ever made;
+  operations and their SHA-256; :mod:`app.models.storage.changelog`), as ``design/sync.md``
+  describes, so that sync can carry every change ever made;
+* the merge bookkeeping of :mod:`app.models.storage.replika` is kept current;
 * an audit entry records who, when and what;
 * the derived ``pegawai_ringkas`` rows of the employees touched are brought up to date.
 
-An exception inside the block rolls everything back: nothing is half-written.
+An exception inside the block rolls everything back: nothing is half-written. After the block,
+``tx.changes`` says what was written (:class:`Changes`: tables, ids, counts, batches).
 
 Deletion is a write of ``deleted = 1`` (soft delete); rows are never removed, so that a
 deletion travels and cannot be resurrected by an older edit.
@@ -22,106 +24,49 @@ deletion travels and cannot be resurrected by an older edit.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sqlite3
 import time
 import uuid
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.i18n import tr
+from app.models.access import akses, audit
 from app.models.errors import NotFoundError, ValidationError
-from app.models.storage.db import Database, as_storage_error, translated_errors, utc_now
-from app.models.storage.ringkas import affects_summary
+from app.models.storage import changelog, replika
+from app.models.storage.changelog import Batch
+from app.models.storage.db import Database, as_storage_error, translated_errors
+from app.models.storage.ringkas import Touched, affects_summary, refresh_after_write
+from app.models.storage.skema import replicated_schema
 
 # A transaction with more row operations than this is cut into several batches (all committed
 # together), so that no single batch grows without bound.
 MAX_ROWS_PER_BATCH = 5000
 
-LOCAL_PREFIXES = ("lokal_", "pegawai_ringkas", "pegawai_fts", "sqlite_")
-
 Value = str | int | float | None
 
 
-def replicated_schema(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
-    """Replicated table name -> its columns, read from the database itself (sqlite-utils).
-
-    A table is replicated when it has a text ``id`` primary key and a ``deleted`` flag and is
-    not one of the local tables. Used to check every table and column name before it reaches an
-    SQL statement.
-    """
-    import sqlite_utils  # imported here: it costs a tenth of a second at start-up
-
-    inspector = sqlite_utils.Database(conn, recursive_triggers=False)
-    schema: dict[str, tuple[str, ...]] = {}
-    for table in inspector.tables:
-        if table.name.startswith(LOCAL_PREFIXES):
-            continue
-        columns = tuple(column.name for column in table.columns)
-        if "id" in columns and "deleted" in columns and table.pks == ["id"]:
-            schema[table.name] = columns
-    return dict(sorted(schema.items()))
-
-
 @dataclass(frozen=True)
-class Hlc:
-    """A hybrid logical clock reading: wall milliseconds and a counter (Kulkarni et al.)."""
+class Changes:
+    """What one transaction of the write path wrote (``tx.changes`` after the ``with`` block).
 
-    wall: int
-    counter: int
+    ``counts`` maps (table, kind) to a number of rows, kind ``baru`` (inserted), ``ubah``
+    (changed) or ``hapus`` (deleted); ``ids`` maps each table written to the ids of its rows;
+    ``batches`` are the (origin, seq) of the change-log batches written; ``records`` counts the
+    row operations.
+    """
 
-    def encode(self) -> str:
-        return f"{self.wall:015d}.{self.counter:06d}"
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    batches: tuple[tuple[str, int], ...] = ()
+    records: int = 0
 
-    @classmethod
-    def decode(cls, text: str) -> Hlc:
-        wall, counter = text.split(".")
-        return cls(int(wall), int(counter))
-
-
-def next_hlc(last: Hlc | None, now_ms: int) -> Hlc:
-    """The clock reading for a new local event: never behind the last one, even if the wall
-    clock went back."""
-    if last is None or now_ms > last.wall:
-        return Hlc(now_ms, 0)
-    return Hlc(last.wall, last.counter + 1)
-
-
-def canonical_json(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def batch_hash(
-    origin: str, seq: int, hlc: str, vv: Mapping[str, int], schema_version: int, ops_json: bytes
-) -> str:
-    """SHA-256 over the canonical content of a batch (what the origin signs)."""
-    header = canonical_json(
-        {"origin": origin, "seq": seq, "hlc": hlc, "vv": dict(vv), "schema": schema_version}
-    )
-    return hashlib.sha256(header + b"\n" + ops_json).hexdigest()
-
-
-@dataclass
-class Batch:
-    """A decoded batch from the change log."""
-
-    origin: str
-    seq: int
-    hlc: str
-    vv: dict[str, int]
-    ops: list[list[Any]]
-    hash: str
-    schema_version: int
-    actor: str
-
-
-def decode_ops(blob: bytes) -> tuple[bytes, list[list[Any]]]:
-    raw = zlib.decompress(blob)
-    return raw, json.loads(raw)
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """The tables written, sorted."""
+        return tuple(sorted(self.ids))
 
 
 @dataclass
@@ -140,15 +85,15 @@ class WriteTx:
         self._conn = conn
         self.actor = actor
         self._pending = _Pending()
+        self._last_id = ""
         self.counts: dict[tuple[str, str], int] = {}
-        self.touched_pegawai: set[str] = set()
-        self.summary_pegawai: set[str] = set()  # those whose summary may change
-        self.touched_units: set[str] = set()
-        self.touched_reference = False
+        self.ids: dict[str, set[str]] = {}
+        self.touched = Touched()  # what the derived summary follows (callers may add units)
         self.batches: list[tuple[str, int]] = []
         self.record_count = 0
         self.first_record: str | None = None
         self.single_record = True
+        self.changes = Changes()  # filled when the transaction commits
 
     # -- checks --------------------------------------------------------------------------------
 
@@ -237,7 +182,8 @@ class WriteTx:
         merged.update(changed)
         self._add_op(table, row_id, changed, merged)
         self.counts[(table, "ubah")] = self.counts.get((table, "ubah"), 0) + 1
-        self._maybe_flush()
+        if len(self._pending.ops) >= MAX_ROWS_PER_BATCH:
+            self.flush()
         return list(changed)
 
     def delete(self, table: str, row_id: str) -> bool:
@@ -258,52 +204,50 @@ class WriteTx:
         self, table: str, row_id: str, fields: dict[str, Value], row: Mapping[str, Any]
     ) -> None:
         self._pending.ops.append([table, row_id, fields])
+        self.ids.setdefault(table, set()).add(row_id)
         self.record_count += 1
         if self.first_record is None:
             self.first_record = row_id
         elif row_id != self.first_record:
             self.single_record = False
+        touched = self.touched
         if table == "pegawai":
-            self.touched_pegawai.add(row_id)
             if affects_summary(table, fields):
-                self.summary_pegawai.add(row_id)
+                touched.summary_pegawai.add(row_id)
         elif table.startswith("riwayat_"):
             pegawai_id = row.get("pegawai_id")
-            if pegawai_id:
-                self.touched_pegawai.add(str(pegawai_id))
-                if affects_summary(table, fields):
-                    self.summary_pegawai.add(str(pegawai_id))
+            if pegawai_id and affects_summary(table, fields):
+                touched.summary_pegawai.add(str(pegawai_id))
         elif table in ("unit_organisasi", "jabatan"):
-            self.touched_units.add(row_id)
+            touched.units.add(row_id)
         elif table.startswith("ref_"):
-            self.touched_reference = True
-
-    def _maybe_flush(self) -> None:
-        if len(self._pending.ops) >= MAX_ROWS_PER_BATCH:
-            self.flush()
+            touched.reference = True
 
     def refresh_derived(self) -> None:
         """Bring derived data (the employee summary) up to date now, inside the transaction,
         instead of at the end (long jobs call it per chunk so that the work is spread)."""
-        from app.models.storage.ringkas import refresh_after_write
-
-        refresh_after_write(self._conn, self)
-        self.touched_pegawai.clear()
-        self.summary_pegawai.clear()
-        self.touched_units.clear()
-        self.touched_reference = False
+        refresh_after_write(self._conn, self.touched)
+        self.touched = Touched()
 
     def flush(self) -> None:
         """Write the pending operations as one batch (called automatically)."""
         if not self._pending.ops:
             return
         ops, new_rows, self._pending = self._pending.ops, self._pending.new_rows, _Pending()
-        from app.models.access.akses import (
-            check_ops,  # the signed-in user's rights (roles x tables)
+        akses.check_ops(self._store.db, self.actor, ops)  # the signed-in user's rights
+        origin, seq, hlc = changelog.append_local(
+            self._store.db, self._conn, ops, self.actor, int(self._store.clock() * 1000)
         )
+        replika.record_local(self._conn, origin, seq, hlc, ops, new_rows)  # merge bookkeeping
+        self.batches.append((origin, seq))
 
-        check_ops(self._store.db, self.actor, ops)
-        self.batches.append(self._store._write_batch(self._conn, ops, self.actor, new_rows))
+    def _summary(self) -> Changes:
+        return Changes(
+            counts={k: n for k, n in self.counts.items() if n},
+            ids={t: frozenset(ids) for t, ids in self.ids.items()},
+            batches=tuple(self.batches),
+            records=self.record_count,
+        )
 
 
 class Store:
@@ -311,9 +255,8 @@ class Store:
 
     def __init__(self, db: Database, *, clock: Callable[[], float] = time.time) -> None:
         self.db = db
-        self._clock = clock
+        self.clock = clock
         self._schema: dict[str, tuple[str, ...]] | None = None
-        self.after_write: list[Callable[[sqlite3.Connection, WriteTx], None]] = []
 
     @property
     def schema(self) -> dict[str, tuple[str, ...]]:
@@ -334,15 +277,14 @@ class Store:
         """One transaction of replicated changes, recorded for sync and the audit trail.
 
         When ``actor`` is a signed-in :class:`~app.models.access.akses.Sesi`, ``izin`` (an action
-        such
-        as ``"pegawai.impor"``, for ``unit_id``) is checked first, and every batch of operations
-        is checked against the rights of the user's roles
+        such as ``"pegawai.impor"``, for ``unit_id``) is checked first, and every batch of
+        operations is checked against the rights of the user's roles
         (:func:`app.models.access.akses.check_ops`).
+
+        After the block, ``tx.changes`` is the :class:`Changes` summary of what was written.
         """
         if izin is not None:
-            from app.models.access.akses import require
-
-            require(self.db, actor, izin, unit_id=unit_id)
+            akses.require(self.db, actor, izin, unit_id=unit_id)
         conn = self.db.conn
         with translated_errors(self.db.path):
             conn.execute("BEGIN IMMEDIATE")
@@ -352,8 +294,6 @@ class Store:
             tx.flush()
             if tx.batches or tx.counts:
                 tx.refresh_derived()
-                for hook in self.after_write:
-                    hook(conn, tx)
                 self._audit(conn, tx, aksi, keterangan)
             with translated_errors(self.db.path):
                 conn.execute("COMMIT")
@@ -372,50 +312,7 @@ class Store:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-
-    # -- batches -------------------------------------------------------------------------------
-
-    def _write_batch(
-        self,
-        conn: sqlite3.Connection,
-        ops: list[list[Any]],
-        actor: str,
-        new_rows: set[tuple[str, str]] | None = None,
-    ) -> tuple[str, int]:
-        origin = self.db.node_id
-        vv = {row[0]: int(row[1]) for row in conn.execute("SELECT origin, seq FROM lokal_versi")}
-        seq = vv.get(origin, 0) + 1
-        last = self.db.meta("hlc")
-        hlc = next_hlc(Hlc.decode(last) if last else None, int(self._clock() * 1000)).encode()
-        schema_version = self.db.schema_version
-        ops_json = canonical_json(ops)
-        digest = batch_hash(origin, seq, hlc, vv, schema_version, ops_json)
-        conn.execute(
-            "INSERT INTO lokal_batch (origin, seq, hlc, vv, ops, op_count, hash, signature, "
-            "schema_version, actor, diterima) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
-            (
-                origin,
-                seq,
-                hlc,
-                canonical_json(vv).decode(),
-                zlib.compress(ops_json, 1),
-                len(ops),
-                digest,
-                schema_version,
-                actor,
-                utc_now(),
-            ),
-        )
-        conn.execute(
-            "INSERT INTO lokal_versi (origin, seq) VALUES (?, ?) "
-            "ON CONFLICT (origin) DO UPDATE SET seq = excluded.seq",
-            (origin, seq),
-        )
-        from app.models.storage.replika import record_local  # merge bookkeeping (design/sync.md)
-
-        record_local(conn, origin, seq, hlc, ops, new_rows or ())
-        self.db.set_meta("hlc", hlc)
-        return origin, seq
+        tx.changes = tx._summary()
 
     def _audit(
         self, conn: sqlite3.Connection, tx: WriteTx, aksi: str, keterangan: str | None
@@ -423,8 +320,6 @@ class Store:
         tables = sorted({t for t, _ in tx.counts})
         summary = "; ".join(f"{t} {kind} {n}" for (t, kind), n in sorted(tx.counts.items()) if n)
         first = tx.batches[0] if tx.batches else (None, None)
-        from app.models.access import audit
-
         audit.append(
             conn,
             aktor=tx.actor,
@@ -447,39 +342,12 @@ class Store:
         record_id: str | None = None,
         keterangan: str | None = None,
     ) -> None:
-        """Audit a sensitive read (opening a full record, exporting): no data changes."""
-        from app.models.access import audit
-
-        conn = self.db.conn
-        own = not conn.in_transaction
-        with translated_errors(self.db.path):
-            if own:
-                conn.execute("BEGIN IMMEDIATE")
-            try:
-                audit.append(
-                    conn,
-                    aktor=actor,
-                    aksi=aksi,
-                    tabel=tabel,
-                    record_id=record_id,
-                    keterangan=keterangan,
-                    pegawai_ids=[record_id] if tabel == "pegawai" and record_id else (),
-                )
-                if own:
-                    conn.execute("COMMIT")
-            except BaseException:
-                if own and conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-
-    # -- reading the log -----------------------------------------------------------------------
+        """Audit a sensitive read (opening a full record, exporting): no data changes
+        (:func:`app.models.access.audit.record_read`)."""
+        audit.record_read(
+            self.db, aksi, actor=actor, tabel=tabel, record_id=record_id, keterangan=keterangan
+        )
 
     def batches(self, origin: str | None = None) -> Iterator[Batch]:
-        sql = (
-            "SELECT origin, seq, hlc, vv, ops, hash, schema_version, actor FROM lokal_batch"
-            + (" WHERE origin = ?" if origin else "")
-            + " ORDER BY origin, seq"
-        )
-        for row in self.db.conn.execute(sql, (origin,) if origin else ()):
-            _, ops = decode_ops(row[4])
-            yield Batch(row[0], row[1], row[2], json.loads(row[3]), ops, row[5], row[6], row[7])
+        """The change log (of one origin), decoded."""
+        return changelog.read_batches(self.db.conn, origin)

@@ -162,7 +162,7 @@ class FirstAdminDialog(QDialog):
             self.repeat.setFocus()
             return
         try:
-            self.sesi = akun.buat_admin_pertama(
+            self.sesi = akun.create_admin_pertama(
                 self.db, self.user.text(), self.full_name.text(), self.password.text()
             )
         except ValidationError as exc:

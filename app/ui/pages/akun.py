@@ -132,7 +132,7 @@ class AkunForm(QDialog):
             nip = self.nip.text().strip()
             pegawai_id = find_pegawai_id(self.db.conn, nip) if nip else None
             if self.existing is None:
-                akun.buat_akun(
+                akun.create_akun(
                     self.db,
                     self.user.text(),
                     self.full_name.text(),
@@ -142,7 +142,7 @@ class AkunForm(QDialog):
                     pegawai_id=pegawai_id,
                 )
             else:
-                akun.ubah_akun(
+                akun.update_akun(
                     self.db,
                     self.existing.id,
                     actor=self.actor,
@@ -230,7 +230,7 @@ class AkunPage(QWidget):
         from app.i18n import tanggal
 
         conn = self.db.conn
-        self.accounts = akun.daftar_akun(self.db)
+        self.accounts = akun.list_akun(self.db)
         self.table.setRowCount(len(self.accounts))
         for r, a in enumerate(self.accounts):
             units: dict[Peran, list[str]] = {}
@@ -327,7 +327,7 @@ class AkunPage(QWidget):
         if current is None:
             return
         try:
-            akun.ubah_akun(self.db, current.id, aktif=not current.aktif, actor=self.actor)
+            akun.update_akun(self.db, current.id, aktif=not current.aktif, actor=self.actor)
         except MeritError as exc:
             show_error(self, exc)
             return

@@ -1,0 +1,105 @@
+"""The numbered schema migrations, in order.
+
+Each migration runs in one transaction (see :func:`app.models.storage.db.migrate_database`) and is
+recorded in ``lokal_migrasi``; ``PRAGMA user_version`` holds the schema version. Never edit a
+released migration: add a new one. A migration is frozen: it reads only the files of this package
+(SQL, and the frozen Python of :mod:`~app.models.storage.migrations.m0006_audit`), never a live
+module, so that a database made today and one made from an old release end up the same.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from app.models.storage.migrations import m0006_audit
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def sql_statements(script: str) -> Iterator[str]:
+    """Split an SQL script into complete statements (triggers included).
+
+    ``executescript`` would commit the migration's transaction first, so statements are run one
+    by one inside it instead.
+    """
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        stripped = line.strip()
+        if not buffer and (not stripped or stripped.startswith("--")):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement at the end of a migration: {buffer[:80]!r}")
+
+
+def run_sql_file(conn: sqlite3.Connection, name: str) -> None:
+    script = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    for statement in sql_statements(script):
+        conn.execute(statement)
+
+
+def _m0001(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0001_dasar.sql")
+    run_sql_file(conn, "0001_referensi.sql")
+
+
+def _m0002(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0002_impor.sql")
+
+
+def _m0003(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0003_indeks_daftar.sql")
+
+
+def _m0004(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0004_sinkron.sql")
+
+
+def _m0005(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0005_akun.sql")
+
+
+def _m0006(conn: sqlite3.Connection) -> None:
+    m0006_audit.apply(conn)
+
+
+def _m0007(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0007_dokumen.sql")
+
+
+def _m0008(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0008_skp.sql")
+
+
+def _m0009(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0009_seleksi.sql")
+
+
+def _m0010(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0010_kp.sql")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
+    Migration(2, "preset pemetaan kolom impor", _m0002),
+    Migration(3, "indeks daftar pegawai aktif menurut nama", _m0003),
+    Migration(4, "sinkronisasi: identitas, peer, versi kolom, konflik", _m0004),
+    Migration(5, "akun lokal, peran dan status masuk", _m0005),
+    Migration(6, "jejak audit berantai sidik (hash), hanya-tambah", _m0006),
+    Migration(7, "dokumen SK: templat, register penomoran, naskah terbit", _m0007),
+    Migration(8, "kinerja: SKP, periode, hasil kerja, perilaku, umpan balik rekan", _m0008),
+    Migration(9, "seleksi jabatan: tahap, rubrik, panitia, pelamar, lembar nilai tersegel", _m0009),
+    Migration(10, "kenaikan pangkat: usulan, pertek dan SK per periode", _m0010),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
