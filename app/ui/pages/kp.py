@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +35,9 @@ from app.models.errors import Cancelled, MeritError, ValidationError
 from app.models.kp import usulan as kp
 from app.models.rekap import core as rk
 from app.models.storage.db import Database
+from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
+from app.ui.widgets.dates import pydate, qdate
 from app.ui.widgets.messages import show_error
 
 
@@ -53,14 +55,6 @@ def kolom() -> list[str]:
         tr("Pertek BKN"),
         tr("Nomor SK"),
     ]
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 def periode_pilihan(db: Database, today: date, n: int = 6) -> list[date]:
@@ -86,7 +80,7 @@ class PertekDialog(QDialog):
         self.nomor = QLineEdit()
         self.nomor.setObjectName("nomorPertek")
         self.nomor.setPlaceholderText(tr("mis. AK-23001000123"))
-        self.tanggal = QDateEdit(_qdate(today))
+        self.tanggal = QDateEdit(qdate(today))
         self.tanggal.setObjectName("tanggalPertek")
         self.tanggal.setDisplayFormat("dd MMMM yyyy")
         self.tanggal.setCalendarPopup(True)
@@ -117,7 +111,7 @@ class TerbitDialog(QDialog):
         self.setWindowTitle(tr("Terbitkan SK kenaikan pangkat"))
         self.resize(620, 360)
         self.people = people
-        self.tanggal = QDateEdit(_qdate(today))
+        self.tanggal = QDateEdit(qdate(today))
         self.tanggal.setObjectName("tanggalSk")
         self.tanggal.setDisplayFormat("dd MMMM yyyy")
         self.tanggal.setCalendarPopup(True)
@@ -181,7 +175,7 @@ class TerbitDialog(QDialog):
             self.folder.setText(folder)
 
 
-class KpPage(QWidget):
+class KpPage(Page):
     """The KP list of a period and the proposal / pertek / SK steps."""
 
     changed = Signal()  # a proposal, pertek or SK was written
@@ -191,15 +185,13 @@ class KpPage(QWidget):
         self,
         db: Database,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         actor: str = "sistem",
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanKp")
-        self.db = db
-        self.runner = runner or TaskRunner(db.path, self)
         self.actor = actor
         self.today = today or date.today()
         self.items: list[kp.KpItem] = []
@@ -426,7 +418,7 @@ class KpPage(QWidget):
         if code != QDialog.DialogCode.Accepted or periode is None:
             return
         nomor = dialog.nomor.text()
-        when = _pydate(dialog.tanggal.date())
+        when = pydate(dialog.tanggal.date())
         actor, today = self.actor, self.today
 
         def work(db: Database, _p: Progress) -> int:
@@ -452,7 +444,7 @@ class KpPage(QWidget):
         if code != QDialog.DialogCode.Accepted or periode is None:
             return
         out = Path(dialog.folder.text().strip() or ".")
-        when = _pydate(dialog.tanggal.date())
+        when = pydate(dialog.tanggal.date())
         nilai = dialog.nilai_pegawai()
         actor, today = self.actor, self.today
 
