@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.actor = actor  # a Sesi when accounts exist (app/models/access/akses.py)
         self._signing_out = False
+        # The one runner of the window: every page is handed it (pages never make their own).
         self.runner = runner or TaskRunner(db.path, self)
         agency = get_setting(db.conn, "nama_instansi") or ""
         self.setWindowTitle(f"Merit — {agency}" if agency else "Merit")
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(15_000, self, self.scheduled_backup)
 
     def scheduled_backup(self) -> None:
-        from app.models.storage import cadangan  # lazy: 5 ms kept off the start-up path
+        from app.models.storage import cadangan  # lazy: not at start-up (5 ms)
 
         def failed(exc: BaseException) -> None:
             self.statusBar().showMessage(
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
         self.runner.run(lambda db, _p: cadangan.scheduled_backup(db), on_error=failed, bulk=True)
 
     def open_backups(self) -> CadanganDialog:
-        from app.ui.dialogs.cadangan import CadanganDialog  # lazy: 7 ms kept off the start-up path
+        from app.ui.dialogs.cadangan import CadanganDialog  # lazy: not at start-up (7 ms)
 
         dialog = CadanganDialog(self.db, self.runner, self)
         dialog.restoreConfirmed.connect(self.restore_from)
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
     def restore_from(self, path: Path) -> None:
         """Close the database, swap the backup in (the current one is kept aside), and close
         Merit to be opened again on the restored data."""
-        from app.models.storage import cadangan  # lazy: 5 ms kept off the start-up path
+        from app.models.storage import cadangan  # lazy: not at start-up (5 ms)
 
         if hasattr(self, "backup_dialog"):
             self.backup_dialog.close()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.i18n import tr
 from app.models.errors import MeritError, ValidationError
+from app.models.pegawai.read import find_pegawai_id
 from app.models.reference.loader import Referensi
 from app.models.skp import core as m
 from app.models.storage.db import Database
@@ -83,7 +84,7 @@ class SkpForm(QDialog):
         skp_id: str,
         *,
         actor: str | m.Pelaku = "sistem",
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,7 +92,7 @@ class SkpForm(QDialog):
         self.db = db
         self.skp_id = skp_id
         self.actor = actor
-        self.runner = runner or TaskRunner(db.path, self)
+        self.runner = runner
         self.pelaku = m.pelaku_dari(db, actor)
         self.ref = Referensi.load(db.conn)
         self.resize(1100, 700)
@@ -568,8 +569,6 @@ class SkpForm(QDialog):
         return self._run(m.buka_kembali, self.catatan.text())
 
     def _pegawai_by_nip(self, text: str) -> str | None:
-        from app.models.pegawai.read import find_pegawai_id
-
         try:
             return find_pegawai_id(self.db.conn, text.strip())
         except MeritError as exc:

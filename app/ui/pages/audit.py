@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -239,9 +240,9 @@ class AuditPage(Page):
         self.search_button.clicked.connect(self.apply_filter)
         self.clear_button = QPushButton(tr("Kosongkan"))
         self.clear_button.clicked.connect(self.clear_filter)
-        for edit in (self.pegawai_edit, self.record_edit, self.aktor_edit, self.aksi_edit):
-            edit.returnPressed.connect(self.apply_filter)
-            edit.setClearButtonEnabled(True)
+        for line in (self.pegawai_edit, self.record_edit, self.aktor_edit, self.aksi_edit):
+            line.returnPressed.connect(self.apply_filter)
+            line.setClearButtonEnabled(True)
 
         grid = QGridLayout()
         grid.addWidget(QLabel(tr("Pegawai")), 0, 0)
@@ -431,8 +432,6 @@ class AuditPage(Page):
             self.status.setText(result.message)
             self.status.setStyleSheet("" if result.ok else "color: #b3261e; font-weight: bold;")
             if not result.ok:
-                from PySide6.QtWidgets import QMessageBox
-
                 box = QMessageBox(
                     QMessageBox.Icon.Warning,
                     tr("Jejak audit tidak utuh"),
@@ -466,12 +465,13 @@ class AuditPage(Page):
             work,
             on_done=on_done,
             on_error=failed,
-            on_progress=lambda d, t, _x: (
-                self.progress.setRange(0, max(t, d, 1)),
-                self.progress.setValue(d),
-            ),
+            on_progress=self._progress,
             bulk=True,
         )
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        self.progress.setRange(0, max(total, done, 1))
+        self.progress.setValue(done)
 
     def _finished(self) -> None:
         self.task = None

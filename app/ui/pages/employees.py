@@ -179,7 +179,7 @@ class EmployeesPage(Page):
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.open_button.clicked.connect(self.open_selected)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
 
         self.apply_filter()
 
@@ -212,7 +212,7 @@ class EmployeesPage(Page):
         self.status.addItem(tr("Semua status"), None)
         for kode in ("PNS", "CPNS", "PPPK"):
             self.status.addItem(kode, kode)
-        for kode, label in (
+        for kedudukan, label in (
             (None, tr("Semua kedudukan")),
             ("AKTIF", tr("Aktif")),
             ("PENSIUN", tr("Pensiun")),
@@ -220,7 +220,7 @@ class EmployeesPage(Page):
             ("PINDAH", tr("Pindah instansi")),
             ("BERHENTI", tr("Berhenti")),
         ):
-            self.kedudukan.addItem(label, kode)
+            self.kedudukan.addItem(label, kedudukan)
         self.kedudukan.setCurrentIndex(1)  # a clerk works with the active employees first
 
     def current_filter(self) -> emp.EmployeeFilter:
@@ -313,7 +313,7 @@ class EmployeesPage(Page):
 
     def add_employee(self) -> QWidget:
         """Open the new-employee form; the list refreshes when it is saved."""
-        from app.ui.dialogs.employee_form import EmployeeFormDialog  # lazy: 15 ms at start-up
+        from app.ui.dialogs.employee_form import EmployeeFormDialog  # lazy: not at start-up (15 ms)
 
         form = EmployeeFormDialog(self.db, actor=self.actor, parent=self)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -184,7 +184,7 @@ class PenilaianPanitiaPage(Page):
             item = self.form_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
-                widget.setParent(None)  # type: ignore[call-overload]
+                widget.setParent(None)
                 widget.deleteLater()
         self.fields = {}
         kerja = self.kerja

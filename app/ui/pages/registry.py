@@ -48,13 +48,13 @@ def _employees() -> PageClass:
 
 
 def _importer() -> PageClass:
-    from app.ui.pages.impor.page import ImportPage  # lazy: page modules load on first show
+    from app.ui.pages.impor.page import ImportPage  # lazy: imported on first show
 
     return ImportPage
 
 
 def _organisasi() -> PageClass:
-    from app.ui.pages.organisasi import OrganisasiPage  # lazy: page modules load on first show
+    from app.ui.pages.organisasi import OrganisasiPage  # lazy: imported on first show
 
     return OrganisasiPage
 
@@ -66,7 +66,7 @@ def _rekap() -> PageClass:
 
 
 def _skp() -> PageClass:
-    from app.ui.pages.skp import SkpPage  # lazy: page modules load on first show
+    from app.ui.pages.skp import SkpPage  # lazy: imported on first show
 
     return SkpPage
 
@@ -78,31 +78,31 @@ def _dokumen() -> PageClass:
 
 
 def _kp() -> PageClass:
-    from app.ui.pages.kp import KpPage  # lazy: page modules load on first show
+    from app.ui.pages.kp import KpPage  # lazy: imported on first show
 
     return KpPage
 
 
 def _seleksi() -> PageClass:
-    from app.ui.pages.seleksi import SeleksiPage  # lazy: page modules load on first show
+    from app.ui.pages.seleksi import SeleksiPage  # lazy: imported on first show
 
     return SeleksiPage
 
 
 def _penilaian() -> PageClass:
-    from app.ui.pages.penilaian_panitia import PenilaianPanitiaPage  # lazy: on first show
+    from app.ui.pages.penilaian_panitia import PenilaianPanitiaPage  # lazy: imported on first show
 
     return PenilaianPanitiaPage
 
 
 def _akun() -> PageClass:
-    from app.ui.pages.akun import AkunPage  # lazy: page modules load on first show
+    from app.ui.pages.akun import AkunPage  # lazy: imported on first show
 
     return AkunPage
 
 
 def _audit() -> PageClass:
-    from app.ui.pages.audit import AuditPage  # lazy: page modules load on first show
+    from app.ui.pages.audit import AuditPage  # lazy: imported on first show
 
     return AuditPage
 

@@ -371,9 +371,9 @@ class SkpPage(Page):
         rows = [*data.baris, data.total]
         self.progress.setRowCount(len(rows))
         for i, b in enumerate(rows):
-            values = (b.unit, b.pegawai, b.belum, b.draft, b.diajukan, b.dinilai, b.ditetapkan)
-            for c, v in enumerate(values):
-                item = QTableWidgetItem(v if isinstance(v, str) else angka(v))
+            counts = (b.pegawai, b.belum, b.draft, b.diajukan, b.dinilai, b.ditetapkan)
+            for c, text in enumerate((b.unit, *(angka(n) for n in counts))):
+                item = QTableWidgetItem(text)
                 if c:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
