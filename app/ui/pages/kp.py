@@ -359,13 +359,6 @@ class KpPage(Page):
                 self.table.setItem(r, c, cell)
         self.count.setText(tr("{n} dari {m} pegawai", n=len(shown), m=len(self.items)))
 
-    def set_checked(self, nips: list[str], checked: bool = True) -> None:
-        for r in range(self.table.rowCount()):
-            item = self.table.item(r, 0)
-            if item is not None and item.data(Qt.ItemDataRole.UserRole) in nips:
-                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                item.setCheckState(state)
-
     def checked_nips(self) -> list[str]:
         out: list[str] = []
         for r in range(self.table.rowCount()):

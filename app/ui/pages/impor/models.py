@@ -94,9 +94,6 @@ class PlanRowsModel(RowsModel[RowResult]):
         else:
             self.set_rows(self._all)
 
-    def row_result(self, row: int) -> RowResult:
-        return self.rows[row]
-
 
 class IssuesModel(RowsModel[Issue]):
     """Every problem of a plan: row, column, value, reason, level."""
@@ -124,6 +121,3 @@ class IssuesModel(RowsModel[Issue]):
             if plan is not None
             else []
         )
-
-    def issue(self, row: int) -> Issue:
-        return self.rows[row]
