@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import sys
 from pathlib import Path
 
@@ -10,9 +11,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import paths
 from app.i18n import tr
-from app.models.errors import MeritError
+from app.models.errors import MeritError, SchemaTooNewError
 from app.models.storage.db import Database
 from app.models.storage.instansi import is_set_up
+from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner
+from app.ui.widgets.messages import install_excepthook, set_database_path
 
 
 def make_app() -> QApplication:
@@ -33,8 +37,6 @@ def use_indonesian_locale() -> None:
 
 def actor_name() -> str:
     """Who acts in the desktop app until accounts exist (accounts issue): the OS user."""
-    import getpass
-
     try:
         return f"desktop:{getpass.getuser()}"
     except Exception:
@@ -45,9 +47,7 @@ def open_database(path: Path) -> Database | int:
     """Open the database, or explain in a dialog why not (no traceback) and return the exit
     code. When the file is damaged and a backup exists, offer to restore the newest one (the
     damaged file is kept aside)."""
-    from app.models.errors import SchemaTooNewError
-    from app.models.storage import cadangan
-    from app.ui.widgets.messages import set_database_path
+    from app.models.storage import cadangan  # lazy: only when the database does not open
 
     set_database_path(path)
     try:
@@ -82,11 +82,6 @@ def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
     With ``demo``, an empty database is filled with demo data straight away (with progress)
     instead of asking.
     """
-    from app.ui.dialogs.first_run import FirstRunDialog
-    from app.ui.main_window import MainWindow
-    from app.ui.tasks import TaskRunner
-    from app.ui.widgets.messages import install_excepthook
-
     app = make_app()
     install_excepthook()
     path = Path(db_path) if db_path else paths.default_db()
@@ -97,6 +92,8 @@ def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
     actor = actor_name()
     runner = TaskRunner(db.path)
     if not is_set_up(db):
+        from app.ui.dialogs.first_run import FirstRunDialog  # lazy: the first run only
+
         first = FirstRunDialog(db, runner, actor=actor)
         if demo:
             first.show()
@@ -104,7 +101,7 @@ def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
         if first.exec() != QDialog.DialogCode.Accepted:
             runner.wait()
             return 0
-    from app.ui.dialogs.login import SessionFlow
+    from app.ui.dialogs.login import SessionFlow  # lazy: argon2 (7 ms), once the data is open
 
     # The first admin (no accounts yet) or a login, then the main window for that user;
     # "Keluar akun" returns to the login (app/ui/dialogs/login.py).

@@ -58,7 +58,7 @@ class EmployeeTableModel(QAbstractTableModel):
         self._filter = emp.EmployeeFilter()
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
-        self.on_error: Callable[[Exception], None] | None = None
+        self.on_error: Callable[[Exception], object] | None = None  # shows the error
 
     # -- query ---------------------------------------------------------------------------------
 

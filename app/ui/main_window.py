@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -24,11 +25,14 @@ from app.i18n import tr
 from app.models.access.akses import Sesi, allowed
 from app.models.storage.db import Database
 from app.models.storage.instansi import get_setting, installation_name
-from app.ui.pages.employees import EmployeesPage
+from app.ui.pages.base import Page
+from app.ui.pages.registry import PageSpec, visible_pages
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.messages import show_error
 
 if TYPE_CHECKING:
     from app.ui.dialogs.cadangan import CadanganDialog
+    from app.ui.pages.sinkron.page import SinkronPage
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +48,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.actor = actor  # a Sesi when accounts exist (app/models/access/akses.py)
         self._signing_out = False
+        # The one runner of the window: every page is handed it (pages never make their own).
         self.runner = runner or TaskRunner(db.path, self)
         agency = get_setting(db.conn, "nama_instansi") or ""
         self.setWindowTitle(f"Merit — {agency}" if agency else "Merit")
@@ -54,46 +59,16 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(18, 18))
         self.pages = QStackedWidget()
 
-        # Pages other than the first are built the first time they are shown (or used), so that
-        # start-up pays neither for their modules (openpyxl, reportlab, PyNaCl) nor their data.
-        self._lazy: dict[str, tuple[int, Callable[[], QWidget], Callable[[QWidget], None]]] = {}
-        self.employees = EmployeesPage(db, actor=actor, runner=self.runner)
-        self._add_page(tr("Pegawai"), self.employees)
-        if allowed(actor, "pegawai.impor"):
-            self._add_lazy(
-                tr("Impor data"),
-                "importer",
-                self._make_importer,
-                lambda page: page.applied.connect(self._refresh_employees),
-            )
-        self._add_lazy(tr("Organisasi & Formasi"), "organisasi", self._make_organisasi)
-        self._add_lazy(tr("Rekap Excel"), "rekap", self._make_rekap)
-        self._add_lazy(tr("Kinerja (SKP)"), "skp", self._make_skp)  # who may act: per SKP
-        if allowed(actor, "dokumen.terbitkan"):
-            self._add_lazy(tr("Dokumen SK"), "dokumen", self._make_dokumen)
-            self._add_lazy(tr("Kenaikan pangkat"), "kp", self._make_kp)
-        # a committee member (seleksi.baca of assigned selections only) sees no one's scores
-        if allowed(actor, "seleksi.kelola") or (
-            allowed(actor, "seleksi.baca") and allowed(actor, "laporan.baca")
-        ):
-            self._add_lazy(tr("Seleksi jabatan"), "seleksi", self._make_seleksi)
-        if allowed(actor, "seleksi.nilai"):
-            self._add_lazy(tr("Penilaian panitia"), "penilaian", self._make_penilaian)
-        if allowed(actor, "akun.kelola") and isinstance(actor, Sesi):
-            self._add_lazy(tr("Akun pengguna"), "akun", self._make_akun)
-        if allowed(actor, "audit.baca"):
-            self._add_lazy(tr("Jejak audit"), "audit", self._make_audit)
-        if allowed(actor, "sync.impor") or allowed(actor, "sync.ekspor"):
-            from app.ui.pages.konflik import KonflikPage, nav_title
-
-            self._add_lazy(tr("Sinkronisasi"), "sinkron", self._make_sinkron, self._sinkron_created)
-            # Built now: its sidebar entry shows the number of open clashes.
-            self.konflik = KonflikPage(db, actor=actor)
-            self._add_page(nav_title(len(self.konflik.conflicts)), self.konflik)
-            konflik_item = self.nav.item(self.nav.count() - 1)
-            self.konflik.countChanged.connect(lambda n: konflik_item.setText(nav_title(n)))
-            self.konflik.resolved.connect(self._refresh_employees)
-            self.konflik.resolved.connect(lambda _id: self._if_built("sinkron", "refresh"))
+        # The sidebar comes from the page registry (app/ui/pages/registry.py). Pages other than
+        # the eager ones are built the first time they are shown (or used), so that start-up
+        # pays neither for their modules (openpyxl, reportlab, PyNaCl) nor their data.
+        self._lazy: dict[str, tuple[int, PageSpec]] = {}
+        self._built: dict[str, Page] = {}
+        for spec in visible_pages(actor):
+            if spec.eager:
+                self._add_page(spec, self._make(spec))
+            else:
+                self._add_lazy(spec)
 
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
@@ -157,17 +132,17 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(15_000, self, self.scheduled_backup)
 
     def scheduled_backup(self) -> None:
-        from app.models.storage.cadangan import scheduled_backup
+        from app.models.storage import cadangan  # lazy: not at start-up (5 ms)
 
         def failed(exc: BaseException) -> None:
             self.statusBar().showMessage(
                 tr("Cadangan harian gagal: {e}", e=str(exc).splitlines()[0]), 30_000
             )
 
-        self.runner.run(lambda db, _p: scheduled_backup(db), on_error=failed, bulk=True)
+        self.runner.run(lambda db, _p: cadangan.scheduled_backup(db), on_error=failed, bulk=True)
 
     def open_backups(self) -> CadanganDialog:
-        from app.ui.dialogs.cadangan import CadanganDialog
+        from app.ui.dialogs.cadangan import CadanganDialog  # lazy: not at start-up (7 ms)
 
         dialog = CadanganDialog(self.db, self.runner, self)
         dialog.restoreConfirmed.connect(self.restore_from)
@@ -178,10 +153,7 @@ class MainWindow(QMainWindow):
     def restore_from(self, path: Path) -> None:
         """Close the database, swap the backup in (the current one is kept aside), and close
         Merit to be opened again on the restored data."""
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        from app.models.storage import cadangan
-        from app.ui.widgets.messages import show_error
+        from app.models.storage import cadangan  # lazy: not at start-up (5 ms)
 
         if hasattr(self, "backup_dialog"):
             self.backup_dialog.close()
@@ -212,35 +184,41 @@ class MainWindow(QMainWindow):
         box.open()
         self.restore_box = box
 
-    def _add_page(self, title: str, page: QWidget) -> None:
+    # -- pages -------------------------------------------------------------------------------
+
+    def _make(self, spec: PageSpec) -> Page:
+        page = spec.load()(self.db, actor=self.actor, runner=self.runner)
+        self._built[spec.key] = page
+        setattr(self, spec.key, page)
+        page.recordsChanged.connect(lambda: self._records_changed(page))
+        if spec.key == "sinkron":
+            cast("SinkronPage", page).identityChanged.connect(self._installation_renamed)
+        return page
+
+    def _add_page(self, spec: PageSpec, page: Page) -> None:
         self.pages.addWidget(page)
-        QListWidgetItem(title, self.nav)
+        item = QListWidgetItem(page.nav_title() or spec.nav_text, self.nav)
+        page.navTitleChanged.connect(item.setText)
 
-    def _add_lazy(
-        self,
-        title: str,
-        attr: str,
-        factory: Callable[[], QWidget],
-        on_created: Callable[[QWidget], None] = lambda _page: None,
-    ) -> None:
+    def _add_lazy(self, spec: PageSpec) -> None:
         index = self.pages.addWidget(QWidget())  # a stand-in until the page is first shown
-        QListWidgetItem(title, self.nav)
-        self._lazy[attr] = (index, factory, on_created)
+        QListWidgetItem(spec.nav_text, self.nav)
+        self._lazy[spec.key] = (index, spec)
 
-    def _build(self, attr: str) -> QWidget:
-        index, factory, on_created = self._lazy.pop(attr)
-        page = factory()
+    def _build(self, key: str) -> Page:
+        index, spec = self._lazy.pop(key)
+        page = self._make(spec)
         stand_in = self.pages.widget(index)
         current = self.pages.currentIndex()
         self.pages.insertWidget(index, page)
-        self.pages.removeWidget(stand_in)
-        stand_in.deleteLater()
+        if stand_in is not None:
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
         self.pages.setCurrentIndex(current)
-        setattr(self, attr, page)
-        on_created(page)
+        page.navTitleChanged.connect(self.nav.item(index).setText)
         return page
 
-    def __getattr__(self, name: str) -> QWidget:
+    def __getattr__(self, name: str) -> Page:
         # window.skp, window.importer, ...: a page not shown yet is built when first used.
         lazy = self.__dict__.get("_lazy")
         if lazy is not None and name in lazy:
@@ -248,80 +226,20 @@ class MainWindow(QMainWindow):
         raise AttributeError(name)
 
     def _show_page(self, row: int) -> None:
-        for attr, (index, _factory, _created) in list(self._lazy.items()):
+        for key, (index, _spec) in list(self._lazy.items()):
             if index == row:
-                self._build(attr)
+                self._build(key)
         self.pages.setCurrentIndex(row)
 
-    def _if_built(self, attr: str, method: str) -> None:
-        page = self.__dict__.get(attr)
-        if page is not None:
-            getattr(page, method)()
+    def _records_changed(self, source: Page) -> None:
+        """A page wrote records (import, sync, a resolved clash): the others that show them
+        read again."""
+        for page in list(self._built.values()):
+            if page is not source:
+                page.records_changed()
 
-    def _refresh_employees(self, *_args: object) -> None:
-        self.employees.apply_filter()
-
-    def _make_importer(self) -> QWidget:
-        from app.ui.pages.impor import ImportPage
-
-        return ImportPage(self.db, actor=self.actor, runner=self.runner)
-
-    def _make_organisasi(self) -> QWidget:
-        from app.ui.pages.organisasi import OrganisasiPage
-
-        return OrganisasiPage(self.db, runner=self.runner, actor=self.actor)
-
-    def _make_rekap(self) -> QWidget:
-        from app.ui.pages.rekap import RecapPage
-
-        return RecapPage(self.db, runner=self.runner, actor=self.actor)
-
-    def _make_skp(self) -> QWidget:
-        from app.ui.pages.skp import SkpPage
-
-        return SkpPage(self.db, runner=self.runner, actor=self.actor)
-
-    def _make_dokumen(self) -> QWidget:
-        from app.ui.pages.dokumen import DokumenPage
-
-        return DokumenPage(self.db, runner=self.runner, actor=self.actor)
-
-    def _make_kp(self) -> QWidget:
-        from app.ui.pages.kp import KpPage
-
-        return KpPage(self.db, runner=self.runner, actor=self.actor)
-
-    def _make_seleksi(self) -> QWidget:
-        from app.ui.pages.seleksi import SeleksiPage
-
-        return SeleksiPage(self.db, runner=self.runner, actor=self.actor)
-
-    def _make_penilaian(self) -> QWidget:
-        from app.ui.pages.penilaian_panitia import PenilaianPanitiaPage
-
-        return PenilaianPanitiaPage(self.db, runner=self.runner, actor=self.actor)
-
-    def _make_akun(self) -> QWidget:
-        from app.ui.pages.akun import AkunPage
-
-        return AkunPage(self.db, actor=self.actor)
-
-    def _make_audit(self) -> QWidget:
-        from app.ui.pages.audit import AuditPage
-
-        return AuditPage(self.db, actor=self.actor, runner=self.runner)
-
-    def _make_sinkron(self) -> QWidget:
-        from app.ui.pages.sinkron import SinkronPage
-
-        return SinkronPage(self.db, actor=self.actor, runner=self.runner)
-
-    def _sinkron_created(self, page: QWidget) -> None:
-        page.imported.connect(self._refresh_employees)  # type: ignore[attr-defined]
-        page.imported.connect(lambda _s: self.konflik.refresh())  # type: ignore[attr-defined]
-        page.identityChanged.connect(  # type: ignore[attr-defined]
-            lambda nama: self.installation_label.setText(tr("Instalasi: {nama}", nama=nama))
-        )
+    def _installation_renamed(self, nama: str) -> None:
+        self.installation_label.setText(tr("Instalasi: {nama}", nama=nama))
 
     def _restore_state(self) -> None:
         settings = QSettings()

@@ -168,8 +168,12 @@ class SyncMachine(RuleBasedStateMachine):
             value: Any = cf.HAPUS if choice % 2 else cf.PULIHKAN
         elif choice < len(c.nilai):
             value = c.nilai[choice].nilai
+        elif all(isinstance(v.nilai, str) for v in c.nilai):
+            value = "z"  # a third value of the person's own
         else:
-            value = "z"
+            # an integer column (a bare clash on ``deleted`` when two installations created the
+            # same natural-key row and one deleted it): a third value must be a valid integer
+            value = max(int(v.nilai or 0) for v in c.nilai)
         cf.resolve(node.db, c.id, value, actor="uji")
         assert c.id not in {x.id for x in cf.list_conflicts(node.db)}
 

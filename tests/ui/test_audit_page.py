@@ -19,8 +19,7 @@ from app.ui.pages.audit import AuditPage, AuditTableModel
 from app.ui.tasks import TaskRunner
 
 
-def _page(qtbot: QtBot, db: Database) -> tuple[AuditPage, TaskRunner]:
-    runner = TaskRunner(db.path)
+def _page(qtbot: QtBot, db: Database, runner: TaskRunner) -> tuple[AuditPage, TaskRunner]:
     page = AuditPage(db, actor="admin", runner=runner)
     qtbot.addWidget(page)
     page.resize(1100, 600)
@@ -43,7 +42,9 @@ def test_model_passes_qt_model_tester(qtmodeltester: object, demo_db: Database) 
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
-def test_search_by_nip_and_open_entry(qtbot: QtBot, demo_db: Database) -> None:
+def test_search_by_nip_and_open_entry(
+    qtbot: QtBot, demo_db: Database, demo_runner: TaskRunner
+) -> None:
     pid, nip = _change_one(demo_db)
     Store(demo_db).record_read(
         "Membuka rincian pegawai", actor="pimpinan", tabel="pegawai", record_id=pid
@@ -52,7 +53,7 @@ def test_search_by_nip_and_open_entry(qtbot: QtBot, demo_db: Database) -> None:
     Store(demo_db).record_read(
         "Membuka rincian pegawai", actor="ani", tabel="pegawai", record_id=other[0]
     )
-    page, runner = _page(qtbot, demo_db)
+    page, runner = _page(qtbot, demo_db, demo_runner)
     all_rows = page.model.rowCount()
     qtbot.keyClicks(page.pegawai_edit, nip)
     qtbot.keyClick(page.pegawai_edit, Qt.Key.Key_Return)
@@ -91,10 +92,10 @@ def test_search_by_nip_and_open_entry(qtbot: QtBot, demo_db: Database) -> None:
     runner.wait()
 
 
-def test_verify_button_shows_result(qtbot: QtBot, db: Database) -> None:
+def test_verify_button_shows_result(qtbot: QtBot, db: Database, runner: TaskRunner) -> None:
     for i in range(3):
         Store(db).record_read(f"baca {i}", actor="a")
-    page, runner = _page(qtbot, db)
+    page, runner = _page(qtbot, db, runner)
     with qtbot.waitSignal(page.verified, timeout=10000) as blocker:
         qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].ok
@@ -113,9 +114,11 @@ def test_verify_button_shows_result(qtbot: QtBot, db: Database) -> None:
     runner.wait()
 
 
-def test_export_is_read_back_and_audited(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+def test_export_is_read_back_and_audited(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
     _pid, nip = _change_one(demo_db)
-    page, runner = _page(qtbot, demo_db)
+    page, runner = _page(qtbot, demo_db, demo_runner)
     qtbot.keyClicks(page.pegawai_edit, nip)
     qtbot.keyClick(page.pegawai_edit, Qt.Key.Key_Return)
     shown = page.model.rowCount()
@@ -134,10 +137,9 @@ def test_export_is_read_back_and_audited(qtbot: QtBot, demo_db: Database, tmp_pa
 
 
 def test_backup_dialog_backs_up_and_asks_before_restore(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
 ) -> None:
-    runner = TaskRunner(demo_db.path)
-    dialog = CadanganDialog(demo_db, runner)
+    dialog = CadanganDialog(demo_db, demo_runner)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.table.rowCount() == 0
@@ -165,4 +167,4 @@ def test_backup_dialog_backs_up_and_asks_before_restore(
     with qtbot.waitSignal(dialog.restoreConfirmed) as confirmed:
         box.buttons()[0].click()
     assert confirmed.args[0] == info.path
-    runner.wait()
+    demo_runner.wait()

@@ -13,59 +13,69 @@ from pytestqt.qtbot import QtBot
 from app.models.dokumen import register as register_dokumen
 from app.models.dokumen import templat
 from app.models.storage.db import Database
-from app.ui.pages.dokumen import CancelDialog, DokumenPage
+from app.ui.pages.dokumen.page import DokumenPage
+from app.ui.pages.dokumen.register import CancelDialog
+from app.ui.tasks import TaskRunner
 from tests.helpers.dokumen import pns, prepare_db
 
 
-def make_page(qtbot: QtBot, db: Database, tmp_path: Path) -> DokumenPage:
+def make_page(qtbot: QtBot, db: Database, tmp_path: Path, runner: TaskRunner) -> DokumenPage:
     prepare_db(db)
-    page = DokumenPage(db)
+    page = DokumenPage(db, runner=runner)
     qtbot.addWidget(page)
     page.resize(1400, 860)
     page.show()
-    page.out_edit.setText(str(tmp_path / "keluar"))
+    page.issue_tab.out_edit.setText(str(tmp_path / "keluar"))
     return page
 
 
-def test_issue_preview_register_and_cancel(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
-    page = make_page(qtbot, demo_db, tmp_path)
-    page.templat_combo.setCurrentIndex(page.templat_combo.findData("SK_KP"))
-    assert page.input_keys == ["gaji_pokok"]
+def test_issue_preview_register_and_cancel(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
+    page = make_page(qtbot, demo_db, tmp_path, demo_runner)
+    page.issue_tab.templat_combo.setCurrentIndex(page.issue_tab.templat_combo.findData("SK_KP"))
+    assert page.issue_tab.input_keys == ["gaji_pokok"]
     nips = pns(demo_db, 2)
     for nip in nips:
-        page.cari_edit.clear()
-        qtbot.keyClicks(page.cari_edit, nip)
-        qtbot.keyClick(page.cari_edit, Qt.Key.Key_Return)
+        page.issue_tab.cari_edit.clear()
+        qtbot.keyClicks(page.issue_tab.cari_edit, nip)
+        qtbot.keyClick(page.issue_tab.cari_edit, Qt.Key.Key_Return)
         qtbot.waitUntil(
-            lambda nip=nip: page.hasil_list.count() == 1 and nip in page.hasil_list.item(0).text(),
+            lambda nip=nip: (
+                page.issue_tab.hasil_list.count() == 1
+                and nip in page.issue_tab.hasil_list.item(0).text()
+            ),
             timeout=5000,
         )
-        page.hasil_list.item(0).setSelected(True)
-        qtbot.mouseClick(page.tambah_button, Qt.MouseButton.LeftButton)
-    assert [p[0] for p in page._selected_people()] == nips
+        page.issue_tab.hasil_list.item(0).setSelected(True)
+        qtbot.mouseClick(page.issue_tab.tambah_button, Qt.MouseButton.LeftButton)
+    assert [p[0] for p in page.issue_tab._selected_people()] == nips
     for nip in nips:
-        page.set_input(nip, "gaji_pokok", "4.699.300")
+        page.issue_tab.set_input(nip, "gaji_pokok", "4.699.300")
 
-    qtbot.mouseClick(page.pratinjau_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(page.preview_pages) >= 2, timeout=20000)
-    assert page.preview_pages[0].pixmap().width() > 300
-    assert "nomor belum diberikan" in page.status.text()
+    qtbot.mouseClick(page.issue_tab.pratinjau_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.issue_tab.preview_pages) >= 2, timeout=20000)
+    assert page.issue_tab.preview_pages[0].pixmap().width() > 300
+    assert "nomor belum diberikan" in page.issue_tab.status.text()
     assert register_dokumen.list_register(demo_db.conn) == []  # a preview takes no number
 
-    qtbot.mouseClick(page.terbitkan_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.last_result is not None, timeout=30000)
-    assert page.last_result.nomor == ("800.1.3.2/1/BKPSDM/2026", "800.1.3.2/2/BKPSDM/2026")
+    qtbot.mouseClick(page.issue_tab.terbitkan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.issue_tab.last_result is not None, timeout=30000)
+    assert page.issue_tab.last_result.nomor == (
+        "800.1.3.2/1/BKPSDM/2026",
+        "800.1.3.2/2/BKPSDM/2026",
+    )
     assert (tmp_path / "keluar" / f"{nips[0]}.pdf").is_file()
 
     page.tabs.setCurrentIndex(1)
-    page.reg_tahun.setValue(2026)
-    page.load_register()
-    table = page.register_table
+    page.register_tab.reg_tahun.setValue(2026)
+    page.register_tab.load_register()
+    table = page.register_tab.register_table
     assert table.rowCount() == 2
     assert table.item(0, 0).text() == "800.1.3.2/2/BKPSDM/2026"
     assert table.item(0, 4).text() == "Terbit"
     table.selectRow(0)
-    qtbot.mouseClick(page.batalkan_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.register_tab.batalkan_button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(CancelDialog)
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.alasan, "Salah tulis gelar pegawai")
@@ -82,52 +92,56 @@ def test_issue_preview_register_and_cancel(qtbot: QtBot, demo_db: Database, tmp_
 
     # Verify the cancelled one from the register.
     table.selectRow(0)
-    qtbot.mouseClick(page.cek_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.verify_title.text() == "DIBATALKAN", timeout=5000)
-    assert "Salah tulis gelar pegawai" in page.verify_text.text()
+    qtbot.mouseClick(page.register_tab.cek_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.verify_tab.verify_title.text() == "DIBATALKAN", timeout=5000)
+    assert "Salah tulis gelar pegawai" in page.verify_tab.verify_text.text()
     page.runner.wait()
 
 
 def test_template_with_bad_placeholder_is_refused(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
 ) -> None:
-    page = make_page(qtbot, demo_db, tmp_path)
+    page = make_page(qtbot, demo_db, tmp_path, demo_runner)
     page.tabs.setCurrentIndex(2)
-    page.edit_combo.setCurrentIndex(page.edit_combo.findData("SK_KP"))
-    edit = page.fields["menimbang"]
+    page.template_tab.edit_combo.setCurrentIndex(page.template_tab.edit_combo.findData("SK_KP"))
+    edit = page.template_tab.fields["menimbang"]
     edit.setFocus()
     edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     qtbot.keyClicks(edit, "bahwa {nama_lengkapp} memenuhi syarat;")
-    assert "{nama_lengkapp} tidak dikenal" in page.templat_pesan.text()
-    assert "Menimbang butir 3" in page.templat_pesan.text()
-    assert not page.simpan_templat_button.isEnabled()
+    assert "{nama_lengkapp} tidak dikenal" in page.template_tab.templat_pesan.text()
+    assert "Menimbang butir 3" in page.template_tab.templat_pesan.text()
+    assert not page.template_tab.simpan_templat_button.isEnabled()
     # Corrected: saved through the write path.
     for _ in range(len("lengkapp} memenuhi syarat;")):
         qtbot.keyClick(edit, Qt.Key.Key_Backspace)
     qtbot.keyClicks(edit, "lengkap} memenuhi syarat;")
-    assert page.templat_pesan.text() == ""
-    qtbot.mouseClick(page.simpan_templat_button, Qt.MouseButton.LeftButton)
+    assert page.template_tab.templat_pesan.text() == ""
+    qtbot.mouseClick(page.template_tab.simpan_templat_button, Qt.MouseButton.LeftButton)
     saved = templat.get_template(demo_db.conn, "SK_KP")
     assert saved.menimbang[-1] == "bahwa {nama_lengkap} memenuhi syarat;"
-    assert "disimpan" in page.templat_pesan.text()
+    assert "disimpan" in page.template_tab.templat_pesan.text()
     page.runner.wait()
 
 
 def test_template_form_is_chosen_in_the_editor(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
 ) -> None:
     """A KGB template kept from an older Merit as a Keputusan can be switched to the letter."""
-    page = make_page(qtbot, demo_db, tmp_path)
+    page = make_page(qtbot, demo_db, tmp_path, demo_runner)
     page.tabs.setCurrentIndex(2)
-    page.edit_combo.setCurrentIndex(page.edit_combo.findData("KGB"))
-    assert page.bentuk_combo.currentData() == "SURAT"
-    page.bentuk_combo.setCurrentIndex(page.bentuk_combo.findData("PERORANGAN"))
-    assert page.simpan_templat_button.isEnabled(), page.templat_pesan.text()
-    qtbot.mouseClick(page.simpan_templat_button, Qt.MouseButton.LeftButton)
+    page.template_tab.edit_combo.setCurrentIndex(page.template_tab.edit_combo.findData("KGB"))
+    assert page.template_tab.bentuk_combo.currentData() == "SURAT"
+    page.template_tab.bentuk_combo.setCurrentIndex(
+        page.template_tab.bentuk_combo.findData("PERORANGAN")
+    )
+    assert page.template_tab.simpan_templat_button.isEnabled(), (
+        page.template_tab.templat_pesan.text()
+    )
+    qtbot.mouseClick(page.template_tab.simpan_templat_button, Qt.MouseButton.LeftButton)
     assert templat.get_template(demo_db.conn, "KGB").bentuk == "PERORANGAN"
-    page.edit_combo.setCurrentIndex(page.edit_combo.findData("KGB"))
-    page.bentuk_combo.setCurrentIndex(page.bentuk_combo.findData("SURAT"))
-    qtbot.mouseClick(page.simpan_templat_button, Qt.MouseButton.LeftButton)
+    page.template_tab.edit_combo.setCurrentIndex(page.template_tab.edit_combo.findData("KGB"))
+    page.template_tab.bentuk_combo.setCurrentIndex(page.template_tab.bentuk_combo.findData("SURAT"))
+    qtbot.mouseClick(page.template_tab.simpan_templat_button, Qt.MouseButton.LeftButton)
     assert templat.get_template(demo_db.conn, "KGB").bentuk == "SURAT"
     page.runner.wait()

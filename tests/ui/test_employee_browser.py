@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.models.storage.db import Database
 from app.models.storage.instansi import get_setting, is_set_up
+from app.ui.application import make_app
 from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 from app.ui.dialogs.first_run import FirstRunDialog
 from app.ui.employee_model import EmployeeTableModel
@@ -30,8 +31,10 @@ def test_model_passes_qt_model_tester(qtmodeltester, demo_db: Database) -> None:
     assert model.rowCount() == 300
 
 
-def test_search_as_you_type_by_name_and_nip(qtbot: QtBot, demo_db: Database) -> None:
-    page = EmployeesPage(demo_db)
+def test_search_as_you_type_by_name_and_nip(
+    qtbot: QtBot, demo_db: Database, demo_runner: TaskRunner
+) -> None:
+    page = EmployeesPage(demo_db, runner=demo_runner)
     qtbot.addWidget(page)
     page.show()
     everyone = page.model.rowCount()
@@ -54,8 +57,8 @@ def test_search_as_you_type_by_name_and_nip(qtbot: QtBot, demo_db: Database) -> 
     assert page.count.text().startswith("0 dari")
 
 
-def test_filters_narrow_the_list(qtbot: QtBot, demo_db: Database) -> None:
-    page = EmployeesPage(demo_db)
+def test_filters_narrow_the_list(qtbot: QtBot, demo_db: Database, demo_runner: TaskRunner) -> None:
+    page = EmployeesPage(demo_db, runner=demo_runner)
     qtbot.addWidget(page)
     page.status.setCurrentIndex(page.status.findData("PPPK"))
     rows = rows_of(page)
@@ -77,8 +80,10 @@ def test_filters_narrow_the_list(qtbot: QtBot, demo_db: Database) -> None:
     assert page.unit.currentIndex() == 0 and page.model.rowCount() > 250
 
 
-def test_sorting_by_header_click_happens_in_sql(qtbot: QtBot, demo_db: Database) -> None:
-    page = EmployeesPage(demo_db)
+def test_sorting_by_header_click_happens_in_sql(
+    qtbot: QtBot, demo_db: Database, demo_runner: TaskRunner
+) -> None:
+    page = EmployeesPage(demo_db, runner=demo_runner)
     qtbot.addWidget(page)
     page.show()
     header = page.table.horizontalHeader()
@@ -95,8 +100,10 @@ def test_sorting_by_header_click_happens_in_sql(qtbot: QtBot, demo_db: Database)
     assert orders2 == orders[::-1] or orders2[0] != first
 
 
-def test_open_detail_with_enter_shows_every_history(qtbot: QtBot, demo_db: Database) -> None:
-    page = EmployeesPage(demo_db, actor="uji")
+def test_open_detail_with_enter_shows_every_history(
+    qtbot: QtBot, demo_db: Database, demo_runner: TaskRunner
+) -> None:
+    page = EmployeesPage(demo_db, actor="uji", runner=demo_runner)
     qtbot.addWidget(page)
     page.show()
     page.table.setFocus()
@@ -129,8 +136,10 @@ def test_open_detail_with_enter_shows_every_history(qtbot: QtBot, demo_db: Datab
     dialog.reject()
 
 
-def test_double_click_opens_detail_once(qtbot: QtBot, demo_db: Database) -> None:
-    page = EmployeesPage(demo_db)
+def test_double_click_opens_detail_once(
+    qtbot: QtBot, demo_db: Database, demo_runner: TaskRunner
+) -> None:
+    page = EmployeesPage(demo_db, runner=demo_runner)
     qtbot.addWidget(page)
     page.show()
     opened: list[EmployeeDetailDialog] = []
@@ -158,8 +167,9 @@ def test_main_window_shows_installation_and_database(qtbot: QtBot, demo_db: Data
     window.close()
 
 
-def test_first_run_start_empty_with_agency_name(qtbot: QtBot, db: Database) -> None:
-    runner = TaskRunner(db.path)
+def test_first_run_start_empty_with_agency_name(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
     dialog = FirstRunDialog(db, runner)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -177,8 +187,9 @@ def test_first_run_start_empty_with_agency_name(qtbot: QtBot, db: Database) -> N
     assert get_setting(db.conn, "nama_instansi") == "BKPSDM Kabupaten Sikka"
 
 
-def test_first_run_demo_runs_in_background_with_progress(qtbot: QtBot, db: Database) -> None:
-    runner = TaskRunner(db.path)
+def test_first_run_demo_runs_in_background_with_progress(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
     dialog = FirstRunDialog(db, runner)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -192,9 +203,8 @@ def test_first_run_demo_runs_in_background_with_progress(qtbot: QtBot, db: Datab
 
 
 def test_first_run_demo_can_be_cancelled_leaving_nothing(
-    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db: Database, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    runner = TaskRunner(db.path)
     dialog = FirstRunDialog(db, runner)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -219,25 +229,25 @@ def test_screenshots_render(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> 
     assert image.save(str(tmp_path / "utama.png"))
 
 
-def test_numbers_in_widgets_are_written_the_indonesian_way(qtbot: QtBot, db: Database) -> None:
-    from app.ui.application import make_app
-
+def test_numbers_in_widgets_are_written_the_indonesian_way(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
     make_app()
-    dialog = FirstRunDialog(db, TaskRunner(db.path))
+    dialog = FirstRunDialog(db, runner)
     qtbot.addWidget(dialog)
     dialog.employees.setValue(2000)
     assert dialog.employees.text() == "2.000"
 
 
 def test_broad_lists_show_a_screenful_first_and_the_rest_from_the_background(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, demo_runner: TaskRunner
 ) -> None:
     from app.models.pegawai import read as emp
     from app.ui import employee_model
 
     monkeypatch.setattr(emp, "SELECTIVE_MATCHES", 0)  # every list counts as broad here
     monkeypatch.setattr(employee_model, "PAGE", 50)  # the first screenful
-    page = EmployeesPage(demo_db)
+    page = EmployeesPage(demo_db, runner=demo_runner)
     qtbot.addWidget(page)
     page.show()
     assert page.model.rowCount() == 50 and not page.model.complete

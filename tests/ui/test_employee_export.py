@@ -35,10 +35,13 @@ def answer_save_dialog(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]
 
 
 def test_export_with_filter_matches_the_list_shown(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_runner: TaskRunner,
 ) -> None:
-    runner = TaskRunner(demo_db.path)
-    page = EmployeesPage(demo_db, actor="operator1", runner=runner)
+    page = EmployeesPage(demo_db, actor="operator1", runner=demo_runner)
     qtbot.addWidget(page)
     page.show()
     page.status.setCurrentIndex(page.status.findData("PNS"))
@@ -73,13 +76,17 @@ def test_export_with_filter_matches_the_list_shown(
     ).fetchall()
     assert len(audit) == 1 and audit[0][0] == "operator1"
     assert audit[0][1].startswith(f"{n} pegawai;")
-    runner.wait()
+    demo_runner.wait()
 
 
 def test_export_follows_the_sort_and_search(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_runner: TaskRunner,
 ) -> None:
-    page = EmployeesPage(demo_db)
+    page = EmployeesPage(demo_db, runner=demo_runner)
     qtbot.addWidget(page)
     page.model.sort(2, Qt.SortOrder.AscendingOrder)  # by golongan, highest first
     qtbot.keyClicks(page.search, "a")
@@ -95,13 +102,17 @@ def test_export_follows_the_sort_and_search(
 
 
 def test_cancel_export_leaves_no_file_and_no_audit(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_runner: TaskRunner,
 ) -> None:
     def many_rows(conn: object, flt: object) -> tuple[list[str], Iterator[list[Any]]]:
         return ["NIP", "Nama"], ([f"{i:018d}", f"Pegawai {i}"] for i in range(2_000_000))
 
     monkeypatch.setattr(employees_page, "employee_export_rows", many_rows)
-    page = EmployeesPage(demo_db)
+    page = EmployeesPage(demo_db, runner=demo_runner)
     qtbot.addWidget(page)
     page.show()
     target = tmp_path / "batal.xlsx"
@@ -120,8 +131,10 @@ def test_cancel_export_leaves_no_file_and_no_audit(
     page.runner.wait()
 
 
-def test_export_screenshot(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
-    page = EmployeesPage(demo_db)
+def test_export_screenshot(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
+    page = EmployeesPage(demo_db, runner=demo_runner)
     qtbot.addWidget(page)
     page.resize(1200, 600)
     page.show()

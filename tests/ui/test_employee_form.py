@@ -15,6 +15,7 @@ from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 from app.ui.dialogs.employee_form import EmployeeFormDialog, LeaveServiceDialog
 from app.ui.dialogs.history_form import HistoryFormDialog
 from app.ui.pages.employees import EmployeesPage
+from app.ui.tasks import TaskRunner
 from tests.helpers.common import TODAY
 
 
@@ -50,9 +51,9 @@ def press(box: QMessageBox, text: str, qtbot: QtBot) -> None:
 
 
 def test_new_employee_validates_as_you_type_and_appears_in_the_list(
-    qtbot: QtBot, db: Database
+    qtbot: QtBot, db: Database, runner: TaskRunner
 ) -> None:
-    page = EmployeesPage(db, actor="uji")
+    page = EmployeesPage(db, actor="uji", runner=runner)
     qtbot.addWidget(page)
     page.show()
     assert page.model.rowCount() == 0
@@ -198,8 +199,10 @@ def test_edit_main_data_refuses_naming_the_field(qtbot: QtBot, demo_db: Database
     assert get_employee(demo_db.conn, pid).data["telepon"] == "0380-821234"
 
 
-def test_leave_service_and_delete_from_the_detail_dialog(qtbot: QtBot, demo_db: Database) -> None:
-    page = EmployeesPage(demo_db, actor="uji")
+def test_leave_service_and_delete_from_the_detail_dialog(
+    qtbot: QtBot, demo_db: Database, demo_runner: TaskRunner
+) -> None:
+    page = EmployeesPage(demo_db, actor="uji", runner=demo_runner)
     qtbot.addWidget(page)
     page.show()
     active = page.model.rowCount()

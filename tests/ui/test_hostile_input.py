@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.models.storage.db import Database
 from app.models.storage.store import Store
+from app.ui.tasks import TaskRunner
 
 TODAY = date(2026, 11, 22)
 MARKUP = "<b>Budi</b> & <i>Siti</i> <script>alert(1)</script>"
@@ -40,13 +41,13 @@ def hostile_id(demo_db: Database) -> str:
     return str(pid)
 
 
-def test_browser_and_detail_render(qtbot: QtBot, demo_db: Database, hostile_id: str) -> None:
+def test_browser_and_detail_render(
+    qtbot: QtBot, demo_db: Database, hostile_id: str, demo_runner: TaskRunner
+) -> None:
     from app.ui.dialogs.employee_detail import EmployeeDetailDialog
     from app.ui.pages.employees import EmployeesPage
-    from app.ui.tasks import TaskRunner
 
-    runner = TaskRunner(demo_db.path)
-    page = EmployeesPage(demo_db, actor="uji", runner=runner)
+    page = EmployeesPage(demo_db, actor="uji", runner=demo_runner)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
@@ -60,18 +61,16 @@ def test_browser_and_detail_render(qtbot: QtBot, demo_db: Database, hostile_id: 
     qtbot.waitExposed(dialog)
     assert not dialog.grab().isNull()
     dialog.close()
-    runner.wait()
+    demo_runner.wait()
 
 
 def test_audit_screen_renders_hostile_entries(
-    qtbot: QtBot, demo_db: Database, hostile_id: str
+    qtbot: QtBot, demo_db: Database, hostile_id: str, demo_runner: TaskRunner
 ) -> None:
     from app.ui.pages.audit import AuditPage
-    from app.ui.tasks import TaskRunner
 
     Store(demo_db).record_read(MARKUP + CONTROL, actor=RTL, keterangan=LONG)
-    runner = TaskRunner(demo_db.path)
-    page = AuditPage(demo_db, actor="uji", runner=runner)
+    page = AuditPage(demo_db, actor="uji", runner=demo_runner)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)
@@ -82,7 +81,7 @@ def test_audit_screen_renders_hostile_entries(
     dialog = page.open_entry(0)
     assert dialog is not None and not dialog.grab().isNull()
     dialog.close()
-    runner.wait()
+    demo_runner.wait()
 
 
 def test_employee_export_has_no_formulas_and_survives_control_chars(

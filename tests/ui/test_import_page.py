@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 from app.models.pegawai import read as emp
 from app.models.storage.db import Database
 from app.ui.main_window import MainWindow
-from app.ui.pages import impor as impor_page
-from app.ui.pages.impor import STEP_DONE, STEP_FILE, STEP_MAPPING, STEP_PREVIEW, ImportPage
+from app.ui.pages.impor import page as impor_page
+from app.ui.pages.impor.page import STEP_DONE, STEP_FILE, STEP_MAPPING, STEP_PREVIEW, ImportPage
 from app.ui.tasks import TaskRunner
 
 TIMEOUT = 30000
@@ -118,8 +118,8 @@ def messy_siasn(path: Path) -> Path:
     return write_siasn(path, rows)
 
 
-def page_for(qtbot: QtBot, db: Database) -> ImportPage:
-    page = ImportPage(db, actor="operator1", runner=TaskRunner(db.path))
+def page_for(qtbot: QtBot, db: Database, runner: TaskRunner) -> ImportPage:
+    page = ImportPage(db, actor="operator1", runner=runner)
     qtbot.addWidget(page)
     page.resize(1200, 760)
     page.show()
@@ -142,7 +142,7 @@ def go_to_preview(qtbot: QtBot, page: ImportPage) -> Any:
 
 
 def counts_shown(page: ImportPage) -> dict[str, str]:
-    return {key: label.text() for key, label in page.count_labels.items()}
+    return {key: label.text() for key, label in page.preview_step.count_labels.items()}
 
 
 def database_state(db: Database) -> tuple[int, int, int]:
@@ -165,10 +165,14 @@ def answer_file_dialog(monkeypatch: pytest.MonkeyPatch, name: str, path: Path) -
 
 
 def test_messy_siasn_export_preview_names_row_column_and_reason(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_runner: TaskRunner,
 ) -> None:
     before = database_state(demo_db)
-    page = page_for(qtbot, demo_db)
+    page = page_for(qtbot, demo_db, demo_runner)
     path = messy_siasn(tmp_path / "ekspor siasn.xlsx")
     answer_file_dialog(monkeypatch, "getOpenFileName", path)
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT) as blocker:
@@ -178,13 +182,13 @@ def test_messy_siasn_export_preview_names_row_column_and_reason(
 
     # Mapping step: recognised as SIASN, everything mapped, dates shown as dates.
     assert page.step == STEP_MAPPING
-    assert page.format_label.text() == "Ekspor SIASN dikenali"
-    assert "judul kolom di baris 3, 5 baris data" in page.source_label.text()
-    mapping = page.mapping()
+    assert page.mapping_step.format_label.text() == "Ekspor SIASN dikenali"
+    assert "judul kolom di baris 3, 5 baris data" in page.mapping_step.source_label.text()
+    mapping = page.mapping_step.mapping()
     assert mapping[SIASN.index("NIP BARU")] == "nip"
     assert mapping[SIASN.index("PNS ID")] is None
-    assert page.missing_required() == []
-    lahir = page.mapping_table.item(SIASN.index("TANGGAL LAHIR"), 1).text()
+    assert page.mapping_step.missing_required() == []
+    lahir = page.mapping_step.mapping_table.item(SIASN.index("TANGGAL LAHIR"), 1).text()
     assert lahir == f"{serial(date(1985, 1, 15))}  →  15 Januari 1985"
 
     plan = go_to_preview(qtbot, page)
@@ -197,39 +201,44 @@ def test_messy_siasn_export_preview_names_row_column_and_reason(
     }
     assert plan.counts["ditolak"] == 2
     # The row table shows every row; the filter keeps only those with problems.
-    assert page.rows_model.rowCount() == 5
+    assert page.preview_step.rows_model.rowCount() == 5
     statuses = {
-        page.rows_model.index(r, 0).data(): page.rows_model.index(r, 3).data()
-        for r in range(page.rows_model.rowCount())
+        page.preview_step.rows_model.index(r, 0).data(): page.preview_step.rows_model.index(
+            r, 3
+        ).data()
+        for r in range(page.preview_step.rows_model.rowCount())
     }
     assert statuses == {"4": "Baru", "5": "Baru", "6": "Baru", "7": "Ditolak", "8": "Ditolak"}
-    page.only_problems.click()
-    shown = {page.rows_model.index(r, 0).data() for r in range(page.rows_model.rowCount())}
+    page.preview_step.only_problems.click()
+    shown = {
+        page.preview_step.rows_model.index(r, 0).data()
+        for r in range(page.preview_step.rows_model.rowCount())
+    }
     assert {"7", "8"} <= shown
-    page.only_problems.click()
-    assert page.rows_model.rowCount() == 5
+    page.preview_step.only_problems.click()
+    assert page.preview_step.rows_model.rowCount() == 5
     # The issue list names row, column, value and reason.
     issues = [
-        [page.issues_model.index(r, c).data() for c in range(5)]
-        for r in range(page.issues_model.rowCount())
+        [page.preview_step.issues_model.index(r, c).data() for c in range(5)]
+        for r in range(page.preview_step.issues_model.rowCount())
     ]
     assert issues[0][:2] == ["7", "Kesalahan"]  # errors first
     date_issue = next(i for i in issues if i[0] == "7" and i[2] == "TANGGAL LAHIR")
     assert date_issue[3] == "31-02-1970" and "bukan tanggal yang ada" in date_issue[4]
     nip_issue = next(i for i in issues if i[0] == "8" and i[2] == "NIP BARU")
     assert "18 angka" in nip_issue[4]
-    assert page.issues_title.text().startswith("Masalah: 2 kesalahan")
+    assert page.preview_step.issues_title.text().startswith("Masalah: 2 kesalahan")
 
     # Rejected rows: Terapkan is disabled and says why.
     assert not page.apply_button.isEnabled()
-    assert "2 baris ditolak" in page.apply_reason.text()
-    assert page.apply_reason.isVisible()
+    assert "2 baris ditolak" in page.preview_step.apply_reason.text()
+    assert page.preview_step.apply_reason.isVisible()
 
     # Save the report and read it back.
     report = tmp_path / "laporan impor.xlsx"
     answer_file_dialog(monkeypatch, "getSaveFileName", report.with_suffix(""))
     with qtbot.waitSignal(page.reportSaved, timeout=TIMEOUT):
-        qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.preview_step.report_button, Qt.MouseButton.LeftButton)
     assert report.exists()
     wb = openpyxl.load_workbook(report)
     cells = [
@@ -266,14 +275,14 @@ def test_clean_export_applied_shows_in_the_employee_list(
     load(qtbot, page, path)
     go_to_preview(qtbot, page)
     assert counts_shown(page)["baru"] == "3" and counts_shown(page)["ditolak"] == "0"
-    assert page.apply_button.isEnabled() and page.apply_reason.text() == ""
+    assert page.apply_button.isEnabled() and page.preview_step.apply_reason.text() == ""
 
     # Skipping existing NIPs re-plans (nothing exists yet, so the counts stay).
     with qtbot.waitSignal(page.planned, timeout=TIMEOUT) as blocker:
-        page.skip_choice.click()
+        page.preview_step.skip_choice.click()
     assert blocker.args[0].on_existing == "skip"
     with qtbot.waitSignal(page.planned, timeout=TIMEOUT):
-        page.update_choice.click()
+        page.preview_step.update_choice.click()
 
     with qtbot.waitSignal(page.applied, timeout=TIMEOUT) as blocker:
         qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
@@ -305,12 +314,14 @@ def test_clean_export_applied_shows_in_the_employee_list(
     go_to_preview(qtbot, page)
     assert counts_shown(page)["sama"] == "3" and counts_shown(page)["baru"] == "0"
     assert not page.apply_button.isEnabled()
-    assert "Tidak ada yang perlu diterapkan" in page.apply_reason.text()
+    assert "Tidak ada yang perlu diterapkan" in page.preview_step.apply_reason.text()
     window.runner.wait()
     window.close()
 
 
-def test_existing_nip_update_or_skip(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+def test_existing_nip_update_or_skip(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
     someone = emp.list_employees(demo_db.conn, emp.EmployeeFilter(), limit=1)[0]
     record = emp.get_employee(demo_db.conn, someone["id"])
     path = tmp_path / "kantor.csv"
@@ -318,22 +329,22 @@ def test_existing_nip_update_or_skip(qtbot: QtBot, demo_db: Database, tmp_path: 
         f"NIP;Nama;Alamat\n{record.data['nip']};{record.data['nama']};Jl. Eltari No. 9, Kupang\n",
         encoding="utf-8",
     )
-    page = page_for(qtbot, demo_db)
+    page = page_for(qtbot, demo_db, demo_runner)
     load(qtbot, page, path)
-    assert page.format_label.text() == "Pemetaan kolom"
+    assert page.mapping_step.format_label.text() == "Pemetaan kolom"
     go_to_preview(qtbot, page)
     assert counts_shown(page)["berubah"] == "1"
-    assert page.rows_model.index(0, 4).data().startswith("Berubah: Alamat")
+    assert page.preview_step.rows_model.index(0, 4).data().startswith("Berubah: Alamat")
     with qtbot.waitSignal(page.planned, timeout=TIMEOUT):
         qtbot.mouseClick(
-            page.skip_choice,
+            page.preview_step.skip_choice,
             Qt.MouseButton.LeftButton,
-            pos=QPoint(8, page.skip_choice.height() // 2),
+            pos=QPoint(8, page.preview_step.skip_choice.height() // 2),
         )
     assert counts_shown(page)["dilewati"] == "1" and counts_shown(page)["berubah"] == "0"
     assert not page.apply_button.isEnabled()
     with qtbot.waitSignal(page.planned, timeout=TIMEOUT):
-        page.update_choice.click()
+        page.preview_step.update_choice.click()
     with qtbot.waitSignal(page.applied, timeout=TIMEOUT):
         qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     assert emp.get_employee(demo_db.conn, someone["id"]).data["alamat"] == (
@@ -357,20 +368,25 @@ def write_office_sheet(path: Path) -> Path:
     return path
 
 
-def test_office_sheet_mapping_and_preset(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+def test_office_sheet_mapping_and_preset(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
     path = write_office_sheet(tmp_path / "rekap kantor.xlsx")
-    page = page_for(qtbot, demo_db)
+    page = page_for(qtbot, demo_db, demo_runner)
     load(qtbot, page, path)
-    assert page.format_label.text() == "Pemetaan kolom"
-    headers = [page.mapping_table.item(r, 0).text() for r in range(page.mapping_table.rowCount())]
+    assert page.mapping_step.format_label.text() == "Pemetaan kolom"
+    headers = [
+        page.mapping_step.mapping_table.item(r, 0).text()
+        for r in range(page.mapping_step.mapping_table.rowCount())
+    ]
     assert headers == ["No.", "Nomor Pegawai", "Nama Pegawai", "Tgl. Lhr", "Gol/Ruang", "Ket."]
-    mapping = page.mapping()
+    mapping = page.mapping_step.mapping()
     assert mapping[2] == "nama" and mapping[3] == "tanggal_lahir" and mapping[4] == "golongan"
     # "Nomor Pegawai" is not recognised: the NIP is missing and blocks Lanjut, by name.
     assert mapping[1] is None
-    assert page.missing_required() == ["NIP / NI PPPK"]
+    assert page.mapping_step.missing_required() == ["NIP / NI PPPK"]
     assert not page.next_button.isEnabled()
-    assert "Kolom wajib belum dipetakan: NIP / NI PPPK" in page.required_label.text()
+    assert "Kolom wajib belum dipetakan: NIP / NI PPPK" in page.mapping_step.required_label.text()
     page.go_next()  # even if forced, nothing happens without the NIP
     box = page.findChild(QMessageBox, "pesanKesalahan")
     assert box is not None and "NIP / NI PPPK" in box.text()
@@ -378,36 +394,36 @@ def test_office_sheet_mapping_and_preset(qtbot: QtBot, demo_db: Database, tmp_pa
     assert page.step == STEP_MAPPING
 
     # The clerk picks the field in the combo of that column.
-    combo = page.combos[1]
+    combo = page.mapping_step.combos[1]
     combo.setFocus()
     combo.setCurrentIndex(combo.findData("nip"))
-    assert page.next_button.isEnabled() and page.missing_required() == []
-    assert "✔ NIP / NI PPPK" in page.required_label.text()
+    assert page.next_button.isEnabled() and page.mapping_step.missing_required() == []
+    assert "✔ NIP / NI PPPK" in page.mapping_step.required_label.text()
     # Two columns for one field are flagged.
-    page.set_mapping(5, "nama")
-    assert page.duplicated_fields() == {"nama"}
-    page.set_mapping(5, None)
+    page.mapping_step.set_mapping(5, "nama")
+    assert page.mapping_step.duplicated_fields() == {"nama"}
+    page.mapping_step.set_mapping(5, None)
 
     # Save the mapping as a preset (the name dialog is answered like a clerk would).
-    qtbot.mouseClick(page.save_preset_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.mapping_step.save_preset_button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(QInputDialog, "dialogNamaPreset")
     assert dialog is not None and dialog.isVisible()
     dialog.setTextValue("Rekap Dinas Kesehatan")
     dialog.accept()
-    assert page.preset_combo.currentText() == "Rekap Dinas Kesehatan"
-    expected = page.mapping()
+    assert page.mapping_step.preset_combo.currentText() == "Rekap Dinas Kesehatan"
+    expected = page.mapping_step.mapping()
 
     # Reloading the file with that preset chosen maps the same.
     page.go_back()
     load(qtbot, page, path)
-    assert page.mapping() == expected
+    assert page.mapping_step.mapping() == expected
 
     # A fresh page: the guess misses the NIP again until the preset is chosen.
-    other = page_for(qtbot, demo_db)
+    other = page_for(qtbot, demo_db, demo_runner)
     load(qtbot, other, path)
-    assert other.mapping()[1] is None
-    other.choose_preset("Rekap Dinas Kesehatan")
-    assert other.mapping() == expected
+    assert other.mapping_step.mapping()[1] is None
+    other.mapping_step.choose_preset("Rekap Dinas Kesehatan")
+    assert other.mapping_step.mapping() == expected
 
     plan = go_to_preview(qtbot, page)
     assert plan.counts["baru"] == 2 and plan.ok
@@ -416,7 +432,7 @@ def test_office_sheet_mapping_and_preset(qtbot: QtBot, demo_db: Database, tmp_pa
 
 
 def test_workbook_with_several_sheets_lets_the_clerk_pick_one(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
 ) -> None:
     path = write_office_sheet(tmp_path / "dua lembar.xlsx")
     wb = openpyxl.load_workbook(path)
@@ -424,27 +440,30 @@ def test_workbook_with_several_sheets_lets_the_clerk_pick_one(
     ws.append(SIASN)
     ws.append(siasn_row(*NEW_PEOPLE[0]))
     wb.save(path)
-    page = page_for(qtbot, demo_db)
+    page = page_for(qtbot, demo_db, demo_runner)
     source = load(qtbot, page, path)
-    assert source.sheet == "Rekap" and page.format_label.text() == "Pemetaan kolom"
-    assert page.sheet_combo.isVisible()
-    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == [
+    assert source.sheet == "Rekap" and page.mapping_step.format_label.text() == "Pemetaan kolom"
+    assert page.mapping_step.sheet_combo.isVisible()
+    assert [
+        page.mapping_step.sheet_combo.itemText(i)
+        for i in range(page.mapping_step.sheet_combo.count())
+    ] == [
         "Rekap",
         "SIASN",
     ]
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT) as blocker:
-        page.sheet_combo.setCurrentIndex(1)
-        page.sheet_combo.activated.emit(1)
+        page.mapping_step.sheet_combo.setCurrentIndex(1)
+        page.mapping_step.sheet_combo.activated.emit(1)
     assert blocker.args[0].sheet == "SIASN"
-    assert page.format_label.text() == "Ekspor SIASN dikenali"
+    assert page.mapping_step.format_label.text() == "Ekspor SIASN dikenali"
     page.runner.wait()
 
 
 def test_dropping_a_file_on_the_page_loads_it(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
 ) -> None:
     path = clean_siasn(tmp_path / "tarik.xlsx")
-    page = page_for(qtbot, demo_db)
+    page = page_for(qtbot, demo_db, demo_runner)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     actions = Qt.DropAction.CopyAction
@@ -469,10 +488,12 @@ def test_dropping_a_file_on_the_page_loads_it(
     page.runner.wait()
 
 
-def test_unreadable_file_is_explained(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+def test_unreadable_file_is_explained(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
     path = tmp_path / "bukan.xlsx"
     path.write_bytes(b"ini bukan lembar kerja sama sekali")
-    page = page_for(qtbot, demo_db)
+    page = page_for(qtbot, demo_db, demo_runner)
     with qtbot.waitSignal(page.taskFailed, timeout=TIMEOUT):
         page.load_file(path)
     box = page.findChild(QMessageBox, "pesanKesalahan")
@@ -506,13 +527,17 @@ def gate_progress(
 
 
 def test_cancel_while_reading_leaves_everything_as_it_was(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_runner: TaskRunner,
 ) -> None:
     before = database_state(demo_db)
     path = tmp_path / "besar.csv"  # long enough for the reader to look at the cancel again
     lines = [f"19850115201001{i % 2 + 1}{i:03d};Pegawai {i}" for i in range(12000)]
     path.write_text("NIP;Nama\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    page = page_for(qtbot, demo_db)
+    page = page_for(qtbot, demo_db, demo_runner)
     reached, release = gate_progress(monkeypatch, "read_source")
     with qtbot.waitSignal(page.taskFailed, timeout=TIMEOUT) as blocker:
         page.load_file(path)
@@ -529,11 +554,15 @@ def test_cancel_while_reading_leaves_everything_as_it_was(
 
 
 def test_cancel_while_planning_leaves_everything_as_it_was(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_runner: TaskRunner,
 ) -> None:
     before = database_state(demo_db)
     path = clean_siasn(tmp_path / "siasn.xlsx")
-    page = page_for(qtbot, demo_db)
+    page = page_for(qtbot, demo_db, demo_runner)
     load(qtbot, page, path)
     reached, release = gate_progress(monkeypatch, "plan_import")
     with qtbot.waitSignal(page.taskFailed, timeout=TIMEOUT):
@@ -554,29 +583,40 @@ def test_cancel_while_planning_leaves_everything_as_it_was(
 
 
 def test_cancel_while_re_planning_keeps_the_preview_and_its_choice(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_runner: TaskRunner,
 ) -> None:
-    page = page_for(qtbot, demo_db)
+    page = page_for(qtbot, demo_db, demo_runner)
     load(qtbot, page, clean_siasn(tmp_path / "siasn.xlsx"))
     plan = go_to_preview(qtbot, page)
     reached, release = gate_progress(monkeypatch, "plan_import")
     with qtbot.waitSignal(page.taskFailed, timeout=TIMEOUT):
-        page.skip_choice.click()
+        page.preview_step.skip_choice.click()
         assert reached.wait(10)
         assert not page.apply_button.isEnabled()  # not while it plans again
         qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
         release.set()
     assert page.step == STEP_PREVIEW and page.plan is plan
-    assert page.update_choice.isChecked() and not page.skip_choice.isChecked()
+    assert (
+        page.preview_step.update_choice.isChecked()
+        and not page.preview_step.skip_choice.isChecked()
+    )
     assert counts_shown(page)["baru"] == "3" and page.apply_button.isEnabled()
     page.runner.wait()
 
 
 def test_cancel_while_applying_writes_nothing(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_runner: TaskRunner,
 ) -> None:
     before = database_state(demo_db)
-    page = page_for(qtbot, demo_db)
+    page = page_for(qtbot, demo_db, demo_runner)
     load(qtbot, page, clean_siasn(tmp_path / "siasn.xlsx"))
     go_to_preview(qtbot, page)
     reached, release = gate_progress(monkeypatch, "apply_import")
@@ -594,8 +634,10 @@ def test_cancel_while_applying_writes_nothing(
 # -- how it looks --------------------------------------------------------------------------------
 
 
-def test_each_step_renders(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
-    page = page_for(qtbot, demo_db)
+def test_each_step_renders(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
+    page = page_for(qtbot, demo_db, demo_runner)
     shots = tmp_path / "layar"
     shots.mkdir()
 

@@ -14,6 +14,7 @@ from app.models.kp import usulan as kp
 from app.models.pegawai.read import get_employee
 from app.models.storage.db import Database
 from app.ui.pages.kp import KpPage
+from app.ui.tasks import TaskRunner
 from tests.helpers.common import TODAY
 from tests.helpers.dokumen import prepare_db
 from tests.helpers.kp import PERIODE, TMT, two_due
@@ -49,10 +50,12 @@ def click_ok(qtbot: QtBot, dialog: object) -> None:
         )
 
 
-def test_propose_pertek_issue(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+def test_propose_pertek_issue(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
     prepare_db(demo_db)
     a, b = (i.nip for i in two_due(demo_db))
-    page = KpPage(demo_db, today=TODAY)
+    page = KpPage(demo_db, runner=demo_runner, today=TODAY)
     qtbot.addWidget(page)
     page.resize(1400, 800)
     page.show()
@@ -107,8 +110,10 @@ def test_propose_pertek_issue(qtbot: QtBot, demo_db: Database, tmp_path: Path) -
     page.runner.wait()
 
 
-def test_nothing_ticked_is_refused(qtbot: QtBot, demo_db: Database) -> None:
-    page = KpPage(demo_db, today=TODAY)
+def test_nothing_ticked_is_refused(
+    qtbot: QtBot, demo_db: Database, demo_runner: TaskRunner
+) -> None:
+    page = KpPage(demo_db, runner=demo_runner, today=TODAY)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: bool(page.items), timeout=10000)

@@ -19,6 +19,7 @@ from app.models.storage.db import Database
 from app.ui.dialogs.login import FirstAdminDialog, LoginDialog, SessionFlow
 from app.ui.main_window import MainWindow
 from app.ui.pages.akun import AkunForm, AkunPage
+from app.ui.tasks import TaskRunner
 
 SANDI = "kopi pagi di kantor"
 
@@ -159,10 +160,10 @@ def test_first_admin_on_a_new_installation(qtbot: QtBot, db: Database) -> None:
 
 
 def test_accounts_page_add_reset_deactivate(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
 ) -> None:
     admin = akun.create_admin_pertama(demo_db, "admin", "Admin", SANDI)
-    page = AkunPage(demo_db, actor=admin)
+    page = AkunPage(demo_db, actor=admin, runner=demo_runner)
     qtbot.addWidget(page)
     page.resize(900, 500)
     page.show()

@@ -12,11 +12,12 @@ from app.ui.dialogs.jabatan_form import JabatanFormDialog
 from app.ui.dialogs.unit_form import UnitFormDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages.organisasi import OrganisasiPage
+from app.ui.tasks import TaskRunner
 from tests.helpers.organisasi import Org
 
 
-def make_page(qtbot: QtBot, db: Database) -> OrganisasiPage:
-    page = OrganisasiPage(db)
+def make_page(qtbot: QtBot, db: Database, runner: TaskRunner) -> OrganisasiPage:
+    page = OrganisasiPage(db, runner=runner)
     qtbot.addWidget(page)
     page.resize(1200, 760)
     page.show()
@@ -41,8 +42,10 @@ def table_rows(page: OrganisasiPage) -> dict[str, tuple[int, int, int, int]]:
     return {r.nama: (r.kebutuhan, r.terisi, r.kosong, r.lebih) for r in page.bezetting_model.rows}
 
 
-def test_models_pass_qt_model_tester(qtmodeltester, qtbot: QtBot, db: Database, org: Org) -> None:
-    page = make_page(qtbot, db)
+def test_models_pass_qt_model_tester(
+    qtmodeltester, qtbot: QtBot, db: Database, org: Org, runner: TaskRunner
+) -> None:
+    page = make_page(qtbot, db, runner)
     click_unit(qtbot, page, org.bidang)
     qtmodeltester.check(page.jabatan_model)
     page.tabs.setCurrentIndex(1)
@@ -55,8 +58,9 @@ def test_tree_shows_units_and_selecting_lists_positions(
     qtbot: QtBot,
     db: Database,
     org: Org,
+    runner: TaskRunner,
 ) -> None:
-    page = make_page(qtbot, db)
+    page = make_page(qtbot, db, runner)
     assert page.tree_model.rowCount() == 1
     click_unit(qtbot, page, org.dinas)
     assert page.unit_title.text() == "Dinas Arsip"
@@ -76,8 +80,10 @@ def test_tree_shows_units_and_selecting_lists_positions(
     assert not page.select_unit(other)
 
 
-def test_add_position_typing_into_the_form(qtbot: QtBot, db: Database, org: Org) -> None:
-    page = make_page(qtbot, db)
+def test_add_position_typing_into_the_form(
+    qtbot: QtBot, db: Database, org: Org, runner: TaskRunner
+) -> None:
+    page = make_page(qtbot, db, runner)
     click_unit(qtbot, page, org.seksi)
     qtbot.mouseClick(page.add_jabatan_button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(JabatanFormDialog)
@@ -114,8 +120,10 @@ def test_add_position_typing_into_the_form(qtbot: QtBot, db: Database, org: Org)
     page.runner.wait()
 
 
-def test_structural_eselon_must_fit_the_level(qtbot: QtBot, db: Database, org: Org) -> None:
-    page = make_page(qtbot, db)
+def test_structural_eselon_must_fit_the_level(
+    qtbot: QtBot, db: Database, org: Org, runner: TaskRunner
+) -> None:
+    page = make_page(qtbot, db, runner)
     click_unit(qtbot, page, org.bidang)
     dialog = page.add_jabatan()
     assert dialog is not None
@@ -135,8 +143,10 @@ def test_structural_eselon_must_fit_the_level(qtbot: QtBot, db: Database, org: O
     dialog.reject()
 
 
-def test_bezetting_tab_numbers_names_and_filters(qtbot: QtBot, db: Database, org: Org) -> None:
-    page = make_page(qtbot, db)
+def test_bezetting_tab_numbers_names_and_filters(
+    qtbot: QtBot, db: Database, org: Org, runner: TaskRunner
+) -> None:
+    page = make_page(qtbot, db, runner)
     click_unit(qtbot, page, org.dinas)
     page.tabs.setCurrentIndex(1)
     wait_bezetting(qtbot, page)
@@ -180,8 +190,9 @@ def test_delete_unit_with_people_is_refused_and_empty_unit_is_deleted(
     qtbot: QtBot,
     db: Database,
     org: Org,
+    runner: TaskRunner,
 ) -> None:
-    page = make_page(qtbot, db)
+    page = make_page(qtbot, db, runner)
     click_unit(qtbot, page, org.bidang)
     box = page.delete_unit()
     assert isinstance(box, QMessageBox)
@@ -198,8 +209,10 @@ def test_delete_unit_with_people_is_refused_and_empty_unit_is_deleted(
     page.runner.wait()
 
 
-def test_add_unit_under_selected_and_refuse_cycle(qtbot: QtBot, db: Database, org: Org) -> None:
-    page = make_page(qtbot, db)
+def test_add_unit_under_selected_and_refuse_cycle(
+    qtbot: QtBot, db: Database, org: Org, runner: TaskRunner
+) -> None:
+    page = make_page(qtbot, db, runner)
     click_unit(qtbot, page, org.bidang)
     qtbot.mouseClick(page.add_unit_button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(UnitFormDialog)

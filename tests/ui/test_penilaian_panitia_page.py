@@ -4,7 +4,7 @@ candidate cannot be scored, "Kunci dan kirim" seals and the secretariat imports 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -40,8 +40,8 @@ def paket(db: Database, tmp_path: Path) -> Path:
     return lb.write_paket_anggota(db, sid, "Budi Santoso", tmp_path / "paket-budi.json")
 
 
-def make_page(qtbot: QtBot, db: Database) -> PenilaianPanitiaPage:
-    page = PenilaianPanitiaPage(db, runner=TaskRunner(db.path))
+def make_page(qtbot: QtBot, db: Database, runner: TaskRunner) -> PenilaianPanitiaPage:
+    page = PenilaianPanitiaPage(db, runner=runner)
     qtbot.addWidget(page)
     page.resize(900, 620)
     page.show()
@@ -84,8 +84,9 @@ def test_score_seal_and_send(
     paket: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
-    page = make_page(qtbot, member_db)
+    page = make_page(qtbot, member_db, make_runner(member_db))
     assert not page.seal_button.isEnabled()
     page.open_package(paket)
     assert page.calon.text() == "1. Umar Haris"
@@ -115,7 +116,7 @@ def test_score_seal_and_send(
     assert page.progress.text() == "Semua nilai sudah diisi."
 
     # autosaved: a fresh screen on the same database shows the drafts
-    again = make_page(qtbot, member_db)
+    again = make_page(qtbot, member_db, make_runner(member_db))
     assert field(again, "Kinerja").text() == "3,5"
     assert field(again, "Visi", "catatan").text() == "Visi jelas dan terukur"
 
@@ -142,8 +143,14 @@ def test_score_seal_and_send(
     assert res.baru and res.nilai == 10
 
 
-def test_screenshot(qtbot: QtBot, member_db: Database, paket: Path, tmp_path: Path) -> None:
-    page = make_page(qtbot, member_db)
+def test_screenshot(
+    qtbot: QtBot,
+    member_db: Database,
+    paket: Path,
+    tmp_path: Path,
+    make_runner: Callable[[Database], TaskRunner],
+) -> None:
+    page = make_page(qtbot, member_db, make_runner(member_db))
     page.open_package(paket)
     type_into(qtbot, field(page, "Integritas"), "4")
     type_into(qtbot, field(page, "Kinerja"), "9")

@@ -20,8 +20,8 @@ from app.ui.tasks import TaskRunner
 from tests.helpers.common import TODAY
 
 
-def make_page(qtbot: QtBot, db: Database) -> RecapPage:
-    page = RecapPage(db, runner=TaskRunner(db.path), actor="uji", today=TODAY)
+def make_page(qtbot: QtBot, db: Database, runner: TaskRunner) -> RecapPage:
+    page = RecapPage(db, runner=runner, actor="uji", today=TODAY)
     qtbot.addWidget(page)
     page.show()
     return page
@@ -32,9 +32,9 @@ def choose(page: RecapPage, kind: str) -> None:
 
 
 def test_duk_for_one_unit_is_written_in_the_background(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
 ) -> None:
-    page = make_page(qtbot, demo_db)
+    page = make_page(qtbot, demo_db, demo_runner)
     choose(page, "duk")
     assert page.tanggal.isVisible() and not page.periode.isVisible()
     page.unit.setCurrentIndex(1)
@@ -58,9 +58,9 @@ def test_duk_for_one_unit_is_written_in_the_background(
 
 
 def test_kp_period_is_asked_and_a_wrong_one_is_refused(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
 ) -> None:
-    page = make_page(qtbot, demo_db)
+    page = make_page(qtbot, demo_db, demo_runner)
     choose(page, "kp")
     assert page.periode.isVisible() and page.semua.isVisible() and not page.tahun.isVisible()
     assert page.periode.text()  # the next KP period is proposed
@@ -77,8 +77,10 @@ def test_kp_period_is_asked_and_a_wrong_one_is_refused(
     assert not target.exists() and page.save_button.isEnabled()
 
 
-def test_year_based_recaps_use_the_year(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
-    page = make_page(qtbot, demo_db)
+def test_year_based_recaps_use_the_year(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
+    page = make_page(qtbot, demo_db, demo_runner)
     choose(page, "kgb")
     assert page.tahun.isVisible() and not page.tanggal.isVisible()
     page.tahun.setValue(2027)
@@ -95,7 +97,11 @@ def test_year_based_recaps_use_the_year(qtbot: QtBot, demo_db: Database, tmp_pat
 
 
 def test_cancel_leaves_no_file(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_runner: TaskRunner,
 ) -> None:
     real_duk = job.duk.duk
 
@@ -106,7 +112,7 @@ def test_cancel_leaves_no_file(
 
     monkeypatch.setattr(job.duk, "duk", slow_duk)
     monkeypatch.setattr(job, "PROGRESS_EVERY", 1)
-    page = make_page(qtbot, demo_db)
+    page = make_page(qtbot, demo_db, demo_runner)
     choose(page, "duk")
     out = tmp_path / "keluaran"
     out.mkdir()
@@ -119,8 +125,10 @@ def test_cancel_leaves_no_file(
     assert list(out.iterdir()) == []  # no temporary file left either
 
 
-def test_request_carries_what_was_chosen(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
-    page = make_page(qtbot, demo_db)
+def test_request_carries_what_was_chosen(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
+    page = make_page(qtbot, demo_db, demo_runner)
     choose(page, "pensiun")
     page.kertas.setCurrentIndex(page.kertas.findData("F4"))
     req = page.request(tmp_path / "p.xlsx")

@@ -5,6 +5,7 @@ the berita acara of one stage and the SK Pengangkatan for the PPK's choice."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -61,7 +62,9 @@ def pick_employee(qtbot: QtBot, form: SeleksiFormDialog, search: str, pegawai_id
     qtbot.mouseClick(form.tambah_pegawai, Qt.MouseButton.LeftButton)
 
 
-def test_create_selection_through_the_form(qtbot: QtBot, demo_db: Database) -> None:
+def test_create_selection_through_the_form(
+    qtbot: QtBot, demo_db: Database, make_runner: Callable[[Database], TaskRunner]
+) -> None:
     db = demo_db
     jab = db.conn.execute(
         "SELECT id, unit_id, nama FROM jabatan WHERE deleted = 0 AND jenjang_kode = "
@@ -71,7 +74,7 @@ def test_create_selection_through_the_form(qtbot: QtBot, demo_db: Database) -> N
         "SELECT pegawai_id, nip, nama FROM pegawai_ringkas WHERE deleted = 0 AND kedudukan = "
         "'AKTIF' ORDER BY nip LIMIT 2"
     ).fetchall()
-    page = SeleksiPage(db, runner=TaskRunner(db.path), actor=ACTOR)
+    page = SeleksiPage(db, runner=make_runner(db), actor=ACTOR)
     qtbot.addWidget(page)
     page.resize(1100, 650)
     page.show()
@@ -176,8 +179,8 @@ def test_create_selection_through_the_form(qtbot: QtBot, demo_db: Database) -> N
     assert sekretaris.pegawai_id == people[1][0] and not sekretaris.menilai
 
 
-def test_cancel_writes_nothing(qtbot: QtBot, db: Database) -> None:
-    form = SeleksiFormDialog(db, TaskRunner(db.path), actor=ACTOR)
+def test_cancel_writes_nothing(qtbot: QtBot, db: Database, runner: TaskRunner) -> None:
+    form = SeleksiFormDialog(db, runner, actor=ACTOR)
     qtbot.addWidget(form)
     form.show()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
@@ -241,9 +244,10 @@ def test_stage_minutes_and_sk_from_the_page(
     ranked: tuple[Database, str, list[str], list[str]],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
     db, sid, ids, nips = ranked
-    page = SeleksiPage(db, runner=TaskRunner(db.path), actor=ACTOR)
+    page = SeleksiPage(db, runner=make_runner(db), actor=ACTOR)
     qtbot.addWidget(page)
     page.resize(1100, 650)
     page.show()
@@ -307,11 +311,13 @@ def test_stage_minutes_and_sk_from_the_page(
         page.grab().save(f"{SHOTS}/seleksi_page_sk.png")
 
 
-def test_sk_refused_before_the_final_ranking(qtbot: QtBot, db: Database) -> None:
+def test_sk_refused_before_the_final_ranking(
+    qtbot: QtBot, db: Database, make_runner: Callable[[Database], TaskRunner]
+) -> None:
     from tests.helpers.seleksi import make_selection
 
     make_selection(db)
-    page = SeleksiPage(db, runner=TaskRunner(db.path), actor=ACTOR)
+    page = SeleksiPage(db, runner=make_runner(db), actor=ACTOR)
     qtbot.addWidget(page)
     page.show()
     # no sheets yet: the final ranking is refused, named, and no dialog opens

@@ -43,7 +43,7 @@ def select_row(qtbot: QtBot, table: QTableWidget, row: int) -> None:
 
 
 def test_secretariat_page(
-    qtbot: QtBot, db: Database, members: dict[str, Database], tmp_path: Path
+    qtbot: QtBot, db: Database, members: dict[str, Database], tmp_path: Path, runner: TaskRunner
 ) -> None:
     sid = make_selection(db)
     for label in ("P1", "P2", "P3"):
@@ -52,7 +52,7 @@ def test_secretariat_page(
         )
     pelamar.create_pelamar_eksternal(db, sid, make_applicant("P4", date(1960, 1, 1)), actor=ACTOR)
 
-    page = SeleksiPage(db, runner=TaskRunner(db.path), actor=ACTOR)
+    page = SeleksiPage(db, runner=runner, actor=ACTOR)
     qtbot.addWidget(page)
     page.resize(1100, 650)
     page.show()
@@ -163,7 +163,9 @@ def test_secretariat_page(
         page.grab().save(os.environ["MERIT_SHOTS"] + "/seleksi.png")
 
 
-def test_sidebar_by_role(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sidebar_by_role(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch, runner: TaskRunner
+) -> None:
     from argon2 import PasswordHasher
 
     from app.models.access import akun
@@ -182,7 +184,7 @@ def test_sidebar_by_role(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyP
     def titles(user: str) -> list[str]:
         sandi = "kopi pagi di kantor" if user == "admin" else "hujan turun deras"
         sesi = akun.masuk(db, user, sandi)
-        window = MainWindow(db, runner=TaskRunner(db.path), actor=sesi)
+        window = MainWindow(db, runner=runner, actor=sesi)
         qtbot.addWidget(window)
         return [window.nav.item(i).text() for i in range(window.nav.count())]
 

@@ -34,8 +34,8 @@ def people(org: Org) -> People:
     return build_people(org)
 
 
-def make_page(qtbot: QtBot, db: Database, actor: Pelaku) -> SkpPage:
-    page = SkpPage(db, runner=TaskRunner(db.path), actor=actor, today=TODAY)
+def make_page(qtbot: QtBot, db: Database, runner: TaskRunner, actor: Pelaku) -> SkpPage:
+    page = SkpPage(db, runner=runner, actor=actor, today=TODAY)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
@@ -97,9 +97,9 @@ def perilaku_row(form: sf.SkpForm, kode: str) -> int:
 
 
 def test_an_appraisal_year_end_to_end_through_the_screens(
-    qtbot: QtBot, db: Database, org: Org, people: People, tmp_path: Path
+    qtbot: QtBot, db: Database, org: Org, people: People, tmp_path: Path, runner: TaskRunner
 ) -> None:
-    page = make_page(qtbot, db, people.operator)
+    page = make_page(qtbot, db, runner, people.operator)
     assert page.data.total.belum == 6
     assert page.progress.item(page.progress.rowCount() - 1, 2).text() == "6"  # type: ignore[union-attr]
 
@@ -224,10 +224,10 @@ def test_an_appraisal_year_end_to_end_through_the_screens(
 
 
 def test_the_model_refuses_even_when_the_screen_is_bypassed(
-    qtbot: QtBot, db: Database, org: Org, people: People
+    qtbot: QtBot, db: Database, org: Org, people: People, runner: TaskRunner
 ) -> None:
     skp_id = bulk.create_skp(db, org.ani, TODAY.year, actor="sistem")
-    page = make_page(qtbot, db, people.orang)
+    page = make_page(qtbot, db, runner, people.orang)
     form = open_form(qtbot, page, skp_id, people.orang)
     assert visible(form) == {"pdf", "tutup"}
     form.submit()  # as if the button were there
@@ -239,9 +239,15 @@ def test_the_model_refuses_even_when_the_screen_is_bypassed(
 
 
 def test_bulk_creation_and_rekap_from_the_page(
-    qtbot: QtBot, db: Database, org: Org, people: People, tmp_path: Path, qtmodeltester: object
+    qtbot: QtBot,
+    db: Database,
+    org: Org,
+    people: People,
+    tmp_path: Path,
+    qtmodeltester: object,
+    runner: TaskRunner,
 ) -> None:
-    page = make_page(qtbot, db, people.admin)
+    page = make_page(qtbot, db, runner, people.admin)
     page.unit.setCurrentIndex(page.unit.findData(org.dinas))
     qtbot.waitUntil(lambda: not page._loading, timeout=10000)
     with qtbot.waitSignal(page.created, timeout=20000) as blocker:

@@ -6,7 +6,7 @@ carried back, a passphrase package, and refused packages that change nothing."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,9 @@ from app.models.storage.db import Database
 from app.sync import conflicts as cf
 from app.sync import identity as ident
 from app.sync import importer
+from app.ui.dialogs.sinkron import PassphraseDialog, PeerConfirmDialog
 from app.ui.pages.konflik import KonflikPage, nav_title
-from app.ui.pages.sinkron import PassphraseDialog, PeerConfirmDialog, SinkronPage
+from app.ui.pages.sinkron.page import SinkronPage
 from app.ui.tasks import TaskRunner
 from tests.helpers.sync import file_state, fresh_database
 
@@ -47,8 +48,8 @@ def dbs(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
     b.close()
 
 
-def make_page(qtbot: QtBot, db: Database) -> SinkronPage:
-    page = SinkronPage(db, actor="admin", runner=TaskRunner(db.path))
+def make_page(qtbot: QtBot, db: Database, runner: TaskRunner) -> SinkronPage:
+    page = SinkronPage(db, actor="admin", runner=runner)
     qtbot.addWidget(page)
     page.resize(1280, 760)
     page.show()
@@ -72,17 +73,17 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
 
 
 def set_name(qtbot: QtBot, page: SinkronPage, name: str) -> None:
-    page.name_edit.clear()
-    qtbot.keyClicks(page.name_edit, name)
-    click(qtbot, page.save_name_button)
-    assert page.name_edit.text() == name
+    page.identity.name_edit.clear()
+    qtbot.keyClicks(page.identity.name_edit, name)
+    click(qtbot, page.identity.save_name_button)
+    assert page.identity.name_edit.text() == name
 
 
 def add_peer_through_dialog(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, page: SinkronPage, identity_file: Path
 ) -> None:
     answer(monkeypatch, "getOpenFileName", identity_file)
-    click(qtbot, page.add_peer_button)
+    click(qtbot, page.peers.add_button)
     dialog = page.dialog
     assert isinstance(dialog, PeerConfirmDialog) and dialog.isVisible()
     expected = ident.read_identity_file(identity_file).sidik_jari
@@ -96,24 +97,29 @@ def add_peer_through_dialog(
 
 
 def two_linked(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, a: Database, b: Database
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    a: Database,
+    b: Database,
+    make_runner: Callable[[Database], TaskRunner],
 ) -> tuple[SinkronPage, SinkronPage]:
     """Both pages named, identity files exchanged, each peer trusted after the fingerprint."""
-    pa, pb = make_page(qtbot, a), make_page(qtbot, b)
+    pa, pb = make_page(qtbot, a, make_runner(a)), make_page(qtbot, b, make_runner(b))
     set_name(qtbot, pa, NAME_A)
     set_name(qtbot, pb, NAME_B)
     files = {}
     for page, key in ((pa, "a"), (pb, "b")):
         answer(monkeypatch, "getSaveFileName", tmp_path / f"identitas-{key}.json")
-        click(qtbot, page.export_identity_button)
+        click(qtbot, page.identity.export_identity_button)
         files[key] = tmp_path / f"identitas-{key}.json"
         assert files[key].exists()
     add_peer_through_dialog(qtbot, monkeypatch, pa, files["b"])
     add_peer_through_dialog(qtbot, monkeypatch, pb, files["a"])
     for page, other in ((pa, NAME_B), (pb, NAME_A)):
-        assert page.peers_table.rowCount() == 1
-        assert page.peers_table.item(0, 0).text() == other
-        assert page.peers_table.item(0, 2).text() == "Ya"
+        assert page.peers.table.rowCount() == 1
+        assert page.peers.table.item(0, 0).text() == other
+        assert page.peers.table.item(0, 2).text() == "Ya"
     return pa, pb
 
 
@@ -127,7 +133,7 @@ def export_from(
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     answer(monkeypatch, "getExistingDirectory", folder)
-    button = page.export_full_button if full else page.export_button
+    button = page.peers.export_full_button if full else page.peers.export_button
     with qtbot.waitSignal(page.exported, timeout=TIMEOUT) as blocker:
         click(qtbot, button)
         assert page.task is not None and page.progress.isVisible()  # in the background
@@ -141,7 +147,7 @@ def import_by_button(
 ) -> list[importer.ImportSummary]:
     answer(monkeypatch, "getOpenFileName", path)
     with qtbot.waitSignal(page.imported, timeout=TIMEOUT) as blocker:
-        click(qtbot, page.import_button)
+        click(qtbot, page.incoming.import_button)
     summaries: list[importer.ImportSummary] = blocker.args[0]
     return summaries
 
@@ -191,12 +197,18 @@ def error_box(page: QWidget) -> QMessageBox:
 
 
 def test_two_installations_exchange_and_resolve_a_clash(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, dbs: tuple[Database, Database]
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dbs: tuple[Database, Database],
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
     a, b = dbs
-    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b)
-    assert pa.fingerprint_label.text().split() == ident.own_identity(a).sidik_jari.split("-")
-    assert "batch" in pa.peers_table.item(0, 5).text()  # the demo agency waits to go to B
+    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b, make_runner)
+    assert pa.identity.fingerprint_label.text().split() == ident.own_identity(a).sidik_jari.split(
+        "-"
+    )
+    assert "batch" in pa.peers.table.item(0, 5).text()  # the demo agency waits to go to B
 
     # A edits an employee, exports for B; B takes the package by dropping it on the page.
     pid = first_employee(a)
@@ -204,16 +216,16 @@ def test_two_installations_exchange_and_resolve_a_clash(
     package_ab = export_from(qtbot, monkeypatch, pa, tmp_path / "flashdisk")
     assert package_ab.name.startswith("merit-bkpsdm-kota-kupang-laptop-pansel-3-")
     assert package_ab.suffix == ".merit"
-    assert pa.peers_table.item(0, 4).text() != "belum pernah"  # last sent
+    assert pa.peers.table.item(0, 4).text() != "belum pernah"  # last sent
     assert "Paket disimpan" in pa.message.text()
 
     summaries = drop_file(qtbot, pb, package_ab)
     assert telepon(b, pid) == "0380-111222"
-    shown = pb.summary_view.toPlainText()
+    shown = pb.summary.view.toPlainText()
     assert f"Paket dari {NAME_A} diterima." in shown
     assert "pegawai: 6 baru" in shown
     assert shown.endswith(summaries[0].lines()[-1])
-    assert pb.peers_table.item(0, 3).text() != "belum pernah"  # last received
+    assert pb.peers.table.item(0, 3).text() != "belum pernah"  # last received
 
     # Both change the same field without seeing each other, then exchange.
     registri.update_employee(a, pid, {"telepon": "0380-555111"}, actor="ani")
@@ -223,9 +235,12 @@ def test_two_installations_exchange_and_resolve_a_clash(
     summary_b = import_by_button(qtbot, monkeypatch, pb, to_b)[0]
     summary_a = import_by_button(qtbot, monkeypatch, pa, to_a)[0]
     assert summary_b.konflik_baru == 1 and summary_a.konflik_baru == 1
-    assert "1 bentrokan baru" in pb.summary_view.toPlainText()
+    assert "1 bentrokan baru" in pb.summary.view.toPlainText()
 
-    kb, ka = KonflikPage(b, actor="budi"), KonflikPage(a, actor="ani")
+    kb, ka = (
+        KonflikPage(b, runner=make_runner(b), actor="budi"),
+        KonflikPage(a, runner=make_runner(a), actor="ani"),
+    )
     for page in (kb, ka):
         qtbot.addWidget(page)
         page.resize(1100, 640)
@@ -265,22 +280,26 @@ def test_two_installations_exchange_and_resolve_a_clash(
 
     # Importing the same package again changes nothing and says so.
     again = drop_file(qtbot, pa, back)[0]
-    assert again.batch_baru == 0 and "Tidak ada yang baru" in pa.summary_view.toPlainText()
+    assert again.batch_baru == 0 and "Tidak ada yang baru" in pa.summary.view.toPlainText()
     pa.runner.wait()
     pb.runner.wait()
 
 
 def test_full_export_and_a_delete_clash_restored(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, dbs: tuple[Database, Database]
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dbs: tuple[Database, Database],
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
     a, b = dbs
-    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b)
+    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b, make_runner)
     drop_file(qtbot, pb, export_from(qtbot, monkeypatch, pa, tmp_path / "1", full=True))
     pid = first_employee(a)
     registri.delete_employee(a, pid, actor="ani")
     registri.update_employee(b, pid, {"telepon": "0812-9999"}, actor="budi")
     drop_file(qtbot, pb, export_from(qtbot, monkeypatch, pa, tmp_path / "2"))
-    kb = KonflikPage(b, actor="budi")
+    kb = KonflikPage(b, runner=make_runner(b), actor="budi")
     qtbot.addWidget(kb)
     kb.show()
     assert kb.table.rowCount() == 1 and kb.table.item(0, 2).text() == "hapus vs ubah"
@@ -300,17 +319,21 @@ def test_full_export_and_a_delete_clash_restored(
 
 
 def test_passphrase_package(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, dbs: tuple[Database, Database]
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dbs: tuple[Database, Database],
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
     a, b = dbs
-    pa, pb = make_page(qtbot, a), make_page(qtbot, b)
+    pa, pb = make_page(qtbot, a, make_runner(a)), make_page(qtbot, b, make_runner(b))
     set_name(qtbot, pa, NAME_A)
     # B knows A (it must trust the sender); A does not know B yet.
     ident.add_peer(b, ident.read_identity(ident.identity_bytes(a)), trusted=True)
     pb.refresh()
-    assert not pa.export_button.isEnabled()  # no peer chosen: only the passphrase export
+    assert not pa.peers.export_button.isEnabled()  # no peer chosen: only the passphrase export
 
-    click(qtbot, pa.export_pass_button)
+    click(qtbot, pa.peers.export_pass_button)
     dialog = pa.dialog
     assert isinstance(dialog, PassphraseDialog) and dialog.isVisible()
     qtbot.keyClicks(dialog.first, "pendek")
@@ -351,14 +374,14 @@ def test_passphrase_package(
 
     # The right one.
     answer(monkeypatch, "getOpenFileName", path)
-    click(qtbot, pb.import_button)
+    click(qtbot, pb.incoming.import_button)
     asked = pb.dialog
     assert isinstance(asked, PassphraseDialog)
     qtbot.keyClicks(asked.first, "kopi tubruk manis")
     with qtbot.waitSignal(pb.imported, timeout=TIMEOUT):
         qtbot.keyClick(asked.first, Qt.Key.Key_Return)
     assert b.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0] == 6
-    assert f"Paket dari {NAME_A} diterima." in pb.summary_view.toPlainText()
+    assert f"Paket dari {NAME_A} diterima." in pb.summary.view.toPlainText()
     pa.runner.wait()
     pb.runner.wait()
 
@@ -367,10 +390,14 @@ def test_passphrase_package(
 
 
 def test_tampered_and_untrusted_packages_are_refused_and_change_nothing(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, dbs: tuple[Database, Database]
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dbs: tuple[Database, Database],
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
     a, b = dbs
-    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b)
+    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b, make_runner)
     good = export_from(qtbot, monkeypatch, pa, tmp_path / "asli")
     data = bytearray(good.read_bytes())
     data[len(data) // 2] ^= 0x01
@@ -390,34 +417,37 @@ def test_tampered_and_untrusted_packages_are_refused_and_change_nothing(
     box.close()
     assert file_state(b.path) == before
     assert b.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0] == 0
-    assert pb.summary_view.toPlainText() == ""
+    assert pb.summary.view.toPlainText() == ""
 
     # Untrusting A (the admin's button): its good package is refused too.
     pb.select_peer(ident.own_identity(a).node_id)
-    assert pb.trust_button.text() == "Cabut kepercayaan"
-    click(qtbot, pb.trust_button)
-    assert pb.peers_table.item(0, 2).text() == "Belum"
+    assert pb.peers.trust_button.text() == "Cabut kepercayaan"
+    click(qtbot, pb.peers.trust_button)
+    assert pb.peers.table.item(0, 2).text() == "Belum"
     before = file_state(b.path)
     answer(monkeypatch, "getOpenFileName", good)
     with qtbot.waitSignal(pb.taskFailed, timeout=TIMEOUT):
-        click(qtbot, pb.import_button)
+        click(qtbot, pb.incoming.import_button)
     box = error_box(pb)
     assert "belum dikenal atau belum dipercaya" in box.text()
     box.close()
     assert file_state(b.path) == before
 
     # Trusted again, it imports.
-    click(qtbot, pb.trust_button)
+    click(qtbot, pb.peers.trust_button)
     assert drop_file(qtbot, pb, good)[0].batch_baru >= 1
     pa.runner.wait()
     pb.runner.wait()
 
 
 def test_drop_target_takes_only_one_package_file(
-    qtbot: QtBot, tmp_path: Path, dbs: tuple[Database, Database]
+    qtbot: QtBot,
+    tmp_path: Path,
+    dbs: tuple[Database, Database],
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
     _a, b = dbs
-    pb = make_page(qtbot, b)
+    pb = make_page(qtbot, b, make_runner(b))
     for name in ("foto.jpg", "data.xlsx"):
         enter, _drop = drop_events(tmp_path / name)
         pb.dragEnterEvent(enter)
@@ -430,14 +460,18 @@ def test_drop_target_takes_only_one_package_file(
 
 
 def test_identity_file_of_own_installation_or_garbage_is_refused(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, dbs: tuple[Database, Database]
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dbs: tuple[Database, Database],
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
     a, _b = dbs
-    pa = make_page(qtbot, a)
+    pa = make_page(qtbot, a, make_runner(a))
     own = tmp_path / "sendiri.json"
     ident.export_identity(a, own)
     answer(monkeypatch, "getOpenFileName", own)
-    click(qtbot, pa.add_peer_button)
+    click(qtbot, pa.peers.add_button)
     box = error_box(pa)
     assert "instalasi ini sendiri" in box.text()
     box.close()
@@ -447,11 +481,11 @@ def test_identity_file_of_own_installation_or_garbage_is_refused(
     box = error_box(pa)
     assert "bukan berkas identitas Merit" in box.text()
     box.close()
-    assert pa.peers_table.rowCount() == 0
+    assert pa.peers.table.rowCount() == 0
     # A name that is too short is refused with the engine's message.
-    pa.name_edit.clear()
-    qtbot.keyClicks(pa.name_edit, "X")
-    click(qtbot, pa.save_name_button)
+    pa.identity.name_edit.clear()
+    qtbot.keyClicks(pa.identity.name_edit, "X")
+    click(qtbot, pa.identity.save_name_button)
     box = error_box(pa)
     assert "Nama instalasi" in box.text()
     box.close()
@@ -461,25 +495,32 @@ def test_identity_file_of_own_installation_or_garbage_is_refused(
 
 
 def test_package_from_newer_schema_waits_and_applies_after_upgrade(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, dbs: tuple[Database, Database]
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dbs: tuple[Database, Database],
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
     a, b = dbs
-    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b)
+    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b, make_runner)
     path = export_from(qtbot, monkeypatch, pa, tmp_path / "baru")
     current = b.schema_version
     monkeypatch.setattr(importer, "local_schema_version", lambda _db: current - 1)
     summary = drop_file(qtbot, pb, path)[0]
     assert summary.ditunda
-    assert "lebih baru" in pb.summary_view.toPlainText()
-    assert pb.retry_button.isVisible() and "1 paket disimpan" in pb.deferred_label.text()
+    assert "lebih baru" in pb.summary.view.toPlainText()
+    assert (
+        pb.waiting.retry_button.isVisible()
+        and "1 paket disimpan" in pb.waiting.deferred_label.text()
+    )
     assert b.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0] == 0
 
     monkeypatch.setattr(importer, "local_schema_version", lambda _db: current)  # "upgraded"
     with qtbot.waitSignal(pb.imported, timeout=TIMEOUT) as blocker:
-        click(qtbot, pb.retry_button)
+        click(qtbot, pb.waiting.retry_button)
     assert len(blocker.args[0]) == 1 and not blocker.args[0][0].ditunda
     assert b.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0] == 6
-    assert not pb.retry_button.isVisible()
+    assert not pb.waiting.retry_button.isVisible()
     pa.runner.wait()
     pb.runner.wait()
 
@@ -488,10 +529,14 @@ def test_package_from_newer_schema_waits_and_applies_after_upgrade(
 
 
 def test_cancel_during_import_writes_nothing(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, dbs: tuple[Database, Database]
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dbs: tuple[Database, Database],
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
     a, b = dbs
-    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b)
+    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b, make_runner)
     for i in range(45):  # enough batches for the engine to report progress
         registri.update_employee(a, first_employee(a), {"telepon": f"0380-{i:04}"}, actor="ani")
     path = export_from(qtbot, monkeypatch, pa, tmp_path / "banyak")
@@ -525,7 +570,11 @@ def test_cancel_during_import_writes_nothing(
 
 
 def test_main_window_offers_sync_and_counts_clashes(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, dbs: tuple[Database, Database]
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dbs: tuple[Database, Database],
+    make_runner: Callable[[Database], TaskRunner],
 ) -> None:
     from argon2 import PasswordHasher
 
@@ -534,7 +583,7 @@ def test_main_window_offers_sync_and_counts_clashes(
     from app.ui.main_window import MainWindow
 
     a, b = dbs
-    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b)
+    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b, make_runner)
     drop_file(qtbot, pb, export_from(qtbot, monkeypatch, pa, tmp_path / "awal"))
     pid = first_employee(a)
     registri.update_employee(a, pid, {"telepon": "0380-555111"}, actor="ani")
@@ -543,7 +592,7 @@ def test_main_window_offers_sync_and_counts_clashes(
     registri.delete_employee(a, gone, actor="ani")
     package = export_from(qtbot, monkeypatch, pa, tmp_path / "bentrok")
 
-    window = MainWindow(b, runner=TaskRunner(b.path), actor="sistem")
+    window = MainWindow(b, runner=make_runner(b), actor="sistem")
     qtbot.addWidget(window)
     window.show()
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
@@ -571,18 +620,20 @@ def test_main_window_offers_sync_and_counts_clashes(
     admin = akun.create_admin_pertama(b, "admin", "Admin BKPSDM", "kopi pagi di kantor")
     akun.create_akun(b, "kepala", "Kepala", "hujan turun deras", [Peran.PIMPINAN], actor=admin)
     pimpinan = akun.masuk(b, "kepala", "hujan turun deras")
-    other = MainWindow(b, runner=TaskRunner(b.path), actor=pimpinan)
+    other = MainWindow(b, runner=make_runner(b), actor=pimpinan)
     qtbot.addWidget(other)
     titles = [other.nav.item(i).text() for i in range(other.nav.count())]
     assert "Sinkronisasi" not in titles and not any(t.startswith("Konflik") for t in titles)
-    as_admin = MainWindow(b, runner=TaskRunner(b.path), actor=admin)
+    as_admin = MainWindow(b, runner=make_runner(b), actor=admin)
     qtbot.addWidget(as_admin)
     assert as_admin.nav.item(as_admin.nav.count() - 2).text() == "Sinkronisasi"
     pa.runner.wait()
     pb.runner.wait()
 
 
-def test_batches_waiting_for_a_missing_one_are_listed(qtbot: QtBot, tmp_path: Path) -> None:
+def test_batches_waiting_for_a_missing_one_are_listed(
+    qtbot: QtBot, tmp_path: Path, make_runner: Callable[[Database], TaskRunner]
+) -> None:
     import json
 
     from app.sync import package
@@ -597,10 +648,10 @@ def test_batches_waiting_for_a_missing_one_are_listed(qtbot: QtBot, tmp_path: Pa
         "UPDATE lokal_peer SET vv_diakui = ? WHERE nama = 'Kantor 1'", (json.dumps({a.node_id: 1}),)
     )
     path = package.export_package(c, tmp_path / "2.merit", to="Kantor 1").path
-    pb = make_page(qtbot, b)
+    pb = make_page(qtbot, b, make_runner(b))
     summary = drop_file(qtbot, pb, path)[0]
     assert summary.batch_menunggu == 1
-    assert pb.held_label.text().splitlines() == [
+    assert pb.waiting.held_label.text().splitlines() == [
         "1 batch tertahan menunggu batch yang belum tiba:",
         "• batch no 1 dari Kantor 2, menunggu batch no 1 dari Kantor 0",
     ]

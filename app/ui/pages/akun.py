@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
+from app.i18n import tanggal, tr
 from app.models.access import akun
 from app.models.access.akses import Hak, Peran, Sesi, allowed, nama_unit
 from app.models.access.akun import Akun
@@ -34,6 +34,8 @@ from app.models.errors import MeritError, ValidationError
 from app.models.organisasi.units import unit_options
 from app.models.pegawai.read import find_pegawai_id
 from app.models.storage.db import Database
+from app.ui.pages.base import Page
+from app.ui.tasks import TaskRunner
 from app.ui.widgets.messages import show_error
 
 
@@ -159,15 +161,17 @@ class AkunForm(QDialog):
         self.accept()
 
 
-class AkunPage(QWidget):
+class AkunPage(Page):
     """The accounts screen. Shown in the sidebar for admins only."""
 
     COLUMNS = ("nama_pengguna", "nama_lengkap", "peran", "status", "masuk")
 
-    def __init__(self, db: Database, *, actor: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, db: Database, *, actor: str, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanAkun")
-        self.db, self.actor = db, actor
+        self.actor = actor
         self.accounts: list[Akun] = []
         title = QLabel(f"<h2>{tr('Akun pengguna')}</h2>")
         note = QLabel(
@@ -227,8 +231,6 @@ class AkunPage(QWidget):
         self.load()
 
     def load(self) -> None:
-        from app.i18n import tanggal
-
         conn = self.db.conn
         self.accounts = akun.list_akun(self.db)
         self.table.setRowCount(len(self.accounts))

@@ -11,14 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -45,24 +39,14 @@ from app.i18n import angka, tanggal, tr
 from app.models.access import audit
 from app.models.errors import Cancelled
 from app.models.storage.db import Database
+from app.ui.pages.base import Page
+from app.ui.table_model import Column, ColumnModel
 from app.ui.tasks import Progress, Task, TaskRunner
+from app.ui.widgets.dates import pydate
 from app.ui.widgets.messages import show_error
 
 PAGE = 200
 MAX_PAGES = 20
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-def _columns() -> list[tuple[str, str]]:
-    return [
-        ("no", tr("No")),
-        ("waktu", tr("Waktu")),
-        ("aktor", tr("Pelaku")),
-        ("aksi", tr("Tindakan")),
-        ("pegawai", tr("Pegawai")),
-        ("keterangan", tr("Keterangan")),
-    ]
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -76,15 +60,41 @@ def waktu_text(entry: audit.AuditEntry) -> str:
     return f"{tanggal(local.date())} {local:%H:%M:%S}"
 
 
-class AuditTableModel(QAbstractTableModel):
+def _text_column(header: str, field: str) -> Column[audit.AuditEntry]:
+    """A free-text field: one line of 300 characters in the cell, 2000 in the tooltip."""
+
+    def text(e: audit.AuditEntry) -> str:
+        value = getattr(e, field)
+        return "" if value is None else str(value)
+
+    return Column(
+        header,
+        text,
+        format=_one_line,
+        tooltip=lambda e: _one_line(text(e), 2000),
+    )
+
+
+class AuditTableModel(ColumnModel[audit.AuditEntry]):
     """Entries of the current search: holds their numbers, fetches rows a page at a time."""
 
     countChanged = Signal(int)
 
-    def __init__(self, db: Database, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(tr("No"), lambda e: str(e.no)),
+                Column(tr("Waktu"), waktu_text),
+                _text_column(tr("Pelaku"), "aktor"),
+                _text_column(tr("Tindakan"), "aksi"),
+                _text_column(tr("Pegawai"), "pegawai"),
+                _text_column(tr("Keterangan"), "keterangan"),
+            ],
+            parent,
+            text_tooltips=True,
+            numbered=True,
+        )
         self._db = db
-        self._columns = _columns()
         self._filter = audit.AuditFilter()
         self._numbers: list[int] = []
         self._pages: OrderedDict[int, dict[int, audit.AuditEntry]] = OrderedDict()
@@ -121,37 +131,11 @@ class AuditTableModel(QAbstractTableModel):
             self._pages.move_to_end(page_no)
         return page.get(self._numbers[row])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._numbers)
+    def row_count(self) -> int:
+        return len(self._numbers)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(self._columns):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        e = self.entry(index.row())
-        if e is None:
-            return None
-        key = self._columns[index.column()][0]
-        if key == "no":
-            return str(e.no)
-        if key == "waktu":
-            return waktu_text(e)
-        value = getattr(e, key)
-        text = "" if value is None else str(value)
-        return _one_line(text, 2000 if role == Qt.ItemDataRole.ToolTipRole else 300)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][1] if 0 <= section < len(self._columns) else None
-        return str(section + 1)
+    def row_at(self, row: int) -> audit.AuditEntry | None:
+        return self.entry(row)
 
 
 class AuditEntryDialog(QDialog):
@@ -210,7 +194,7 @@ class AuditEntryDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class AuditPage(QWidget):
+class AuditPage(Page):
     """Search and read the audit trail."""
 
     exported = Signal(object)
@@ -219,11 +203,9 @@ class AuditPage(QWidget):
     def __init__(
         self, db: Database, *, actor: str, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanAudit")
-        self.db = db
         self.actor = actor
-        self.runner = runner
         self.task: Task | None = None
         self.dialog: AuditEntryDialog | None = None
 
@@ -258,9 +240,9 @@ class AuditPage(QWidget):
         self.search_button.clicked.connect(self.apply_filter)
         self.clear_button = QPushButton(tr("Kosongkan"))
         self.clear_button.clicked.connect(self.clear_filter)
-        for edit in (self.pegawai_edit, self.record_edit, self.aktor_edit, self.aksi_edit):
-            edit.returnPressed.connect(self.apply_filter)
-            edit.setClearButtonEnabled(True)
+        for line in (self.pegawai_edit, self.record_edit, self.aktor_edit, self.aksi_edit):
+            line.returnPressed.connect(self.apply_filter)
+            line.setClearButtonEnabled(True)
 
         grid = QGridLayout()
         grid.addWidget(QLabel(tr("Pegawai")), 0, 0)
@@ -356,8 +338,8 @@ class AuditPage(QWidget):
         dari: date | None = None
         sampai: date | None = None
         if self.use_dates.isChecked():
-            dari = self.dari_edit.date().toPython()  # type: ignore[assignment]
-            sampai = self.sampai_edit.date().toPython()  # type: ignore[assignment]
+            dari = pydate(self.dari_edit.date())
+            sampai = pydate(self.sampai_edit.date())
         return audit.AuditFilter(
             aktor=text(self.aktor_edit),
             record_id=text(self.record_edit),
@@ -450,8 +432,6 @@ class AuditPage(QWidget):
             self.status.setText(result.message)
             self.status.setStyleSheet("" if result.ok else "color: #b3261e; font-weight: bold;")
             if not result.ok:
-                from PySide6.QtWidgets import QMessageBox
-
                 box = QMessageBox(
                     QMessageBox.Icon.Warning,
                     tr("Jejak audit tidak utuh"),
@@ -485,12 +465,13 @@ class AuditPage(QWidget):
             work,
             on_done=on_done,
             on_error=failed,
-            on_progress=lambda d, t, _x: (
-                self.progress.setRange(0, max(t, d, 1)),
-                self.progress.setValue(d),
-            ),
+            on_progress=self._progress,
             bulk=True,
         )
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        self.progress.setRange(0, max(total, done, 1))
+        self.progress.setValue(done)
 
     def _finished(self) -> None:
         self.task = None

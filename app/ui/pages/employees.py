@@ -39,13 +39,14 @@ from app.models.storage.db import Database
 from app.models.storage.instansi import get_setting
 from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 from app.ui.employee_model import EmployeeTableModel
+from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 
 SEARCH_DELAY_MS = 120
 
 
-class EmployeesPage(QWidget):
+class EmployeesPage(Page):
     """List of employees, paged from SQL. Enter or double-click opens the detail view."""
 
     detailOpened = Signal(object)  # the dialog, for tests and the main window
@@ -58,13 +59,11 @@ class EmployeesPage(QWidget):
         db: Database,
         *,
         actor: str = "sistem",
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.db = db
+    ) -> None:
+        super().__init__(db, runner=runner, parent=parent)
         self.actor = actor
-        self.runner = runner or TaskRunner(db.path, self)
         self.export_task: Task | None = None
         self.setObjectName("halamanPegawai")
 
@@ -180,7 +179,7 @@ class EmployeesPage(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.open_button.clicked.connect(self.open_selected)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
 
         self.apply_filter()
 
@@ -213,7 +212,7 @@ class EmployeesPage(QWidget):
         self.status.addItem(tr("Semua status"), None)
         for kode in ("PNS", "CPNS", "PPPK"):
             self.status.addItem(kode, kode)
-        for kode, label in (
+        for kedudukan, label in (
             (None, tr("Semua kedudukan")),
             ("AKTIF", tr("Aktif")),
             ("PENSIUN", tr("Pensiun")),
@@ -221,7 +220,7 @@ class EmployeesPage(QWidget):
             ("PINDAH", tr("Pindah instansi")),
             ("BERHENTI", tr("Berhenti")),
         ):
-            self.kedudukan.addItem(label, kode)
+            self.kedudukan.addItem(label, kedudukan)
         self.kedudukan.setCurrentIndex(1)  # a clerk works with the active employees first
 
     def current_filter(self) -> emp.EmployeeFilter:
@@ -314,7 +313,7 @@ class EmployeesPage(QWidget):
 
     def add_employee(self) -> QWidget:
         """Open the new-employee form; the list refreshes when it is saved."""
-        from app.ui.dialogs.employee_form import EmployeeFormDialog
+        from app.ui.dialogs.employee_form import EmployeeFormDialog  # lazy: not at start-up (15 ms)
 
         form = EmployeeFormDialog(self.db, actor=self.actor, parent=self)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -328,6 +327,9 @@ class EmployeesPage(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
+
+    def records_changed(self) -> None:
+        self.apply_filter()
 
     # -- export --------------------------------------------------------------------------------
 

@@ -32,6 +32,8 @@ from app.i18n import tanggal, tr
 from app.models.errors import MeritError, ValidationError
 from app.models.storage.db import Database
 from app.sync import conflicts as cf
+from app.ui.pages.base import Page
+from app.ui.tasks import TaskRunner
 from app.ui.widgets.messages import show_error
 
 
@@ -71,16 +73,22 @@ def _item(text: str) -> QTableWidgetItem:
     return item
 
 
-class KonflikPage(QWidget):
+class KonflikPage(Page):
     """Open clashes and their resolution. ``countChanged`` carries the number still open."""
 
     countChanged = Signal(int)
     resolved = Signal(str)  # the clash id
 
-    def __init__(self, db: Database, *, actor: str = "sistem") -> None:
-        super().__init__()
+    def __init__(
+        self,
+        db: Database,
+        *,
+        actor: str = "sistem",
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanKonflik")
-        self.db = db
         self.actor = actor
         self.conflicts: list[cf.Conflict] = []
 
@@ -219,6 +227,13 @@ class KonflikPage(QWidget):
             tr("{n} konflik perlu diputuskan.", n=n) if n else tr("Tidak ada konflik terbuka.")
         )
         self.countChanged.emit(n)
+        self.navTitleChanged.emit(nav_title(n))
+
+    def nav_title(self) -> str:
+        return nav_title(len(self.conflicts))
+
+    def records_changed(self) -> None:
+        self.refresh()  # a sync package may have brought clashes
 
     def current(self) -> cf.Conflict | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -320,6 +335,7 @@ class KonflikPage(QWidget):
             )
         self.refresh()
         self.resolved.emit(c.id)
+        self.recordsChanged.emit()
         return True
 
     def showEvent(self, event: QShowEvent) -> None:

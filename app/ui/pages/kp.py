@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,7 +38,9 @@ from app.models.kp import usulan as kp
 from app.models.rekap.kp import periode_kp_berikutnya
 from app.models.rules.kp import STATUS_BELUM, STATUS_MEMENUHI, STATUS_VERIFIKASI
 from app.models.storage.db import Database
+from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
+from app.ui.widgets.dates import pydate, qdate
 from app.ui.widgets.messages import show_error
 
 
@@ -56,14 +58,6 @@ def kolom() -> list[str]:
         tr("Pertek BKN"),
         tr("Nomor SK"),
     ]
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 def periode_pilihan(db: Database, today: date, n: int = 6) -> list[date]:
@@ -89,7 +83,7 @@ class PertekDialog(QDialog):
         self.nomor = QLineEdit()
         self.nomor.setObjectName("nomorPertek")
         self.nomor.setPlaceholderText(tr("mis. AK-23001000123"))
-        self.tanggal = QDateEdit(_qdate(today))
+        self.tanggal = QDateEdit(qdate(today))
         self.tanggal.setObjectName("tanggalPertek")
         self.tanggal.setDisplayFormat("dd MMMM yyyy")
         self.tanggal.setCalendarPopup(True)
@@ -120,7 +114,7 @@ class TerbitDialog(QDialog):
         self.setWindowTitle(tr("Terbitkan SK kenaikan pangkat"))
         self.resize(620, 360)
         self.people = people
-        self.tanggal = QDateEdit(_qdate(today))
+        self.tanggal = QDateEdit(qdate(today))
         self.tanggal.setObjectName("tanggalSk")
         self.tanggal.setDisplayFormat("dd MMMM yyyy")
         self.tanggal.setCalendarPopup(True)
@@ -184,7 +178,7 @@ class TerbitDialog(QDialog):
             self.folder.setText(folder)
 
 
-class KpPage(QWidget):
+class KpPage(Page):
     """The KP list of a period and the proposal / pertek / SK steps."""
 
     changed = Signal()  # a proposal, pertek or SK was written
@@ -194,15 +188,13 @@ class KpPage(QWidget):
         self,
         db: Database,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         actor: str = "sistem",
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanKp")
-        self.db = db
-        self.runner = runner or TaskRunner(db.path, self)
         self.actor = actor
         self.today = today or date.today()
         self.items: list[kp.KpItem] = []
@@ -370,13 +362,6 @@ class KpPage(QWidget):
                 self.table.setItem(r, c, cell)
         self.count.setText(tr("{n} dari {m} pegawai", n=len(shown), m=len(self.items)))
 
-    def set_checked(self, nips: list[str], checked: bool = True) -> None:
-        for r in range(self.table.rowCount()):
-            item = self.table.item(r, 0)
-            if item is not None and item.data(Qt.ItemDataRole.UserRole) in nips:
-                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                item.setCheckState(state)
-
     def checked_nips(self) -> list[str]:
         out: list[str] = []
         for r in range(self.table.rowCount()):
@@ -429,7 +414,7 @@ class KpPage(QWidget):
         if code != QDialog.DialogCode.Accepted or periode is None:
             return
         nomor = dialog.nomor.text()
-        when = _pydate(dialog.tanggal.date())
+        when = pydate(dialog.tanggal.date())
         actor, today = self.actor, self.today
 
         def work(db: Database, _p: Progress) -> int:
@@ -455,7 +440,7 @@ class KpPage(QWidget):
         if code != QDialog.DialogCode.Accepted or periode is None:
             return
         out = Path(dialog.folder.text().strip() or ".")
-        when = _pydate(dialog.tanggal.date())
+        when = pydate(dialog.tanggal.date())
         nilai = dialog.nilai_pegawai()
         actor, today = self.actor, self.today
 

@@ -8,13 +8,12 @@ daerah of tens of thousands of employees, and every write run as background task
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -44,67 +43,16 @@ from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
 from app.ui.dialogs.jabatan_form import JabatanFormDialog
 from app.ui.dialogs.unit_form import UnitFormDialog
+from app.ui.pages.base import Page
+from app.ui.table_model import RIGHT, Column, RowsModel
 from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.messages import show_error
 
-T = TypeVar("T")
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_NAMES_IN_CELL = 4
 UNIT_COLUMN = 7  # of the bezetting table, hidden when sub-units are not included
 VACANT_BRUSH = QBrush(QColor("#fff4d6"))
 EXCESS_BRUSH = QBrush(QColor("#fde2e0"))
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-Column = tuple[str, Callable[[Any], object], bool]  # title, value, right-aligned
-
-
-class RowsModel(QAbstractTableModel, Generic[T]):
-    """A read-only table over a small list of records (positions of a unit, holders)."""
-
-    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[T] = []
-        self.background: Callable[[T], QBrush | None] | None = None
-        self.tooltip: Callable[[T], str | None] | None = None
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        _title, value, right = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            shown = value(row)
-            if isinstance(shown, int):
-                return angka(shown)
-            return "" if shown is None else str(shown)
-        if role == Qt.ItemDataRole.TextAlignmentRole and right:
-            return int(RIGHT.value)
-        if role == Qt.ItemDataRole.BackgroundRole and self.background:
-            return self.background(row)
-        if role == Qt.ItemDataRole.ToolTipRole and self.tooltip:
-            return self.tooltip(row)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section][0]
-        return None
 
 
 def _table(name: str, model: QAbstractTableModel, widths: Sequence[int]) -> QTableView:
@@ -134,22 +82,20 @@ def _names(row: f.BezettingRow) -> str:
     return "; ".join(names)
 
 
-class OrganisasiPage(QWidget):
+class OrganisasiPage(Page):
     """Unit tree on the left; positions and bezetting of the selected unit on the right."""
 
     def __init__(
         self,
         db: Database,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         actor: str = "sistem",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanOrganisasi")
-        self.db = db
         self.actor = actor
-        self.runner = runner or TaskRunner(db.path, self)
         self.ref = Referensi.load(db.conn)
         self.unit_id: str | None = None
         self.report: f.BezettingReport | None = None
@@ -223,18 +169,16 @@ class OrganisasiPage(QWidget):
         # Positions tab
         self.jabatan_model: RowsModel[f.Jabatan] = RowsModel(
             [
-                (tr("Jabatan"), lambda j: j.nama, False),
-                (tr("Jenis"), lambda j: j.jenis_kode, False),
-                (
-                    tr("Jenjang"),
-                    lambda j: self.ref.label("ref_jenjang_jabatan", j.jenjang_kode),
-                    False,
+                Column(tr("Jabatan"), lambda j: j.nama),
+                Column(tr("Jenis"), lambda j: j.jenis_kode),
+                Column(
+                    tr("Jenjang"), lambda j: self.ref.label("ref_jenjang_jabatan", j.jenjang_kode)
                 ),
-                (tr("Eselon"), lambda j: j.eselon_kode or "", False),
-                (tr("Kelas"), lambda j: j.kelas_jabatan, True),
-                (tr("Kebutuhan"), lambda j: j.kebutuhan, True),
-                (tr("Gol. min."), lambda j: j.gol_min_kode or "", False),
-                (tr("Pend. min."), lambda j: j.pendidikan_min_kode or "", False),
+                Column(tr("Eselon"), lambda j: j.eselon_kode or ""),
+                Column(tr("Kelas"), lambda j: j.kelas_jabatan, RIGHT),
+                Column(tr("Kebutuhan"), lambda j: j.kebutuhan, RIGHT),
+                Column(tr("Gol. min."), lambda j: j.gol_min_kode or ""),
+                Column(tr("Pend. min."), lambda j: j.pendidikan_min_kode or ""),
             ],
             self,
         )
@@ -269,22 +213,20 @@ class OrganisasiPage(QWidget):
         self.summary.setWordWrap(True)
         self.bezetting_model: RowsModel[f.BezettingRow] = RowsModel(
             [
-                (tr("Jabatan"), lambda r: r.nama, False),
-                (tr("Jenis / jenjang"), lambda r: f"{r.jenis_kode} · {r.jenjang_nama}", False),
-                (tr("Kelas"), lambda r: r.kelas_jabatan, True),
-                (tr("Kebutuhan"), lambda r: r.kebutuhan, True),
-                (tr("Terisi"), lambda r: r.terisi, True),
-                (tr("Kosong"), lambda r: r.kosong, True),
-                (tr("Lebih"), lambda r: r.lebih, True),
-                (tr("Unit"), lambda r: r.unit_nama, False),
-                (tr("Pemangku"), _names, False),
+                Column(tr("Jabatan"), lambda r: r.nama),
+                Column(tr("Jenis / jenjang"), lambda r: f"{r.jenis_kode} · {r.jenjang_nama}"),
+                Column(tr("Kelas"), lambda r: r.kelas_jabatan, RIGHT),
+                Column(tr("Kebutuhan"), lambda r: r.kebutuhan, RIGHT),
+                Column(tr("Terisi"), lambda r: r.terisi, RIGHT),
+                Column(tr("Kosong"), lambda r: r.kosong, RIGHT),
+                Column(tr("Lebih"), lambda r: r.lebih, RIGHT),
+                Column(tr("Unit"), lambda r: r.unit_nama),
+                Column(tr("Pemangku"), _names),
             ],
             self,
+            background=lambda r: EXCESS_BRUSH if r.lebih else VACANT_BRUSH if r.kosong else None,
+            row_tooltip=self._bezetting_tooltip,
         )
-        self.bezetting_model.background = lambda r: (
-            EXCESS_BRUSH if r.lebih else VACANT_BRUSH if r.kosong else None
-        )
-        self.bezetting_model.tooltip = self._bezetting_tooltip
         self.bezetting_table = _table(
             "tabelBezetting",
             self.bezetting_model,
@@ -294,18 +236,16 @@ class OrganisasiPage(QWidget):
         self.holders_title.setObjectName("judulPemangku")
         self.holders_model: RowsModel[f.Pemangku] = RowsModel(
             [
-                (tr("Nama"), lambda p: p.nama_lengkap, False),
-                ("NIP", lambda p: format_nip(p.nip), False),
-                (tr("Golongan"), lambda p: p.golongan_kode or "-", False),
-                (
+                Column(tr("Nama"), lambda p: p.nama_lengkap),
+                Column("NIP", lambda p: format_nip(p.nip)),
+                Column(tr("Golongan"), lambda p: p.golongan_kode or "-"),
+                Column(
                     tr("Pendidikan"),
                     lambda p: self.ref.label("ref_pendidikan", p.pendidikan_kode) or "-",
-                    False,
                 ),
-                (
+                Column(
                     tr("Syarat jabatan"),
                     lambda p: tr("memenuhi") if p.memenuhi else "⚠ " + "; ".join(p.kekurangan),
-                    False,
                 ),
             ],
             self,

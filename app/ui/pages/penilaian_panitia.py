@@ -35,6 +35,7 @@ from app.models.errors import MeritError, ValidationError
 from app.models.rules import seleksi as rules_seleksi
 from app.models.seleksi import lembar as lb
 from app.models.storage.db import Database
+from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 
@@ -44,7 +45,7 @@ def _koma(value: Decimal) -> str:
     return rules_seleksi.teks_desimal(value).replace(".", ",")
 
 
-class PenilaianPanitiaPage(QWidget):
+class PenilaianPanitiaPage(Page):
     """Open a scoring package, score candidate by candidate, seal and send."""
 
     sealed = Signal(object)  # Path of the sheet written
@@ -53,15 +54,13 @@ class PenilaianPanitiaPage(QWidget):
         self,
         db: Database,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         actor: str = "sistem",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanPenilaianPanitia")
-        self.db = db
         self.actor = actor
-        self.runner = runner or TaskRunner(db.path, self)
         self.task: Task | None = None
         self.kerja: lb.LembarKerja | None = None
         self.index = 0
@@ -185,7 +184,7 @@ class PenilaianPanitiaPage(QWidget):
             item = self.form_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
-                widget.setParent(None)  # type: ignore[call-overload]
+                widget.setParent(None)
                 widget.deleteLater()
         self.fields = {}
         kerja = self.kerja

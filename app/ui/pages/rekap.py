@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +32,9 @@ from app.models.errors import Cancelled, ValidationError
 from app.models.organisasi.units import unit_options
 from app.models.rekap.kp import periode_kp_berikutnya
 from app.models.storage.db import Database
+from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
+from app.ui.widgets.dates import pydate, qdate
 from app.ui.widgets.messages import show_error
 
 # Which inputs each kind uses.
@@ -41,7 +43,7 @@ USES_YEAR = {"kgb", "diklat"}
 USES_PERIOD = {"kp"}
 
 
-class RecapPage(QWidget):
+class RecapPage(Page):
     """Choose a recap, its unit and date, and where to save it."""
 
     written = Signal(object)  # (path, rows)
@@ -50,15 +52,13 @@ class RecapPage(QWidget):
         self,
         db: Database,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         actor: str = "sistem",
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanRekap")
-        self.db = db
-        self.runner = runner or TaskRunner(db.path, self)
         self.actor = actor
         self.task: Task | None = None
         today = today or date.today()
@@ -82,7 +82,7 @@ class RecapPage(QWidget):
         self.unit.addItem(tr("Seluruh instansi"), None)
         for option in unit_options(db.conn, max_depth=1):
             self.unit.addItem(("    " * option.depth) + option.nama, option.id)
-        self.tanggal = QDateEdit(QDate(today.year, today.month, today.day))
+        self.tanggal = QDateEdit(qdate(today))
         self.tanggal.setObjectName("tanggalKeadaan")
         self.tanggal.setDisplayFormat("dd MMMM yyyy")
         self.tanggal.setCalendarPopup(True)
@@ -163,12 +163,11 @@ class RecapPage(QWidget):
 
     def request(self, target: Path) -> RecapRequest:
         kind = self.current_kind()
-        qdate = self.tanggal.date()
         return RecapRequest(
             jenis=kind,
             target=target,
             unit_id=self.unit.currentData(),
-            on=date(qdate.year(), qdate.month(), qdate.day()),
+            on=pydate(self.tanggal.date()),
             periode=self.periode.text().strip() or None if kind in USES_PERIOD else None,
             tahun=self.tahun.value() if kind in USES_YEAR else None,
             kertas=str(self.kertas.currentData()),

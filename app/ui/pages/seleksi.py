@@ -39,7 +39,9 @@ from app.models.rules import seleksi as rules_seleksi
 from app.models.seleksi import lembar as lb
 from app.models.seleksi import panitia, pelamar, peringkat, seleksi
 from app.models.storage.db import Database
-from app.ui.dialogs.seleksi_form import SeleksiFormDialog, SkPengangkatanDialog
+from app.ui.dialogs.seleksi_form import SeleksiFormDialog
+from app.ui.dialogs.sk_pengangkatan import SkPengangkatanDialog
+from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 
@@ -69,7 +71,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, QTableWidgetItem(value))
 
 
-class SeleksiPage(QWidget):
+class SeleksiPage(Page):
     """The secretariat's work on one selection at a time."""
 
     imported = Signal(object)  # HasilImporLembar
@@ -78,15 +80,13 @@ class SeleksiPage(QWidget):
         self,
         db: Database,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         actor: str = "sistem",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanSeleksi")
-        self.db = db
         self.actor = actor
-        self.runner = runner or TaskRunner(db.path, self)
         self.task: Task | None = None
         self.info: seleksi.SeleksiInfo | None = None
         self.pelamar: list[pelamar.Pelamar] = []

@@ -16,15 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +48,8 @@ from app.models.skp import progress as skp_progress
 from app.models.skp.types import HasilMassal, Kemajuan, SkpBaris
 from app.models.storage.db import Database
 from app.ui.dialogs.skp_form import SkpForm
+from app.ui.pages.base import Page
+from app.ui.table_model import Column, RowsModel
 from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.messages import show_error
 
@@ -146,49 +140,22 @@ class PredikatChart(QWidget):
         painter.end()
 
 
-COLUMNS = (
-    ("NIP", lambda r: r.nip),
-    ("Nama", lambda r: r.nama),
-    ("Jabatan", lambda r: r.jabatan),
-    ("Unit", lambda r: r.unit),
-    ("Pejabat penilai", lambda r: r.penilai),
-    ("Status", lambda r: status_label(r.status)),
-    ("Predikat", lambda r: r.predikat),
-)
-
-
-class SkpListModel(QAbstractTableModel):
+class SkpListModel(RowsModel[SkpBaris]):
     """The employees of the year with their SKP state (rows from one query)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[SkpBaris] = []
-
-    def set_rows(self, rows: list[SkpBaris]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[index.column()][1](row)
-        if role == Qt.ItemDataRole.UserRole:
-            return row
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(COLUMNS[section][0])
-        return None
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(tr("NIP"), lambda r: r.nip),
+                Column(tr("Nama"), lambda r: r.nama),
+                Column(tr("Jabatan"), lambda r: r.jabatan),
+                Column(tr("Unit"), lambda r: r.unit),
+                Column(tr("Pejabat penilai"), lambda r: r.penilai),
+                Column(tr("Status"), lambda r: status_label(r.status)),
+                Column(tr("Predikat"), lambda r: r.predikat),
+            ],
+            parent,
+        )
 
 
 STATUS_FILTER = (
@@ -202,7 +169,7 @@ STATUS_FILTER = (
 PROGRESS_COLUMNS = ("Unit", "Pegawai", "Belum ada", "Draf", "Diajukan", "Dinilai", "Ditetapkan")
 
 
-class SkpPage(QWidget):
+class SkpPage(Page):
     """Kinerja (SKP). ``loaded`` is emitted when progress and list are on screen."""
 
     loaded = Signal()
@@ -213,15 +180,13 @@ class SkpPage(QWidget):
         self,
         db: Database,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         actor: str | Pelaku = "sistem",
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanSkp")
-        self.db = db
-        self.runner = runner or TaskRunner(db.path, self)
         self.actor = actor
         self.pelaku = guard.pelaku_dari(db, actor)
         self.form: SkpForm | None = None
@@ -412,9 +377,9 @@ class SkpPage(QWidget):
         rows = [*data.baris, data.total]
         self.progress.setRowCount(len(rows))
         for i, b in enumerate(rows):
-            values = (b.unit, b.pegawai, b.belum, b.draft, b.diajukan, b.dinilai, b.ditetapkan)
-            for c, v in enumerate(values):
-                item = QTableWidgetItem(v if isinstance(v, str) else angka(v))
+            counts = (b.pegawai, b.belum, b.draft, b.diajukan, b.dinilai, b.ditetapkan)
+            for c, text in enumerate((b.unit, *(angka(n) for n in counts))):
+                item = QTableWidgetItem(text)
                 if c:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -1,0 +1,151 @@
+"""The pages of the main window's sidebar: title, the rights each needs, order, and where it is.
+
+The main window builds its navigation from :data:`PAGES`. A page's module is imported when the
+page is first shown (``load``), not at start-up: together they pull in openpyxl, reportlab,
+PyNaCl and the rest, which would cost the start a second. The rights are those of
+:mod:`app.models.access.akses`; the sidebar only hides what the domain would refuse anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.i18n import tr
+from app.models.access.akses import Sesi, allowed
+from app.ui.pages.base import PageClass
+from app.ui.pages.employees import EmployeesPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One entry of the sidebar."""
+
+    key: str  # the main window's attribute for the page (``window.skp``)
+    title: str  # the sidebar text, before translation
+    order: int  # place in the sidebar, smallest first
+    load: Callable[[], PageClass]  # the page's class (imports its module)
+    # Shown when the actor has every right of at least one group; no group: shown to everyone.
+    rights: tuple[tuple[str, ...], ...] = ()
+    session: bool = False  # only for a signed-in account, not the trusted local system
+    eager: bool = False  # built at start-up rather than when first shown
+
+    def visible_to(self, actor: str) -> bool:
+        """Whether the sidebar lists this page for ``actor``."""
+        if self.session and not isinstance(actor, Sesi):
+            return False
+        return not self.rights or any(
+            all(allowed(actor, right) for right in group) for group in self.rights
+        )
+
+    @property
+    def nav_text(self) -> str:
+        return tr(self.title)
+
+
+def _employees() -> PageClass:
+    return EmployeesPage  # the first page: built at start-up, so imported at start-up
+
+
+def _importer() -> PageClass:
+    from app.ui.pages.impor.page import ImportPage  # lazy: imported on first show
+
+    return ImportPage
+
+
+def _organisasi() -> PageClass:
+    from app.ui.pages.organisasi import OrganisasiPage  # lazy: imported on first show
+
+    return OrganisasiPage
+
+
+def _rekap() -> PageClass:
+    from app.ui.pages.rekap import RecapPage  # lazy: openpyxl (app.jobs.rekap)
+
+    return RecapPage
+
+
+def _skp() -> PageClass:
+    from app.ui.pages.skp import SkpPage  # lazy: imported on first show
+
+    return SkpPage
+
+
+def _dokumen() -> PageClass:
+    from app.ui.pages.dokumen.page import DokumenPage  # lazy: reportlab (app.models.dokumen)
+
+    return DokumenPage
+
+
+def _kp() -> PageClass:
+    from app.ui.pages.kp import KpPage  # lazy: imported on first show
+
+    return KpPage
+
+
+def _seleksi() -> PageClass:
+    from app.ui.pages.seleksi import SeleksiPage  # lazy: imported on first show
+
+    return SeleksiPage
+
+
+def _penilaian() -> PageClass:
+    from app.ui.pages.penilaian_panitia import PenilaianPanitiaPage  # lazy: imported on first show
+
+    return PenilaianPanitiaPage
+
+
+def _akun() -> PageClass:
+    from app.ui.pages.akun import AkunPage  # lazy: imported on first show
+
+    return AkunPage
+
+
+def _audit() -> PageClass:
+    from app.ui.pages.audit import AuditPage  # lazy: imported on first show
+
+    return AuditPage
+
+
+def _sinkron() -> PageClass:
+    from app.ui.pages.sinkron.page import SinkronPage  # lazy: PyNaCl (app.sync)
+
+    return SinkronPage
+
+
+def _konflik() -> PageClass:
+    from app.ui.pages.konflik import KonflikPage  # lazy: only with the sync rights
+
+    return KonflikPage
+
+
+SYNC = (("sync.impor",), ("sync.ekspor",))
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("employees", "Pegawai", 10, _employees, eager=True),
+    PageSpec("importer", "Impor data", 20, _importer, rights=(("pegawai.impor",),)),
+    PageSpec("organisasi", "Organisasi & Formasi", 30, _organisasi),
+    PageSpec("rekap", "Rekap Excel", 40, _rekap),
+    PageSpec("skp", "Kinerja (SKP)", 50, _skp),  # who may act: per SKP
+    PageSpec("dokumen", "Dokumen SK", 60, _dokumen, rights=(("dokumen.terbitkan",),)),
+    PageSpec("kp", "Kenaikan pangkat", 70, _kp, rights=(("dokumen.terbitkan",),)),
+    # a committee member (seleksi.baca of assigned selections only) sees no one's scores
+    PageSpec(
+        "seleksi",
+        "Seleksi jabatan",
+        80,
+        _seleksi,
+        rights=(("seleksi.kelola",), ("seleksi.baca", "laporan.baca")),
+    ),
+    PageSpec("penilaian", "Penilaian panitia", 90, _penilaian, rights=(("seleksi.nilai",),)),
+    PageSpec("akun", "Akun pengguna", 100, _akun, rights=(("akun.kelola",),), session=True),
+    PageSpec("audit", "Jejak audit", 110, _audit, rights=(("audit.baca",),)),
+    PageSpec("sinkron", "Sinkronisasi", 120, _sinkron, rights=SYNC),
+    # Built at start-up: its sidebar entry shows the number of open clashes.
+    PageSpec("konflik", "Konflik", 130, _konflik, rights=SYNC, eager=True),
+)
+
+
+def visible_pages(actor: str) -> list[PageSpec]:
+    """The sidebar of ``actor``, in order."""
+    return sorted((p for p in PAGES if p.visible_to(actor)), key=lambda p: p.order)
