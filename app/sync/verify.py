@@ -34,6 +34,7 @@ import nacl.secret
 import nacl.signing
 
 from app.i18n import tr
+from app.models.access import kunci
 from app.models.storage.changelog import RemoteBatch, batch_hash
 from app.models.storage.db import Database
 from app.models.storage.skema import schema_of
@@ -97,10 +98,8 @@ def read_file(path: Path) -> bytes:
 
 def own_box_key(db: Database) -> nacl.public.PrivateKey | None:
     """This installation's decryption key, without creating one (nothing is written)."""
-    row = db.conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
-    if row is None:
-        return None
-    return nacl.signing.SigningKey(bytes(row[0])).to_curve25519_private_key()
+    key = kunci.existing_signing_key(db)
+    return None if key is None else key.to_curve25519_private_key()
 
 
 @dataclass(frozen=True)

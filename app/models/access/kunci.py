@@ -18,12 +18,18 @@ from app.models.storage.db import Database, translated_errors
 from app.models.storage.instansi import installation_name
 
 
+def existing_signing_key(db: Database) -> nacl.signing.SigningKey | None:
+    """The private signing key if one was made already (nothing is written)."""
+    row = db.conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
+    return None if row is None else nacl.signing.SigningKey(bytes(row[0]))
+
+
 def signing_key(db: Database) -> nacl.signing.SigningKey:
     """The private signing key (created on first use). Stays in this installation."""
     conn = db.conn
-    row = conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
-    if row is not None:
-        return nacl.signing.SigningKey(bytes(row[0]))
+    existing = existing_signing_key(db)
+    if existing is not None:
+        return existing
     key = nacl.signing.SigningKey.generate()
     with translated_errors(db.path):
         conn.execute(
