@@ -15,14 +15,13 @@ from typing import Any, TextIO
 
 from app.i18n import tanggal, tr
 from app.models.errors import ValidationError
+from app.models.pegawai.fields import EMPLOYEE_FIELDS
 
 COMMANDS = ("set", "ubah", "leave", "keluar", "delete", "hapus")
 
 
 def add_parsers(emp_sub: Any) -> None:
     """Add the editing sub-commands to the ``employees`` parser."""
-    from app.models.pegawai.write import EMPLOYEE_FIELDS
-
     p = emp_sub.add_parser(
         "set",
         aliases=["ubah"],

@@ -17,8 +17,8 @@ The year's SKP of an employee moves through four states::
 * **dinilai**: rated; the appraiser's superior approves (ditetapkan) or returns it to the
   appraiser.
 * **ditetapkan**: approved and locked; the predikat lands in the employee's SKP history
-  (``riwayat_skp``, same natural id as :func:`app.models.pegawai.write.skp_id`) where promotion, KGB
-  and the talent box read it. Only the admin can reopen it, with a recorded reason.
+  (``riwayat_skp``, same natural id as :func:`app.models.pegawai.history.skp_id`) where
+  promotion, KGB and the talent box read it. Only the admin can reopen it, with a recorded reason.
 
 Who may act is decided here, not in the screens: :func:`may` (pure: an actor, an SKP, a
 transition) says yes or no with the reason in Indonesian; every transition function calls it
@@ -30,7 +30,7 @@ path cannot express: the writes are therefore made under the actor's name as the
 system once :func:`may` has agreed.
 
 The predikat follows the matrix of asn-rules 4.2 read from ``ref_matriks_predikat``
-(:func:`predikat`, reusing :func:`app.models.pegawai.write.predikat_from_ratings`).
+(:func:`predikat`, reusing :func:`app.models.rules.pegawai.predikat_from_ratings`).
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ from typing import Any
 
 from app.i18n import tanggal, tr
 from app.models.errors import AccessDenied, NotFoundError, ValidationError
+from app.models.pegawai.history import upsert_skp
 from app.models.reference.loader import Referensi, natural_id
+from app.models.rules.pegawai import predikat_from_ratings
 from app.models.storage.db import Database, utc_now
 from app.models.storage.store import Store, Value, WriteTx
 
@@ -376,8 +378,6 @@ def rating_kode(text: str | None, field_name: str = "rating") -> str:
 def predikat(ref: Referensi, rating_hasil: str, rating_perilaku: str) -> str:
     """The predikat kinerja for two ratings, read from the matrix of asn-rules 4.2
     (``ref_matriks_predikat``). Raises ValidationError for an unknown rating."""
-    from app.models.pegawai.write import predikat_from_ratings
-
     hasil = rating_kode(rating_hasil, "rating_hasil")
     perilaku = rating_kode(rating_perilaku, "rating_perilaku")
     kode = predikat_from_ratings(ref, hasil, perilaku)
@@ -1763,8 +1763,8 @@ def kembalikan(db: Database, skp_id: str, catatan: str, *, actor: str | Pelaku) 
 def tetapkan(db: Database, skp_id: str, *, actor: str | Pelaku) -> None:
     """Approve and lock the SKP (dinilai -> ditetapkan, by the appraiser's superior). The
     annual predikat lands in the employee's SKP history (``riwayat_skp``, natural id of
-    :func:`app.models.pegawai.write.skp_id`, merging with an imported or typed row of that year)."""
-    from app.models.pegawai.write import upsert_skp
+    :func:`app.models.pegawai.history.skp_id`, merging with an imported or typed row of that
+    year)."""
 
     def work(a: _Act) -> None:
         row = _row(a.conn, skp_id)
