@@ -1,6 +1,6 @@
 """Write one recap workbook (DUK, bezetting, rekap, KP, KGB, pensiun, diklat).
 
-The lists come from :mod:`app.models.rekap.core` (and :mod:`app.models.organisasi.formasi` for
+The lists come from :mod:`app.models.rekap.core` (and :mod:`app.models.organisasi.bezetting` for
 bezetting), the
 workbook from :mod:`app.reports.excel.rekap`. Writing is atomic (a temporary file replaced at the
 end), so a cancelled or failed job leaves no file. An export of personal data is a sensitive read
@@ -18,6 +18,7 @@ from typing import TypeVar
 from app.i18n import tr
 from app.models.access.akses import require
 from app.models.errors import Cancelled, ValidationError
+from app.models.organisasi import bezetting
 from app.models.rekap import core as rk
 from app.models.storage.db import Database
 from app.models.storage.store import Store
@@ -116,9 +117,7 @@ def write_recap(
             target, kop, watch(rk.duk(conn, on=on, unit_id=req.unit_id)), kertas=kertas
         )
     elif jenis == "bezetting":
-        from app.models.organisasi.formasi import bezetting_report
-
-        report = bezetting_report(conn, req.unit_id)
+        report = bezetting.bezetting_report(conn, req.unit_id)
         n = rx.tulis_buku(target, kop, [rx.lembar_bezetting(kop, report)], kertas=kertas)[
             "Bezetting"
         ]

@@ -117,7 +117,7 @@ def test_add_list_roles_and_rights(
 
 def test_operator_for_one_unit_by_name(path: Path, tmp_path: Path) -> None:
     as_admin = _with_admin(path, tmp_path)
-    from app.models.organisasi.formasi import UnitData, create_unit
+    from app.models.organisasi.units import UnitData, create_unit
 
     with Database(path) as db:
         create_unit(db, UnitData(nama="Dinas Pendidikan", jenis="OPD"), actor="uji")

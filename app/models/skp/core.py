@@ -46,6 +46,7 @@ from typing import Any
 
 from app.i18n import tanggal, tr
 from app.models.errors import AccessDenied, NotFoundError, ValidationError
+from app.models.organisasi.units import sub_units
 from app.models.pegawai.history import upsert_skp
 from app.models.reference.loader import Referensi, natural_id
 from app.models.rules.pegawai import predikat_from_ratings
@@ -1143,8 +1144,6 @@ def buat_massal(
     pelaku = pelaku_dari(db, actor)
     conn = db.conn
     if unit_id is not None:
-        from app.models.organisasi.formasi import sub_units
-
         units: list[str] | None = sub_units(conn, unit_id)
     else:
         units = None
@@ -1916,8 +1915,6 @@ def kemajuan(conn: sqlite3.Connection, tahun: int, unit_id: str | None = None) -
     )
     params: list[Any] = [*codes, tahun]
     if unit_id is not None:
-        from app.models.organisasi.formasi import sub_units
-
         sql += " AND c.unit_id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(sub_units(conn, unit_id)))
     sql += f" GROUP BY {group} ORDER BY {group} IS NULL, max({name})"
@@ -1991,8 +1988,6 @@ def daftar(
     )
     params: list[Any] = [BELUM, tahun]
     if unit_id is not None:
-        from app.models.organisasi.formasi import sub_units
-
         sql += " AND c.unit_id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(sub_units(conn, unit_id)))
     if status == BELUM:

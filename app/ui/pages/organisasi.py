@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import angka, tr
 from app.models.errors import MeritError
-from app.models.organisasi import formasi as f
+from app.models.organisasi import bezetting, jabatan, units
 from app.models.reference.loader import Referensi
 from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
@@ -126,7 +126,7 @@ def _table(name: str, model: QAbstractTableModel, widths: Sequence[int]) -> QTab
     return view
 
 
-def _names(row: f.BezettingRow) -> str:
+def _names(row: bezetting.BezettingRow) -> str:
     names = [p.nama_lengkap + ("" if p.memenuhi else " ⚠") for p in row.pemangku]
     if len(names) > MAX_NAMES_IN_CELL:
         rest = len(names) - MAX_NAMES_IN_CELL
@@ -152,12 +152,12 @@ class OrganisasiPage(QWidget):
         self.runner = runner or TaskRunner(db.path, self)
         self.ref = Referensi.load(db.conn)
         self.unit_id: str | None = None
-        self.report: f.BezettingReport | None = None
+        self.report: bezetting.BezettingReport | None = None
         self._generation = 0
         self._bezetting_stale = True
         self._shown_once = False
         self._version = -1
-        self._jenis_label = dict(f.unit_jenis_options())
+        self._jenis_label = dict(units.unit_jenis_options())
 
         title = QLabel(tr("Organisasi & Formasi"))
         title.setObjectName("judulHalaman")
@@ -221,7 +221,7 @@ class OrganisasiPage(QWidget):
         self.tabs.setObjectName("tabUnit")
 
         # Positions tab
-        self.jabatan_model: RowsModel[f.Jabatan] = RowsModel(
+        self.jabatan_model: RowsModel[jabatan.Jabatan] = RowsModel(
             [
                 (tr("Jabatan"), lambda j: j.nama, False),
                 (tr("Jenis"), lambda j: j.jenis_kode, False),
@@ -267,7 +267,7 @@ class OrganisasiPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("ringkasanBezetting")
         self.summary.setWordWrap(True)
-        self.bezetting_model: RowsModel[f.BezettingRow] = RowsModel(
+        self.bezetting_model: RowsModel[bezetting.BezettingRow] = RowsModel(
             [
                 (tr("Jabatan"), lambda r: r.nama, False),
                 (tr("Jenis / jenjang"), lambda r: f"{r.jenis_kode} · {r.jenjang_nama}", False),
@@ -292,7 +292,7 @@ class OrganisasiPage(QWidget):
         )
         self.holders_title = QLabel(tr("Pilih jabatan untuk melihat pemangkunya."))
         self.holders_title.setObjectName("judulPemangku")
-        self.holders_model: RowsModel[f.Pemangku] = RowsModel(
+        self.holders_model: RowsModel[bezetting.Pemangku] = RowsModel(
             [
                 (tr("Nama"), lambda p: p.nama_lengkap, False),
                 ("NIP", lambda p: format_nip(p.nip), False),
@@ -377,8 +377,8 @@ class OrganisasiPage(QWidget):
     def load_tree(self, select: str | None = None) -> None:
         """(Re)build the tree from the model layer; keep or set the selection."""
         select = select or self.unit_id
-        self._version = f.data_version(self.db.conn)
-        nodes = f.unit_tree(self.db.conn)
+        self._version = units.data_version(self.db.conn)
+        nodes = units.unit_tree(self.db.conn)
         self.tree_model.clear()
         items: dict[str, QStandardItem] = {}
         root = self.tree_model.invisibleRootItem()
@@ -461,9 +461,9 @@ class OrganisasiPage(QWidget):
             self._update_buttons()
             return
         try:
-            unit = f.get_unit(self.db.conn, self.unit_id)
-            path = f.unit_path(self.db.conn, self.unit_id)
-            positions = f.list_jabatan(self.db.conn, self.unit_id)
+            unit = units.get_unit(self.db.conn, self.unit_id)
+            path = units.unit_path(self.db.conn, self.unit_id)
+            positions = jabatan.list_jabatan(self.db.conn, self.unit_id)
         except MeritError as exc:
             show_error(self, exc)
             return
@@ -487,7 +487,7 @@ class OrganisasiPage(QWidget):
         self.edit_jabatan_button.setEnabled(chosen)
         self.delete_jabatan_button.setEnabled(chosen)
 
-    def selected_jabatan(self) -> f.Jabatan | None:
+    def selected_jabatan(self) -> jabatan.Jabatan | None:
         rows = self.jabatan_table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -521,8 +521,8 @@ class OrganisasiPage(QWidget):
             return None
         unit_id = self.unit_id
         try:
-            unit = f.get_unit(self.db.conn, unit_id)
-            blockers = f.unit_delete_blockers(self.db.conn, unit_id)
+            unit = units.get_unit(self.db.conn, unit_id)
+            blockers = units.unit_delete_blockers(self.db.conn, unit_id)
         except MeritError as exc:
             show_error(self, exc)
             return None
@@ -537,10 +537,10 @@ class OrganisasiPage(QWidget):
                     )
                 ),
             )
-        parent = f.get_unit(self.db.conn, unit_id).induk_id
+        parent = units.get_unit(self.db.conn, unit_id).induk_id
 
         def work(db: Database, _p: Progress) -> None:
-            f.delete_unit(db, unit_id, actor=self.actor)
+            units.delete_unit(db, unit_id, actor=self.actor)
 
         return self._confirm(
             tr("Hapus unit '{nama}'?", nama=unit.nama),
@@ -553,7 +553,7 @@ class OrganisasiPage(QWidget):
         unit_id = self.unit_id
 
         def work(db: Database, _p: Progress) -> bool:
-            return f.shift_unit(db, unit_id, step, actor=self.actor)
+            return units.shift_unit(db, unit_id, step, actor=self.actor)
 
         self._run_write(work, lambda: self.load_tree(select=unit_id))
 
@@ -598,7 +598,7 @@ class OrganisasiPage(QWidget):
         jabatan_id = jab.id
 
         def work(db: Database, _p: Progress) -> None:
-            f.delete_jabatan(db, jabatan_id, actor=self.actor)
+            jabatan.delete_jabatan(db, jabatan_id, actor=self.actor)
 
         return self._confirm(
             tr("Hapus jabatan '{nama}'?", nama=jab.nama),
@@ -660,10 +660,10 @@ class OrganisasiPage(QWidget):
         include = self.include_sub.isChecked()
         self.summary.setText(tr("Menghitung bezetting…"))
 
-        def work(db: Database, _p: Progress) -> f.BezettingReport:
-            return f.bezetting_report(db.conn, unit_id, include_sub_units=include)
+        def work(db: Database, _p: Progress) -> bezetting.BezettingReport:
+            return bezetting.bezetting_report(db.conn, unit_id, include_sub_units=include)
 
-        def done(report: f.BezettingReport) -> None:
+        def done(report: bezetting.BezettingReport) -> None:
             if generation == self._generation:
                 self.report = report
                 self._show_bezetting()
@@ -688,7 +688,7 @@ class OrganisasiPage(QWidget):
         self.bezetting_table.setColumnHidden(UNIT_COLUMN, not report.include_sub_units)
         self.holders_model.set_rows([])
         self.holders_title.setText(tr("Pilih jabatan untuk melihat pemangkunya."))
-        t = f.total(rows)
+        t = bezetting.total(rows)
         parts = [
             tr("{n} jabatan", n=angka(t.jabatan)),
             tr("kebutuhan {n}", n=angka(t.kebutuhan)),
@@ -714,7 +714,7 @@ class OrganisasiPage(QWidget):
             )
         self.summary.setText(text)
 
-    def _bezetting_tooltip(self, row: f.BezettingRow) -> str:
+    def _bezetting_tooltip(self, row: bezetting.BezettingRow) -> str:
         lines = [row.nama, f"{row.unit_nama}"]
         if row.gol_min_kode or row.pendidikan_min_kode:
             lines.append(
@@ -750,7 +750,7 @@ class OrganisasiPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         # Coming back to the page: other pages (import, employee edits) may have changed the
         # units, positions or holders in the meantime.
-        if not self._shown_once or f.data_version(self.db.conn) != self._version:
+        if not self._shown_once or units.data_version(self.db.conn) != self._version:
             self.refresh()
         self._shown_once = True
         super().showEvent(event)
