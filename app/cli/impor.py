@@ -12,6 +12,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.i18n import angka, tr
+from app.models.impor.apply import apply_import
+from app.models.impor.fields import FIELD_BY_NAME, detect_siasn, guess_mapping
+from app.models.impor.plan import plan_import
+from app.models.impor.presets import apply_preset, get_preset
+from app.models.impor.read import read_source
 
 MAX_ISSUES_SHOWN = 50
 
@@ -71,16 +76,6 @@ def _progress(label: str) -> Any:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     """Read, preview and (unless ``--dry-run`` or rows are rejected) apply an import."""
     from app.cli.core import _actor, _open
-    from app.models.impor import (
-        apply_import,
-        apply_preset,
-        detect_siasn,
-        get_preset,
-        guess_mapping,
-        plan_import,
-        read_source,
-    )
-    from app.models.impor.fields import FIELD_BY_NAME
 
     source = read_source(args.file, sheet=args.sheet, progress=_progress(tr("membaca")))
     db = _open(args)

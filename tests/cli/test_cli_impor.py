@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from app.cli import main
-from app.models.impor import save_preset
+from app.models.impor.presets import save_preset
 from app.models.storage.db import Database
 from tests.models.test_impor_read import (
     BAD_FILES,

@@ -15,14 +15,8 @@ import openpyxl
 import pytest
 
 from app.models.errors import Cancelled, ValidationError
-from app.models.impor import (
-    MAX_FILE_BYTES,
-    UnreadableFile,
-    detect_siasn,
-    guess_mapping,
-    read_source,
-)
-from app.models.impor.read import detect_delimiter
+from app.models.impor.fields import detect_siasn, guess_mapping
+from app.models.impor.read import MAX_FILE_BYTES, UnreadableFile, detect_delimiter, read_source
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -370,7 +370,7 @@ def _read_calamine(
     progress: Progress | None,
     cancelled: CancelCheck | None,
 ) -> SourceTable:
-    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum  # lazy: calamine
 
     try:
         wb = CalamineWorkbook.from_path(str(p))
@@ -428,7 +428,7 @@ def _overlay_formulas(
     Read with openpyxl (slow, so only for sheets that have formulas): the importer never
     uses a value that a formula computed, it flags the cell instead.
     """
-    import openpyxl
+    import openpyxl  # lazy: openpyxl
 
     count = 0
     wb = openpyxl.load_workbook(p, read_only=True, data_only=False)

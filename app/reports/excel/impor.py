@@ -1,6 +1,6 @@
 """The import preview as an .xlsx file: counts, then one row per problem and per change.
 
-Receives plain data (an :class:`~app.models.impor.ImportPlan` or anything shaped like it:
+Receives plain data (an :class:`~app.models.impor.result.ImportPlan` or anything shaped like it:
 ``counts`` and ``rows`` whose items have ``row``, ``nip``, ``nama``, ``status``, ``changes`` and
 ``issues``); runs no SQL. Cells come from the clerk's own file, so text that a spreadsheet
 would run as a formula (``=``, ``+``, ``-``, ``@``) is stored as a string with Excel's quote

@@ -53,9 +53,13 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tanggal, tr
-from app.models import impor
-from app.models.errors import MeritError, ValidationError
+from app.models.errors import Cancelled, MeritError, ValidationError
+from app.models.impor.apply import apply_import
+from app.models.impor.fields import FIELDS, detect_siasn, guess_mapping
 from app.models.impor.normalise import parse_date
+from app.models.impor.plan import check_mapping, plan_import
+from app.models.impor.presets import apply_preset, list_presets, save_preset
+from app.models.impor.read import read_source
 from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.busy import BusyMixin
@@ -90,7 +94,7 @@ def _level_labels() -> dict[str, str]:
 
 
 def _field_labels() -> dict[str, str]:
-    return {f.name: f.label for f in impor.FIELDS}
+    return {f.name: f.label for f in FIELDS}
 
 
 # -- table models of the preview ---------------------------------------------------------------
@@ -582,7 +586,7 @@ class ImportPage(BusyMixin, QWidget):
         if self.source is None:
             return
         try:
-            impor.check_mapping(self.source.headers, self.mapping())
+            check_mapping(self.source.headers, self.mapping())
         except ValidationError as exc:
             self.message.setText(str(exc))
             show_error(self, exc)
@@ -627,7 +631,7 @@ class ImportPage(BusyMixin, QWidget):
             if on_cancel is not None and task is not None and task.progress.cancelled:
                 # Finished before it saw the cancel; the clerk asked to stop, and reading or
                 # planning left nothing behind, so honour the cancel.
-                failed(impor.Cancelled(tr("Dibatalkan; tidak ada yang disimpan.")))
+                failed(Cancelled(tr("Dibatalkan; tidak ada yang disimpan.")))
                 return
             self.task = None
             self._set_busy(None)
@@ -637,7 +641,7 @@ class ImportPage(BusyMixin, QWidget):
         def failed(exc: BaseException) -> None:
             self.task = None
             self._set_busy(None)
-            if isinstance(exc, impor.Cancelled):
+            if isinstance(exc, Cancelled):
                 self.message.setText(str(exc) or tr("Dibatalkan."))
                 if on_cancel is not None:
                     on_cancel()
@@ -680,7 +684,7 @@ class ImportPage(BusyMixin, QWidget):
         self.file_label.setText(str(path))
 
         def work(_db: Database, progress: Progress) -> Any:
-            return impor.read_source(
+            return read_source(
                 path,
                 sheet=sheet,
                 progress=lambda done, total: progress.report(
@@ -699,10 +703,10 @@ class ImportPage(BusyMixin, QWidget):
         self.source = source
         self.plan = None
         self._fill_presets()
-        mapping = impor.guess_mapping(source.headers)
+        mapping = guess_mapping(source.headers)
         preset = self.selected_preset()
         if preset is not None:
-            mapping = impor.apply_preset(source.headers, preset)
+            mapping = apply_preset(source.headers, preset)
         self._fill_mapping(source, mapping)
         sheets = list(getattr(source, "sheets", []) or [])
         self.sheet_combo.clear()
@@ -711,7 +715,7 @@ class ImportPage(BusyMixin, QWidget):
             self.sheet_combo.setCurrentIndex(sheets.index(source.sheet))
         self.sheet_combo.setVisible(len(sheets) > 1)
         self.sheet_caption.setVisible(len(sheets) > 1)
-        siasn = impor.detect_siasn(source.headers)
+        siasn = detect_siasn(source.headers)
         self.format_label.setText(tr("Ekspor SIASN dikenali") if siasn else tr("Pemetaan kolom"))
         where = tr("lembar {sheet}, ", sheet=source.sheet) if source.sheet else ""
         self.source_label.setText(
@@ -744,7 +748,7 @@ class ImportPage(BusyMixin, QWidget):
             combo = QComboBox()
             combo.setObjectName(f"petakan_{column}")
             combo.addItem(tr("(abaikan)"), None)
-            for f in impor.FIELDS:
+            for f in FIELDS:
                 combo.addItem(f"{f.label} *" if f.required else f.label, f.name)
             target = mapping.get(column)
             combo.setCurrentIndex(max(combo.findData(target), 0) if target else 0)
@@ -788,7 +792,7 @@ class ImportPage(BusyMixin, QWidget):
     def missing_required(self) -> list[str]:
         """Labels of the required fields no column is mapped to."""
         chosen = set(self.mapping().values())
-        return [f.label for f in impor.FIELDS if f.required and f.name not in chosen]
+        return [f.label for f in FIELDS if f.required and f.name not in chosen]
 
     def duplicated_fields(self) -> set[str]:
         seen: dict[str, int] = {}
@@ -825,7 +829,7 @@ class ImportPage(BusyMixin, QWidget):
         missing = self.missing_required()
         chosen = set(self.mapping().values())
         marks = []
-        for f in impor.FIELDS:
+        for f in FIELDS:
             if not f.required:
                 continue
             if f.name in chosen:
@@ -862,7 +866,7 @@ class ImportPage(BusyMixin, QWidget):
         self.preset_combo.clear()
         self.preset_combo.addItem(tr("(tanpa preset)"), None)
         try:
-            presets = impor.list_presets(self.db)
+            presets = list_presets(self.db)
         except MeritError as exc:
             presets = []
             self.message.setText(str(exc))
@@ -888,9 +892,9 @@ class ImportPage(BusyMixin, QWidget):
         if self.source is None:
             return
         if preset is None:
-            mapping = impor.guess_mapping(self.source.headers)
+            mapping = guess_mapping(self.source.headers)
         else:
-            mapping = impor.apply_preset(self.source.headers, preset)
+            mapping = apply_preset(self.source.headers, preset)
         for column, combo in enumerate(self.combos):
             combo.blockSignals(True)
             target = mapping.get(column)
@@ -923,7 +927,7 @@ class ImportPage(BusyMixin, QWidget):
             if field and self.source.headers[column]
         }
         try:
-            impor.save_preset(self.db, name.strip(), by_header)
+            save_preset(self.db, name.strip(), by_header)
         except MeritError as exc:
             show_error(self, exc)
             return False
@@ -946,7 +950,7 @@ class ImportPage(BusyMixin, QWidget):
         total = len(source.rows)
 
         def work(db: Database, progress: Progress) -> Any:
-            return impor.plan_import(
+            return plan_import(
                 db,
                 source,
                 mapping,
@@ -1080,7 +1084,7 @@ class ImportPage(BusyMixin, QWidget):
 
             progress.report(0, 0, tr("Mencadangkan basis data sebelum impor…"))
             before_risky_job(db, "impor")
-            return impor.apply_import(
+            return apply_import(
                 db,
                 plan,
                 actor=actor,
