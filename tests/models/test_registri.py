@@ -360,7 +360,7 @@ def test_skp_one_per_year_with_the_predikat_of_the_matrix(db: Database, budi: st
 
     first = add(tahun=2023, rating_hasil="SESUAI", rating_perilaku="BAWAH")
     assert first == riwayat.skp_id(budi, 2023)
-    from app.demo.gen import skp_id
+    from app.demo.common import skp_id
 
     assert first == skp_id(budi, 2023)  # meets the demo's natural id
     assert riwayat.history_row(db.conn, "skp", first)["predikat_kode"] == "KURANG"
