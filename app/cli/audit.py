@@ -12,6 +12,8 @@ from typing import Any, TextIO
 
 from app.cli import args as cli_args
 from app.i18n import angka, tr
+from app.jobs.audit import AuditTrailRequest, write_audit_trail
+from app.jobs.progress import NO_PROGRESS
 from app.models.errors import ValidationError
 
 
@@ -91,17 +93,8 @@ def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
             print(line.rstrip(), file=out)
         print(tr("{n} entri", n=angka(len(entries))), file=out)
         return 0
-    from app.reports.excel.audit import write_audit_xlsx
-
-    rows = audit.export_rows(audit.iter_entries(db.conn, flt))
-    count = write_audit_xlsx(
-        args.out,
-        rows,
-        title=tr("Jejak audit"),
-        subtitle=audit.describe_filter(flt),
-    )
-    audit.record_export(db, flt, args.out.name, count, actor=_actor())
-    print(tr("{n} entri audit diekspor ke {path}", n=angka(count), path=args.out), file=out)
+    written = write_audit_trail(db, _actor(), AuditTrailRequest(flt, args.out), NO_PROGRESS)
+    print(tr("{n} entri audit diekspor ke {path}", n=angka(written.rows), path=args.out), file=out)
     return 0
 
 

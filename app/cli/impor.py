@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.i18n import angka, tr
+from app.jobs.impor import ImportReportRequest, write_import_report
+from app.jobs.progress import NO_PROGRESS
 from app.models.impor.apply import apply_import
 from app.models.impor.fields import FIELD_BY_NAME, detect_siasn, guess_mapping
 from app.models.impor.plan import plan_import
@@ -151,9 +153,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
     if args.report:
-        from app.reports.excel.impor import write_import_report
-
-        write_import_report(plan, args.report)
+        write_import_report(db, _actor(), ImportReportRequest(plan, args.report), NO_PROGRESS)
         print(tr("Laporan pratinjau disimpan: {path}", path=args.report), file=out)
     if not plan.ok:
         print(

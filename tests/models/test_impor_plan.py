@@ -31,7 +31,7 @@ from app.models.storage import migrations
 from app.models.storage.db import Database
 from app.reports.excel.impor import write_import_report
 from tests.helpers.common import TODAY
-from tests.models.test_impor_read import (
+from tests.helpers.impor import (
     BUDI,
     OFFICE_HEADERS,
     SITI,

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tanggal, tr
+from app.jobs.impor import ImportReportRequest, write_import_report
 from app.models.errors import Cancelled, MeritError, ValidationError
 from app.models.impor.apply import apply_import
 from app.models.impor.fields import FIELDS, detect_siasn, guess_mapping
@@ -1053,12 +1054,10 @@ class ImportPage(BusyMixin, QWidget):
         """Write the preview (counts and every problem) to ``path`` in the background."""
         if self.task is not None or self.plan is None:
             return None
-        plan = self.plan
+        plan, actor = self.plan, self.actor
 
-        def work(_db: Database, _progress: Progress) -> Path:
-            from app.reports.excel.impor import write_import_report
-
-            write_import_report(plan, path)
+        def work(db: Database, progress: Progress) -> Path:
+            write_import_report(db, actor, ImportReportRequest(plan, path), progress)
             return path
 
         def done(result: Path) -> None:
