@@ -1,4 +1,5 @@
-"""Keeping employee records: validation rules and writes (app.models.pegawai.write)."""
+"""Keeping employee records: validation rules (app.models.rules.pegawai, app.models.pegawai.checks),
+employee writes (app.models.pegawai.write) and history writes (app.models.pegawai.history)."""
 
 from __future__ import annotations
 
