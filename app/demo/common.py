@@ -153,6 +153,7 @@ def skp_id(pegawai_id: str, tahun: int) -> str:
 
 
 def cumulative(weights: Sequence[float]) -> list[float]:
+    """Running sums of ``weights`` (for drawing with :func:`bisect.bisect`)."""
     total = 0.0
     out: list[float] = []
     for w in weights:
@@ -176,6 +177,7 @@ def allocate(total: int, weights: Sequence[float]) -> list[int]:
 
 
 def roman_group(gol: int) -> int:
+    """The golongan group (I..IV) of a GOL_PNS index."""
     return 1 if gol <= 4 else 2 if gol <= 8 else 3 if gol <= 12 else 4
 
 
@@ -184,6 +186,8 @@ def roman_group(gol: int) -> int:
 
 
 class Calendar:
+    """Months as integers (0 = January 1930) with their strings, KP periods and today."""
+
     def __init__(self, today: date) -> None:
         last = max(today.year + 3, 2030)
         count = (last - _BASE_YEAR + 1) * 12

@@ -35,6 +35,8 @@ from app.demo.common import (
 
 @dataclass(slots=True)
 class Unit:
+    """A demo unit (``unit_organisasi`` row) with its place in the tree."""
+
     idx: int
     id: str
     induk: int | None
@@ -52,6 +54,8 @@ class Unit:
 
 @dataclass(slots=True)
 class Pos:
+    """A demo position (``jabatan`` row) with what the generator needs to fill it."""
+
     idx: int
     id: str
     unit: int

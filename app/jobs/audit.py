@@ -18,6 +18,8 @@ from app.models.storage.db import Database
 
 @dataclass(frozen=True)
 class AuditTrailRequest:
+    """The entries to write (a search) and where."""
+
     filter: audit.AuditFilter
     target: Path
     total: int = 0  # entries expected, for progress (0: unknown)
@@ -25,6 +27,8 @@ class AuditTrailRequest:
 
 @dataclass(frozen=True)
 class AuditTrailResult:
+    """The file written and its number of entries."""
+
     path: Path
     rows: int
 

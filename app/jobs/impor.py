@@ -18,6 +18,8 @@ from app.models.storage.db import Database
 
 @dataclass(frozen=True)
 class ImportReportRequest:
+    """The preview to write and where."""
+
     plan: ImportPlan
     target: Path
 

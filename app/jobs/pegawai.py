@@ -27,6 +27,8 @@ from app.models.storage.instansi import get_setting
 
 @dataclass(frozen=True)
 class EmployeeListRequest:
+    """The list to write (filter and order as shown) and where."""
+
     filter: EmployeeFilter
     target: Path
     total: int | None = None  # rows expected, for progress (default: counted)
@@ -34,6 +36,8 @@ class EmployeeListRequest:
 
 @dataclass(frozen=True)
 class EmployeeListResult:
+    """The file written and its number of rows."""
+
     path: Path
     rows: int
 

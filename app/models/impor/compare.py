@@ -74,6 +74,8 @@ def _dicts(cur: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
 
 @dataclass
 class Existing:
+    """The stored employees of the file (by NIP) and their pangkat, jabatan and education rows."""
+
     pegawai: dict[str, dict[str, Any]] = field(default_factory=dict)  # nip -> row
     pangkat: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     jabatan: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
@@ -81,6 +83,7 @@ class Existing:
 
 
 def load_existing(conn: sqlite3.Connection, nips: list[str]) -> Existing:
+    """The employees with these NIPs and their histories, a chunk of ids at a time."""
     ex = Existing()
     for chunk in _chunks(nips):
         marks = ", ".join("?" for _ in chunk)
@@ -108,6 +111,7 @@ def load_existing(conn: sqlite3.Connection, nips: list[str]) -> Existing:
 
 
 def name_key(text: str) -> str:
+    """A name compared without case and extra spaces."""
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 

@@ -53,6 +53,7 @@ class Issue:
 
 
 def raise_issues(issues: list[Issue]) -> None:
+    """Raise ValidationError naming the first field (and listing every reason), or return."""
     if issues:
         raise ValidationError(
             issues[0].message, field=issues[0].field, reasons=[i.message for i in issues]
@@ -60,10 +61,12 @@ def raise_issues(issues: list[Issue]) -> None:
 
 
 def as_text(value: object) -> str:
+    """The value as stripped text ("" for None)."""
     return "" if value is None else str(value).strip()
 
 
 def as_optional(value: object) -> str | None:
+    """The value as stripped text, or None when empty."""
     text = as_text(value)
     return text or None
 

@@ -95,6 +95,7 @@ JABATAN_COLUMNS = (
 
 
 def jabatan_from_row(row: Iterable[Any]) -> Jabatan:
+    """A :class:`Jabatan` from a row of :data:`JABATAN_COLUMNS`."""
     r = list(row)
     return Jabatan(
         r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7] or 0), r[8], r[9], r[10], r[11]
@@ -102,6 +103,7 @@ def jabatan_from_row(row: Iterable[Any]) -> Jabatan:
 
 
 def get_jabatan(conn: sqlite3.Connection, jabatan_id: str) -> Jabatan:
+    """One live position; :class:`NotFoundError` when missing or deleted."""
     row = conn.execute(
         f"SELECT {JABATAN_COLUMNS} FROM jabatan WHERE id = ? AND deleted = 0", (jabatan_id,)
     ).fetchone()

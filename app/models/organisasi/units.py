@@ -397,6 +397,8 @@ def data_version(conn: sqlite3.Connection) -> int:
 
 @dataclass(frozen=True)
 class UnitOption:
+    """A unit in a picker: its depth in the tree gives the indent."""
+
     id: str
     nama: str
     depth: int

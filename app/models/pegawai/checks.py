@@ -274,6 +274,8 @@ def check_employee(
 def normalise_history(
     spec: HistoryKind, data: Mapping[str, object], ref: Referensi, issues: Issues
 ) -> dict[str, Value]:
+    """Clean the raw values of a history row (dates to ISO, numbers, codes from names); the
+    problems of form go to ``issues``."""
     out: dict[str, Value] = {}
     for f in spec.fields:
         if f.name not in data:

@@ -52,6 +52,7 @@ def employee_labels() -> dict[str, str]:
 
 
 def check_known_fields(names: Iterable[str], valid: Sequence[str], where: str) -> None:
+    """Refuse (ValidationError) field names that ``valid`` does not list, naming the valid ones."""
     unknown = [n for n in names if n not in valid]
     if not unknown:
         return
@@ -80,6 +81,7 @@ def kedudukan_options(ref: Referensi) -> list[tuple[str, str]]:
 
 
 def history_tables() -> tuple[str, ...]:
+    """The ``riwayat_*`` table of every kind of history."""
     return tuple(k.table for k in (history_kind(n) for n in HISTORY_KIND_NAMES))
 
 
@@ -104,6 +106,8 @@ class HistoryField:
 
 @dataclass(frozen=True)
 class HistoryKind:
+    """One kind of history: its table, title and fields."""
+
     name: str  # key of employees.RIWAYAT_TABLES
     table: str
     title: str

@@ -57,6 +57,8 @@ def history_summary(kind: str, row: Mapping[str, Any], ref: Referensi) -> str:
 
 def upsert_skp(tx: WriteTx, conn: sqlite3.Connection, pegawai_id: str,
                 row: dict[str, Value]) -> str:  # fmt: skip
+    """Write the SKP row of a year under its natural id (:func:`skp_id`): insert it, or update
+    (and undelete) the row of that year. Returns the id."""
     new_id = skp_id(pegawai_id, int(str(row["tahun"])))
     existing = conn.execute("SELECT deleted FROM riwayat_skp WHERE id = ?", (new_id,)).fetchone()
     if existing is None:

@@ -68,6 +68,8 @@ class FieldIssue:
 
 
 class Issues:
+    """Collects the problems of one form, naming each field by its label."""
+
     def __init__(self, labels: Mapping[str, str]) -> None:
         self.labels = labels
         self.items: list[FieldIssue] = []
@@ -91,6 +93,7 @@ class Issues:
 
 
 def errors(issues: Iterable[FieldIssue]) -> list[FieldIssue]:
+    """The problems that are errors (not warnings)."""
     return [i for i in issues if not i.warning]
 
 
@@ -173,6 +176,7 @@ def parse_tanggal(value: object) -> date:
 
 
 def clean_text(value: object) -> str | None:
+    """Text as typed, with doubled and surrounding spaces removed; empty gives None."""
     if value is None:
         return None
     # Doubled and surrounding spaces (pasted text) are never meaningful in these fields.
@@ -192,6 +196,7 @@ def match_code(table: Mapping[str, Mapping[str, Any]], value: str) -> str | None
 
 
 def parse_jenis_kelamin(value: str) -> str | None:
+    """``L`` or ``P`` for the ways a clerk writes a sex (L, laki-laki, pria, 1 ...), else None."""
     kode = value.strip().upper().replace(" ", "-")
     if kode in ("L", "LAKI-LAKI", "PRIA", "1"):
         return "L"
@@ -207,6 +212,7 @@ def jenis_asn_of(status: str | None, ref: Referensi) -> str | None:
 
 
 def date_or_none(value: str | None) -> date | None:
+    """An ISO date, or None when empty or not a date."""
     if not value:
         return None
     try:
@@ -288,6 +294,8 @@ def check_skp(
     tmt_cpns: date | None,
     today: date,
 ) -> None:
+    """One SKP row: its year (not ahead, not before the TMT CPNS, not twice) and its predikat
+    against the two ratings (PermenPANRB 6/2022). Fills the predikat from the ratings when empty."""
     tahun = v.get("tahun")
     if isinstance(tahun, int) and "tahun" not in bad:
         if tahun > today.year:
