@@ -231,7 +231,10 @@ def bare_inserts(plan: object, path: Path) -> float:
 
 
 def run(n: int) -> list[dict]:
-    from app.models.impor import apply_import, guess_mapping, plan_import, read_source
+    from app.models.impor.apply import apply_import
+    from app.models.impor.fields import guess_mapping
+    from app.models.impor.plan import plan_import
+    from app.models.impor.read import read_source
     from app.models.storage.db import Database
 
     results = []

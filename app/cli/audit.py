@@ -14,6 +14,8 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import clip, write_json
 from app.i18n import angka, tr
+from app.jobs.audit import AuditTrailRequest, write_audit_trail
+from app.jobs.progress import NO_PROGRESS
 from app.models.access import audit
 from app.models.access.audit import AuditFilter
 from app.models.errors import ValidationError
@@ -97,16 +99,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     out = ctx.out
     flt = _filter(args)
-    from app.reports.excel.audit import write_audit_xlsx
-
-    rows = audit.export_rows(audit.iter_entries(db.conn, flt))
-    count = write_audit_xlsx(
-        args.out,
-        rows,
-        title=tr("Jejak audit"),
-        subtitle=audit.describe_filter(flt),
-    )
-    audit.record_export(db, flt, args.out.name, count, actor=ctx.actor)
+    count = write_audit_trail(db, ctx.actor, AuditTrailRequest(flt, args.out), NO_PROGRESS).rows
     print(tr("{n} entri audit diekspor ke {path}", n=angka(count), path=args.out), file=out)
     return ExitCode.OK
 

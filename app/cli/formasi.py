@@ -1,7 +1,7 @@
 """``merit bezetting [--unit U] [--format table|json]``: seats against people in post.
 
 The same function as the Organisasi & Formasi screen
-(:func:`app.models.organisasi.formasi.bezetting_report`).
+(:func:`app.models.organisasi.bezetting.bezetting_report`).
 Without ``--unit``: the whole organisation. Exit codes: 0 printed, 3 unit not found.
 """
 
@@ -14,7 +14,7 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import clip, write_json
 from app.i18n import angka, tr
-from app.models.organisasi import formasi as f
+from app.models.organisasi import bezetting
 from app.models.organisasi.units import find_unit
 
 
@@ -36,9 +36,9 @@ def cmd_bezetting(ctx: Context, args: argparse.Namespace) -> int:
     conn = ctx.db.conn
     out = ctx.out
     unit_id = find_unit(conn, args.unit) if args.unit else None
-    report = f.bezetting_report(conn, unit_id, include_sub_units=not args.tanpa_sub_unit)
+    report = bezetting.bezetting_report(conn, unit_id, include_sub_units=not args.tanpa_sub_unit)
     rows = [r for r in report.rows if r.kosong > 0] if args.kosong else report.rows
-    t = f.total(rows, report.total.unit_nama)
+    t = bezetting.total(rows, report.total.unit_nama)
     if args.format == "json":
         write_json(
             out,

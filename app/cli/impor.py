@@ -15,16 +15,13 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import progress
 from app.i18n import angka, tr
-from app.models.impor import (
-    apply_import,
-    apply_preset,
-    detect_siasn,
-    get_preset,
-    guess_mapping,
-    plan_import,
-    read_source,
-)
-from app.models.impor.fields import FIELD_BY_NAME
+from app.jobs.impor import ImportReportRequest, write_import_report
+from app.jobs.progress import NO_PROGRESS
+from app.models.impor.apply import apply_import
+from app.models.impor.fields import FIELD_BY_NAME, detect_siasn, guess_mapping
+from app.models.impor.plan import plan_import
+from app.models.impor.presets import apply_preset, get_preset
+from app.models.impor.read import read_source
 from app.models.storage.cadangan import before_risky_job
 
 MAX_ISSUES_SHOWN = 50
@@ -150,9 +147,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
             file=out,
         )
     if args.report:
-        from app.reports.excel.impor import write_import_report
-
-        write_import_report(plan, args.report)
+        write_import_report(db, ctx.actor, ImportReportRequest(plan, args.report), NO_PROGRESS)
         print(tr("Laporan pratinjau disimpan: {path}", path=args.report), file=out)
     if not plan.ok:
         print(

@@ -1,7 +1,7 @@
 """``merit export duk|bezetting|rekap|kp|kgb|pensiun|diklat --out FILE.xlsx``: recap sheets.
 
 The same job as the screens (:func:`app.jobs.rekap.write_recap`): the lists come from
-:mod:`app.models.rekap` (and :mod:`app.models.organisasi.formasi` for bezetting), the workbook
+:mod:`app.models.rekap` (and :mod:`app.models.organisasi.bezetting` for bezetting), the workbook
 from :mod:`app.reports.excel.rekap`. An export of personal data is a sensitive read and is
 written to the audit trail.
 

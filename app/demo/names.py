@@ -566,9 +566,6 @@ TIONGHOA = Wilayah(
 WILAYAH: tuple[Wilayah, ...] = (JAWA, SUNDA, BATAK, MINANG, BUGIS, BALI, NTT, MANADO, MELAYU,
                                 TIONGHOA)  # fmt: skip
 
-# Share of employees born in the agency's own city (tempat_lahir = the city's name).
-P_LAHIR_SETEMPAT = 0.3
-
 # The province of the demo city (NIK province code 53) and the fictional NIK kab/kota code.
 PROVINSI = "Nusa Tenggara Timur"
 KODE_WILAYAH_NIK = "5371"
@@ -637,11 +634,6 @@ _S2_ADM = (
     Prodi("Ilmu Administrasi", "M.Si."),
     Prodi("Manajemen", "M.M."),
     Prodi("Ilmu Pemerintahan", "M.Si."),
-)
-_S3_UMUM = (
-    Prodi("Ilmu Administrasi Publik", "Dr.", depan=True),
-    Prodi("Ilmu Manajemen", "Dr.", depan=True),
-    Prodi("Ilmu Pendidikan", "Dr.", depan=True),
 )
 
 RUMPUN: tuple[Rumpun, ...] = (
@@ -1086,8 +1078,6 @@ PRODI_AGAMA: dict[str, tuple[str, str]] = {
     "HINDU": ("Pendidikan Agama Hindu", "S.Pd.H."),
     "BUDDHA": ("Pendidikan Keagamaan Buddha", "S.Pd.B."),
 }
-
-NOMOR_IJAZAH_SLTA = ("DN-{p} Ma {n:07d}", "DN-{p} Mk {n:07d}", "{p}-{n:06d}")
 
 # ---------------------------------------------------------------------------------------------
 # Positions

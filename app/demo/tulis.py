@@ -1,6 +1,6 @@
 """Demo data: a believable kota government written through the one write path.
 
-The rows come from :mod:`app.demo.gen` (deterministic for a seed); this module writes
+The rows come from :func:`app.demo.gen.generate` (deterministic for a seed); this module writes
 them in one transaction (so a cancelled or failed run leaves nothing behind), cut into batches
 by the write path, with progress reported per chunk of employees.
 """
@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from app.demo.gen import generate
 from app.i18n import tr
 from app.models.errors import Cancelled, ValidationError
 from app.models.reference.loader import natural_id
@@ -96,8 +97,6 @@ def create_demo(
                 tx.update("pengaturan", row_id, {"nilai": value})
             else:
                 tx.insert("pengaturan", {"id": row_id, "kunci": key, "nilai": value})
-        from app.demo.gen import generate  # large; only needed here
-
         for chunk in generate(employees, seed, today=today or date.today(), agency=DEMO_AGENCY):
             if cancelled and cancelled():
                 raise Cancelled(tr("Pembuatan data demo dibatalkan; tidak ada yang disimpan."))

@@ -1,7 +1,7 @@
-"""What a job reports to while it works, and asks whether to stop.
+"""What a job is handed to report progress and to learn that the user cancelled.
 
-A screen passes its task's progress (:class:`app.ui.tasks.Progress` fits); the command line passes
-None. No Qt here.
+A screen passes its background task's progress (:class:`app.ui.tasks.Progress` has this shape);
+the command line passes :data:`NO_PROGRESS` (or its own reporter). Jobs never touch a widget.
 """
 
 from __future__ import annotations
@@ -10,10 +10,25 @@ from typing import Protocol
 
 
 class Progress(Protocol):
-    """Progress of a job: ``report(done, total)`` as it goes; ``cancelled`` once the user
-    stopped it (the job then raises :class:`app.models.errors.Cancelled`)."""
+    """Progress reports out, cancellation in."""
 
-    def report(self, done: int, total: int, text: str = "") -> None: ...
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """``done`` of ``total`` steps are finished (``text``: what is being done)."""
 
     @property
-    def cancelled(self) -> bool: ...
+    def cancelled(self) -> bool:
+        """True once the user asked to stop; the job then raises :class:`Cancelled`."""
+
+
+class NoProgress:
+    """Reports nowhere and is never cancelled (a job run from the command line)."""
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        return None
+
+    @property
+    def cancelled(self) -> bool:
+        return False
+
+
+NO_PROGRESS = NoProgress()

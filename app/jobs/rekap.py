@@ -1,6 +1,6 @@
 """Write one recap workbook (DUK, bezetting, rekap, KP, KGB, pensiun, diklat).
 
-The lists come from :mod:`app.models.rekap` (and :mod:`app.models.organisasi.formasi` for
+The lists come from :mod:`app.models.rekap` (and :mod:`app.models.organisasi.bezetting` for
 bezetting), the workbook from :mod:`app.reports.excel.rekap`. Writing is atomic (a temporary
 file replaced at the end), so a cancelled or failed job leaves no file. An export of personal
 data is a sensitive read and is written to the audit trail.
@@ -17,7 +17,7 @@ from typing import TypeVar
 from app.i18n import tr
 from app.models.access.akses import require
 from app.models.errors import Cancelled, ValidationError
-from app.models.organisasi.formasi import bezetting_report
+from app.models.organisasi.bezetting import bezetting_report
 from app.models.rekap import common, diklat, duk, kgb, kp, pensiun, tabel
 from app.models.rules.kp import add_years
 from app.models.storage.db import Database

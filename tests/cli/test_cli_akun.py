@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 
 from app.cli.main import main
 from app.models.access import akun
-from app.models.organisasi.formasi import UnitData, create_unit
+from app.models.organisasi.units import UnitData, create_unit
 from app.models.pegawai import write as registri
 from app.models.storage.db import Database
 

@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 
 from app.cli.main import main
-from app.models.impor import save_preset
+from app.models.impor.presets import save_preset
 from app.models.storage.db import Database
-from tests.models.test_impor_read import (
+from tests.helpers.impor import (
     BAD_FILES,
     BUDI,
     SITI,

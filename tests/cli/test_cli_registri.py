@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
+from app.models.pegawai import history as riwayat
 from app.models.pegawai import write as registri
 from app.models.pegawai.read import get_employee
 from app.models.storage.db import Database
@@ -35,7 +36,7 @@ def path(tmp_path: Path) -> Path:
              "tmt_pns": "2016-06-01"},
             actor="uji",
         )  # fmt: skip
-        registri.add_history(
+        riwayat.add_history(
             db, pid, "pangkat", {"golongan_kode": "III/a", "tmt": "2015-05-01"}, actor="uji"
         )
     return file

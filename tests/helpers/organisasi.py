@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from app.models.organisasi import formasi as f
+from app.models.organisasi import jabatan, units
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 
@@ -77,12 +77,14 @@ class Org:
 @pytest.fixture
 def org(db: Database) -> Org:
     """Dinas A > Bidang B > Seksi C, four positions and eight people (answers in the tests)."""
-    dinas = f.create_unit(db, f.UnitData(nama="Dinas Arsip", jenis="OPD"))
-    bidang = f.create_unit(db, f.UnitData(nama="Bidang Layanan", jenis="BIDANG", induk_id=dinas))
-    seksi = f.create_unit(db, f.UnitData(nama="Seksi Data", jenis="SEKSI", induk_id=bidang))
-    kadis = f.create_jabatan(
+    dinas = units.create_unit(db, units.UnitData(nama="Dinas Arsip", jenis="OPD"))
+    bidang = units.create_unit(
+        db, units.UnitData(nama="Bidang Layanan", jenis="BIDANG", induk_id=dinas)
+    )
+    seksi = units.create_unit(db, units.UnitData(nama="Seksi Data", jenis="SEKSI", induk_id=bidang))
+    kadis = jabatan.create_jabatan(
         db,
-        f.JabatanData(
+        jabatan.JabatanData(
             unit_id=dinas,
             nama="Kepala Dinas",
             jenis_kode="JPT",
@@ -94,9 +96,9 @@ def org(db: Database) -> Org:
             pendidikan_min_kode="S1",
         ),
     )
-    kabid = f.create_jabatan(
+    kabid = jabatan.create_jabatan(
         db,
-        f.JabatanData(
+        jabatan.JabatanData(
             unit_id=bidang,
             nama="Kepala Bidang Layanan",
             jenis_kode="JA",
@@ -108,9 +110,9 @@ def org(db: Database) -> Org:
             pendidikan_min_kode="S1",
         ),
     )
-    analis = f.create_jabatan(
+    analis = jabatan.create_jabatan(
         db,
-        f.JabatanData(
+        jabatan.JabatanData(
             unit_id=bidang,
             nama="Arsiparis Ahli Pertama",
             jenis_kode="JF",
@@ -121,9 +123,9 @@ def org(db: Database) -> Org:
             pendidikan_min_kode="S1",
         ),
     )
-    pengadm = f.create_jabatan(
+    pengadm = jabatan.create_jabatan(
         db,
-        f.JabatanData(
+        jabatan.JabatanData(
             unit_id=seksi,
             nama="Pengadministrasi Perkantoran",
             jenis_kode="JA",

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.models.organisasi import formasi as f
+from app.models.organisasi import jabatan, units
 from app.models.rules.skp import Pelaku
 from app.models.storage.db import Database
 from app.models.storage.store import Store
@@ -53,9 +53,9 @@ def make_position(
     db: Database, unit: str, nama: str, atasan: str | None, jenjang: str = "PELAKSANA"
 ) -> str:
     eselon = {"JPT_PRATAMA": "II.b", "ADMINISTRATOR": "III.b", "PENGAWAS": "IV.a"}.get(jenjang)
-    return f.create_jabatan(
+    return jabatan.create_jabatan(
         db,
-        f.JabatanData(
+        jabatan.JabatanData(
             unit_id=unit,
             nama=nama,
             jenis_kode="JPT" if jenjang == "JPT_PRATAMA" else "JA",
@@ -88,10 +88,12 @@ class Org:
 def build_org(db: Database) -> Org:
     """Dinas > Bidang > Seksi, plus another OPD. Kasi is vacant: the staff of the Seksi are
     appraised by the Kabid (the appraisal passes up the tree)."""
-    dinas = f.create_unit(db, f.UnitData(nama="Dinas Arsip", jenis="OPD"))
-    bidang = f.create_unit(db, f.UnitData(nama="Bidang Layanan", jenis="BIDANG", induk_id=dinas))
-    seksi = f.create_unit(db, f.UnitData(nama="Seksi Data", jenis="SEKSI", induk_id=bidang))
-    lain = f.create_unit(db, f.UnitData(nama="Dinas Lain", jenis="OPD"))
+    dinas = units.create_unit(db, units.UnitData(nama="Dinas Arsip", jenis="OPD"))
+    bidang = units.create_unit(
+        db, units.UnitData(nama="Bidang Layanan", jenis="BIDANG", induk_id=dinas)
+    )
+    seksi = units.create_unit(db, units.UnitData(nama="Seksi Data", jenis="SEKSI", induk_id=bidang))
+    lain = units.create_unit(db, units.UnitData(nama="Dinas Lain", jenis="OPD"))
     j_kadis = make_position(db, dinas, "Kepala Dinas", None, "JPT_PRATAMA")
     j_kabid = make_position(db, bidang, "Kepala Bidang", j_kadis, "ADMINISTRATOR")
     j_kasi = make_position(db, seksi, "Kepala Seksi", j_kabid, "PENGAWAS")

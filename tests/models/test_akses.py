@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 from app.models.access import akses, akun
 from app.models.access.akses import Hak, Peran, Sesi, allowed, require
 from app.models.errors import AccessDenied
-from app.models.organisasi.formasi import Unit, UnitData, get_unit, update_unit
+from app.models.organisasi.units import Unit, UnitData, get_unit, update_unit
 from app.models.pegawai import write as registri
 from app.models.pegawai.ekspor import check_export
 from app.models.pegawai.read import EmployeeFilter

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from app.demo.gen import DemoChunk, generate, skp_id, uuid4_from
+from app.demo.common import DemoChunk, skp_id, uuid4_from
+from app.demo.gen import generate
 
 TODAY = date(2026, 11, 22)
 N = 2000

@@ -13,16 +13,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.models.errors import NotFoundError, ValidationError
-from app.models.organisasi import formasi as f
+from app.models.organisasi import bezetting, jabatan, units
 from app.models.reference.loader import Referensi
 from app.models.rules import derivations as d
+from app.models.rules import formasi as aturan_formasi
 from app.models.storage.db import Database
 from tests.helpers.organisasi import Org, add_person
 
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def by_name(rows: list[f.BezettingRow]) -> dict[str, f.BezettingRow]:
+def by_name(rows: list[bezetting.BezettingRow]) -> dict[str, bezetting.BezettingRow]:
     return {r.nama: r for r in rows}
 
 
@@ -30,8 +31,8 @@ def by_name(rows: list[f.BezettingRow]) -> dict[str, f.BezettingRow]:
 
 
 def test_unit_tree_in_order_with_depth(db: Database, org: Org) -> None:
-    f.create_unit(db, f.UnitData(nama="Badan Keuangan", jenis="OPD"))
-    nodes = f.unit_tree(db.conn)
+    units.create_unit(db, units.UnitData(nama="Badan Keuangan", jenis="OPD"))
+    nodes = units.unit_tree(db.conn)
     assert [(n.nama, n.depth) for n in nodes] == [
         ("Dinas Arsip", 0),
         ("Bidang Layanan", 1),
@@ -39,18 +40,18 @@ def test_unit_tree_in_order_with_depth(db: Database, org: Org) -> None:
         ("Badan Keuangan", 0),
     ]
     assert nodes[0].children == 1 and nodes[2].children == 0
-    assert f.unit_path(db.conn, org.seksi) == ["Dinas Arsip", "Bidang Layanan", "Seksi Data"]
+    assert units.unit_path(db.conn, org.seksi) == ["Dinas Arsip", "Bidang Layanan", "Seksi Data"]
 
 
 def test_rename_and_move_refresh_employee_summary(db: Database, org: Org) -> None:
-    unit = f.get_unit(db.conn, org.dinas)
-    changed = f.update_unit(db, org.dinas, replace(unit.as_data(), nama="Dinas Kearsipan"))
+    unit = units.get_unit(db.conn, org.dinas)
+    changed = units.update_unit(db, org.dinas, replace(unit.as_data(), nama="Dinas Kearsipan"))
     assert changed == ["nama"]
     opd = {r[0] for r in db.conn.execute("SELECT opd_nama FROM pegawai_ringkas WHERE deleted=0")}
     assert opd == {"Dinas Kearsipan"}
-    other = f.create_unit(db, f.UnitData(nama="Badan Lain", jenis="OPD"))
-    f.move_unit(db, org.bidang, other)
-    assert f.get_unit(db.conn, org.bidang).induk_id == other
+    other = units.create_unit(db, units.UnitData(nama="Badan Lain", jenis="OPD"))
+    units.move_unit(db, org.bidang, other)
+    assert units.get_unit(db.conn, org.bidang).induk_id == other
     # The employees of the seksi (under the moved bidang) now belong to the other OPD.
     row = db.conn.execute(
         "SELECT opd_nama FROM pegawai_ringkas WHERE unit_id = ?", (org.seksi,)
@@ -61,43 +62,47 @@ def test_rename_and_move_refresh_employee_summary(db: Database, org: Org) -> Non
 def test_move_under_itself_or_a_sub_unit_is_refused(db: Database, org: Org) -> None:
     for target in (org.dinas, org.bidang, org.seksi):
         with pytest.raises(ValidationError) as err:
-            f.move_unit(db, org.dinas, target)
+            units.move_unit(db, org.dinas, target)
         assert err.value.field == "induk_id"
         assert "Unit induk tidak boleh" in str(err.value)
-    assert f.get_unit(db.conn, org.dinas).induk_id is None
+    assert units.get_unit(db.conn, org.dinas).induk_id is None
 
 
 def test_unit_validation_names_the_field(db: Database, org: Org) -> None:
-    issues = f.unit_issues(db.conn, f.UnitData(nama=" ", jenis="KANTOR", eselon_kode="X.9"))
+    issues = units.unit_issues(db.conn, units.UnitData(nama=" ", jenis="KANTOR", eselon_kode="X.9"))
     assert {i.field for i in issues} == {"nama", "jenis", "eselon_kode"}
     assert any("Nama unit wajib diisi" in i.message for i in issues)
     with pytest.raises(ValidationError) as err:
-        f.create_unit(db, f.UnitData(nama="Baru", jenis="SEKSI", induk_id="tidak-ada"))
+        units.create_unit(db, units.UnitData(nama="Baru", jenis="SEKSI", induk_id="tidak-ada"))
     assert err.value.field == "induk_id"
     assert db.conn.execute("SELECT count(*) FROM unit_organisasi").fetchone()[0] == 3
 
 
 def test_shift_unit_changes_order_among_siblings(db: Database, org: Org) -> None:
-    second = f.create_unit(db, f.UnitData(nama="Bidang Kedua", jenis="BIDANG", induk_id=org.dinas))
-    names = [n.nama for n in f.unit_tree(db.conn) if n.induk_id == org.dinas]
+    second = units.create_unit(
+        db, units.UnitData(nama="Bidang Kedua", jenis="BIDANG", induk_id=org.dinas)
+    )
+    names = [n.nama for n in units.unit_tree(db.conn) if n.induk_id == org.dinas]
     assert names == ["Bidang Layanan", "Bidang Kedua"]
-    assert f.shift_unit(db, second, -1)
-    names = [n.nama for n in f.unit_tree(db.conn) if n.induk_id == org.dinas]
+    assert units.shift_unit(db, second, -1)
+    names = [n.nama for n in units.unit_tree(db.conn) if n.induk_id == org.dinas]
     assert names == ["Bidang Kedua", "Bidang Layanan"]
-    assert not f.shift_unit(db, second, -1)  # already first
+    assert not units.shift_unit(db, second, -1)  # already first
 
 
 def test_delete_unit_refused_while_it_has_sub_units_positions_or_people(
     db: Database, org: Org
 ) -> None:
     with pytest.raises(ValidationError) as err:
-        f.delete_unit(db, org.bidang)
+        units.delete_unit(db, org.bidang)
     message = str(err.value)
     assert "1 sub-unit" in message and "2 jabatan" in message and "pegawai aktif" in message
-    empty = f.create_unit(db, f.UnitData(nama="Seksi Kosong", jenis="SEKSI", induk_id=org.bidang))
-    f.delete_unit(db, empty)
+    empty = units.create_unit(
+        db, units.UnitData(nama="Seksi Kosong", jenis="SEKSI", induk_id=org.bidang)
+    )
+    units.delete_unit(db, empty)
     with pytest.raises(NotFoundError):
-        f.get_unit(db.conn, empty)
+        units.get_unit(db.conn, empty)
     assert (
         db.conn.execute("SELECT deleted FROM unit_organisasi WHERE id=?", (empty,)).fetchone()[0]
         == 1
@@ -107,8 +112,8 @@ def test_delete_unit_refused_while_it_has_sub_units_positions_or_people(
 # -- positions --------------------------------------------------------------------------------
 
 
-def _valid(org: Org, **changes: object) -> f.JabatanData:
-    base = f.JabatanData(
+def _valid(org: Org, **changes: object) -> jabatan.JabatanData:
+    base = jabatan.JabatanData(
         unit_id=org.bidang,
         nama="Kepala Seksi",
         jenis_kode="JA",
@@ -150,41 +155,43 @@ def test_position_validation_messages_name_the_field(
     db: Database, org: Org, changes: dict[str, object], field: str, words: str
 ) -> None:
     data = _valid(org, **changes)
-    issues = f.jabatan_issues(db.conn, data)
+    issues = jabatan.jabatan_issues(db.conn, data)
     assert [i.field for i in issues] == [field], issues
     assert words in issues[0].message
     before = db.conn.execute("SELECT count(*) FROM jabatan").fetchone()[0]
     with pytest.raises(ValidationError) as err:
-        f.create_jabatan(db, data)
+        jabatan.create_jabatan(db, data)
     assert err.value.field == field
     assert db.conn.execute("SELECT count(*) FROM jabatan").fetchone()[0] == before
 
 
 def test_valid_position_saves_converted_values(db: Database, org: Org) -> None:
-    assert f.jabatan_issues(db.conn, _valid(org)) == []
-    jab_id = f.create_jabatan(db, _valid(org, kebutuhan=" 1.000 ", atasan_jabatan_id=org.kabid))
-    jab = f.get_jabatan(db.conn, jab_id)
+    assert jabatan.jabatan_issues(db.conn, _valid(org)) == []
+    jab_id = jabatan.create_jabatan(
+        db, _valid(org, kebutuhan=" 1.000 ", atasan_jabatan_id=org.kabid)
+    )
+    jab = jabatan.get_jabatan(db.conn, jab_id)
     assert (jab.kebutuhan, jab.kelas_jabatan, jab.eselon_kode) == (1000, 9, "IV.a")
-    changed = f.update_jabatan(db, jab_id, replace(jab.as_data(), kebutuhan="3"))
+    changed = jabatan.update_jabatan(db, jab_id, replace(jab.as_data(), kebutuhan="3"))
     assert changed == ["kebutuhan"]
-    assert [j.nama for j in f.list_jabatan(db.conn, org.bidang)] == [
+    assert [j.nama for j in jabatan.list_jabatan(db.conn, org.bidang)] == [
         "Kepala Bidang Layanan",
         "Kepala Seksi",
         "Arsiparis Ahli Pertama",
     ]
-    options = dict(f.atasan_options(db.conn, org.seksi))
+    options = dict(jabatan.atasan_options(db.conn, org.seksi))
     assert org.kabid in options and org.kadis in options and org.analis not in options
 
 
 def test_superior_chain_cannot_loop(db: Database, org: Org) -> None:
-    kasi = f.create_jabatan(db, _valid(org, atasan_jabatan_id=org.kabid))
-    kabid = f.get_jabatan(db.conn, org.kabid)
-    issues = f.jabatan_issues(
+    kasi = jabatan.create_jabatan(db, _valid(org, atasan_jabatan_id=org.kabid))
+    kabid = jabatan.get_jabatan(db.conn, org.kabid)
+    issues = jabatan.jabatan_issues(
         db.conn, replace(kabid.as_data(), atasan_jabatan_id=kasi), jabatan_id=org.kabid
     )
     assert [i.field for i in issues] == ["atasan_jabatan_id"]
     assert "berputar" in issues[0].message
-    issues = f.jabatan_issues(
+    issues = jabatan.jabatan_issues(
         db.conn, replace(kabid.as_data(), atasan_jabatan_id=org.kabid), jabatan_id=org.kabid
     )
     assert "sendiri" in issues[0].message
@@ -192,18 +199,18 @@ def test_superior_chain_cannot_loop(db: Database, org: Org) -> None:
 
 def test_delete_position_refused_while_held(db: Database, org: Org) -> None:
     with pytest.raises(ValidationError) as err:
-        f.delete_jabatan(db, org.analis)
+        jabatan.delete_jabatan(db, org.analis)
     assert "3 pegawai aktif" in str(err.value)
-    spare = f.create_jabatan(db, _valid(org))
-    f.delete_jabatan(db, spare)
-    assert spare not in {j.id for j in f.list_jabatan(db.conn, org.bidang)}
+    spare = jabatan.create_jabatan(db, _valid(org))
+    jabatan.delete_jabatan(db, spare)
+    assert spare not in {j.id for j in jabatan.list_jabatan(db.conn, org.bidang)}
 
 
 # -- bezetting --------------------------------------------------------------------------------
 
 
 def test_bezetting_counts_against_known_answers(db: Database, org: Org) -> None:
-    report = f.bezetting_report(db.conn, org.dinas)
+    report = bezetting.bezetting_report(db.conn, org.dinas)
     rows = by_name(report.rows)
     assert [r.nama for r in report.rows] == [
         "Kepala Dinas",
@@ -230,7 +237,7 @@ def test_bezetting_counts_against_known_answers(db: Database, org: Org) -> None:
         "golongan III/c di bawah minimal III/d",
     )
     assert rows["Kepala Dinas"].pemangku[0].memenuhi
-    assert report.total == f.BezettingTotal(
+    assert report.total == bezetting.BezettingTotal(
         org.dinas, "Dinas Arsip", jabatan=4, kebutuhan=6, terisi=6, kosong=1, lebih=1,
         tidak_memenuhi=2,
     )  # fmt: skip
@@ -244,37 +251,37 @@ def test_bezetting_counts_against_known_answers(db: Database, org: Org) -> None:
 
 
 def test_bezetting_without_sub_units_and_vacancies(db: Database, org: Org) -> None:
-    only = f.bezetting(db.conn, org.dinas, include_sub_units=False)
+    only = bezetting.bezetting(db.conn, org.dinas, include_sub_units=False)
     assert [r.nama for r in only] == ["Kepala Dinas"]
-    bidang = f.bezetting(db.conn, org.bidang)
+    bidang = bezetting.bezetting(db.conn, org.bidang)
     assert {r.nama for r in bidang} == {
         "Kepala Bidang Layanan",
         "Arsiparis Ahli Pertama",
         "Pengadministrasi Perkantoran",
     }
-    assert [r.nama for r in f.vacancies(db.conn)] == ["Arsiparis Ahli Pertama"]
-    assert f.vacancies(db.conn, org.seksi) == []
+    assert [r.nama for r in bezetting.vacancies(db.conn)] == ["Arsiparis Ahli Pertama"]
+    assert bezetting.vacancies(db.conn, org.seksi) == []
 
 
 def test_employee_without_position_in_formation_is_reported(db: Database, org: Org) -> None:
     add_person(db, "Hadi", jabatan=[(None, org.seksi, "2024-01-01")])
-    report = f.bezetting_report(db.conn, org.dinas)
+    report = bezetting.bezetting_report(db.conn, org.dinas)
     assert [p.nama_lengkap for p in report.tanpa_formasi] == ["Hadi"]
     assert report.total.terisi == 6
 
 
 def test_kekurangan_ignores_unknown_and_other_scales(db: Database) -> None:
     ref = Referensi.load(db.conn)
-    assert f.kekurangan(
+    assert aturan_formasi.kekurangan(
         ref, gol_min_kode="III/a", pendidikan_min_kode="S1", golongan_kode=None,
         pendidikan_kode=None,
     ) == ()  # fmt: skip
     # A PPPK golongan is not compared with a PNS minimum.
-    assert f.kekurangan(
+    assert aturan_formasi.kekurangan(
         ref, gol_min_kode="III/a", pendidikan_min_kode=None, golongan_kode="IX",
         pendidikan_kode=None,
     ) == ()  # fmt: skip
-    assert f.kekurangan(
+    assert aturan_formasi.kekurangan(
         ref, gol_min_kode="III/a", pendidikan_min_kode=None, golongan_kode="II/c",
         pendidikan_kode=None,
     ) == ("golongan II/c di bawah minimal III/a",)  # fmt: skip
@@ -284,7 +291,7 @@ def test_bezetting_on_demo_matches_the_derivation_rules(demo_db: Database) -> No
     """Every active employee with a current position in the formation is counted once, in the
     position the derivation rules say (checked through a different path: Python)."""
     conn = demo_db.conn
-    report = f.bezetting_report(conn, None)
+    report = bezetting.bezetting_report(conn, None)
     counted = {p.pegawai_id: r.jabatan_id for r in report.rows for p in r.pemangku}
     history: dict[str, list[dict]] = {}
     for row in conn.execute(
@@ -348,37 +355,37 @@ def organisations(draw: st.DrawFn) -> dict:
 def test_property_seats_balance_and_every_holder_counted_once(spec: dict) -> None:
     db = _fresh_db()
     try:
-        units: list[str] = []
+        unit_ids: list[str] = []
         for i, parent in enumerate(spec["parents"]):
-            units.append(
-                f.create_unit(
+            unit_ids.append(
+                units.create_unit(
                     db,
-                    f.UnitData(
+                    units.UnitData(
                         nama=f"Unit {i}",
                         jenis="OPD" if parent is None else "BIDANG",
-                        induk_id=None if parent is None else units[parent],
+                        induk_id=None if parent is None else unit_ids[parent],
                     ),
                 )
             )
         positions: list[tuple[str, str]] = []
         for i, (unit_index, seats) in enumerate(spec["positions"]):
-            jab = f.create_jabatan(
+            jab = jabatan.create_jabatan(
                 db,
-                f.JabatanData(
-                    unit_id=units[unit_index],
+                jabatan.JabatanData(
+                    unit_id=unit_ids[unit_index],
                     nama=f"Jabatan {i}",
                     jenis_kode="JF",
                     jenjang_kode="AHLI_PERTAMA",
                     kebutuhan=seats,
                 ),
             )
-            positions.append((jab, units[unit_index]))
+            positions.append((jab, unit_ids[unit_index]))
         expected_holders = 0
         for n, (kedudukan, history) in enumerate(spec["people"]):
             rows = []
             for k, (pos_index, year) in enumerate(history):
                 if pos_index is None or not positions:
-                    rows.append((None, units[0], f"{year}-01-{k + 1:02d}"))
+                    rows.append((None, unit_ids[0], f"{year}-01-{k + 1:02d}"))
                 else:
                     jab, unit = positions[pos_index]
                     rows.append((jab, unit, f"{year}-01-{k + 1:02d}"))
@@ -386,7 +393,7 @@ def test_property_seats_balance_and_every_holder_counted_once(spec: dict) -> Non
             if kedudukan == "AKTIF" and rows:
                 latest = max(rows, key=lambda r: r[2])
                 expected_holders += latest[0] is not None
-        report = f.bezetting_report(db.conn, units[0])
+        report = bezetting.bezetting_report(db.conn, unit_ids[0])
         for row in report.rows:
             assert row.terisi + row.kosong - row.lebih == row.kebutuhan
             assert row.kosong == max(row.kebutuhan - row.terisi, 0)

@@ -12,26 +12,26 @@ import pytest
 
 import app.models.storage.db as dbmod
 from app.models.errors import Cancelled, NotFoundError, ValidationError
-from app.models.impor import (
-    ImportPlan,
-    apply_import,
+from app.models.impor.apply import apply_import
+from app.models.impor.compare import HOLDER_UNIT_ID
+from app.models.impor.fields import guess_mapping
+from app.models.impor.plan import plan_import
+from app.models.impor.presets import (
     apply_preset,
     delete_preset,
     get_preset,
-    guess_mapping,
     list_presets,
     mapping_by_header,
-    plan_import,
-    read_source,
     save_preset,
 )
-from app.models.impor.plan import HOLDER_UNIT_ID
+from app.models.impor.read import read_source
+from app.models.impor.result import ImportPlan
 from app.models.pegawai import read as emp
 from app.models.storage.db import Database
 from app.models.storage.migrations import steps as migrations
 from app.reports.excel.impor import write_import_report
 from tests.helpers.common import TODAY
-from tests.models.test_impor_read import (
+from tests.helpers.impor import (
     BUDI,
     OFFICE_HEADERS,
     SITI,

@@ -30,7 +30,10 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 _IMPORT = """
 import sys
 from app.models.storage.db import Database
-from app.models.impor import apply_import, guess_mapping, plan_import, read_source
+from app.models.impor.apply import apply_import
+from app.models.impor.fields import guess_mapping
+from app.models.impor.plan import plan_import
+from app.models.impor.read import read_source
 db = Database(sys.argv[1])
 source = read_source(sys.argv[2])
 plan = plan_import(db, source, guess_mapping(source.headers))

@@ -1,4 +1,5 @@
-"""Keeping employee records: validation rules and writes (app.models.pegawai.write)."""
+"""Keeping employee records: validation rules (app.models.rules.pegawai, app.models.pegawai.checks),
+employee writes (app.models.pegawai.write) and history writes (app.models.pegawai.history)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.models.errors import NotFoundError, ValidationError
+from app.models.pegawai import checks
+from app.models.pegawai import fields as pegawai_fields
+from app.models.pegawai import history as riwayat
 from app.models.pegawai import write as r
 from app.models.pegawai.read import EmployeeFilter, get_employee, list_employees
 from app.models.reference.data import golongan_order
 from app.models.reference.loader import Referensi
+from app.models.rules import pegawai as aturan
 from app.models.storage.db import Database
 from tests.helpers.common import TODAY
 
@@ -57,9 +62,9 @@ def last_ops(db: Database) -> list[list[Any]]:
     return json.loads(zlib.decompress(blob))
 
 
-def issues_of(db: Database, **changes: Any) -> dict[str, list[r.FieldIssue]]:
-    out: dict[str, list[r.FieldIssue]] = {}
-    for issue in r.check_employee(db.conn, person(**changes), today=TODAY):
+def issues_of(db: Database, **changes: Any) -> dict[str, list[aturan.FieldIssue]]:
+    out: dict[str, list[aturan.FieldIssue]] = {}
+    for issue in checks.check_employee(db.conn, person(**changes), today=TODAY):
         out.setdefault(issue.field, []).append(issue)
     return out
 
@@ -78,7 +83,7 @@ def budi(db: Database) -> str:
      "26 Sep 1986", " 26-9-1986 "],
 )  # fmt: skip
 def test_parse_tanggal_accepts_what_clerks_type(text: str) -> None:
-    assert r.parse_tanggal(text) == date(1986, 9, 26)
+    assert aturan.parse_tanggal(text) == date(1986, 9, 26)
 
 
 @pytest.mark.parametrize(
@@ -88,14 +93,14 @@ def test_parse_tanggal_accepts_what_clerks_type(text: str) -> None:
 )  # fmt: skip
 def test_parse_tanggal_refuses_with_a_reason(text: str, reason: str) -> None:
     with pytest.raises(ValueError, match=reason):
-        r.parse_tanggal(text)
+        aturan.parse_tanggal(text)
 
 
 # -- employee validation -------------------------------------------------------------------------
 
 
 def test_a_correct_record_has_no_issue(db: Database) -> None:
-    assert r.check_employee(db.conn, person(), today=TODAY) == []
+    assert checks.check_employee(db.conn, person(), today=TODAY) == []
 
 
 def test_nip_errors_name_the_field_by_its_label(db: Database) -> None:
@@ -120,7 +125,7 @@ def test_pppk_number_for_a_pns_status_is_refused(db: Database) -> None:
         db, nip=NIP_PPPK, tanggal_lahir="1988-05-10", status="PPPK", tmt_cpns="2022-03-01",
         tmt_pns=None, nik=None,
     )  # fmt: skip
-    assert r.errors(i for v in ok.values() for i in v) == []
+    assert aturan.errors(i for v in ok.values() for i in v) == []
 
 
 def test_nik_format_is_an_error_and_a_mismatch_with_the_nip_a_warning(db: Database) -> None:
@@ -161,7 +166,7 @@ def test_required_fields_and_reference_codes(db: Database) -> None:
 def test_nip_is_unique_among_records_not_deleted(db: Database, budi: str) -> None:
     dup = issues_of(db)["nip"][0]
     assert "sudah dipakai oleh Budi Santoso" in dup.reason
-    assert r.check_employee(db.conn, person(), pegawai_id=budi, today=TODAY) == []
+    assert checks.check_employee(db.conn, person(), pegawai_id=budi, today=TODAY) == []
     r.delete_employee(db, budi, actor="uji")
     assert "nip" not in issues_of(db)
 
@@ -237,7 +242,7 @@ def test_set_fields_for_the_command_line(db: Database, budi: str) -> None:
 
 
 def add_pangkat(db: Database, pid: str, gol: str, tmt: str) -> str:
-    return r.add_history(db, pid, "pangkat", {"golongan_kode": gol, "tmt": tmt}, actor="uji",
+    return riwayat.add_history(db, pid, "pangkat", {"golongan_kode": gol, "tmt": tmt}, actor="uji",
                          today=TODAY)  # fmt: skip
 
 
@@ -256,7 +261,7 @@ def test_pangkat_sequence(db: Database, budi: str) -> None:
     with pytest.raises(ValidationError, match="sebelum TMT CPNS"):
         add_pangkat(db, budi, "II/c", "2014-04-01")
     with pytest.raises(ValidationError, match="Golongan/ruang: wajib diisi"):
-        r.add_history(db, budi, "pangkat", {"tmt": "2023-04-01"}, actor="uji", today=TODAY)
+        riwayat.add_history(db, budi, "pangkat", {"tmt": "2023-04-01"}, actor="uji", today=TODAY)
     add_pangkat(db, budi, "III/c", "2023-04-01")
     assert get_employee(db.conn, budi, today=TODAY).data["golongan"] == "III/c"
 
@@ -288,7 +293,7 @@ def test_any_accepted_pangkat_history_rises_with_the_tmt() -> None:
                 tmt = f"{year}-{month:02d}-01"
                 try:
                     if edit and accepted:
-                        r.update_history(
+                        riwayat.update_history(
                             db, "pangkat", accepted[-1], {"golongan_kode": gol, "tmt": tmt},
                             actor="uji", today=TODAY,
                         )  # fmt: skip
@@ -325,7 +330,7 @@ def test_every_history_kind_can_be_added_changed_and_deleted(db: Database, budi:
     }  # fmt: skip
     for kind, data in samples.items():
         b, a = batches(db), audits(db)
-        row_id = r.add_history(db, budi, kind, data, actor="uji", today=TODAY)
+        row_id = riwayat.add_history(db, budi, kind, data, actor="uji", today=TODAY)
         assert (batches(db), audits(db)) == (b + 1, a + 1), kind
         assert get_employee(db.conn, budi, today=TODAY).riwayat[kind][0]["id"] == row_id
     rec = get_employee(db.conn, budi, today=TODAY)
@@ -335,31 +340,31 @@ def test_every_history_kind_can_be_added_changed_and_deleted(db: Database, budi:
     assert rec.riwayat["pangkat"][0]["jenis"] == "CPNS"
     assert rec.data["jabatan"] == "Analis Data" and rec.data["pendidikan"] == "S1"
     jab = rec.riwayat["jabatan"][0]["id"]
-    assert r.update_history(db, "jabatan", jab, {"nama_jabatan": "Pranata Komputer"},
+    assert riwayat.update_history(db, "jabatan", jab, {"nama_jabatan": "Pranata Komputer"},
                             actor="uji", today=TODAY) == ["nama_jabatan"]  # fmt: skip
     summary = db.conn.execute(
         "SELECT jabatan_nama FROM pegawai_ringkas WHERE pegawai_id = ?", (budi,)
     ).fetchone()[0]
     assert summary == "Pranata Komputer"  # the summary is current after the write
     b = batches(db)
-    r.delete_history(db, "jabatan", jab, actor="uji")
+    riwayat.delete_history(db, "jabatan", jab, actor="uji")
     assert batches(db) == b + 1
     assert last_ops(db) == [["riwayat_jabatan", jab, {"deleted": 1}]]
     assert get_employee(db.conn, budi).riwayat["jabatan"] == []
     with pytest.raises(NotFoundError):
-        r.delete_history(db, "jabatan", jab, actor="uji")
+        riwayat.delete_history(db, "jabatan", jab, actor="uji")
 
 
 def test_skp_one_per_year_with_the_predikat_of_the_matrix(db: Database, budi: str) -> None:
     def add(**data: Any) -> str:
-        return r.add_history(db, budi, "skp", data, actor="uji", today=TODAY)
+        return riwayat.add_history(db, budi, "skp", data, actor="uji", today=TODAY)
 
     first = add(tahun=2023, rating_hasil="SESUAI", rating_perilaku="BAWAH")
-    assert first == r.skp_id(budi, 2023)
-    from app.demo.gen import skp_id
+    assert first == riwayat.skp_id(budi, 2023)
+    from app.demo.common import skp_id
 
     assert first == skp_id(budi, 2023)  # meets the demo's natural id
-    assert r.history_row(db.conn, "skp", first)["predikat_kode"] == "KURANG"
+    assert riwayat.history_row(db.conn, "skp", first)["predikat_kode"] == "KURANG"
     with pytest.raises(ValidationError, match="sudah tercatat"):
         add(tahun=2023, predikat_kode="BAIK")
     with pytest.raises(ValidationError, match="matriks predikat"):
@@ -373,16 +378,18 @@ def test_skp_one_per_year_with_the_predikat_of_the_matrix(db: Database, budi: st
     with pytest.raises(ValidationError, match="sebelum TMT CPNS"):
         add(tahun=2014, predikat_kode="BAIK")
     # Changing the year moves the row to that year's natural id.
-    r.update_history(db, "skp", first, {"tahun": "2022"}, actor="uji", today=TODAY)
-    assert [x["id"] for x in get_employee(db.conn, budi).riwayat["skp"]] == [r.skp_id(budi, 2022)]
+    riwayat.update_history(db, "skp", first, {"tahun": "2022"}, actor="uji", today=TODAY)
+    assert [x["id"] for x in get_employee(db.conn, budi).riwayat["skp"]] == [
+        riwayat.skp_id(budi, 2022)
+    ]
     # A year deleted and entered again comes back under the same id.
-    r.delete_history(db, "skp", r.skp_id(budi, 2022), actor="uji")
-    assert add(tahun=2022, predikat_kode="Baik") == r.skp_id(budi, 2022)
+    riwayat.delete_history(db, "skp", riwayat.skp_id(budi, 2022), actor="uji")
+    assert add(tahun=2022, predikat_kode="Baik") == riwayat.skp_id(budi, 2022)
 
 
 def test_hukdis_kgb_pendidikan_and_diklat_rules(db: Database, budi: str) -> None:
     def add(kind: str, **data: Any) -> str:
-        return r.add_history(db, budi, kind, data, actor="uji", today=TODAY)
+        return riwayat.add_history(db, budi, kind, data, actor="uji", today=TODAY)
 
     with pytest.raises(ValidationError, match=r"TMT selesai: .* tidak boleh sebelum TMT mulai"):
         add("hukuman_disiplin", hukuman_kode="POTONGAN_TPP_6", tmt_mulai="2021-03-01",
@@ -406,7 +413,7 @@ def test_hukdis_kgb_pendidikan_and_diklat_rules(db: Database, budi: str) -> None
     with pytest.raises(ValidationError, match="Kolom hobi tidak dikenal"):
         add("diklat", hobi="x")
     with pytest.raises(ValidationError, match="tidak dikenal"):
-        r.history_kind("cuti")
+        pegawai_fields.history_kind("cuti")
 
 
 # -- leaving service, deletion -------------------------------------------------------------------
@@ -444,7 +451,7 @@ def test_leave_service_refuses_bad_input(db: Database, budi: str) -> None:
     with pytest.raises(ValidationError, match="sebelum 1 Mei 2015"):
         r.leave_service(db, budi, "Meninggal dunia", "2010-01-01", actor="uji", today=TODAY)
     assert batches(db) == b
-    assert [k for k, _ in r.kedudukan_options(Referensi.load(db.conn))] == [
+    assert [k for k, _ in pegawai_fields.kedudukan_options(Referensi.load(db.conn))] == [
         "PENSIUN", "MENINGGAL", "PINDAH", "BERHENTI",
     ]  # fmt: skip
 
@@ -452,7 +459,7 @@ def test_leave_service_refuses_bad_input(db: Database, budi: str) -> None:
 def test_delete_is_soft_and_replicated_and_can_be_undone(db: Database, budi: str) -> None:
     p1 = add_pangkat(db, budi, "III/a", "2015-05-01")
     p2 = add_pangkat(db, budi, "III/b", "2019-04-01")
-    r.delete_history(db, "pangkat", p2, actor="uji")  # deleted earlier, on its own
+    riwayat.delete_history(db, "pangkat", p2, actor="uji")  # deleted earlier, on its own
     count = r.delete_employee(db, budi, actor="uji")
     assert count == 2
     ops = last_ops(db)
@@ -484,12 +491,14 @@ def test_the_demo_records_pass_the_rules(demo_db: Database) -> None:
     problems = []
     for (pid,) in conn.execute("SELECT id FROM pegawai"):
         data = r.employee_form_data(conn, pid)
-        problems += r.errors(r.check_employee(conn, data, pegawai_id=pid, ref=ref, today=TODAY))
-    for kind in r.HISTORY_KIND_NAMES:
-        table = r.history_kind(kind).table
+        problems += aturan.errors(
+            checks.check_employee(conn, data, pegawai_id=pid, ref=ref, today=TODAY)
+        )
+    for kind in pegawai_fields.HISTORY_KIND_NAMES:
+        table = pegawai_fields.history_kind(kind).table
         for row in conn.execute(f"SELECT * FROM {table} WHERE deleted = 0 LIMIT 400"):
-            problems += r.errors(
-                r.check_history(
+            problems += aturan.errors(
+                checks.check_history(
                     conn, row["pegawai_id"], kind, dict(row), row_id=row["id"], ref=ref, today=TODAY
                 )
             )

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from app.models.access import akun
 from app.models.access.akses import Hak, Peran
 from app.models.errors import AccessDenied, NotFoundError, ValidationError
-from app.models.pegawai import write as registri
+from app.models.pegawai import history as riwayat
 from app.models.reference.loader import Referensi
 from app.models.rules import skp as rules
 from app.models.skp import (
@@ -189,7 +189,7 @@ def test_flow_plan_submit_rate_approve_lands_in_riwayat_skp(
         (org.ani,),
     ).fetchall()
     assert [tuple(r) for r in rows] == [
-        (registri.skp_id(org.ani, 2026), 2026, "ATAS", "ATAS", "SANGAT_BAIK", "Kabid")
+        (riwayat.skp_id(org.ani, 2026), 2026, "ATAS", "ATAS", "SANGAT_BAIK", "Kabid")
     ]
     record = read.get_skp(db.conn, skp_id)
     assert record.hasil_kerja[0].indikator[0].realisasi == "1.050 berkas"
@@ -220,9 +220,7 @@ def test_flow_plan_submit_rate_approve_lands_in_riwayat_skp(
 def test_approval_merges_with_an_imported_history_row_of_the_same_year(
     db: Database, org: Org, people: People
 ) -> None:
-    registri.add_history(
-        db, org.ani, "skp", {"tahun": 2026, "predikat_kode": "BAIK"}, actor="impor"
-    )
+    riwayat.add_history(db, org.ani, "skp", {"tahun": 2026, "predikat_kode": "BAIK"}, actor="impor")
     skp_id = planned(db, org, people)
     workflow.ajukan(db, skp_id, actor=people.operator)
     workflow.nilai(db, skp_id, "bawah", "sesuai", actor=people.penilai)
@@ -512,7 +510,7 @@ def test_locked_skp_changes_only_after_a_recorded_reopening(
     workflow.tetapkan(db, skp_id, actor=people.atasan)
     assert (
         db.conn.execute(
-            "SELECT predikat_kode FROM riwayat_skp WHERE id = ?", (registri.skp_id(org.ani, 2026),)
+            "SELECT predikat_kode FROM riwayat_skp WHERE id = ?", (riwayat.skp_id(org.ani, 2026),)
         ).fetchone()[0]
         == "SANGAT_BAIK"
     )

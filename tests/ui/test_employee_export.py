@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from app.jobs import pegawai as pegawai_job
 from app.models.storage.db import Database
 from app.reports.excel.pegawai import HEADER_ROW
-from app.ui.pages import employees as employees_page
 from app.ui.pages.employees import EmployeesPage
 from app.ui.tasks import TaskRunner
 
@@ -111,7 +111,7 @@ def test_cancel_export_leaves_no_file_and_no_audit(
     def many_rows(conn: object, flt: object) -> tuple[list[str], Iterator[list[Any]]]:
         return ["NIP", "Nama"], ([f"{i:018d}", f"Pegawai {i}"] for i in range(2_000_000))
 
-    monkeypatch.setattr(employees_page, "employee_export_rows", many_rows)
+    monkeypatch.setattr(pegawai_job, "employee_export_rows", many_rows)
     page = EmployeesPage(demo_db, runner=demo_runner)
     qtbot.addWidget(page)
     page.show()

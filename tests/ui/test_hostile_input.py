@@ -110,7 +110,9 @@ def test_employee_export_has_no_formulas_and_survives_control_chars(
 
 
 def test_import_report_survives_hostile_cells(demo_db: Database, tmp_path: Path) -> None:
-    from app.models.impor import guess_mapping, plan_import, read_source
+    from app.models.impor.fields import guess_mapping
+    from app.models.impor.plan import plan_import
+    from app.models.impor.read import read_source
     from app.reports.excel.impor import write_import_report
 
     src = tmp_path / "impor.csv"
@@ -133,7 +135,7 @@ def test_import_report_survives_hostile_cells(demo_db: Database, tmp_path: Path)
 
 @pytest.mark.parametrize("target", ["folder", "/dev/null", "/dev/zero"])
 def test_import_refuses_folders_and_devices(target: str, tmp_path: Path) -> None:
-    from app.models.impor import UnreadableFile, read_source
+    from app.models.impor.read import UnreadableFile, read_source
 
     path = tmp_path if target == "folder" else Path(target)
     if not path.exists():

@@ -512,7 +512,7 @@ def gate_progress(
     """Wrap the engine function ``name`` so that its first progress report waits for the test
     (which presses Batal meanwhile): the cancel then lands while the real work is running."""
     reached, release = threading.Event(), threading.Event()
-    real: Callable[..., Any] = getattr(impor_page.impor, name)
+    real: Callable[..., Any] = getattr(impor_page, name)
 
     def gated(*args: Any, progress: Callable[[int, int], None], **kwargs: Any) -> Any:
         def report(done: int, total: int) -> None:
@@ -522,7 +522,7 @@ def gate_progress(
 
         return real(*args, progress=report, **kwargs)
 
-    monkeypatch.setattr(impor_page.impor, name, gated)
+    monkeypatch.setattr(impor_page, name, gated)
     return reached, release
 
 

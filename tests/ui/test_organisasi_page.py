@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.models.organisasi import formasi as f
+from app.models.organisasi import jabatan, units
 from app.models.storage.db import Database
 from app.ui.dialogs.jabatan_form import JabatanFormDialog
 from app.ui.dialogs.unit_form import UnitFormDialog
@@ -71,7 +71,7 @@ def test_tree_shows_units_and_selecting_lists_positions(
         "Kepala Bidang Layanan",
         "Arsiparis Ahli Pertama",
     ]
-    other = f.create_unit(db, f.UnitData(nama="Badan Keuangan", jenis="OPD"))
+    other = units.create_unit(db, units.UnitData(nama="Badan Keuangan", jenis="OPD"))
     page.load_tree()
     assert page.tree_model.rowCount() == 2
     qtbot.keyClicks(page.unit_search, "seksi")
@@ -102,13 +102,15 @@ def test_add_position_typing_into_the_form(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()  # refused
     assert "Kebutuhan" in dialog.status.text()
-    assert [j.nama for j in f.list_jabatan(db.conn, org.seksi)] == ["Pengadministrasi Perkantoran"]
+    assert [j.nama for j in jabatan.list_jabatan(db.conn, org.seksi)] == [
+        "Pengadministrasi Perkantoran"
+    ]
     dialog.kebutuhan.clear()
     qtbot.keyClicks(dialog.kebutuhan, "2")
     assert not message.isVisible()
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    saved = {j.nama: j for j in f.list_jabatan(db.conn, org.seksi)}
+    saved = {j.nama: j for j in jabatan.list_jabatan(db.conn, org.seksi)}
     new = saved["Pranata Komputer Terampil"]
     assert (new.jenis_kode, new.jenjang_kode, new.kelas_jabatan, new.kebutuhan) == (
         "JF",
@@ -198,14 +200,16 @@ def test_delete_unit_with_people_is_refused_and_empty_unit_is_deleted(
     assert isinstance(box, QMessageBox)
     assert "tidak dapat dihapus" in box.text() and "sub-unit" in box.text()
     box.close()
-    empty = f.create_unit(db, f.UnitData(nama="Seksi Kosong", jenis="SEKSI", induk_id=org.bidang))
+    empty = units.create_unit(
+        db, units.UnitData(nama="Seksi Kosong", jenis="SEKSI", induk_id=org.bidang)
+    )
     page.load_tree(select=empty)
     assert page.unit_id == empty
     box = page.delete_unit()
     assert box is not None and box.objectName() == "konfirmasiHapus"
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: page.unit_id == org.bidang, timeout=5000)
-    assert empty not in {n.id for n in f.unit_tree(db.conn)}
+    assert empty not in {n.id for n in units.unit_tree(db.conn)}
     page.runner.wait()
 
 
@@ -233,7 +237,7 @@ def test_add_unit_under_selected_and_refuse_cycle(
     assert "Unit induk tidak boleh" in edit.errors["induk_id"].text()
     qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
     assert edit.isVisible()
-    assert f.get_unit(db.conn, org.dinas).induk_id is None
+    assert units.get_unit(db.conn, org.dinas).induk_id is None
     edit.reject()
     page.runner.wait()
 

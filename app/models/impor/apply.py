@@ -18,7 +18,7 @@ from typing import Any
 
 from app.i18n import tr
 from app.models.errors import Cancelled, ValidationError
-from app.models.impor.plan import BARU, BERUBAH, CHUNK, DITOLAK, ImportPlan, RowResult, Value
+from app.models.impor.result import BARU, BERUBAH, CHUNK, DITOLAK, ImportPlan, RowResult, Value
 from app.models.storage.db import Database
 from app.models.storage.store import Store, WriteTx
 

@@ -44,7 +44,6 @@ HEADER_SEARCH_ROWS = 20
 PROGRESS_EVERY = 5000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _DANGEROUS_XML = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -370,7 +369,7 @@ def _read_calamine(
     progress: Progress | None,
     cancelled: CancelCheck | None,
 ) -> SourceTable:
-    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum  # lazy: calamine
 
     try:
         wb = CalamineWorkbook.from_path(str(p))
@@ -428,7 +427,7 @@ def _overlay_formulas(
     Read with openpyxl (slow, so only for sheets that have formulas): the importer never
     uses a value that a formula computed, it flags the cell instead.
     """
-    import openpyxl
+    import openpyxl  # lazy: openpyxl
 
     count = 0
     wb = openpyxl.load_workbook(p, read_only=True, data_only=False)

@@ -28,12 +28,13 @@ from app.i18n import tr
 from app.models.access.akses import require
 from app.models.dokumen.rancangan import Permintaan
 from app.models.errors import NotFoundError, ValidationError
-from app.models.pegawai.write import check_history, raise_for
+from app.models.pegawai.checks import check_history
 from app.models.reference.loader import Referensi, natural_id
 from app.models.rekap.common import unit_clause
 from app.models.rekap.kp import nominatif_kp, periode_kp
 from app.models.rules import derivations as d
 from app.models.rules.kp import STATUS_BELUM
+from app.models.rules.pegawai import raise_for
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.i18n import tr
+from app.models.access.akses import require
 from app.models.pegawai import read as emp
 from app.models.reference.loader import Referensi
 from app.models.storage.db import Database
@@ -136,8 +137,6 @@ def describe_filter(conn: sqlite3.Connection, flt: emp.EmployeeFilter) -> str:
 def check_export(db: Database, flt: emp.EmployeeFilter, *, actor: str) -> None:
     """Refuse (AccessDenied, audited) an export the signed-in user may not make. Call it
     before writing the file."""
-    from app.models.access.akses import require
-
     require(db, actor, "pegawai.ekspor", unit_id=flt.unit_id)
 
 

@@ -317,6 +317,24 @@ def find_pegawai_id(conn: sqlite3.Connection, key: str) -> str:
     return str(row[0])
 
 
+def employee_row(conn: sqlite3.Connection, pegawai_id: str) -> sqlite3.Row:
+    """The stored ``pegawai`` row, deleted or not. Raises NotFoundError."""
+    row = conn.execute("SELECT * FROM pegawai WHERE id = ?", (pegawai_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(tr("Pegawai dengan id {id} tidak ditemukan.", id=pegawai_id))
+    return row
+
+
+def live_employee_row(conn: sqlite3.Connection, pegawai_id: str) -> sqlite3.Row:
+    """The stored ``pegawai`` row of an employee not deleted. Raises NotFoundError."""
+    row = employee_row(conn, pegawai_id)
+    if row["deleted"]:
+        raise NotFoundError(
+            tr("Pegawai {nama} sudah dihapus; pulihkan dulu bila perlu.", nama=row["nama"])
+        )
+    return row
+
+
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
     cur = conn.execute(sql, params)
     cols = [c[0] for c in cur.description]

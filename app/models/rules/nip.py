@@ -24,7 +24,6 @@ from app.models.errors import ValidationError
 
 PNS = "PNS"
 PPPK = "PPPK"
-JENIS_ASN = (PNS, PPPK)
 
 NIP_PANJANG = 18
 NIK_PANJANG = 16

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.i18n import tr
 from app.models.errors import ValidationError
-from app.models.organisasi.formasi import sub_units
+from app.models.organisasi.units import sub_units
 from app.models.reference.loader import natural_id
 from app.models.rules.skp import SEMUA, Pelaku, SkpInfo, Status, Transisi, may
 from app.models.skp.guard import check_pegawai, pelaku_dari, refused_outside

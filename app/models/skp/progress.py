@@ -9,7 +9,7 @@ import sqlite3
 from typing import Any
 
 from app.i18n import tr
-from app.models.organisasi.formasi import sub_units
+from app.models.organisasi.units import sub_units
 from app.models.rules.skp import BELUM
 from app.models.skp.pengaturan import kurva
 from app.models.skp.types import Kemajuan, KemajuanBaris, SkpBaris

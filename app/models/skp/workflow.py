@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from app.i18n import tr
 from app.models.errors import ValidationError
-from app.models.pegawai.write import upsert_skp
+from app.models.pegawai.history import upsert_skp
 from app.models.reference.loader import Referensi, natural_id
 from app.models.rules.skp import Pelaku, Transisi, predikat, rating_kode
 from app.models.skp.guard import Act, act, move, skp_label, stripped

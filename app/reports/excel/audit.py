@@ -7,8 +7,6 @@ complete. Text never becomes a formula and control characters the format refuses
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,8 +17,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.i18n import tr
-from app.models.errors import Cancelled, MeritError
-from app.reports.excel.pegawai import clean_text, guard_text
+from app.models.errors import Cancelled
+from app.reports.excel.common import clean_text, discard_sheets, guard_text, save_atomically
 
 PROGRESS_EVERY = 500
 
@@ -58,7 +56,6 @@ def write_audit_xlsx(
 ) -> int:
     """Write the audit rows to ``path``; returns how many were written."""
     target = Path(path)
-    temp = target.with_name(f".{target.name}.sementara")
     cols = columns()
     wb = Workbook(write_only=True)
     ws: WriteOnlyWorksheet = wb.create_sheet(tr("Jejak audit"))
@@ -88,22 +85,7 @@ def write_audit_xlsx(
                 progress(count)
         ws.auto_filter.ref = f"A3:{chr(64 + len(cols))}{3 + max(count, 1)}"
         wb.properties.creator = "Merit"
-        try:
-            wb.save(temp)
-            os.replace(temp, target)
-        except OSError as exc:
-            raise MeritError(
-                tr(
-                    "Berkas {path} tidak dapat ditulis: {detail}. Pilih folder lain atau tutup "
-                    "berkas itu bila sedang dibuka di Excel.",
-                    path=target,
-                    detail=exc.strerror or exc,
-                )
-            ) from exc
+        save_atomically(wb, target)
     finally:
-        if not ws.closed:
-            with contextlib.suppress(Exception):
-                ws.close()
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        discard_sheets(wb)
     return count

@@ -1,19 +1,18 @@
 """The import preview as an .xlsx file: counts, then one row per problem and per change.
 
-Receives plain data (an :class:`~app.models.impor.ImportPlan` or anything shaped like it:
-``counts`` and ``rows`` whose items have ``row``, ``nip``, ``nama``, ``status``, ``changes`` and
-``issues``); runs no SQL. Cells come from the clerk's own file, so text that a spreadsheet
-would run as a formula (``=``, ``+``, ``-``, ``@``) is stored as a string with Excel's quote
-prefix: opening the report never runs anything. Written in write-only mode to a temporary
-file that replaces the target only when complete.
+Receives plain data (an :class:`~app.models.impor.result.ImportPlan`: ``counts`` and ``rows``
+whose items have ``row``, ``nip``, ``nama``, ``status``, ``changes`` and ``issues``); runs no
+SQL. Cells come from the clerk's own file, so text that a spreadsheet would run as a formula
+(``=``, ``+``, ``-``, ``@``) is stored as a string with Excel's quote prefix: opening the report
+never runs anything. Written in write-only mode to a temporary file that replaces the target
+only when complete.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -21,6 +20,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.i18n import tanggal, tr
+from app.models.impor.result import ImportPlan
 from app.reports.excel.common import clean_text, guard_text, save_atomically
 
 STATUS_LABELS = {
@@ -31,35 +31,6 @@ STATUS_LABELS = {
     "dilewati": "Dilewati (NIP sudah ada)",
 }
 LEVEL_LABELS = {"kesalahan": "Kesalahan", "peringatan": "Peringatan"}
-
-
-class IssueLike(Protocol):
-    row: int
-    column: str
-    value: str
-    reason: str
-    level: str
-
-
-class RowLike(Protocol):
-    row: int
-    nip: str
-    nama: str
-    status: str
-
-    @property
-    def changes(self) -> Mapping[str, tuple[object, object]]: ...
-
-    @property
-    def issues(self) -> Sequence[IssueLike]: ...
-
-
-class PlanLike(Protocol):
-    @property
-    def counts(self) -> Mapping[str, int]: ...
-
-    @property
-    def rows(self) -> Sequence[RowLike]: ...
 
 
 def _text(value: object) -> object:
@@ -93,7 +64,7 @@ def _header(ws: WriteOnlyWorksheet, titles: Iterable[str], widths: Sequence[floa
     ws.append(cells)
 
 
-def write_import_report(plan_data: PlanLike, path: Path | str) -> Path:
+def write_import_report(plan_data: ImportPlan, path: Path | str) -> Path:
     """Write the preview of an import to ``path`` (.xlsx): a summary sheet with the counts,
     a sheet with every problem (baris, NIP, nama, kolom, nilai, alasan, tingkat) and a sheet
     with every change to an existing employee. Returns the path written."""
@@ -187,24 +158,3 @@ def write_import_report(plan_data: PlanLike, path: Path | str) -> Path:
     wb.properties.creator = "Merit"
     save_atomically(wb, target)
     return target
-
-
-def report_rows(plan_data: PlanLike) -> list[dict[str, Any]]:
-    """The problem rows as dicts (for screens that show the same table)."""
-    by_row = {r.row: r for r in plan_data.rows}
-    out = []
-    for r in plan_data.rows:
-        for i in r.issues:
-            owner = by_row.get(i.row)
-            out.append(
-                {
-                    "baris": i.row,
-                    "nip": owner.nip if owner else "",
-                    "nama": owner.nama if owner else "",
-                    "kolom": i.column,
-                    "nilai": i.value,
-                    "alasan": i.reason,
-                    "tingkat": i.level,
-                }
-            )
-    return out

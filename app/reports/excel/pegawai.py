@@ -8,7 +8,6 @@ replaces the target only when complete (a cancelled or failed export leaves no h
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from itertools import islice
@@ -23,7 +22,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.i18n import tr
 from app.models.errors import Cancelled
-from app.reports.excel.common import clean_text, guard_text, save_atomically
+from app.reports.excel.common import clean_text, discard_sheets, guard_text, save_atomically
 
 HEADER_ROW = 3  # row 1: title, row 2: subtitle (the filter), row 3: column titles
 SAMPLE_ROWS = 200  # rows looked at to size the columns
@@ -144,7 +143,7 @@ def write_employee_list(
         wb.properties.creator = "Merit"
         save_atomically(wb, target)
     finally:
-        _discard(ws)
+        discard_sheets(wb)
     if progress is not None:
         progress(count)
     return count
@@ -153,15 +152,3 @@ def write_employee_list(
 def _chain(first: list[list[Any]], rest: Iterable[Sequence[Any]]) -> Iterable[Sequence[Any]]:
     yield from first
     yield from rest
-
-
-def _discard(ws: WriteOnlyWorksheet) -> None:
-    """Close a write-only sheet that was not saved and remove its temporary file."""
-    if ws.closed:
-        return
-    with contextlib.suppress(Exception):
-        ws.close()
-    writer = getattr(ws, "_writer", None)
-    if writer is not None:
-        with contextlib.suppress(Exception):
-            writer.cleanup()

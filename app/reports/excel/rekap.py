@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from app.i18n import tanggal, tr
-from app.models.organisasi.formasi import BezettingReport
+from app.models.organisasi.bezetting import BezettingReport
 from app.models.rekap.common import KopLaporan
 from app.models.rekap.diklat import DiklatBaris
 from app.models.rekap.duk import DukBaris

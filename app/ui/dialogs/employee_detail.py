@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from app.i18n import angka, tanggal, tr
 from app.models.access.akses import require
 from app.models.errors import MeritError
+from app.models.pegawai import history as riwayat
+from app.models.pegawai import write as registri
 from app.models.pegawai.read import EmployeeRecord, get_employee
 from app.models.reference.loader import Referensi
 from app.models.rules.nip import format_nip
@@ -393,13 +395,11 @@ class EmployeeDetailDialog(QDialog):
     def delete_history(self, key: str, row_id: str | None) -> QMessageBox | None:
         if row_id is None:
             return None
-        from app.models.pegawai import write as registri  # lazy: not at start-up (11 ms)
-
         row = next(r for r in self.record.riwayat[key] if r["id"] == row_id)
 
         def do() -> None:
             try:
-                registri.delete_history(self.db, key, row_id, actor=self.actor)
+                riwayat.delete_history(self.db, key, row_id, actor=self.actor)
             except MeritError as exc:
                 show_error(self, exc)
                 return
@@ -409,7 +409,7 @@ class EmployeeDetailDialog(QDialog):
             tr("Hapus riwayat"),
             tr(
                 "Hapus riwayat ini?\n\n{ringkas}",
-                ringkas=registri.history_summary(key, row, self.ref),
+                ringkas=riwayat.history_summary(key, row, self.ref),
             ),
             tr("Hapus"),
             do,
@@ -429,8 +429,6 @@ class EmployeeDetailDialog(QDialog):
         return self._open(dialog, self._after_change)
 
     def delete_employee(self) -> QMessageBox:
-        from app.models.pegawai import write as registri  # lazy: not at start-up (11 ms)
-
         nama = self.record.data["nama_lengkap"]
 
         def do() -> None:

@@ -1,9 +1,10 @@
 """The employee form (create and edit) and the "leave service" dialog.
 
-Validation as you type: every change runs the model's rules (:func:`registri.check_employee`)
-and shows each problem under its field (red for an error, amber for a warning). A field shows
-its problems once it has been touched (or, when editing, straight away); Simpan shows them all
-and refuses with a message naming the field. The screen holds no rule of its own.
+Validation as you type: every change runs the model's rules
+(:func:`app.models.pegawai.checks.check_employee`) and shows each problem under its field (red
+for an error, amber for a warning). A field shows its problems once it has been touched (or,
+when editing, straight away); Simpan shows them all and refuses with a message naming the field.
+The screen holds no rule of its own.
 
 Dates are typed in a line edit as ``dd-mm-yyyy`` (also ``26091986``, ``26/09/1986``,
 ``1986-09-26`` or ``26 September 1986``), with the date read back in words beside it. A clerk
@@ -34,8 +35,11 @@ from PySide6.QtWidgets import (
 
 from app.i18n import tanggal, tr
 from app.models.errors import MeritError, ValidationError
+from app.models.pegawai import checks
+from app.models.pegawai import fields as pegawai_fields
 from app.models.pegawai import write as registri
 from app.models.reference.loader import Referensi
+from app.models.rules import pegawai as aturan
 from app.models.storage.db import Database
 from app.ui.widgets.messages import show_error
 
@@ -62,7 +66,7 @@ class DateLineEdit(QLineEdit):
             self.hint.setText("")
             return
         try:
-            self.hint.setText(tanggal(registri.parse_tanggal(text)))
+            self.hint.setText(tanggal(aturan.parse_tanggal(text)))
         except ValueError:
             self.hint.setText("")
 
@@ -121,7 +125,7 @@ class FieldRow(QWidget):
         box.addLayout(line)
         box.addWidget(self.message)
 
-    def show_issues(self, issues: list[registri.FieldIssue]) -> None:
+    def show_issues(self, issues: list[aturan.FieldIssue]) -> None:
         if not issues:
             self.message.setVisible(False)
             self.message.clear()
@@ -165,7 +169,7 @@ class ValidatingForm(QDialog):
         self.rows: dict[str, FieldRow] = {}
         self.touched: set[str] = set()
         self.show_all = False
-        self.issues: list[registri.FieldIssue] = []
+        self.issues: list[aturan.FieldIssue] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY_MS)
@@ -205,7 +209,7 @@ class ValidatingForm(QDialog):
     def values(self) -> dict[str, str | None]:
         return {name: editor_value(row.editor) for name, row in self.rows.items()}
 
-    def compute_issues(self) -> list[registri.FieldIssue]:
+    def compute_issues(self) -> list[aturan.FieldIssue]:
         raise NotImplementedError
 
     def changed_fields(self) -> list[str] | None:
@@ -215,7 +219,7 @@ class ValidatingForm(QDialog):
     def refresh_issues(self) -> None:
         self._timer.stop()
         self.issues = self.compute_issues()
-        by_field: dict[str, list[registri.FieldIssue]] = {}
+        by_field: dict[str, list[aturan.FieldIssue]] = {}
         for issue in self.issues:
             if issue.field not in self.rows:
                 continue
@@ -240,12 +244,12 @@ class ValidatingForm(QDialog):
         """Raise ValidationError naming the field when the record cannot be saved."""
         self.show_all = True
         self.refresh_issues()
-        bad = registri.blocking(self.issues, self.changed_fields())
+        bad = aturan.blocking(self.issues, self.changed_fields())
         if bad:
             row = self.rows.get(bad[0].field)
             if row is not None:
                 row.editor.setFocus()
-            registri.raise_for(bad)
+            aturan.raise_for(bad)
 
     def save(self) -> str | None:
         raise NotImplementedError
@@ -283,8 +287,8 @@ class EmployeeFormDialog(ValidatingForm):
         self.ref = Referensi.load(db.conn)
         self.loaded: dict[str, str | None] = {}
         self.setWindowTitle(tr("Tambah pegawai") if pegawai_id is None else tr("Ubah data pokok"))
-        labels = registri.employee_labels()
-        options = registri.employee_options(self.ref)
+        labels = pegawai_fields.employee_labels()
+        options = pegawai_fields.employee_options(self.ref)
 
         def line(name: str, width: int = 0, placeholder: str = "") -> FieldRow:
             edit = QLineEdit()
@@ -377,8 +381,8 @@ class EmployeeFormDialog(ValidatingForm):
         self.show_all = True
         self.refresh_issues()
 
-    def compute_issues(self) -> list[registri.FieldIssue]:
-        return registri.check_employee(
+    def compute_issues(self) -> list[aturan.FieldIssue]:
+        return checks.check_employee(
             self.db.conn, self.values(), pegawai_id=self.pegawai_id, ref=self.ref, today=self.today
         )
 
@@ -386,7 +390,7 @@ class EmployeeFormDialog(ValidatingForm):
         """The fields whose cleaned value differs from the loaded record."""
         if self.pegawai_id is None:
             return self.values()
-        new, _ = registri.normalise_employee(self.values(), self.ref)
+        new, _ = checks.normalise_employee(self.values(), self.ref)
         return {k: self.values()[k] for k in self.rows if new.get(k) != self.loaded.get(k)}
 
     def changed_fields(self) -> list[str] | None:
@@ -410,7 +414,7 @@ class EmployeeFormDialog(ValidatingForm):
         if name != "nip" or self.pegawai_id is not None:
             return
         nip = editor_value(self.rows["nip"].editor) or ""
-        for field, value in registri.nip_defaults(nip, today=self.today).items():
+        for field, value in aturan.nip_defaults(nip, today=self.today).items():
             editor = self.rows[field].editor
             if field in self.touched or editor_value(editor):
                 continue
@@ -449,7 +453,7 @@ class LeaveServiceDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.kedudukan = combo_with(registri.kedudukan_options(ref), empty=tr("— pilih —"))
+        self.kedudukan = combo_with(pegawai_fields.kedudukan_options(ref), empty=tr("— pilih —"))
         self.kedudukan.setObjectName("isian_kedudukan")
         self.tmt = DateLineEdit()
         self.tmt.setObjectName("isian_tmt")

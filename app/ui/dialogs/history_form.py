@@ -1,8 +1,8 @@
 """The form of one history row (pangkat, jabatan, pendidikan, diklat, hukuman disiplin, SKP,
-KGB), built from the field descriptions of :func:`registri.history_kind`.
+KGB), built from the field descriptions of :func:`app.models.pegawai.fields.history_kind`.
 
-Validation as you type with the model's rules (:func:`registri.check_history`): golongan
-sequence, TMT order, one SKP per year, and so on. Choices come from the reference tables.
+Validation as you type with the model's rules (:func:`app.models.pegawai.checks.check_history`):
+golongan sequence, TMT order, one SKP per year, and so on. Choices come from the reference tables.
 """
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.i18n import tr
+from app.models.pegawai import checks
+from app.models.pegawai import fields as pegawai_fields
+from app.models.pegawai import history as riwayat
 from app.models.pegawai import write as registri
 from app.models.reference.loader import Referensi
+from app.models.rules import pegawai as aturan
 from app.models.storage.db import Database
 from app.ui.dialogs.employee_form import (
     DateLineEdit,
@@ -40,7 +44,7 @@ class HistoryFormDialog(ValidatingForm):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.spec = registri.history_kind(kind)
+        self.spec = pegawai_fields.history_kind(kind)
         self.setObjectName(f"formRiwayat_{self.spec.name}")
         self.db = db
         self.pegawai_id = pegawai_id
@@ -50,7 +54,7 @@ class HistoryFormDialog(ValidatingForm):
         self.ref = Referensi.load(db.conn)
         self.loaded: dict[str, object] = {}
         jenis_asn = registri.employee_form_data(db.conn, pegawai_id)["status"]
-        jenis_asn = registri.jenis_asn_of(jenis_asn, self.ref)
+        jenis_asn = aturan.jenis_asn_of(jenis_asn, self.ref)
         title = self.spec.title.lower()
         self.setWindowTitle(
             tr("Tambah riwayat {judul}", judul=title)
@@ -62,7 +66,7 @@ class HistoryFormDialog(ValidatingForm):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for f in self.spec.fields:
             if f.kind in ("ref", "choice", "unit"):
-                options = registri.field_options(
+                options = pegawai_fields.field_options(
                     db.conn, self.ref, self.spec.name, f.name, jenis_asn=jenis_asn
                 )
                 editor: QWidget = combo_with(options, empty=tr("— pilih —"))
@@ -95,7 +99,7 @@ class HistoryFormDialog(ValidatingForm):
 
     def load(self) -> None:
         assert self.row_id is not None
-        self.loaded = registri.history_row(self.db.conn, self.spec.name, self.row_id)
+        self.loaded = riwayat.history_row(self.db.conn, self.spec.name, self.row_id)
         for name, row in self.rows.items():
             value = self.loaded.get(name)
             editor = row.editor
@@ -108,8 +112,8 @@ class HistoryFormDialog(ValidatingForm):
         self.show_all = True
         self.refresh_issues()
 
-    def compute_issues(self) -> list[registri.FieldIssue]:
-        return registri.check_history(
+    def compute_issues(self) -> list[aturan.FieldIssue]:
+        return checks.check_history(
             self.db.conn,
             self.pegawai_id,
             self.spec.name,
@@ -129,7 +133,7 @@ class HistoryFormDialog(ValidatingForm):
             stored_text = "" if stored is None else str(stored)
             if isinstance(self.rows[name].editor, DateLineEdit):
                 try:
-                    value_iso = registri.parse_tanggal(value).isoformat() if value else ""
+                    value_iso = aturan.parse_tanggal(value).isoformat() if value else ""
                 except ValueError:
                     value_iso = value or ""
                 if value_iso != stored_text:
@@ -143,7 +147,7 @@ class HistoryFormDialog(ValidatingForm):
 
     def save(self) -> str | None:
         if self.row_id is None:
-            return registri.add_history(
+            return riwayat.add_history(
                 self.db,
                 self.pegawai_id,
                 self.spec.name,
@@ -153,7 +157,7 @@ class HistoryFormDialog(ValidatingForm):
             )
         changes = self.changes()
         if changes:
-            registri.update_history(
+            riwayat.update_history(
                 self.db, self.spec.name, self.row_id, changes, actor=self.actor, today=self.today
             )
         return self.row_id
@@ -165,7 +169,7 @@ class HistoryFormDialog(ValidatingForm):
         hasil = editor_value(self.rows["rating_hasil"].editor)
         perilaku = editor_value(self.rows["rating_perilaku"].editor)
         if hasil and perilaku:
-            derived = registri.predikat_from_ratings(self.ref, hasil, perilaku)
+            derived = aturan.predikat_from_ratings(self.ref, hasil, perilaku)
             combo = self.rows["predikat_kode"].editor
             if derived and isinstance(combo, QComboBox):
                 set_combo(combo, derived)

@@ -1,7 +1,7 @@
 """The position form: kind, level, eselon, kelas, seats and minimum requirements of a jabatan.
 
 Pickers offer only what fits (levels of the chosen kind, eselon of the chosen level); numbers
-are typed and checked as you type by :func:`app.models.organisasi.formasi.jabatan_issues`."""
+are typed and checked as you type by :func:`app.models.organisasi.jabatan.jabatan_issues`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from app.i18n import tr
-from app.models.organisasi import formasi as f
+from app.models.organisasi import fields as org_fields
+from app.models.organisasi import jabatan, units
 from app.models.storage.db import Database
 from app.ui.dialogs.unit_form import FormDialog
 from app.ui.tasks import Progress, TaskRunner
@@ -34,7 +35,7 @@ class JabatanFormDialog(FormDialog):
         self.setObjectName("dialogJabatan")
         self.jabatan_id = jabatan_id
         self.unit_id = unit_id
-        unit = f.get_unit(db.conn, unit_id)
+        unit = units.get_unit(db.conn, unit_id)
         self.setWindowTitle(
             tr("Ubah jabatan — {unit}", unit=unit.nama)
             if jabatan_id
@@ -43,7 +44,7 @@ class JabatanFormDialog(FormDialog):
         ref = self.ref
 
         self.nama = QLineEdit()
-        self.nama.setMaxLength(f.MAX_NAMA)
+        self.nama.setMaxLength(org_fields.MAX_NAMA)
         self.nama.setPlaceholderText(tr("mis. Analis Kebijakan Ahli Pertama"))
         self.jenis = QComboBox()
         self.fill_combo(
@@ -71,7 +72,7 @@ class JabatanFormDialog(FormDialog):
         self.atasan = QComboBox()
         self.atasan.setMaxVisibleItems(20)
         options: list[tuple[Any, str]] = list(
-            f.atasan_options(db.conn, unit_id, exclude=jabatan_id)
+            jabatan.atasan_options(db.conn, unit_id, exclude=jabatan_id)
         )
         self.fill_combo(self.atasan, options, empty=tr("—"))
         self.bup = QLineEdit()
@@ -92,11 +93,11 @@ class JabatanFormDialog(FormDialog):
     # -- dependent pickers ---------------------------------------------------------------------
 
     def _refill_jenjang(self) -> None:
-        self.fill_combo(self.jenjang, f.jenjang_options(self.ref, self.jenis.currentData()))
+        self.fill_combo(self.jenjang, jabatan.jenjang_options(self.ref, self.jenis.currentData()))
 
     def _refill_eselon(self) -> None:
         options: list[tuple[Any, str]] = list(
-            f.eselon_options(self.ref, self.jenjang.currentData())
+            jabatan.eselon_options(self.ref, self.jenjang.currentData())
         )
         self.fill_combo(self.eselon, options, empty=tr("—"))
         self.eselon.setEnabled(bool(options))
@@ -130,7 +131,7 @@ class JabatanFormDialog(FormDialog):
             self._default_gol_min()
             self.kebutuhan.setText("1")
         else:
-            jab = f.get_jabatan(self.db.conn, self.jabatan_id)
+            jab = jabatan.get_jabatan(self.db.conn, self.jabatan_id)
             self.nama.setText(jab.nama)
             self.select(self.jenis, jab.jenis_kode)
             self._refill_jenjang()
@@ -146,8 +147,8 @@ class JabatanFormDialog(FormDialog):
         self._touched.clear()
         self.revalidate()
 
-    def data(self) -> f.JabatanData:
-        return f.JabatanData(
+    def data(self) -> jabatan.JabatanData:
+        return jabatan.JabatanData(
             unit_id=self.unit_id,
             nama=self.nama.text(),
             jenis_kode=self.jenis.currentData() or "",
@@ -161,16 +162,18 @@ class JabatanFormDialog(FormDialog):
             bup_tahun=self.bup.text(),
         )
 
-    def issues(self) -> list[f.Issue]:
-        return f.jabatan_issues(self.db.conn, self.data(), jabatan_id=self.jabatan_id, ref=self.ref)
+    def issues(self) -> list[org_fields.Issue]:
+        return jabatan.jabatan_issues(
+            self.db.conn, self.data(), jabatan_id=self.jabatan_id, ref=self.ref
+        )
 
     def work(self) -> Callable[[Database, Progress], str]:
         data, jabatan_id, actor = self.data(), self.jabatan_id, self.actor
 
         def run(db: Database, _progress: Progress) -> str:
             if jabatan_id is None:
-                return f.create_jabatan(db, data, actor=actor)
-            f.update_jabatan(db, jabatan_id, data, actor=actor)
+                return jabatan.create_jabatan(db, data, actor=actor)
+            jabatan.update_jabatan(db, jabatan_id, data, actor=actor)
             return jabatan_id
 
         return run

@@ -42,9 +42,10 @@ from PySide6.QtWidgets import (
 
 from app.i18n import tr
 from app.models.errors import MeritError, ValidationError
-from app.models.organisasi import formasi as f
+from app.models.organisasi import jabatan, units
 from app.models.pegawai.read import EmployeeFilter, list_employees
 from app.models.reference.loader import Referensi
+from app.models.rules import formasi as aturan_formasi
 from app.models.rules import seleksi as rules_seleksi
 from app.models.seleksi import seleksi
 from app.models.storage.db import Database
@@ -154,7 +155,7 @@ class SeleksiFormDialog(QDialog):
         self.unit.setObjectName("isian_unit")
         self.unit.setMaxVisibleItems(20)
         self.unit.addItem(tr("— pilih unit —"), None)
-        for node in f.unit_tree(self.db.conn):
+        for node in units.unit_tree(self.db.conn):
             self.unit.addItem("    " * node.depth + node.nama, node.id)
         self.jabatan = QComboBox()
         self.jabatan.setObjectName("isian_jabatan")
@@ -349,8 +350,8 @@ class SeleksiFormDialog(QDialog):
         self.jabatan.clear()
         self.jabatan.addItem(tr("— tanpa jabatan terdaftar —"), None)
         if unit_id:
-            for j in f.list_jabatan(self.db.conn, unit_id):
-                if f.is_struktural(self.ref, j.jenjang_kode):
+            for j in jabatan.list_jabatan(self.db.conn, unit_id):
+                if aturan_formasi.is_struktural(self.ref, j.jenjang_kode):
                     self.jabatan.addItem(j.nama, j.id)
         self.jabatan.blockSignals(False)
         self._jabatan_chosen()
@@ -358,7 +359,7 @@ class SeleksiFormDialog(QDialog):
     def _jabatan_chosen(self) -> None:
         jabatan_id = self.jabatan.currentData()
         if jabatan_id:
-            j = f.get_jabatan(self.db.conn, jabatan_id)
+            j = jabatan.get_jabatan(self.db.conn, jabatan_id)
             self.nama_jabatan.setText(j.nama)
             # the post's own minimum requirements are the natural start
             for combo, kode in (

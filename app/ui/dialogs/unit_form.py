@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import tr
 from app.models.errors import MeritError
-from app.models.organisasi import formasi as f
+from app.models.organisasi import fields as org_fields
+from app.models.organisasi import units
 from app.models.reference.loader import Referensi
 from app.models.storage.db import Database
 from app.ui.tasks import Progress, TaskRunner
@@ -128,13 +129,13 @@ class FormDialog(QDialog):
 
     # -- contract: issues() and work() ---------------------------------------------------------
 
-    def issues(self) -> list[f.Issue]:
+    def issues(self) -> list[org_fields.Issue]:
         raise NotImplementedError
 
     def work(self) -> Callable[[Database, Progress], str]:
         raise NotImplementedError
 
-    def revalidate(self) -> list[f.Issue]:
+    def revalidate(self) -> list[org_fields.Issue]:
         """Show each field's first problem under it (fields not yet touched stay quiet until
         the first save attempt)."""
         issues = self.issues()
@@ -208,15 +209,15 @@ class UnitFormDialog(FormDialog):
         self.setWindowTitle(tr("Ubah unit organisasi") if unit_id else tr("Tambah unit organisasi"))
 
         self.nama = QLineEdit()
-        self.nama.setMaxLength(f.MAX_NAMA)
+        self.nama.setMaxLength(org_fields.MAX_NAMA)
         self.singkatan = QLineEdit()
         self.kode = QLineEdit()
         self.jenis = QComboBox()
-        self.fill_combo(self.jenis, f.unit_jenis_options())
+        self.fill_combo(self.jenis, units.unit_jenis_options())
         self.induk = QComboBox()
         self.induk.setMaxVisibleItems(20)
         options: list[tuple[Any, str]] = [
-            (n.id, "    " * n.depth + n.nama) for n in f.unit_tree(db.conn)
+            (n.id, "    " * n.depth + n.nama) for n in units.unit_tree(db.conn)
         ]
         self.fill_combo(self.induk, options, empty=tr("(tingkat teratas: perangkat daerah)"))
         self.eselon = QComboBox()
@@ -245,7 +246,7 @@ class UnitFormDialog(FormDialog):
             self.select(self.induk, induk_id)
             self.select(self.jenis, "OPD" if induk_id is None else "BIDANG")
         else:
-            unit = f.get_unit(self.db.conn, self.unit_id)
+            unit = units.get_unit(self.db.conn, self.unit_id)
             self.nama.setText(unit.nama)
             self.singkatan.setText(unit.singkatan or "")
             self.kode.setText(unit.kode or "")
@@ -257,8 +258,8 @@ class UnitFormDialog(FormDialog):
         self._touched.clear()
         self.revalidate()
 
-    def data(self) -> f.UnitData:
-        return f.UnitData(
+    def data(self) -> units.UnitData:
+        return units.UnitData(
             nama=self.nama.text(),
             jenis=self.jenis.currentData() or "",
             induk_id=self.induk.currentData(),
@@ -269,16 +270,16 @@ class UnitFormDialog(FormDialog):
             alamat=self.alamat.text(),
         )
 
-    def issues(self) -> list[f.Issue]:
-        return f.unit_issues(self.db.conn, self.data(), unit_id=self.unit_id, ref=self.ref)
+    def issues(self) -> list[org_fields.Issue]:
+        return units.unit_issues(self.db.conn, self.data(), unit_id=self.unit_id, ref=self.ref)
 
     def work(self) -> Callable[[Database, Progress], str]:
         data, unit_id, actor = self.data(), self.unit_id, self.actor
 
         def run(db: Database, _progress: Progress) -> str:
             if unit_id is None:
-                return f.create_unit(db, data, actor=actor)
-            f.update_unit(db, unit_id, data, actor=actor)
+                return units.create_unit(db, data, actor=actor)
+            units.update_unit(db, unit_id, data, actor=actor)
             return unit_id
 
         return run

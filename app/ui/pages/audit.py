@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tanggal, tr
+from app.jobs.audit import AuditTrailRequest, write_audit_trail
 from app.models.access import audit
 from app.models.errors import Cancelled
 from app.models.storage.db import Database
@@ -394,18 +395,8 @@ class AuditPage(Page):
         flt, actor, total = self.model.filter, self.actor, self.model.rowCount()
 
         def work(db: Database, progress: Progress) -> tuple[Path, int]:
-            from app.reports.excel.audit import write_audit_xlsx
-
-            n = write_audit_xlsx(
-                path,
-                audit.export_rows(audit.iter_entries(db.conn, flt)),
-                title=tr("Jejak audit"),
-                subtitle=audit.describe_filter(flt),
-                progress=lambda done: progress.report(done, total),
-                cancelled=lambda: progress.cancelled,
-            )
-            audit.record_export(db, flt, path.name, n, actor=actor)
-            return path, n
+            result = write_audit_trail(db, actor, AuditTrailRequest(flt, path, total), progress)
+            return result.path, result.rows
 
         def done(result: tuple[Path, int]) -> None:
             self._finished()

@@ -25,18 +25,12 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tr
+from app.jobs.pegawai import EmployeeListRequest, write_employee_list
 from app.models.errors import Cancelled, MeritError
 from app.models.organisasi.units import unit_options
 from app.models.pegawai import read as emp
-from app.models.pegawai.ekspor import (
-    check_export,
-    describe_filter,
-    employee_export_rows,
-    record_export,
-)
 from app.models.reference.loader import Referensi
 from app.models.storage.db import Database
-from app.models.storage.instansi import get_setting
 from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 from app.ui.employee_model import EmployeeTableModel
 from app.ui.pages.base import Page
@@ -350,23 +344,9 @@ class EmployeesPage(Page):
         flt, actor, total = self.model.filter, self.actor, self.model.rowCount()
 
         def work(db: Database, progress: Progress) -> tuple[Path, int]:
-            from app.reports.excel.pegawai import write_employee_list  # openpyxl: lazily
-
-            check_export(db, flt, actor=actor)  # refused before anything is written
-            agency = get_setting(db.conn, "nama_instansi") or ""
-            title = tr("Daftar Pegawai {instansi}", instansi=agency).strip()
-            headers, rows = employee_export_rows(db.conn, flt)
-            n = write_employee_list(
-                path,
-                title,
-                headers,
-                rows,
-                subtitle=describe_filter(db.conn, flt),
-                progress=lambda done: progress.report(done, total),
-                cancelled=lambda: progress.cancelled,
-            )
-            record_export(db, flt, path, n, actor=actor)
-            return path, n
+            request = EmployeeListRequest(flt, path, total)
+            result = write_employee_list(db, actor, request, progress)
+            return result.path, result.rows
 
         self.export_button.setEnabled(False)
         self.export_progress.setRange(0, max(total, 1))

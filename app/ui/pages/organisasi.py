@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import angka, tr
 from app.models.errors import MeritError
-from app.models.organisasi import formasi as f
+from app.models.organisasi import bezetting, jabatan, units
 from app.models.reference.loader import Referensi
 from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
@@ -74,7 +74,7 @@ def _table(name: str, model: QAbstractTableModel, widths: Sequence[int]) -> QTab
     return view
 
 
-def _names(row: f.BezettingRow) -> str:
+def _names(row: bezetting.BezettingRow) -> str:
     names = [p.nama_lengkap + ("" if p.memenuhi else " ⚠") for p in row.pemangku]
     if len(names) > MAX_NAMES_IN_CELL:
         rest = len(names) - MAX_NAMES_IN_CELL
@@ -98,12 +98,12 @@ class OrganisasiPage(Page):
         self.actor = actor
         self.ref = Referensi.load(db.conn)
         self.unit_id: str | None = None
-        self.report: f.BezettingReport | None = None
+        self.report: bezetting.BezettingReport | None = None
         self._generation = 0
         self._bezetting_stale = True
         self._shown_once = False
         self._version = -1
-        self._jenis_label = dict(f.unit_jenis_options())
+        self._jenis_label = dict(units.unit_jenis_options())
 
         title = QLabel(tr("Organisasi & Formasi"))
         title.setObjectName("judulHalaman")
@@ -167,7 +167,7 @@ class OrganisasiPage(Page):
         self.tabs.setObjectName("tabUnit")
 
         # Positions tab
-        self.jabatan_model: RowsModel[f.Jabatan] = RowsModel(
+        self.jabatan_model: RowsModel[jabatan.Jabatan] = RowsModel(
             [
                 Column(tr("Jabatan"), lambda j: j.nama),
                 Column(tr("Jenis"), lambda j: j.jenis_kode),
@@ -211,7 +211,7 @@ class OrganisasiPage(Page):
         self.summary = QLabel()
         self.summary.setObjectName("ringkasanBezetting")
         self.summary.setWordWrap(True)
-        self.bezetting_model: RowsModel[f.BezettingRow] = RowsModel(
+        self.bezetting_model: RowsModel[bezetting.BezettingRow] = RowsModel(
             [
                 Column(tr("Jabatan"), lambda r: r.nama),
                 Column(tr("Jenis / jenjang"), lambda r: f"{r.jenis_kode} · {r.jenjang_nama}"),
@@ -234,7 +234,7 @@ class OrganisasiPage(Page):
         )
         self.holders_title = QLabel(tr("Pilih jabatan untuk melihat pemangkunya."))
         self.holders_title.setObjectName("judulPemangku")
-        self.holders_model: RowsModel[f.Pemangku] = RowsModel(
+        self.holders_model: RowsModel[bezetting.Pemangku] = RowsModel(
             [
                 Column(tr("Nama"), lambda p: p.nama_lengkap),
                 Column("NIP", lambda p: format_nip(p.nip)),
@@ -317,8 +317,8 @@ class OrganisasiPage(Page):
     def load_tree(self, select: str | None = None) -> None:
         """(Re)build the tree from the model layer; keep or set the selection."""
         select = select or self.unit_id
-        self._version = f.data_version(self.db.conn)
-        nodes = f.unit_tree(self.db.conn)
+        self._version = units.data_version(self.db.conn)
+        nodes = units.unit_tree(self.db.conn)
         self.tree_model.clear()
         items: dict[str, QStandardItem] = {}
         root = self.tree_model.invisibleRootItem()
@@ -401,9 +401,9 @@ class OrganisasiPage(Page):
             self._update_buttons()
             return
         try:
-            unit = f.get_unit(self.db.conn, self.unit_id)
-            path = f.unit_path(self.db.conn, self.unit_id)
-            positions = f.list_jabatan(self.db.conn, self.unit_id)
+            unit = units.get_unit(self.db.conn, self.unit_id)
+            path = units.unit_path(self.db.conn, self.unit_id)
+            positions = jabatan.list_jabatan(self.db.conn, self.unit_id)
         except MeritError as exc:
             show_error(self, exc)
             return
@@ -427,7 +427,7 @@ class OrganisasiPage(Page):
         self.edit_jabatan_button.setEnabled(chosen)
         self.delete_jabatan_button.setEnabled(chosen)
 
-    def selected_jabatan(self) -> f.Jabatan | None:
+    def selected_jabatan(self) -> jabatan.Jabatan | None:
         rows = self.jabatan_table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -461,8 +461,8 @@ class OrganisasiPage(Page):
             return None
         unit_id = self.unit_id
         try:
-            unit = f.get_unit(self.db.conn, unit_id)
-            blockers = f.unit_delete_blockers(self.db.conn, unit_id)
+            unit = units.get_unit(self.db.conn, unit_id)
+            blockers = units.unit_delete_blockers(self.db.conn, unit_id)
         except MeritError as exc:
             show_error(self, exc)
             return None
@@ -477,10 +477,10 @@ class OrganisasiPage(Page):
                     )
                 ),
             )
-        parent = f.get_unit(self.db.conn, unit_id).induk_id
+        parent = units.get_unit(self.db.conn, unit_id).induk_id
 
         def work(db: Database, _p: Progress) -> None:
-            f.delete_unit(db, unit_id, actor=self.actor)
+            units.delete_unit(db, unit_id, actor=self.actor)
 
         return self._confirm(
             tr("Hapus unit '{nama}'?", nama=unit.nama),
@@ -493,7 +493,7 @@ class OrganisasiPage(Page):
         unit_id = self.unit_id
 
         def work(db: Database, _p: Progress) -> bool:
-            return f.shift_unit(db, unit_id, step, actor=self.actor)
+            return units.shift_unit(db, unit_id, step, actor=self.actor)
 
         self._run_write(work, lambda: self.load_tree(select=unit_id))
 
@@ -538,7 +538,7 @@ class OrganisasiPage(Page):
         jabatan_id = jab.id
 
         def work(db: Database, _p: Progress) -> None:
-            f.delete_jabatan(db, jabatan_id, actor=self.actor)
+            jabatan.delete_jabatan(db, jabatan_id, actor=self.actor)
 
         return self._confirm(
             tr("Hapus jabatan '{nama}'?", nama=jab.nama),
@@ -600,10 +600,10 @@ class OrganisasiPage(Page):
         include = self.include_sub.isChecked()
         self.summary.setText(tr("Menghitung bezetting…"))
 
-        def work(db: Database, _p: Progress) -> f.BezettingReport:
-            return f.bezetting_report(db.conn, unit_id, include_sub_units=include)
+        def work(db: Database, _p: Progress) -> bezetting.BezettingReport:
+            return bezetting.bezetting_report(db.conn, unit_id, include_sub_units=include)
 
-        def done(report: f.BezettingReport) -> None:
+        def done(report: bezetting.BezettingReport) -> None:
             if generation == self._generation:
                 self.report = report
                 self._show_bezetting()
@@ -628,7 +628,7 @@ class OrganisasiPage(Page):
         self.bezetting_table.setColumnHidden(UNIT_COLUMN, not report.include_sub_units)
         self.holders_model.set_rows([])
         self.holders_title.setText(tr("Pilih jabatan untuk melihat pemangkunya."))
-        t = f.total(rows)
+        t = bezetting.total(rows)
         parts = [
             tr("{n} jabatan", n=angka(t.jabatan)),
             tr("kebutuhan {n}", n=angka(t.kebutuhan)),
@@ -654,7 +654,7 @@ class OrganisasiPage(Page):
             )
         self.summary.setText(text)
 
-    def _bezetting_tooltip(self, row: f.BezettingRow) -> str:
+    def _bezetting_tooltip(self, row: bezetting.BezettingRow) -> str:
         lines = [row.nama, f"{row.unit_nama}"]
         if row.gol_min_kode or row.pendidikan_min_kode:
             lines.append(
@@ -690,7 +690,7 @@ class OrganisasiPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         # Coming back to the page: other pages (import, employee edits) may have changed the
         # units, positions or holders in the meantime.
-        if not self._shown_once or f.data_version(self.db.conn) != self._version:
+        if not self._shown_once or units.data_version(self.db.conn) != self._version:
             self.refresh()
         self._shown_once = True
         super().showEvent(event)

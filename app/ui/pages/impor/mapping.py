@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import angka, tanggal, tr
-from app.models import impor
 from app.models.errors import MeritError
+from app.models.impor.fields import FIELDS, detect_siasn, guess_mapping
 from app.models.impor.normalise import parse_date
-from app.models.impor.presets import Preset
+from app.models.impor.presets import Preset, apply_preset, list_presets, save_preset
 from app.models.impor.read import SourceTable
 from app.models.storage.db import Database
 from app.ui.pages.impor.models import GREEN, GREY, RED, field_labels
@@ -116,10 +116,10 @@ class MappingStep(QWidget):
         (or the chosen preset's)."""
         self.source = source
         self._fill_presets()
-        mapping = impor.guess_mapping(source.headers)
+        mapping = guess_mapping(source.headers)
         preset = self.selected_preset()
         if preset is not None:
-            mapping = impor.apply_preset(source.headers, preset)
+            mapping = apply_preset(source.headers, preset)
         self._fill_mapping(source, mapping)
         sheets = list(getattr(source, "sheets", []) or [])
         self.sheet_combo.clear()
@@ -128,7 +128,7 @@ class MappingStep(QWidget):
             self.sheet_combo.setCurrentIndex(sheets.index(source.sheet))
         self.sheet_combo.setVisible(len(sheets) > 1)
         self.sheet_caption.setVisible(len(sheets) > 1)
-        siasn = impor.detect_siasn(source.headers)
+        siasn = detect_siasn(source.headers)
         self.format_label.setText(tr("Ekspor SIASN dikenali") if siasn else tr("Pemetaan kolom"))
         where = tr("lembar {sheet}, ", sheet=source.sheet) if source.sheet else ""
         self.source_label.setText(
@@ -165,7 +165,7 @@ class MappingStep(QWidget):
             combo = QComboBox()
             combo.setObjectName(f"petakan_{column}")
             combo.addItem(tr("(abaikan)"), None)
-            for f in impor.FIELDS:
+            for f in FIELDS:
                 combo.addItem(f"{f.label} *" if f.required else f.label, f.name)
             target = mapping.get(column)
             combo.setCurrentIndex(max(combo.findData(target), 0) if target else 0)
@@ -209,7 +209,7 @@ class MappingStep(QWidget):
     def missing_required(self) -> list[str]:
         """Labels of the required fields no column is mapped to."""
         chosen = set(self.mapping().values())
-        return [f.label for f in impor.FIELDS if f.required and f.name not in chosen]
+        return [f.label for f in FIELDS if f.required and f.name not in chosen]
 
     def duplicated_fields(self) -> set[str]:
         seen: dict[str, int] = {}
@@ -246,7 +246,7 @@ class MappingStep(QWidget):
         missing = self.missing_required()
         chosen = set(self.mapping().values())
         marks = []
-        for f in impor.FIELDS:
+        for f in FIELDS:
             if not f.required:
                 continue
             if f.name in chosen:
@@ -282,7 +282,7 @@ class MappingStep(QWidget):
         self.preset_combo.clear()
         self.preset_combo.addItem(tr("(tanpa preset)"), None)
         try:
-            presets = impor.list_presets(self.db)
+            presets = list_presets(self.db)
         except MeritError as exc:
             presets = []
             self.noticed.emit(str(exc))
@@ -308,9 +308,9 @@ class MappingStep(QWidget):
         if self.source is None:
             return
         if preset is None:
-            mapping = impor.guess_mapping(self.source.headers)
+            mapping = guess_mapping(self.source.headers)
         else:
-            mapping = impor.apply_preset(self.source.headers, preset)
+            mapping = apply_preset(self.source.headers, preset)
         for column, combo in enumerate(self.combos):
             combo.blockSignals(True)
             target = mapping.get(column)
@@ -343,7 +343,7 @@ class MappingStep(QWidget):
             if field and self.source.headers[column]
         }
         try:
-            impor.save_preset(self.db, name.strip(), by_header)
+            save_preset(self.db, name.strip(), by_header)
         except MeritError as exc:
             show_error(self, exc)
             return False

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.i18n import tr
 from app.models.impor.fields import FIELDS
-from app.models.impor.plan import ImportPlan, Issue, RowResult
+from app.models.impor.result import ImportPlan, Issue, RowResult
 from app.ui.table_model import RIGHT, Column, RowsModel
 
 RED = QColor("#fde2e1")

@@ -38,8 +38,11 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tr
-from app.models import impor
-from app.models.errors import MeritError, ValidationError
+from app.jobs.impor import ImportReportRequest, write_import_report
+from app.models.errors import Cancelled, MeritError, ValidationError
+from app.models.impor.apply import apply_import
+from app.models.impor.plan import check_mapping, plan_import
+from app.models.impor.read import read_source
 from app.models.storage.cadangan import before_risky_job
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
@@ -241,7 +244,7 @@ class ImportPage(BusyMixin, Page):
         if self.source is None:
             return
         try:
-            impor.check_mapping(self.source.headers, self.mapping_step.mapping())
+            check_mapping(self.source.headers, self.mapping_step.mapping())
         except ValidationError as exc:
             self.message.setText(str(exc))
             show_error(self, exc)
@@ -284,7 +287,7 @@ class ImportPage(BusyMixin, Page):
             if on_cancel is not None and task is not None and task.progress.cancelled:
                 # Finished before it saw the cancel; the clerk asked to stop, and reading or
                 # planning left nothing behind, so honour the cancel.
-                failed(impor.Cancelled(tr("Dibatalkan; tidak ada yang disimpan.")))
+                failed(Cancelled(tr("Dibatalkan; tidak ada yang disimpan.")))
                 return
             self.task = None
             self._set_busy(None)
@@ -294,7 +297,7 @@ class ImportPage(BusyMixin, Page):
         def failed(exc: BaseException) -> None:
             self.task = None
             self._set_busy(None)
-            if isinstance(exc, impor.Cancelled):
+            if isinstance(exc, Cancelled):
                 self.message.setText(str(exc) or tr("Dibatalkan."))
                 if on_cancel is not None:
                     on_cancel()
@@ -337,7 +340,7 @@ class ImportPage(BusyMixin, Page):
         self.file_label.setText(str(path))
 
         def work(_db: Database, progress: Progress) -> Any:
-            return impor.read_source(
+            return read_source(
                 path,
                 sheet=sheet,
                 progress=lambda done, total: progress.report(
@@ -381,7 +384,7 @@ class ImportPage(BusyMixin, Page):
         total = len(source.rows)
 
         def work(db: Database, progress: Progress) -> Any:
-            return impor.plan_import(
+            return plan_import(
                 db,
                 source,
                 mapping,
@@ -448,12 +451,10 @@ class ImportPage(BusyMixin, Page):
         """Write the preview (counts and every problem) to ``path`` in the background."""
         if self.task is not None or self.plan is None:
             return None
-        plan = self.plan
+        plan, actor = self.plan, self.actor
 
-        def work(_db: Database, _progress: Progress) -> Path:
-            from app.reports.excel.impor import write_import_report
-
-            write_import_report(plan, path)
+        def work(db: Database, progress: Progress) -> Path:
+            write_import_report(db, actor, ImportReportRequest(plan, path), progress)
             return path
 
         def done(result: Path) -> None:
@@ -477,7 +478,7 @@ class ImportPage(BusyMixin, Page):
         def work(db: Database, progress: Progress) -> dict[str, int]:
             progress.report(0, 0, tr("Mencadangkan basis data sebelum impor…"))
             before_risky_job(db, "impor")
-            return impor.apply_import(
+            return apply_import(
                 db,
                 plan,
                 actor=actor,
