@@ -16,7 +16,7 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import progress
 from app.i18n import angka, tr
-from app.models.storage import cadangan
+from app.models.storage import cadangan, cadangan_berkas
 
 
 def register(sub: Commands) -> None:
@@ -67,7 +67,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     out = ctx.out
     if args.action in ("list", "daftar"):
         folder = cadangan.backups_folder(ctx.path)
-        backups = cadangan.list_backups(folder)
+        backups = cadangan_berkas.list_backups(folder)
         if not backups:
             print(tr("Belum ada cadangan di {folder}.", folder=folder), file=out)
             return ExitCode.OK

@@ -42,7 +42,7 @@ from app.cli.launch import launch
 from app.crash import write_crash_log
 from app.i18n import tr
 from app.models.errors import MeritError
-from app.models.storage.db import as_storage_error
+from app.models.storage.faults import as_storage_error
 
 # In the order ``merit --help`` lists them.
 COMMAND_MODULES = (

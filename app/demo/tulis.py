@@ -14,9 +14,8 @@ from datetime import date
 from app.demo.gen import generate
 from app.i18n import tr
 from app.models.errors import Cancelled, ValidationError
-from app.models.reference.loader import natural_id
 from app.models.storage.db import Database
-from app.models.storage.instansi import PENGATURAN
+from app.models.storage.instansi import count_records, write_settings
 from app.models.storage.store import Store
 
 __all__ = ["DEMO_AGENCY", "MAX_EMPLOYEES", "DemoResult", "create_demo"]
@@ -65,8 +64,7 @@ def create_demo(
             ),
             field="employees",
         )
-    existing = db.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0]
-    units = db.conn.execute("SELECT count(*) FROM unit_organisasi").fetchone()[0]
+    existing, units = count_records(db.conn)
     if existing or units:
         raise ValidationError(
             tr(
@@ -90,13 +88,7 @@ def create_demo(
             "nama_pemerintah": f"Pemerintah {DEMO_AGENCY}",
             "ibu_kota": DEMO_AGENCY.removeprefix("Kota "),
         }
-        for key, value in settings.items():
-            assert key in PENGATURAN
-            row_id = natural_id("pengaturan", key)
-            if db.conn.execute("SELECT 1 FROM pengaturan WHERE id = ?", (row_id,)).fetchone():
-                tx.update("pengaturan", row_id, {"nilai": value})
-            else:
-                tx.insert("pengaturan", {"id": row_id, "kunci": key, "nilai": value})
+        write_settings(tx, db.conn, settings)
         for chunk in generate(employees, seed, today=today or date.today(), agency=DEMO_AGENCY):
             if cancelled and cancelled():
                 raise Cancelled(tr("Pembuatan data demo dibatalkan; tidak ada yang disimpan."))

@@ -27,7 +27,8 @@ from app.i18n import tr
 from app.models.access import kunci
 from app.models.errors import MeritError, NotFoundError, ValidationError
 from app.models.storage import sinkron
-from app.models.storage.db import Database, translated_errors
+from app.models.storage.db import Database
+from app.models.storage.faults import translated_errors
 from app.models.storage.instansi import installation_name
 from app.models.storage.sinkron import PeerRecord
 

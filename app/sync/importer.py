@@ -26,7 +26,8 @@ from app.models.access import audit
 from app.models.access.akses import require
 from app.models.storage import changelog, replika, sinkron
 from app.models.storage.changelog import Hlc, RemoteBatch
-from app.models.storage.db import Database, translated_errors, write_transaction
+from app.models.storage.db import Database, write_transaction
+from app.models.storage.faults import translated_errors
 from app.models.storage.ringkas import Touched, refresh_after_write
 from app.models.storage.sinkron import DeferredPackage
 from app.models.storage.skema import schema_of

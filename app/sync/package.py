@@ -49,7 +49,8 @@ from app.i18n import tr
 from app.models.access.akses import require
 from app.models.errors import MeritError, ValidationError
 from app.models.storage import changelog, sinkron
-from app.models.storage.db import Database, translated_errors, utc_now, write_transaction
+from app.models.storage.db import Database, utc_now, write_transaction
+from app.models.storage.faults import translated_errors
 from app.sync import identity as ident_mod
 
 MAGIC = b"MERITPKG"

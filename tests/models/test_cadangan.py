@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.models.errors import Cancelled, StorageError, ValidationError
-from app.models.storage import cadangan
-from app.models.storage.db import Database, storage_error
+from app.models.storage import cadangan, cadangan_berkas, salinan
+from app.models.storage.db import Database
+from app.models.storage.faults import storage_error
 from app.models.storage.instansi import setup
 from app.models.storage.store import Store
 
@@ -44,7 +45,10 @@ def test_backup_is_a_whole_database_with_a_sortable_name(demo_db: Database) -> N
     assert _count(info.path) == _count(demo_db.path)
     again = cadangan.make_backup(demo_db, now=when)
     assert again.path.name == "demo-20261122-090507-manual-2.sqlite3"
-    assert [b.path for b in cadangan.list_backups(info.path.parent)] == [again.path, info.path]
+    assert [b.path for b in cadangan_berkas.list_backups(info.path.parent)] == [
+        again.path,
+        info.path,
+    ]
     assert not list(info.path.parent.glob(".*"))  # no temporary files left
 
 
@@ -68,11 +72,11 @@ def test_rotation_keeps_daily_and_monthly(agency_db: Database) -> None:
     made = []
     # two backups a day (scheduled + before an import) for 70 days
     for day in range(70):
-        for hour, kind in ((8, cadangan.HARIAN), (14, cadangan.SEBELUM_IMPOR)):
+        for hour, kind in ((8, cadangan_berkas.HARIAN), (14, cadangan_berkas.SEBELUM_IMPOR)):
             when = start + timedelta(days=day, hours=hour - 8)
             made.append(cadangan.make_backup(agency_db, kind=kind, now=when).path)
     manual = cadangan.make_backup(agency_db, kind=cadangan.MANUAL, now=start)
-    kept = cadangan.list_backups(agency_db.path.parent / "cadangan")
+    kept = cadangan_berkas.list_backups(agency_db.path.parent / "cadangan")
     auto = [b for b in kept if b.rotated]
     days = sorted({b.waktu.date() for b in auto}, reverse=True)
     last = start + timedelta(days=69)
@@ -85,7 +89,7 @@ def test_rotation_keeps_daily_and_monthly(agency_db: Database) -> None:
     ]
     assert len(days) == 4
     assert manual.path in [b.path for b in kept]  # manual backups are never rotated
-    assert cadangan.rotation_settings(agency_db.conn) == (3, 2)
+    assert salinan.rotation_settings(agency_db.conn) == (3, 2)
 
 
 def test_rotation_never_deletes_the_only_backup(tmp_path: Path) -> None:
@@ -93,7 +97,7 @@ def test_rotation_never_deletes_the_only_backup(tmp_path: Path) -> None:
     folder.mkdir()
     only = folder / "merit-20200101-000000-harian.sqlite3"
     only.write_bytes(b"x")
-    assert cadangan.rotate(folder, harian=1, bulanan=1) == []
+    assert salinan.rotate(folder, harian=1, bulanan=1) == []
     assert only.exists()
 
 
@@ -126,7 +130,7 @@ def test_backup_before_import(demo_db: Database, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     code = main(["--db", str(demo_db.path), "import", "employees", str(csv_path)])
-    backups = cadangan.list_backups(demo_db.path.parent / "cadangan")
+    backups = cadangan_berkas.list_backups(demo_db.path.parent / "cadangan")
     assert [b.kind for b in backups] == ["sebelum-impor"], code
     # the backup holds the state before the import
     assert _count(backups[0].path) == 300
@@ -226,6 +230,6 @@ def test_restore_over_a_corrupt_database(agency_db: Database, tmp_path: Path) ->
 
 
 def test_storage_error_names_latest_backup(agency_db: Database) -> None:
-    info = cadangan.make_backup(agency_db, kind=cadangan.HARIAN)
+    info = cadangan.make_backup(agency_db, kind=cadangan_berkas.HARIAN)
     err = storage_error(sqlite3.DatabaseError("database disk image is malformed"), agency_db.path)
     assert str(info.path) in str(err)

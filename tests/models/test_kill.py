@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.models.access import audit
-from app.models.storage import cadangan
+from app.models.storage import cadangan, cadangan_berkas
 from app.models.storage.db import Database
 from app.models.storage.instansi import check, setup
 from tests.helpers.common import copy_database
@@ -130,7 +130,7 @@ def test_backup_killed_at_random_moments(demo_file: Path, tmp_path: Path) -> Non
     rng = random.Random(7)
     for _ in range(5):
         run_child(_BACKUP, str(path), "3", kill_after=rng.uniform(0.0, 0.3))
-        for info in cadangan.list_backups(folder):  # every named backup is whole
+        for info in cadangan_berkas.list_backups(folder):  # every named backup is whole
             conn = sqlite3.connect(info.path)
             try:
                 assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -140,4 +140,4 @@ def test_backup_killed_at_random_moments(demo_file: Path, tmp_path: Path) -> Non
         assert integrity(path) == "ok"
     run_child(_BACKUP, str(path), "1")
     assert not list(folder.glob(".*.tmp"))  # a new backup clears what a killed one left
-    assert cadangan.list_backups(folder)
+    assert cadangan_berkas.list_backups(folder)

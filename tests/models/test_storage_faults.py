@@ -13,7 +13,8 @@ import pytest
 
 from app.models.errors import StorageError
 from app.models.storage import cadangan
-from app.models.storage.db import Database, as_storage_error, translated_errors
+from app.models.storage.db import Database
+from app.models.storage.faults import as_storage_error, translated_errors
 from app.models.storage.instansi import setup
 from app.models.storage.store import Store
 from tests.helpers.common import copy_database

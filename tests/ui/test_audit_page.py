@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.models.access import audit
-from app.models.storage import cadangan
+from app.models.storage import salinan
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 from app.ui.dialogs.cadangan import CadanganDialog
@@ -157,7 +157,7 @@ def test_backup_dialog_backs_up_and_asks_before_restore(
     dialog.daily_spin.setValue(3)
     dialog.monthly_spin.setValue(2)
     dialog.save_rotation()
-    assert cadangan.rotation_settings(demo_db.conn) == (3, 2)
+    assert salinan.rotation_settings(demo_db.conn) == (3, 2)
 
     dialog.table.selectRow(0)
     dialog.restore_selected()

@@ -31,7 +31,8 @@ from app.i18n import tr
 from app.models.access import audit
 from app.models.access.akses import Hak, Peran, Sesi, load_hak, require
 from app.models.errors import AccessDenied, NotFoundError, ValidationError
-from app.models.storage.db import Database, translated_errors, utc_now
+from app.models.storage.db import Database, utc_now
+from app.models.storage.faults import translated_errors
 
 PANJANG_MINIMAL = 10
 BATAS_GAGAL = 5  # failures in a row before the first lock

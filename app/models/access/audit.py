@@ -27,7 +27,8 @@ from typing import Any
 
 from app.i18n import tanggal, tr
 from app.models.storage import changelog
-from app.models.storage.db import Database, translated_errors, utc_now
+from app.models.storage.db import Database, utc_now
+from app.models.storage.faults import translated_errors
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_kepala"

@@ -14,7 +14,8 @@ import base64
 import nacl.public
 import nacl.signing
 
-from app.models.storage.db import Database, translated_errors
+from app.models.storage.db import Database
+from app.models.storage.faults import translated_errors
 from app.models.storage.instansi import installation_name
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from app.i18n import tr
 from app.models.errors import NotFoundError, ValidationError
 from app.models.impor.fields import FIELD_BY_NAME, header_key
-from app.models.storage.db import Database, translated_errors, utc_now
+from app.models.storage.db import Database, utc_now
+from app.models.storage.faults import translated_errors
 
 MAX_NAME = 80
 

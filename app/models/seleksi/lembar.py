@@ -52,7 +52,8 @@ from app.models.seleksi import panitia
 from app.models.seleksi.pelamar import kandidat
 from app.models.seleksi.seleksi import get_seleksi
 from app.models.storage.changelog import canonical_json
-from app.models.storage.db import Database, translated_errors, utc_now
+from app.models.storage.db import Database, utc_now
+from app.models.storage.faults import translated_errors
 from app.models.storage.store import Store
 
 FORMAT_PAKET = "merit-paket-nilai"

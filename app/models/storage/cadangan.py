@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import sqlite3
 import tempfile
@@ -34,35 +33,36 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.i18n import tr
-from app.models.errors import Cancelled, MeritError, StorageError, ValidationError
-from app.models.storage.db import APPLICATION_ID, Database, storage_error
+from app.models.errors import MeritError, StorageError, ValidationError
+from app.models.storage.cadangan_berkas import (
+    DAILY_KEY,
+    HARIAN,
+    MANUAL,
+    MONTHLY_KEY,
+    ROTATED_KINDS,
+    SCHEDULE_HOURS,
+    SEBELUM_PEMULIHAN,
+    BackupInfo,
+    backups_folder,
+    latest_backup,
+)
+from app.models.storage.db import APPLICATION_ID, Database
+from app.models.storage.faults import storage_error
 from app.models.storage.migrations.steps import LATEST_VERSION
-
-FOLDER_NAME = "cadangan"
-SUFFIX = ".sqlite3"
-STAMP = "%Y%m%d-%H%M%S"
-DEFAULT_DAILY = 7
-DEFAULT_MONTHLY = 12
-DAILY_KEY = "cadangan_harian"
-MONTHLY_KEY = "cadangan_bulanan"
-SCHEDULE_HOURS = 24
-
-HARIAN = "harian"
-MANUAL = "manual"
-SEBELUM_IMPOR = "sebelum-impor"
-SEBELUM_MIGRASI = "sebelum-migrasi"
-SEBELUM_PEMULIHAN = "sebelum-pemulihan"
-ROTATED_KINDS = frozenset({HARIAN, SEBELUM_IMPOR, SEBELUM_MIGRASI})
-
-_NAME = re.compile(
-    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z]+(?:-[a-z]+)*)(?:-(?P<n>\d+))?"
-    + re.escape(SUFFIX)
-    + "$"
+from app.models.storage.salinan import (
+    CancelFn,
+    ProgressFn,
+    backup_connection,
+    backup_storage_error,
+    fsync,
+    has_data,
+    meta,
+    rotate,
+    rotation_settings,
+    target_name,
 )
 
 Clock = Callable[[], datetime]
-ProgressFn = Callable[[int, int], None]
-CancelFn = Callable[[], bool]
 
 
 class AgencyMismatch(MeritError):
@@ -76,81 +76,7 @@ class AgencyMismatch(MeritError):
         self.current_agency = current_agency
 
 
-@dataclass(frozen=True)
-class BackupInfo:
-    """One backup file."""
-
-    path: Path
-    waktu: datetime  # local time, from the name
-    kind: str
-    size: int
-
-    @property
-    def rotated(self) -> bool:
-        return self.kind in ROTATED_KINDS
-
-
-def backups_folder(db_path: Path | str) -> Path:
-    """Where the automatic backups of the database at ``db_path`` go."""
-    return Path(db_path).parent / FOLDER_NAME
-
-
-def parse_name(path: Path) -> tuple[datetime, str, int] | None:
-    """(time, kind, counter) from a backup's name; None for a name Merit did not give."""
-    match = _NAME.match(path.name)
-    if match is None:
-        return None
-    try:
-        when = datetime.strptime(match["stamp"], STAMP)
-    except ValueError:
-        return None
-    return when, match["kind"], int(match["n"] or 1)
-
-
-def list_backups(folder: Path | str) -> list[BackupInfo]:
-    """The backup files in ``folder``, newest first (files not named by Merit are left out)."""
-    folder = Path(folder)
-    found: list[tuple[datetime, int, BackupInfo]] = []
-    if not folder.is_dir():
-        return []
-    for path in folder.iterdir():
-        parsed = parse_name(path)
-        if parsed is None or not path.is_file():
-            continue
-        with contextlib.suppress(OSError):
-            info = BackupInfo(path, parsed[0], parsed[1], path.stat().st_size)
-            found.append((parsed[0], parsed[2], info))
-    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [item[2] for item in found]
-
-
-def latest_backup(db_path: Path | str) -> BackupInfo | None:
-    """The newest backup of the database at ``db_path`` (any kind), if there is one."""
-    backups = list_backups(backups_folder(db_path))
-    return backups[0] if backups else None
-
-
 # -- settings -------------------------------------------------------------------------------------
-
-
-def _meta(conn: sqlite3.Connection, key: str) -> str | None:
-    try:
-        row = conn.execute("SELECT nilai FROM lokal_meta WHERE kunci = ?", (key,)).fetchone()
-    except sqlite3.Error:
-        return None
-    return str(row[0]) if row else None
-
-
-def rotation_settings(conn: sqlite3.Connection) -> tuple[int, int]:
-    """(daily, monthly) backups to keep, from ``lokal_meta`` (local to this installation)."""
-    values = []
-    for key, default in ((DAILY_KEY, DEFAULT_DAILY), (MONTHLY_KEY, DEFAULT_MONTHLY)):
-        text = _meta(conn, key)
-        try:
-            values.append(max(1, int(text)) if text else default)
-        except ValueError:
-            values.append(default)
-    return values[0], values[1]
 
 
 def set_rotation_settings(db: Database, *, harian: int, bulanan: int) -> None:
@@ -165,124 +91,6 @@ def set_rotation_settings(db: Database, *, harian: int, bulanan: int) -> None:
 
 
 # -- making a backup ------------------------------------------------------------------------------
-
-
-def _fsync(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _clean_temporaries(folder: Path) -> None:
-    """Remove temporary files left by a backup that was stopped half-way."""
-    if not folder.is_dir():
-        return
-    for path in folder.glob(".*.tmp"):
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-
-def _target_name(folder: Path, stem: str, when: datetime, kind: str) -> Path:
-    base = f"{stem}-{when.strftime(STAMP)}-{kind}"
-    path = folder / f"{base}{SUFFIX}"
-    n = 2
-    while path.exists():
-        path = folder / f"{base}-{n}{SUFFIX}"
-        n += 1
-    return path
-
-
-def backup_connection(
-    conn: sqlite3.Connection,
-    folder: Path | str,
-    *,
-    stem: str,
-    kind: str,
-    now: datetime | None = None,
-    progress: ProgressFn | None = None,
-    cancelled: CancelFn | None = None,
-) -> BackupInfo:
-    """Copy the database behind ``conn`` into ``folder`` with the online backup API.
-
-    Written under a temporary name, synced, then renamed: the named file is always whole.
-    """
-    folder = Path(folder)
-    when = (now or datetime.now()).replace(microsecond=0)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(
-            tr(
-                "Folder cadangan {path} tidak dapat dibuat: {detail}. Pilih folder lain "
-                "yang dapat ditulis.",
-                path=folder,
-                detail=exc.strerror or exc,
-            )
-        ) from exc
-    _clean_temporaries(folder)
-    target = _target_name(folder, stem, when, kind)
-    temp = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
-
-    def step(_status: int, remaining: int, total: int) -> None:
-        if cancelled is not None and cancelled():
-            raise Cancelled(tr("Pencadangan dibatalkan; tidak ada berkas cadangan yang dibuat."))
-        if progress is not None:
-            progress(total - remaining, total)
-
-    try:
-        dst = sqlite3.connect(temp, isolation_level=None)
-        try:
-            conn.backup(dst, pages=2048, progress=step)
-            # A backup stands alone: no -wal beside it, so it can be copied as one file.
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-        _fsync(temp)
-        os.replace(temp, target)
-        _fsync(folder)
-    except sqlite3.Error as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise _backup_storage_error(exc, folder) from exc
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise StorageError(
-            tr(
-                "Cadangan tidak dapat ditulis ke {path}: {detail}. Periksa ruang disk dan izin "
-                "folder.",
-                path=folder,
-                detail=exc.strerror or exc,
-            )
-        ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    return BackupInfo(target, when, kind, target.stat().st_size)
-
-
-def _backup_storage_error(exc: sqlite3.Error, folder: Path) -> StorageError:
-    text = str(exc).lower()
-    if "full" in text:
-        return StorageError(
-            tr(
-                "Disk penuh: cadangan tidak dapat ditulis ke {path}. Kosongkan ruang disk atau "
-                "pilih folder lain.",
-                path=folder,
-            )
-        )
-    if "readonly" in text or "unable to open" in text:
-        return StorageError(
-            tr(
-                "Folder {path} tidak dapat ditulis. Pilih folder lain untuk cadangan.",
-                path=folder,
-            )
-        )
-    return storage_error(exc, folder)
 
 
 def make_backup(
@@ -314,20 +122,12 @@ def make_backup(
     return info
 
 
-def _has_data(conn: sqlite3.Connection) -> bool:
-    try:
-        row = conn.execute("SELECT 1 FROM pengaturan LIMIT 1").fetchone()
-    except sqlite3.Error:
-        return False
-    return row is not None
-
-
 def before_risky_job(
     db: Database, reason: str, *, now: datetime | None = None
 ) -> BackupInfo | None:
     """An automatic backup before a job that changes much at once (``reason``: ``impor``,
     ``migrasi``, ``pemulihan``). Skipped for a database that holds nothing yet."""
-    if not _has_data(db.conn):
+    if not has_data(db.conn):
         return None
     return make_backup(db, kind=f"sebelum-{reason}", now=now)
 
@@ -341,55 +141,12 @@ def backup_due(db_path: Path | str, *, now: datetime | None = None) -> bool:
 
 def scheduled_backup(db: Database, *, now: datetime | None = None) -> BackupInfo | None:
     """The daily backup, when due (the desktop app calls this at start and every hour)."""
-    if not _has_data(db.conn) or not backup_due(db.path, now=now):
+    if not has_data(db.conn) or not backup_due(db.path, now=now):
         return None
     return make_backup(db, kind=HARIAN, now=now)
 
 
-def backup_before_migration(conn: sqlite3.Connection, path: Path | str, version: int) -> None:
-    """Called by :func:`app.models.storage.db.migrate_database` before it upgrades a database that
-    holds data."""
-    path = Path(path)
-    if str(path) == ":memory:" or not _has_data(conn):
-        return
-    folder = backups_folder(path)
-    backup_connection(conn, folder, stem=path.stem, kind=SEBELUM_MIGRASI)
-    harian, bulanan = rotation_settings(conn)
-    rotate(folder, harian=harian, bulanan=bulanan)
-
-
 # -- rotation -------------------------------------------------------------------------------------
-
-
-def rotate(
-    folder: Path | str, *, harian: int = DEFAULT_DAILY, bulanan: int = DEFAULT_MONTHLY
-) -> list[Path]:
-    """Delete automatic backups beyond the newest of each of the last ``harian`` days and of
-    each of the last ``bulanan`` months. Never deletes the newest backup. Returns the deleted."""
-    backups = [b for b in list_backups(folder) if b.rotated]
-    if not backups:
-        return []
-    keep: set[Path] = {backups[0].path}
-    days: list[str] = []
-    months: list[str] = []
-    for b in backups:  # newest first: the first seen of a day/month is its newest
-        day = b.waktu.strftime("%Y-%m-%d")
-        month = b.waktu.strftime("%Y-%m")
-        if day not in days:
-            days.append(day)
-            if len(days) <= harian:
-                keep.add(b.path)
-        if month not in months:
-            months.append(month)
-            if len(months) <= bulanan:
-                keep.add(b.path)
-    deleted: list[Path] = []
-    for b in backups:
-        if b.path not in keep:
-            with contextlib.suppress(OSError):
-                b.path.unlink()
-                deleted.append(b.path)
-    return deleted
 
 
 # -- restore --------------------------------------------------------------------------------------
@@ -465,9 +222,9 @@ def _inspect(path: Path, shown: Path) -> BackupCheck:
             shown,
             version,
             _agency(conn),
-            _meta(conn, "nama_instalasi"),
+            meta(conn, "nama_instalasi"),
             pegawai,
-            _meta(conn, "dibuat"),
+            meta(conn, "dibuat"),
         )
     finally:
         conn.close()
@@ -506,7 +263,7 @@ def _copy_in(source: Path, temp: Path) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         if "full" in str(exc).lower():
-            raise _backup_storage_error(exc, temp.parent) from exc
+            raise backup_storage_error(exc, temp.parent) from exc
         raise _not_usable(source, str(exc)) from exc
 
 
@@ -568,7 +325,7 @@ def _keep_aside(db_path: Path, when: datetime) -> Path | None:
 def _copy_bytes_aside(db_path: Path, folder: Path, when: datetime) -> Path:
     """Keep the bytes of a database that SQLite cannot read (corrupt, or not one at all)."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = _target_name(folder, db_path.stem, when, SEBELUM_PEMULIHAN)
+    target = target_name(folder, db_path.stem, when, SEBELUM_PEMULIHAN)
     target = target.with_name(target.name + ".rusak")
     shutil.copyfile(db_path, target)
     for extra in ("-wal", "-shm"):
@@ -634,9 +391,9 @@ def restore(
                         path=db_path,
                     )
                 )
-        _fsync(temp)
+        fsync(temp)
         os.replace(temp, db_path)
-        _fsync(db_path.parent)
+        fsync(db_path.parent)
         return RestoreResult(check, aside)
     finally:
         with contextlib.suppress(OSError):

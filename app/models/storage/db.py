@@ -11,7 +11,6 @@ SQLite's environment errors (locked, read-only, full, I/O, corrupt, not a databa
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import threading
 import uuid
@@ -21,7 +20,9 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.models.errors import SchemaTooNewError, StorageError
+from app.models.storage.faults import translated_errors
 from app.models.storage.migrations.steps import LATEST_VERSION, MIGRATIONS
+from app.models.storage.salinan import backup_before_migration
 
 APPLICATION_ID = 0x4D455249  # "MERI": marks a file as a Merit database
 
@@ -29,152 +30,6 @@ APPLICATION_ID = 0x4D455249  # "MERI": marks a file as a Merit database
 def utc_now() -> str:
     """The current instant as UTC ISO text (second precision)."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _backup_hint(path: Path | str) -> str:
-    """Where the newest backup is, for messages that tell the clerk to restore it."""
-    try:
-        from app.models.storage.cadangan import backups_folder, latest_backup
-
-        latest = latest_backup(path)
-        folder = backups_folder(path)
-    except Exception:  # a hint must never hide the real error
-        return ""
-    if latest is None:
-        return tr(
-            " Belum ada cadangan di {folder}; hubungi admin (mungkin ada cadangan di flashdisk).",
-            folder=folder,
-        )
-    return tr(
-        " Cadangan terbaru: {backup}. Pulihkan lewat menu Berkas → Pulihkan dari cadangan…, "
-        "atau perintah `merit restore {backup}`.",
-        backup=latest.path,
-    )
-
-
-def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:
-    """Translate an environment error of SQLite into a message a clerk can act on."""
-    text = str(exc).lower()
-    code = (getattr(exc, "sqlite_errorname", "") or "").upper()
-    if "locked" in text or "BUSY" in code or "LOCKED" in code:
-        msg = tr(
-            "Basis data {path} sedang dipakai oleh program lain. Tutup Merit yang lain (atau "
-            "perintah merit yang masih berjalan), tunggu sebentar, lalu coba lagi. Tidak ada "
-            "yang tersimpan setengah.",
-            path=path,
-        )
-    elif "readonly" in text or "read-only" in text or "READONLY" in code:
-        msg = tr(
-            "Basis data {path} tidak dapat ditulis (hanya-baca). Periksa izin berkas dan "
-            "foldernya, atau salin berkas ke folder yang dapat ditulis lalu buka dari sana.",
-            path=path,
-        )
-    elif "full" in text or "FULL" in code:
-        msg = tr(
-            "Disk penuh: perubahan ke {path} tidak dapat disimpan, dan tidak ada yang tersimpan "
-            "setengah. Kosongkan ruang disk (pindahkan cadangan lama atau berkas lain ke media "
-            "lain), lalu ulangi.",
-            path=path,
-        )
-    elif "not a database" in text or "file is not" in text or "NOTADB" in code:
-        msg = tr(
-            "Berkas {path} bukan basis data Merit atau rusak berat.", path=path
-        ) + _backup_hint(path)
-    elif "malformed" in text or "corrupt" in text or "CORRUPT" in code:
-        msg = tr(
-            "Basis data {path} rusak. Jangan teruskan bekerja dengan berkas ini; pulihkan dari "
-            "cadangan.",
-            path=path,
-        ) + _backup_hint(path)
-    elif "disk i/o" in text or "IOERR" in code:
-        msg = tr(
-            "Gagal membaca atau menulis {path} (kesalahan disk). Periksa disk atau flashdisk "
-            "tempat berkas itu, lalu coba lagi; bila berulang, pulihkan dari cadangan.",
-            path=path,
-        ) + _backup_hint(path)
-    elif ("unable to open" in text or "CANTOPEN" in code) and _not_writable(path):
-        msg = tr(
-            "Basis data {path} tidak dapat ditulis (hanya-baca): berkas atau foldernya tidak "
-            "mengizinkan perubahan. Periksa izin berkas dan foldernya, atau salin berkas ke "
-            "folder yang dapat ditulis lalu buka dari sana.",
-            path=path,
-        )
-    elif "unable to open" in text or "CANTOPEN" in code:
-        msg = tr(
-            "Basis data {path} tidak dapat dibuka. Periksa bahwa foldernya ada dan dapat ditulis.",
-            path=path,
-        )
-    else:
-        msg = tr("Kesalahan basis data pada {path}: {detail}", path=path, detail=exc)
-    return StorageError(msg)
-
-
-def _not_writable(path: Path | str) -> bool:
-    p = Path(path)
-    return p.exists() and not (os.access(p, os.W_OK) and os.access(p.parent, os.W_OK))
-
-
-def as_storage_error(exc: BaseException, path: Path | str) -> StorageError | None:
-    """The clerk's message for an SQLite environment error that escaped (a corrupt page met
-    in the middle of a query, say); None for anything else, which is a bug."""
-    if isinstance(exc, StorageError):
-        return exc
-    if (
-        isinstance(exc, ENVIRONMENT_ERRORS)
-        and not isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError)
-        and _is_environment_error(exc)
-    ):
-        return storage_error(exc, path)
-    return None
-
-
-ENVIRONMENT_ERRORS = (sqlite3.OperationalError, sqlite3.DatabaseError)
-
-
-@contextlib.contextmanager
-def translated_errors(path: Path | str) -> Iterator[None]:
-    """Re-raise SQLite environment errors as :class:`StorageError`."""
-    try:
-        yield
-    except sqlite3.IntegrityError:
-        raise
-    except sqlite3.ProgrammingError:
-        raise
-    except ENVIRONMENT_ERRORS as exc:
-        if _is_environment_error(exc):
-            raise storage_error(exc, path) from exc
-        raise
-
-
-def _is_environment_error(exc: sqlite3.Error) -> bool:
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if name.startswith(
-        (
-            "SQLITE_BUSY",
-            "SQLITE_LOCKED",
-            "SQLITE_READONLY",
-            "SQLITE_FULL",
-            "SQLITE_IOERR",
-            "SQLITE_CORRUPT",
-            "SQLITE_NOTADB",
-            "SQLITE_CANTOPEN",
-            "SQLITE_PERM",
-        )
-    ):
-        return True
-    text = str(exc).lower()
-    return any(
-        k in text
-        for k in (
-            "locked",
-            "readonly",
-            "disk is full",
-            "not a database",
-            "malformed",
-            "unable to open",
-            "disk i/o",
-        )
-    )
 
 
 @contextlib.contextmanager
@@ -320,8 +175,6 @@ def migrate_database(conn: sqlite3.Connection, path: Path | str) -> int:
         )
     if 1 <= version < LATEST_VERSION:
         # A database that holds data is copied before it is upgraded (issue 6: backups).
-        from app.models.storage.cadangan import backup_before_migration
-
         backup_before_migration(conn, path, version)
     for migration in MIGRATIONS:
         if migration.version <= version:

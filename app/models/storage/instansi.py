@@ -13,10 +13,11 @@ from app.models.errors import ValidationError
 from app.models.reference.loader import natural_id
 from app.models.storage import changelog, ringkas
 from app.models.storage.changelog import batch_hash, decode_ops
-from app.models.storage.db import Database, translated_errors
+from app.models.storage.db import Database
+from app.models.storage.faults import translated_errors
 from app.models.storage.replika import shown_values
 from app.models.storage.skema import replicated_schema
-from app.models.storage.store import Store
+from app.models.storage.store import Store, WriteTx
 
 # Agency settings that belong to the data (replicated): key -> title.
 PENGATURAN = {
@@ -35,18 +36,29 @@ def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
 
 def set_settings(store: Store, values: dict[str, str], *, actor: str) -> None:
     """Write agency settings through the write path (they replicate)."""
+    with store.write(tr("Mengubah pengaturan instansi"), actor=actor) as tx:
+        write_settings(tx, store.db.conn, values)
+
+
+def write_settings(tx: WriteTx, conn: sqlite3.Connection, values: dict[str, str]) -> None:
+    """Write agency settings inside a write that is already open (one batch with the rest)."""
     unknown = [k for k in values if k not in PENGATURAN]
     if unknown:
         raise ValueError(f"unknown settings {unknown}")
-    conn = store.db.conn
-    with store.write(tr("Mengubah pengaturan instansi"), actor=actor) as tx:
-        for key, value in values.items():
-            row_id = natural_id("pengaturan", key)
-            exists = conn.execute("SELECT 1 FROM pengaturan WHERE id = ?", (row_id,)).fetchone()
-            if exists:
-                tx.update("pengaturan", row_id, {"nilai": value, "deleted": 0})
-            else:
-                tx.insert("pengaturan", {"id": row_id, "kunci": key, "nilai": value})
+    for key, value in values.items():
+        row_id = natural_id("pengaturan", key)
+        exists = conn.execute("SELECT 1 FROM pengaturan WHERE id = ?", (row_id,)).fetchone()
+        if exists:
+            tx.update("pengaturan", row_id, {"nilai": value, "deleted": 0})
+        else:
+            tx.insert("pengaturan", {"id": row_id, "kunci": key, "nilai": value})
+
+
+def count_records(conn: sqlite3.Connection) -> tuple[int, int]:
+    """How many employees and units the database holds (deleted ones included)."""
+    pegawai = int(conn.execute("SELECT count(*) FROM pegawai").fetchone()[0])
+    units = int(conn.execute("SELECT count(*) FROM unit_organisasi").fetchone()[0])
+    return pegawai, units
 
 
 def is_set_up(db: Database) -> bool:

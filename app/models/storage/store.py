@@ -37,7 +37,8 @@ from app.models.access import akses, audit
 from app.models.errors import NotFoundError, ValidationError
 from app.models.storage import changelog, replika
 from app.models.storage.changelog import Batch
-from app.models.storage.db import Database, as_storage_error, translated_errors
+from app.models.storage.db import Database
+from app.models.storage.faults import as_storage_error, translated_errors
 from app.models.storage.ringkas import Touched, affects_summary, refresh_after_write
 from app.models.storage.skema import replicated_schema
 

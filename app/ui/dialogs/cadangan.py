@@ -32,16 +32,16 @@ from PySide6.QtWidgets import (
 
 from app.i18n import angka, tanggal, tr
 from app.models.errors import Cancelled, ValidationError
-from app.models.storage import cadangan
+from app.models.storage import cadangan, cadangan_berkas, salinan
 from app.models.storage.db import Database
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 
 KIND_LABELS = {
-    cadangan.HARIAN: "Harian (otomatis)",
+    cadangan_berkas.HARIAN: "Harian (otomatis)",
     cadangan.MANUAL: "Manual",
-    cadangan.SEBELUM_IMPOR: "Sebelum impor",
-    cadangan.SEBELUM_MIGRASI: "Sebelum pembaruan skema",
+    cadangan_berkas.SEBELUM_IMPOR: "Sebelum impor",
+    cadangan_berkas.SEBELUM_MIGRASI: "Sebelum pembaruan skema",
     cadangan.SEBELUM_PEMULIHAN: "Sebelum pemulihan",
 }
 
@@ -91,7 +91,7 @@ class CadanganDialog(QDialog):
         header.resizeSection(1, 220)
         header.resizeSection(2, 110)
 
-        harian, bulanan = cadangan.rotation_settings(db.conn)
+        harian, bulanan = salinan.rotation_settings(db.conn)
         self.daily_spin = QSpinBox()
         self.daily_spin.setObjectName("simpanHarian")
         self.daily_spin.setRange(1, 1000)
@@ -158,7 +158,7 @@ class CadanganDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        backups = cadangan.list_backups(self.folder)
+        backups = cadangan_berkas.list_backups(self.folder)
         self.backups = backups
         self.table.setRowCount(len(backups))
         for row, b in enumerate(backups):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.crash import write_crash_log
 from app.i18n import tr
 from app.models.errors import MeritError, ValidationError
-from app.models.storage.db import as_storage_error
+from app.models.storage.faults import as_storage_error
 
 _database_path: list[Path] = []
 
