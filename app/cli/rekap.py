@@ -76,7 +76,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         kertas=args.kertas,
         semua=args.semua,
     )
-    n = write_recap(db, request, actor=ctx.actor)
+    n = write_recap(db, ctx.actor, request)
     print(
         tr("Rekap {jenis} ditulis ke {path}: {n} baris.", jenis=jenis, path=target, n=angka(n)),
         file=ctx.out,

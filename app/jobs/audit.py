@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.i18n import tr
-from app.jobs.progress import Progress
+from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access import audit
 from app.models.storage.db import Database
 
@@ -34,7 +34,7 @@ class AuditTrailResult:
 
 
 def write_audit_trail(
-    db: Database, actor: str, request: AuditTrailRequest, progress: Progress
+    db: Database, actor: str, request: AuditTrailRequest, progress: Progress = NO_PROGRESS
 ) -> AuditTrailResult:
     """Write the entries matching ``request.filter``; returns the file and how many entries."""
     from app.reports.excel import audit as ax  # lazy: openpyxl

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from app.i18n import tr
-from app.jobs.progress import Progress
+from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.dokumen import penomoran, rancangan, register
 from app.models.dokumen.isian import format_nomor, preview_nomor
 from app.models.dokumen.naskah import Document, Kind, Letter
@@ -48,7 +48,7 @@ def render_preview(
     db: Database,
     actor: str,
     req: Permintaan,
-    progress: Progress | None = None,
+    progress: Progress = NO_PROGRESS,
     *,
     limit: int = PREVIEW_LIMIT,
 ) -> tuple[bytes, int, int]:
@@ -106,7 +106,7 @@ class _Rendered:
 
 
 def issue(
-    db: Database, actor: str, request: IssueRequest, progress: Progress | None = None
+    db: Database, actor: str, request: IssueRequest, progress: Progress = NO_PROGRESS
 ) -> HasilTerbit:
     """Number, render and register the decrees of a request; write one PDF per person (named
     by NIP; a collective asli/salinan by its number) plus one combined PDF into the folder.
@@ -175,7 +175,7 @@ def _render(
     kind: Kind,
     staging: Path,
     secret: bytes,
-    progress: Progress | None,
+    progress: Progress,
 ) -> _Rendered:
     from app.reports.pdf import batch, decree, letter  # lazy: reportlab
 
@@ -192,14 +192,13 @@ def _render(
         return decree.with_verification(doc, k, entry, secret)
 
     def stopped() -> bool:
-        return progress is not None and progress.cancelled
+        return progress.cancelled
 
     total = len(batch.expand(decrees, kind))
 
     # Two phases: layout (render_many) and reading each file back for its text digest.
     def layout_progress(done: int, _total: int) -> None:
-        if progress is not None:
-            progress.report(done, 2 * total)
+        progress.report(done, 2 * total)
 
     combined = staging / "gabungan.pdf"
     rendered = batch.render_many(
@@ -233,8 +232,7 @@ def _render(
                 ),
             )
         )
-        if progress is not None:
-            progress.report(total + i, 2 * total)
+        progress.report(total + i, 2 * total)
     return _Rendered(files, combined)
 
 
@@ -305,7 +303,7 @@ def _canonical(code: str) -> str:
 
 
 def verify(
-    db: Database, actor: str, source: str | Path | bytes, progress: Progress | None = None
+    db: Database, actor: str, source: str | Path | bytes, progress: Progress = NO_PROGRESS
 ) -> Verifikasi:
     """Verify a PDF (path or bytes) or a typed code against the register. Anyone may check a
     document: no right is needed (``actor`` is who asks)."""
@@ -406,7 +404,7 @@ class HasilKp:
 
 
 def issue_sk_kp(
-    db: Database, actor: str, request: SkKpRequest, progress: Progress | None = None
+    db: Database, actor: str, request: SkKpRequest, progress: Progress = NO_PROGRESS
 ) -> HasilKp:
     """Issue the SK Kenaikan Pangkat petikan of proposals with a pertek, in one batch; write the
     new rank into riwayat_pangkat and mark the proposals TERBIT

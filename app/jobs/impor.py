@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.jobs.progress import Progress
+from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.impor.result import ImportPlan
 from app.models.storage.db import Database
 
@@ -25,7 +25,7 @@ class ImportReportRequest:
 
 
 def write_import_report(
-    db: Database, actor: str, request: ImportReportRequest, progress: Progress
+    db: Database, actor: str, request: ImportReportRequest, progress: Progress = NO_PROGRESS
 ) -> Path:
     """Write the report to ``request.target``; returns the path."""
     from app.reports.excel import impor as ix  # lazy: openpyxl

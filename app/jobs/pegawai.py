@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.i18n import tr
-from app.jobs.progress import Progress
+from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.pegawai.ekspor import (
     check_export,
     describe_filter,
@@ -43,7 +43,7 @@ class EmployeeListResult:
 
 
 def write_employee_list(
-    db: Database, actor: str, request: EmployeeListRequest, progress: Progress
+    db: Database, actor: str, request: EmployeeListRequest, progress: Progress = NO_PROGRESS
 ) -> EmployeeListResult:
     """Write the list to ``request.target``; returns the file and the number of rows. Raises
     AccessDenied before writing anything, Cancelled (and leaves no file) when cancelled."""

@@ -8,13 +8,14 @@ data is a sensitive read and is written to the audit trail.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from app.i18n import tr
+from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access.akses import require
 from app.models.errors import Cancelled, ValidationError
 from app.models.organisasi.bezetting import bezetting_report
@@ -68,29 +69,20 @@ def check_target(path: Path) -> Path:
     return path
 
 
-def _watch(
-    rows: Iterable[T],
-    progress: Callable[[int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> Iterator[T]:
+def _watch(rows: Iterable[T], progress: Progress) -> Iterator[T]:
     for n, row in enumerate(rows, 1):
         if n % PROGRESS_EVERY == 0:
-            if cancelled is not None and cancelled():
+            if progress.cancelled:
                 raise Cancelled(tr("Penulisan rekap dibatalkan; tidak ada berkas yang ditulis."))
-            if progress is not None:
-                progress(n)
+            progress.report(n, 0)
         yield row
 
 
 def write_recap(
-    db: Database,
-    req: RecapRequest,
-    *,
-    actor: str,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    db: Database, actor: str, req: RecapRequest, progress: Progress = NO_PROGRESS
 ) -> int:
-    """Write the workbook; return the number of rows. Raises Cancelled when cancelled."""
+    """Write the workbook; return the number of rows. Raises Cancelled when cancelled (the total
+    is not known until the end, so progress reports rows done with a total of 0)."""
     from app.reports.excel import rekap as rx  # lazy: openpyxl, off the command line's start
 
     if req.jenis not in JENIS:
@@ -111,7 +103,7 @@ def write_recap(
     jenis = req.jenis
 
     def watch(rows: Iterable[T]) -> Iterator[T]:
-        return _watch(rows, progress, cancelled)
+        return _watch(rows, progress)
 
     if jenis == "duk":
         n = rx.write_duk(
@@ -125,7 +117,7 @@ def write_recap(
     elif jenis == "rekap":
         rekaps = []
         for dimensi in tabel.DIMENSI_REKAP:
-            if cancelled is not None and cancelled():
+            if progress.cancelled:
                 raise Cancelled(tr("Penulisan rekap dibatalkan; tidak ada berkas yang ditulis."))
             rekaps.append(tabel.rekap(conn, dimensi, unit_id=req.unit_id))
         n = sum(rx.write_rekap(target, kop, rekaps, kertas=kertas).values())
@@ -161,6 +153,5 @@ def write_recap(
         record_id=req.unit_id,
         keterangan=tr("{path}: {n} baris", path=target, n=n),
     )
-    if progress is not None:
-        progress(n)
+    progress.report(n, 0)
     return n

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.jobs import dokumen as dokumen_jobs
-from app.jobs.progress import Progress
+from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access.akses import require
 from app.models.rekap.common import kop
 from app.models.seleksi.dokumen import check_sk_pengangkatan, dokumen_seleksi
@@ -30,7 +30,7 @@ class RekapNilaiRequest:
 
 
 def write_rekap_nilai(
-    db: Database, actor: str, request: RekapNilaiRequest, progress: Progress | None = None
+    db: Database, actor: str, request: RekapNilaiRequest, progress: Progress = NO_PROGRESS
 ) -> dict[str, int]:
     """Write the score recap (.xlsx): one sheet per stage, and the ranking (provisional while a
     sealed sheet is missing). Returns the rows per sheet."""
@@ -64,7 +64,7 @@ class DokumenRequest:
 
 
 def write_dokumen(
-    db: Database, actor: str, request: DokumenRequest, progress: Progress | None = None
+    db: Database, actor: str, request: DokumenRequest, progress: Progress = NO_PROGRESS
 ) -> int:
     """Write a selection document as PDF. Returns the number of pages."""
     from app.reports.pdf import seleksi as seleksi_pdf  # lazy: reportlab
@@ -94,7 +94,7 @@ class SkPengangkatanRequest:
 
 
 def issue_sk_pengangkatan(
-    db: Database, actor: str, request: SkPengangkatanRequest, progress: Progress | None = None
+    db: Database, actor: str, request: SkPengangkatanRequest, progress: Progress = NO_PROGRESS
 ) -> dokumen_jobs.HasilTerbit:
     """Issue the SK Pengangkatan dalam Jabatan (template SK_JABATAN, through the decree engine:
     numbered, registered, verifiable) for the candidate the PPK chose among the three proposed."""

@@ -11,12 +11,12 @@ The writers (openpyxl, reportlab) are imported when a job runs, not when a scree
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from app.i18n import tr
+from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.rekap import common
 from app.models.rules.skp import Pelaku, status_labels
 from app.models.skp import progress as skp_progress
@@ -24,8 +24,6 @@ from app.models.skp.dokumen import dokumen_evaluasi
 from app.models.skp.guard import pelaku_dari
 from app.models.storage.db import Database
 from app.models.storage.store import Store
-
-Progress = Callable[[int, int], None]  # (done, total)
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,7 @@ def write_rekap_xlsx(
     db: Database,
     actor: str | Pelaku,
     request: RekapSkpRequest,
-    progress: Progress | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> int:
     """Write the rekap SKP workbook and record the export in the audit trail (``actor``: a
     session, a plain name or a :class:`~app.models.rules.skp.Pelaku`). Returns the number of
@@ -68,8 +66,7 @@ def write_rekap_xlsx(
         record_id=unit_id,
         keterangan=tr("{path}: {n} pegawai", path=target, n=len(rows)),
     )
-    if progress is not None:
-        progress(len(rows), len(rows))
+    progress.report(len(rows), len(rows))
     return len(rows)
 
 
@@ -77,7 +74,7 @@ def write_evaluasi_pdf(
     db: Database,
     actor: str | Pelaku,
     request: EvaluasiRequest,
-    progress: Progress | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> int:
     """Write the evaluation document of one SKP. Returns the number of pages.
 
@@ -86,6 +83,5 @@ def write_evaluasi_pdf(
     from app.reports.pdf import skp as pdf  # lazy: reportlab
 
     pages = pdf.render_evaluasi(dokumen_evaluasi(db.conn, request.skp_id), request.target)
-    if progress is not None:
-        progress(pages, pages)
+    progress.report(pages, pages)
     return pages

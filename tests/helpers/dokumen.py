@@ -65,4 +65,5 @@ def issue(
     progress: Steps | None = None,
 ) -> dokumen_jobs.HasilTerbit:
     """Issue a request into ``out`` through the job."""
-    return dokumen_jobs.issue(db, actor, dokumen_jobs.IssueRequest(req, Path(out)), progress)
+    request = dokumen_jobs.IssueRequest(req, Path(out))
+    return dokumen_jobs.issue(db, actor, request, progress or Steps())

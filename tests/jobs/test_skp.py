@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from app.jobs.skp import EvaluasiRequest, RekapSkpRequest, write_evaluasi_pdf, write_rekap_xlsx
 from app.models.skp import bulk, read
 from app.models.storage.db import Database
+from tests.helpers.dokumen import Steps
 from tests.helpers.skp import build_org, build_people
 
 
@@ -22,12 +23,10 @@ def test_rekap_job_writes_the_states_by_name_and_audits_the_export(
     people = build_people(org)
     bulk.create_massal(db, 2026, actor=people.admin, unit_id=org.bidang)  # not the Kadis
     target = tmp_path / "rekap.xlsx"
-    seen: list[tuple[int, int]] = []
+    steps = Steps()
     request = RekapSkpRequest(2026, target, org.dinas)
-    n = write_rekap_xlsx(
-        db, people.operator, request, lambda done, total: seen.append((done, total))
-    )
-    assert n == 5 and seen == [(5, 5)]
+    n = write_rekap_xlsx(db, people.operator, request, steps)
+    assert n == 5 and steps.seen == [(5, 5)]
     sheet = load_workbook(target)["Rekap SKP"]
     values = [c.value for row in sheet.iter_rows() for c in row]
     assert values.count("Draf") == 4 and values.count("Belum ada SKP") == 1

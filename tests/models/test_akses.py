@@ -241,10 +241,10 @@ def test_screens_entry_points_are_enforced_in_the_model(demo_db: Database, tmp_p
     panitia = _user(demo_db, admin, "panitia", [Hak(Peran.ANGGOTA_PANITIA)])
     target = tmp_path / "duk.xlsx"
     with pytest.raises(AccessDenied):
-        write_recap(demo_db, RecapRequest("duk", target), actor=panitia)
+        write_recap(demo_db, panitia, RecapRequest("duk", target))
     assert not target.exists()
     op = _user(demo_db, admin, "operator.a", [Hak(Peran.OPERATOR, opd_a)])
-    assert write_recap(demo_db, RecapRequest("duk", target, unit_id=opd_a), actor=op) >= 0
+    assert write_recap(demo_db, op, RecapRequest("duk", target, unit_id=opd_a)) >= 0
     with pytest.raises(AccessDenied):
         require(demo_db, op, "pegawai.baca_rincian", pegawai_id=in_b)  # the detail view's check
     with pytest.raises(AccessDenied):

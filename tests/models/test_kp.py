@@ -36,7 +36,7 @@ def issue_sk(
     request = dokumen_jobs.SkKpRequest(
         PERIODE, tuple(nips), out, TODAY, nilai=nilai or {}, today=TODAY
     )
-    return dokumen_jobs.issue_sk_kp(db, actor, request, progress)
+    return dokumen_jobs.issue_sk_kp(db, actor, request, progress or Steps())
 
 
 @pytest.fixture

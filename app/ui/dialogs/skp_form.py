@@ -618,7 +618,7 @@ class SkpForm(QDialog):
         request, actor = EvaluasiRequest(self.skp_id, target), self.actor
 
         def work(db: Database, p: Progress) -> Path:
-            write_evaluasi_pdf(db, actor, request, p.report)
+            write_evaluasi_pdf(db, actor, request, p)
             return target
 
         self.buttons["pdf"].setEnabled(False)

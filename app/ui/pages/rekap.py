@@ -193,13 +193,7 @@ class RecapPage(Page):
         req, actor = self.request(target), self.actor
 
         def work(db: Database, progress: Progress) -> tuple[Path, int]:
-            n = write_recap(
-                db,
-                req,
-                actor=actor,
-                progress=lambda done: progress.report(done, 0, ""),
-                cancelled=lambda: progress.cancelled,
-            )
+            n = write_recap(db, actor, req, progress)
             return target, n
 
         self.save_button.setEnabled(False)

@@ -497,7 +497,7 @@ class SkpPage(Page):
         actor = self.actor
 
         def work(db: Database, p: Progress) -> Path:
-            write_rekap_xlsx(db, actor, request, p.report)
+            write_rekap_xlsx(db, actor, request, p)
             return target
 
         def done(path: Path) -> None:
