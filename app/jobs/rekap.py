@@ -20,7 +20,7 @@ from app.models.access.akses import require
 from app.models.errors import Cancelled, ValidationError
 from app.models.organisasi.bezetting import bezetting_report
 from app.models.rekap import common, diklat, duk, kgb, kp, pensiun, tabel
-from app.models.rules.kp import add_years
+from app.models.rules.derivations import add_years
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 

@@ -24,13 +24,8 @@ from app.models.rekap.kgb import kgb_jatuh_tempo
 from app.models.rekap.kp import nominatif_kp, periode_kp, periode_kp_berikutnya
 from app.models.rekap.pensiun import pensiun
 from app.models.rekap.tabel import DIMENSI_REKAP, TIDAK_TERCATAT, rekap
-from app.models.rules.kp import (
-    STATUS_BELUM,
-    STATUS_MEMENUHI,
-    STATUS_VERIFIKASI,
-    add_years,
-    kgb_berikutnya,
-)
+from app.models.rules.derivations import add_years
+from app.models.rules.kp import STATUS_BELUM, STATUS_MEMENUHI, STATUS_VERIFIKASI, kgb_berikutnya
 from app.models.storage.db import Database
 from app.models.storage.instansi import setup
 from app.models.storage.store import Store

@@ -11,12 +11,12 @@ from datetime import date
 import pytest
 
 from app.models.reference.loader import Referensi
+from app.models.rules.derivations import add_years
 from app.models.rules.kp import (
     STATUS_BELUM,
     STATUS_MEMENUHI,
     STATUS_VERIFIKASI,
     CalonKp,
-    add_years,
     check_kp,
     kgb_berikutnya,
 )

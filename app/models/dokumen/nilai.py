@@ -25,7 +25,8 @@ from app.models.pegawai.read import EmployeeRecord
 from app.models.reference.loader import Referensi
 from app.models.rekap.kp import periode_kp_berikutnya
 from app.models.rules import derivations as d
-from app.models.rules.kp import TAHUN_KGB, add_years, kgb_berikutnya
+from app.models.rules.derivations import add_years
+from app.models.rules.kp import TAHUN_KGB, kgb_berikutnya
 from app.models.storage.instansi import get_setting
 from app.paths import resources_dir
 

@@ -13,12 +13,12 @@ from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, unit_clause_named
 from app.models.rules import derivations as d
+from app.models.rules.derivations import add_years
 from app.models.rules.kp import (
     STATUS_VERIFIKASI,
     TAHUN_DALAM_PANGKAT,
     TAHUN_DALAM_PANGKAT_JF,
     CalonKp,
-    add_years,
     check_kp,
 )
 from app.models.skp.penilai import Positions

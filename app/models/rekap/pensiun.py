@@ -11,7 +11,7 @@ from app.i18n import tr
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, unit_clause_named
 from app.models.rules import derivations as d
-from app.models.rules.kp import add_years
+from app.models.rules.derivations import add_years
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,14 @@ R = TypeVar("R", bound=Row)
 DEFAULT_BUP = 58  # UU 20/2023 Ps. 55: administrator, pengawas, pelaksana; used when level unknown
 
 
+def add_years(value: date, years: int) -> date:
+    """The same day ``years`` later (29 February becomes 28 February)."""
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:
+        return value.replace(year=value.year + years, day=28)
+
+
 def _live(rows: Iterable[R]) -> list[R]:
     return [r for r in rows if not r.get("deleted")]
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from app.i18n import tr
 from app.models.reference.loader import Referensi
+from app.models.rules.derivations import add_years
 
 TAHUN_DALAM_PANGKAT = 4  # KP reguler, PP 99/2000 jo 12/2002 (asn-rules 5.2) [V]
 TAHUN_DALAM_PANGKAT_JF = 2  # KP pilihan jabatan fungsional (asn-rules 5.3) [V/P]
@@ -23,14 +24,6 @@ TAHUN_KGB = 2  # PP 7/1977 Ps. 11-13 (asn-rules 10.3) [P]: every 2 years
 STATUS_MEMENUHI = "Memenuhi syarat"
 STATUS_VERIFIKASI = "Perlu diverifikasi"
 STATUS_BELUM = "Belum memenuhi"
-
-
-def add_years(value: date, years: int) -> date:
-    """The same day ``years`` later (29 February becomes 28 February)."""
-    try:
-        return value.replace(year=value.year + years)
-    except ValueError:
-        return value.replace(year=value.year + years, day=28)
 
 
 def kgb_berikutnya(dasar: date, mulai: date) -> tuple[date, int]:

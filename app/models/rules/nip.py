@@ -21,6 +21,7 @@ from datetime import date
 
 from app.i18n import BULAN, tanggal, tr
 from app.models.errors import ValidationError
+from app.models.rules.derivations import add_years
 
 PNS = "PNS"
 PPPK = "PPPK"
@@ -106,15 +107,6 @@ def _tanggal_dari(tahun: int, bulan: int, hari: int) -> date | None:
         return date(tahun, bulan, hari)
     except ValueError:
         return None
-
-
-def _tambah_tahun(nilai: date, tahun: int) -> date:
-    """``nilai`` moved by whole years; 29 February becomes 28 February in a common year."""
-    baru = nilai.year + tahun
-    try:
-        return nilai.replace(year=baru)
-    except ValueError:
-        return nilai.replace(year=baru, day=28)
 
 
 def _bulan_tahun(nilai: date) -> str:
@@ -260,7 +252,7 @@ def check_nip(text: str, *, jenis_asn: str | None = None, today: date | None = N
                     tanggal=tanggal(lahir),
                 )
             )
-        elif lahir < _tambah_tahun(hari_ini, -USIA_MAKSIMAL):
+        elif lahir < add_years(hari_ini, -USIA_MAKSIMAL):
             kesalahan.append(
                 tr(
                     "Digit 1–8 (tanggal lahir) '{nilai}' = {tanggal} lebih dari {usia} tahun "
@@ -343,7 +335,7 @@ def check_nip(text: str, *, jenis_asn: str | None = None, today: date | None = N
                             lahir=tanggal(lahir),
                         )
                     )
-                elif lahir is not None and tmt_cpns < _tambah_tahun(lahir, USIA_MINIMAL_CPNS):
+                elif lahir is not None and tmt_cpns < add_years(lahir, USIA_MINIMAL_CPNS):
                     peringatan.append(
                         tr(
                             "TMT CPNS {tmt} (digit 9–14) sebelum pegawai berusia {usia} tahun "

@@ -27,6 +27,7 @@ from enum import StrEnum
 from app.i18n import BULAN, tr
 from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
+from app.models.rules.pegawai import predikat_from_ratings
 
 # -- states and transitions --------------------------------------------------------------------
 
@@ -335,8 +336,8 @@ def predikat(ref: Referensi, rating_hasil: str, rating_perilaku: str) -> str:
     rating."""
     hasil = rating_kode(rating_hasil, "rating_hasil")
     perilaku = rating_kode(rating_perilaku, "rating_perilaku")
-    row = ref.table("ref_matriks_predikat").get(f"{hasil}|{perilaku}")
-    if row is None:
+    kode = predikat_from_ratings(ref, hasil, perilaku)
+    if kode is None:
         raise ValidationError(
             tr(
                 "Matriks predikat tidak punya sel untuk hasil '{h}' dan perilaku '{p}'; periksa "
@@ -346,7 +347,7 @@ def predikat(ref: Referensi, rating_hasil: str, rating_perilaku: str) -> str:
             ),
             field="rating_hasil",
         )
-    return str(row["predikat_kode"])
+    return kode
 
 
 # -- expected distribution ----------------------------------------------------------------------
