@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,17 +25,18 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tr
-from app.jobs.pegawai import EmployeeListRequest, write_employee_list
 from app.models.errors import Cancelled, MeritError
 from app.models.organisasi.units import unit_options
 from app.models.pegawai import read as emp
 from app.models.reference.loader import Referensi
 from app.models.storage.db import Database
-from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 from app.ui.employee_model import EmployeeTableModel
 from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
+
+if TYPE_CHECKING:
+    from app.ui.dialogs.employee_detail import EmployeeDetailDialog
 
 SEARCH_DELAY_MS = 120
 
@@ -295,6 +296,10 @@ class EmployeesPage(Page):
         if pegawai_id is None:
             return None
         try:
+            from app.ui.dialogs.employee_detail import (  # lazy: not at start-up (15 ms)
+                EmployeeDetailDialog,
+            )
+
             dialog = EmployeeDetailDialog(self.db, pegawai_id, actor=self.actor, parent=self)
         except MeritError as exc:
             show_error(self, exc)
@@ -344,6 +349,11 @@ class EmployeesPage(Page):
         flt, actor, total = self.model.filter, self.actor, self.model.rowCount()
 
         def work(db: Database, progress: Progress) -> tuple[Path, int]:
+            from app.jobs.pegawai import (  # lazy: not at start-up (10 ms)
+                EmployeeListRequest,
+                write_employee_list,
+            )
+
             request = EmployeeListRequest(flt, path, total)
             result = write_employee_list(db, actor, request, progress)
             return result.path, result.rows

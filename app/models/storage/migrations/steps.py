@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-from app.models.storage.migrations import m0006_audit
-
 
 @dataclass(frozen=True)
 class Migration:
@@ -71,6 +69,8 @@ def _m0005(conn: sqlite3.Connection) -> None:
 
 
 def _m0006(conn: sqlite3.Connection) -> None:
+    from app.models.storage.migrations import m0006_audit  # lazy: only while migrating (4 ms)
+
     m0006_audit.apply(conn)
 
 
