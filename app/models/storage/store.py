@@ -16,7 +16,7 @@ On leaving the block, in the same SQLite transaction:
 * the derived ``pegawai_ringkas`` rows of the employees touched are brought up to date.
 
 An exception inside the block rolls everything back: nothing is half-written. After the block,
-``tx.changes`` says what was written (:class:`Changes`: tables, ids, counts, batches).
+``tx.changes`` says what was written (:class:`Changes`: tables, counts, batches).
 
 Deletion is a write of ``deleted = 1`` (soft delete); rows are never removed, so that a
 deletion travels and cannot be resurrected by an older edit.
@@ -54,20 +54,20 @@ class Changes:
     """What one transaction of the write path wrote (``tx.changes`` after the ``with`` block).
 
     ``counts`` maps (table, kind) to a number of rows, kind ``baru`` (inserted), ``ubah``
-    (changed) or ``hapus`` (deleted); ``ids`` maps each table written to the ids of its rows;
-    ``batches`` are the (origin, seq) of the change-log batches written; ``records`` counts the
-    row operations.
+    (changed) or ``hapus`` (deleted); ``batches`` are the (origin, seq) of the change-log
+    batches written; ``records`` counts the row operations. The ids of the rows are not kept:
+    a bulk write (the demo, an import) touches millions, and keeping them costs more than the
+    write (the change log in ``lokal_batch`` holds them).
     """
 
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
-    ids: dict[str, frozenset[str]] = field(default_factory=dict)
     batches: tuple[tuple[str, int], ...] = ()
     records: int = 0
 
     @property
     def tables(self) -> tuple[str, ...]:
         """The tables written, sorted."""
-        return tuple(sorted(self.ids))
+        return tuple(sorted({table for table, _kind in self.counts}))
 
 
 @dataclass
@@ -88,7 +88,6 @@ class WriteTx:
         self._pending = _Pending()
         self._last_id = ""
         self.counts: dict[tuple[str, str], int] = {}
-        self.ids: dict[str, set[str]] = {}
         self.touched = Touched()  # what the derived summary follows (callers may add units)
         self.batches: list[tuple[str, int]] = []
         self.record_count = 0
@@ -205,7 +204,6 @@ class WriteTx:
         self, table: str, row_id: str, fields: dict[str, Value], row: Mapping[str, Any]
     ) -> None:
         self._pending.ops.append([table, row_id, fields])
-        self.ids.setdefault(table, set()).add(row_id)
         self.record_count += 1
         if self.first_record is None:
             self.first_record = row_id
@@ -245,7 +243,6 @@ class WriteTx:
     def _summary(self) -> Changes:
         return Changes(
             counts={k: n for k, n in self.counts.items() if n},
-            ids={t: frozenset(ids) for t, ids in self.ids.items()},
             batches=tuple(self.batches),
             records=self.record_count,
         )
