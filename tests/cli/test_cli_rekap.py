@@ -81,7 +81,7 @@ def test_duk_of_one_unit_on_f4(demo_db: Database, tmp_path: Path) -> None:
         (["duk", "--unit", "Dinas Antah Berantah"], 3, "tidak ditemukan"),
         (["duk", "--tanggal", "2026-02-30"], 2, "tanggal '2026-02-30' tidak sah"),
         (["kgb", "--tahun", "dua ribu"], 2, "tahun 'dua ribu' tidak sah"),
-        (["kp", "--periode", "2027-05"], 2, "bukan periode kenaikan pangkat"),
+        (["kp", "--periode", "2025-09"], 2, "bukan periode kenaikan pangkat"),
         (["kp", "--periode", "April"], 2, "tidak sah"),
         (["laporan"], 2, "tidak dikenal"),
     ],

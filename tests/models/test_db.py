@@ -214,3 +214,38 @@ def test_locked_database_becomes_a_storage_error(tmp_path: Path) -> None:
         other.execute("ROLLBACK")
         other.close()
         database.close()
+
+
+def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_path: Path) -> None:
+    """A database made before Peraturan BKN 4/2025 was in the reference data gets the monthly
+    periods on upgrade; a row the admin already keyed in with the same kode is kept, not
+    duplicated, and a closing date the admin set is not overwritten."""
+    path = tmp_path / "lama.sqlite3"
+    db = Database(path)
+    conn = db.conn
+    conn.execute("DELETE FROM ref_periode_kp WHERE berlaku_mulai = '2025-10-01' AND bulan > 1")
+    conn.execute(
+        "UPDATE ref_periode_kp SET catatan = 'diisi admin' WHERE kode = '2025-10-01|1'"
+    )  # as if the admin had keyed in January before the upgrade
+    conn.execute(
+        "UPDATE ref_periode_kp SET berlaku_sampai = NULL "
+        "WHERE berlaku_mulai = '2024-01-01' AND bulan != 12"
+    )
+    conn.execute(
+        "UPDATE ref_periode_kp SET berlaku_sampai = '2025-12-31' "
+        "WHERE berlaku_mulai = '2024-01-01' AND bulan = 12"
+    )
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi = 11")
+    conn.execute("PRAGMA user_version = 10")
+    db.close()
+    again = Database(path)
+    rows = again.conn.execute(
+        "SELECT kode, berlaku_sampai, catatan FROM ref_periode_kp ORDER BY kode"
+    ).fetchall()
+    by_kode = {r[0]: (r[1], r[2]) for r in rows}
+    assert again.schema_version == LATEST_VERSION
+    assert len(rows) == 2 + 6 + 12
+    assert by_kode["2025-10-01|1"][1] == "diisi admin"
+    assert by_kode["2024-01-01|2"][0] == "2025-09-30"
+    assert by_kode["2024-01-01|12"][0] == "2025-12-31"  # the admin's date stays
+    again.close()

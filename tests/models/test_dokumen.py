@@ -91,8 +91,9 @@ def test_placeholders_filled_from_the_records(sdb: Database) -> None:
     assert rincian["Nama"] == rec["nama_lengkap"]
     assert rincian["NIP"] == nip
     assert rincian["Pangkat/gol. ruang lama"].startswith("Penata (III/c) TMT ")
-    # The next KP period after 22 November 2026 is 1 December 2026 (Peraturan BKN 4/2023).
-    assert "menjadi Penata Tingkat I (III/d) terhitung mulai tanggal 1 Desember 2026" in (
+    # The KP period of the decree's month: every month is a period since October 2025
+    # (Peraturan BKN 4/2025), so a decree of 22 November 2026 takes TMT 1 November 2026.
+    assert "menjadi Penata Tingkat I (III/d) terhitung mulai tanggal 1 November 2026" in (
         decree.diktum[0].penutup
     )
     assert "Rp4.699.300,00 (empat juta enam ratus sembilan puluh sembilan ribu tiga ratus" in (

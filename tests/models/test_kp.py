@@ -53,7 +53,7 @@ def test_list_joins_nominatif_and_reasons(sdb: Database) -> None:
     assert {i.syarat for i in items} >= {STATUS_BELUM, STATUS_VERIFIKASI}
     assert all(i.keterangan for i in items if i.syarat != STATUS_MEMENUHI)
     with pytest.raises(ValidationError, match="bukan periode"):
-        kp.list_periode(sdb.conn, "2026-11")
+        kp.list_periode(sdb.conn, "2025-09")  # between the six-period rule and the monthly one
 
 
 def test_propose_refuses_a_row_that_does_not_meet_the_rules_with_its_reason(

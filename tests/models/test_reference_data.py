@@ -536,15 +536,19 @@ def test_jenis_cuti_12() -> None:
 def test_periode_kp_51() -> None:
     rows = table("ref_periode_kp").rows
     old = [r for r in rows if r["berlaku_sampai"] == "2023-12-31"]
-    new = [r for r in rows if r["berlaku_mulai"] == "2024-01-01"]
+    six = [r for r in rows if r["berlaku_mulai"] == "2024-01-01"]
+    monthly = [r for r in rows if r["berlaku_mulai"] == "2025-10-01"]
     assert sorted(int(str(r["bulan"])) for r in old) == [4, 10]
-    assert sorted(int(str(r["bulan"])) for r in new) == [2, 4, 6, 8, 10, 12]
-    assert all(r["berlaku_sampai"] is None for r in new)
-    assert len(rows) == len(old) + len(new)
+    assert sorted(int(str(r["bulan"])) for r in six) == [2, 4, 6, 8, 10, 12]
+    assert all(r["berlaku_sampai"] == "2025-09-30" for r in six)
+    assert sorted(int(str(r["bulan"])) for r in monthly) == list(range(1, 13))
+    assert all(r["berlaku_sampai"] is None for r in monthly)
+    assert len(rows) == len(old) + len(six) + len(monthly)
     for row in rows:
         assert row["kode"] == f"{row['berlaku_mulai']}|{row['bulan']}"
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(row["berlaku_mulai"]))
-    assert "Peraturan BKN 4/2023" in str(new[0]["dasar_hukum"])
+    assert "Peraturan BKN 4/2023" in str(six[0]["dasar_hukum"])
+    assert "Peraturan BKN 4/2025" in str(monthly[0]["dasar_hukum"])
     assert "PP 99/2000" in str(old[0]["dasar_hukum"])
 
 

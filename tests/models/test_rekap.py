@@ -413,15 +413,44 @@ def test_rekap_of_one_unit_has_its_sub_units_as_rows(kantor: Any) -> None:
 
 
 def test_periode_kp_follows_the_reference_table(kantor: Any) -> None:
+    """asn-rules 5.1: April and October until 2023, six periods 2024 to September 2025 (Peraturan
+    BKN 4/2023), every month from 1 October 2025 (Peraturan BKN 4/2025); the rule in force on
+    the period's date decides."""
     conn = kantor[0].conn
-    assert periode_kp(conn, "2027-04") == date(2027, 4, 1)
-    assert periode_kp(conn, "2026-06") == date(2026, 6, 1)  # six periods from 2024
     assert periode_kp(conn, "2023-10") == date(2023, 10, 1)
-    for bad in ("2023-06", "2027-05", "April", "2027-13"):
+    assert periode_kp(conn, "2024-04") == date(2024, 4, 1)
+    assert periode_kp(conn, "2025-08") == date(2025, 8, 1)
+    assert periode_kp(conn, "2025-11") == date(2025, 11, 1)  # monthly from October 2025
+    assert periode_kp(conn, "2026-11") == date(2026, 11, 1)
+    assert periode_kp(conn, "2027-01") == date(2027, 1, 1)
+    for bad in ("2023-06", "2024-05", "2025-09", "April", "2027-13"):
         with pytest.raises(ValidationError) as err:
             periode_kp(conn, bad)
         assert "periode" in str(err.value).lower()
     assert periode_kp_berikutnya(conn, TODAY) == date(2026, 12, 1)
+    # across the change of rule: the six-period rule until September, monthly after
+    assert periode_kp_berikutnya(conn, date(2025, 6, 1)) == date(2025, 8, 1)
+    assert periode_kp_berikutnya(conn, date(2025, 8, 15)) == date(2025, 10, 1)
+    assert periode_kp_berikutnya(conn, date(2025, 10, 1)) == date(2025, 11, 1)
+    assert periode_kp_berikutnya(conn, date(2023, 4, 1)) == date(2023, 10, 1)
+    assert periode_kp_berikutnya(conn, date(2023, 12, 31)) == date(2024, 2, 1)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(on=st.dates(min_value=date(2025, 10, 1), max_value=date(2040, 12, 31)))
+def test_from_october_2025_every_month_is_a_period(kantor: Any, on: date) -> None:
+    conn = kantor[0].conn
+    first = on.replace(day=1)
+    assert periode_kp(conn, first.strftime("%Y-%m")) == first
+    nxt = periode_kp_berikutnya(conn, on)
+    assert (
+        nxt.day == 1
+        and nxt > on
+        and (nxt.year, nxt.month)
+        == ((on.year + 1, 1) if on.month == 12 else (on.year, on.month + 1))
+    )
 
 
 def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
@@ -713,3 +742,13 @@ def test_nominatif_kp_not_above_the_direct_superior(kantor: Any) -> None:
     assert any("melebihi pangkat atasan langsung Atasan (III/c)" in k for k in q.keterangan)
     assert not any("atasan" in k for k in by["R fungsional"].keterangan)
     assert not any("atasan" in k for k in by["S tanpa atasan"].keterangan)  # no position above
+
+
+def test_a_refused_period_names_the_rule_in_force_and_the_next_period(kantor: Any) -> None:
+    conn = kantor[0].conn
+    with pytest.raises(ValidationError) as err:
+        periode_kp(conn, "2025-09")
+    message = str(err.value)
+    assert "2025-09 bukan periode kenaikan pangkat" in message
+    assert "Peraturan BKN 4/2023" in message and "1 September 2025" in message
+    assert "Periode berikutnya: 2025-10" in message

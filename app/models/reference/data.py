@@ -1018,8 +1018,10 @@ REF_JENIS_CUTI = _table(
 
 # ---------------------------------------------------------------------------------------------
 # ref_periode_kp — months of TMT kenaikan pangkat, TMT always on the 1st (asn-rules 5.1) [V].
-# Until 2023-12-31: April and October (PP 99/2000). From 2024-01-01: February, April, June,
-# August, October, December (Peraturan BKN 4/2023 Ps. 2). kode "<berlaku_mulai>|<bulan>".
+# Until 2023-12-31: April and October (PP 99/2000). 2024-01-01 to 2025-09-30: February, April,
+# June, August, October, December (Peraturan BKN 4/2023 Ps. 2). From 2025-10-01: every month
+# (Peraturan BKN 4/2025, which revokes 4/2023). kode "<berlaku_mulai>|<bulan>". Changes after the
+# first release reach existing databases through a migration (0011 for the 2025 rule).
 
 _MULAI_LAMA = "1900-01-01"  # technical lower bound: old records keep validating
 _CAT_LAMA = (
@@ -1050,9 +1052,22 @@ def _periode_rows() -> list[dict[str, object]]:
                 f"2024-01-01|{bulan}",
                 bulan=bulan,
                 berlaku_mulai="2024-01-01",
-                berlaku_sampai=None,
+                berlaku_sampai="2025-09-30",
                 urutan=len(rows) + 1,
                 dasar_hukum="Peraturan BKN 4/2023 Ps. 2",
+                status_fakta=V,
+                catatan=_CAT_BARU,
+            )
+        )
+    for bulan in range(1, 13):
+        rows.append(
+            _row(
+                f"2025-10-01|{bulan}",
+                bulan=bulan,
+                berlaku_mulai="2025-10-01",
+                berlaku_sampai=None,
+                urutan=len(rows) + 1,
+                dasar_hukum="Peraturan BKN 4/2025 tentang Periodisasi Kenaikan Pangkat PNS",
                 status_fakta=V,
                 catatan=_CAT_BARU,
             )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.i18n import tr
+from app.i18n import tanggal, tr
 from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, unit_clause_named
@@ -61,7 +61,8 @@ def bulan_periode_kp(conn: sqlite3.Connection, on: date) -> list[int]:
 
 def periode_kp(conn: sqlite3.Connection, text: str) -> date:
     """Parse ``YYYY-MM`` as a KP period date (the 1st of the month), checked against the
-    periods in force (April and October until 2023; six a year from 2024)."""
+    periods in force on that date (April and October until 2023; six a year from 2024; every
+    month from October 2025)."""
     try:
         year, month = (int(p) for p in text.strip().split("-"))
         when = date(year, month, 1)
@@ -72,13 +73,25 @@ def periode_kp(conn: sqlite3.Connection, text: str) -> date:
         ) from None
     months = bulan_periode_kp(conn, when)
     if month not in months:
+        rules = conn.execute(
+            "SELECT DISTINCT dasar_hukum FROM ref_periode_kp WHERE deleted = 0 "
+            "AND berlaku_mulai <= ? AND (berlaku_sampai IS NULL OR berlaku_sampai >= ?)",
+            (when.isoformat(), when.isoformat()),
+        ).fetchall()
+        try:
+            nxt = periode_kp_berikutnya(conn, when).strftime("%Y-%m")
+        except ValidationError:
+            nxt = "-"
         raise ValidationError(
             tr(
-                "Bulan {bulan} bukan periode kenaikan pangkat pada tahun {tahun}. "
-                "Periode yang berlaku: {daftar}.",
+                "{tahun}-{bulan:02d} bukan periode kenaikan pangkat. Aturan yang berlaku pada "
+                "{tanggal}: {aturan} (periode pada bulan {daftar}). Periode berikutnya: {next}.",
                 bulan=month,
                 tahun=year,
-                daftar=", ".join(f"{year}-{m:02d}" for m in months),
+                tanggal=tanggal(when),
+                aturan="; ".join(str(r[0]) for r in rules) or tr("tidak ada di referensi"),
+                daftar=", ".join(str(m) for m in months) or "-",
+                next=nxt,
             ),
             field="periode",
         )
@@ -86,12 +99,14 @@ def periode_kp(conn: sqlite3.Connection, text: str) -> date:
 
 
 def periode_kp_berikutnya(conn: sqlite3.Connection, on: date) -> date:
-    """The first KP period date after ``on``."""
-    for year in (on.year, on.year + 1):
-        for month in bulan_periode_kp(conn, date(year, 1, 1)):
-            when = date(year, month, 1)
-            if when > on:
-                return when
+    """The first KP period date after ``on``, under the rule in force at that date (the months
+    are looked up month by month, so a rule that changes mid-year is followed)."""
+    year, month = on.year, on.month
+    for _ in range(25):
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        when = date(year, month, 1)
+        if month in bulan_periode_kp(conn, when):
+            return when
     raise ValidationError(tr("Tidak ada periode kenaikan pangkat berikutnya dalam referensi."))
 
 

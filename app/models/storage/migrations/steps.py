@@ -90,6 +90,10 @@ def _m0010(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0010_kp.sql")
 
 
+def _m0011(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0011_periode_kp_bulanan.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -101,5 +105,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "kinerja: SKP, periode, hasil kerja, perilaku, umpan balik rekan", _m0008),
     Migration(9, "seleksi jabatan: tahap, rubrik, panitia, pelamar, lembar nilai tersegel", _m0009),
     Migration(10, "kenaikan pangkat: usulan, pertek dan SK per periode", _m0010),
+    Migration(11, "periode kenaikan pangkat setiap bulan sejak 1 Oktober 2025", _m0011),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
