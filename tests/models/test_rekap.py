@@ -21,7 +21,12 @@ from app.models.rekap.common import keterangan_tanggal, kop
 from app.models.rekap.diklat import TARGET_JP_PNS, jam_pelajaran
 from app.models.rekap.duk import duk, duk_key
 from app.models.rekap.kgb import kgb_jatuh_tempo
-from app.models.rekap.kp import nominatif_kp, periode_kp, periode_kp_berikutnya
+from app.models.rekap.kp import (
+    nominatif_kp,
+    periode_kp,
+    periode_kp_berikutnya,
+    periode_kp_terakhir,
+)
 from app.models.rekap.pensiun import pensiun
 from app.models.rekap.tabel import DIMENSI_REKAP, TIDAK_TERCATAT, rekap
 from app.models.rules.derivations import add_years
@@ -752,3 +757,10 @@ def test_a_refused_period_names_the_rule_in_force_and_the_next_period(kantor: An
     assert "2025-09 bukan periode kenaikan pangkat" in message
     assert "Peraturan BKN 4/2023" in message and "1 September 2025" in message
     assert "Periode berikutnya: 2025-10" in message
+
+
+def test_the_period_just_passed(kantor: Any) -> None:
+    conn = kantor[0].conn
+    assert periode_kp_terakhir(conn, date(2026, 11, 22)) == date(2026, 11, 1)  # monthly
+    assert periode_kp_terakhir(conn, date(2025, 9, 15)) == date(2025, 8, 1)  # six a year
+    assert periode_kp_terakhir(conn, date(2023, 9, 30)) == date(2023, 4, 1)  # twice a year

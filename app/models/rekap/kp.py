@@ -110,6 +110,18 @@ def periode_kp_berikutnya(conn: sqlite3.Connection, on: date) -> date:
     raise ValidationError(tr("Tidak ada periode kenaikan pangkat berikutnya dalam referensi."))
 
 
+def periode_kp_terakhir(conn: sqlite3.Connection, on: date) -> date | None:
+    """The latest KP period date on or before ``on`` (None when the reference has none in the
+    two years before): the period whose SK may still be under way."""
+    year, month = on.year, on.month
+    for _ in range(25):
+        when = date(year, month, 1)
+        if month in bulan_periode_kp(conn, when):
+            return when
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return None
+
+
 _KP_SQL = """
 WITH hd AS (
     SELECT h.pegawai_id, max(h.tmt_selesai IS NULL) AS terbuka, MAX(h.tmt_selesai) AS selesai

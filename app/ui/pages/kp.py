@@ -5,7 +5,7 @@ app/models/rekap/kp.py and app/models/rules/kp.py."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from app.i18n import tanggal, tr
 from app.jobs import dokumen as dokumen_jobs
 from app.models.errors import Cancelled, MeritError, ValidationError
 from app.models.kp import usulan as kp
-from app.models.rekap.kp import periode_kp_berikutnya
+from app.models.rekap.kp import periode_kp_berikutnya, periode_kp_terakhir
 from app.models.rules.kp import STATUS_BELUM, STATUS_MEMENUHI, STATUS_VERIFIKASI
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
@@ -62,8 +62,9 @@ def kolom() -> list[str]:
 
 def periode_pilihan(db: Database, today: date, n: int = 6) -> list[date]:
     """The period just passed (its SK may still be under way) and the next ones."""
-    out: list[date] = []
-    on = today - timedelta(days=62)
+    first = periode_kp_terakhir(db.conn, today)
+    out: list[date] = [] if first is None else [first]
+    on = first or today
     while len(out) < n:
         try:
             on = periode_kp_berikutnya(db.conn, on)
