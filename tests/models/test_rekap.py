@@ -525,7 +525,7 @@ def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
     assert (a.masa_tahun, a.masa_bulan, a.jenis_kp) == (4, 0, "Reguler")
     c = by["C naik golongan"]
     assert c.golongan_baru == "III/a" and c.perlu_verifikasi
-    assert any("ujian dinas tingkat I " in k for k in c.keterangan)
+    assert any("ujian dinas tingkat I," in k for k in c.keterangan)
     assert not any("batas pangkat ijazah" in k for k in c.keterangan)  # SLTA reaches III/b
     e = by["E fungsional 2 tahun"]
     assert e.perlu_verifikasi and any("Angka kredit" in k for k in e.keterangan)

@@ -19,6 +19,7 @@ from app.models.rules.kp import (
     CalonKp,
     check_kp,
     kgb_berikutnya,
+    ujian_dinas,
 )
 from app.models.storage.db import Database
 
@@ -112,11 +113,43 @@ def test_the_diploma_ceiling_is_verified_when_the_reference_row_is_uncertain(
 
 
 def test_crossing_a_golongan_asks_for_the_ujian_dinas(ref: Referensi) -> None:
-    syarat = check_kp(ref, replace(CALON, golongan_kode="II/d", golongan_baru="III/a"))
+    sma = replace(CALON, golongan_kode="II/d", golongan_baru="III/a", pendidikan_kode="SLTA")
+    syarat = check_kp(ref, sma)
     assert syarat.status == STATUS_VERIFIKASI
     assert syarat.keterangan[-1] == (
-        "Naik golongan: perlu lulus ujian dinas tingkat I atau UKPPI (perlu diverifikasi)"
+        "Naik golongan: perlu lulus ujian dinas tingkat I, kecuali lulus pelatihan "
+        "kepemimpinan yang setara atau penyesuaian ijazah (UKPPI) (perlu diverifikasi)"
     )
+
+
+@pytest.mark.parametrize(
+    ("dari", "ke", "pendidikan", "jf", "expected"),
+    [
+        # PP 99/2000 Ps. 30 (asn-rules 5.2): only II/d -> III/a (tingkat I) and III/d -> IV/a
+        # (tingkat II); nothing for I/d -> II/a or within a golongan
+        ("I/d", "II/a", "SLTA", False, None),
+        ("II/c", "II/d", "SLTA", False, None),
+        ("II/d", "III/a", "SLTA", False, "tingkat I,"),
+        ("II/d", "III/a", "D3", False, "tingkat I,"),
+        ("II/d", "III/a", "S1", False, None),  # a bachelor's degree exempts from tingkat I
+        ("II/d", "III/a", "D4", False, None),
+        ("II/d", "III/a", "SLTA", True, None),  # JF holders are exempt
+        ("III/d", "IV/a", "S1", False, "tingkat II,"),
+        ("III/d", "IV/a", "S2", False, None),  # S-2/S-3 exempt from tingkat II
+        ("III/d", "IV/a", "S3", False, None),
+        ("III/d", "IV/a", "PROFESI", False, "dokter atau apoteker"),  # ners is not exempt
+        ("III/d", "IV/a", "S1", True, None),
+        ("IV/a", "IV/b", "S1", False, None),
+    ],
+)
+def test_ujian_dinas_only_for_the_two_crossings(
+    dari: str, ke: str, pendidikan: str, jf: bool, expected: str | None
+) -> None:
+    reason = ujian_dinas(dari, ke, pendidikan, jf=jf)
+    if expected is None:
+        assert reason is None
+    else:
+        assert reason is not None and expected in reason and "(perlu diverifikasi)" in reason
 
 
 def test_add_years_and_the_next_kgb() -> None:

@@ -74,8 +74,8 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
     Checked: performance at least Baik in the years given, a discipline penalty that blocks KP
     (``ref_hukuman_disiplin.menghambat_kp_kgb``), the new pangkat not above the direct
     superior's (outside jabatan fungsional), the ceiling for the diploma
-    (``ref_pendidikan.gol_maks_kode``) or for the JF level, and the ujian dinas when the
-    promotion crosses a golongan.
+    (``ref_pendidikan.gol_maks_kode``) or for the JF level, and the ujian dinas of the two
+    crossings that have one (:func:`ujian_dinas`).
     """
     predikat = ref.table("ref_predikat")
     baik = int(predikat["BAIK"]["urutan"]) if "BAIK" in predikat else 2
@@ -144,13 +144,44 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
                 )
             )
             belum = True
-    if baru and gol.split("/")[0] != baru.split("/")[0]:
-        ujian = tr("tingkat I") if baru.startswith("III/") else tr("tingkat II")
-        notes.append(
-            tr("Naik golongan: perlu lulus ujian dinas {u} atau UKPPI", u=ujian)
-            + " "
-            + tr("(perlu diverifikasi)")
-        )
+    ujian = ujian_dinas(gol, baru, calon.pendidikan_kode, jf=jf)
+    if ujian is not None:
+        notes.append(ujian)
         verif = True
     status = STATUS_BELUM if belum else STATUS_VERIFIKASI if verif else STATUS_MEMENUHI
     return SyaratKp(jenis_kp, status, tuple(notes), melebihi)
+
+
+# Ujian dinas (asn-rules 5.2; PP 99/2000 Ps. 30): only two crossings ask for it, tingkat I for
+# II/d -> III/a and tingkat II for III/d -> IV/a; nothing for I/d -> II/a. Exempt [P: several
+# regional BKD pages]: JF holders; a diploma of the level (S-1/D-IV and above for tingkat I,
+# S-2/S-3 for tingkat II); graduates of the matching leadership training; diploma adjustment
+# (UKPPI). "Profesi" covers dokter and apoteker (exempt for tingkat II) but also ners (not), so
+# it stays to be verified.
+UJIAN_DINAS = {("II/d", "III/a"): 1, ("III/d", "IV/a"): 2}
+IJAZAH_BEBAS_UJIAN = {1: frozenset({"D4", "S1", "PROFESI", "S2", "S3"}), 2: frozenset({"S2", "S3"})}
+IJAZAH_DIPERIKSA = {2: frozenset({"PROFESI"})}
+
+
+def ujian_dinas(gol: str, baru: str | None, pendidikan: str | None, *, jf: bool) -> str | None:
+    """The reason to show when the promotion from ``gol`` to ``baru`` needs the ujian dinas
+    (to be verified: the leadership training that exempts is not in the records), or None."""
+    tingkat = UJIAN_DINAS.get((gol, baru or ""))
+    if tingkat is None or jf or (pendidikan or "") in IJAZAH_BEBAS_UJIAN[tingkat]:
+        return None
+    nama = tr("tingkat I") if tingkat == 1 else tr("tingkat II")
+    if (pendidikan or "") in IJAZAH_DIPERIKSA.get(tingkat, frozenset()):
+        return tr(
+            "Naik golongan: ujian dinas {u} tidak perlu bila ijazah dokter atau apoteker "
+            "(perlu diverifikasi)",
+            u=nama,
+        )
+    return (
+        tr(
+            "Naik golongan: perlu lulus ujian dinas {u}, kecuali lulus pelatihan kepemimpinan yang "
+            "setara atau penyesuaian ijazah (UKPPI)",
+            u=nama,
+        )
+        + " "
+        + tr("(perlu diverifikasi)")
+    )
