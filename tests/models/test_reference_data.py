@@ -48,6 +48,7 @@ EXPECTED_TABLES = [
     "ref_alpa_hukdis",
     "ref_jenis_cuti",
     "ref_periode_kp",
+    "ref_ujian_dinas",
     "ref_status_kepegawaian",
     "ref_kedudukan",
 ]
@@ -101,6 +102,8 @@ def test_uncertain_rows_carry_a_note(t: RefTable) -> None:
 
 # References from *_kode (and rating_*) columns into other tables.
 FOREIGN_KEYS = {
+    ("ref_ujian_dinas", "gol_dari_kode"): "ref_golongan",
+    ("ref_ujian_dinas", "gol_ke_kode"): "ref_golongan",
     ("ref_pendidikan", "gol_awal_kode"): "ref_golongan",
     ("ref_pendidikan", "gol_maks_kode"): "ref_golongan",
     ("ref_pendidikan", "gol_awal_pppk_kode"): "ref_golongan",
@@ -584,3 +587,19 @@ def test_module_is_pure() -> None:
     assert "import sqlite3" not in source
     assert "PySide6" not in source
     assert ref.__doc__ and "new migration" in ref.__doc__
+
+
+def test_ujian_dinas_52() -> None:
+    """asn-rules 5.2: tingkat I for II/d -> III/a, tingkat II for III/d -> IV/a, nothing else;
+    every exempting or checked diploma is a ref_pendidikan code."""
+    rows = rows_by_kode("ref_ujian_dinas")
+    assert {k: (r["gol_dari_kode"], r["gol_ke_kode"], r["tingkat"]) for k, r in rows.items()} == {
+        "II/d>III/a": ("II/d", "III/a", 1),
+        "III/d>IV/a": ("III/d", "IV/a", 2),
+    }
+    pendidikan = set(rows_by_kode("ref_pendidikan"))
+    for row in rows.values():
+        for column in ("pendidikan_bebas", "pendidikan_periksa"):
+            codes = {c for c in str(row[column] or "").split(",") if c}
+            assert codes <= pendidikan, (row["kode"], column, codes - pendidikan)
+        assert "PP 99/2000" in str(row["dasar_hukum"])

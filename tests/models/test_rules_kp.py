@@ -143,13 +143,26 @@ def test_crossing_a_golongan_asks_for_the_ujian_dinas(ref: Referensi) -> None:
     ],
 )
 def test_ujian_dinas_only_for_the_two_crossings(
-    dari: str, ke: str, pendidikan: str, jf: bool, expected: str | None
+    ref: Referensi, dari: str, ke: str, pendidikan: str, jf: bool, expected: str | None
 ) -> None:
-    reason = ujian_dinas(dari, ke, pendidikan, jf=jf)
+    reason = ujian_dinas(ref, dari, ke, pendidikan, jf=jf, pada=date(2027, 4, 1))
     if expected is None:
         assert reason is None
     else:
         assert reason is not None and expected in reason and "(perlu diverifikasi)" in reason
+
+
+def test_ujian_dinas_follows_the_reference_table(ref: Referensi) -> None:
+    """The crossings and exemptions are editable data: an agency that learns the rule differs
+    edits ``ref_ujian_dinas``, and a row no longer in force on the period is not applied."""
+    edited = copy.deepcopy(ref)
+    row = edited.table("ref_ujian_dinas")["II/d>III/a"]
+    row["pendidikan_bebas"] = "S2,S3"  # as if S-1 were no longer exempt
+    reason = ujian_dinas(edited, "II/d", "III/a", "S1", jf=False, pada=date(2027, 4, 1))
+    assert reason is not None and "tingkat I," in reason
+    row["berlaku_sampai"] = "2026-12-31"  # and the rule ended before the period
+    assert ujian_dinas(edited, "II/d", "III/a", "S1", jf=False, pada=date(2027, 4, 1)) is None
+    assert ujian_dinas(edited, "II/d", "III/a", "S1", jf=False, pada=date(2026, 4, 1))
 
 
 def test_add_years_and_the_next_kgb() -> None:

@@ -1087,6 +1087,67 @@ REF_PERIODE_KP = _table(
 )
 
 # ---------------------------------------------------------------------------------------------
+# ref_ujian_dinas — the promotions that ask for the ujian dinas kenaikan pangkat and who is
+# exempt (asn-rules 5.2). The two crossings are PP 99/2000 Ps. 30 [V]; the exemptions (JF holders,
+# the diploma of the level) are [P: several regional BKD pages]. Graduates of the matching
+# leadership training and a diploma adjustment (UKPPI) also exempt, but are not in the records,
+# so they stay a note "perlu diverifikasi". pendidikan_bebas / pendidikan_periksa: ref_pendidikan
+# codes separated by commas; "PROFESI" covers dokter and apoteker (exempt from tingkat II) and ners
+# (not), so it is checked by hand. kode "<dari>><ke>". Added by migration 12.
+
+_CAT_UJIAN = (
+    "Perlintasan golongan: PP 99/2000 Ps. 30 [V]. Pembebasan karena ijazah atau JF: [P], "
+    "dari halaman BKD daerah; lulusan pelatihan kepemimpinan setara juga bebas (diperiksa manual)."
+)
+
+REF_UJIAN_DINAS = _table(
+    "ref_ujian_dinas",
+    "Ujian dinas kenaikan pangkat",
+    (
+        ("gol_dari_kode", "TEXT"),
+        ("gol_ke_kode", "TEXT"),
+        ("tingkat", "INTEGER"),
+        ("bebas_jf", "INTEGER"),
+        ("pendidikan_bebas", "TEXT"),
+        ("pendidikan_periksa", "TEXT"),
+        ("berlaku_mulai", "TEXT"),
+        ("berlaku_sampai", "TEXT"),
+    ),
+    [
+        _row(
+            "II/d>III/a",
+            gol_dari_kode="II/d",
+            gol_ke_kode="III/a",
+            tingkat=1,
+            bebas_jf=1,
+            pendidikan_bebas="D4,S1,PROFESI,S2,S3",
+            pendidikan_periksa="",
+            berlaku_mulai=_MULAI_LAMA,
+            berlaku_sampai=None,
+            urutan=1,
+            dasar_hukum="PP 99/2000 jo PP 12/2002 Ps. 30",
+            status_fakta=P,
+            catatan=_CAT_UJIAN,
+        ),
+        _row(
+            "III/d>IV/a",
+            gol_dari_kode="III/d",
+            gol_ke_kode="IV/a",
+            tingkat=2,
+            bebas_jf=1,
+            pendidikan_bebas="S2,S3",
+            pendidikan_periksa="PROFESI",
+            berlaku_mulai=_MULAI_LAMA,
+            berlaku_sampai=None,
+            urutan=2,
+            dasar_hukum="PP 99/2000 jo PP 12/2002 Ps. 30",
+            status_fakta=P,
+            catatan=_CAT_UJIAN,
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
 # ref_status_kepegawaian — UU 20/2023; PP 11/2017 jo PP 17/2020 (PNS, CPNS);
 # PP 49/2018 (PPPK) (asn-rules 1, 4.1) [V].
 
@@ -1175,6 +1236,7 @@ REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_ALPA_HUKDIS,
     REF_JENIS_CUTI,
     REF_PERIODE_KP,
+    REF_UJIAN_DINAS,
     REF_STATUS_KEPEGAWAIAN,
     REF_KEDUDUKAN,
 )

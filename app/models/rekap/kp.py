@@ -223,6 +223,7 @@ def nominatif_kp(
                 skp=((th1, row[11], row[12]), (th2, row[13], row[14])),
                 hukuman_disiplin=bool(row[15]),
                 atasan=rank_of.get(superior) if superior else None,
+                periode=periode,
             ),
         )
         if syarat.melebihi_batas and not termasuk_melebihi_batas:

@@ -55,6 +55,7 @@ class CalonKp:
     skp: tuple[tuple[int, str | None, int | None], ...]  # (tahun, predikat kode, its urutan)
     hukuman_disiplin: bool  # a penalty that blocks KP runs on the period date
     atasan: tuple[str, int | None, str] | None = None  # direct superior: golongan, urutan, nama
+    periode: date | None = None  # the KP period (rules in force on that date)
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
                 )
             )
             belum = True
-    ujian = ujian_dinas(gol, baru, calon.pendidikan_kode, jf=jf)
+    ujian = ujian_dinas(ref, gol, baru, calon.pendidikan_kode, jf=jf, pada=calon.periode)
     if ujian is not None:
         notes.append(ujian)
         verif = True
@@ -152,36 +153,46 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
     return SyaratKp(jenis_kp, status, tuple(notes), melebihi)
 
 
-# Ujian dinas (asn-rules 5.2; PP 99/2000 Ps. 30): only two crossings ask for it, tingkat I for
-# II/d -> III/a and tingkat II for III/d -> IV/a; nothing for I/d -> II/a. Exempt [P: several
-# regional BKD pages]: JF holders; a diploma of the level (S-1/D-IV and above for tingkat I,
-# S-2/S-3 for tingkat II); graduates of the matching leadership training; diploma adjustment
-# (UKPPI). "Profesi" covers dokter and apoteker (exempt for tingkat II) but also ners (not), so
-# it stays to be verified.
-UJIAN_DINAS = {("II/d", "III/a"): 1, ("III/d", "IV/a"): 2}
-IJAZAH_BEBAS_UJIAN = {1: frozenset({"D4", "S1", "PROFESI", "S2", "S3"}), 2: frozenset({"S2", "S3"})}
-IJAZAH_DIPERIKSA = {2: frozenset({"PROFESI"})}
-
-
-def ujian_dinas(gol: str, baru: str | None, pendidikan: str | None, *, jf: bool) -> str | None:
-    """The reason to show when the promotion from ``gol`` to ``baru`` needs the ujian dinas
-    (to be verified: the leadership training that exempts is not in the records), or None."""
-    tingkat = UJIAN_DINAS.get((gol, baru or ""))
-    if tingkat is None or jf or (pendidikan or "") in IJAZAH_BEBAS_UJIAN[tingkat]:
-        return None
-    nama = tr("tingkat I") if tingkat == 1 else tr("tingkat II")
-    if (pendidikan or "") in IJAZAH_DIPERIKSA.get(tingkat, frozenset()):
-        return tr(
-            "Naik golongan: ujian dinas {u} tidak perlu bila ijazah dokter atau apoteker "
-            "(perlu diverifikasi)",
-            u=nama,
+def ujian_dinas(
+    ref: Referensi,
+    gol: str,
+    baru: str | None,
+    pendidikan: str | None,
+    *,
+    jf: bool,
+    pada: date | None = None,
+) -> str | None:
+    """The reason to show when the promotion from ``gol`` to ``baru`` needs the ujian dinas, or
+    None. The crossings and exemptions are the rows of ``ref_ujian_dinas`` in force on ``pada``
+    (the KP period; None: the rows still in force). The leadership training that also exempts is
+    not in the records, so the reason stays "perlu diverifikasi"."""
+    on = pada.isoformat() if pada else None
+    for row in ref.table("ref_ujian_dinas").values():
+        if (row["gol_dari_kode"], row["gol_ke_kode"]) != (gol, baru):
+            continue
+        sampai = row["berlaku_sampai"]
+        if (on is None and sampai) or (
+            on is not None and (str(row["berlaku_mulai"]) > on or (sampai and str(sampai) < on))
+        ):
+            continue
+        bebas = {k.strip() for k in str(row["pendidikan_bebas"] or "").split(",") if k.strip()}
+        periksa = {k.strip() for k in str(row["pendidikan_periksa"] or "").split(",") if k.strip()}
+        if (jf and row["bebas_jf"]) or (pendidikan or "") in bebas:
+            return None
+        nama = tr("tingkat I") if int(row["tingkat"]) == 1 else tr("tingkat II")
+        if (pendidikan or "") in periksa:
+            return tr(
+                "Naik golongan: ujian dinas {u} tidak perlu bila ijazah dokter atau apoteker "
+                "(perlu diverifikasi)",
+                u=nama,
+            )
+        return (
+            tr(
+                "Naik golongan: perlu lulus ujian dinas {u}, kecuali lulus pelatihan kepemimpinan "
+                "yang setara atau penyesuaian ijazah (UKPPI)",
+                u=nama,
+            )
+            + " "
+            + tr("(perlu diverifikasi)")
         )
-    return (
-        tr(
-            "Naik golongan: perlu lulus ujian dinas {u}, kecuali lulus pelatihan kepemimpinan yang "
-            "setara atau penyesuaian ijazah (UKPPI)",
-            u=nama,
-        )
-        + " "
-        + tr("(perlu diverifikasi)")
-    )
+    return None
