@@ -160,6 +160,8 @@ def test_ujian_dinas_follows_the_reference_table(ref: Referensi) -> None:
     row["pendidikan_bebas"] = "S2,S3"  # as if S-1 were no longer exempt
     reason = ujian_dinas(edited, "II/d", "III/a", "S1", jf=False, pada=date(2027, 4, 1))
     assert reason is not None and "tingkat I," in reason
+    row["tingkat"] = None  # a careless edit does not break the list
+    assert "tingkat I," in str(ujian_dinas(edited, "II/d", "III/a", "S1", jf=False))
     row["berlaku_sampai"] = "2026-12-31"  # and the rule ended before the period
     assert ujian_dinas(edited, "II/d", "III/a", "S1", jf=False, pada=date(2027, 4, 1)) is None
     assert ujian_dinas(edited, "II/d", "III/a", "S1", jf=False, pada=date(2026, 4, 1))

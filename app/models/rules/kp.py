@@ -179,7 +179,8 @@ def ujian_dinas(
         periksa = {k.strip() for k in str(row["pendidikan_periksa"] or "").split(",") if k.strip()}
         if (jf and row["bebas_jf"]) or (pendidikan or "") in bebas:
             return None
-        nama = tr("tingkat I") if int(row["tingkat"]) == 1 else tr("tingkat II")
+        # an edited row with an odd tingkat must not break the KP list: anything but 2 is I
+        nama = tr("tingkat II") if str(row["tingkat"]).strip() == "2" else tr("tingkat I")
         if (pendidikan or "") in periksa:
             return tr(
                 "Naik golongan: ujian dinas {u} tidak perlu bila ijazah dokter atau apoteker "
