@@ -250,3 +250,39 @@ def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_pat
     assert by_kode["2024-01-01|2"][0] == "2025-09-30"
     assert by_kode["2024-01-01|12"][0] == "2025-12-31"  # the admin's date stays
     again.close()
+
+
+def test_migration_13_lets_a_history_row_go_without_tmt(tmp_path: Path) -> None:
+    """A version-12 database keeps every riwayat_pangkat/riwayat_jabatan row and index through
+    the rebuild, and then accepts a row without TMT (an import without one)."""
+    path = tmp_path / "v12.sqlite3"
+    db = Database(path)
+    conn = db.conn
+    conn.execute(
+        "INSERT INTO pegawai (id, nip, nama, jenis_asn, tanggal_lahir, jenis_kelamin, "
+        "status_kepegawaian) VALUES ('p1', '1', 'A', 'PNS', '1990-01-01', 'P', 'PNS')"
+    )
+    conn.execute(
+        "INSERT INTO riwayat_pangkat (id, pegawai_id, golongan_kode, tmt, mk_tahun) "
+        "VALUES ('r1', 'p1', 'III/a', '2019-03-01', 0)"
+    )
+    before = conn.execute("SELECT * FROM riwayat_pangkat ORDER BY id").fetchall()
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 13")
+    conn.execute("PRAGMA user_version = 12")
+    conn.commit()
+    db.close()
+    again = Database(path)
+    conn = again.conn
+    assert again.schema_version == LATEST_VERSION
+    assert conn.execute("SELECT * FROM riwayat_pangkat ORDER BY id").fetchall() == before
+    conn.execute(
+        "INSERT INTO riwayat_pangkat (id, pegawai_id, golongan_kode, tmt) "
+        "VALUES ('r2', 'p1', 'III/b', NULL)"
+    )
+    conn.execute(
+        "INSERT INTO riwayat_jabatan (id, pegawai_id, nama_jabatan, jenis_kode, tmt) "
+        "VALUES ('j1', 'p1', 'Analis', 'JF', NULL)"
+    )
+    indexes = {r[1] for r in conn.execute("PRAGMA index_list(riwayat_jabatan)")}
+    assert "riwayat_jabatan_pegawai" in indexes
+    again.close()

@@ -36,6 +36,53 @@ def test_current_pangkat_ignores_deleted_rows_and_prefers_higher_on_same_tmt() -
     assert d.current_pangkat([], order) is None
 
 
+def test_an_imported_rank_without_tmt_is_current_only_when_higher() -> None:
+    """A golongan imported without TMT (issue 13, item 10) is the rank in force when it is
+    higher than the latest dated one (a pangkat only rises); a later dated KP supersedes it."""
+    cpns = {"id": "1", "golongan_kode": "III/a", "tmt": "2019-03-01"}
+    undated = {"id": "2", "golongan_kode": "III/b", "tmt": None}
+    assert d.current_pangkat([cpns, undated], order) is undated
+    assert d.current_pangkat([undated], order) is undated
+    kp = {"id": "3", "golongan_kode": "III/c", "tmt": "2027-04-01"}
+    assert d.current_pangkat([cpns, undated, kp], order) is kp
+    assert d.masa_kerja_golongan(undated, date(2026, 12, 4)) is None
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["II/a", "II/c", "III/a", "III/b", "III/c", "IV/a"]),
+            st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2030, 12, 31))),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_current_pangkat_is_never_below_a_dated_rank_in_force(
+    entries: list[tuple[str, date | None]],
+) -> None:
+    rows = [
+        {"id": str(i), "golongan_kode": g, "tmt": t.isoformat() if t else None}
+        for i, (g, t) in enumerate(entries)
+    ]
+    current = d.current_pangkat(rows, order)
+    assert current is not None
+    dated = [r for r in rows if r["tmt"]]
+    if dated:
+        latest = max(dated, key=lambda r: (r["tmt"], order(r["golongan_kode"])))
+        assert order(current["golongan_kode"]) >= order(latest["golongan_kode"])
+    else:
+        assert order(current["golongan_kode"]) == max(order(g) for g, _ in entries)
+
+
+def test_a_position_imported_without_tmt_is_the_position_held_now() -> None:
+    jabatan = [
+        {"id": "a", "tmt": "2015-01-01", "nama_jabatan": "Pelaksana"},
+        {"id": "b", "tmt": None, "nama_jabatan": "Analis SDM Aparatur"},
+    ]
+    assert d.current_jabatan(jabatan)["nama_jabatan"] == "Analis SDM Aparatur"
+
+
 def test_current_jabatan_and_highest_education() -> None:
     jabatan = [
         {"id": "a", "tmt": "2015-01-01", "nama_jabatan": "Pelaksana"},

@@ -284,7 +284,15 @@ def test_office_sheet_updates_the_demo_database(demo_db: Database, tmp_path: Pat
     assert andi["telepon"] == "+62 812 0000 1111"
     assert andi["unit"] == unit_with_positions
     rina = _current(demo_db, "199105052019032002")
-    assert (rina["golongan"], rina["tmt_golongan"]) == ("III/b", TODAY.isoformat())
+    # No TMT golongan in the sheet: recorded without one (never the import date), and her TMT
+    # CPNS comes from the NIP (digits 9-14: March 2019).
+    assert (rina["golongan"], rina["tmt_golongan"]) == ("III/b", None)
+    assert rina["tmt_cpns"] == "2019-03-01"
+    assert (rina["jabatan"], rina["tmt_jabatan"]) == ("Analis Data", None)
+    seven_reasons = [reason for _, reason, _ in seven]
+    assert any("TMT jabatan tidak diisi" in x and "tanpa TMT" in x for x in seven_reasons)
+    assert any("diambil dari NIP: 1 Maret 2019" in x for x in seven_reasons)
+    assert _current(demo_db, one["nip"])["tmt_cpns"] == one["tmt_cpns"]  # never overwritten
     assert rina["unit"] == "Unit Layanan Baru"
     parent = conn.execute(
         "SELECT induk_id FROM unit_organisasi WHERE nama = 'Unit Layanan Baru'"

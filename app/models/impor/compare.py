@@ -31,6 +31,7 @@ from app.models.impor.rows import Row
 from app.models.pegawai.read import PEGAWAI_KOLOM
 from app.models.reference.loader import Referensi, natural_id
 from app.models.rules import derivations as d
+from app.models.rules.nip import check_nip
 
 # Import field -> pegawai column (the registry's mapping).
 PEGAWAI_FIELDS: dict[str, str] = PEGAWAI_KOLOM
@@ -408,7 +409,23 @@ class Comparer:
             if value is None or value == "":
                 continue
             values[column] = value.isoformat() if isinstance(value, date) else value
-        today_iso = self.today.isoformat()
+        if (
+            "tmt_cpns" not in values
+            and data.get("jenis_asn") != "PPPK"
+            and not (existing is not None and existing["tmt_cpns"])
+        ):
+            # A PNS NIP carries the TMT CPNS (digits 9-14, the 1st of that month; asn-rules 1.1).
+            nip_info = check_nip(str(data.get("nip") or "")).info
+            if nip_info is not None and nip_info.tmt_cpns is not None:
+                values["tmt_cpns"] = nip_info.tmt_cpns.isoformat()
+                r.warn(
+                    "tmt_cpns",
+                    "",
+                    tr(
+                        "TMT CPNS tidak diisi; diambil dari NIP: {t}.",
+                        t=tanggal(nip_info.tmt_cpns),
+                    ),
+                )
         pangkat_rows = ex.pangkat.get(pegawai_id, []) if existing else []
         jabatan_rows = ex.jabatan.get(pegawai_id, []) if existing else []
         pendidikan_rows = ex.pendidikan.get(pegawai_id, []) if existing else []
@@ -443,19 +460,22 @@ class Comparer:
         if gol:
             tmt_gol = data.get("tmt_golongan")
             tmt_text = tmt_gol.isoformat() if tmt_gol else None
-            if tmt_text is None and (current_pk is None or current_pk["golongan_kode"] != gol):
-                tmt_text = today_iso
+            undated = tmt_text is None and (
+                current_pk is None or current_pk["golongan_kode"] != gol
+            )
+            if undated:
+                # Never stamped with the import date: the rank is recorded without TMT and
+                # listed, to be completed from the SK (issue 13, item 10).
                 r.warn(
-                    "golongan",
-                    gol,
+                    "tmt_golongan",
+                    "",
                     tr(
-                        "TMT golongan tidak diisi; golongan {g} dicatat dengan TMT tanggal "
-                        "impor ({t}). Perbaiki TMT-nya kemudian.",
+                        "TMT golongan tidak diisi; golongan {g} dicatat tanpa TMT. Lengkapi "
+                        "TMT-nya dari SK pangkat (masa kerja, KP dan KGB belum dapat dihitung).",
                         g=gol,
-                        t=tanggal(self.today),
                     ),
                 )
-            if tmt_text is not None and (gol, tmt_text) not in pk_keys:
+            if (undated or tmt_text is not None) and (gol, tmt_text) not in pk_keys:
                 same_as_awal = awal == gol and tmt_text == tmt_cpns
                 add(
                     "riwayat_pangkat",
@@ -490,20 +510,21 @@ class Comparer:
             current_jb = d.current_jabatan(jabatan_rows)
             keys = {(j["tmt"], name_key(j["nama_jabatan"])) for j in jabatan_rows}
             key_name = name_key(str(jabatan["nama_jabatan"]))
+            undated_jb = False
             if tmt_text is None:
                 same = current_jb is not None and name_key(current_jb["nama_jabatan"]) == key_name
                 if not same:
-                    tmt_text = today_iso
+                    undated_jb = True
                     r.warn(
-                        "jabatan",
-                        jabatan["nama_jabatan"],
+                        "tmt_jabatan",
+                        "",
                         tr(
-                            "TMT jabatan tidak diisi; jabatan dicatat dengan TMT tanggal impor "
-                            "({t}). Perbaiki TMT-nya kemudian.",
-                            t=tanggal(self.today),
+                            "TMT jabatan tidak diisi; jabatan {j} dicatat tanpa TMT. Lengkapi "
+                            "TMT-nya dari SK jabatan.",
+                            j=jabatan["nama_jabatan"],
                         ),
                     )
-            if tmt_text is not None and (tmt_text, key_name) not in keys:
+            if (undated_jb or tmt_text is not None) and (tmt_text, key_name) not in keys:
                 add("riwayat_jabatan", {**jabatan, "tmt": tmt_text}, (tmt_text, key_name))
                 if existing is not None:
                     result.changes["jabatan"] = (

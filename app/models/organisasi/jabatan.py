@@ -425,8 +425,9 @@ def atasan_options(
 # id (the same order as derivations.current_jabatan), looked up through the pegawai index.
 _CURRENT_JABATAN = (
     "(SELECT r.jabatan_id FROM riwayat_jabatan r WHERE r.pegawai_id = c.pegawai_id "
-    "AND r.deleted = 0 AND r.tmt IS NOT NULL AND r.tmt <> '' "
-    "ORDER BY r.tmt DESC, coalesce(r.tanggal_sk, '') DESC, r.id DESC LIMIT 1)"
+    "AND r.deleted = 0 "
+    "ORDER BY coalesce(r.tmt, '') = '' DESC, r.tmt DESC, coalesce(r.tanggal_sk, '') DESC, "
+    "r.id DESC LIMIT 1)"
 )
 
 

@@ -414,6 +414,14 @@ def check_history(
                 tr("{gol} adalah golongan {jenis}, sedangkan pegawai ini {asn}.",
                    gol=gol, jenis=gol_row.get("jenis_asn"), asn=jenis_asn),
             )  # fmt: skip
+    if spec.name == "jabatan":
+        for other in others:
+            if not other.get("tmt"):
+                issues.warn(
+                    "tmt",
+                    tr("jabatan '{nama}' belum ber-TMT dan tetap dianggap jabatan sekarang "
+                       "sampai TMT-nya diisi.", nama=other.get("nama_jabatan") or ""),
+                )  # fmt: skip
     if spec.name == "pangkat":
         check_pangkat_sequence(v, date_of("tmt"), others, ref, issues)
     elif spec.name == "kgb":
@@ -508,7 +516,9 @@ def _check_kgb(
                 "tmt", "mk_bulan",
             )  # fmt: skip
     pangkat = [
-        r for r in _live_rows(conn, "riwayat_pangkat", pegawai_id, None) if r["tmt"] <= str(tmt)
+        r
+        for r in _live_rows(conn, "riwayat_pangkat", pegawai_id, None)
+        if r["tmt"] and r["tmt"] <= str(tmt)
     ]
     if gol and pangkat:
         current = max(pangkat, key=lambda r: (r["tmt"], ref.golongan_urutan(r["golongan_kode"])))

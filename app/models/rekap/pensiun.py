@@ -36,8 +36,9 @@ _PENSIUN_SQL = """
 SELECT r.pegawai_id, r.nip, r.nama_lengkap, r.golongan_kode, r.jabatan_nama, r.jenjang_kode,
        r.unit_nama, r.opd_nama, r.tanggal_lahir,
        (SELECT j.bup_tahun FROM riwayat_jabatan rj LEFT JOIN jabatan j ON j.id = rj.jabatan_id
-        WHERE rj.pegawai_id = r.pegawai_id AND rj.deleted = 0 AND rj.tmt IS NOT NULL
-        ORDER BY rj.tmt DESC, COALESCE(rj.tanggal_sk, '') DESC, rj.id DESC LIMIT 1)
+        WHERE rj.pegawai_id = r.pegawai_id AND rj.deleted = 0
+        ORDER BY COALESCE(rj.tmt, '') = '' DESC, rj.tmt DESC, COALESCE(rj.tanggal_sk, '') DESC,
+                 rj.id DESC LIMIT 1)
 FROM pegawai_ringkas r
 WHERE {aktif} AND r.jenis_asn = 'PNS' AND r.tanggal_lahir > :lahir_min
   AND r.tanggal_lahir <= :lahir_maks {unit}

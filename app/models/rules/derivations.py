@@ -34,19 +34,47 @@ def _live(rows: Iterable[R]) -> list[R]:
 
 
 def current_pangkat(rows: Iterable[R], golongan_urutan: Callable[[str], int | None]) -> R | None:
-    """The rank in force: the latest TMT; on the same TMT, the higher golongan."""
-    live = [r for r in _live(rows) if r.get("tmt")]
-    if not live:
-        return None
-    return max(live, key=lambda r: (r["tmt"], golongan_urutan(r["golongan_kode"]) or 0))
+    """The rank in force: the latest TMT; on the same TMT, the higher golongan.
+
+    A row without TMT (imported without one, to be completed) is in force when its golongan is
+    higher than that of the latest dated row: a pangkat only rises (PP 99/2000), so the higher
+    golongan is the later one.
+    """
+    live = _live(rows)
+    dated = [r for r in live if r.get("tmt")]
+    undated = [r for r in live if not r.get("tmt")]
+    best = (
+        max(dated, key=lambda r: (r["tmt"], golongan_urutan(r["golongan_kode"]) or 0))
+        if dated
+        else None
+    )
+    if undated:
+        top = max(undated, key=lambda r: golongan_urutan(r["golongan_kode"]) or 0)
+        if best is None or (golongan_urutan(top["golongan_kode"]) or 0) > (
+            golongan_urutan(best["golongan_kode"]) or 0
+        ):
+            return top
+    return best
 
 
 def current_jabatan(rows: Iterable[R]) -> R | None:
-    """The position in force: the latest TMT (ties: the later SK date, then the id)."""
-    live = [r for r in _live(rows) if r.get("tmt")]
+    """The position in force: the latest TMT (ties: the later SK date, then the id).
+
+    A row without TMT (imported as the position held now, its TMT still to be completed) is
+    in force; the SQL of the lists orders the same way (``tmt IS NULL DESC, tmt DESC``).
+    """
+    live = _live(rows)
     if not live:
         return None
-    return max(live, key=lambda r: (r["tmt"], r.get("tanggal_sk") or "", r.get("id") or ""))
+    return max(
+        live,
+        key=lambda r: (
+            not r.get("tmt"),
+            r.get("tmt") or "",
+            r.get("tanggal_sk") or "",
+            r.get("id") or "",
+        ),
+    )
 
 
 def highest_pendidikan(rows: Iterable[R], urutan: Callable[[str], int]) -> R | None:

@@ -248,7 +248,7 @@ def check_pangkat_sequence(
     urutan = ref.golongan_urutan(str(gol or ""))
     if urutan is None:
         return
-    for other in sorted(others, key=lambda r: (r["tmt"], r["golongan_kode"])):
+    for other in sorted(others, key=lambda r: (r["tmt"] or "", r["golongan_kode"])):
         o_urutan = ref.golongan_urutan(other["golongan_kode"])
         o_tmt = date_or_none(other["tmt"])
         if o_urutan is None:

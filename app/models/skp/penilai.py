@@ -12,8 +12,9 @@ from dataclasses import dataclass
 _CURRENT_POSITIONS = (
     "SELECT pegawai_id, jabatan_id, nama_jabatan, unit_id FROM ("
     " SELECT r.pegawai_id, r.jabatan_id, r.nama_jabatan, r.unit_id, row_number() OVER ("
-    "  PARTITION BY r.pegawai_id ORDER BY r.tmt DESC, coalesce(r.tanggal_sk, '') DESC, r.id DESC"
-    " ) AS n FROM riwayat_jabatan r WHERE r.deleted = 0 AND r.tmt IS NOT NULL AND r.tmt <> ''"
+    "  PARTITION BY r.pegawai_id ORDER BY coalesce(r.tmt, '') = '' DESC, r.tmt DESC,"
+    "  coalesce(r.tanggal_sk, '') DESC, r.id DESC"
+    " ) AS n FROM riwayat_jabatan r WHERE r.deleted = 0"
     ") WHERE n = 1"
 )
 
