@@ -26,7 +26,7 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.jobs.progress import NO_PROGRESS, Progress
-from app.models.dokumen import penomoran, rancangan, register
+from app.models.dokumen import penomoran, rancangan, register, templat
 from app.models.dokumen.isian import format_nomor, preview_nomor
 from app.models.dokumen.naskah import Document, Kind, Letter
 from app.models.dokumen.penomoran import NaskahBerkas, NumbersMoved, Terbitan
@@ -113,7 +113,28 @@ def issue(
 
     All or nothing: on a validation error, a cancel (:class:`Cancelled`) or a failure no number
     is consumed and no file is left behind.
+
+    An SK kenaikan pangkat is refused here: it is issued from its proposal
+    (:func:`issue_sk_kp`), which checks eligibility, the pertek and an SK already issued, and
+    writes the new rank in the same step.
     """
+    t = templat.get_template(db.conn, request.permintaan.templat)
+    if t.kenaikan_pangkat:
+        raise ValidationError(
+            tr(
+                "Templat {kode} adalah SK kenaikan pangkat: terbitkan dari halaman Kenaikan "
+                "Pangkat (atau merit kp issue) untuk usulan yang sudah mendapat pertek BKN, "
+                "agar syarat, SK ganda dan riwayat pangkat diperiksa dan dicatat sekaligus.",
+                kode=t.kode,
+            ),
+            field="templat",
+        )
+    return _issue(db, actor, request, progress)
+
+
+def _issue(db: Database, actor: str, request: IssueRequest, progress: Progress) -> HasilTerbit:
+    """:func:`issue` without the refusal of an SK kenaikan pangkat (used by
+    :func:`issue_sk_kp`, which checked the proposals)."""
     req = request.permintaan
     conn = db.conn
     penomoran.check_numbering_allowed(db)
@@ -429,7 +450,7 @@ def issue_sk_kp(
         actor=actor,
         today=today,
     )
-    terbit = issue(db, actor, IssueRequest(rencana.permintaan, request.out_dir, today), progress)
+    terbit = _issue(db, actor, IssueRequest(rencana.permintaan, request.out_dir, today), progress)
     nomor_of = kp.nomor_per_nip(db.conn, terbit.register_ids, terbit.nomor)
     try:
         riwayat = kp.record_sk_kp(

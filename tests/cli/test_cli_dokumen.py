@@ -34,7 +34,7 @@ def test_issue_verify_register_cancel(
     db, nips = ready
     out_dir = tmp_path / "sk"
     code, text = run(
-        "--db", str(db), "sk", "SK_KP", "--nip", *nips, "--out", str(out_dir),
+        "--db", str(db), "sk", "SK_UJI", "--nip", *nips, "--out", str(out_dir),
         "--tanggal", "2026-11-22", "--nilai", "gaji_pokok=4699300",
         "--nilai", f"{nips[1]}:gaji_pokok=4800000",
     )  # fmt: skip
@@ -72,9 +72,17 @@ def test_errors_exit_non_zero_with_a_message(
     db, nips = ready
     code, _ = run("--db", str(db), "sk", "SK_TIDAK_ADA", "--nip", nips[0], "--out", str(tmp_path))
     assert code == 3 and "Templat dokumen SK_TIDAK_ADA tidak ada" in capsys.readouterr().err
-    code, _ = run("--db", str(db), "sk", "SK_KP", "--nip", nips[0], "--out", str(tmp_path))
+    code, _ = run("--db", str(db), "sk", "SK_UJI", "--nip", nips[0], "--out", str(tmp_path))
     err = capsys.readouterr().err
     assert code == 2 and f"NIP {nips[0]}" in err and "{gaji_pokok}" in err
+    # An SK KP is issued from its proposal (merit kp issue), never as a free decree.
+    code, _ = run(
+        "--db", str(db), "sk", "SK_KP", "--nip", nips[0], "--out", str(tmp_path),
+        "--nilai", "gaji_pokok=4699300",
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "SK kenaikan pangkat" in err and "merit kp issue" in err
+    assert not list(tmp_path.glob("*.pdf"))
     code, _ = run("--db", str(db), "sk", "cancel", "800.1.3.2/9/BKPSDM/2026", "--alasan", "x")
     assert code == 2  # reason too short
     code, text = run("--db", str(db), "sk", "templat")

@@ -22,11 +22,20 @@ SIGNERS = {
 }
 
 
+#: A free decree with the texts of the SK KP, for tests of the decree engine itself: the SK KP
+#: proper is issued only from its proposal (app.jobs.dokumen.issue_sk_kp).
+UJI = "SK_UJI"
+
+
 def prepare_db(db: Database) -> None:
-    """Seed the templates and fill their signatories (as the admin does once)."""
+    """Seed the templates and fill their signatories (as the admin does once), plus
+    :data:`UJI`, a copy of the SK KP that is not a kenaikan pangkat decree."""
     templat_bawaan.seed_templates(db, actor="admin")
     for t in templat.list_templates(db.conn):
         templat.save_template(db, replace(t, **SIGNERS), actor="admin")
+    kp = templat.get_template(db.conn, "SK_KP")
+    uji = replace(kp, kode=UJI, nama="Uji mesin SK (teks SK KP)", tmt_bawaan="TANGGAL")
+    templat.save_template(db, uji, actor="admin")
 
 
 def pns(db: Database, n: int, golongan_like: str = "III/%") -> list[str]:

@@ -24,7 +24,7 @@ from app.models.storage.db import Database
 from app.models.storage.store import Store
 from app.reports.pdf import verification as ver
 from tests.helpers.common import TODAY, copy_database
-from tests.helpers.dokumen import Steps, issue, pns, prepare_db
+from tests.helpers.dokumen import UJI, Steps, issue, pns, prepare_db
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def sdb(demo_db: Database) -> Database:
 def kp(
     nips: list[str], *, jenis: naskah.Kind = "petikan", on: date = TODAY
 ) -> rancangan.Permintaan:
-    return rancangan.Permintaan("SK_KP", tuple(nips), on, jenis, nilai={"gaji_pokok": "4.699.300"})
+    return rancangan.Permintaan(UJI, tuple(nips), on, jenis, nilai={"gaji_pokok": "4.699.300"})
 
 
 def text_of(path: Path | bytes) -> str:
@@ -44,7 +44,7 @@ def text_of(path: Path | bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
-def urut(db: Database, kode: str = "SK_KP", tahun: int = TODAY.year) -> list[int]:
+def urut(db: Database, kode: str = UJI, tahun: int = TODAY.year) -> list[int]:
     return [
         r.nomor_urut
         for r in reversed(register_dokumen.list_register(db.conn, templat=kode, tahun=tahun))
@@ -53,9 +53,20 @@ def urut(db: Database, kode: str = "SK_KP", tahun: int = TODAY.year) -> list[int
 
 def test_unfilled_signatory_refuses_issue(demo_db: Database, tmp_path: Path) -> None:
     templat_bawaan.seed_templates(demo_db)
+    req = replace(kp(pns(demo_db, 1)), templat="KGB")
     with pytest.raises(ValidationError, match="nama penandatangan belum diisi"):
-        issue(demo_db, kp(pns(demo_db, 1)), tmp_path)
+        issue(demo_db, req, tmp_path)
     assert register_dokumen.list_register(demo_db.conn) == []
+
+
+def test_an_sk_kp_is_not_issued_as_a_free_decree(sdb: Database, tmp_path: Path) -> None:
+    """Issue 13 item 9: the Dokumen SK path issued a KP SK for anyone, wrote no rank and took
+    a second one without warning; the SK KP now goes only through its proposal."""
+    req = replace(kp(pns(sdb, 1)), templat="SK_KP")
+    with pytest.raises(ValidationError, match="halaman Kenaikan Pangkat"):
+        issue(sdb, req, tmp_path / "sk")
+    assert register_dokumen.list_register(sdb.conn) == []
+    assert not (tmp_path / "sk").exists()
 
 
 # -- issue, numbering, verification -------------------------------------------------------------
@@ -67,7 +78,7 @@ def test_issue_petikan_reads_back_and_verifies(sdb: Database, tmp_path: Path) ->
     assert result.nomor == tuple(f"800.1.3.2/{i}/BKPSDM/2026" for i in (1, 2, 3))
     assert [f.path.name for f in result.berkas] == [f"{n}.pdf" for n in nips]
     assert (
-        result.gabungan is not None and result.gabungan.name == "gabungan_SK_KP_2026_0001-0003.pdf"
+        result.gabungan is not None and result.gabungan.name == "gabungan_SK_UJI_2026_0001-0003.pdf"
     )
     for f, nomor, nip in zip(result.berkas, result.nomor, nips, strict=True):
         text = text_of(f.path)
@@ -81,7 +92,7 @@ def test_issue_petikan_reads_back_and_verifies(sdb: Database, tmp_path: Path) ->
     positions = [combined.index(n) for n in result.nomor]
     assert positions == sorted(positions)  # numbers in order in the print file
     # The register carries the entries; the change log carries them for sync.
-    rows = register_dokumen.list_register(sdb.conn, templat="SK_KP")
+    rows = register_dokumen.list_register(sdb.conn, templat=UJI)
     assert [r.nomor_urut for r in rows] == [3, 2, 1]
     assert rows[0].kode_verifikasi == result.berkas[2].kode
     assert json.loads(json.dumps(rows[0].to_json()))["pegawai"] == [nips[2]]

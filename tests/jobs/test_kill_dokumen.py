@@ -35,7 +35,7 @@ from app.models.dokumen.rancangan import Permintaan
 from app.models.storage.db import Database
 db = Database(sys.argv[1])
 nips = tuple(sys.argv[3].split(","))
-req = Permintaan("SK_KP", nips, date(2026, 11, 22), "petikan", nilai={"gaji_pokok": "4.699.300"})
+req = Permintaan("SK_UJI", nips, date(2026, 11, 22), "petikan", nilai={"gaji_pokok": "4.699.300"})
 print("ISSUE", flush=True)
 dokumen_jobs.issue(db, "uji-kill", dokumen_jobs.IssueRequest(req, Path(sys.argv[2])))
 print("DONE", flush=True)
@@ -91,6 +91,6 @@ def test_batch_of_petikan_killed_at_random_moments(demo_file: Path, tmp_path: Pa
     try:
         assert check(db).ok
         assert register_dokumen.nomor_ganda(db.conn) == []
-        assert len(register_dokumen.list_register(db.conn, templat="SK_KP")) == len(after)
+        assert len(register_dokumen.list_register(db.conn, templat="SK_UJI")) == len(after)
     finally:
         db.close()

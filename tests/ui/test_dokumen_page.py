@@ -33,7 +33,7 @@ def test_issue_preview_register_and_cancel(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
 ) -> None:
     page = make_page(qtbot, demo_db, tmp_path, demo_runner)
-    page.issue_tab.templat_combo.setCurrentIndex(page.issue_tab.templat_combo.findData("SK_KP"))
+    page.issue_tab.templat_combo.setCurrentIndex(page.issue_tab.templat_combo.findData("SK_UJI"))
     assert page.issue_tab.input_keys == ["gaji_pokok"]
     nips = pns(demo_db, 2)
     for nip in nips:
@@ -145,3 +145,18 @@ def test_template_form_is_chosen_in_the_editor(
     qtbot.mouseClick(page.template_tab.simpan_templat_button, Qt.MouseButton.LeftButton)
     assert templat.get_template(demo_db.conn, "KGB").bentuk == "SURAT"
     page.runner.wait()
+
+
+def test_the_sk_kp_is_not_offered_as_a_free_decree(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
+    """The SK KP is issued from the KP page (its proposal and pertek, the rank written at the
+    same time): the Terbitkan tab does not offer it and says where it is."""
+    page = make_page(qtbot, demo_db, tmp_path, demo_runner)
+    combo = page.issue_tab.templat_combo
+    offered = [combo.itemData(i) for i in range(combo.count())]
+    assert "SK_KP" not in offered and "KGB" in offered
+    assert page.issue_tab.kp_note.isVisible()
+    assert "halaman Kenaikan Pangkat" in page.issue_tab.kp_note.text()
+    edit = page.template_tab.edit_combo
+    assert edit.findData("SK_KP") >= 0  # its texts are still edited in the Templat tab

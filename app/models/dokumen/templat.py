@@ -100,6 +100,13 @@ class Templat:
         return self.bentuk == "KOLEKTIF"
 
     @property
+    def kenaikan_pangkat(self) -> bool:
+        """An SK kenaikan pangkat (its TMT is a KP period): issued only from an eligible
+        proposal with its pertek, which also writes the new rank (see
+        :func:`app.jobs.dokumen.issue_sk_kp`), never as a free decree."""
+        return self.tmt_bawaan == "PERIODE_KP"
+
+    @property
     def surat(self) -> bool:
         """A letter (surat dinas), not a Keputusan: see
         :func:`app.models.dokumen.rancangan.prepare` for which fields it uses."""

@@ -77,8 +77,18 @@ class IssueTab(QWidget):
         out_row = QHBoxLayout()
         out_row.addWidget(self.out_edit, 1)
         out_row.addWidget(out_button)
+        self.kp_note = QLabel(
+            tr(
+                "SK kenaikan pangkat diterbitkan dari halaman Kenaikan Pangkat, dari usulan "
+                "yang sudah mendapat pertek BKN (riwayat pangkat tercatat sekaligus)."
+            )
+        )
+        self.kp_note.setObjectName("catatanSkKp")
+        self.kp_note.setWordWrap(True)
+        self.kp_note.setStyleSheet("color: palette(mid);")
         form = QFormLayout()
         form.addRow(tr("Templat"), self.templat_combo)
+        form.addRow("", self.kp_note)
         form.addRow(tr("Tanggal penetapan"), self.tanggal_edit)
         form.addRow(tr("Naskah"), self.jenis_combo)
         form.addRow(tr("TMT"), self.tmt_edit)
@@ -162,17 +172,17 @@ class IssueTab(QWidget):
         grid.addWidget(self.preview_scroll, 2)
 
     def set_templates(self, templates: dict[str, templat.Templat]) -> None:
-        """Offer ``templates``; the one chosen stays chosen (at first the SK KP, what clerks
-        print most)."""
+        """Offer ``templates`` except the SK kenaikan pangkat (issued from the KP page, from
+        its proposal); the one chosen stays chosen."""
         current = self.templat_combo.currentData()
-        self.templates = templates
+        self.templates = {k: t for k, t in templates.items() if not t.kenaikan_pangkat}
         self.templat_combo.blockSignals(True)
         self.templat_combo.clear()
-        for t in templates.values():
+        for t in self.templates.values():
             self.templat_combo.addItem(f"{t.kode} — {t.nama}", t.kode)
         self.templat_combo.blockSignals(False)
-        want = current or "SK_KP"
-        self.templat_combo.setCurrentIndex(max(0, self.templat_combo.findData(want)))
+        self.kp_note.setVisible(len(self.templates) < len(templates))
+        self.templat_combo.setCurrentIndex(max(0, self.templat_combo.findData(current)))
         self._template_chosen()
 
     @property
