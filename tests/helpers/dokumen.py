@@ -34,7 +34,9 @@ def prepare_db(db: Database) -> None:
     for t in templat.list_templates(db.conn):
         templat.save_template(db, replace(t, **SIGNERS), actor="admin")
     kp = templat.get_template(db.conn, "SK_KP")
-    uji = replace(kp, kode=UJI, nama="Uji mesin SK (teks SK KP)", tmt_bawaan="TANGGAL")
+    uji = replace(
+        kp, kode=UJI, nama="Uji mesin SK (teks SK KP)", tmt_bawaan="TANGGAL", memperhatikan=()
+    )
     templat.save_template(db, uji, actor="admin")
 
 

@@ -19,6 +19,7 @@ from app.jobs import dokumen as dokumen_jobs
 from app.models.dokumen import naskah, penomoran, rancangan, templat_bawaan
 from app.models.dokumen import register as register_dokumen
 from app.models.errors import Cancelled, ValidationError
+from app.models.rules.nip import format_nip
 from app.models.storage import instansi
 from app.models.storage.db import Database
 from app.models.storage.store import Store
@@ -83,7 +84,7 @@ def test_issue_petikan_reads_back_and_verifies(sdb: Database, tmp_path: Path) ->
     for f, nomor, nip in zip(result.berkas, result.nomor, nips, strict=True):
         text = text_of(f.path)
         for part in ("PETIKAN", f"NOMOR {nomor}", "TENTANG", "Menimbang", "dst.", "MEMUTUSKAN:",
-                     "KESATU", "Untuk petikan yang sah", nip, f.kode):  # fmt: skip
+                     "KESATU", "Untuk petikan yang sah", format_nip(nip), f.kode):  # fmt: skip
             assert part in text, part
         check = dokumen_jobs.verify(sdb, "uji", f.path)
         assert check.status == ver.Status.ASLI and check.ok
@@ -202,7 +203,7 @@ def test_collective_decree_with_lampiran(sdb: Database, tmp_path: Path) -> None:
     (f,) = result.berkas
     assert f.path.name == "800.1.3.3_1_BKPSDM_2026.pdf"
     text = " ".join(text_of(f.path).split())  # cells wrap their lines
-    for part in ("SALINAN", "LAMPIRAN", "Salinan sesuai dengan aslinya", *people,
+    for part in ("SALINAN", "LAMPIRAN", "Salinan sesuai dengan aslinya", *map(format_nip, people),
                  "Analis Sumber Daya Manusia Aparatur 3"):  # fmt: skip
         assert part in text, part
     assert dokumen_jobs.verify(sdb, "uji", f.path).ok
@@ -212,7 +213,7 @@ def test_collective_decree_with_lampiran(sdb: Database, tmp_path: Path) -> None:
     assert petikan.nomor == ("800.1.3.3/2/BKPSDM/2026",)
     assert len(petikan.berkas) == 3
     own = text_of(petikan.berkas[0].path)
-    assert people[0] in own and people[1] not in own
+    assert format_nip(people[0]) in own and format_nip(people[1]) not in own
     missing = dict(values)
     missing[people[1]] = {"unit_baru": "BKPSDM"}
     with pytest.raises(ValidationError, match=f"NIP {people[1]}.*jabatan_baru"):

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from app.jobs import dokumen as dokumen_jobs
 from app.models.dokumen import rancangan
 from app.models.dokumen import register as register_dokumen
+from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
 from tests.helpers.common import TODAY
 from tests.helpers.dokumen import issue, pns, prepare_db
@@ -49,7 +50,7 @@ def test_issue_kgb_for_two_people_gives_registered_verified_letters(
         text = text_of(berkas.path)
         assert "Hal : Kenaikan Gaji Berkala" in text
         assert f"Nomor : {nomor}" in text
-        assert f"2. NIP : {nip}" in text
+        assert f"2. NIP : {format_nip(nip)}" in text
         assert "MEMUTUSKAN" not in text and "Menimbang" not in text
         assert berkas.kode in text
         assert len(PdfReader(berkas.path).pages) == 1

@@ -10,6 +10,7 @@ import pytest
 from app.models.dokumen import isian, naskah, rancangan, templat, templat_bawaan
 from app.models.errors import NotFoundError, ValidationError
 from app.models.pegawai.read import get_employee
+from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
 from tests.helpers.common import TODAY
 from tests.helpers.dokumen import pns, prepare_db
@@ -84,12 +85,18 @@ def test_terbilang_and_rupiah() -> None:
 
 def test_placeholders_filled_from_the_records(sdb: Database) -> None:
     nip = pns(sdb, 1, "III/c")[0]
-    draft = rancangan.prepare(sdb, kp([nip], jenis="asli"))
+    pertek = {"pertek_nomor": "PK-2026-77", "pertek_tanggal": "2026-10-20"}
+    draft = rancangan.prepare(sdb, replace(kp([nip], jenis="asli"), nilai_pegawai={nip: pertek}))
     decree = draft.decrees[0]("800.1.3.2/9/BKPSDM/2026")
+    # The pertek BKN is cited (issue 13 item 9), with its date written out.
+    assert decree.memperhatikan == (
+        "Pertimbangan Teknis Badan Kepegawaian Negara Nomor PK-2026-77 tanggal 20 Oktober 2026;",
+    )
     rincian = dict(decree.diktum[0].rincian)
+    assert " bulan (TMT " in rincian["Masa kerja golongan lama"]
     rec = get_employee(sdb.conn, nip, today=TODAY).data
     assert rincian["Nama"] == rec["nama_lengkap"]
-    assert rincian["NIP"] == nip
+    assert rincian["NIP"] == format_nip(nip) == f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
     assert rincian["Pangkat/gol. ruang lama"].startswith("Penata (III/c) TMT ")
     # The KP period of the decree's month: every month is a period since October 2025
     # (Peraturan BKN 4/2025), so a decree of 22 November 2026 takes TMT 1 November 2026.

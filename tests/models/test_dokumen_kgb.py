@@ -10,6 +10,7 @@ from app.models.dokumen import rancangan, templat
 from app.models.dokumen.naskah import Letter
 from app.models.errors import ValidationError
 from app.models.pegawai.read import get_employee
+from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
 from tests.helpers.common import TODAY
 from tests.helpers.dokumen import pns, prepare_db
@@ -52,7 +53,7 @@ def test_letter_is_filled_from_the_records(sdb: Database) -> None:
     ]  # fmt: skip
     values = {x.label: x.value for x in letter.rincian}
     assert values["Nama"] == rec.data["nama_lengkap"]
-    assert values["NIP"] == nip
+    assert values["NIP"] == format_nip(nip)
     assert values["a. oleh pejabat"] == PEJABAT_LAMA
     assert values["c. nomor"] == last["nomor_sk"]
     assert values["Gaji pokok baru"] == (

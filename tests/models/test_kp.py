@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from app.jobs import dokumen as dokumen_jobs
 from app.models.dokumen import register as register_dokumen
@@ -125,6 +126,9 @@ def test_issue_writes_sk_riwayat_and_terbit(sdb: Database, tmp_path: Path) -> No
     assert len(hasil.terbit.nomor) == 2 and len(set(hasil.terbit.nomor)) == 2
     assert all(f.path.exists() for f in hasil.terbit.berkas)
     assert {f.nip for f in hasil.terbit.berkas} == {a.nip, b.nip}
+    text = " ".join(PdfReader(hasil.terbit.berkas[0].path).pages[0].extract_text().split())
+    assert "Memperhatikan" in text and "Nomor PT-9/BKN/2026" in text  # the pertek is cited
+    assert dokumen_jobs.verify(sdb, "uji", hasil.terbit.berkas[0].path).ok
     for item, nomor in zip((a, b), hasil.terbit.nomor, strict=True):
         u = kp.usulan_pegawai(sdb.conn, item.nip, PERIODE)
         assert u.status == kp.TERBIT and u.nomor_sk == nomor

@@ -63,6 +63,8 @@ PLACEHOLDER_PEGAWAI: dict[str, str] = {
     "kgb_berikutnya": "Tanggal kenaikan gaji berkala berikutnya (TMT + 2 tahun)",
     "jabatan_baru": "Jabatan baru",
     "unit_baru": "Unit kerja baru",
+    "pertek_nomor": "Nomor pertimbangan teknis (pertek) BKN dari usulan KP",
+    "pertek_tanggal": "Tanggal pertek BKN dari usulan KP",
 }
 PLACEHOLDER: dict[str, str] = PLACEHOLDER_NASKAH | PLACEHOLDER_PEGAWAI
 
@@ -76,6 +78,8 @@ ISIAN: dict[str, str] = {
     "jabatan_baru": "Jabatan baru",
     "unit_baru": "Unit kerja baru",
     "sk_lama_pejabat": "Pejabat penetap SK gaji terakhir",
+    "pertek_nomor": "Nomor pertek BKN",
+    "pertek_tanggal": "Tanggal pertek BKN (TTTT-BB-HH)",
 }
 #: The :data:`ISIAN` without a default: asked for when a template uses them.
 ISIAN_WAJIB = ("gaji_pokok", "gaji_pokok_lama", "jabatan_baru", "unit_baru", "sk_lama_pejabat")

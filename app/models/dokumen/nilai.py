@@ -27,6 +27,7 @@ from app.models.rekap.kp import periode_kp_berikutnya
 from app.models.rules import derivations as d
 from app.models.rules.derivations import add_years
 from app.models.rules.kp import TAHUN_KGB, kgb_berikutnya
+from app.models.rules.nip import format_nip
 from app.models.storage.instansi import get_setting
 from app.paths import resources_dir
 
@@ -140,6 +141,10 @@ def _date_value(text: str, label: str, nip: str) -> date:
         ) from None
 
 
+#: Given values that are parsed above, not printed as typed.
+_COMPUTED = ("tmt", "golongan_baru", "gaji_pokok", "gaji_pokok_lama", "pertek_tanggal")
+
+
 def person_values(
     conn: sqlite3.Connection,
     ref: Referensi,
@@ -206,7 +211,7 @@ def person_values(
         "no": str(no),
         "nama_lengkap": data["nama_lengkap"],
         "nama": data["nama"],
-        "nip": nip,
+        "nip": format_nip(nip),  # printed grouped 8-6-1-3: 19660801 198803 1 001
         "tempat_lahir": tempat or None,
         "tanggal_lahir": lahir,
         "tempat_tanggal_lahir": f"{tempat}, {lahir}" if tempat else lahir,
@@ -226,6 +231,12 @@ def person_values(
         "gaji_pokok_lama": rupiah(lama) if lama is not None else None,
         "gaji_pokok": rupiah(gaji) if gaji is not None else None,
         "gaji_pokok_terbilang": f"{terbilang(gaji)} rupiah" if gaji is not None else None,
+        "pertek_nomor": given.get("pertek_nomor") or None,
+        "pertek_tanggal": (
+            tanggal(_date_value(given["pertek_tanggal"], "pertek_tanggal", nip))
+            if given.get("pertek_tanggal")
+            else None
+        ),
         "jabatan_baru": given.get("jabatan_baru") or None,
         "unit_baru": given.get("unit_baru") or None,
         "sk_lama_pejabat": None,  # not recorded: the clerk gives it
@@ -240,6 +251,6 @@ def person_values(
         "kgb_berikutnya": tanggal(add_years(tmt, TAHUN_KGB)),
     }
     for key, value in given.items():  # explicit values override what the records say
-        if key not in ("tmt", "golongan_baru", "gaji_pokok", "gaji_pokok_lama") and value:
+        if key not in _COMPUTED and value:
             values[key] = value
     return values

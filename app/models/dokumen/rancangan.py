@@ -39,6 +39,7 @@ from app.models.dokumen.templat import JUDUL_FIELD, Templat, check_template, get
 from app.models.errors import ValidationError
 from app.models.pegawai.read import EmployeeRecord, get_employee
 from app.models.reference.loader import Referensi
+from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
 
 #: A data-line label such as ``a. oleh pejabat`` is a sub-line of the numbered line above it.
@@ -78,7 +79,7 @@ def _signatory(t: Templat, values: Mapping[str, str | None], prefix: str) -> Sig
         jabatan=fill(getattr(t, f"{prefix}_jabatan"), values, tr(JUDUL_FIELD[f"{prefix}_jabatan"])),
         nama=nama,
         pangkat=getattr(t, f"{prefix}_pangkat").strip(),
-        nip=getattr(t, f"{prefix}_nip").strip(),
+        nip=format_nip(getattr(t, f"{prefix}_nip").strip()),  # printed 8-6-1-3
         varian=varian,  # type: ignore[arg-type]
         atas_nama=fill(t.ttd_atas_nama, values, tr(JUDUL_FIELD["ttd_atas_nama"]))
         if varian == "a.n."

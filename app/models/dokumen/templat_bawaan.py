@@ -72,6 +72,10 @@ SK_KP = Templat(
         "Keputusan {sebutan_kepala_daerah} tentang Kenaikan Pangkat Pegawai Negeri Sipil;",
     ),
     mengingat=(_UU_ASN, _PP_GAJI, _PP_KP, _PP_MANAJEMEN, _PERBKN_KP),
+    memperhatikan=(
+        "Pertimbangan Teknis Badan Kepegawaian Negara Nomor {pertek_nomor} tanggal "
+        "{pertek_tanggal};",
+    ),
     diktum=(
         DiktumTemplat(
             "Menaikkan pangkat Pegawai Negeri Sipil:",
@@ -80,6 +84,7 @@ SK_KP = Templat(
                 ("NIP", "{nip}"),
                 ("Tempat, tanggal lahir", "{tempat_tanggal_lahir}"),
                 ("Pangkat/gol. ruang lama", "{pangkat_golongan} TMT {tmt_golongan}"),
+                ("Masa kerja golongan lama", "{masa_kerja_lama} (TMT {tmt_gaji_lama})"),
                 ("Jabatan", "{jabatan}"),
                 ("Unit kerja", "{unit}"),
             ),

@@ -531,6 +531,10 @@ def check_sk_kp(
         given = dict((nilai_pegawai or {}).get(nip, {}))
         given.setdefault("tmt", u.tmt_baru.isoformat())
         given.setdefault("golongan_baru", u.golongan_baru)
+        # The pertek is cited in "Memperhatikan" (asn-rules 11.2; issue 13 item 9).
+        given.setdefault("pertek_nomor", u.nomor_pertek or "")
+        if u.tanggal_pertek is not None:
+            given.setdefault("pertek_tanggal", u.tanggal_pertek.isoformat())
         per_nip[nip] = given
     req = Permintaan(
         TEMPLAT_SK,

@@ -276,7 +276,9 @@ def _considerations(decree: Decree, kind: Kind, width: float) -> list[Flowable]:
     for label, items, marks in sections:
         if not items:
             continue
-        if kind == "petikan":
+        # A petikan shortens Menimbang and Mengingat to "dst." (asn-rules 11.4) but keeps
+        # Memperhatikan, which names this person's pertek/PAK.
+        if kind == "petikan" and items is not decree.memperhatikan:
             out.append(_labelled_list(label, [tr("dst.")], [""], width))
         elif len(items) == 1:
             out.append(_labelled_list(label, list(items), [""], width))
