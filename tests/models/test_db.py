@@ -236,6 +236,7 @@ def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_pat
         "WHERE berlaku_mulai = '2024-01-01' AND bulan = 12"
     )
     conn.execute("DROP TABLE ref_ujian_dinas")  # migration 12, not yet there at version 10
+    conn.execute("DROP TABLE ref_batas_atasan_kp")  # migration 13
     conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 11")
     conn.execute("PRAGMA user_version = 10")
     db.close()
@@ -249,4 +250,28 @@ def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_pat
     assert by_kode["2025-10-01|1"][1] == "diisi admin"
     assert by_kode["2024-01-01|2"][0] == "2025-09-30"
     assert by_kode["2024-01-01|12"][0] == "2025-12-31"  # the admin's date stays
+    again.close()
+
+
+def test_migration_13_adds_the_superior_cap_of_kp_to_an_older_database(tmp_path: Path) -> None:
+    """A database at version 12 gets ref_batas_atasan_kp on upgrade, with the rows of this
+    version, and the KP rule reads it."""
+    path = tmp_path / "v12.sqlite3"
+    db = Database(path)
+    conn = db.conn
+    conn.execute("DROP TABLE ref_batas_atasan_kp")
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 13")
+    conn.execute("PRAGMA user_version = 12")
+    db.close()
+    again = Database(path)
+    rows = again.conn.execute(
+        "SELECT kode, batas_atasan, berlaku_mulai, berlaku_sampai FROM ref_batas_atasan_kp "
+        "ORDER BY urutan"
+    ).fetchall()
+    assert again.schema_version == LATEST_VERSION
+    assert [tuple(r) for r in rows] == [
+        ("reguler|1900-01-01", 1, "1900-01-01", "2025-05-19"),
+        ("reguler|2025-05-20", 0, "2025-05-20", None),
+        ("jf|1900-01-01", 0, "1900-01-01", None),
+    ]
     again.close()

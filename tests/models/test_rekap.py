@@ -522,7 +522,7 @@ def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
     assert data.melebihi_batas == 1  # D: S1 reaches at most III/d
     a = by["A tepat 4 tahun"]
     assert (a.status, a.golongan_baru, a.pangkat_baru) == (STATUS_MEMENUHI, "III/c", "Penata")
-    assert (a.masa_tahun, a.masa_bulan, a.jenis_kp) == (4, 0, "Reguler")
+    assert (a.masa_tahun, a.masa_bulan, a.jenis_kp) == (4, 0, "reguler")
     c = by["C naik golongan"]
     assert c.golongan_baru == "III/a" and c.perlu_verifikasi
     assert any("ujian dinas tingkat I," in k for k in c.keterangan)
@@ -684,8 +684,9 @@ def test_kop_names_the_agency_and_unit(kantor: Any) -> None:
 
 
 def test_nominatif_kp_not_above_the_direct_superior(kantor: Any) -> None:
-    """asn-rules 5.2/5.3: the new pangkat may not exceed the direct superior's (the holder of the
-    position above); a jabatan fungsional may."""
+    """asn-rules 5.2/5.3: until 19 May 2025 the new pangkat of a KP reguler may not exceed the
+    direct superior's (the holder of the position above); a jabatan fungsional may. From 20 May
+    2025 (Peraturan BKN 2/2025) no KP reguler is held back by the superior."""
     db, units = kantor
     baik = {2026: "BAIK", 2025: "BAIK"}
     add(
@@ -739,14 +740,21 @@ def test_nominatif_kp_not_above_the_direct_superior(kantor: Any) -> None:
                 "SELECT id FROM riwayat_jabatan WHERE pegawai_id = ?", (ids[name],)
             ).fetchone()
             tx.update("riwayat_jabatan", row[0], {"jabatan_id": jabatan_id})
-    data = nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
+    # Before 20 May 2025 KP reguler may not pass the direct superior (KepKa BKN 12/2002) ...
+    data = nominatif_kp(db.conn, date(2025, 4, 1), termasuk_melebihi_batas=True)
     by = {b.nama_lengkap: b for b in data.baris}
-    assert by["P sama dengan atasan"].status == STATUS_MEMENUHI  # III/c = the superior's
+    assert by["P sama dengan atasan"].status != STATUS_BELUM  # III/c = the superior's
     q = by["Q melebihi atasan"]
     assert q.status == STATUS_BELUM
     assert any("melebihi pangkat atasan langsung Atasan (III/c)" in k for k in q.keterangan)
     assert not any("atasan" in k for k in by["R fungsional"].keterangan)
     assert not any("atasan" in k for k in by["S tanpa atasan"].keterangan)  # no position above
+    # ... from 20 May 2025 it may (Peraturan BKN 2/2025): the same people in 2027.
+    data = nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
+    by = {b.nama_lengkap: b for b in data.baris}
+    assert by["P sama dengan atasan"].status == STATUS_MEMENUHI
+    assert by["Q melebihi atasan"].status == STATUS_MEMENUHI
+    assert not any("atasan" in k for k in by["Q melebihi atasan"].keterangan)
 
 
 def test_a_refused_period_names_the_rule_in_force_and_the_next_period(kantor: Any) -> None:

@@ -43,7 +43,7 @@ def ref(db: Database) -> Referensi:
 def test_a_candidate_with_everything_on_record_meets_the_conditions(ref: Referensi) -> None:
     syarat = check_kp(ref, CALON)
     assert (syarat.jenis_kp, syarat.status, syarat.keterangan, syarat.melebihi_batas) == (
-        "Reguler",
+        "reguler",
         STATUS_MEMENUHI,
         (),
         False,
@@ -74,29 +74,62 @@ def test_a_belum_reason_outweighs_a_verification(ref: Referensi) -> None:
     assert len(syarat.keterangan) == 3
 
 
-def test_the_new_rank_may_not_pass_the_direct_superior_outside_jf(ref: Referensi) -> None:
-    above = replace(CALON, atasan=("III/d", ref.golongan_urutan("III/d"), "Kabid"))
+def test_the_new_rank_may_not_pass_the_direct_superior_before_20_may_2025(
+    ref: Referensi,
+) -> None:
+    """KepKa BKN 12/2002 capped a KP reguler at the direct superior's pangkat; Peraturan BKN
+    2/2025 lifted that from 20 May 2025 (ref_batas_atasan_kp, effective-dated)."""
+    before = replace(CALON, periode=date(2025, 4, 1))
+    above = replace(before, atasan=("III/d", ref.golongan_urutan("III/d"), "Kabid"))
     assert check_kp(ref, above).status == STATUS_MEMENUHI
-    same = replace(CALON, atasan=("III/a", ref.golongan_urutan("III/a"), "Kasi"))
+    same = replace(before, atasan=("III/a", ref.golongan_urutan("III/a"), "Kasi"))
     syarat = check_kp(ref, same)
     assert syarat.status == STATUS_BELUM
     assert syarat.keterangan == (
-        "Pangkat baru III/b melebihi pangkat atasan langsung Kasi (III/a)",
+        "Pangkat baru III/b melebihi pangkat atasan langsung Kasi (III/a); tidak boleh menurut "
+        "PP 99/2000 jo PP 12/2002; Keputusan Kepala BKN 12/2002",
     )
     jf = replace(same, jenis_jabatan_kode="JF", jenjang_kode="AHLI_PERTAMA")
     assert not any("atasan langsung" in k for k in check_kp(ref, jf).keterangan)
+    # the last day of the old rule and the first of the new one
+    assert check_kp(ref, replace(same, periode=date(2025, 5, 19))).status == STATUS_BELUM
+    assert check_kp(ref, replace(same, periode=date(2025, 5, 20))).status == STATUS_MEMENUHI
+    for periode in (date(2025, 6, 1), date(2026, 11, 1), date(2027, 1, 1), None):
+        after = check_kp(ref, replace(same, periode=periode))
+        assert after.status == STATUS_MEMENUHI and after.keterangan == ()
+
+
+def test_the_superior_cap_follows_the_reference_table(ref: Referensi) -> None:
+    """The cap is data: an agency that dates the new rule differently edits the row."""
+    edited = copy.deepcopy(ref)
+    rows = edited.table("ref_batas_atasan_kp")
+    rows["reguler|1900-01-01"]["berlaku_sampai"] = "2025-06-30"
+    rows["reguler|2025-05-20"]["berlaku_mulai"] = "2025-07-01"
+    calon = replace(
+        CALON, periode=date(2025, 6, 1), atasan=("III/a", ref.golongan_urutan("III/a"), "Kasi")
+    )
+    assert check_kp(ref, calon).status == STATUS_MEMENUHI
+    assert check_kp(edited, calon).status == STATUS_BELUM
 
 
 def test_a_jf_needs_its_credit_points_checked_and_stays_in_its_level(ref: Referensi) -> None:
     jf = replace(CALON, jenis_jabatan_kode="JF", jenjang_kode="AHLI_PERTAMA")
     syarat = check_kp(ref, jf)
-    assert syarat.jenis_kp == "Pilihan (jabatan fungsional)"
+    assert syarat.jenis_kp == "jf" and syarat.jenis_kp_label == "Pilihan (jabatan fungsional)"
     assert (syarat.status, syarat.melebihi_batas) == (STATUS_VERIFIKASI, False)
     assert syarat.keterangan == ("Angka kredit belum diperiksa (perlu diverifikasi)",)
-    # Ahli Pertama reaches III/b at most: III/c is above the level.
+    # Ahli Pertama reaches III/b at most: III/c needs the next jenjang first.
     above = check_kp(ref, replace(jf, golongan_kode="III/b", golongan_baru="III/c"))
-    assert above.melebihi_batas and above.status == STATUS_VERIFIKASI
-    assert any(k.startswith("Melebihi rentang pangkat jenjang") for k in above.keterangan)
+    assert above.melebihi_batas and above.status == STATUS_BELUM
+    assert (
+        "Melebihi rentang pangkat jenjang Ahli Pertama (III/a–III/b): perlu naik jenjang jabatan "
+        "dahulu" in above.keterangan
+    )
+    # 2 years in pangkat (PP 99/2000 Ps. 13): 1 year 11 months is not enough
+    periode = date(2027, 4, 1)
+    assert check_kp(ref, replace(jf, periode=periode, tmt_golongan=date(2025, 4, 1))).masa_cukup
+    short = check_kp(ref, replace(jf, periode=periode, tmt_golongan=date(2025, 5, 1)))
+    assert not short.masa_cukup and short.status == STATUS_BELUM
 
 
 def test_the_diploma_ceiling_is_verified_when_the_reference_row_is_uncertain(

@@ -347,7 +347,7 @@ class KpPage(Page):
                 i.nama_lengkap,
                 i.golongan_kode,
                 i.golongan_baru or "",
-                i.jenis_kp,
+                i.jenis_kp_label,
                 i.syarat or "",
                 "; ".join(i.keterangan),
                 kp.status_label(i.status_usulan),
