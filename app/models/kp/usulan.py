@@ -101,9 +101,15 @@ class KpItem:
 
     @property
     def jenis_kp_label(self) -> str:
-        """The kind of KP in the clerk's words, with the eselon of a structural post."""
-        label = jenis_kp_label(self.jenis_kp)
-        return f"{label}, {self.eselon_kode}" if self.eselon_kode else label
+        """The kind of KP in the clerk's words."""
+        return jenis_kp_label(self.jenis_kp)
+
+    @property
+    def jenis_kp_singkat(self) -> str:
+        """The kind of KP in a few words for a table column, with the eselon of a structural
+        post: "Reguler", "Pilihan JF", "Struktural IV.b"."""
+        label = jenis_kp_label(self.jenis_kp, singkat=True)
+        return f"{label} {self.eselon_kode}" if self.eselon_kode else label
 
 
 def periode_teks(periode: date) -> str:

@@ -76,14 +76,24 @@ def status_kode(status: str) -> str:
     return _STATUS_KODE.get(status, status)
 
 
-def jenis_kp_label(kode: str) -> str:
-    """The clerk's name of a kind of KP (the code itself when unknown)."""
-    return {
-        JENIS_REGULER: tr("Reguler"),
-        JENIS_STRUKTURAL: tr("Pilihan (jabatan struktural)"),
-        JENIS_JF: tr("Pilihan (jabatan fungsional)"),
-        JENIS_PILIHAN: tr("Pilihan"),
-    }.get(kode, kode)
+def jenis_kp_label(kode: str, *, singkat: bool = False) -> str:
+    """The clerk's name of a kind of KP (the code itself when unknown); ``singkat``: the short
+    one for a table column."""
+    if singkat:
+        names = {
+            JENIS_REGULER: tr("Reguler"),
+            JENIS_STRUKTURAL: tr("Struktural"),
+            JENIS_JF: tr("Pilihan JF"),
+            JENIS_PILIHAN: tr("Pilihan"),
+        }
+    else:
+        names = {
+            JENIS_REGULER: tr("Reguler"),
+            JENIS_STRUKTURAL: tr("Pilihan (jabatan struktural)"),
+            JENIS_JF: tr("Pilihan (jabatan fungsional)"),
+            JENIS_PILIHAN: tr("Pilihan"),
+        }
+    return names.get(kode, kode)
 
 
 def jenis_kp(
@@ -193,7 +203,8 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
     baik = int(predikat["BAIK"]["urutan"]) if "BAIK" in predikat else 2
     gol, baru, jenjang = calon.golongan_kode, calon.golongan_baru, calon.jenjang_kode
     periode = calon.periode
-    notes: list[str] = []
+    tolak: list[str] = []  # reasons that hold the KP back ("belum memenuhi"): shown first
+    notes: list[str] = []  # what is to be verified
     belum = verif = melebihi = False
     masa_cukup = True
     jenis = jenis_kp(ref, calon.jenis_jabatan_kode, jenjang, calon.eselon_kode)
@@ -206,7 +217,7 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
         if tmt is None or periode is None or tmt <= add_years(periode, -tahun):
             return
         masa_cukup, belum = False, True
-        notes.append(
+        tolak.append(
             tr(
                 "Baru {masa} dalam pangkat {g}; perlu sedikitnya {n} tahun",
                 masa=_masa_teks(tmt, periode),
@@ -250,7 +261,7 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
                     )
                     verif = True
                 elif periode is not None and tmt_jab > add_years(periode, -TAHUN_BAWAH_RENTANG):
-                    notes.append(
+                    tolak.append(
                         tr(
                             "Baru {masa} dalam jabatan (TMT {t}); satu tingkat di bawah "
                             "rentang {r} perlu sedikitnya 1 tahun dalam jabatan",
@@ -274,10 +285,10 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
                     verif = True
             if _di_atas(ref, baru, rentang.gol_maks):
                 # Never above the highest pangkat of the eselon range (asn-rules 5.3).
-                notes.append(
+                tolak.append(
                     tr(
-                        "Pangkat baru {b} melebihi rentang pangkat {r}: KP pilihan struktural "
-                        "paling tinggi {g}",
+                        "Melebihi rentang pangkat {r}: pangkat baru {b}, sedangkan KP pilihan "
+                        "struktural paling tinggi {g}",
                         b=baru,
                         r=rentang.teks(),
                         g=rentang.gol_maks,
@@ -293,12 +304,12 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
             notes.append(tr("SKP {tahun} belum tercatat", tahun=th))
             verif = True
         elif urutan is None or int(urutan) > baik:
-            notes.append(
+            tolak.append(
                 tr("Predikat SKP {tahun}: {p}", tahun=th, p=ref.label("ref_predikat", kode))
             )
             belum = True
     if calon.hukuman_disiplin:
-        notes.append(tr("Sedang menjalani hukuman disiplin yang menunda KP"))
+        tolak.append(tr("Sedang menjalani hukuman disiplin yang menunda KP"))
         belum = True
     if jf:
         notes.append(tr("Angka kredit belum diperiksa (perlu diverifikasi)"))
@@ -308,9 +319,10 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
         batas_pangkat = str(maks) if maks else None
         if jj is None:
             notes.append(tr("Jenjang jabatan fungsional belum tercatat (perlu diverifikasi)"))
+            verif = True
         elif _di_atas(ref, baru, maks):
             # The JF level range caps the KP: a higher pangkat needs a higher jenjang first.
-            notes.append(
+            tolak.append(
                 tr(
                     "Melebihi rentang pangkat jenjang {j} ({lo}–{g}): perlu naik jenjang "
                     "jabatan dahulu",
@@ -338,7 +350,7 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
                 notes.append(text + " " + tr("(perlu diverifikasi)"))
                 verif = True
             else:
-                notes.append(text)
+                tolak.append(text)
                 belum = True
     # "Not higher than the pangkat of the direct superior": for the kinds and dates where
     # ref_batas_atasan_kp says so (KP reguler until 19 May 2025; asn-rules 5.2).
@@ -347,7 +359,7 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
         sup_gol, sup_urutan, sup_nama = calon.atasan
         baru_urutan = ref.golongan_urutan(baru)
         if sup_urutan is not None and baru_urutan is not None and baru_urutan > sup_urutan:
-            notes.append(
+            tolak.append(
                 tr(
                     "Pangkat baru {g} melebihi pangkat atasan langsung {nama} ({ga}); "
                     "tidak boleh menurut {dasar}",
@@ -363,7 +375,7 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
         notes.append(ujian)
         verif = True
     status = STATUS_BELUM if belum else STATUS_VERIFIKASI if verif else STATUS_MEMENUHI
-    return SyaratKp(jenis, status, tuple(notes), melebihi, masa_cukup, batas_pangkat)
+    return SyaratKp(jenis, status, (*tolak, *notes), melebihi, masa_cukup, batas_pangkat)
 
 
 def ujian_dinas(
