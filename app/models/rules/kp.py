@@ -20,7 +20,8 @@ from app.models.rules.derivations import add_years, masa_kerja
 TAHUN_DALAM_PANGKAT = 4  # KP reguler, PP 99/2000 jo 12/2002 (asn-rules 5.2) [V]
 TAHUN_DALAM_PANGKAT_JF = 2  # KP pilihan jabatan fungsional (asn-rules 5.3) [V/P]
 # KP pilihan struktural one step below the eselon range: 1 year in pangkat and 1 year in the
-# post (PP 99/2000 jo PP 12/2002; asn-rules 5.3) [V/P]; otherwise 4 years as above.
+# post (PP 99/2000 jo PP 12/2002; asn-rules 5.3) [V/P]; otherwise 4 years as above (asn-rules
+# 5.3; one textbook excerpt gives 2 years at the floor of the range [?]: check PP 99/2000 Ps. 9).
 TAHUN_BAWAH_RENTANG = 1
 TAHUN_KGB = 2  # PP 7/1977 Ps. 11-13 (asn-rules 10.3) [P]: every 2 years
 
