@@ -1,6 +1,11 @@
 """``merit kp ...``: kenaikan pangkat (promotion in rank) per period.
 
-* ``merit kp eligible --period YYYY-MM [--unit U] [--format json]``: who is due, and why not.
+* ``merit kp eligible --period YYYY-MM [--unit U] [--semua] [--format json]``: who is due, and
+  why not. JSON rows: ``nip``, ``jenis_kp`` (reguler, pilihan_struktural, jf), ``golongan``,
+  ``golongan_baru``, ``status`` (memenuhi, perlu_diverifikasi, belum_memenuhi), ``alasan``
+  (list; ``keterangan`` is the same list, kept for older scripts), ``status_label``,
+  ``jenis_kp_label``, ``eselon``, ``batas_pangkat``. ``--semua`` also lists those whose next
+  rank is above the ceiling of their diploma, eselon range or JF level.
 * ``merit kp propose --period P --nip N...``, ``merit kp withdraw --period P --nip N...
   --alasan T``, ``merit kp pertek --period P --nip N... --nomor X --tanggal D``,
   ``merit kp issue --period P --nip N... --out DIR [--tanggal D] [--nilai [NIP:]gaji_pokok=...]``,
@@ -44,6 +49,11 @@ def register(sub: Commands) -> None:
     p = cmds.add_parser("eligible", aliases=["memenuhi"], help=tr("daftar calon KP periode"))
     period(p)
     p.add_argument("--unit", metavar="U")
+    p.add_argument(
+        "--semua",
+        action="store_true",
+        help=tr("sertakan yang pangkat barunya melebihi batas ijazah, eselon atau jenjang JF"),
+    )
     cli_args.add_format_text_json(p)
     p.set_defaults(handler=cmd_eligible)
 
@@ -88,7 +98,7 @@ def cmd_eligible(ctx: Context, args: argparse.Namespace) -> int:
     conn = db.conn
     periode = periode_kp(conn, args.periode)
     unit_id = find_unit(conn, args.unit) if args.unit else None
-    hasil = nominatif_kp(conn, periode, unit_id=unit_id)
+    hasil = nominatif_kp(conn, periode, unit_id=unit_id, termasuk_melebihi_batas=args.semua)
     if args.format == "json":
         write_json(
             out,
@@ -106,7 +116,12 @@ def cmd_eligible(ctx: Context, args: argparse.Namespace) -> int:
                         "masa_tahun": b.masa_tahun,
                         "masa_bulan": b.masa_bulan,
                         "jenis_kp": b.jenis_kp,
-                        "status": b.status,
+                        "jenis_kp_label": b.jenis_kp_label,
+                        "eselon": b.eselon_kode,
+                        "batas_pangkat": b.batas_pangkat,
+                        "status": b.status_kode,
+                        "status_label": b.status,
+                        "alasan": list(b.keterangan),
                         "keterangan": list(b.keterangan),
                     }
                     for b in hasil.baris
@@ -118,7 +133,7 @@ def cmd_eligible(ctx: Context, args: argparse.Namespace) -> int:
         note = "; ".join(b.keterangan)
         out.write(
             f"{b.nomor:>4}. {b.nip}  {b.nama_lengkap}  {b.golongan_kode} -> {b.golongan_baru}  "
-            f"[{b.status}] {note}\n"
+            f"{b.jenis_kp_label}  [{b.status}] {note}\n"
         )
     out.write(tr("{n} pegawai.", n=len(hasil.baris)) + "\n")
     return ExitCode.OK

@@ -78,10 +78,12 @@ RUNG_FLOOR = {"PELAKSANA": 0, "PENGAWAS": 10, "ADMINISTRATOR": 12, "JPT_PRATAMA"
               "PEMULA": 5, "TERAMPIL": 6, "MAHIR": 9, "PENYELIA": 11}  # fmt: skip
 BUP_JENJANG = {"JPT_PRATAMA": 60, "AHLI_MADYA": 60, "AHLI_UTAMA": 65}  # others 58
 BUP_DEFAULT = 58
-# eselon -> (jenis, jenjang, gol lo, gol hi, kelas, priority)
+# eselon -> (jenis, jenjang, gol lo, gol hi, kelas, priority); gol lo/hi are the pangkat range
+# of the eselon (PP 100/2000 jo PP 13/2002, asn-rules 3.2): nobody is generated above it, since
+# KP pilihan struktural never passes it (asn-rules 5.3).
 ESELON = {
     "II.a": ("JPT", "JPT_PRATAMA", 15, 16, 15, 0),
-    "II.b": ("JPT", "JPT_PRATAMA", 14, 16, 14, 1),
+    "II.b": ("JPT", "JPT_PRATAMA", 14, 15, 14, 1),
     "III.a": ("JA", "ADMINISTRATOR", 13, 14, 12, 2),
     "III.b": ("JA", "ADMINISTRATOR", 12, 13, 11, 3),
     "IV.a": ("JA", "PENGAWAS", 11, 12, 9, 4),

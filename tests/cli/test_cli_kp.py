@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.cli.main import main
+from app.models.reference.data import golongan_order as order
 from app.models.rules.kp import STATUS_BELUM
 from app.models.storage.db import Database
 from tests.helpers.dokumen import prepare_db
@@ -79,3 +81,42 @@ def test_kp_propose_pertek_issue_status(
     assert [tuple(r) for r in new] == [(state[a]["golongan_baru"], nomor)]
     assert run(path, "kp", "status", "--period", PERIODE) == 0
     assert "SK terbit" in capsys.readouterr().out
+
+
+def eligible(db: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, Any]]:
+    capsys.readouterr()
+    assert run(db, "kp", "eligible", *argv, "--format", "json") == 0
+    rows: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["pegawai"]
+    return rows
+
+
+def test_kp_eligible_json_and_no_structural_holder_above_the_range(
+    demo_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`merit kp eligible` on a fresh demo (issue 13): rows carry the kind, the status code and
+    the reasons; no structural holder is eligible above the eselon range, and with --semua
+    those at the top of it are listed "belum_memenuhi" with the range named."""
+    path = demo_db.path
+    demo_db.close()
+    for periode in ("2026-12", "2027-04"):
+        rows = eligible(path, capsys, "--period", periode)
+        assert rows
+        for row in rows:
+            assert {"nip", "jenis_kp", "golongan", "golongan_baru", "status", "alasan"} <= set(row)
+            assert row["jenis_kp"] in ("reguler", "pilihan_struktural", "jf")
+            assert row["status"] in ("memenuhi", "perlu_diverifikasi", "belum_memenuhi")
+            assert isinstance(row["alasan"], list) and row["keterangan"] == row["alasan"]
+            assert order(row["golongan_baru"]) <= order(row["batas_pangkat"]), row
+            if row["status"] != "memenuhi":
+                assert row["alasan"], row
+        semua = eligible(path, capsys, "--period", periode, "--semua")
+        struktural = [r for r in semua if r["jenis_kp"] == "pilihan_struktural"]
+        assert struktural and all(r["eselon"] for r in struktural)
+        above = [r for r in struktural if order(r["golongan_baru"]) > order(r["batas_pangkat"])]
+        assert above, "the demo has structural holders at the top of their range"
+        for row in above:
+            assert row["status"] == "belum_memenuhi"
+            assert any(f"rentang pangkat eselon {row['eselon']} (" in a for a in row["alasan"])
+    assert run(path, "kp", "eligible", "--period", "2025-09") == 2
+    err = capsys.readouterr().err
+    assert "bukan periode kenaikan pangkat" in err and "Peraturan BKN 4/2023" in err

@@ -236,6 +236,7 @@ def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_pat
         "WHERE berlaku_mulai = '2024-01-01' AND bulan = 12"
     )
     conn.execute("DROP TABLE ref_ujian_dinas")  # migration 12, not yet there at version 10
+    conn.execute("DROP TABLE ref_batas_atasan_kp")  # migration 14
     conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 11")
     conn.execute("PRAGMA user_version = 10")
     db.close()
@@ -267,6 +268,7 @@ def test_migration_13_lets_a_history_row_go_without_tmt(tmp_path: Path) -> None:
         "VALUES ('r1', 'p1', 'III/a', '2019-03-01', 0)"
     )
     before = conn.execute("SELECT * FROM riwayat_pangkat ORDER BY id").fetchall()
+    conn.execute("DROP TABLE ref_batas_atasan_kp")  # migration 14, not yet there
     conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 13")
     conn.execute("PRAGMA user_version = 12")
     conn.commit()
@@ -285,4 +287,28 @@ def test_migration_13_lets_a_history_row_go_without_tmt(tmp_path: Path) -> None:
     )
     indexes = {r[1] for r in conn.execute("PRAGMA index_list(riwayat_jabatan)")}
     assert "riwayat_jabatan_pegawai" in indexes
+    again.close()
+
+
+def test_migration_14_adds_the_superior_cap_of_kp_to_an_older_database(tmp_path: Path) -> None:
+    """A database at version 13 gets ref_batas_atasan_kp on upgrade, with the rows of this
+    version, and the KP rule reads it."""
+    path = tmp_path / "v13.sqlite3"
+    db = Database(path)
+    conn = db.conn
+    conn.execute("DROP TABLE ref_batas_atasan_kp")
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 14")
+    conn.execute("PRAGMA user_version = 13")
+    db.close()
+    again = Database(path)
+    rows = again.conn.execute(
+        "SELECT kode, batas_atasan, berlaku_mulai, berlaku_sampai FROM ref_batas_atasan_kp "
+        "ORDER BY urutan"
+    ).fetchall()
+    assert again.schema_version == LATEST_VERSION
+    assert [tuple(r) for r in rows] == [
+        ("reguler|1900-01-01", 1, "1900-01-01", "2025-05-19"),
+        ("reguler|2025-05-20", 0, "2025-05-20", None),
+        ("jf|1900-01-01", 0, "1900-01-01", None),
+    ]
     again.close()

@@ -88,3 +88,19 @@ def test_demo_progress_reaches_the_total(db: Database) -> None:
     assert result.employees == 2500
     assert seen[-1] == (2500, 2500)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_no_structural_holder_is_above_the_range_of_the_eselon(demo_db: Database) -> None:
+    """asn-rules 3.2/5.3: the demo gives no holder of a structural post a pangkat above the
+    highest of the eselon range (PP 100/2000 jo PP 13/2002), nor below its floor."""
+    rows = demo_db.conn.execute(
+        "SELECT r.nip, r.golongan_urutan, lo.urutan, hi.urutan, rj.eselon_kode "
+        "FROM pegawai_ringkas r JOIN riwayat_jabatan rj ON rj.pegawai_id = r.pegawai_id "
+        "AND rj.tmt = r.tmt_jabatan AND rj.deleted = 0 "
+        "JOIN ref_eselon e ON e.kode = rj.eselon_kode "
+        "JOIN ref_golongan lo ON lo.kode = e.gol_min_kode "
+        "JOIN ref_golongan hi ON hi.kode = e.gol_maks_kode "
+        "WHERE r.deleted = 0 AND r.kedudukan = 'AKTIF'"
+    ).fetchall()
+    assert len({r[4] for r in rows}) >= 5 and len(rows) > 50
+    assert [tuple(r) for r in rows if not r[2] <= r[1] <= r[3]] == []

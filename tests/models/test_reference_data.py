@@ -49,6 +49,7 @@ EXPECTED_TABLES = [
     "ref_jenis_cuti",
     "ref_periode_kp",
     "ref_ujian_dinas",
+    "ref_batas_atasan_kp",
     "ref_status_kepegawaian",
     "ref_kedudukan",
 ]
@@ -603,3 +604,20 @@ def test_ujian_dinas_52() -> None:
             codes = {c for c in str(row[column] or "").split(",") if c}
             assert codes <= pendidikan, (row["kode"], column, codes - pendidikan)
         assert "PP 99/2000" in str(row["dasar_hukum"])
+
+
+def test_batas_atasan_kp_52() -> None:
+    """asn-rules 5.2: KP reguler may not exceed the direct superior's pangkat until 19 May 2025;
+    from 20 May 2025 (Peraturan BKN 2/2025) it may. The rows of one kind never overlap."""
+    rows = rows_by_kode("ref_batas_atasan_kp")
+    reguler = [r for r in rows.values() if r["jenis_kp"] == "reguler"]
+    reguler.sort(key=lambda r: str(r["berlaku_mulai"]))
+    assert [(r["batas_atasan"], r["berlaku_mulai"], r["berlaku_sampai"]) for r in reguler] == [
+        (1, "1900-01-01", "2025-05-19"),
+        (0, "2025-05-20", None),
+    ]
+    assert "Peraturan BKN 2/2025" in str(reguler[1]["dasar_hukum"])
+    assert rows["jf|1900-01-01"]["batas_atasan"] == 0
+    for row in rows.values():
+        assert row["kode"] == f"{row['jenis_kp']}|{row['berlaku_mulai']}"
+        assert row["jenis_kp"] in ("reguler", "pilihan_struktural", "jf")

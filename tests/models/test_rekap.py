@@ -55,6 +55,7 @@ class Orang:
     jenjang: str | None = "PELAKSANA"
     jenis_jabatan: str = "JA"
     tmt_jabatan: str = "2020-01-01"
+    eselon: str | None = None
     bup_jabatan: int | None = None
     unit: str = "dinas"
     pendidikan: str | None = "S1"
@@ -133,6 +134,7 @@ def add(db: Database, units: dict[str, str], people: list[Orang]) -> None:
                         "nama_jabatan": f"Jabatan {o.nama}",
                         "jenis_kode": o.jenis_jabatan,
                         "jenjang_kode": o.jenjang,
+                        "eselon_kode": o.eselon,
                         "unit_id": units[o.unit],
                         "tmt": o.tmt_jabatan,
                     },
@@ -522,7 +524,7 @@ def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
     assert data.melebihi_batas == 1  # D: S1 reaches at most III/d
     a = by["A tepat 4 tahun"]
     assert (a.status, a.golongan_baru, a.pangkat_baru) == (STATUS_MEMENUHI, "III/c", "Penata")
-    assert (a.masa_tahun, a.masa_bulan, a.jenis_kp) == (4, 0, "Reguler")
+    assert (a.masa_tahun, a.masa_bulan, a.jenis_kp) == (4, 0, "reguler")
     c = by["C naik golongan"]
     assert c.golongan_baru == "III/a" and c.perlu_verifikasi
     assert any("ujian dinas tingkat I," in k for k in c.keterangan)
@@ -684,8 +686,9 @@ def test_kop_names_the_agency_and_unit(kantor: Any) -> None:
 
 
 def test_nominatif_kp_not_above_the_direct_superior(kantor: Any) -> None:
-    """asn-rules 5.2/5.3: the new pangkat may not exceed the direct superior's (the holder of the
-    position above); a jabatan fungsional may."""
+    """asn-rules 5.2/5.3: until 19 May 2025 the new pangkat of a KP reguler may not exceed the
+    direct superior's (the holder of the position above); a jabatan fungsional may. From 20 May
+    2025 (Peraturan BKN 2/2025) no KP reguler is held back by the superior."""
     db, units = kantor
     baik = {2026: "BAIK", 2025: "BAIK"}
     add(
@@ -739,14 +742,71 @@ def test_nominatif_kp_not_above_the_direct_superior(kantor: Any) -> None:
                 "SELECT id FROM riwayat_jabatan WHERE pegawai_id = ?", (ids[name],)
             ).fetchone()
             tx.update("riwayat_jabatan", row[0], {"jabatan_id": jabatan_id})
-    data = nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
+    # Before 20 May 2025 KP reguler may not pass the direct superior (KepKa BKN 12/2002) ...
+    data = nominatif_kp(db.conn, date(2025, 4, 1), termasuk_melebihi_batas=True)
     by = {b.nama_lengkap: b for b in data.baris}
-    assert by["P sama dengan atasan"].status == STATUS_MEMENUHI  # III/c = the superior's
+    assert by["P sama dengan atasan"].status != STATUS_BELUM  # III/c = the superior's
     q = by["Q melebihi atasan"]
     assert q.status == STATUS_BELUM
     assert any("melebihi pangkat atasan langsung Atasan (III/c)" in k for k in q.keterangan)
     assert not any("atasan" in k for k in by["R fungsional"].keterangan)
     assert not any("atasan" in k for k in by["S tanpa atasan"].keterangan)  # no position above
+    # ... from 20 May 2025 it may (Peraturan BKN 2/2025): the same people in 2027.
+    data = nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
+    by = {b.nama_lengkap: b for b in data.baris}
+    assert by["P sama dengan atasan"].status == STATUS_MEMENUHI
+    assert by["Q melebihi atasan"].status == STATUS_MEMENUHI
+    assert not any("atasan" in k for k in by["Q melebihi atasan"].keterangan)
+
+
+def test_nominatif_kp_of_structural_posts(kantor: Any) -> None:
+    """asn-rules 5.3: structural holders get KP pilihan capped at the top of their eselon range,
+    4 years in pangkat, or 1 year in pangkat and 1 year in the post one step below the range;
+    the list now also holds those with under 4 years in pangkat where that may apply."""
+    db, units = kantor
+    baik = {2026: "BAIK", 2025: "BAIK"}
+
+    def kasi(nama: str, gol: str, tmt_gol: str, tmt_jab: str = "2019-01-01") -> Orang:
+        return Orang(
+            nama,
+            golongan=gol,
+            tmt_golongan=tmt_gol,
+            jenjang="PENGAWAS",
+            eselon="IV.b",
+            tmt_jabatan=tmt_jab,
+            skp=baik,
+        )
+
+    add(
+        db,
+        units,
+        [
+            kasi("K sekretaris kelurahan III/c", "III/c", "2020-04-01"),
+            kasi("L kasi 4 tahun", "III/b", "2023-04-01"),
+            kasi("M kasi 2 tahun", "III/b", "2025-04-01"),
+            kasi("N satu tingkat 1+1", "III/a", "2026-04-01", "2026-04-01"),
+            kasi("O jabatan 11 bulan", "III/a", "2026-04-01", "2026-05-01"),
+            kasi("P pangkat 11 bulan", "III/a", "2026-05-01", "2020-01-01"),
+            Orang("Q pelaksana 1 tahun", golongan="III/a", tmt_golongan="2026-04-01", skp=baik),
+        ],
+    )
+    data = nominatif_kp(db.conn, date(2027, 4, 1))
+    by = {b.nama_lengkap: b for b in data.baris}
+    assert set(by) == {"L kasi 4 tahun", "N satu tingkat 1+1", "O jabatan 11 bulan"}
+    assert data.melebihi_batas == 1  # K: III/d is above IV.b's III/c
+    assert {b.jenis_kp for b in data.baris} == {"pilihan_struktural"}
+    assert {b.eselon_kode for b in data.baris} == {"IV.b"}
+    assert by["L kasi 4 tahun"].status == STATUS_MEMENUHI
+    assert (by["N satu tingkat 1+1"].status, by["N satu tingkat 1+1"].golongan_baru) == (
+        STATUS_MEMENUHI,
+        "III/b",
+    )
+    o = by["O jabatan 11 bulan"]
+    assert o.status == STATUS_BELUM and "1 tahun dalam jabatan" in o.keterangan[0]
+    semua = nominatif_kp(db.conn, date(2027, 4, 1), termasuk_melebihi_batas=True)
+    k = next(b for b in semua.baris if b.nama_lengkap.startswith("K "))
+    assert k.status == STATUS_BELUM and k.status_kode == "belum_memenuhi"
+    assert any("rentang pangkat eselon IV.b (III/b–III/c)" in x for x in k.keterangan)
 
 
 def test_a_refused_period_names_the_rule_in_force_and_the_next_period(kantor: Any) -> None:

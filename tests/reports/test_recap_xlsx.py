@@ -188,7 +188,7 @@ def test_kp_kgb_pensiun_diklat_sheets(tmp_path: Path) -> None:
         masa_bulan=0,
         golongan_baru="III/c",
         pangkat_baru="Penata",
-        jenis_kp="Reguler",
+        jenis_kp="reguler",
         jabatan_nama="Analis",
         unit_nama="Bidang",
         pendidikan_kode="S1",

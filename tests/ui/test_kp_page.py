@@ -122,3 +122,29 @@ def test_nothing_ticked_is_refused(
     assert box is not None and "Centang dulu" in box.text()
     box.close()
     page.runner.wait()
+
+
+def test_the_list_shows_the_kind_of_kp_and_the_reasons(
+    qtbot: QtBot, demo_db: Database, demo_runner: TaskRunner
+) -> None:
+    """A structural holder at the top of the eselon range shows as KP pilihan struktural with
+    the eselon, "Belum memenuhi", and the reason naming the range (issue 13)."""
+    page = KpPage(demo_db, runner=demo_runner, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1400, 800)
+    page.show()
+    qtbot.waitUntil(lambda: bool(page.items), timeout=10000)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.periode.setCurrentIndex(page.periode.findData(PERIODE))
+    page.tampil.setCurrentIndex(page.tampil.findData("semua"))
+    rows = [
+        [page.table.item(r, c).text() for c in range(1, 8)] for r in range(page.table.rowCount())
+    ]
+    kinds = {row[4].split(" ")[0] for row in rows}
+    assert {"Reguler", "Struktural", "Pilihan"} <= kinds
+    top = [row for row in rows if "rentang pangkat eselon" in row[6]]
+    assert top and all(row[5] == "Belum memenuhi" for row in top)
+    for row in top:  # the kind names the eselon, the first reason names its range
+        eselon = row[4].removeprefix("Struktural ")
+        assert row[6].startswith(f"Melebihi rentang pangkat eselon {eselon} (")
+    page.grab().save("/tmp/kp_page.png")

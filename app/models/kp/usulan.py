@@ -33,7 +33,7 @@ from app.models.reference.loader import Referensi, natural_id
 from app.models.rekap.common import unit_clause
 from app.models.rekap.kp import nominatif_kp, periode_kp
 from app.models.rules import derivations as d
-from app.models.rules.kp import STATUS_BELUM
+from app.models.rules.kp import JENIS_PILIHAN, JENIS_REGULER, STATUS_BELUM, jenis_kp_label
 from app.models.rules.pegawai import raise_for
 from app.models.storage.db import Database
 from app.models.storage.store import Store
@@ -88,15 +88,28 @@ class KpItem:
     nama_lengkap: str
     golongan_kode: str
     golongan_baru: str | None
-    jenis_kp: str
+    jenis_kp: str  # app.models.rules.kp.JENIS_*
     syarat: str | None  # app.models.rules.kp.STATUS_*; None: no longer on the list (e.g. promoted)
     keterangan: tuple[str, ...]
     unit_nama: str | None
     usulan: Usulan | None
+    eselon_kode: str | None = None
 
     @property
     def status_usulan(self) -> str | None:
         return self.usulan.status if self.usulan else None
+
+    @property
+    def jenis_kp_label(self) -> str:
+        """The kind of KP in the clerk's words."""
+        return jenis_kp_label(self.jenis_kp)
+
+    @property
+    def jenis_kp_singkat(self) -> str:
+        """The kind of KP in a few words for a table column, with the eselon of a structural
+        post: "Reguler", "Pilihan JF", "Struktural IV.b"."""
+        label = jenis_kp_label(self.jenis_kp, singkat=True)
+        return f"{label} {self.eselon_kode}" if self.eselon_kode else label
 
 
 def periode_teks(periode: date) -> str:
@@ -172,6 +185,7 @@ def list_periode(
                 keterangan=b.keterangan,
                 unit_nama=b.unit_nama,
                 usulan=usulan.get(b.pegawai_id),
+                eselon_kode=b.eselon_kode,
             )
         )
     rest = [u for pid, u in usulan.items() if pid not in seen]
@@ -196,7 +210,7 @@ def list_periode(
                     nama_lengkap=u.nama_lengkap,
                     golongan_kode=u.golongan_lama,
                     golongan_baru=u.golongan_baru,
-                    jenis_kp=tr("Reguler") if u.jenis == "REGULER" else tr("Pilihan"),
+                    jenis_kp=JENIS_REGULER if u.jenis == "REGULER" else JENIS_PILIHAN,
                     syarat=None,
                     keterangan=tuple(filter(None, [u.catatan])),
                     unit_nama=in_unit.get(u.pegawai_id),
@@ -286,7 +300,7 @@ def usulkan(
             row: dict[str, str | int | None] = {
                 "pegawai_id": item.pegawai_id,
                 "periode": periode_teks(p),
-                "jenis": "REGULER" if item.jenis_kp == tr("Reguler") else "PILIHAN",
+                "jenis": "REGULER" if item.jenis_kp == JENIS_REGULER else "PILIHAN",
                 "golongan_lama": item.golongan_kode,
                 "golongan_baru": item.golongan_baru,
                 "tmt_baru": p.isoformat(),

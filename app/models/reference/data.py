@@ -1148,6 +1148,72 @@ REF_UJIAN_DINAS = _table(
 )
 
 # ---------------------------------------------------------------------------------------------
+# ref_batas_atasan_kp — whether a KP may not exceed the pangkat of the direct superior, by kind of
+# KP and effective-dated (asn-rules 5.2, 5.3). KP reguler: capped until 19 May 2025 (PP 99/2000
+# jo PP 12/2002; Keputusan Kepala BKN 12/2002) [V]; from 20 May 2025 Peraturan BKN 2/2025
+# revokes KepKa BKN 12/2002 and lets it exceed the superior, up to the diploma ceiling [V: BKN
+# statements on regional government pages; the date is that of the regulation as reported].
+# Jabatan fungsional: may exceed the superior (PP 99/2000 Ps. 33; asn-rules 5.3) [P]. KP pilihan
+# struktural is capped by the eselon range (ref_eselon), not by this table; a kind with no row in
+# force has no superior cap. kode "<jenis_kp>|<berlaku_mulai>". Added by migration 14.
+
+_CAT_ATASAN_AWAL = (
+    "berlaku_mulai 1900-01-01 adalah batas bawah teknis agar periode lama tetap dinilai, "
+    "bukan tanggal peraturan."
+)
+
+REF_BATAS_ATASAN_KP = _table(
+    "ref_batas_atasan_kp",
+    "Batas pangkat atasan langsung dalam kenaikan pangkat",
+    (
+        ("jenis_kp", "TEXT"),
+        ("batas_atasan", "INTEGER"),
+        ("berlaku_mulai", "TEXT"),
+        ("berlaku_sampai", "TEXT"),
+    ),
+    [
+        _row(
+            f"reguler|{_MULAI_LAMA}",
+            jenis_kp="reguler",
+            batas_atasan=1,
+            berlaku_mulai=_MULAI_LAMA,
+            berlaku_sampai="2025-05-19",
+            urutan=1,
+            dasar_hukum="PP 99/2000 jo PP 12/2002; Keputusan Kepala BKN 12/2002",
+            status_fakta=V,
+            catatan=_CAT_ATASAN_AWAL,
+        ),
+        _row(
+            "reguler|2025-05-20",
+            jenis_kp="reguler",
+            batas_atasan=0,
+            berlaku_mulai="2025-05-20",
+            berlaku_sampai=None,
+            urutan=2,
+            dasar_hukum="Peraturan BKN 2/2025 tentang Kenaikan Pangkat Reguler PNS",
+            status_fakta=P,
+            catatan=(
+                "Boleh melebihi pangkat atasan langsung, sampai batas pangkat ijazah; mencabut "
+                "Keputusan Kepala BKN 12/2002. Tanggal 20 Mei 2025 dari siaran BKN yang dikutip "
+                "pemerintah daerah; periksa tanggal diundangkan di JDIH BKN [P]."
+            ),
+        ),
+        _row(
+            f"jf|{_MULAI_LAMA}",
+            jenis_kp="jf",
+            batas_atasan=0,
+            berlaku_mulai=_MULAI_LAMA,
+            berlaku_sampai=None,
+            urutan=3,
+            dasar_hukum="PP 99/2000 jo PP 12/2002 Ps. 13, Ps. 33",
+            status_fakta=P,
+            catatan="Pemangku jabatan fungsional boleh melebihi pangkat atasan langsung [P]. "
+            + _CAT_ATASAN_AWAL,
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
 # ref_status_kepegawaian — UU 20/2023; PP 11/2017 jo PP 17/2020 (PNS, CPNS);
 # PP 49/2018 (PPPK) (asn-rules 1, 4.1) [V].
 
@@ -1237,6 +1303,7 @@ REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_JENIS_CUTI,
     REF_PERIODE_KP,
     REF_UJIAN_DINAS,
+    REF_BATAS_ATASAN_KP,
     REF_STATUS_KEPEGAWAIAN,
     REF_KEDUDUKAN,
 )

@@ -16,10 +16,13 @@ from app.models.rules import derivations as d
 from app.models.rules.derivations import add_years
 from app.models.rules.kp import (
     STATUS_VERIFIKASI,
+    TAHUN_BAWAH_RENTANG,
     TAHUN_DALAM_PANGKAT,
     TAHUN_DALAM_PANGKAT_JF,
     CalonKp,
     check_kp,
+    jenis_kp_label,
+    status_kode,
 )
 from app.models.skp.penilai import Positions
 
@@ -37,16 +40,28 @@ class KpBaris:
     masa_bulan: int
     golongan_baru: str | None
     pangkat_baru: str | None
-    jenis_kp: str
+    jenis_kp: str  # app.models.rules.kp.JENIS_*: reguler, pilihan_struktural, jf
     jabatan_nama: str | None
     unit_nama: str | None
     pendidikan_kode: str | None
     status: str  # STATUS_MEMENUHI, STATUS_VERIFIKASI or STATUS_BELUM
     keterangan: tuple[str, ...]
+    eselon_kode: str | None = None
+    tmt_jabatan: date | None = None
+    batas_pangkat: str | None = None  # the highest golongan this kind of KP reaches
 
     @property
     def perlu_verifikasi(self) -> bool:
         return self.status == STATUS_VERIFIKASI
+
+    @property
+    def jenis_kp_label(self) -> str:
+        return jenis_kp_label(self.jenis_kp)
+
+    @property
+    def status_kode(self) -> str:
+        """``memenuhi``, ``perlu_diverifikasi`` or ``belum_memenuhi``."""
+        return status_kode(self.status)
 
 
 def bulan_periode_kp(conn: sqlite3.Connection, on: date) -> list[int]:
@@ -122,6 +137,13 @@ def periode_kp_terakhir(conn: sqlite3.Connection, on: date) -> date | None:
     return None
 
 
+# The eselon of the current post: that of the riwayat_jabatan row in force (latest TMT, then SK
+# date and id, as app.models.rules.derivations.current_jabatan), else of its position.
+_ESELON_SQL = """(SELECT COALESCE(rj.eselon_kode, j.eselon_kode) FROM riwayat_jabatan rj
+    LEFT JOIN jabatan j ON j.id = rj.jabatan_id
+    WHERE rj.pegawai_id = r.pegawai_id AND rj.deleted = 0 AND rj.tmt = r.tmt_jabatan
+    ORDER BY COALESCE(rj.tanggal_sk, '') DESC, rj.id DESC LIMIT 1)"""
+
 _KP_SQL = """
 WITH hd AS (
     SELECT h.pegawai_id, max(h.tmt_selesai IS NULL) AS terbuka, MAX(h.tmt_selesai) AS selesai
@@ -132,7 +154,8 @@ WITH hd AS (
 )
 SELECT r.pegawai_id, r.nip, r.nama_lengkap, r.golongan_kode, r.golongan_urutan, r.tmt_golongan,
        r.jenis_jabatan_kode, r.jenjang_kode, r.jabatan_nama, r.unit_nama, r.pendidikan_kode,
-       s1.predikat_kode, p1.urutan, s2.predikat_kode, p2.urutan, hd.pegawai_id IS NOT NULL
+       s1.predikat_kode, p1.urutan, s2.predikat_kode, p2.urutan, hd.pegawai_id IS NOT NULL,
+       {eselon}, r.tmt_jabatan
 FROM pegawai_ringkas r
 JOIN ref_golongan g ON g.kode = r.golongan_kode AND g.jenis_asn = 'PNS'
 LEFT JOIN riwayat_skp s1 ON s1.pegawai_id = r.pegawai_id AND s1.tahun = :th1 AND s1.deleted = 0
@@ -142,7 +165,14 @@ LEFT JOIN ref_predikat p2 ON p2.kode = s2.predikat_kode
 LEFT JOIN hd ON hd.pegawai_id = r.pegawai_id
 WHERE {aktif} AND r.jenis_asn = 'PNS' AND r.status_kepegawaian = 'PNS'
   AND r.golongan_urutan < :gol_maks
-  AND r.tmt_golongan <= CASE WHEN r.jenis_jabatan_kode = 'JF' THEN :batas_jf ELSE :batas END
+  AND (r.tmt_golongan <= :batas
+       OR (r.jenis_jabatan_kode = 'JF' AND r.tmt_golongan <= :batas_jf)
+       -- a structural post one step below its eselon range: 1 year in pangkat may be enough
+       -- (check_kp decides; those not due are dropped below)
+       OR (COALESCE(r.jenis_jabatan_kode, '') != 'JF' AND r.tmt_golongan <= :batas_bawah
+           AND (r.jenjang_kode IN (SELECT kode FROM ref_jenjang_jabatan
+                                   WHERE kelompok = 'MANAJERIAL' AND deleted = 0)
+                OR {eselon} IS NOT NULL)))
   {unit}
 ORDER BY r.golongan_urutan DESC, r.tmt_golongan, r.nama_urut, r.nip
 """
@@ -165,18 +195,20 @@ def nominatif_kp(
     unit_id: str | None = None,
     termasuk_melebihi_batas: bool = False,
 ) -> NominatifKp:
-    """Nominative list for a KP period: active PNS who have at least 4 years in their pangkat
-    on the period date (2 years in a jabatan fungsional), with what still has to be checked.
+    """Nominative list for a KP period: active PNS who have the time in pangkat their kind of
+    KP asks for on the period date (reguler 4 years, jabatan fungsional 2 years, a structural
+    post 4 years or, one step below its eselon range, 1 year), with what still has to be
+    checked.
 
-    The conditions of each person are :func:`app.models.rules.kp.check_kp`: performance at
-    least Baik in the last two years, a discipline penalty that blocks KP, the new pangkat not
-    above the direct superior's (outside jabatan fungsional), the ceiling for the diploma or for
-    the JF level, and the ujian dinas when the promotion crosses a golongan. What the records
-    cannot show (angka kredit, ujian dinas) or what comes from uncertain reference rows is
-    marked "Perlu diverifikasi".
+    The conditions of each person are :func:`app.models.rules.kp.check_kp`: the kind of KP by
+    the post, performance at least Baik in the last two years, a discipline penalty that blocks
+    KP, the ceiling of the kind (diploma, eselon range, JF level), the direct superior's
+    pangkat where the rule in force on the period date caps it, and the ujian dinas when the
+    promotion crosses a golongan. What the records cannot show (angka kredit, ujian dinas) or
+    what comes from uncertain reference rows is marked "Perlu diverifikasi".
 
-    People whose next rank is above the ceiling of their diploma or JF level are left out
-    (and counted) unless ``termasuk_melebihi_batas``; then they are listed and marked.
+    People whose next rank is above the ceiling of their kind are left out (and counted)
+    unless ``termasuk_melebihi_batas``; then they are listed and marked.
     """
     ref = Referensi.load(conn)
     pns = [(k, r) for k, r in ref.golongan.items() if r["jenis_asn"] == "PNS"]
@@ -192,9 +224,10 @@ def nominatif_kp(
         "gol_maks": gol_maks,
         "batas": add_years(periode, -TAHUN_DALAM_PANGKAT).isoformat(),
         "batas_jf": add_years(periode, -TAHUN_DALAM_PANGKAT_JF).isoformat(),
+        "batas_bawah": add_years(periode, -TAHUN_BAWAH_RENTANG).isoformat(),
         **unit_params,
     }
-    sql = _KP_SQL.format(aktif=aktif_clause(), unit=unit_sql)
+    sql = _KP_SQL.format(aktif=aktif_clause(), unit=unit_sql, eselon=_ESELON_SQL)
     # The direct superior is the holder of the nearest occupied position above, as for the SKP.
     positions = Positions.load(conn)
     rank_of = {
@@ -209,6 +242,7 @@ def nominatif_kp(
     for row in conn.execute(sql, params):
         gol, jenis_jab = row[3], row[6]
         tmt = date.fromisoformat(row[5])
+        tmt_jabatan = date.fromisoformat(row[17]) if row[17] else None
         tahun, bulan = d.masa_kerja(tmt, periode)
         baru = next_gol.get(gol)
         superior = None if jenis_jab == "JF" else positions.superior(row[0])
@@ -224,8 +258,13 @@ def nominatif_kp(
                 hukuman_disiplin=bool(row[15]),
                 atasan=rank_of.get(superior) if superior else None,
                 periode=periode,
+                eselon_kode=row[16],
+                tmt_golongan=tmt,
+                tmt_jabatan=tmt_jabatan,
             ),
         )
+        if not syarat.masa_cukup:
+            continue  # a structural post at or inside its range with under 4 years: not due
         if syarat.melebihi_batas and not termasuk_melebihi_batas:
             left_out += 1
             continue
@@ -248,6 +287,9 @@ def nominatif_kp(
                 pendidikan_kode=row[10],
                 status=syarat.status,
                 keterangan=syarat.keterangan,
+                eselon_kode=row[16],
+                tmt_jabatan=tmt_jabatan,
+                batas_pangkat=syarat.batas_pangkat,
             )
         )
     return NominatifKp(periode, result, left_out)

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from app.i18n import tr
+from app.i18n import tanggal, tr
 from app.models.reference.loader import Referensi
-from app.models.rules.derivations import add_years
+from app.models.rules.derivations import add_years, masa_kerja
 
 TAHUN_DALAM_PANGKAT = 4  # KP reguler, PP 99/2000 jo 12/2002 (asn-rules 5.2) [V]
 TAHUN_DALAM_PANGKAT_JF = 2  # KP pilihan jabatan fungsional (asn-rules 5.3) [V/P]
+# KP pilihan struktural one step below the eselon range: 1 year in pangkat and 1 year in the
+# post (PP 99/2000 jo PP 12/2002; asn-rules 5.3) [V/P]; otherwise 4 years as above (asn-rules
+# 5.3; one textbook excerpt gives 2 years at the floor of the range [?]: check PP 99/2000 Ps. 9).
+TAHUN_BAWAH_RENTANG = 1
 TAHUN_KGB = 2  # PP 7/1977 Ps. 11-13 (asn-rules 10.3) [P]: every 2 years
 
 # What the lists say about one person (KP and KGB alike).
@@ -43,9 +48,108 @@ def _di_atas(ref: Referensi, kode: str | None, batas: str | None) -> bool:
     return a is not None and b is not None and a > b
 
 
+def berlaku(row: dict[str, Any], pada: date | None) -> bool:
+    """Is an effective-dated reference row (``berlaku_mulai``/``berlaku_sampai``) in force on
+    ``pada``? None: the rows still in force (no end date)."""
+    sampai = row.get("berlaku_sampai")
+    if pada is None:
+        return not sampai
+    on = pada.isoformat()
+    return str(row.get("berlaku_mulai") or "") <= on and (not sampai or str(sampai) >= on)
+
+
+# The kinds of KP this module decides (asn-rules 5.2, 5.3); the codes of `merit kp eligible`.
+JENIS_REGULER = "reguler"
+JENIS_STRUKTURAL = "pilihan_struktural"
+JENIS_JF = "jf"
+JENIS_PILIHAN = "pilihan"  # a proposal of an earlier list whose kind of KP pilihan is not kept
+
+# The clerk's words for the status of a row, and their codes in JSON output.
+_STATUS_KODE = {
+    STATUS_MEMENUHI: "memenuhi",
+    STATUS_VERIFIKASI: "perlu_diverifikasi",
+    STATUS_BELUM: "belum_memenuhi",
+}
+
+
+def status_kode(status: str) -> str:
+    """``memenuhi``, ``perlu_diverifikasi`` or ``belum_memenuhi`` for a STATUS_* text."""
+    return _STATUS_KODE.get(status, status)
+
+
+def jenis_kp_label(kode: str, *, singkat: bool = False) -> str:
+    """The clerk's name of a kind of KP (the code itself when unknown); ``singkat``: the short
+    one for a table column."""
+    if singkat:
+        names = {
+            JENIS_REGULER: tr("Reguler"),
+            JENIS_STRUKTURAL: tr("Struktural"),
+            JENIS_JF: tr("Pilihan JF"),
+            JENIS_PILIHAN: tr("Pilihan"),
+        }
+    else:
+        names = {
+            JENIS_REGULER: tr("Reguler"),
+            JENIS_STRUKTURAL: tr("Pilihan (jabatan struktural)"),
+            JENIS_JF: tr("Pilihan (jabatan fungsional)"),
+            JENIS_PILIHAN: tr("Pilihan"),
+        }
+    return names.get(kode, kode)
+
+
+def jenis_kp(
+    ref: Referensi, jenis_jabatan: str | None, jenjang: str | None, eselon: str | None
+) -> str:
+    """The kind of KP of a PNS by their position (asn-rules 5.2, 5.3): a jabatan fungsional
+    gets KP by JF, a structural post (one with an eselon, or a managerial level: JPT,
+    administrator, pengawas) KP pilihan struktural, anyone else KP reguler."""
+    if jenis_jabatan == "JF":
+        return JENIS_JF
+    if eselon and eselon in ref.table("ref_eselon"):
+        return JENIS_STRUKTURAL
+    row = ref.jenjang.get(jenjang or "")
+    if row is not None and row.get("kelompok") == "MANAJERIAL" and row.get("gol_min_kode"):
+        return JENIS_STRUKTURAL
+    return JENIS_REGULER
+
+
+@dataclass(frozen=True)
+class Rentang:
+    """The pangkat range of a post: lowest and highest golongan, and what it is named after."""
+
+    gol_min: str
+    gol_maks: str
+    nama: str  # "eselon IV.b" or "jenjang Pengawas"
+
+    def teks(self) -> str:
+        return f"{self.nama} ({self.gol_min}–{self.gol_maks})"
+
+
+def rentang_struktural(ref: Referensi, eselon: str | None, jenjang: str | None) -> Rentang | None:
+    """The pangkat range of a structural post: that of its eselon (PP 100/2000 jo PP 13/2002,
+    ``ref_eselon``), or of its level when the eselon is not recorded."""
+    row = ref.table("ref_eselon").get(eselon or "")
+    if row is not None and row.get("gol_min_kode") and row.get("gol_maks_kode"):
+        return Rentang(str(row["gol_min_kode"]), str(row["gol_maks_kode"]), f"eselon {eselon}")
+    jj = ref.jenjang.get(jenjang or "")
+    if jj is not None and jj.get("gol_min_kode") and jj.get("gol_maks_kode"):
+        nama = tr("jenjang {j}", j=ref.label("ref_jenjang_jabatan", jenjang))
+        return Rentang(str(jj["gol_min_kode"]), str(jj["gol_maks_kode"]), nama)
+    return None
+
+
+def batas_atasan(ref: Referensi, jenis: str, pada: date | None) -> dict[str, Any] | None:
+    """The row of ``ref_batas_atasan_kp`` in force for a kind of KP on the period date, when it
+    caps the new pangkat at the direct superior's (None: no cap then)."""
+    for row in ref.table("ref_batas_atasan_kp").values():
+        if row.get("jenis_kp") == jenis and berlaku(row, pada):
+            return row if str(row.get("batas_atasan") or "0").strip() == "1" else None
+    return None
+
+
 @dataclass(frozen=True)
 class CalonKp:
-    """What the KP conditions look at for one PNS who has the time in rank on the period date."""
+    """What the KP conditions look at for one PNS on a KP period date."""
 
     golongan_kode: str
     golongan_baru: str | None  # the next rank (None: already at the top)
@@ -56,64 +160,183 @@ class CalonKp:
     hukuman_disiplin: bool  # a penalty that blocks KP runs on the period date
     atasan: tuple[str, int | None, str] | None = None  # direct superior: golongan, urutan, nama
     periode: date | None = None  # the KP period (rules in force on that date)
+    eselon_kode: str | None = None  # eselon of the current post (structural posts)
+    tmt_golongan: date | None = None  # None: the caller has checked the time in rank
+    tmt_jabatan: date | None = None  # TMT of the current post (None: not recorded)
 
 
 @dataclass(frozen=True)
 class SyaratKp:
-    """The answer of :func:`check_kp`: the kind of KP, the status, the reasons, and whether the
-    next rank is above the ceiling of the diploma or of the JF level."""
+    """The answer of :func:`check_kp`: the kind of KP (``JENIS_*``), the status, the reasons,
+    whether the next rank is above the ceiling of that kind (diploma, eselon range or JF level),
+    whether the time in pangkat the kind asks for is met, and that ceiling."""
 
     jenis_kp: str
     status: str  # STATUS_MEMENUHI, STATUS_VERIFIKASI or STATUS_BELUM
     keterangan: tuple[str, ...]
     melebihi_batas: bool
+    masa_cukup: bool = True
+    batas_pangkat: str | None = None
+
+    @property
+    def jenis_kp_label(self) -> str:
+        return jenis_kp_label(self.jenis_kp)
+
+
+def _masa_teks(mulai: date, pada: date) -> str:
+    tahun, bulan = masa_kerja(mulai, pada)
+    return tr("{t} tahun {b} bulan", t=tahun, b=bulan)
 
 
 def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
     """The KP conditions of one candidate (asn-rules 5.2, 5.3), with the reasons in Indonesian.
 
-    Checked: performance at least Baik in the years given, a discipline penalty that blocks KP
-    (``ref_hukuman_disiplin.menghambat_kp_kgb``), the new pangkat not above the direct
-    superior's (outside jabatan fungsional), the ceiling for the diploma
-    (``ref_pendidikan.gol_maks_kode``) or for the JF level, and the ujian dinas of the two
-    crossings that have one (:func:`ujian_dinas`).
+    The kind follows the post (:func:`jenis_kp`). Checked: the time in pangkat of that kind on
+    the period date (reguler 4 years; jabatan fungsional 2 years; structural 4 years, or 1 year
+    in pangkat and 1 year in the post when the pangkat is one step below the eselon range),
+    performance at least Baik in the years given, a discipline penalty that blocks KP
+    (``ref_hukuman_disiplin.menghambat_kp_kgb``), the ceiling of the kind (diploma for reguler,
+    ``ref_pendidikan.gol_maks_kode``; the eselon range for structural posts; the JF level range),
+    the direct superior's pangkat where ``ref_batas_atasan_kp`` caps it on the period date, and
+    the ujian dinas of the two crossings that have one (:func:`ujian_dinas`).
     """
     predikat = ref.table("ref_predikat")
     baik = int(predikat["BAIK"]["urutan"]) if "BAIK" in predikat else 2
     gol, baru, jenjang = calon.golongan_kode, calon.golongan_baru, calon.jenjang_kode
-    notes: list[str] = []
+    periode = calon.periode
+    tolak: list[str] = []  # reasons that hold the KP back ("belum memenuhi"): shown first
+    notes: list[str] = []  # what is to be verified
     belum = verif = melebihi = False
-    jf = calon.jenis_jabatan_kode == "JF"
-    jenis_kp = tr("Pilihan (jabatan fungsional)") if jf else tr("Reguler")
+    masa_cukup = True
+    jenis = jenis_kp(ref, calon.jenis_jabatan_kode, jenjang, calon.eselon_kode)
+    jf = jenis == JENIS_JF
+    batas_pangkat: str | None = None
+
+    def cek_masa(tahun: int) -> None:
+        nonlocal masa_cukup, belum
+        tmt = calon.tmt_golongan
+        if tmt is None or periode is None or tmt <= add_years(periode, -tahun):
+            return
+        masa_cukup, belum = False, True
+        tolak.append(
+            tr(
+                "Baru {masa} dalam pangkat {g}; perlu sedikitnya {n} tahun",
+                masa=_masa_teks(tmt, periode),
+                g=gol,
+                n=tahun,
+            )
+        )
+
+    if jenis == JENIS_STRUKTURAL:
+        rentang = rentang_struktural(ref, calon.eselon_kode, jenjang)
+        urut = ref.golongan_urutan(gol)
+        lo = ref.golongan_urutan(rentang.gol_min) if rentang else None
+        if rentang is None or urut is None or lo is None:
+            notes.append(
+                tr("Rentang pangkat jabatan struktural tidak diketahui (perlu diverifikasi)")
+            )
+            verif = True
+            cek_masa(TAHUN_DALAM_PANGKAT)
+        else:
+            batas_pangkat = rentang.gol_maks
+            if calon.eselon_kode not in ref.table("ref_eselon"):
+                notes.append(
+                    tr(
+                        "Eselon jabatan belum tercatat; dipakai rentang {r} (perlu diverifikasi)",
+                        r=rentang.teks(),
+                    )
+                )
+                verif = True
+            if urut == lo - 1:
+                # One step below the range: 1 year in pangkat and 1 year in the post
+                # (PP 99/2000 jo PP 12/2002; asn-rules 5.3).
+                cek_masa(TAHUN_BAWAH_RENTANG)
+                tmt_jab = calon.tmt_jabatan
+                if tmt_jab is None:
+                    notes.append(
+                        tr(
+                            "TMT jabatan belum tercatat: satu tingkat di bawah rentang {r} perlu "
+                            "sedikitnya 1 tahun dalam jabatan (perlu diverifikasi)",
+                            r=rentang.teks(),
+                        )
+                    )
+                    verif = True
+                elif periode is not None and tmt_jab > add_years(periode, -TAHUN_BAWAH_RENTANG):
+                    tolak.append(
+                        tr(
+                            "Baru {masa} dalam jabatan (TMT {t}); satu tingkat di bawah "
+                            "rentang {r} perlu sedikitnya 1 tahun dalam jabatan",
+                            masa=_masa_teks(tmt_jab, periode),
+                            t=tanggal(tmt_jab),
+                            r=rentang.teks(),
+                        )
+                    )
+                    belum = True
+            else:
+                cek_masa(TAHUN_DALAM_PANGKAT)
+                if urut < lo - 1:
+                    notes.append(
+                        tr(
+                            "Pangkat {g} lebih dari satu tingkat di bawah rentang {r} "
+                            "(perlu diverifikasi)",
+                            g=gol,
+                            r=rentang.teks(),
+                        )
+                    )
+                    verif = True
+            if _di_atas(ref, baru, rentang.gol_maks):
+                # Never above the highest pangkat of the eselon range (asn-rules 5.3).
+                tolak.append(
+                    tr(
+                        "Melebihi rentang pangkat {r}: pangkat baru {b}, sedangkan KP pilihan "
+                        "struktural paling tinggi {g}",
+                        b=baru,
+                        r=rentang.teks(),
+                        g=rentang.gol_maks,
+                    )
+                )
+                belum = melebihi = True
+    elif jf:
+        cek_masa(TAHUN_DALAM_PANGKAT_JF)
+    else:
+        cek_masa(TAHUN_DALAM_PANGKAT)
     for th, kode, urutan in calon.skp:
         if kode is None:
             notes.append(tr("SKP {tahun} belum tercatat", tahun=th))
             verif = True
         elif urutan is None or int(urutan) > baik:
-            notes.append(
+            tolak.append(
                 tr("Predikat SKP {tahun}: {p}", tahun=th, p=ref.label("ref_predikat", kode))
             )
             belum = True
     if calon.hukuman_disiplin:
-        notes.append(tr("Sedang menjalani hukuman disiplin yang menunda KP"))
+        tolak.append(tr("Sedang menjalani hukuman disiplin yang menunda KP"))
         belum = True
     if jf:
         notes.append(tr("Angka kredit belum diperiksa (perlu diverifikasi)"))
         verif = True
         jj = ref.jenjang.get(jenjang or "")
         maks = jj.get("gol_maks_kode") if jj else None
-        if _di_atas(ref, baru, maks):
-            notes.append(
+        batas_pangkat = str(maks) if maks else None
+        if jj is None:
+            notes.append(tr("Jenjang jabatan fungsional belum tercatat (perlu diverifikasi)"))
+            verif = True
+        elif _di_atas(ref, baru, maks):
+            # The JF level range caps the KP: a higher pangkat needs a higher jenjang first.
+            tolak.append(
                 tr(
-                    "Melebihi rentang pangkat jenjang {j} ({g}) (perlu diverifikasi)",
+                    "Melebihi rentang pangkat jenjang {j} ({lo}–{g}): perlu naik jenjang "
+                    "jabatan dahulu",
                     j=ref.label("ref_jenjang_jabatan", jenjang),
+                    lo=jj.get("gol_min_kode") or "-",
                     g=maks,
                 )
             )
-            verif = melebihi = True
-    else:
+            belum = melebihi = True
+    elif jenis == JENIS_REGULER:
         pend = ref.pendidikan.get(calon.pendidikan_kode or "")
         maks = pend.get("gol_maks_kode") if pend else None
+        batas_pangkat = str(maks) if maks else None
         if pend is None:
             notes.append(tr("Pendidikan belum tercatat"))
             verif = True
@@ -128,29 +351,32 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
                 notes.append(text + " " + tr("(perlu diverifikasi)"))
                 verif = True
             else:
-                notes.append(text)
+                tolak.append(text)
                 belum = True
-    # "Not higher than the pangkat of the direct superior" (asn-rules 5.2, 5.3); a JF may
-    # exceed it.
-    if baru and calon.atasan is not None and not jf:
+    # "Not higher than the pangkat of the direct superior": for the kinds and dates where
+    # ref_batas_atasan_kp says so (KP reguler until 19 May 2025; asn-rules 5.2).
+    cap = batas_atasan(ref, jenis, periode)
+    if baru and calon.atasan is not None and cap is not None:
         sup_gol, sup_urutan, sup_nama = calon.atasan
         baru_urutan = ref.golongan_urutan(baru)
         if sup_urutan is not None and baru_urutan is not None and baru_urutan > sup_urutan:
-            notes.append(
+            tolak.append(
                 tr(
-                    "Pangkat baru {g} melebihi pangkat atasan langsung {nama} ({ga})",
+                    "Pangkat baru {g} melebihi pangkat atasan langsung {nama} ({ga}); "
+                    "tidak boleh menurut {dasar}",
                     g=baru,
                     nama=sup_nama,
                     ga=sup_gol,
+                    dasar=cap.get("dasar_hukum") or "ref_batas_atasan_kp",
                 )
             )
             belum = True
-    ujian = ujian_dinas(ref, gol, baru, calon.pendidikan_kode, jf=jf, pada=calon.periode)
+    ujian = ujian_dinas(ref, gol, baru, calon.pendidikan_kode, jf=jf, pada=periode)
     if ujian is not None:
         notes.append(ujian)
         verif = True
     status = STATUS_BELUM if belum else STATUS_VERIFIKASI if verif else STATUS_MEMENUHI
-    return SyaratKp(jenis_kp, status, tuple(notes), melebihi)
+    return SyaratKp(jenis, status, (*tolak, *notes), melebihi, masa_cukup, batas_pangkat)
 
 
 def ujian_dinas(
@@ -166,14 +392,8 @@ def ujian_dinas(
     None. The crossings and exemptions are the rows of ``ref_ujian_dinas`` in force on ``pada``
     (the KP period; None: the rows still in force). The leadership training that also exempts is
     not in the records, so the reason stays "perlu diverifikasi"."""
-    on = pada.isoformat() if pada else None
     for row in ref.table("ref_ujian_dinas").values():
-        if (row["gol_dari_kode"], row["gol_ke_kode"]) != (gol, baru):
-            continue
-        sampai = row["berlaku_sampai"]
-        if (on is None and sampai) or (
-            on is not None and (str(row["berlaku_mulai"]) > on or (sampai and str(sampai) < on))
-        ):
+        if (row["gol_dari_kode"], row["gol_ke_kode"]) != (gol, baru) or not berlaku(row, pada):
             continue
         bebas = {k.strip() for k in str(row["pendidikan_bebas"] or "").split(",") if k.strip()}
         periksa = {k.strip() for k in str(row["pendidikan_periksa"] or "").split(",") if k.strip()}

@@ -488,7 +488,7 @@ def lembar_kp(kop: KopLaporan, data: NominatifKp) -> Lembar:
             b.masa_bulan,
             b.pangkat_baru,
             b.golongan_baru,
-            b.jenis_kp,
+            b.jenis_kp_label,
             b.jabatan_nama,
             b.unit_nama,
             b.pendidikan_kode,

@@ -347,7 +347,7 @@ class KpPage(Page):
                 i.nama_lengkap,
                 i.golongan_kode,
                 i.golongan_baru or "",
-                i.jenis_kp,
+                i.jenis_kp_singkat,
                 i.syarat or "",
                 "; ".join(i.keterangan),
                 kp.status_label(i.status_usulan),
@@ -356,6 +356,8 @@ class KpPage(Page):
             )
             for c, text in enumerate(values, 1):
                 cell = QTableWidgetItem(text)
+                if c == 5:
+                    cell.setToolTip(i.jenis_kp_label)
                 if c == 7:
                     cell.setToolTip("\n".join(i.keterangan))
                 if c == 6 and i.syarat == STATUS_BELUM:

@@ -102,6 +102,10 @@ def _m0013(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0013_riwayat_tanpa_tmt.sql")
 
 
+def _m0014(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0014_batas_atasan_kp.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -116,5 +120,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "periode kenaikan pangkat setiap bulan sejak 1 Oktober 2025", _m0011),
     Migration(12, "referensi ujian dinas kenaikan pangkat", _m0012),
     Migration(13, "riwayat pangkat dan jabatan boleh tanpa TMT (dilengkapi kemudian)", _m0013),
+    Migration(14, "batas pangkat atasan langsung KP menurut tanggal berlaku", _m0014),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
