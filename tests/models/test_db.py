@@ -26,7 +26,8 @@ def test_new_database_is_migrated_with_wal_and_foreign_keys(db: Database) -> Non
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA application_id").fetchone()[0] == dbmod.APPLICATION_ID
     applied = conn.execute("SELECT versi FROM lokal_migrasi ORDER BY versi").fetchall()
-    assert [r[0] for r in applied] == list(range(1, LATEST_VERSION + 1))
+    # every registered migration, in order (the numbers may have a gap while branches merge)
+    assert [r[0] for r in applied] == [m.version for m in steps.MIGRATIONS]
     # node id is a UUID and stays the same on reopening
     node = db.node_id
     db.close()
@@ -236,6 +237,7 @@ def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_pat
         "WHERE berlaku_mulai = '2024-01-01' AND bulan = 12"
     )
     conn.execute("DROP TABLE ref_ujian_dinas")  # migration 12, not yet there at version 10
+    conn.execute("DROP TABLE ref_gaji_pokok")  # migration 14
     conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 11")
     conn.execute("PRAGMA user_version = 10")
     db.close()
@@ -249,4 +251,29 @@ def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_pat
     assert by_kode["2025-10-01|1"][1] == "diisi admin"
     assert by_kode["2024-01-01|2"][0] == "2025-09-30"
     assert by_kode["2024-01-01|12"][0] == "2025-12-31"  # the admin's date stays
+    again.close()
+
+
+def test_migration_14_brings_the_gaji_table_to_an_older_database(tmp_path: Path) -> None:
+    """A database made before the gaji table existed gets ref_gaji_pokok on upgrade, with the
+    same rows and ids as a new database (PP 5/2024 for PNS, the PPPK table marked [?])."""
+    path = tmp_path / "lama.sqlite3"
+    db = Database(path)
+    conn = db.conn
+    fresh = _typed_rows(conn, "ref_gaji_pokok")
+    conn.execute("DROP TABLE ref_gaji_pokok")
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 14")
+    conn.execute("PRAGMA user_version = 12")
+    db.close()
+    again = Database(path)
+    assert again.schema_version == LATEST_VERSION
+    assert _typed_rows(again.conn, "ref_gaji_pokok") == fresh
+    row = again.conn.execute(
+        "SELECT id, gaji_pokok, status_fakta FROM ref_gaji_pokok WHERE kode = '2024-01-01|III/a|8'"
+    ).fetchone()
+    assert tuple(row) == (ref_id("ref_gaji_pokok", "2024-01-01|III/a|8"), 3_153_600, "P")
+    pppk = again.conn.execute(
+        "SELECT COUNT(*) FROM ref_gaji_pokok WHERE status_fakta = '?' AND golongan_kode = 'IX'"
+    ).fetchone()[0]
+    assert pppk == 17
     again.close()
