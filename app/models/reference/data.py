@@ -1258,10 +1258,10 @@ def _gaji_rows() -> list[dict[str, object]]:
         golongan = lines[0].split(",")[1:]
         cells: list[tuple[str, int, int]] = []
         for line in lines[1:]:
-            mkg, *values = line.split(",")
+            baris, *values = line.split(",")
             for gol, value in zip(golongan, values, strict=True):
                 if value:
-                    cells.append((gol, int(mkg), int(value.replace(".", ""))))
+                    cells.append((gol, int(baris), int(value.replace(".", ""))))
         order = {g: i for i, g in enumerate(golongan)}
         for gol, mkg, gaji in sorted(cells, key=lambda c: (order[c[0]], c[1])):
             rows.append(
