@@ -398,6 +398,8 @@ def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
 
 
 def test_kgb_due_on_hand_made_records(kantor: Any) -> None:
+    """asn-rules 10.3: the next KGB is when the MKG reaches the next step of the gaji table
+    (even MKG in golongan III), up to the top, never on or after the TMT pensiun; PPPK too."""
     db, units = kantor
     add(
         db,
@@ -407,32 +409,71 @@ def test_kgb_due_on_hand_made_records(kantor: Any) -> None:
             Orang("B dari KP", tmt_golongan="2025-10-01", mk=(8, 2), kgb=[("2024-01-01", 7, 0)]),
             Orang("C belum", tmt_golongan="2019-04-01", kgb=[("2026-02-01", 10, 0)]),
             Orang("D terlewat", tmt_golongan="2017-04-01", kgb=[("2021-06-01", 6, 0)]),
+            Orang("E puncak", tmt_golongan="2015-04-01", kgb=[("2025-01-01", 32, 0)]),
+            Orang(
+                "F pensiun dulu",
+                lahir="1969-04-15",  # BUP 58: TMT pensiun 1 May 2027
+                tmt_golongan="2015-04-01",
+                kgb=[("2025-06-01", 20, 0)],
+            ),
+            # after a KP III/c -> III/d TMT 1 December 2026 with MKG 21y2m: 1 October 2027
+            Orang("G sesudah KP", golongan="III/d", tmt_golongan="2026-12-01", mk=(21, 2)),
             Orang(
                 "x PPPK", jenis_asn="PPPK", status="PPPK", golongan="IX", tmt_golongan="2025-03-01"
             ),
         ],
     )
     rows = kgb_jatuh_tempo(db.conn, date(2027, 1, 1), date(2027, 12, 31))
-    assert [b.nama_lengkap for b in rows] == ["A dari KGB", "D terlewat", "B dari KP"]
-    a, d, b = rows
-    assert (a.dasar, a.tmt_baru, a.mk_baru_tahun, a.mk_baru_bulan) == (
+    assert [b.nama_lengkap for b in rows] == [
+        "A dari KGB",
+        "x PPPK",
+        "D terlewat",
+        "B dari KP",
+        "G sesudah KP",
+    ]
+    a, x, d, b, g = rows
+    assert (a.dasar, a.tmt_baru, a.mk_baru_tahun, a.mk_baru_bulan, a.gaji_pokok) == (
         "KGB",
         date(2027, 3, 1),
         12,
         0,
+        3_355_400,
     )
-    assert (b.dasar, b.tmt_baru, b.mk_baru_tahun, b.mk_baru_bulan) == (
+    assert (b.dasar, b.tmt_baru, b.mk_baru_tahun, b.mk_baru_bulan, b.gaji_pokok) == (
         "KP",
-        date(2027, 10, 1),
+        date(2027, 8, 1),
         10,
-        2,
+        0,
+        3_252_900,
+    )
+    assert (g.tmt_baru, g.mk_baru_tahun, g.mk_baru_bulan, g.gaji_pokok) == (
+        date(2027, 10, 1),
+        22,
+        0,
+        4_436_700,
     )
     assert a.status == STATUS_MEMENUHI
     assert d.tmt_baru == date(2027, 6, 1) and d.status == STATUS_VERIFIKASI
     assert "2 KGB sebelumnya belum tercatat" in d.keterangan[0]
-    assert [r.nomor for r in rows] == [1, 2, 3]
+    assert (x.jenis_asn, x.tmt_baru, x.mk_baru_tahun, x.gaji_pokok) == (
+        "PPPK",
+        date(2027, 3, 1),
+        2,
+        3_304_400,
+    )
+    assert x.status == STATUS_VERIFIKASI and "[?]" in x.keterangan[0]
+    assert [r.nomor for r in rows] == [1, 2, 3, 4, 5]
     with pytest.raises(ValidationError):
         kgb_jatuh_tempo(db.conn, date(2027, 12, 31), date(2027, 1, 1))
+
+
+def test_kgb_before_the_table_says_it_is_missing(kantor: Any) -> None:
+    db, units = kantor
+    add(db, units, [Orang("Lama", tmt_golongan="2019-04-01", kgb=[("2021-03-01", 10, 0)])])
+    (row,) = kgb_jatuh_tempo(db.conn, date(2023, 1, 1), date(2023, 12, 31))
+    assert row.tmt_baru == date(2023, 3, 1) and row.gaji_pokok is None
+    assert row.status == STATUS_VERIFIKASI
+    assert "tabel gaji belum lengkap untuk golongan III/a pada 2023-03-01" in row.keterangan[0]
 
 
 def test_kgb_berikutnya_and_add_years() -> None:
