@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
+from app.models.pegawai.checks import check_history
 from app.models.pegawai.read import get_employee, record_to_json
 from tests.helpers.pegawai import Orang, add, make_db
 
@@ -75,3 +76,22 @@ def test_employees_show_json_has_the_fields(
     assert main(["--db", str(path), "employees", "show", o.nip]) == 0
     text = capsys.readouterr().out
     assert "Gaji pokok" in text and "KGB berikutnya" in text
+
+
+def test_a_kgb_row_off_the_table_is_a_warning(tmp_path: Path) -> None:
+    """issue 13: gaji was free input (Rp1 was printed); a KGB row whose gaji or MKG is not the
+    table's is flagged, naming the table's value."""
+    db, units = make_db(tmp_path / "k.sqlite3")
+    o = Orang("Sari", golongan="III/d", tmt_golongan="2024-12-01", mk=(20, 0))
+    add(db, units, [o])
+    pid = db.conn.execute("SELECT id FROM pegawai WHERE nip = ?", (o.nip,)).fetchone()[0]
+    row = {"tmt": "2026-12-01", "golongan_kode": "III/d", "mk_tahun": 22, "mk_bulan": 0}
+    issues = check_history(db.conn, pid, "kgb", {**row, "gaji_pokok": 1}, today=HARI)
+    by_field = {i.field: i for i in issues}
+    assert "Rp4.436.700" in by_field["gaji_pokok"].reason and by_field["gaji_pokok"].warning
+    issues = check_history(db.conn, pid, "kgb", {**row, "gaji_pokok": 4_436_700}, today=HARI)
+    assert "gaji_pokok" not in {i.field for i in issues}
+    odd = {**row, "mk_tahun": 21, "gaji_pokok": 4_301_200}
+    issues = check_history(db.conn, pid, "kgb", odd, today=HARI)
+    assert any(i.field == "mk_tahun" and "bukan langkah KGB" in i.reason for i in issues)
+    db.close()
