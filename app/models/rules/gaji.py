@@ -22,6 +22,7 @@ from typing import Any
 
 from app.i18n import tr
 from app.models.errors import NotFoundError
+from app.models.reference.loader import Referensi
 
 # Years taken off the MKG when a promotion crosses from one PNS golongan to the next
 # (asn-rules 10.2) [P: BKN data and salary guides]. III -> IV: nothing.
@@ -131,8 +132,8 @@ class TabelGaji:
             columns.sort(key=lambda k: k.berlaku_mulai)
 
     @classmethod
-    def dari_referensi(cls, ref: Any) -> TabelGaji:
-        """From a :class:`~app.models.reference.loader.Referensi` (the rows as edited)."""
+    def dari_referensi(cls, ref: Referensi) -> TabelGaji:
+        """From the reference tables of a database (the rows as the admin left them)."""
         return cls(ref.table("ref_gaji_pokok").values())
 
     def kolom(self, golongan: str, pada: date) -> KolomGaji | None:
