@@ -4,6 +4,7 @@ Indonesian messages (argparse's own strings included)."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from typing import NoReturn, TypeAlias
@@ -54,15 +55,28 @@ class Parser(argparse.ArgumentParser):
 Commands: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+
 def tanggal(text: str) -> date:
-    """A date written TTTT-BB-HH."""
+    """A date written TTTT-BB-HH (``2026-11-22``) or HH-BB-TTTT (``22-11-2026``): the one date
+    parser of every ``merit`` command."""
+    value = text.strip()
+    match = _ISO.match(value)
+    if match:
+        year, month, day = (int(x) for x in match.groups())
+    elif match := _DMY.match(value):
+        day, month, year = (int(x) for x in match.groups())
+    else:
+        year = month = day = 0
     try:
-        return date.fromisoformat(text.strip())
+        return date(year, month, day)
     except ValueError:
         raise argparse.ArgumentTypeError(
             tr(
-                "tanggal '{text}' tidak sah: bukan tanggal yang ditulis TTTT-BB-HH, "
-                "mis. 2026-11-22",
+                "tanggal '{text}' tidak sah: tulis TTTT-BB-HH atau HH-BB-TTTT, "
+                "mis. 2026-11-22 atau 22-11-2026",
                 text=text,
             )
         ) from None

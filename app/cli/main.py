@@ -25,6 +25,7 @@ from app.cli import (
     cadangan,
     dokumen,
     formasi,
+    hitung,
     impor,
     instansi,
     kp,
@@ -60,6 +61,7 @@ COMMAND_MODULES = (
     sync,
     seleksi,
     kp,
+    hitung,
 )
 
 

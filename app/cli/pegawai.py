@@ -218,6 +218,11 @@ def _print_record(record: emp.EmployeeRecord, out: TextIO) -> None:
             tr("Masa kerja golongan"),
             tr("{t} tahun {b} bulan", t=mkg["tahun"], b=mkg["bulan"]) if mkg else "-",
         ),
+        (
+            tr("Gaji pokok"),
+            f"Rp{angka(d['gaji_pokok'])}" if d.get("gaji_pokok") is not None else "-",
+        ),
+        (tr("KGB berikutnya"), tanggal(d.get("kgb_berikut"))),
         (tr("Jabatan"), d["jabatan"] or "-"),
         (tr("Unit"), d["unit"] or "-"),
         (tr("Perangkat daerah"), d["opd"] or "-"),

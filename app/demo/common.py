@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.demo import names as dn
+from app.models.reference.data import table as ref_table
 
 #: One row as the write path takes it.
 Row = dict[str, str | int | float | None]
@@ -120,12 +121,21 @@ ALASAN_RINGAN = (
 # Gaji pokok at MKG 0 (PP 15/2019), PNS by GOL_PNS index; PPPK (Perpres 98/2020) by code.
 # From 2024 both tables are 8% higher (PP 5/2024, Perpres 11/2024). Each 2 years of MKG add
 # about 3.15%. Demo values: close to the tables, not copied from them.
-GAJI_PNS = (0, 1560800, 1704500, 1776600, 1851800, 2022200, 2208400, 2301800, 2399200, 2579400,
-            2688500, 2802300, 2920800, 3044300, 3173100, 3307300, 3447200, 3593100)  # fmt: skip
-GAJI_PPPK = {"I": 1794900, "IV": 2129500, "V": 2325400, "VI": 2539600, "VII": 2647100,
-             "VIII": 2759000, "IX": 2966300, "X": 3091800, "XI": 3222500}  # fmt: skip
-MKG_MAX = (0, 27, 27, 27, 27, 33, 33, 33, 33, 32, 32, 32, 32, 32, 32, 32, 32, 32)
-TUMBUH = [1.0315**i for i in range(40)]
+
+
+def _gaji_langkah() -> dict[str, tuple[tuple[int, int], ...]]:
+    """(MKG, gaji) rows of each golongan's column of the gaji table the demo database is seeded
+    with (PP 5/2024 for PNS, Perpres 11/2024 for PPPK; from 1 January 2024)."""
+    columns: dict[str, list[tuple[int, int]]] = {}
+    for row in ref_table("ref_gaji_pokok").rows:
+        mkg, gaji = row["mkg_tahun"], row["gaji_pokok"]
+        assert isinstance(mkg, int) and isinstance(gaji, int)
+        columns.setdefault(str(row["golongan_kode"]), []).append((mkg, gaji))
+    return {gol: tuple(sorted(rows)) for gol, rows in columns.items()}
+
+
+GAJI_LANGKAH = _gaji_langkah()
+GAJI_MULAI = (2024, 1)  # the table's berlaku_mulai: no gaji on a KGB before it
 
 _BASE_YEAR = 1930
 _DD = [f"{d:02d}" for d in range(32)]

@@ -11,6 +11,7 @@ are :mod:`app.demo.histories`.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from bisect import bisect
 
@@ -21,17 +22,15 @@ from app.demo.common import (
     EDU_ORDER,
     EDU_PPPK,
     EDU_START,
-    GAJI_PNS,
-    GAJI_PPPK,
+    GAJI_LANGKAH,
+    GAJI_MULAI,
     GOL_PNS,
     HUKUMAN,
     KETERAMPILAN,
     MK_REDUCTION,
-    MKG_MAX,
     PREDIKAT_RATING,
     SKP_PREFIX,
     SLUG,
-    TUMBUH,
     UUID5_SET,
     UUID_CLEAR,
     Calendar,
@@ -39,9 +38,18 @@ from app.demo.common import (
     Row,
     cumulative,
     roman_group,
+    uuid4_from,
 )
 from app.demo.histories import S3, Histories
 from app.demo.organisasi import Org, Pos
+
+
+def _kgb_id(pid: str, month: int) -> str:
+    """The id of a KGB row the earlier two-yearly schedule did not have: derived, so that it
+    takes nothing from the random stream (see People.person)."""
+    digest = hashlib.sha256(f"kgb:{pid}:{month}".encode()).digest()
+    return uuid4_from(int.from_bytes(digest[:16], "big"))
+
 
 _P_S2_STRUKTURAL = {"JPT_PRATAMA": 0.85, "ADMINISTRATOR": 0.5, "PENGAWAS": 0.25}
 
@@ -149,11 +157,28 @@ class People(Histories):
 
     # --- small helpers ------------------------------------------------------------------------
 
-    def _gaji(self, gol: int, mk: int, year: int) -> int:
-        base = GAJI_PNS[gol] * TUMBUH[min(mk, MKG_MAX[gol]) // 2]
-        if year >= 2024:
-            base *= 1.08
-        return round(base / 100.0) * 100
+    def _kgb(
+        self, start_m: int, end_m: int, g_code: str, mk: int, pensiun_m: int
+    ) -> list[tuple[int, str, int, int | None]]:
+        """KGB (month, golongan, MKG step, gaji) within one rank held from ``start_m`` (before
+        ``end_m``) with MKG ``mk`` months at its start: each row of the gaji table above the MKG
+        that raises the gaji (asn-rules 10.3), up to the top, never on or after the pensiun."""
+        col = GAJI_LANGKAH[g_code]
+        mulai = self.cal.month(*GAJI_MULAI)
+        current = col[0][1]
+        for step, gaji in col:
+            if step * 12 <= mk:
+                current = gaji
+        found: list[tuple[int, str, int, int | None]] = []
+        for step, gaji in col:
+            if step * 12 <= mk or gaji <= current:
+                continue
+            m = start_m + step * 12 - mk
+            if m >= end_m or m >= pensiun_m:
+                break
+            current = gaji
+            found.append((m, g_code, step, gaji if m >= mulai else None))
+        return found
 
     # --- one employee -------------------------------------------------------------------------
 
@@ -397,26 +422,37 @@ class People(Histories):
                     "tanggal_sk": cal.day_str(m - 1 - int(rnd() * 2), 1 + int(rnd() * 28)),
                 })  # fmt: skip
 
-        # KGB: every 2 years from the TMT CPNS (contract start for PPPK); the last 1-3.
-        kgb_months = list(range(tmt_cpns + 24, now_m + 1, 24))
+        # KGB: when the MKG reaches the next step of the gaji table in each rank (PPPK too), up
+        # to the top, none on or after the TMT pensiun; the last 1-3 are on record. The gaji is
+        # the table's (none before the table's start: PP 15/2019 is not in the reference data).
+        pensiun_m = birth_m + bup * 12 + 1
+        kgb_events: list[tuple[int, str, int, int | None]] = []
+        if pppk:
+            kgb_events = self._kgb(tmt_cpns, now_m + 1, EDU_PPPK[entry], 0, pensiun_m)
+        else:
+            reduction = MK_REDUCTION[roman_group(gols[0])]
+            for j, (m, g) in enumerate(zip(months_all, gols, strict=True)):
+                end = months_all[j + 1] if j + 1 < len(months_all) else now_m + 1
+                mk = max(m - tmt_cpns - reduction[g], 0)
+                kgb_events += self._kgb(m, end, GOL_PNS[g], mk, pensiun_m)
+        kgb_months = [e[0] for e in kgb_events]
         keep = 1 + int(rnd() * 3)
-        for m in kgb_months[-keep:]:
+        # The same random draws (id, SK number, SK day per row) as the earlier two-yearly
+        # schedule made, so that the people generated after this one stay the same.
+        draws = [
+            (self._uuid(), rnd(), rnd())
+            for _ in range(min(keep, len(range(tmt_cpns + 24, now_m + 1, 24))))
+        ]
+        for i, (m, g_code, step, gaji) in enumerate(kgb_events[-keep:]):
             year = cal.year[m]
-            if pppk:
-                mk = m - tmt_cpns
-                g_code = EDU_PPPK[entry]
-                base = GAJI_PPPK[g_code] * TUMBUH[min(mk // 24, 30)]
-                gaji = round(base * (1.08 if year >= 2024 else 1.0) / 100.0) * 100
-            else:
-                g = gols[bisect(months_all, m) - 1]
-                mk = max(0, m - tmt_cpns - MK_REDUCTION[roman_group(gols[0])][g])
-                g_code = GOL_PNS[g]
-                gaji = self._gaji(g, mk // 12, year)
+            row_id, x_sk, x_day = draws[i] if i < len(draws) else (_kgb_id(pid, m), 0.5, 0.5)
+            instansi = "BKD" if year < 2017 else "BKPSDM"
             out["riwayat_kgb"].append({
-                "id": self._uuid(), "pegawai_id": pid, "tmt": cal.first(m),
-                "golongan_kode": g_code, "mk_tahun": mk // 12, "mk_bulan": mk % 12,
-                "gaji_pokok": gaji, "nomor_sk": self._sk("822.4", year),
-                "tanggal_sk": cal.day_str(m - 2, 1 + int(rnd() * 28)),
+                "id": row_id, "pegawai_id": pid, "tmt": cal.first(m),
+                "golongan_kode": g_code, "mk_tahun": step, "mk_bulan": 0,
+                "gaji_pokok": gaji,
+                "nomor_sk": f"822.4/{1 + int(x_sk * 999):03d}/{instansi}/{year}",
+                "tanggal_sk": cal.day_str(m - 2, 1 + int(x_day * 28)),
             })  # fmt: skip
 
         # Jabatan history.

@@ -48,8 +48,10 @@ def test_list_filters_and_json(demo_db: Database) -> None:
 
 def test_list_refuses_bad_dates(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        main(["--db", str(db.path), "audit", "list", "--dari", "22-11-2026"])
-    assert "bukan tanggal" in capsys.readouterr().err
+        main(["--db", str(db.path), "audit", "list", "--dari", "22/11/2026"])
+    assert "tidak sah" in capsys.readouterr().err
+    # both ways of writing a date are accepted (issue 13: TTTT-BB-HH or HH-BB-TTTT)
+    assert main(["--db", str(db.path), "audit", "list", "--dari", "22-11-2026"]) == 0
     code = main(
         ["--db", str(db.path), "audit", "list", "--dari", "2026-02-01", "--sampai", "2026-01-01"]
     )

@@ -72,7 +72,9 @@ def test_errors_exit_non_zero_with_a_message(
     db, nips = ready
     code, _ = run("--db", str(db), "sk", "SK_TIDAK_ADA", "--nip", nips[0], "--out", str(tmp_path))
     assert code == 3 and "Templat dokumen SK_TIDAK_ADA tidak ada" in capsys.readouterr().err
-    code, _ = run("--db", str(db), "sk", "SK_UJI", "--nip", nips[0], "--out", str(tmp_path))
+    # the gaji is looked up in the table; before PP 5/2024 there is none: it must be given
+    sk_kp = ("--db", str(db), "sk", "SK_UJI", "--nip", nips[0], "--out", str(tmp_path))
+    code, _ = run(*sk_kp, "--nilai", "tmt=2023-10-01")
     err = capsys.readouterr().err
     assert code == 2 and f"NIP {nips[0]}" in err and "{gaji_pokok}" in err
     # An SK KP is issued from its proposal (merit kp issue), never as a free decree.

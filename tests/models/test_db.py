@@ -26,7 +26,8 @@ def test_new_database_is_migrated_with_wal_and_foreign_keys(db: Database) -> Non
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA application_id").fetchone()[0] == dbmod.APPLICATION_ID
     applied = conn.execute("SELECT versi FROM lokal_migrasi ORDER BY versi").fetchall()
-    assert [r[0] for r in applied] == list(range(1, LATEST_VERSION + 1))
+    # every registered migration, in order (the numbers may have a gap while branches merge)
+    assert [r[0] for r in applied] == [m.version for m in steps.MIGRATIONS]
     # node id is a UUID and stays the same on reopening
     node = db.node_id
     db.close()
@@ -216,6 +217,26 @@ def test_locked_database_becomes_a_storage_error(tmp_path: Path) -> None:
         database.close()
 
 
+# The tables each later migration creates: a test that puts a database back at an older version
+# drops them, so that the upgrade recreates them (add a line with each new migration).
+CREATED_BY_MIGRATION: dict[int, tuple[str, ...]] = {
+    12: ("ref_ujian_dinas",),
+    14: ("ref_batas_atasan_kp",),
+    15: ("ref_gaji_pokok",),
+}
+
+
+def downgrade(conn: sqlite3.Connection, version: int) -> None:
+    """Make ``conn`` look like a database at ``version``: drop what later migrations created
+    and forget that they ran (migrations that only rebuild or seed simply run again)."""
+    for number, tables in CREATED_BY_MIGRATION.items():
+        if number > version:
+            for name in tables:
+                conn.execute(f"DROP TABLE {name}")
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi > ?", (version,))
+    conn.execute(f"PRAGMA user_version = {int(version)}")
+
+
 def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_path: Path) -> None:
     """A database made before Peraturan BKN 4/2025 was in the reference data gets the monthly
     periods on upgrade; a row the admin already keyed in with the same kode is kept, not
@@ -235,10 +256,7 @@ def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_pat
         "UPDATE ref_periode_kp SET berlaku_sampai = '2025-12-31' "
         "WHERE berlaku_mulai = '2024-01-01' AND bulan = 12"
     )
-    conn.execute("DROP TABLE ref_ujian_dinas")  # migration 12, not yet there at version 10
-    conn.execute("DROP TABLE ref_batas_atasan_kp")  # migration 14
-    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 11")
-    conn.execute("PRAGMA user_version = 10")
+    downgrade(conn, 10)
     db.close()
     again = Database(path)
     rows = again.conn.execute(
@@ -268,9 +286,7 @@ def test_migration_13_lets_a_history_row_go_without_tmt(tmp_path: Path) -> None:
         "VALUES ('r1', 'p1', 'III/a', '2019-03-01', 0)"
     )
     before = conn.execute("SELECT * FROM riwayat_pangkat ORDER BY id").fetchall()
-    conn.execute("DROP TABLE ref_batas_atasan_kp")  # migration 14, not yet there
-    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 13")
-    conn.execute("PRAGMA user_version = 12")
+    downgrade(conn, 12)
     conn.commit()
     db.close()
     again = Database(path)
@@ -296,9 +312,7 @@ def test_migration_14_adds_the_superior_cap_of_kp_to_an_older_database(tmp_path:
     path = tmp_path / "v13.sqlite3"
     db = Database(path)
     conn = db.conn
-    conn.execute("DROP TABLE ref_batas_atasan_kp")
-    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 14")
-    conn.execute("PRAGMA user_version = 13")
+    downgrade(conn, 13)
     db.close()
     again = Database(path)
     rows = again.conn.execute(
@@ -311,4 +325,26 @@ def test_migration_14_adds_the_superior_cap_of_kp_to_an_older_database(tmp_path:
         ("reguler|2025-05-20", 0, "2025-05-20", None),
         ("jf|1900-01-01", 0, "1900-01-01", None),
     ]
+
+
+def test_migration_15_brings_the_gaji_table_to_an_older_database(tmp_path: Path) -> None:
+    """A database made before the gaji table existed gets ref_gaji_pokok on upgrade, with the
+    same rows and ids as a new database (PP 5/2024 for PNS, the PPPK table marked [?])."""
+    path = tmp_path / "lama.sqlite3"
+    db = Database(path)
+    conn = db.conn
+    fresh = _typed_rows(conn, "ref_gaji_pokok")
+    downgrade(conn, 14)
+    db.close()
+    again = Database(path)
+    assert again.schema_version == LATEST_VERSION
+    assert _typed_rows(again.conn, "ref_gaji_pokok") == fresh
+    row = again.conn.execute(
+        "SELECT id, gaji_pokok, status_fakta FROM ref_gaji_pokok WHERE kode = '2024-01-01|III/a|8'"
+    ).fetchone()
+    assert tuple(row) == (ref_id("ref_gaji_pokok", "2024-01-01|III/a|8"), 3_153_600, "P")
+    pppk = again.conn.execute(
+        "SELECT COUNT(*) FROM ref_gaji_pokok WHERE status_fakta = '?' AND golongan_kode = 'IX'"
+    ).fetchone()[0]
+    assert pppk == 17
     again.close()

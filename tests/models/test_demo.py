@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import pytest
 
 from app.demo.tulis import create_demo
 from app.models.errors import Cancelled, ValidationError
+from app.models.pegawai.read import get_employee
+from app.models.reference.loader import Referensi
+from app.models.rekap.kgb import kgb_jatuh_tempo
+from app.models.rules.gaji import TabelGaji
 from app.models.rules.nip import check_nip, cross_check
 from app.models.storage import instansi
 from app.models.storage.db import Database
@@ -104,3 +109,28 @@ def test_no_structural_holder_is_above_the_range_of_the_eselon(demo_db: Database
     ).fetchall()
     assert len({r[4] for r in rows}) >= 5 and len(rows) > 50
     assert [tuple(r) for r in rows if not r[2] <= r[1] <= r[3]] == []
+
+
+def test_demo_kgb_follow_the_gaji_table(demo_db: Database) -> None:
+    """issue 13: the KGB history of the demo is on table steps and before the TMT pensiun, and the
+    2027 KGB list never passes the top of the table nor the pensiun, and has PPPK."""
+    conn = demo_db.conn
+    ref = Referensi.load(conn)
+    tabel = TabelGaji.dari_referensi(ref)
+    pensiun: dict[str, date] = {}
+    for (pid,) in conn.execute("SELECT DISTINCT pegawai_id FROM riwayat_kgb WHERE deleted = 0"):
+        data = get_employee(conn, pid, ref=ref).data
+        pensiun[pid] = date.fromisoformat(data["tmt_pensiun"])
+    for pid, tmt, gol, mk in conn.execute(
+        "SELECT pegawai_id, tmt, golongan_kode, mk_tahun FROM riwayat_kgb WHERE deleted = 0"
+    ):
+        assert date.fromisoformat(tmt) < pensiun[pid]
+        assert mk in tabel.langkah(gol, date.fromisoformat(tmt))
+    rows = kgb_jatuh_tempo(conn, date(2027, 1, 1), date(2027, 12, 31))
+    assert rows and any(b.jenis_asn == "PPPK" for b in rows)
+    for b in rows:
+        assert b.golongan_kode is not None and b.tmt_pensiun is not None
+        langkah = tabel.langkah(b.golongan_kode, b.tmt_baru)
+        assert b.mk_baru_tahun in langkah and b.mk_baru_bulan == 0
+        assert b.tmt_baru < b.tmt_pensiun
+        assert b.gaji_pokok == tabel.cari_gaji(b.golongan_kode, b.mk_baru_tahun, b.tmt_baru)

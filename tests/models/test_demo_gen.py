@@ -15,6 +15,8 @@ import pytest
 
 from app.demo.common import DemoChunk, skp_id, uuid4_from
 from app.demo.gen import generate
+from app.models.reference.data import table as ref_table
+from app.models.rules.gaji import TabelGaji
 
 TODAY = date(2026, 11, 22)
 N = 2000
@@ -558,16 +560,32 @@ def test_skp_follows_the_matrix(data: DataSet) -> None:
 
 
 def test_kgb(data: DataSet) -> None:
-    pegawai = {p["id"]: p for p in data.rows["pegawai"]}
+    """asn-rules 10.3: a KGB falls when the MKG reaches a step of the gaji table (even MKG for
+    III/IV, odd for I/b-II/d), up to the top; the gaji is the table's (none before 2024); the
+    MKG of the SK continues the rank's MKG; PPPK have KGB too."""
+    tabel = TabelGaji(ref_table("ref_gaji_pokok").rows)
+    pangkat = data.by_pegawai("riwayat_pangkat")
+    jenis = {p["id"]: p["jenis_asn"] for p in data.rows["pegawai"]}
+    seen_pppk = False
     for pid, rows in data.by_pegawai("riwayat_kgb").items():
         assert 1 <= len(rows) <= 3
-        start = iso(pegawai[pid]["tmt_cpns"])
+        seen_pppk = seen_pppk or jenis[pid] == "PPPK"
         for r in rows:
             tmt = iso(r["tmt"])
+            gol = str(r["golongan_kode"])
+            assert tmt.day == 1 and r["mk_bulan"] == 0
+            assert r["mk_tahun"] in tabel.langkah(gol, tmt)
+            assert r["gaji_pokok"] == tabel.cari_gaji(gol, int(str(r["mk_tahun"])), tmt)
+            # the rank in force on the KGB's TMT, and its MKG carried to that TMT
+            rank = max(
+                (p for p in pangkat[pid] if iso(p["tmt"]) <= tmt), key=lambda p: str(p["tmt"])
+            )
+            assert rank["golongan_kode"] == gol
+            start = iso(rank["tmt"])
+            mk = int(str(rank["mk_tahun"])) * 12 + int(str(rank["mk_bulan"]))
             months = (tmt.year - start.year) * 12 + tmt.month - start.month
-            assert months > 0 and months % 24 == 0 and tmt.day == 1
-            gaji = r["gaji_pokok"]
-            assert isinstance(gaji, int) and 1_500_000 <= gaji <= 7_000_000 and gaji % 100 == 0
+            assert mk + months == int(str(r["mk_tahun"])) * 12
+    assert seen_pppk
 
 
 def test_hukdis(data: DataSet) -> None:

@@ -113,7 +113,8 @@ def test_placeholders_filled_from_the_records(sdb: Database) -> None:
 
 def test_missing_value_is_refused_naming_nip_and_placeholder(sdb: Database) -> None:
     nip = pns(sdb, 1)[0]
-    req = rancangan.Permintaan("SK_KP", (nip,), TODAY)
+    # the gaji is looked up in the table; before PP 5/2024 there is none, so it must be given
+    req = rancangan.Permintaan("SK_KP", (nip,), TODAY, nilai={"tmt": "2023-10-01"})
     with pytest.raises(ValidationError) as err:
         rancangan.prepare(sdb, req)
     assert f"NIP {nip}" in str(err.value) and "{gaji_pokok}" in str(err.value)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
+from app.i18n import tanggal
 from app.models.dokumen import rancangan, templat
 from app.models.dokumen.naskah import Letter
+from app.models.dokumen.nilai import default_tmt
 from app.models.errors import ValidationError
 from app.models.pegawai.read import get_employee
+from app.models.reference.loader import Referensi
+from app.models.rules.derivations import masa_kerja
+from app.models.rules.gaji import TabelGaji
 from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
 from tests.helpers.common import TODAY
@@ -59,9 +65,18 @@ def test_letter_is_filled_from_the_records(sdb: Database) -> None:
     assert values["Gaji pokok baru"] == (
         "Rp4.869.600,00 (empat juta delapan ratus enam puluh sembilan ribu enam ratus rupiah)"
     )
-    mulai = values["Mulai tanggal"]
-    tahun = int(mulai.split()[-1])
-    assert values["Kenaikan gaji berkala berikutnya"] == mulai.replace(str(tahun), str(tahun + 2))
+    # the next KGB is the next step of the gaji table after this one, before the pensiun
+    tmt = default_tmt(sdb.conn, templat.get_template(sdb.conn, "KGB"), TODAY, rec)
+    assert values["Mulai tanggal"] == tanggal(tmt)
+    mk = masa_kerja(date.fromisoformat(last["tmt"]), tmt, tambah_tahun=last["mk_tahun"])
+    tabel = TabelGaji.dari_referensi(Referensi.load(sdb.conn))
+    pensiun = date.fromisoformat(rec.data["tanggal_pensiun"])
+    nxt = tabel.kgb_berikut(rec.data["golongan"], mk[0] * 12 + mk[1], tmt, tmt_pensiun=pensiun)
+    assert values["Kenaikan gaji berkala berikutnya"] == (
+        tanggal(nxt[0].tmt) if nxt else "tidak ada lagi"
+    )
+    if nxt:
+        assert nxt[0].tmt < pensiun and nxt[0].mkg_tahun in tabel.langkah("III/c", tmt)
     assert [x.label for x in letter.rincian if x.kind == "text"] == [
         "diberikan kenaikan gaji berkala hingga memperoleh:"
     ]

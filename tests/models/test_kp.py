@@ -159,7 +159,12 @@ def test_issue_missing_gaji_or_cancel_changes_nothing(sdb: Database, tmp_path: P
     a, _b = two_due(sdb)
     kp.usulkan(sdb, PERIODE, [a.nip])
     kp.catat_pertek(sdb, PERIODE, [a.nip], "PT-3", TODAY, today=TODAY)
-    with pytest.raises(ValidationError):
+    # the gaji is looked up in the table: with the column of the new golongan missing (as if
+    # the admin had removed it), the clerk must give it
+    sdb.conn.execute(
+        "UPDATE ref_gaji_pokok SET deleted = 1 WHERE golongan_kode = ?", (a.golongan_baru,)
+    )
+    with pytest.raises(ValidationError, match="gaji_pokok"):
         issue_sk(sdb, [a.nip], tmp_path)
     with pytest.raises(Cancelled):
         issue_sk(sdb, [a.nip], tmp_path, nilai=GAJI, progress=Steps(lambda: True))

@@ -50,6 +50,7 @@ EXPECTED_TABLES = [
     "ref_periode_kp",
     "ref_ujian_dinas",
     "ref_batas_atasan_kp",
+    "ref_gaji_pokok",
     "ref_status_kepegawaian",
     "ref_kedudukan",
 ]
@@ -105,6 +106,7 @@ def test_uncertain_rows_carry_a_note(t: RefTable) -> None:
 FOREIGN_KEYS = {
     ("ref_ujian_dinas", "gol_dari_kode"): "ref_golongan",
     ("ref_ujian_dinas", "gol_ke_kode"): "ref_golongan",
+    ("ref_gaji_pokok", "golongan_kode"): "ref_golongan",
     ("ref_pendidikan", "gol_awal_kode"): "ref_golongan",
     ("ref_pendidikan", "gol_maks_kode"): "ref_golongan",
     ("ref_pendidikan", "gol_awal_pppk_kode"): "ref_golongan",
@@ -621,3 +623,69 @@ def test_batas_atasan_kp_52() -> None:
     for row in rows.values():
         assert row["kode"] == f"{row['jenis_kp']}|{row['berlaku_mulai']}"
         assert row["jenis_kp"] in ("reguler", "pilihan_struktural", "jf")
+
+
+def _gaji(golongan: str, mkg: int) -> int:
+    row = rows_by_kode("ref_gaji_pokok")[f"2024-01-01|{golongan}|{mkg}"]
+    value = row["gaji_pokok"]
+    assert isinstance(value, int)
+    return value
+
+
+@pytest.mark.parametrize(
+    ("golongan", "mkg", "rupiah"),
+    [
+        # asn-rules 10.2 and the ranges published with PP 5/2024
+        ("I/a", 0, 1_685_700),
+        ("I/a", 26, 2_522_600),
+        ("I/d", 27, 2_901_400),
+        ("II/a", 0, 2_184_000),
+        ("II/a", 1, 2_218_400),
+        ("II/a", 33, 3_643_400),
+        ("II/d", 3, 2_591_100),
+        ("III/a", 0, 2_785_700),
+        ("III/a", 8, 3_153_600),
+        ("III/a", 32, 4_575_200),
+        ("III/d", 22, 4_436_700),
+        ("IV/a", 0, 3_287_800),
+        ("IV/a", 32, 5_399_900),
+        ("IV/e", 32, 6_373_200),
+        # PPPK (Perpres 11/2024) [?]
+        ("I", 0, 1_938_500),
+        ("IX", 0, 3_203_600),
+        ("XVII", 32, 7_329_000),
+    ],
+)
+def test_gaji_pokok_rows(golongan: str, mkg: int, rupiah: int) -> None:
+    assert _gaji(golongan, mkg) == rupiah
+
+
+def test_gaji_pokok_shape_pp_5_2024() -> None:
+    """Every golongan has its own column: PNS I/a even MKG 0-26, I/b-I/d odd 3-27, II/a 0, 1 and
+    odd to 33, II/b-II/d odd 3-33, III and IV even 0-32; increasing along MKG and along the
+    ruang; PNS rows [P], PPPK rows [?] with a note."""
+    columns: dict[str, list[tuple[int, int]]] = {}
+    for row in table("ref_gaji_pokok").rows:
+        assert row["berlaku_mulai"] == "2024-01-01"
+        columns.setdefault(str(row["golongan_kode"]), []).append(
+            (int(str(row["mkg_tahun"])), int(str(row["gaji_pokok"])))
+        )
+        expected_status = "?" if ref.golongan_order(str(row["golongan_kode"])) > 100 else "P"
+        assert row["status_fakta"] == expected_status
+    assert set(columns) == set(rows_by_kode("ref_golongan"))
+    steps = {g: [m for m, _ in sorted(v)] for g, v in columns.items()}
+    assert steps["I/a"] == list(range(0, 27, 2))
+    for g in ("I/b", "I/c", "I/d"):
+        assert steps[g] == list(range(3, 28, 2))
+    assert steps["II/a"] == [0, *range(1, 34, 2)]
+    for g in ("II/b", "II/c", "II/d"):
+        assert steps[g] == list(range(3, 34, 2))
+    for g in ("III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b", "IV/c", "IV/d", "IV/e"):
+        assert steps[g] == list(range(0, 33, 2))
+    for values in columns.values():
+        amounts = [v for _, v in sorted(values)]
+        assert amounts == sorted(amounts) and len(set(amounts)) == len(amounts)
+    pns = [k for k in steps if "/" in k]
+    for a, b in itertools.pairwise(sorted(pns, key=ref.golongan_order)):
+        if a.split("/")[0] == b.split("/")[0] and steps[a][-1] == steps[b][-1]:
+            assert dict(columns[a])[steps[a][-1]] < dict(columns[b])[steps[b][-1]], (a, b)

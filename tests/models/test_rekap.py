@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,155 +30,9 @@ from app.models.rekap.tabel import DIMENSI_REKAP, TIDAK_TERCATAT, rekap
 from app.models.rules.derivations import add_years
 from app.models.rules.kp import STATUS_BELUM, STATUS_MEMENUHI, STATUS_VERIFIKASI, kgb_berikutnya
 from app.models.storage.db import Database
-from app.models.storage.instansi import setup
 from app.models.storage.store import Store
 from tests.helpers.common import TODAY
-
-_nip = itertools.count(1)
-
-
-@dataclass
-class Orang:
-    """A hand-made employee; only what a test needs is given."""
-
-    nama: str
-    golongan: str | None = "III/a"
-    tmt_golongan: str = "2020-04-01"
-    mk: tuple[int, int] = (0, 0)
-    jenis_asn: str = "PNS"
-    status: str = "PNS"
-    kedudukan: str = "AKTIF"
-    jk: str = "L"
-    lahir: str = "1980-01-01"
-    jenjang: str | None = "PELAKSANA"
-    jenis_jabatan: str = "JA"
-    tmt_jabatan: str = "2020-01-01"
-    eselon: str | None = None
-    bup_jabatan: int | None = None
-    unit: str = "dinas"
-    pendidikan: str | None = "S1"
-    diklat: list[tuple[str, str, str | None, int]] = field(default_factory=list)
-    kgb: list[tuple[str, int, int]] = field(default_factory=list)
-    skp: dict[int, str] = field(default_factory=dict)
-    hukdis: list[tuple[str, str, str | None]] = field(default_factory=list)
-    nip: str = ""
-
-
-def make_db(path: Path) -> tuple[Database, dict[str, str]]:
-    """An agency with two perangkat daerah, one with a sub-unit."""
-    db = Database(path)
-    setup(db, "BKPSDM Kota Uji")
-    units: dict[str, str] = {}
-    with Store(db).write("uji") as tx:
-        units["dinas"] = tx.insert(
-            "unit_organisasi", {"nama": "Dinas Kesehatan", "jenis": "OPD", "urutan": 1}
-        )
-        units["bidang"] = tx.insert(
-            "unit_organisasi",
-            {"nama": "Bidang Pelayanan", "jenis": "BIDANG", "induk_id": units["dinas"]},
-        )
-        units["badan"] = tx.insert(
-            "unit_organisasi", {"nama": "Badan Keuangan", "jenis": "OPD", "urutan": 2}
-        )
-    return db, units
-
-
-def add(db: Database, units: dict[str, str], people: list[Orang]) -> None:
-    with Store(db).write("uji") as tx:
-        for o in people:
-            o.nip = o.nip or f"{o.lahir.replace('-', '')}2005011{next(_nip):03d}"
-            pid = tx.insert(
-                "pegawai",
-                {
-                    "jenis_asn": o.jenis_asn,
-                    "nip": o.nip,
-                    "nama": o.nama,
-                    "tanggal_lahir": o.lahir,
-                    "jenis_kelamin": o.jk,
-                    "status_kepegawaian": o.status,
-                    "kedudukan": o.kedudukan,
-                    "tmt_cpns": "2005-01-01",
-                },
-            )
-            if o.golongan:
-                tx.insert(
-                    "riwayat_pangkat",
-                    {
-                        "pegawai_id": pid,
-                        "golongan_kode": o.golongan,
-                        "tmt": o.tmt_golongan,
-                        "mk_tahun": o.mk[0],
-                        "mk_bulan": o.mk[1],
-                    },
-                )
-            if o.jenjang:
-                jabatan_id = None
-                if o.bup_jabatan:
-                    jabatan_id = tx.insert(
-                        "jabatan",
-                        {
-                            "unit_id": units[o.unit],
-                            "nama": "Guru",
-                            "jenis_kode": o.jenis_jabatan,
-                            "jenjang_kode": o.jenjang,
-                            "bup_tahun": o.bup_jabatan,
-                        },
-                    )
-                tx.insert(
-                    "riwayat_jabatan",
-                    {
-                        "pegawai_id": pid,
-                        "jabatan_id": jabatan_id,
-                        "nama_jabatan": f"Jabatan {o.nama}",
-                        "jenis_kode": o.jenis_jabatan,
-                        "jenjang_kode": o.jenjang,
-                        "eselon_kode": o.eselon,
-                        "unit_id": units[o.unit],
-                        "tmt": o.tmt_jabatan,
-                    },
-                )
-            if o.pendidikan:
-                tx.insert(
-                    "riwayat_pendidikan",
-                    {"pegawai_id": pid, "tingkat_kode": o.pendidikan, "tahun_lulus": 2000},
-                )
-            for jenis, nama, selesai, jp in o.diklat:
-                tx.insert(
-                    "riwayat_diklat",
-                    {
-                        "pegawai_id": pid,
-                        "jenis": jenis,
-                        "nama": nama,
-                        "tanggal_mulai": selesai,
-                        "tanggal_selesai": selesai,
-                        "jam_pelajaran": jp,
-                    },
-                )
-            for tmt, mk_t, mk_b in o.kgb:
-                tx.insert(
-                    "riwayat_kgb",
-                    {
-                        "pegawai_id": pid,
-                        "tmt": tmt,
-                        "golongan_kode": o.golongan or "III/a",
-                        "mk_tahun": mk_t,
-                        "mk_bulan": mk_b,
-                    },
-                )
-            for tahun, predikat in o.skp.items():
-                tx.insert(
-                    "riwayat_skp", {"pegawai_id": pid, "tahun": tahun, "predikat_kode": predikat}
-                )
-            for kode, mulai, selesai in o.hukdis:
-                tx.insert(
-                    "riwayat_hukdis",
-                    {
-                        "pegawai_id": pid,
-                        "hukuman_kode": kode,
-                        "tmt_mulai": mulai,
-                        "tmt_selesai": selesai,
-                    },
-                )
+from tests.helpers.pegawai import Orang, add, make_db
 
 
 @pytest.fixture
@@ -546,6 +398,8 @@ def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
 
 
 def test_kgb_due_on_hand_made_records(kantor: Any) -> None:
+    """asn-rules 10.3: the next KGB is when the MKG reaches the next step of the gaji table
+    (even MKG in golongan III), up to the top, never on or after the TMT pensiun; PPPK too."""
     db, units = kantor
     add(
         db,
@@ -555,32 +409,71 @@ def test_kgb_due_on_hand_made_records(kantor: Any) -> None:
             Orang("B dari KP", tmt_golongan="2025-10-01", mk=(8, 2), kgb=[("2024-01-01", 7, 0)]),
             Orang("C belum", tmt_golongan="2019-04-01", kgb=[("2026-02-01", 10, 0)]),
             Orang("D terlewat", tmt_golongan="2017-04-01", kgb=[("2021-06-01", 6, 0)]),
+            Orang("E puncak", tmt_golongan="2015-04-01", kgb=[("2025-01-01", 32, 0)]),
+            Orang(
+                "F pensiun dulu",
+                lahir="1969-04-15",  # BUP 58: TMT pensiun 1 May 2027
+                tmt_golongan="2015-04-01",
+                kgb=[("2025-06-01", 20, 0)],
+            ),
+            # after a KP III/c -> III/d TMT 1 December 2026 with MKG 21y2m: 1 October 2027
+            Orang("G sesudah KP", golongan="III/d", tmt_golongan="2026-12-01", mk=(21, 2)),
             Orang(
                 "x PPPK", jenis_asn="PPPK", status="PPPK", golongan="IX", tmt_golongan="2025-03-01"
             ),
         ],
     )
     rows = kgb_jatuh_tempo(db.conn, date(2027, 1, 1), date(2027, 12, 31))
-    assert [b.nama_lengkap for b in rows] == ["A dari KGB", "D terlewat", "B dari KP"]
-    a, d, b = rows
-    assert (a.dasar, a.tmt_baru, a.mk_baru_tahun, a.mk_baru_bulan) == (
+    assert [b.nama_lengkap for b in rows] == [
+        "A dari KGB",
+        "x PPPK",
+        "D terlewat",
+        "B dari KP",
+        "G sesudah KP",
+    ]
+    a, x, d, b, g = rows
+    assert (a.dasar, a.tmt_baru, a.mk_baru_tahun, a.mk_baru_bulan, a.gaji_pokok) == (
         "KGB",
         date(2027, 3, 1),
         12,
         0,
+        3_355_400,
     )
-    assert (b.dasar, b.tmt_baru, b.mk_baru_tahun, b.mk_baru_bulan) == (
+    assert (b.dasar, b.tmt_baru, b.mk_baru_tahun, b.mk_baru_bulan, b.gaji_pokok) == (
         "KP",
-        date(2027, 10, 1),
+        date(2027, 8, 1),
         10,
-        2,
+        0,
+        3_252_900,
+    )
+    assert (g.tmt_baru, g.mk_baru_tahun, g.mk_baru_bulan, g.gaji_pokok) == (
+        date(2027, 10, 1),
+        22,
+        0,
+        4_436_700,
     )
     assert a.status == STATUS_MEMENUHI
     assert d.tmt_baru == date(2027, 6, 1) and d.status == STATUS_VERIFIKASI
     assert "2 KGB sebelumnya belum tercatat" in d.keterangan[0]
-    assert [r.nomor for r in rows] == [1, 2, 3]
+    assert (x.jenis_asn, x.tmt_baru, x.mk_baru_tahun, x.gaji_pokok) == (
+        "PPPK",
+        date(2027, 3, 1),
+        2,
+        3_304_400,
+    )
+    assert x.status == STATUS_VERIFIKASI and "[?]" in x.keterangan[0]
+    assert [r.nomor for r in rows] == [1, 2, 3, 4, 5]
     with pytest.raises(ValidationError):
         kgb_jatuh_tempo(db.conn, date(2027, 12, 31), date(2027, 1, 1))
+
+
+def test_kgb_before_the_table_says_it_is_missing(kantor: Any) -> None:
+    db, units = kantor
+    add(db, units, [Orang("Lama", tmt_golongan="2019-04-01", kgb=[("2021-03-01", 10, 0)])])
+    (row,) = kgb_jatuh_tempo(db.conn, date(2023, 1, 1), date(2023, 12, 31))
+    assert row.tmt_baru == date(2023, 3, 1) and row.gaji_pokok is None
+    assert row.status == STATUS_VERIFIKASI
+    assert "tabel gaji belum lengkap untuk golongan III/a pada 2023-03-01" in row.keterangan[0]
 
 
 def test_kgb_berikutnya_and_add_years() -> None:

@@ -215,6 +215,7 @@ def test_kp_kgb_pensiun_diklat_sheets(tmp_path: Path) -> None:
         "Bidang",
         "Memenuhi syarat",
         (),
+        gaji_pokok=3_497_300,
     )
     pensiun = PensiunBaris(
         1,
@@ -259,6 +260,7 @@ def test_kp_kgb_pensiun_diklat_sheets(tmp_path: Path) -> None:
     ws = wb["KGB"]
     assert ws["A4"].value == "TMT 1 Januari 2027 s.d. 31 Desember 2027"
     assert ws["J8"].value == datetime(2027, 3, 1) and ws["J8"].number_format == "DD-MM-YYYY"
+    assert (ws["M7"].value, ws["M8"].value, ws["N8"].value) == ("Gaji Pokok", 3_497_300, "PNS")
     ws = wb["Pensiun"]
     assert (ws["J8"].value, ws["K8"].value, ws["L8"].value) == (60, datetime(2027, 4, 1), 2027)
     ws = wb["Diklat"]

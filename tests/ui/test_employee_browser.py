@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from app.i18n import angka, tanggal
 from app.models.storage.db import Database
 from app.models.storage.instansi import get_setting, is_set_up
 from app.ui.application import make_app
@@ -129,6 +130,24 @@ def test_open_detail_with_enter_shows_every_history(
     pangkat: QTableWidget = dialog.history_tables["pangkat"]
     assert pangkat.rowCount() >= 1
     assert pangkat.item(0, 1).text() == expected["golongan"]
+    # the gaji pokok comes from the table and the next KGB from the MKG steps
+    form = dialog.tabs.widget(0).findChild(QFormLayout)
+    shown = {
+        form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text(): form.itemAt(
+            i, QFormLayout.ItemRole.FieldRole
+        )
+        .widget()
+        .text()
+        for i in range(form.rowCount())
+    }
+    data = dialog.record.data
+    assert shown["Gaji pokok (tabel gaji):"] == (
+        f"Rp{angka(data['gaji_pokok'])}" if data["gaji_pokok"] is not None else "-"
+    )
+    assert shown["KGB berikutnya:"] == (
+        tanggal(data["kgb_berikut"]) if data["kgb_berikut"] else shown["KGB berikutnya:"]
+    )
+    assert shown["KGB berikutnya:"] != ""
     audit = demo_db.conn.execute(
         "SELECT aktor, record_id FROM lokal_audit WHERE aksi = 'Membuka rincian pegawai'"
     ).fetchall()

@@ -60,7 +60,7 @@ PLACEHOLDER_PEGAWAI: dict[str, str] = {
     "sk_lama_tanggal": "Tanggal SK gaji/pangkat terakhir",
     "tmt_gaji_lama": "Tanggal mulai berlakunya gaji lama (TMT KGB/KP terakhir)",
     "masa_kerja_lama": "Masa kerja golongan pada TMT gaji lama",
-    "kgb_berikutnya": "Tanggal kenaikan gaji berkala berikutnya (TMT + 2 tahun)",
+    "kgb_berikutnya": "Tanggal KGB berikutnya (langkah MKG berikut pada tabel gaji)",
     "jabatan_baru": "Jabatan baru",
     "unit_baru": "Unit kerja baru",
     "pertek_nomor": "Nomor pertimbangan teknis (pertek) BKN dari usulan KP",

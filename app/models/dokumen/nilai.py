@@ -25,8 +25,7 @@ from app.models.pegawai.read import EmployeeRecord
 from app.models.reference.loader import Referensi
 from app.models.rekap.kp import periode_kp_berikutnya
 from app.models.rules import derivations as d
-from app.models.rules.derivations import add_years
-from app.models.rules.kp import TAHUN_KGB, kgb_berikutnya
+from app.models.rules.gaji import TabelGaji, mkg_setelah_kp
 from app.models.rules.nip import format_nip
 from app.models.storage.instansi import get_setting
 from app.paths import resources_dir
@@ -95,14 +94,23 @@ def letterhead(conn: sqlite3.Connection, t: Templat, values: Mapping[str, str]) 
 
 def default_tmt(conn: sqlite3.Connection, t: Templat, on: date, record: EmployeeRecord) -> date:
     """TMT when none is given: the KP period on or after the decree's month (PERIODE_KP), the
-    next KGB step on or after the decree date (KGB), or the decree date."""
+    next KGB step of the gaji table on or after the decree date (KGB), or the decree date."""
     if t.tmt_bawaan == "PERIODE_KP":
         return periode_kp_berikutnya(conn, on.replace(day=1) - timedelta(days=1))
     if t.tmt_bawaan == "KGB":
         base = _mk_base(record)
-        if base is not None:
-            return kgb_berikutnya(base[0], on)[0]
+        gol = record.data.get("golongan")
+        if base is not None and gol:
+            tabel = TabelGaji.dari_referensi(Referensi.load(conn))
+            found = tabel.kgb_berikut(gol, base[1], base[0], mulai=on, tmt_pensiun=_pensiun(record))
+            if found is not None:
+                return found[0].tmt
     return on
+
+
+def _pensiun(record: EmployeeRecord) -> date | None:
+    value = record.data.get("tanggal_pensiun")
+    return date.fromisoformat(value) if value else None
 
 
 def _mk_base(record: EmployeeRecord) -> tuple[date, int] | None:
@@ -193,10 +201,20 @@ def person_values(
         gol_baru = gol
     base = _mk_base(record)
     masa_kerja = None
+    tabel = TabelGaji.dari_referensi(ref)
+    gaji: int | None = None
+    kgb_lanjut: date | None = None
     if base is not None:
         y, m = d.masa_kerja(base[0], tmt, tambah_bulan=base[1])
+        if gol and gol_baru and gol_baru != gol:  # crossing a golongan reduces the MKG
+            y, m = mkg_setelah_kp(gol, gol_baru, y, m)
         masa_kerja = tr("{t} tahun {b} bulan", t=y, b=m)
-    gaji = parse_rupiah(given["gaji_pokok"], "gaji_pokok", nip) if given.get("gaji_pokok") else None
+        if gol_baru:
+            gaji = tabel.cari_gaji(gol_baru, y, tmt)
+            found = tabel.kgb_berikut(gol_baru, y * 12 + m, tmt, tmt_pensiun=_pensiun(record))
+            kgb_lanjut = found[0].tmt if found else None
+    if given.get("gaji_pokok"):
+        gaji = parse_rupiah(given["gaji_pokok"], "gaji_pokok", nip)
     lama: int | None = None
     if given.get("gaji_pokok_lama"):
         lama = parse_rupiah(given["gaji_pokok_lama"], "gaji_pokok_lama", nip)
@@ -248,7 +266,13 @@ def person_values(
             if sk.get("mk_tahun") is not None
             else None
         ),
-        "kgb_berikutnya": tanggal(add_years(tmt, TAHUN_KGB)),
+        "kgb_berikutnya": (
+            tanggal(kgb_lanjut)
+            if kgb_lanjut
+            else tr("tidak ada lagi")
+            if base is not None and gol_baru
+            else None
+        ),
     }
     for key, value in given.items():  # explicit values override what the records say
         if key not in _COMPUTED and value:

@@ -33,6 +33,7 @@ from app.models.reference.loader import Referensi, natural_id
 from app.models.rekap.common import unit_clause
 from app.models.rekap.kp import nominatif_kp, periode_kp
 from app.models.rules import derivations as d
+from app.models.rules.gaji import mkg_setelah_kp
 from app.models.rules.kp import JENIS_PILIHAN, JENIS_REGULER, STATUS_BELUM, jenis_kp_label
 from app.models.rules.pegawai import raise_for
 from app.models.storage.db import Database
@@ -427,7 +428,8 @@ def _riwayat_baru(
     conn: sqlite3.Connection, u: Usulan, nomor_sk: str, tanggal_sk: date
 ) -> dict[str, str | int | None]:
     """The riwayat_pangkat row of an issued SK: the new golongan from the TMT of the period,
-    with the MK golongan carried on from the current rank (when it is recorded)."""
+    with the MK golongan carried on from the current rank (when it is recorded), less the years
+    taken off when the promotion crosses a golongan (:func:`.gaji.mkg_setelah_kp`)."""
     ref = Referensi.load(conn)
     rows = [
         dict(zip(("tmt", "golongan_kode", "mk_tahun", "mk_bulan"), r, strict=True))
@@ -448,6 +450,8 @@ def _riwayat_baru(
         if current is not None and current.get("mk_tahun") is not None
         else None
     )
+    if mk is not None:  # crossing a golongan reduces the MKG (asn-rules 10.2)
+        mk = mkg_setelah_kp(u.golongan_lama, u.golongan_baru, *mk)
     return {
         "golongan_kode": u.golongan_baru,
         "tmt": u.tmt_baru.isoformat(),

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from app.i18n import tanggal, tr
+from app.i18n import angka, tanggal, tr
 from app.models.pegawai.fields import (
     EMPLOYEE_COLUMNS,
     EMPLOYEE_DATE_FIELDS,
@@ -25,6 +25,7 @@ from app.models.pegawai.fields import (
 from app.models.pegawai.read import employee_row
 from app.models.reference.loader import Referensi
 from app.models.rules.derivations import usia
+from app.models.rules.gaji import TabelGaji
 from app.models.rules.nip import (
     USIA_MAKSIMAL,
     check_nik,
@@ -528,4 +529,23 @@ def _check_kgb(
                 tr("pangkat yang berlaku pada {tgl} adalah {gol}.",
                    tgl=tanggal(tmt), gol=current["golongan_kode"]),
                 "tmt",
+            )  # fmt: skip
+    # The gaji pokok and the MKG step come from the gaji table in force on the TMT (asn-rules
+    # 10.2, 10.3): a different value is a warning (the table is editable reference data).
+    if gol and mk is not None:
+        tabel = TabelGaji.dari_referensi(ref)
+        langkah = tabel.langkah(str(gol), tmt)
+        if langkah and mk % 12 == 0 and mk // 12 not in langkah:
+            issues.warn(
+                "mk_tahun",
+                tr("masa kerja {t} tahun bukan langkah KGB pada tabel gaji golongan {g}.",
+                   t=mk // 12, g=gol),
+            )  # fmt: skip
+        gaji = v.get("gaji_pokok")
+        tabel_gaji = tabel.cari_gaji(str(gol), mk // 12, tmt)
+        if isinstance(gaji, int) and tabel_gaji is not None and gaji != tabel_gaji:
+            issues.warn(
+                "gaji_pokok",
+                tr("menurut tabel gaji, gaji pokok {g} masa kerja {t} tahun pada {tgl} adalah "
+                   "Rp{r}.", g=gol, t=mk // 12, tgl=tanggal(tmt), r=angka(tabel_gaji)),
             )  # fmt: skip

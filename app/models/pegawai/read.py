@@ -19,6 +19,7 @@ from app.i18n import tr
 from app.models.errors import NotFoundError, ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rules import derivations as d
+from app.models.rules.gaji import TabelGaji
 from app.models.rules.nip import normalise_nip
 from app.models.storage.ringkas import UnitTree
 
@@ -379,6 +380,8 @@ def get_employee(
     )
     mkg = d.masa_kerja_golongan(pk, today)
     mk = d.masa_kerja(date.fromisoformat(p["tmt_cpns"]), today) if p.get("tmt_cpns") else None
+    tmt_pensiun = d.tanggal_pensiun(lahir, bup)
+    gaji_pokok, kgb_berikut = _gaji_dan_kgb(ref, pk, riwayat["kgb"], today, tmt_pensiun)
     unit_id = jb["unit_id"] if jb else None
     opd_id = tree.opd(unit_id)
     data: dict[str, Any] = {
@@ -415,13 +418,46 @@ def get_employee(
         "opd": tree.nama.get(opd_id or ""),
         "pendidikan": pd["tingkat_kode"] if pd else None,
         "pendidikan_jurusan": pd.get("jurusan") if pd else None,
+        "mkg_tahun": mkg[0] if mkg else None,
+        "mkg_bulan": mkg[1] if mkg else None,
+        "gaji_pokok": gaji_pokok,
+        "kgb_berikut": kgb_berikut.isoformat() if kgb_berikut else None,
         "bup": bup,
-        "tanggal_pensiun": d.tanggal_pensiun(lahir, bup).isoformat(),
+        "tanggal_pensiun": tmt_pensiun.isoformat(),
+        "tmt_pensiun": tmt_pensiun.isoformat(),
         "alamat": p["alamat"],
         "telepon": p["telepon"],
         "email": p["email"],
     }
     return EmployeeRecord(data, riwayat)
+
+
+def _gaji_dan_kgb(
+    ref: Referensi,
+    pangkat: dict[str, Any] | None,
+    kgb: list[dict[str, Any]],
+    today: date,
+    tmt_pensiun: date,
+) -> tuple[int | None, date | None]:
+    """The gaji pokok today (table in force today at the golongan and the MKG of today) and the
+    next KGB on or after today: the next step of the table above the MKG of the last KGB or KP
+    (the later one), before the TMT pensiun (asn-rules 10.3). None where the records or the
+    table cannot tell."""
+    if pangkat is None or not pangkat.get("tmt") or pangkat.get("mk_tahun") is None:
+        return None, None
+    gol = str(pangkat["golongan_kode"])
+    tmt = date.fromisoformat(pangkat["tmt"])
+    mk = int(pangkat["mk_tahun"]) * 12 + int(pangkat.get("mk_bulan") or 0)
+    for row in kgb:  # newest first
+        if row.get("tmt") and row["tmt"] > pangkat["tmt"] and row.get("mk_tahun") is not None:
+            tmt = date.fromisoformat(row["tmt"])
+            mk = int(row["mk_tahun"]) * 12 + int(row.get("mk_bulan") or 0)
+            break
+    tabel = TabelGaji.dari_referensi(ref)
+    mkg_today = d.masa_kerja(tmt, today, tambah_bulan=mk)[0] if today >= tmt else mk // 12
+    gaji = tabel.cari_gaji(gol, mkg_today, max(today, tmt))
+    found = tabel.kgb_berikut(gol, mk, tmt, mulai=today, tmt_pensiun=tmt_pensiun)
+    return gaji, found[0].tmt if found else None
 
 
 def record_to_json(record: EmployeeRecord) -> dict[str, Any]:

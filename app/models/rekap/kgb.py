@@ -1,5 +1,7 @@
-"""KGB due in a date window (asn-rules 10.3): the TMT of the last KGB or KP plus 2 years, with
-the MK golongan at the new TMT."""
+"""KGB due in a date window (asn-rules 10.3): derived from the MK golongan, not from the last
+TMT. From the last KGB or KP (the later one) and its MKG, the next KGB is when the MKG reaches
+the next step of the gaji table that raises the gaji, up to the top of the table and never on or
+after the TMT pensiun; PNS, CPNS and PPPK alike. Each row carries the new gaji of the table."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, parse_date, unit_clause_named
 from app.models.rules import derivations as d
-from app.models.rules.kp import STATUS_BELUM, STATUS_MEMENUHI, STATUS_VERIFIKASI, kgb_berikutnya
+from app.models.rules.gaji import TabelGaji
+from app.models.rules.kp import STATUS_BELUM, STATUS_MEMENUHI, STATUS_VERIFIKASI
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,9 @@ class KgbBaris:
     unit_nama: str | None
     status: str
     keterangan: tuple[str, ...]
+    jenis_asn: str = "PNS"
+    gaji_pokok: int | None = None  # of the new step, from the table in force on tmt_baru
+    tmt_pensiun: date | None = None
 
 
 _KGB_SQL = """
@@ -54,9 +60,12 @@ dasar AS (
         (SELECT k.tmt || '|' || (COALESCE(k.mk_tahun, 0) * 12 + COALESCE(k.mk_bulan, 0))
          FROM riwayat_kgb k WHERE k.pegawai_id = r.pegawai_id AND k.deleted = 0
          ORDER BY k.tmt DESC, k.id DESC LIMIT 1) AS kgb,
-        r.jabatan_nama, r.unit_nama
+        r.jabatan_nama, r.unit_nama, r.jenis_asn, r.tanggal_lahir, r.jenjang_kode,
+        (SELECT j.bup_tahun FROM riwayat_jabatan rj LEFT JOIN jabatan j ON j.id = rj.jabatan_id
+         WHERE rj.pegawai_id = r.pegawai_id AND rj.deleted = 0 AND rj.tmt IS NOT NULL
+         ORDER BY rj.tmt DESC, COALESCE(rj.tanggal_sk, '') DESC, rj.id DESC LIMIT 1) AS bup_jabatan
     FROM pegawai_ringkas r
-    WHERE {aktif} AND r.jenis_asn = 'PNS' {unit}
+    WHERE {aktif} AND r.jenis_asn IN ('PNS', 'PPPK') {unit}
 )
 SELECT dasar.*, hd.mulai, hd.sampai FROM dasar LEFT JOIN hd ON hd.pegawai_id = dasar.pegawai_id
 """
@@ -65,16 +74,19 @@ SELECT dasar.*, hd.mulai, hd.sampai FROM dasar LEFT JOIN hd ON hd.pegawai_id = d
 def kgb_jatuh_tempo(
     conn: sqlite3.Connection, mulai: date, sampai: date, *, unit_id: str | None = None
 ) -> list[KgbBaris]:
-    """Active PNS and CPNS whose next KGB falls between ``mulai`` and ``sampai`` (inclusive).
+    """Active PNS, CPNS and PPPK whose next KGB falls between ``mulai`` and ``sampai``
+    (inclusive), in date order.
 
-    Next KGB = TMT of the last KGB or of the last KP (whichever is later) + 2 years
-    (asn-rules 10.3). MK golongan at the new TMT = the MK on that record plus the time since.
-    A penalty that blocks KGB during the window, and steps missing from the records, are
-    marked for checking.
+    The base is the last KGB or the last KP (whichever is later) with the MK golongan written on
+    it; the next KGB is the next step of the gaji table above that MKG (asn-rules 10.3, see
+    :meth:`~app.models.rules.gaji.TabelGaji.kgb_berikut`): none past the top of the table, none
+    on or after the TMT pensiun (BUP as on the employee's record). Steps missing from the
+    records, a penalty that blocks KGB, and a gaji the table does not have are marked.
     """
     if sampai < mulai:
         raise ValidationError(tr("Tanggal akhir lebih awal dari tanggal awal."), field="sampai")
     ref = Referensi.load(conn)
+    tabel = TabelGaji.dari_referensi(ref)
     unit_sql, unit_params = unit_clause_named(conn, unit_id)
     params: dict[str, Any] = {
         "mulai": mulai.isoformat(),
@@ -82,19 +94,31 @@ def kgb_jatuh_tempo(
         **unit_params,
     }
     found: list[tuple[date, str, KgbBaris]] = []
-    for row in conn.execute(_KGB_SQL.format(aktif=aktif_clause(), unit=unit_sql), params):
-        kp_tmt = parse_date(row[4])
+    cur = conn.execute(_KGB_SQL.format(aktif=aktif_clause(), unit=unit_sql), params)
+    cols = [c[0] for c in cur.description]
+    for values in cur:
+        row = dict(zip(cols, values, strict=True))
+        gol = row["golongan_kode"]
+        kp_tmt = parse_date(row["tmt_golongan"])
         kgb_tmt, kgb_mk = None, 0
-        if row[6]:
-            text, mk_text = str(row[6]).split("|")
+        if row["kgb"]:
+            text, mk_text = str(row["kgb"]).split("|")
             kgb_tmt, kgb_mk = date.fromisoformat(text), int(mk_text)
         if kgb_tmt is not None and (kp_tmt is None or kgb_tmt > kp_tmt):
             dasar, tmt_lama, mk_lama = "KGB", kgb_tmt, kgb_mk
         elif kp_tmt is not None:
-            dasar, tmt_lama, mk_lama = "KP", kp_tmt, int(row[5] or 0)
+            dasar, tmt_lama, mk_lama = "KP", kp_tmt, int(row["mk_kp"] or 0)
         else:  # no rank and no KGB on record: nothing to count from
             continue
-        due, steps = kgb_berikutnya(tmt_lama, mulai)
+        if not gol:
+            continue
+        bup = d.bup_usia(row["jenjang_kode"], ref.jenjang, row["bup_jabatan"])
+        tmt_pensiun = d.tanggal_pensiun(date.fromisoformat(row["tanggal_lahir"]), bup)
+        next_kgb = tabel.kgb_berikut(gol, mk_lama, tmt_lama, mulai=mulai, tmt_pensiun=tmt_pensiun)
+        if next_kgb is None:  # top of the table, or pensiun first
+            continue
+        kgb, steps = next_kgb
+        due = kgb.tmt
         if due > sampai:
             continue
         mk_baru = d.masa_kerja(tmt_lama, due, tambah_bulan=mk_lama)
@@ -108,20 +132,27 @@ def kgb_jatuh_tempo(
                 )
             )
             status = STATUS_VERIFIKASI
-        if row[9] is not None and row[9] <= due.isoformat() <= row[10]:
+        kolom = tabel.kolom(gol, due)
+        if kgb.gaji_pokok is None:
+            notes.append(tabel.pesan_belum_lengkap(gol, due))
+            status = STATUS_VERIFIKASI
+        elif kolom is not None and kolom.status_fakta == "?":
+            notes.append(tr("Tabel gaji golongan ini belum pasti [?]: periksa Lampiran peraturan"))
+            status = STATUS_VERIFIKASI
+        if row["mulai"] is not None and row["mulai"] <= due.isoformat() <= row["sampai"]:
             notes.append(tr("Sedang menjalani hukuman disiplin: KGB dapat ditunda"))
             status = STATUS_BELUM
         found.append(
             (
                 due,
-                row[1],
+                row["nip"],
                 KgbBaris(
                     nomor=0,
-                    pegawai_id=row[0],
-                    nip=row[1],
-                    nama_lengkap=row[2],
-                    golongan_kode=row[3],
-                    pangkat=pangkat_nama(ref, row[3]),
+                    pegawai_id=row["pegawai_id"],
+                    nip=row["nip"],
+                    nama_lengkap=row["nama_lengkap"],
+                    golongan_kode=gol,
+                    pangkat=pangkat_nama(ref, gol),
                     dasar=dasar,
                     tmt_lama=tmt_lama,
                     mk_lama_tahun=mk_lama // 12,
@@ -129,10 +160,13 @@ def kgb_jatuh_tempo(
                     tmt_baru=due,
                     mk_baru_tahun=mk_baru[0],
                     mk_baru_bulan=mk_baru[1],
-                    jabatan_nama=row[7],
-                    unit_nama=row[8],
+                    jabatan_nama=row["jabatan_nama"],
+                    unit_nama=row["unit_nama"],
                     status=status,
                     keterangan=tuple(notes),
+                    jenis_asn=row["jenis_asn"],
+                    gaji_pokok=kgb.gaji_pokok,
+                    tmt_pensiun=tmt_pensiun,
                 ),
             )
         )

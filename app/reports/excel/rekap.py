@@ -541,6 +541,8 @@ def lembar_kgb(kop: KopLaporan, rows: Sequence[KgbBaris], mulai: date, sampai: d
         Kolom(tr("TMT"), 11, "tanggal", grup=tr("Gaji Berkala Baru")),
         Kolom(tr("MK Thn"), 6, "angka", grup=tr("Gaji Berkala Baru")),
         Kolom(tr("MK Bln"), 6, "angka", grup=tr("Gaji Berkala Baru")),
+        Kolom(tr("Gaji Pokok"), 12, "angka", grup=tr("Gaji Berkala Baru")),
+        Kolom(tr("ASN"), 6),
         Kolom(tr("Jabatan"), 28),
         Kolom(tr("Unit Kerja"), 26),
         Kolom(tr("Status"), 14),
@@ -560,6 +562,8 @@ def lembar_kgb(kop: KopLaporan, rows: Sequence[KgbBaris], mulai: date, sampai: d
             b.tmt_baru,
             b.mk_baru_tahun,
             b.mk_baru_bulan,
+            b.gaji_pokok,
+            b.jenis_asn,
             b.jabatan_nama,
             b.unit_nama,
             b.status,
@@ -580,8 +584,10 @@ def lembar_kgb(kop: KopLaporan, rows: Sequence[KgbBaris], mulai: date, sampai: d
         baris=values,
         catatan=(
             tr(
-                "KGB berikutnya = TMT KGB terakhir atau KP terakhir (yang lebih akhir) + 2 "
-                "tahun. Surat pemberitahuan dibuat 2 bulan sebelum TMT."
+                "KGB berikutnya = saat masa kerja golongan (dari KGB atau KP terakhir, yang "
+                "lebih akhir) mencapai langkah berikut pada tabel gaji, sampai puncak tabel dan "
+                "tidak pada atau sesudah TMT pensiun; PNS dan PPPK. Gaji pokok dari tabel gaji "
+                "yang berlaku pada TMT. Surat pemberitahuan dibuat 2 bulan sebelum TMT."
             ),
         ),
     )

@@ -497,6 +497,18 @@ class EmployeeDetailDialog(QDialog):
                 tr("Masa kerja keseluruhan"),
                 tr("{t} tahun {b} bulan", t=mk["tahun"], b=mk["bulan"]) if mk else "-",
             ),
+            (
+                tr("Gaji pokok (tabel gaji)"),
+                f"Rp{angka(d['gaji_pokok'])}" if d.get("gaji_pokok") is not None else "-",
+            ),
+            (
+                tr("KGB berikutnya"),
+                tanggal(d["kgb_berikut"])
+                if d.get("kgb_berikut")
+                else tr("tidak ada (puncak tabel gaji atau pensiun)")
+                if d.get("gaji_pokok") is not None
+                else "-",
+            ),
             (tr("Jabatan"), d["jabatan"] or "-"),
             (
                 tr("Jenjang / eselon"),

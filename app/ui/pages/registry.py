@@ -83,6 +83,12 @@ def _kp() -> PageClass:
     return KpPage
 
 
+def _kalkulator() -> PageClass:
+    from app.ui.pages.kalkulator import KalkulatorPage  # lazy: imported on first show
+
+    return KalkulatorPage
+
+
 def _seleksi() -> PageClass:
     from app.ui.pages.seleksi import SeleksiPage  # lazy: imported on first show
 
@@ -129,6 +135,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("skp", "Kinerja (SKP)", 50, _skp),  # who may act: per SKP
     PageSpec("dokumen", "Dokumen SK", 60, _dokumen, rights=(("dokumen.terbitkan",),)),
     PageSpec("kp", "Kenaikan pangkat", 70, _kp, rights=(("dokumen.terbitkan",),)),
+    PageSpec("kalkulator", "Kalkulator kepegawaian", 75, _kalkulator),
     # a committee member (seleksi.baca of assigned selections only) sees no one's scores
     PageSpec(
         "seleksi",

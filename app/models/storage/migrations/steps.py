@@ -106,6 +106,10 @@ def _m0014(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0014_batas_atasan_kp.sql")
 
 
+def _m0015(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0015_gaji_pokok.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -121,5 +125,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "referensi ujian dinas kenaikan pangkat", _m0012),
     Migration(13, "riwayat pangkat dan jabatan boleh tanpa TMT (dilengkapi kemudian)", _m0013),
     Migration(14, "batas pangkat atasan langsung KP menurut tanggal berlaku", _m0014),
+    Migration(
+        15, "referensi gaji pokok PNS (PP 5/2024) dan PPPK menurut masa kerja golongan", _m0015
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
