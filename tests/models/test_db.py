@@ -26,7 +26,7 @@ def test_new_database_is_migrated_with_wal_and_foreign_keys(db: Database) -> Non
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA application_id").fetchone()[0] == dbmod.APPLICATION_ID
     applied = conn.execute("SELECT versi FROM lokal_migrasi ORDER BY versi").fetchall()
-    assert [r[0] for r in applied] == list(range(1, LATEST_VERSION + 1))
+    assert [r[0] for r in applied] == [m.version for m in steps.MIGRATIONS]
     # node id is a UUID and stays the same on reopening
     node = db.node_id
     db.close()
@@ -216,12 +216,22 @@ def test_locked_database_becomes_a_storage_error(tmp_path: Path) -> None:
         database.close()
 
 
-def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_path: Path) -> None:
+def _database_at(path: Path, version: int, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """A database made by the release whose last migration was ``version``."""
+    with monkeypatch.context() as m:
+        m.setattr(dbmod, "MIGRATIONS", tuple(x for x in steps.MIGRATIONS if x.version <= version))
+        m.setattr(dbmod, "LATEST_VERSION", version)
+        return Database(path)
+
+
+def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A database made before Peraturan BKN 4/2025 was in the reference data gets the monthly
     periods on upgrade; a row the admin already keyed in with the same kode is kept, not
     duplicated, and a closing date the admin set is not overwritten."""
     path = tmp_path / "lama.sqlite3"
-    db = Database(path)
+    db = _database_at(path, 12, monkeypatch)
     conn = db.conn
     conn.execute("DELETE FROM ref_periode_kp WHERE berlaku_mulai = '2025-10-01' AND bulan > 1")
     conn.execute(
@@ -250,3 +260,70 @@ def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_pat
     assert by_kode["2024-01-01|2"][0] == "2025-09-30"
     assert by_kode["2024-01-01|12"][0] == "2025-12-31"  # the admin's date stays
     again.close()
+
+
+def test_migration_15_keeps_old_skps_and_widens_the_states(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SKP left 'dinilai' by the old flow (waiting for the atasan's approval) keeps its
+    rating and now waits for the penilai's penetapan; an SKP ditetapkan before gets its
+    keberatan window counted from its penetapan; the new states are accepted, others still not;
+    the reference tables of the curve and the keberatan days arrive."""
+    from app.models.reference import loader
+    from app.models.rules.skp import Pelaku
+    from app.models.skp import read, workflow
+    from app.models.storage.store import Store
+    from tests.helpers.skp import build_org
+
+    path = tmp_path / "skp-lama.sqlite3"
+    old = _database_at(path, 12, monkeypatch)
+    new_tables = ("ref_tenggat_skp", "ref_capaian_organisasi", "ref_kurva_predikat")
+    monkeypatch.setattr(
+        loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in new_tables)
+    )
+    org = build_org(old)
+    with Store(old).write("uji") as tx:
+        for pid, status, ditetapkan in (
+            (org.ani, "dinilai", None),
+            (org.budi, "ditetapkan", "2026-01-10T03:00:00Z"),
+        ):
+            tx.insert(
+                "skp",
+                {
+                    "id": read.skp_id_for(pid, 2025),
+                    "pegawai_id": pid,
+                    "tahun": 2025,
+                    "penilai_id": org.kabid,
+                    "atasan_penilai_id": org.kadis,
+                    "status": status,
+                    "rating_hasil": "SESUAI",
+                    "rating_perilaku": "SESUAI",
+                    "predikat_kode": "BAIK",
+                    "terkunci": int(status == "ditetapkan"),
+                    "ditetapkan": ditetapkan,
+                },
+            )
+    columns = [r[1] for r in old.conn.execute("PRAGMA table_info(skp)")]
+    assert "rencana_disetujui" not in columns
+    old.close()
+    monkeypatch.undo()
+
+    db = Database(path)
+    conn = db.conn
+    assert db.schema_version == LATEST_VERSION
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    ani = read.skp_info(conn, read.skp_id_for(org.ani, 2025))
+    budi = read.skp_info(conn, read.skp_id_for(org.budi, 2025))
+    assert (ani.status, ani.terkunci, ani.batas_keberatan) == ("dinilai", False, None)
+    assert (budi.status, budi.batas_keberatan) == ("ditetapkan", "2026-01-24")
+    assert [r[0] for r in conn.execute("SELECT hari FROM ref_tenggat_skp")] == [14]
+    assert conn.execute("SELECT count(*) FROM ref_kurva_predikat").fetchone()[0] == 11
+    # The old 'dinilai' SKP is ditetapkan by the penilai now, not by the atasan.
+    workflow.tetapkan(db, ani.id, actor=Pelaku("kabid", pegawai_id=org.kabid))
+    assert read.skp_info(conn, ani.id).status == "ditetapkan"
+    with Store(db).write("uji") as tx:
+        tx.update("skp", budi.id, {"status": "keberatan"})
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        conn.execute("UPDATE skp SET status = 'lain' WHERE id = ?", (budi.id,))
+    db.close()

@@ -98,6 +98,37 @@ def _m0012(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0012_ujian_dinas.sql")
 
 
+# The CHECK of skp.status as migration 8 wrote it, and as migration 15 widens it.
+_SKP_STATUS_8 = "CHECK (status IN ('draft', 'diajukan', 'dinilai', 'ditetapkan'))"
+_SKP_STATUS_15 = (
+    "CHECK (status IN ('draft', 'disetujui', 'diajukan', 'dinilai', 'ditetapkan', "
+    "'keberatan', 'final'))"
+)
+
+
+def _m0015(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0015_skp_keberatan.sql")
+    # Widening a CHECK: SQLite's documented procedure (lang_altertable.html, "making other kinds
+    # of table schema changes") edits the stored CREATE TABLE and bumps schema_version. A copy
+    # of the table would break the deferred foreign keys of the tables that point at skp.
+    version = int(conn.execute("PRAGMA schema_version").fetchone()[0])
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        changed = conn.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' "
+            "AND name = 'skp' AND instr(sql, ?) > 0",
+            (_SKP_STATUS_8, _SKP_STATUS_15, _SKP_STATUS_8),
+        ).rowcount
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    if changed != 1:
+        raise RuntimeError("migration 15: the CHECK of skp.status was not found")
+    bad = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    if bad != "ok":
+        raise RuntimeError(f"migration 15: integrity check failed: {bad}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -111,5 +142,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "kenaikan pangkat: usulan, pertek dan SK per periode", _m0010),
     Migration(11, "periode kenaikan pangkat setiap bulan sejak 1 Oktober 2025", _m0011),
     Migration(12, "referensi ujian dinas kenaikan pangkat", _m0012),
+    Migration(
+        15, "SKP: persetujuan rencana, penetapan penilai, keberatan, kurva per capaian", _m0015
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
