@@ -236,7 +236,8 @@ def test_an_appraisal_year_end_to_end_through_the_screens(
     qtbot.keyClicks(form.catatan, "Perilaku kolaboratif tidak dinilai")
     qtbot.mouseClick(form.buttons["keberatan"], Qt.MouseButton.LeftButton)
     assert "Status: Keberatan" in form.header.text()
-    assert "Keberatan" in form.header.text() and "Perilaku kolaboratif" in form.header.text()
+    assert "Perilaku kolaboratif tidak dinilai" in form.keberatan_info.text()
+    assert "Menunggu putusan" in form.keberatan_info.text()
     assert visible(form) == {"pdf", "tutup"}
     close(qtbot, page, form)
     assert page.data.total.keberatan == 1
@@ -253,9 +254,10 @@ def test_an_appraisal_year_end_to_end_through_the_screens(
     form.rating_hasil.setCurrentIndex(form.rating_hasil.findData("ATAS"))
     form.rating_perilaku.setCurrentIndex(form.rating_perilaku.findData("SESUAI"))
     qtbot.keyClicks(form.catatan, "Perilaku sesuai ekspektasi, bukan di atas")
+    form.grab().save(str(tmp_path / "form-keberatan.png"))
     qtbot.mouseClick(form.buttons["putus"], Qt.MouseButton.LeftButton)
     assert "Status: Final" in form.header.text()
-    assert "diubah, predikat Baik" in form.header.text()
+    assert "penilaian diubah, predikat Baik" in form.keberatan_info.text()
     assert visible(form) == {"pdf", "tutup"}
     form.grab().save(str(tmp_path / "form-final.png"))
     close(qtbot, page, form)
@@ -371,6 +373,8 @@ def test_history_rows_paper_results_and_the_curve_on_the_page(
     assert admin.data.capaian == "BAIK"
     assert admin.chart.expected == [None, 70.0, None, None, None]
     assert "Capaian kinerja organisasi: Baik." in admin.chart_note.text()
+    assert "Peringatan Dinas Arsip: Baik 75% (3 dari 4)" in admin.chart_note.text()
+    admin.grab().save(str(tmp_path / "halaman-unit.png"))
     with qtbot.waitSignal(admin.loaded, timeout=10000):
         admin.unit.setCurrentIndex(0)
     dinas_row = next(

@@ -90,7 +90,9 @@ def kemajuan(conn: sqlite3.Connection, tahun: int, unit_id: str | None = None) -
     for r in conn.execute(sql, params):
         counts = [int(x or 0) for x in r[2:]]
         predikat = dict(zip(codes, counts[10:], strict=True))
-        level = capaian.get(str(r[0])) if r[0] else None
+        # The agency view checks each perangkat daerah (its row covers its sub-units); inside a
+        # unit only the total is checked, the rows being the members of each unit directly.
+        level = capaian.get(str(r[0])) if r[0] and unit_id is None else None
         baris.append(
             _baris(r[0], str(r[1] or tr("(tanpa unit)")), counts, predikat, level, aturan, labels)
         )

@@ -106,6 +106,7 @@ class SkpForm(QDialog):
         self.header.setObjectName("kepalaSkp")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setMinimumHeight(self.header.fontMetrics().lineSpacing() * 3 + 4)
 
         # -- penilai
         self.penilai_nip = QLineEdit()
@@ -181,6 +182,10 @@ class SkpForm(QDialog):
         self.catatan_penilai = QPlainTextEdit()
         self.catatan_penilai.setObjectName("catatanPenilai")
         self.catatan_penilai.setMaximumHeight(70)
+        self.keberatan_info = QLabel()
+        self.keberatan_info.setObjectName("infoKeberatan")
+        self.keberatan_info.setWordWrap(True)
+        self.keberatan_info.setTextFormat(Qt.TextFormat.PlainText)
         self.rekan_nip = QLineEdit()
         self.rekan_nip.setObjectName("nipRekan")
         self.rekan_nip.setPlaceholderText(tr("NIP rekan kerja"))
@@ -202,6 +207,7 @@ class SkpForm(QDialog):
         rating_form.addRow(tr("Rating perilaku kerja:"), self.rating_perilaku)
         rating_form.addRow(tr("Predikat kinerja:"), self.predikat_label)
         rating_form.addRow(tr("Catatan pejabat penilai:"), self.catatan_penilai)
+        rating_form.addRow(tr("Keberatan:"), self.keberatan_info)
         rating_form.addRow(tr("Rekan kerja:"), rekan_row)
         rating_form.addRow("", self.rekan_list)
 
@@ -300,19 +306,22 @@ class SkpForm(QDialog):
             lock=lock,
         )
         k = r.keberatan
+        keberatan = ""
         if k is not None:
-            text += "\n" + tr(
-                "Keberatan {t} oleh {o}: {a}", t=tanggal(k.tanggal), o=k.pengaju, a=k.alasan
-            )
+            keberatan = tr("{t} oleh {o}: {a}", t=tanggal(k.tanggal), o=k.pengaju, a=k.alasan)
             if k.putusan:
-                text += "\n" + tr(
-                    "Putusan atasan pejabat penilai {t} ({o}): {p}, predikat {pr}: {a}",
+                keberatan += "\n" + tr(
+                    "Putusan atasan pejabat penilai {t} ({o}): penilaian {p}, predikat {pr}. "
+                    "Alasan: {a}",
                     t=tanggal(k.tanggal_putusan),
                     o=k.pemutus,
                     p=tr("diubah") if k.putusan == "UBAH" else tr("tetap"),
                     pr=self.ref.label("ref_predikat", k.predikat_akhir),
                     a=k.alasan_putusan,
                 )
+            else:
+                keberatan += "\n" + tr("Menunggu putusan atasan pejabat penilai.")
+        self.keberatan_info.setText(keberatan or tr("-"))
         self.header.setText(text)
         can_plan = bool(self.rights[T.UBAH_RENCANA])
         can_real = bool(self.rights[T.REALISASI])

@@ -488,9 +488,10 @@ class SkpPage(Page):
         else:
             lines.append(tr("Pilih unit yang capaian kinerja organisasinya dicatat untuk melihat "
                             "batas pola distribusinya."))  # fmt: skip
-        warned = [b for b in data.baris if b.peringatan]
+        warned = [b for b in [*data.baris, data.total] if b.peringatan]
         for b in warned[:3]:
-            lines.append(tr("Peringatan {unit}: {w}", unit=b.unit, w=" ".join(b.peringatan)))
+            unit = b.unit if b is not data.total else self.unit.currentText().strip()
+            lines.append(tr("Peringatan {unit}: {w}", unit=unit, w=" ".join(b.peringatan)))
         if len(warned) > 3:
             lines.append(
                 tr("… dan {n} unit lain (lihat kolom Peringatan).", n=angka(len(warned) - 3))
