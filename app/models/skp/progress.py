@@ -26,29 +26,28 @@ DINILAI_KE_ATAS = ("dinilai", "ditetapkan", "keberatan", "final")
 STATES = ("draft", "disetujui", "diajukan", "dinilai", "ditetapkan", "keberatan", "final")
 
 
-def _rows_sql(unit_filter: bool) -> str:
-    """Every employee of the year (active, or with an SKP or a history row of the year) with
-    the effective state ``st`` and predikat ``pred``. Parameters: tahun, tahun, [units json]."""
+# The effective state and predikat of an employee's year: the SKP's, else the history row's
+# (counted as ditetapkan), else none.
+_ST = (
+    "(CASE WHEN s.id IS NOT NULL THEN s.status WHEN r.id IS NOT NULL THEN 'ditetapkan' "
+    "ELSE 'belum' END)"
+)
+_PRED = "(CASE WHEN s.id IS NOT NULL THEN s.predikat_kode ELSE r.predikat_kode END)"
+
+
+def _from(unit_filter: bool, joins: str = "") -> str:
+    """Every employee of the year (active, or with an SKP or a history row of the year), with
+    the SKP ``s`` and, when there is none, the history row ``r``. Parameters: tahun, tahun,
+    [units json]. One history row per employee and year (its id is natural, as the KP list of
+    :mod:`app.models.rekap.kp` also assumes)."""
     where = " AND c.unit_id IN (SELECT value FROM json_each(?))" if unit_filter else ""
     return (
-        "WITH b AS ("
-        " SELECT c.pegawai_id, c.nip, c.nama_lengkap, c.jabatan_nama, c.unit_id, c.unit_nama,"
-        " c.opd_id, c.opd_nama, c.kedudukan, c.nama_urut, s.id AS skp_id, s.status AS s_status,"
-        " s.predikat_kode AS s_pred, s.nama_jabatan AS s_jabatan, s.penilai_id,"
-        " s.atasan_penilai_id, s.rating_hasil AS s_hasil, s.rating_perilaku AS s_perilaku,"
-        " s.batas_keberatan, s.ditetapkan,"
-        " CASE WHEN s.id IS NULL THEN (SELECT r.id FROM riwayat_skp r"
-        "  WHERE r.pegawai_id = c.pegawai_id AND r.tahun = ? AND r.deleted = 0"
-        "  ORDER BY r.id LIMIT 1) END AS riwayat_id"
         " FROM pegawai_ringkas c"
         " LEFT JOIN skp s ON s.pegawai_id = c.pegawai_id AND s.tahun = ? AND s.deleted = 0"
+        " LEFT JOIN riwayat_skp r ON s.id IS NULL AND r.pegawai_id = c.pegawai_id"
+        f" AND r.tahun = ? AND r.deleted = 0{joins}"
         f" WHERE +c.deleted = 0{where}"
-        ") SELECT b.*, r.predikat_kode AS r_pred, r.penilai_nama AS r_penilai,"
-        " r.rating_hasil AS r_hasil, r.rating_perilaku AS r_perilaku,"
-        " coalesce(b.s_status, CASE WHEN r.id IS NOT NULL THEN 'ditetapkan' END, 'belum') AS st,"
-        " CASE WHEN b.skp_id IS NOT NULL THEN b.s_pred ELSE r.predikat_kode END AS pred"
-        " FROM b LEFT JOIN riwayat_skp r ON r.id = b.riwayat_id"
-        " WHERE b.kedudukan = 'AKTIF' OR b.skp_id IS NOT NULL OR b.riwayat_id IS NOT NULL"
+        " AND (c.kedudukan = 'AKTIF' OR s.id IS NOT NULL OR r.id IS NOT NULL)"
     )
 
 
@@ -75,11 +74,14 @@ def kemajuan(conn: sqlite3.Connection, tahun: int, unit_id: str | None = None) -
     in_list = ", ".join(f"'{s}'" for s in DINILAI_KE_ATAS)
     pred_cols = "".join(f", sum(st IN ({in_list}) AND pred = ?)" for _ in codes)
     state_cols = "".join(f", sum(st = '{s}')" for s in STATES)
+    # LIMIT -1 keeps the inner query a co-routine (not flattened into the aggregate), so that
+    # the state and predikat of a row are worked out once, not once per sum.
     sql = (
-        f"SELECT {group}, max({name}), count(*), sum(st = '{BELUM}'){state_cols},"
+        f"SELECT grp, max(nama), count(*), sum(st = '{BELUM}'){state_cols},"
         " sum(skp_id IS NULL AND riwayat_id IS NOT NULL)"
-        f"{pred_cols} FROM ({_rows_sql(unit_id is not None)})"
-        f" GROUP BY {group} ORDER BY {group} IS NULL, max({name})"
+        f"{pred_cols} FROM (SELECT c.{group} AS grp, c.{name} AS nama, {_ST} AS st,"
+        f" {_PRED} AS pred, s.id AS skp_id, r.id AS riwayat_id{_from(unit_id is not None)}"
+        " LIMIT -1) GROUP BY grp ORDER BY grp IS NULL, max(nama)"
     )
     params: list[Any] = [*codes, tahun, tahun]
     if unit_id is not None:
@@ -156,26 +158,28 @@ def list_skp(
     nor a history row; ``ditetapkan`` includes the years known only from the history;
     ``penilai_id``: the SKPs this person appraises or decides the keberatan of). One query."""
     sql = (
-        "SELECT e.pegawai_id, e.skp_id, e.nip, e.nama_lengkap,"
-        " coalesce(e.s_jabatan, e.jabatan_nama, ''), coalesce(e.unit_nama, ''), e.st, e.pred,"
-        " coalesce(p.nama, ''), coalesce(n.nama_lengkap, e.r_penilai, ''),"
-        " coalesce(e.s_hasil, e.r_hasil), coalesce(e.s_perilaku, e.r_perilaku),"
-        " e.riwayat_id IS NOT NULL, e.batas_keberatan, e.ditetapkan"
-        f" FROM ({_rows_sql(unit_id is not None)}) e"
-        " LEFT JOIN ref_predikat p ON p.kode = e.pred"
-        " LEFT JOIN pegawai_ringkas n ON n.pegawai_id = e.penilai_id"
-        " WHERE 1"
+        "SELECT c.pegawai_id, s.id, c.nip, c.nama_lengkap,"
+        " coalesce(s.nama_jabatan, c.jabatan_nama, ''), coalesce(c.unit_nama, ''),"
+        f" {_ST}, {_PRED}, coalesce(p.nama, ''),"
+        " coalesce(n.nama_lengkap, r.penilai_nama, ''), coalesce(s.rating_hasil, r.rating_hasil),"
+        " coalesce(s.rating_perilaku, r.rating_perilaku), r.id IS NOT NULL, s.batas_keberatan,"
+        " s.ditetapkan"
+    )
+    sql += _from(
+        unit_id is not None,
+        f" LEFT JOIN ref_predikat p ON p.kode = {_PRED}"
+        " LEFT JOIN pegawai_ringkas n ON n.pegawai_id = s.penilai_id",
     )
     params: list[Any] = [tahun, tahun]
     if unit_id is not None:
         params.append(json.dumps(sub_units(conn, unit_id)))
     if status:
-        sql += " AND e.st = ?"
+        sql += f" AND {_ST} = ?"
         params.append(status)
     if penilai_id:
-        sql += " AND (e.penilai_id = ? OR e.atasan_penilai_id = ?)"
+        sql += " AND (s.penilai_id = ? OR s.atasan_penilai_id = ?)"
         params += [penilai_id, penilai_id]
-    sql += " ORDER BY e.unit_nama, e.nama_urut, e.nip"
+    sql += " ORDER BY c.unit_nama, c.nama_urut, c.nip"
     days: int | None = None
     rows: list[SkpBaris] = []
     for r in conn.execute(sql, params):
