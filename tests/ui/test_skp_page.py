@@ -260,6 +260,13 @@ def test_an_appraisal_year_end_to_end_through_the_screens(
     assert "penilaian diubah, predikat Baik" in form.keberatan_info.text()
     assert visible(form) == {"pdf", "tutup"}
     form.grab().save(str(tmp_path / "form-final.png"))
+    with qtbot.waitSignal(form.pdf_written, timeout=20000):
+        form.write_pdf(tmp_path / "evaluasi-final.pdf")
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "evaluasi-final.pdf").pages
+    )
+    assert "Keberatan pegawai (" in text and "Perilaku kolaboratif tidak dinilai" in text
+    assert "Putusan atasan pejabat penilai" in text and "penilaian diubah, predikat Baik" in text
     close(qtbot, page, form)
 
     # Final: nobody changes it, not even the admin.

@@ -244,3 +244,4 @@ class DokumenEvaluasi:
     status: str
     tempat: str
     tanggal: str  # written the Indonesian way
+    keberatan: tuple[str, ...] = ()  # the keberatan and the atasan's decision, as sentences
