@@ -1,11 +1,13 @@
 """Kinerja (SKP): the appraisal year at a glance.
 
 * **Kemajuan**: per perangkat daerah (or per unit under the chosen one) how many employees have
-  no plan yet, how many SKPs are draft, submitted, rated, approved; and the distribution of
-  predikat beside the distribution the agency expects, as a bar chart (drawn with QPainter:
-  QtCharts is not part of PySide6-Essentials).
+  no plan yet, how many SKPs are draft, plan approved, submitted, rated, ditetapkan (a year known
+  only from the SKP history counts as ditetapkan), under keberatan, final; each unit's capaian
+  kinerja organisasi and the warnings of its curve; the distribution of predikat beside the
+  bounds of the curve of the chosen unit, as a bar chart (drawn with QPainter: QtCharts is not
+  part of PySide6-Essentials). The admin records the chosen unit's capaian of the year.
 * **Daftar SKP**: the employees with their SKP state, filtered by state; open the SKP form,
-  create a missing SKP, bulk-create for the unit, write the rekap .xlsx.
+  create a missing SKP, key in a paper result, bulk-create for the unit, write the rekap .xlsx.
 
 Queries run in the background (one aggregate query each); the page holds no SQL and no rule.
 """
@@ -308,7 +310,7 @@ class SkpPage(Page):
         self.status.setObjectName("filterStatusSkp")
         for label, value in STATUS_FILTER:
             self.status.addItem(tr(label), value)
-        self.mine = QCheckBox(tr("Hanya yang saya nilai atau tetapkan"))
+        self.mine = QCheckBox(tr("Hanya yang saya nilai atau putus keberatannya"))
         self.mine.setObjectName("hanyaSaya")
         self.mine.setVisible(bool(self.pelaku.pegawai_id))
         self.model = SkpListModel(self)
