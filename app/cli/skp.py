@@ -3,16 +3,25 @@
 * ``merit skp create --year Y [--unit U]``: draft SKPs for every active employee without one
   (plan carried forward from last year when the position is unchanged).
 * ``merit skp plan NIP --year Y --hasil "rencana|indikator|target" [...]``: add results.
+* ``merit skp setujui NIP --year Y``: the pejabat penilai approves the plan.
 * ``merit skp submit NIP --year Y``; ``merit skp rate NIP --year Y --hasil atas|sesuai|bawah
-  --perilaku atas|sesuai|bawah``; ``merit skp approve NIP --year Y``; ``merit skp return`` and
-  ``merit skp reopen`` with ``--catatan``.
-* ``merit skp status --year Y [--unit U] [--format json]``: state and predikat per employee.
+  --perilaku atas|sesuai|bawah``; ``merit skp approve NIP --year Y`` (penetapan by the pejabat
+  penilai); ``merit skp return`` and ``merit skp reopen`` with ``--catatan``.
+* ``merit skp keberatan NIP --year Y --alasan TEKS``: the employee (or the operator on their
+  behalf) objects within the window after penetapan; ``merit skp putus-keberatan NIP --year Y
+  --hasil R --perilaku R --alasan TEKS``: the atasan pejabat penilai decides, final.
+* ``merit skp catat-hasil NIP --year Y (--hasil R --perilaku R | --predikat P) [--penilai NIP]``:
+  key in a result made on paper; it counts as ditetapkan.
+* ``merit skp capaian-organisasi --year Y --unit U --capaian C``: the unit's capaian kinerja
+  organisasi, which picks the curve its predikat distribution is checked against.
+* ``merit skp status --year Y [--unit U] [--format json]``: state and predikat per employee
+  (a year known only from the SKP history counts as ditetapkan, ``sumber`` ``riwayat``).
 * ``merit skp pdf NIP --year Y --out F.pdf``; ``merit skp rekap --year Y --out F.xlsx``.
 
 The same functions as the screens (:mod:`app.models.skp`, the jobs of :mod:`app.jobs.skp`), with
-the same rights: with accounts,
-``--user`` must be the appraiser to rate, the appraiser's superior to approve, the admin to
-reopen. Exit codes: 2 invalid input or wrong state, 3 not found, 6 access refused.
+the same rights: with accounts, ``--user`` must be the appraiser to approve the plan, rate and
+ditetapkan, the appraiser's superior to decide a keberatan, the admin to reopen. Exit codes: 2
+invalid input or wrong state, 3 not found, 6 access refused.
 """
 
 from __future__ import annotations
@@ -25,13 +34,14 @@ from app.cli.args import Commands
 from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import clip, write_json
-from app.i18n import angka, tr
+from app.i18n import angka, tanggal, tr
 from app.jobs.skp import EvaluasiRequest, RekapSkpRequest, write_evaluasi_pdf, write_rekap_xlsx
 from app.models.errors import ValidationError
 from app.models.organisasi.units import find_unit
+from app.models.pegawai.read import find_pegawai_id
 from app.models.reference.loader import Referensi
 from app.models.rules.skp import status_label
-from app.models.skp import bulk, workflow
+from app.models.skp import bulk, pengaturan, workflow
 from app.models.skp import progress as skp_progress
 from app.models.skp import read as skp_read
 from app.models.skp import write as skp_write
@@ -67,6 +77,13 @@ def register(sub: Commands) -> None:
     )
     p.set_defaults(handler=cmd_plan)
 
+    p = cmds.add_parser(
+        "setujui", aliases=["setujui-rencana"], help=tr("setujui rencana SKP (pejabat penilai)")
+    )
+    p.add_argument("nip", metavar="NIP")
+    year(p)
+    p.set_defaults(handler=cmd_setujui)
+
     p = cmds.add_parser("submit", aliases=["ajukan"], help=tr("ajukan SKP untuk dinilai"))
     p.add_argument("nip", metavar="NIP")
     year(p)
@@ -80,10 +97,60 @@ def register(sub: Commands) -> None:
     p.add_argument("--catatan", metavar="TEKS", help=tr("catatan pejabat penilai"))
     p.set_defaults(handler=cmd_rate)
 
-    p = cmds.add_parser("approve", aliases=["tetapkan"], help=tr("tetapkan dan kunci SKP"))
+    p = cmds.add_parser(
+        "approve", aliases=["tetapkan"], help=tr("tetapkan dan kunci SKP (pejabat penilai)")
+    )
     p.add_argument("nip", metavar="NIP")
     year(p)
     p.set_defaults(handler=cmd_approve)
+
+    p = cmds.add_parser(
+        "keberatan", help=tr("ajukan keberatan atas SKP yang ditetapkan (pegawai atau operatornya)")
+    )
+    p.add_argument("nip", metavar="NIP")
+    year(p)
+    p.add_argument("--alasan", required=True, metavar="TEKS", help=tr("alasan keberatan"))
+    p.set_defaults(handler=cmd_keberatan)
+
+    p = cmds.add_parser(
+        "putus-keberatan", help=tr("putus keberatan SKP (atasan pejabat penilai); final")
+    )
+    p.add_argument("nip", metavar="NIP")
+    year(p)
+    p.add_argument("--hasil", required=True, choices=RATINGS, help=tr("rating hasil kerja"))
+    p.add_argument("--perilaku", required=True, choices=RATINGS, help=tr("rating perilaku kerja"))
+    p.add_argument("--alasan", required=True, metavar="TEKS", help=tr("alasan putusan"))
+    p.set_defaults(handler=cmd_putus_keberatan)
+
+    p = cmds.add_parser(
+        "catat-hasil", help=tr("catat hasil penilaian SKP kertas; dihitung sebagai ditetapkan")
+    )
+    p.add_argument("nip", metavar="NIP")
+    year(p)
+    p.add_argument("--hasil", choices=RATINGS, help=tr("rating hasil kerja"))
+    p.add_argument("--perilaku", choices=RATINGS, help=tr("rating perilaku kerja"))
+    p.add_argument("--predikat", metavar="P", help=tr("predikat, bila kertas hanya memuatnya"))
+    p.add_argument("--penilai", metavar="NIP", help=tr("NIP pejabat penilai (pegawai tercatat)"))
+    p.add_argument("--penilai-nama", metavar="TEKS", help=tr("nama pejabat penilai tak tercatat"))
+    p.add_argument("--penilai-nip", metavar="NIP", help=tr("NIP pejabat penilai tak tercatat"))
+    p.add_argument(
+        "--tanggal", type=cli_args.tanggal, metavar="D", help=tr("tanggal penetapan di kertas")
+    )
+    p.add_argument("--catatan", metavar="TEKS", help=tr("catatan"))
+    p.set_defaults(handler=cmd_catat_hasil)
+
+    p = cmds.add_parser(
+        "capaian-organisasi", help=tr("catat capaian kinerja organisasi sebuah unit per tahun")
+    )
+    year(p)
+    p.add_argument("--unit", required=True, metavar="U", help=tr("unit (perangkat daerah)"))
+    p.add_argument(
+        "--capaian",
+        required=True,
+        metavar="C",
+        help=tr("istimewa, baik, butuh_perbaikan, kurang, sangat_kurang, atau hapus"),
+    )
+    p.set_defaults(handler=cmd_capaian)
 
     for name, alias, text, handler in (
         ("return", "kembalikan", tr("kembalikan SKP untuk diperbaiki"), cmd_return),
@@ -173,7 +240,11 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
                 "unit": r.unit,
                 "status": r.status,
                 "predikat": r.predikat_kode,
+                "rating_hasil": r.rating_hasil,
+                "rating_perilaku": r.rating_perilaku,
                 "penilai": r.penilai or None,
+                "sumber": r.sumber,
+                "batas_keberatan": r.batas_keberatan,
             }
             for r in rows
         ]
@@ -188,13 +259,18 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     total = skp_progress.kemajuan(conn, args.tahun, unit_id).total
     print(
         tr(
-            "Jumlah {n}: belum ada {b}, draf {d}, diajukan {a}, dinilai {r}, ditetapkan {t}.",
+            "Jumlah {n}: belum ada {b}, draf {d}, rencana disetujui {s}, diajukan {a}, dinilai "
+            "{r}, ditetapkan {t} ({h} dari riwayat SKP), keberatan {k}, final {f}.",
             n=angka(total.pegawai),
             b=angka(total.belum),
             d=angka(total.draft),
+            s=angka(total.disetujui),
             a=angka(total.diajukan),
             r=angka(total.dinilai),
             t=angka(total.ditetapkan),
+            h=angka(total.dari_riwayat),
+            k=angka(total.keberatan),
+            f=angka(total.final),
         ),
         file=out,
     )
@@ -223,6 +299,15 @@ def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_setujui(ctx: Context, args: argparse.Namespace) -> int:
+    workflow.setujui_rencana(ctx.db, _skp_id(ctx, args), actor=ctx.actor)
+    print(
+        tr("Rencana SKP {nip} tahun {tahun} disetujui.", nip=args.nip, tahun=args.tahun),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
 def cmd_submit(ctx: Context, args: argparse.Namespace) -> int:
     workflow.ajukan(ctx.db, _skp_id(ctx, args), actor=ctx.actor)
     print(tr("SKP {nip} tahun {tahun} diajukan.", nip=args.nip, tahun=args.tahun), file=ctx.out)
@@ -241,9 +326,101 @@ def cmd_rate(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_approve(ctx: Context, args: argparse.Namespace) -> int:
-    workflow.tetapkan(ctx.db, _skp_id(ctx, args), actor=ctx.actor)
+    batas = workflow.tetapkan(ctx.db, _skp_id(ctx, args), actor=ctx.actor)
     print(
-        tr("SKP {nip} tahun {tahun} ditetapkan dan terkunci.", nip=args.nip, tahun=args.tahun),
+        tr(
+            "SKP {nip} tahun {tahun} ditetapkan dan terkunci; keberatan dapat diajukan sampai "
+            "{batas}.",
+            nip=args.nip,
+            tahun=args.tahun,
+            batas=tanggal(batas),
+        ),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
+def cmd_keberatan(ctx: Context, args: argparse.Namespace) -> int:
+    workflow.ajukan_keberatan(ctx.db, _skp_id(ctx, args), args.alasan, actor=ctx.actor)
+    print(
+        tr(
+            "Keberatan atas SKP {nip} tahun {tahun} diajukan; menunggu putusan atasan pejabat "
+            "penilai.",
+            nip=args.nip,
+            tahun=args.tahun,
+        ),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
+def cmd_putus_keberatan(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    kode = workflow.putus_keberatan(
+        db, _skp_id(ctx, args), args.hasil, args.perilaku, args.alasan, actor=ctx.actor
+    )
+    label = Referensi.load(db.conn).label("ref_predikat", kode)
+    print(
+        tr(
+            "Keberatan atas SKP {nip} tahun {tahun} diputus: predikat {p}; SKP final.",
+            nip=args.nip,
+            tahun=args.tahun,
+            p=label,
+        ),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
+def cmd_catat_hasil(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    conn = db.conn
+    pegawai_id = find_pegawai_id(conn, args.nip)
+    penilai_id = find_pegawai_id(conn, args.penilai) if args.penilai else None
+    if args.penilai and (args.penilai_nama or args.penilai_nip):
+        raise ValidationError(
+            tr("--penilai tidak dapat digabung dengan --penilai-nama atau --penilai-nip."),
+            field="penilai",
+        )
+    skp_id = workflow.catat_hasil(
+        db,
+        pegawai_id,
+        args.tahun,
+        actor=ctx.actor,
+        rating_hasil=args.hasil,
+        rating_perilaku=args.perilaku,
+        predikat_kode=args.predikat,
+        penilai_id=penilai_id,
+        penilai_nama=args.penilai_nama,
+        penilai_nip=args.penilai_nip,
+        tanggal_penetapan=args.tanggal,
+        catatan=args.catatan,
+    )
+    row = skp_read.get_skp(conn, skp_id)
+    label = Referensi.load(conn).label("ref_predikat", row.predikat_kode)
+    print(
+        tr(
+            "Hasil SKP {nip} tahun {tahun} dicatat: predikat {p}, ditetapkan.",
+            nip=args.nip,
+            tahun=args.tahun,
+            p=label,
+        ),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
+def cmd_capaian(ctx: Context, args: argparse.Namespace) -> int:
+    unit_id = find_unit(ctx.db.conn, args.unit)
+    value = None if args.capaian.strip().lower() == "hapus" else args.capaian
+    pengaturan.update_capaian_organisasi(ctx.db, unit_id, args.tahun, value, actor=ctx.actor)
+    print(
+        tr(
+            "Capaian kinerja organisasi {unit} tahun {tahun}: {c}.",
+            unit=args.unit,
+            tahun=args.tahun,
+            c=value or tr("dihapus"),
+        ),
         file=ctx.out,
     )
     return ExitCode.OK

@@ -26,7 +26,6 @@ def test_new_database_is_migrated_with_wal_and_foreign_keys(db: Database) -> Non
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA application_id").fetchone()[0] == dbmod.APPLICATION_ID
     applied = conn.execute("SELECT versi FROM lokal_migrasi ORDER BY versi").fetchall()
-    # every registered migration, in order (the numbers may have a gap while branches merge)
     assert [r[0] for r in applied] == [m.version for m in steps.MIGRATIONS]
     # node id is a UUID and stays the same on reopening
     node = db.node_id
@@ -217,32 +216,22 @@ def test_locked_database_becomes_a_storage_error(tmp_path: Path) -> None:
         database.close()
 
 
-# The tables each later migration creates: a test that puts a database back at an older version
-# drops them, so that the upgrade recreates them (add a line with each new migration).
-CREATED_BY_MIGRATION: dict[int, tuple[str, ...]] = {
-    12: ("ref_ujian_dinas",),
-    14: ("ref_batas_atasan_kp",),
-    15: ("ref_gaji_pokok",),
-}
+def _database_at(path: Path, version: int, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """A database made by the release whose last migration was ``version``."""
+    with monkeypatch.context() as m:
+        m.setattr(dbmod, "MIGRATIONS", tuple(x for x in steps.MIGRATIONS if x.version <= version))
+        m.setattr(dbmod, "LATEST_VERSION", version)
+        return Database(path)
 
 
-def downgrade(conn: sqlite3.Connection, version: int) -> None:
-    """Make ``conn`` look like a database at ``version``: drop what later migrations created
-    and forget that they ran (migrations that only rebuild or seed simply run again)."""
-    for number, tables in CREATED_BY_MIGRATION.items():
-        if number > version:
-            for name in tables:
-                conn.execute(f"DROP TABLE {name}")
-    conn.execute("DELETE FROM lokal_migrasi WHERE versi > ?", (version,))
-    conn.execute(f"PRAGMA user_version = {int(version)}")
-
-
-def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_path: Path) -> None:
+def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A database made before Peraturan BKN 4/2025 was in the reference data gets the monthly
     periods on upgrade; a row the admin already keyed in with the same kode is kept, not
     duplicated, and a closing date the admin set is not overwritten."""
     path = tmp_path / "lama.sqlite3"
-    db = Database(path)
+    db = _database_at(path, 12, monkeypatch)
     conn = db.conn
     conn.execute("DELETE FROM ref_periode_kp WHERE berlaku_mulai = '2025-10-01' AND bulan > 1")
     conn.execute(
@@ -256,7 +245,9 @@ def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_pat
         "UPDATE ref_periode_kp SET berlaku_sampai = '2025-12-31' "
         "WHERE berlaku_mulai = '2024-01-01' AND bulan = 12"
     )
-    downgrade(conn, 10)
+    conn.execute("DROP TABLE ref_ujian_dinas")  # migration 12, not yet there at version 10
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 11")
+    conn.execute("PRAGMA user_version = 10")
     db.close()
     again = Database(path)
     rows = again.conn.execute(
@@ -271,11 +262,13 @@ def test_migration_11_brings_the_monthly_kp_periods_to_an_older_database(tmp_pat
     again.close()
 
 
-def test_migration_13_lets_a_history_row_go_without_tmt(tmp_path: Path) -> None:
+def test_migration_13_lets_a_history_row_go_without_tmt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A version-12 database keeps every riwayat_pangkat/riwayat_jabatan row and index through
     the rebuild, and then accepts a row without TMT (an import without one)."""
     path = tmp_path / "v12.sqlite3"
-    db = Database(path)
+    db = _database_at(path, 12, monkeypatch)
     conn = db.conn
     conn.execute(
         "INSERT INTO pegawai (id, nip, nama, jenis_asn, tanggal_lahir, jenis_kelamin, "
@@ -286,7 +279,6 @@ def test_migration_13_lets_a_history_row_go_without_tmt(tmp_path: Path) -> None:
         "VALUES ('r1', 'p1', 'III/a', '2019-03-01', 0)"
     )
     before = conn.execute("SELECT * FROM riwayat_pangkat ORDER BY id").fetchall()
-    downgrade(conn, 12)
     conn.commit()
     db.close()
     again = Database(path)
@@ -306,14 +298,13 @@ def test_migration_13_lets_a_history_row_go_without_tmt(tmp_path: Path) -> None:
     again.close()
 
 
-def test_migration_14_adds_the_superior_cap_of_kp_to_an_older_database(tmp_path: Path) -> None:
+def test_migration_14_adds_the_superior_cap_of_kp_to_an_older_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A database at version 13 gets ref_batas_atasan_kp on upgrade, with the rows of this
     version, and the KP rule reads it."""
     path = tmp_path / "v13.sqlite3"
-    db = Database(path)
-    conn = db.conn
-    downgrade(conn, 13)
-    db.close()
+    _database_at(path, 13, monkeypatch).close()
     again = Database(path)
     rows = again.conn.execute(
         "SELECT kode, batas_atasan, berlaku_mulai, berlaku_sampai FROM ref_batas_atasan_kp "
@@ -327,15 +318,15 @@ def test_migration_14_adds_the_superior_cap_of_kp_to_an_older_database(tmp_path:
     ]
 
 
-def test_migration_15_brings_the_gaji_table_to_an_older_database(tmp_path: Path) -> None:
+def test_migration_15_brings_the_gaji_table_to_an_older_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A database made before the gaji table existed gets ref_gaji_pokok on upgrade, with the
     same rows and ids as a new database (PP 5/2024 for PNS, the PPPK table marked [?])."""
+    with Database(tmp_path / "baru.sqlite3") as new:
+        fresh = _typed_rows(new.conn, "ref_gaji_pokok")
     path = tmp_path / "lama.sqlite3"
-    db = Database(path)
-    conn = db.conn
-    fresh = _typed_rows(conn, "ref_gaji_pokok")
-    downgrade(conn, 14)
-    db.close()
+    _database_at(path, 14, monkeypatch).close()
     again = Database(path)
     assert again.schema_version == LATEST_VERSION
     assert _typed_rows(again.conn, "ref_gaji_pokok") == fresh
@@ -348,3 +339,70 @@ def test_migration_15_brings_the_gaji_table_to_an_older_database(tmp_path: Path)
     ).fetchone()[0]
     assert pppk == 17
     again.close()
+
+
+def test_migration_16_keeps_old_skps_and_widens_the_states(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SKP left 'dinilai' by the old flow (waiting for the atasan's approval) keeps its
+    rating and now waits for the penilai's penetapan; an SKP ditetapkan before gets its
+    keberatan window counted from its penetapan; the new states are accepted, others still not;
+    the reference tables of the curve and the keberatan days arrive."""
+    from app.models.reference import loader
+    from app.models.rules.skp import Pelaku
+    from app.models.skp import read, workflow
+    from app.models.storage.store import Store
+    from tests.helpers.skp import build_org
+
+    path = tmp_path / "skp-lama.sqlite3"
+    old = _database_at(path, 15, monkeypatch)
+    new_tables = ("ref_tenggat_skp", "ref_capaian_organisasi", "ref_kurva_predikat")
+    monkeypatch.setattr(
+        loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in new_tables)
+    )
+    org = build_org(old)
+    with Store(old).write("uji") as tx:
+        for pid, status, ditetapkan in (
+            (org.ani, "dinilai", None),
+            (org.budi, "ditetapkan", "2026-01-10T03:00:00Z"),
+        ):
+            tx.insert(
+                "skp",
+                {
+                    "id": read.skp_id_for(pid, 2025),
+                    "pegawai_id": pid,
+                    "tahun": 2025,
+                    "penilai_id": org.kabid,
+                    "atasan_penilai_id": org.kadis,
+                    "status": status,
+                    "rating_hasil": "SESUAI",
+                    "rating_perilaku": "SESUAI",
+                    "predikat_kode": "BAIK",
+                    "terkunci": int(status == "ditetapkan"),
+                    "ditetapkan": ditetapkan,
+                },
+            )
+    columns = [r[1] for r in old.conn.execute("PRAGMA table_info(skp)")]
+    assert "rencana_disetujui" not in columns
+    old.close()
+    monkeypatch.undo()
+
+    db = Database(path)
+    conn = db.conn
+    assert db.schema_version == LATEST_VERSION
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    ani = read.skp_info(conn, read.skp_id_for(org.ani, 2025))
+    budi = read.skp_info(conn, read.skp_id_for(org.budi, 2025))
+    assert (ani.status, ani.terkunci, ani.batas_keberatan) == ("dinilai", False, None)
+    assert (budi.status, budi.batas_keberatan) == ("ditetapkan", "2026-01-24")
+    assert [r[0] for r in conn.execute("SELECT hari FROM ref_tenggat_skp")] == [14]
+    assert conn.execute("SELECT count(*) FROM ref_kurva_predikat").fetchone()[0] == 11
+    # The old 'dinilai' SKP is ditetapkan by the penilai now, not by the atasan.
+    workflow.tetapkan(db, ani.id, actor=Pelaku("kabid", pegawai_id=org.kabid))
+    assert read.skp_info(conn, ani.id).status == "ditetapkan"
+    with Store(db).write("uji") as tx:
+        tx.update("skp", budi.id, {"status": "keberatan"})
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        conn.execute("UPDATE skp SET status = 'lain' WHERE id = ?", (budi.id,))
+    db.close()

@@ -51,6 +51,9 @@ EXPECTED_TABLES = [
     "ref_ujian_dinas",
     "ref_batas_atasan_kp",
     "ref_gaji_pokok",
+    "ref_tenggat_skp",
+    "ref_capaian_organisasi",
+    "ref_kurva_predikat",
     "ref_status_kepegawaian",
     "ref_kedudukan",
 ]
@@ -104,6 +107,7 @@ def test_uncertain_rows_carry_a_note(t: RefTable) -> None:
 
 # References from *_kode (and rating_*) columns into other tables.
 FOREIGN_KEYS = {
+    ("ref_kurva_predikat", "capaian_kode"): "ref_capaian_organisasi",
     ("ref_ujian_dinas", "gol_dari_kode"): "ref_golongan",
     ("ref_ujian_dinas", "gol_ke_kode"): "ref_golongan",
     ("ref_gaji_pokok", "golongan_kode"): "ref_golongan",
@@ -689,3 +693,58 @@ def test_gaji_pokok_shape_pp_5_2024() -> None:
     for a, b in itertools.pairwise(sorted(pns, key=ref.golongan_order)):
         if a.split("/")[0] == b.split("/")[0] and steps[a][-1] == steps[b][-1]:
             assert dict(columns[a])[steps[a][-1]] < dict(columns[b])[steps[b][-1]], (a, b)
+
+
+# --- SKP: keberatan days and the pola distribusi (asn-rules 4.4, 4.5) ---------------------------
+
+
+def test_keberatan_days_44() -> None:
+    row = rows_by_kode("ref_tenggat_skp")["KEBERATAN"]
+    assert row["hari"] == 14
+    assert row["status_fakta"] == "?"  # calendar or working days, counted from when: unverified
+    assert "Ps. 59" in str(row["dasar_hukum"])
+
+
+def test_capaian_organisasi_levels_45() -> None:
+    rows = table("ref_capaian_organisasi").rows
+    assert [r["nama"] for r in rows] == [
+        "Istimewa",
+        "Baik",
+        "Butuh Perbaikan",
+        "Kurang",
+        "Sangat Kurang",
+    ]
+
+
+def test_kurva_predikat_45() -> None:
+    """One curve per level, written out from the table of asn-rules 4.5."""
+    expected = {
+        ("ISTIMEWA", "SANGAT_BAIK", None, 70, None),
+        ("BAIK", "BAIK", None, 70, None),
+        ("BAIK", "BUTUH_PERBAIKAN,KURANG", None, None, 1),
+        ("BUTUH_PERBAIKAN", "BUTUH_PERBAIKAN", 60, None, None),
+        ("BUTUH_PERBAIKAN", "SANGAT_BAIK", None, 10, None),
+        ("KURANG", "KURANG", 60, None, None),
+        ("KURANG", "BUTUH_PERBAIKAN", 10, None, None),
+        ("KURANG", "SANGAT_BAIK", None, 10, None),
+        ("SANGAT_KURANG", "SANGAT_KURANG", 60, None, None),
+        ("SANGAT_KURANG", "KURANG,BUTUH_PERBAIKAN", 10, None, None),
+        ("SANGAT_KURANG", "SANGAT_BAIK", None, 0, None),
+    }
+    rows = table("ref_kurva_predikat").rows
+    got = {
+        (
+            r["capaian_kode"],
+            r["kelompok_predikat"],
+            r["persen_min"],
+            r["persen_maks"],
+            r["minimal_orang"],
+        )
+        for r in rows
+    }
+    assert got == expected
+    predikat = set(rows_by_kode("ref_predikat"))
+    for r in rows:
+        assert set(str(r["kelompok_predikat"]).split(",")) <= predikat, r["kode"]
+        assert r["status_fakta"] == "P" and "[?]" in str(r["catatan"])
+    assert {r["capaian_kode"] for r in rows} == set(rows_by_kode("ref_capaian_organisasi"))

@@ -9,6 +9,7 @@ import itertools
 import shutil
 import tempfile
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,13 @@ def planned(db: Database, org: Org, people: People, tahun: int = 2026) -> str:
     write.update_rencana(
         db, skp_id, PLAN, {"AKUNTABEL": "Laporan tepat waktu"}, actor=people.operator
     )
+    return skp_id
+
+
+def approved(db: Database, org: Org, people: People, tahun: int = 2026) -> str:
+    """A planned SKP whose plan the pejabat penilai approved."""
+    skp_id = planned(db, org, people, tahun)
+    workflow.setujui_rencana(db, skp_id, actor=people.penilai)
     return skp_id
 
 
@@ -161,7 +169,7 @@ def test_created_skp_carries_the_default_appraiser_and_a_chosen_one_sticks(
 def test_flow_plan_submit_rate_approve_lands_in_riwayat_skp(
     db: Database, org: Org, people: People
 ) -> None:
-    skp_id = planned(db, org, people)
+    skp_id = approved(db, org, people)
     record = read.get_skp(db.conn, skp_id)
     ind = record.hasil_kerja[0].indikator[0]
     write.isi_realisasi(
@@ -180,7 +188,7 @@ def test_flow_plan_submit_rate_approve_lands_in_riwayat_skp(
         catatan="Pertahankan",
     )
     assert kode == "SANGAT_BAIK" and state(db, skp_id) == ("dinilai", 0)
-    workflow.tetapkan(db, skp_id, actor=people.atasan)
+    workflow.tetapkan(db, skp_id, actor=people.penilai)
     assert state(db, skp_id) == ("ditetapkan", 1)
 
     rows = db.conn.execute(
@@ -201,9 +209,10 @@ def test_flow_plan_submit_rate_approve_lands_in_riwayat_skp(
         "Selalu tepat waktu",
     )
     assert [(r.aksi, r.dari, r.ke, r.pelaku) for r in record.riwayat] == [
-        ("ajukan", "draft", "diajukan", "ani"),
+        ("setujui_rencana", "draft", "disetujui", "kabid"),
+        ("ajukan", "disetujui", "diajukan", "ani"),
         ("nilai", "diajukan", "dinilai", "kabid"),
-        ("tetapkan", "dinilai", "ditetapkan", "kadis"),
+        ("tetapkan", "dinilai", "ditetapkan", "kabid"),
     ]
     audit = [
         (r[0], r[1])
@@ -214,17 +223,17 @@ def test_flow_plan_submit_rate_approve_lands_in_riwayat_skp(
     nip = db.conn.execute("SELECT nip FROM pegawai WHERE id = ?", (org.ani,)).fetchone()[0]
     assert (f"Mengajukan SKP 2026 {nip}", "ani") in audit
     assert (f"Menilai SKP 2026 {nip}", "kabid") in audit
-    assert (f"Menetapkan SKP 2026 {nip}", "kadis") in audit
+    assert (f"Menetapkan SKP 2026 {nip}", "kabid") in audit
 
 
 def test_approval_merges_with_an_imported_history_row_of_the_same_year(
     db: Database, org: Org, people: People
 ) -> None:
     riwayat.add_history(db, org.ani, "skp", {"tahun": 2026, "predikat_kode": "BAIK"}, actor="impor")
-    skp_id = planned(db, org, people)
+    skp_id = approved(db, org, people)
     workflow.ajukan(db, skp_id, actor=people.operator)
     workflow.nilai(db, skp_id, "bawah", "sesuai", actor=people.penilai)
-    workflow.tetapkan(db, skp_id, actor=people.atasan)
+    workflow.tetapkan(db, skp_id, actor=people.penilai)
     rows = db.conn.execute(
         "SELECT predikat_kode FROM riwayat_skp WHERE pegawai_id = ? AND tahun = 2026 "
         "AND deleted = 0",
@@ -235,7 +244,9 @@ def test_approval_merges_with_an_imported_history_row_of_the_same_year(
 
 def test_submit_needs_a_plan_with_a_target(db: Database, org: Org, people: People) -> None:
     skp_id = bulk.create_skp(db, org.ani, 2026, actor=people.operator)
-    with pytest.raises(ValidationError, match="sedikitnya satu rencana hasil kerja"):
+    with pytest.raises(ValidationError, match="belum dapat disetujui: isi dulu sedikitnya satu"):
+        workflow.setujui_rencana(db, skp_id, actor=people.penilai)
+    with pytest.raises(ValidationError, match="berstatus Draf; mengajukan hanya"):
         workflow.ajukan(db, skp_id, actor=people.operator)
     assert state(db, skp_id) == ("draft", 0)
 
@@ -305,11 +316,18 @@ EXPECTED: dict[tuple[rules.Transisi, str], set[str]] = {
     (T.MINTA_REKAN, "draft"): {"operator", "pemilik", "penilai", "admin"},
     (T.JAWAB_REKAN, "diajukan"): {"operator", "rekan", "admin"},
     (T.NILAI_PERIODIK, "diajukan"): {"penilai"},
-    (T.AJUKAN, "draft"): {"operator", "pemilik", "admin"},
+    (T.SETUJUI_RENCANA, "draft"): {"penilai"},
+    (T.REALISASI, "disetujui"): {"operator", "pemilik", "admin"},
+    (T.AJUKAN, "disetujui"): {"operator", "pemilik", "admin"},
     (T.NILAI, "diajukan"): {"penilai"},
+    (T.KEMBALIKAN, "disetujui"): {"penilai"},
     (T.KEMBALIKAN, "diajukan"): {"penilai"},
-    (T.KEMBALIKAN, "dinilai"): {"penilai", "atasan"},
-    (T.TETAPKAN, "dinilai"): {"atasan"},
+    (T.KEMBALIKAN, "dinilai"): {"penilai"},
+    (T.TETAPKAN, "dinilai"): {"penilai"},
+    (T.KEBERATAN, "ditetapkan"): {"operator", "pemilik", "admin"},
+    (T.PUTUS_KEBERATAN, "keberatan"): {"atasan"},
+    (T.CATAT_HASIL, "draft"): {"operator", "admin"},
+    (T.CATAT_HASIL, "belum"): {"operator", "admin"},
     (T.BUKA_KEMBALI, "ditetapkan"): {"admin"},
 }
 ROLES = ("operator", "operator_lain", "pemilik", "penilai", "atasan", "admin", "rekan", "orang")
@@ -321,7 +339,7 @@ def _info(org: Org, status: str) -> rules.SkpInfo:
         pegawai_id=org.ani,
         tahun=2026,
         status=status,
-        terkunci=status == "ditetapkan",
+        terkunci=status in ("ditetapkan", "keberatan"),
         penilai_id=org.kabid,
         atasan_penilai_id=org.kadis,
         unit_path=frozenset({org.bidang, org.dinas}),
@@ -363,14 +381,14 @@ def test_nobody_rates_their_own_skp(org: Org) -> None:
 def test_refusals_raise_clear_errors_and_are_audited(
     db: Database, org: Org, people: People
 ) -> None:
-    skp_id = planned(db, org, people)
+    skp_id = approved(db, org, people)
     with pytest.raises(AccessDenied) as exc:
         workflow.ajukan(db, skp_id, actor=people.operator_lain)
     assert str(exc.value) == (
         "Akses ditolak: op_lain tidak berhak mengajukan SKP ini. Yang berhak: operator "
         "kepegawaian unit pegawai atau pegawai yang dinilai."
     )
-    with pytest.raises(ValidationError, match="berstatus Draf; menilai hanya"):
+    with pytest.raises(ValidationError, match="berstatus Rencana disetujui; menilai hanya"):
         workflow.nilai(db, skp_id, "atas", "atas", actor=people.penilai)
     workflow.ajukan(db, skp_id, actor=people.operator)
     with pytest.raises(AccessDenied, match="Yang berhak: pejabat penilai"):
@@ -381,8 +399,8 @@ def test_refusals_raise_clear_errors_and_are_audited(
     assert refusals(db) == [
         "skp.ajukan: Akses ditolak: op_lain tidak berhak mengajukan SKP ini. Yang berhak: "
         "operator kepegawaian unit pegawai atau pegawai yang dinilai.",
-        "skp.nilai: SKP ini berstatus Draf; menilai hanya dapat dilakukan pada SKP berstatus "
-        "Diajukan, Dinilai.",
+        "skp.nilai: SKP ini berstatus Rencana disetujui; menilai hanya dapat dilakukan pada SKP "
+        "berstatus Diajukan, Dinilai.",
         "skp.nilai: Akses ditolak: kadis tidak berhak menilai SKP ini. Yang berhak: pejabat "
         "penilai.",
         "skp.nilai: Akses ditolak: admin tidak berhak menilai SKP ini. Yang berhak: pejabat "
@@ -440,6 +458,9 @@ def test_signed_in_accounts_map_onto_the_rules(
     )
     skp_id = bulk.create_skp(db, org.ani, 2026, actor=op)
     write.update_rencana(db, skp_id, PLAN, actor=op)
+    with pytest.raises(AccessDenied, match="opdinas tidak berhak menyetujui rencana"):
+        workflow.setujui_rencana(db, skp_id, actor=op)
+    workflow.setujui_rencana(db, skp_id, actor=kabid)
     workflow.ajukan(db, skp_id, actor=op)
     with pytest.raises(AccessDenied, match="opdinas tidak berhak menilai"):
         workflow.nilai(db, skp_id, "sesuai", "sesuai", actor=op)
@@ -452,18 +473,24 @@ def test_signed_in_accounts_map_onto_the_rules(
 
 
 def test_return_for_correction_needs_a_reason(db: Database, org: Org, people: People) -> None:
-    skp_id = planned(db, org, people)
+    skp_id = approved(db, org, people)
     workflow.ajukan(db, skp_id, actor=people.operator)
     with pytest.raises(ValidationError, match="alasan pengembalian"):
         workflow.kembalikan(db, skp_id, "  ", actor=people.penilai)
-    assert workflow.kembalikan(db, skp_id, "Target belum terukur", actor=people.penilai) == "draft"
+    assert workflow.kembalikan(db, skp_id, "Bukti belum ada", actor=people.penilai) == "disetujui"
     workflow.ajukan(db, skp_id, actor=people.operator)
     workflow.nilai(db, skp_id, "sesuai", "atas", actor=people.penilai)
     with pytest.raises(AccessDenied):
         workflow.kembalikan(db, skp_id, "x", actor=people.operator)
-    assert workflow.kembalikan(db, skp_id, "Periksa lagi rating", actor=people.atasan) == "diajukan"
+    with pytest.raises(AccessDenied, match="Yang berhak: pejabat penilai"):
+        workflow.kembalikan(db, skp_id, "x", actor=people.atasan)  # no routine second look
+    assert workflow.kembalikan(db, skp_id, "Periksa lagi rating", actor=people.penilai) == (
+        "diajukan"
+    )
+    workflow.kembalikan(db, skp_id, "Kembalikan", actor=people.penilai)
+    assert workflow.kembalikan(db, skp_id, "Target belum terukur", actor=people.penilai) == "draft"
     notes = [r.catatan for r in read.get_skp(db.conn, skp_id).riwayat if r.aksi == "kembalikan"]
-    assert notes == ["Target belum terukur", "Periksa lagi rating"]
+    assert notes == ["Bukti belum ada", "Periksa lagi rating", "Kembalikan", "Target belum terukur"]
 
 
 def _snapshot(db: Database, skp_id: str) -> list[Any]:
@@ -476,6 +503,9 @@ def _snapshot(db: Database, skp_id: str) -> list[Any]:
         "SELECT * FROM skp_perilaku WHERE skp_id = ? ORDER BY id",
         "SELECT * FROM skp_umpan_balik_rekan WHERE skp_id = ? ORDER BY id",
         "SELECT * FROM skp_evaluasi WHERE skp_id = ? ORDER BY id",
+        "SELECT * FROM skp_keberatan WHERE skp_id = ? ORDER BY id",
+        "SELECT * FROM riwayat_skp WHERE id = (SELECT r.id FROM riwayat_skp r JOIN skp s "
+        "ON s.pegawai_id = r.pegawai_id AND s.tahun = r.tahun WHERE s.id = ?)",
     ):
         rows += [tuple(r) for r in conn.execute(sql, (skp_id,))]
     return rows
@@ -484,10 +514,10 @@ def _snapshot(db: Database, skp_id: str) -> list[Any]:
 def test_locked_skp_changes_only_after_a_recorded_reopening(
     db: Database, org: Org, people: People
 ) -> None:
-    skp_id = planned(db, org, people)
+    skp_id = approved(db, org, people)
     workflow.ajukan(db, skp_id, actor=people.operator)
     workflow.nilai(db, skp_id, "sesuai", "sesuai", actor=people.penilai)
-    workflow.tetapkan(db, skp_id, actor=people.atasan)
+    workflow.tetapkan(db, skp_id, actor=people.penilai)
     before = _snapshot(db, skp_id)
     for attempt in (
         lambda: write.update_rencana(db, skp_id, [], actor=people.operator),
@@ -507,7 +537,7 @@ def test_locked_skp_changes_only_after_a_recorded_reopening(
     workflow.buka_kembali(db, skp_id, "Keberatan pegawai dikabulkan", actor=people.admin)
     assert state(db, skp_id) == ("dinilai", 0)
     assert workflow.nilai(db, skp_id, "atas", "atas", actor=people.penilai) == "SANGAT_BAIK"
-    workflow.tetapkan(db, skp_id, actor=people.atasan)
+    workflow.tetapkan(db, skp_id, actor=people.penilai)
     assert (
         db.conn.execute(
             "SELECT predikat_kode FROM riwayat_skp WHERE id = ?", (riwayat.skp_id(org.ani, 2026),)
@@ -585,6 +615,7 @@ def test_peer_feedback_is_requested_answered_and_shown_to_the_appraiser(
     assert write.minta_umpan_balik(db, skp_id, [org.budi], actor=people.penilai) == 0
     with pytest.raises(ValidationError, match="orang lain daripada pegawai"):
         write.minta_umpan_balik(db, skp_id, [org.ani], actor=people.penilai)
+    workflow.setujui_rencana(db, skp_id, actor=people.penilai)
     workflow.ajukan(db, skp_id, actor=people.operator)
     write.isi_umpan_balik_rekan(
         db,
@@ -641,30 +672,21 @@ def test_periodic_evaluation_by_the_appraiser(db: Database, org: Org, people: Pe
     ]
 
 
-def test_expected_distribution_is_configurable_by_the_admin(db: Database, people: People) -> None:
-    assert pengaturan.kurva(db.conn) == dict(rules.KURVA_AWAL)
-    with pytest.raises(ValidationError, match="berjumlah 100%"):
-        pengaturan.update_kurva(db, {"SANGAT_BAIK": 20}, actor=people.admin)
-    with pytest.raises(AccessDenied, match="hanya admin"):
-        pengaturan.update_kurva(db, {"SANGAT_BAIK": 20, "BAIK": 60}, actor=people.operator)
-    pengaturan.update_kurva(db, {"SANGAT_BAIK": 20, "BAIK": 60}, actor=people.admin)
-    assert pengaturan.kurva(db.conn)["SANGAT_BAIK"] == 20
-
-
 # -- progress -------------------------------------------------------------------------------------
 
 
 def test_progress_counts_states_and_predikat_per_unit(
     db: Database, org: Org, people: People
 ) -> None:
-    ani = planned(db, org, people)
+    ani = approved(db, org, people)
     budi = bulk.create_skp(db, org.budi, 2026, actor=people.operator)
     write.update_rencana(db, budi, PLAN, actor=people.operator)
+    workflow.setujui_rencana(db, budi, actor=people.penilai)
     bulk.create_skp(db, org.staf, 2026, actor=people.operator)
     for skp_id, hasil in ((ani, "atas"), (budi, "bawah")):
         workflow.ajukan(db, skp_id, actor=people.operator)
         workflow.nilai(db, skp_id, hasil, "atas", actor=people.penilai)
-    workflow.tetapkan(db, ani, actor=people.atasan)
+    workflow.tetapkan(db, ani, actor=people.penilai)
 
     agency = progress.kemajuan(db.conn, 2026)
     by_unit = {b.unit: b for b in agency.baris}
@@ -682,7 +704,8 @@ def test_progress_counts_states_and_predikat_per_unit(
     assert agency.total.predikat == {
         "SANGAT_BAIK": 1, "BAIK": 0, "BUTUH_PERBAIKAN": 1, "KURANG": 0, "SANGAT_KURANG": 0
     }  # fmt: skip
-    assert agency.kurva["BAIK"] == 70 and agency.predikat_label["KURANG"] == "Kurang/Misconduct"
+    assert agency.predikat_label["KURANG"] == "Kurang/Misconduct"
+    assert [a.persen_maks for a in agency.aturan["BAIK"] if a.predikat == ("BAIK",)] == [70]
 
     inside = progress.kemajuan(db.conn, 2026, org.bidang)
     assert {b.unit: b.pegawai for b in inside.baris} == {"Bidang Layanan": 3, "Seksi Data": 1}
@@ -709,9 +732,27 @@ _year = itertools.count(2100)
 ATTEMPTS = [
     (role, t)
     for role in ROLES
-    for t in (T.AJUKAN, T.NILAI, T.KEMBALIKAN, T.TETAPKAN, T.BUKA_KEMBALI, T.UBAH_RENCANA)
+    for t in (
+        T.SETUJUI_RENCANA,
+        T.AJUKAN,
+        T.NILAI,
+        T.KEMBALIKAN,
+        T.TETAPKAN,
+        T.KEBERATAN,
+        T.PUTUS_KEBERATAN,
+        T.BUKA_KEMBALI,
+        T.UBAH_RENCANA,
+    )
 ]
-VALID = {("draft", 0), ("diajukan", 0), ("dinilai", 0), ("ditetapkan", 1)}
+VALID = {
+    ("draft", 0),
+    ("disetujui", 0),
+    ("diajukan", 0),
+    ("dinilai", 0),
+    ("ditetapkan", 1),
+    ("keberatan", 1),
+    ("final", 1),
+}
 
 
 @pytest.fixture(scope="module")
@@ -726,7 +767,13 @@ def machine() -> Any:
 
 def _try(db: Database, skp_id: str, pelaku: rules.Pelaku, t: rules.Transisi) -> bool:
     try:
-        if t is T.AJUKAN:
+        if t is T.SETUJUI_RENCANA:
+            workflow.setujui_rencana(db, skp_id, actor=pelaku)
+        elif t is T.KEBERATAN:
+            workflow.ajukan_keberatan(db, skp_id, "tidak sesuai", actor=pelaku)
+        elif t is T.PUTUS_KEBERATAN:
+            workflow.putus_keberatan(db, skp_id, "atas", "atas", "diperiksa", actor=pelaku)
+        elif t is T.AJUKAN:
             workflow.ajukan(db, skp_id, actor=pelaku)
         elif t is T.NILAI:
             workflow.nilai(db, skp_id, "sesuai", "atas", actor=pelaku)
@@ -756,7 +803,7 @@ def test_any_sequence_of_attempts_keeps_the_machine_valid(machine: Any, steps: l
         pelaku = getattr(people_, role)
         before_state = state(db, skp_id)
         before = _snapshot(db, skp_id)
-        verdict = rules.may(pelaku, read.skp_info(db.conn, skp_id), t)
+        verdict = rules.may(pelaku, read.skp_info(db.conn, skp_id), t, date.today())
         done = _try(db, skp_id, pelaku, t)
         after_state = state(db, skp_id)
         assert after_state in VALID
@@ -765,8 +812,10 @@ def test_any_sequence_of_attempts_keeps_the_machine_valid(machine: Any, steps: l
             assert after_state[0] == rules.status_berikut(before_state[0], t)
         if not done:
             assert _snapshot(db, skp_id) == before  # a refusal changes nothing
-        if before_state[1] and not (done and t is T.BUKA_KEMBALI):
+        if before_state[1] and not (done and t in rules.PADA_TERKUNCI):
             assert _snapshot(db, skp_id) == before  # locked: unchanged unless reopened
+        if before_state[0] == "final":
+            assert _snapshot(db, skp_id) == before and not done  # final never changes
     history = read.get_skp(db.conn, skp_id).riwayat
     for a, b in itertools.pairwise(history):
         assert a.ke == b.dari  # the recorded history is one unbroken path

@@ -1214,6 +1214,35 @@ REF_BATAS_ATASAN_KP = _table(
 )
 
 # ---------------------------------------------------------------------------------------------
+# ref_tenggat_skp — the days of the SKP procedure. KEBERATAN: the employee may object to the
+# rating within 14 days (PP 30/2019 Ps. 59(1), as the LAN module "Sistem Manajemen Kinerja ASN"
+# cites it [P]); whether calendar or working days, and whether counted from the penetapan or from
+# receipt, is [?] (asn-rules 4.4, appendix 6): Merit counts calendar days from the penetapan.
+# Added by migration 16.
+
+REF_TENGGAT_SKP = _table(
+    "ref_tenggat_skp",
+    "Tenggat prosedur SKP",
+    (("nama", "TEXT"), ("hari", "INTEGER")),
+    [
+        _row(
+            "KEBERATAN",
+            nama="Masa pengajuan keberatan atas penilaian kinerja",
+            hari=14,
+            urutan=1,
+            dasar_hukum="PP 30/2019 Ps. 59 ayat (1)",
+            status_fakta=U,
+            catatan=(
+                "14 hari menurut modul LAN yang mengutip PP 30/2019 Ps. 59 [P]; apakah hari "
+                "kalender atau hari kerja, dan dihitung sejak penetapan atau sejak diterima, "
+                "belum diperiksa dengan teks PP [?]. Merit menghitung hari kalender sejak "
+                "tanggal penetapan."
+            ),
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
 # ref_gaji_pokok — gaji pokok by golongan and masa kerja golongan (MKG, whole years), effective-
 # dated (asn-rules 10.2). A value holds from its MKG row up to the next row of the same column;
 # the last row of a column is the top of the table (no KGB after it). Added by migration 15.
@@ -1361,6 +1390,96 @@ REF_GAJI_POKOK = _table(
 )
 
 # ---------------------------------------------------------------------------------------------
+# ref_capaian_organisasi — the levels of capaian kinerja organisasi (PermenPANRB 6/2022
+# Lampiran, asn-rules 4.5) [V: labels]. Added by migration 16.
+
+_DH_CAPAIAN = "PermenPANRB 6/2022 Lampiran"
+
+REF_CAPAIAN_ORGANISASI = _table(
+    "ref_capaian_organisasi",
+    "Capaian kinerja organisasi",
+    (("nama", "TEXT"), ("nama_alternatif", "TEXT")),
+    [
+        _row("ISTIMEWA", nama="Istimewa", nama_alternatif=None, urutan=1,
+             dasar_hukum=_DH_CAPAIAN, status_fakta=V),
+        _row("BAIK", nama="Baik", nama_alternatif=None, urutan=2,
+             dasar_hukum=_DH_CAPAIAN, status_fakta=V),
+        _row("BUTUH_PERBAIKAN", nama="Butuh Perbaikan", nama_alternatif="Cukup", urutan=3,
+             dasar_hukum=_DH_CAPAIAN, status_fakta=V),
+        _row("KURANG", nama="Kurang", nama_alternatif=None, urutan=4,
+             dasar_hukum=_DH_CAPAIAN, status_fakta=V),
+        _row("SANGAT_KURANG", nama="Sangat Kurang", nama_alternatif=None, urutan=5,
+             dasar_hukum=_DH_CAPAIAN, status_fakta=V),
+    ],
+)  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# ref_kurva_predikat — the pola distribusi predikat kinerja pegawai, one curve per level of
+# capaian kinerja organisasi (asn-rules 4.5 [P]; the SE MenPANRB that turned the Lampiran's
+# curve into rules is uncertain [?], one source names SE MenPANRB 3/2023). One row per rule:
+# the employees rated with one of ``kelompok_predikat`` (ref_predikat codes, comma-separated)
+# make at least ``persen_min`` / at most ``persen_maks`` percent, or at least ``minimal_orang``
+# people. A unit breaking a rule is warned, never blocked. kode "<capaian>|<n>". Added by
+# migration 16.
+
+_DH_KURVA = "PermenPANRB 6/2022 Lampiran (kurva distribusi); SE MenPANRB pola distribusi [?]"
+_CAT_KURVA = (
+    "Aturan pola distribusi dari satu sumber sekunder [P]; nomor SE MenPANRB belum pasti "
+    "(disebut SE 3/2023) [?]. Periksa teks SE sebelum dipakai sebagai dasar."
+)
+
+# (capaian, predikat group, persen_min, persen_maks, minimal_orang)
+_KURVA: tuple[tuple[str, str, int | None, int | None, int | None], ...] = (
+    ("ISTIMEWA", "SANGAT_BAIK", None, 70, None),
+    ("BAIK", "BAIK", None, 70, None),
+    ("BAIK", "BUTUH_PERBAIKAN,KURANG", None, None, 1),
+    ("BUTUH_PERBAIKAN", "BUTUH_PERBAIKAN", 60, None, None),
+    ("BUTUH_PERBAIKAN", "SANGAT_BAIK", None, 10, None),
+    ("KURANG", "KURANG", 60, None, None),
+    ("KURANG", "BUTUH_PERBAIKAN", 10, None, None),
+    ("KURANG", "SANGAT_BAIK", None, 10, None),
+    ("SANGAT_KURANG", "SANGAT_KURANG", 60, None, None),
+    ("SANGAT_KURANG", "KURANG,BUTUH_PERBAIKAN", 10, None, None),
+    ("SANGAT_KURANG", "SANGAT_BAIK", None, 0, None),
+)
+
+
+def _kurva_rows() -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    per_level: dict[str, int] = {}
+    for capaian, kelompok, pmin, pmaks, orang in _KURVA:
+        per_level[capaian] = per_level.get(capaian, 0) + 1
+        rows.append(
+            _row(
+                f"{capaian}|{per_level[capaian]}",
+                capaian_kode=capaian,
+                kelompok_predikat=kelompok,
+                persen_min=pmin,
+                persen_maks=pmaks,
+                minimal_orang=orang,
+                urutan=len(rows) + 1,
+                dasar_hukum=_DH_KURVA,
+                status_fakta=P,
+                catatan=_CAT_KURVA,
+            )
+        )
+    return rows
+
+
+REF_KURVA_PREDIKAT = _table(
+    "ref_kurva_predikat",
+    "Pola distribusi predikat menurut capaian organisasi",
+    (
+        ("capaian_kode", "TEXT"),
+        ("kelompok_predikat", "TEXT"),
+        ("persen_min", "INTEGER"),
+        ("persen_maks", "INTEGER"),
+        ("minimal_orang", "INTEGER"),
+    ),
+    _kurva_rows(),
+)
+
+# ---------------------------------------------------------------------------------------------
 # ref_status_kepegawaian — UU 20/2023; PP 11/2017 jo PP 17/2020 (PNS, CPNS);
 # PP 49/2018 (PPPK) (asn-rules 1, 4.1) [V].
 
@@ -1452,6 +1571,9 @@ REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_UJIAN_DINAS,
     REF_BATAS_ATASAN_KP,
     REF_GAJI_POKOK,
+    REF_TENGGAT_SKP,
+    REF_CAPAIAN_ORGANISASI,
+    REF_KURVA_PREDIKAT,
     REF_STATUS_KEPEGAWAIAN,
     REF_KEDUDUKAN,
 )

@@ -1,12 +1,24 @@
 """The rules of the SKP (PermenPANRB 6/2022, asn-rules.md section 4) without a database: the
 states and the transitions, who may take them, the predikat matrix, the periodic evaluations.
 
-The year's SKP of an employee moves through four states::
+The year's SKP of an employee moves through these states (PermenPANRB 6/2022 Ps. 14 and PP 30/2019
+Ps. 59, asn-rules 4.4)::
 
-    draft --ajukan--> diajukan --nilai--> dinilai --tetapkan--> ditetapkan (terkunci)
-      ^                  |  ^                 |                     |
-      +---kembalikan-----+  +---kembalikan----+                     |
-                            dinilai <-------- buka kembali ---------+  (admin, recorded)
+    draft --setujui_rencana--> disetujui --ajukan--> diajukan --nilai--> dinilai
+      ^   (pejabat penilai)     |   ^   (pegawai/op.)   |   ^  (penilai)    |
+      +------kembalikan---------+   +----kembalikan-----+   +-kembalikan----+
+                                                                          | tetapkan (penilai)
+                                                                          v
+          final <--putus_keberatan-- keberatan <--keberatan-- ditetapkan (terkunci)
+    (terkunci)  (atasan pejabat      (pegawai/operator, within the   |
+                 penilai)             days of ref_tenggat_skp)       +--buka kembali--> dinilai
+                                                                         (admin, recorded)
+
+The pejabat penilai approves the plan at the start and ditetapkan the rating: there is no
+routine second approval. The atasan pejabat penilai acts only on a keberatan, and the decision
+is final: nothing changes a final SKP. ``catat_hasil`` keys in a paper result (an operator),
+which counts as ditetapkan. A database from before this rule keeps its ``dinilai`` SKPs (rated,
+waiting for the old approval): they now wait for the penilai's penetapan.
 
 :func:`may` (an actor, an SKP, a transition) says yes or no with the reason in Indonesian; the
 write functions of :mod:`app.models.skp` call it inside their write transaction. The rights
@@ -19,12 +31,12 @@ The predikat follows the matrix of asn-rules 4.2 read from ``ref_matriks_predika
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
-from app.i18n import BULAN, tr
+from app.i18n import BULAN, angka, tanggal, tr
 from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rules.pegawai import predikat_from_ratings
@@ -36,9 +48,12 @@ class Status(StrEnum):
     """The states of an SKP (their labels: :func:`status_label`)."""
 
     DRAFT = "draft"
+    DISETUJUI = "disetujui"  # the plan approved by the pejabat penilai
     DIAJUKAN = "diajukan"
     DINILAI = "dinilai"
     DITETAPKAN = "ditetapkan"
+    KEBERATAN = "keberatan"  # a keberatan lodged, waiting for the atasan pejabat penilai
+    FINAL = "final"  # the keberatan decided: final (PP 30/2019 Ps. 59(4))
 
 
 BELUM = "belum"  # in lists and progress: an active employee with no SKP for the year
@@ -48,9 +63,12 @@ def status_labels() -> dict[str, str]:
     """What each state is called on screen and on paper (``BELUM``: no SKP yet)."""
     return {
         "draft": tr("Draf"),
+        "disetujui": tr("Rencana disetujui"),
         "diajukan": tr("Diajukan"),
         "dinilai": tr("Dinilai"),
         "ditetapkan": tr("Ditetapkan"),
+        "keberatan": tr("Keberatan"),
+        "final": tr("Final"),
         BELUM: tr("Belum ada SKP"),
     }
 
@@ -69,10 +87,14 @@ class Transisi(StrEnum):
     MINTA_REKAN = "minta_rekan"
     JAWAB_REKAN = "jawab_rekan"
     NILAI_PERIODIK = "nilai_periodik"
+    SETUJUI_RENCANA = "setujui_rencana"
     AJUKAN = "ajukan"
     NILAI = "nilai"
     KEMBALIKAN = "kembalikan"
     TETAPKAN = "tetapkan"
+    KEBERATAN = "keberatan"
+    PUTUS_KEBERATAN = "putus_keberatan"
+    CATAT_HASIL = "catat_hasil"
     BUKA_KEMBALI = "buka_kembali"
 
     @property
@@ -84,10 +106,14 @@ class Transisi(StrEnum):
             Transisi.MINTA_REKAN: tr("meminta umpan balik rekan kerja"),
             Transisi.JAWAB_REKAN: tr("mengisi umpan balik rekan kerja"),
             Transisi.NILAI_PERIODIK: tr("mengisi evaluasi periodik"),
+            Transisi.SETUJUI_RENCANA: tr("menyetujui rencana"),
             Transisi.AJUKAN: tr("mengajukan"),
             Transisi.NILAI: tr("menilai"),
             Transisi.KEMBALIKAN: tr("mengembalikan"),
             Transisi.TETAPKAN: tr("menetapkan"),
+            Transisi.KEBERATAN: tr("mengajukan keberatan atas"),
+            Transisi.PUTUS_KEBERATAN: tr("memutus keberatan atas"),
+            Transisi.CATAT_HASIL: tr("mencatat hasil penilaian kertas untuk"),
             Transisi.BUKA_KEMBALI: tr("membuka kembali"),
         }[self]
 
@@ -116,7 +142,14 @@ class Pihak(StrEnum):
         }[self]
 
 
-_D, _A, _N, _T = Status.DRAFT, Status.DIAJUKAN, Status.DINILAI, Status.DITETAPKAN
+_D, _S, _A, _N, _T = (
+    Status.DRAFT,
+    Status.DISETUJUI,
+    Status.DIAJUKAN,
+    Status.DINILAI,
+    Status.DITETAPKAN,
+)
+_K, _F = Status.KEBERATAN, Status.FINAL
 
 # transition -> (states in which it may happen, who may do it). KEMBALIKAN is refined in may().
 ATURAN: dict[Transisi, tuple[frozenset[str], frozenset[Pihak]]] = {
@@ -124,44 +157,59 @@ ATURAN: dict[Transisi, tuple[frozenset[str], frozenset[Pihak]]] = {
         frozenset({_D}),
         frozenset({Pihak.OPERATOR, Pihak.PEMILIK, Pihak.PENILAI}),
     ),
-    Transisi.REALISASI: (frozenset({_D}), frozenset({Pihak.OPERATOR, Pihak.PEMILIK})),
-    Transisi.GANTI_PENILAI: (frozenset({_D, _A}), frozenset({Pihak.OPERATOR})),
+    Transisi.REALISASI: (frozenset({_D, _S}), frozenset({Pihak.OPERATOR, Pihak.PEMILIK})),
+    Transisi.GANTI_PENILAI: (frozenset({_D, _S, _A}), frozenset({Pihak.OPERATOR})),
     Transisi.MINTA_REKAN: (
-        frozenset({_D, _A}),
+        frozenset({_D, _S, _A}),
         frozenset({Pihak.OPERATOR, Pihak.PEMILIK, Pihak.PENILAI}),
     ),
-    Transisi.JAWAB_REKAN: (frozenset({_D, _A}), frozenset({Pihak.REKAN, Pihak.OPERATOR})),
-    Transisi.NILAI_PERIODIK: (frozenset({_D, _A, _N}), frozenset({Pihak.PENILAI})),
-    Transisi.AJUKAN: (frozenset({_D}), frozenset({Pihak.OPERATOR, Pihak.PEMILIK})),
+    Transisi.JAWAB_REKAN: (frozenset({_D, _S, _A}), frozenset({Pihak.REKAN, Pihak.OPERATOR})),
+    Transisi.NILAI_PERIODIK: (frozenset({_D, _S, _A, _N}), frozenset({Pihak.PENILAI})),
+    Transisi.SETUJUI_RENCANA: (frozenset({_D}), frozenset({Pihak.PENILAI})),
+    Transisi.AJUKAN: (frozenset({_S}), frozenset({Pihak.OPERATOR, Pihak.PEMILIK})),
     Transisi.NILAI: (frozenset({_A, _N}), frozenset({Pihak.PENILAI})),
-    Transisi.KEMBALIKAN: (frozenset({_A, _N}), frozenset({Pihak.PENILAI, Pihak.ATASAN})),
-    Transisi.TETAPKAN: (frozenset({_N}), frozenset({Pihak.ATASAN})),
+    Transisi.KEMBALIKAN: (frozenset({_S, _A, _N}), frozenset({Pihak.PENILAI})),
+    Transisi.TETAPKAN: (frozenset({_N}), frozenset({Pihak.PENILAI})),
+    Transisi.KEBERATAN: (frozenset({_T}), frozenset({Pihak.PEMILIK, Pihak.OPERATOR})),
+    Transisi.PUTUS_KEBERATAN: (frozenset({_K}), frozenset({Pihak.ATASAN})),
+    Transisi.CATAT_HASIL: (frozenset({BELUM, _D, _S, _A, _N}), frozenset({Pihak.OPERATOR})),
     Transisi.BUKA_KEMBALI: (frozenset({_T}), frozenset({Pihak.ADMIN})),
 }
 
+# Transitions that may be taken on a locked (terkunci) SKP: the keberatan and its decision,
+# and the admin's recorded reopening of a ditetapkan one. Nothing is taken on a final SKP.
+PADA_TERKUNCI = frozenset({Transisi.KEBERATAN, Transisi.PUTUS_KEBERATAN, Transisi.BUKA_KEMBALI})
+
 # Transitions that change the state, and to which state.
 PERPINDAHAN = (
+    Transisi.SETUJUI_RENCANA,
     Transisi.AJUKAN,
     Transisi.NILAI,
     Transisi.KEMBALIKAN,
     Transisi.TETAPKAN,
+    Transisi.KEBERATAN,
+    Transisi.PUTUS_KEBERATAN,
+    Transisi.CATAT_HASIL,
     Transisi.BUKA_KEMBALI,
 )
+
+_KEMBALI_KE: dict[str, str] = {_S: _D, _A: _S, _N: _A}
 
 
 def status_berikut(status: str, transisi: Transisi) -> str:
     """The state after ``transisi`` from ``status`` (the same state for edits)."""
-    if transisi is Transisi.AJUKAN:
-        return _A
-    if transisi is Transisi.NILAI:
-        return _N
     if transisi is Transisi.KEMBALIKAN:
-        return _D if status == _A else _A
-    if transisi is Transisi.TETAPKAN:
-        return _T
-    if transisi is Transisi.BUKA_KEMBALI:
-        return _N
-    return status
+        return _KEMBALI_KE.get(status, status)
+    return {
+        Transisi.SETUJUI_RENCANA: _S,
+        Transisi.AJUKAN: _A,
+        Transisi.NILAI: _N,
+        Transisi.TETAPKAN: _T,
+        Transisi.KEBERATAN: _K,
+        Transisi.PUTUS_KEBERATAN: _F,
+        Transisi.CATAT_HASIL: _T,
+        Transisi.BUKA_KEMBALI: _N,
+    }.get(transisi, status)
 
 
 # -- the actor --------------------------------------------------------------------------------
@@ -202,6 +250,7 @@ class SkpInfo:
     atasan_penilai_id: str | None
     unit_path: frozenset[str] = frozenset()  # the employee's unit and every unit above it
     rekan_ids: frozenset[str] = frozenset()
+    batas_keberatan: str | None = None  # last day to lodge a keberatan (ISO), once ditetapkan
 
 
 def pihak(pelaku: Pelaku, skp: SkpInfo) -> set[Pihak]:
@@ -247,10 +296,24 @@ def _siapa(who: Iterable[Pihak]) -> str:
     return tr(" atau ").join(p.label for p in sorted(who, key=list(Pihak).index))
 
 
-def may(pelaku: Pelaku, skp: SkpInfo, transisi: Transisi) -> Putusan:
-    """May ``pelaku`` do ``transisi`` on ``skp`` now? (Pure: no database.)"""
+def may(pelaku: Pelaku, skp: SkpInfo, transisi: Transisi, hari_ini: date | None = None) -> Putusan:
+    """May ``pelaku`` do ``transisi`` on ``skp`` now? (Pure: no database.) ``hari_ini`` is the
+    date a keberatan is lodged on (the window of :func:`keberatan_terbuka`); None: not checked."""
     states, who = ATURAN[transisi]
-    if skp.terkunci and transisi is not Transisi.BUKA_KEMBALI:
+    if skp.status == _F:
+        return Putusan(
+            False,
+            tr(
+                "SKP tahun {tahun} sudah final setelah keberatan diputus atasan pejabat penilai; "
+                "tidak dapat {aksi}.",
+                tahun=skp.tahun,
+                aksi=transisi.label,
+            ),
+            "status",
+        )
+    if skp.terkunci and transisi is Transisi.CATAT_HASIL:
+        return Putusan(False, _salah_status(skp, transisi, states), "status")
+    if skp.terkunci and transisi not in PADA_TERKUNCI:
         return Putusan(
             False,
             tr(
@@ -262,33 +325,29 @@ def may(pelaku: Pelaku, skp: SkpInfo, transisi: Transisi) -> Putusan:
             "status",
         )
     if skp.status not in states:
-        allowed = ", ".join(status_label(s) for s in Status if s in states)
+        return Putusan(False, _salah_status(skp, transisi, states), "status")
+    if (
+        transisi is Transisi.KEBERATAN
+        and hari_ini is not None
+        and not keberatan_terbuka(skp.batas_keberatan, hari_ini)
+    ):
         return Putusan(
             False,
             tr(
-                "SKP ini berstatus {status}; {aksi} hanya dapat dilakukan pada SKP berstatus "
-                "{boleh}.",
-                status=status_label(skp.status),
-                aksi=transisi.label,
-                boleh=allowed,
+                "Masa keberatan SKP tahun {tahun} sudah berakhir pada {batas}; keberatan tidak "
+                "dapat diajukan lagi.",
+                tahun=skp.tahun,
+                batas=tanggal(skp.batas_keberatan),
             ),
             "status",
         )
-    if transisi is Transisi.KEMBALIKAN:
-        # diajukan -> draft: the appraiser; dinilai -> diajukan: the appraiser's superior (or
-        # the appraiser withdrawing the rating).
-        who = frozenset({Pihak.PENILAI}) if skp.status == _A else who
     mine = pihak(pelaku, skp)
     if Pihak.SISTEM in mine or mine & who:
         return Putusan(True)
     if (
         pelaku.pegawai_id
         and pelaku.pegawai_id == skp.pegawai_id
-        and who
-        & {
-            Pihak.PENILAI,
-            Pihak.ATASAN,
-        }
+        and who & {Pihak.PENILAI, Pihak.ATASAN}
     ):
         return Putusan(
             False,
@@ -296,16 +355,66 @@ def may(pelaku: Pelaku, skp: SkpInfo, transisi: Transisi) -> Putusan:
                nama=pelaku.nama, aksi=transisi.label),
             "peran",
         )  # fmt: skip
-    return Putusan(
-        False,
-        tr(
-            "Akses ditolak: {nama} tidak berhak {aksi} SKP ini. Yang berhak: {siapa}.",
-            nama=pelaku.nama,
-            aksi=transisi.label,
-            siapa=_siapa(who),
-        ),
-        "peran",
+    alasan = tr(
+        "Akses ditolak: {nama} tidak berhak {aksi} SKP ini. Yang berhak: {siapa}.",
+        nama=pelaku.nama,
+        aksi=transisi.label,
+        siapa=_siapa(who),
     )
+    if transisi is Transisi.PUTUS_KEBERATAN:
+        alasan += " " + tr("Keberatan hanya diputus oleh atasan pejabat penilai SKP ini.")
+    return Putusan(False, alasan, "peran")
+
+
+def _salah_status(skp: SkpInfo, transisi: Transisi, states: frozenset[str]) -> str:
+    if transisi is Transisi.KEBERATAN and skp.status in (_D, _S, _A, _N):
+        return tr(
+            "SKP tahun {tahun} belum ditetapkan pejabat penilai (status {status}); keberatan "
+            "baru dapat diajukan setelah penetapan.",
+            tahun=skp.tahun,
+            status=status_label(skp.status),
+        )
+    if transisi is Transisi.KEBERATAN and skp.status == _K:
+        return tr(
+            "Keberatan atas SKP tahun {tahun} sudah diajukan dan menunggu putusan atasan "
+            "pejabat penilai; keberatan hanya sekali.",
+            tahun=skp.tahun,
+        )
+    if transisi is Transisi.PUTUS_KEBERATAN:
+        return tr(
+            "SKP tahun {tahun} berstatus {status}; tidak ada keberatan yang menunggu putusan.",
+            tahun=skp.tahun,
+            status=status_label(skp.status),
+        )
+    if transisi is Transisi.CATAT_HASIL:
+        return tr(
+            "SKP tahun {tahun} sudah berstatus {status}; hasil penilaian tidak dapat dicatat "
+            "ulang.",
+            tahun=skp.tahun,
+            status=status_label(skp.status),
+        )
+    allowed = ", ".join(status_label(s) for s in Status if s in states)
+    return tr(
+        "SKP ini berstatus {status}; {aksi} hanya dapat dilakukan pada SKP berstatus {boleh}.",
+        status=status_label(skp.status),
+        aksi=transisi.label,
+        boleh=allowed,
+    )
+
+
+# -- keberatan ----------------------------------------------------------------------------------
+
+
+def batas_keberatan(ditetapkan: date, hari: int) -> date:
+    """The last day a keberatan may be lodged: ``hari`` days after the penetapan (PP 30/2019
+    Ps. 59(1): 14 days; calendar days and counting from the penetapan are [?], see
+    ``ref_tenggat_skp``)."""
+    return ditetapkan + timedelta(days=hari)
+
+
+def keberatan_terbuka(batas: str | None, hari_ini: date) -> bool:
+    """Is the keberatan window open on ``hari_ini``? (No recorded end: closed.)"""
+    return bool(batas) and hari_ini <= date.fromisoformat(str(batas)[:10])
 
 
 # -- the predikat rule --------------------------------------------------------------------------
@@ -352,15 +461,60 @@ def predikat(ref: Referensi, rating_hasil: str, rating_perilaku: str) -> str:
 
 # -- expected distribution ----------------------------------------------------------------------
 
-# The default expected distribution, until the admin sets one (stored in skp_kurva): the
-# pattern for an organisation rated "Baik" (asn-rules 4.5 [P]).
-KURVA_AWAL: tuple[tuple[str, int], ...] = (
-    ("SANGAT_BAIK", 10),
-    ("BAIK", 70),
-    ("BUTUH_PERBAIKAN", 15),
-    ("KURANG", 5),
-    ("SANGAT_KURANG", 0),
-)
+
+@dataclass(frozen=True)
+class AturanKurva:
+    """One rule of the pola distribusi for a level of capaian kinerja organisasi
+    (``ref_kurva_predikat``, asn-rules 4.5 [P]): the share of the employees rated with one of
+    ``predikat`` is at least ``persen_min`` and at most ``persen_maks``, and at least
+    ``minimal_orang`` of them."""
+
+    capaian: str
+    predikat: tuple[str, ...]
+    persen_min: int | None = None
+    persen_maks: int | None = None
+    minimal_orang: int | None = None
+
+
+def check_distribusi(
+    aturan: Sequence[AturanKurva],
+    jumlah: Mapping[str, int],
+    label: Mapping[str, str],
+) -> list[str]:
+    """The rules of the curve a distribution (predikat kode -> number of employees) breaks, as
+    Indonesian sentences. A warning, never a refusal (asn-rules 4.5). Empty distribution: none."""
+    total = sum(jumlah.values())
+    if not total:
+        return []
+    warnings: list[str] = []
+    for a in aturan:
+        n = sum(jumlah.get(k, 0) for k in a.predikat)
+        nama = tr(" dan/atau ").join(label.get(k, k) for k in a.predikat)
+        share = n * 100 / total
+        if a.persen_min is not None and share < a.persen_min:
+            warnings.append(
+                tr(
+                    "{nama} {p}% ({n} dari {t}); pola distribusi meminta sedikitnya {m}%.",
+                    nama=nama, p=angka(share), n=angka(n), t=angka(total), m=a.persen_min,
+                )
+            )  # fmt: skip
+        if a.persen_maks is not None and share > a.persen_maks:
+            warnings.append(
+                tr(
+                    "{nama} {p}% ({n} dari {t}); pola distribusi membolehkan paling banyak {m}%.",
+                    nama=nama, p=angka(share), n=angka(n), t=angka(total), m=a.persen_maks,
+                )
+            )  # fmt: skip
+        if a.minimal_orang is not None and n < a.minimal_orang:
+            warnings.append(
+                tr(
+                    "Belum ada pegawai berpredikat {nama}; pola distribusi meminta sedikitnya "
+                    "{m} orang.",
+                    nama=nama,
+                    m=a.minimal_orang,
+                )
+            )
+    return warnings
 
 
 # -- periods ------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ def create_skp(
         id="",
         pegawai_id=pegawai_id,
         tahun=tahun,
-        status=Status.DRAFT,
+        status=Status.DISETUJUI,  # the state in which AJUKAN is asked
         terkunci=False,
         penilai_id=None,
         atasan_penilai_id=None,

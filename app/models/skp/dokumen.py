@@ -10,7 +10,7 @@ from app.i18n import tanggal, tr
 from app.models.reference.loader import Referensi
 from app.models.rules.skp import status_label
 from app.models.skp.read import get_skp
-from app.models.skp.types import DokumenEvaluasi
+from app.models.skp.types import DokumenEvaluasi, Skp
 from app.models.storage.instansi import get_setting
 
 
@@ -40,4 +40,28 @@ def dokumen_evaluasi(
         status=status_label(skp.status),
         tempat=get_setting(conn, "ibu_kota") or "",
         tanggal=tanggal(when),
+        keberatan=_keberatan(skp, ref),
     )
+
+
+def _keberatan(skp: Skp, ref: Referensi) -> tuple[str, ...]:
+    k = skp.keberatan
+    if k is None:
+        return ()
+    lines = [
+        tr("Keberatan pegawai ({t}): {a}", t=tanggal(k.tanggal), a=k.alasan),
+    ]
+    if k.putusan:
+        lines.append(
+            tr(
+                "Putusan atasan pejabat penilai ({t}, final): penilaian {p}, predikat {pr}. "
+                "Alasan: {a}",
+                t=tanggal(k.tanggal_putusan),
+                p=tr("diubah") if k.putusan == "UBAH" else tr("tetap"),
+                pr=ref.label("ref_predikat", k.predikat_akhir),
+                a=k.alasan_putusan,
+            )
+        )
+    else:
+        lines.append(tr("Keberatan menunggu putusan atasan pejabat penilai."))
+    return tuple(lines)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from app.i18n import tr
@@ -96,6 +97,7 @@ class Act:
     info: SkpInfo
     pelaku: Pelaku
     now: str
+    hari_ini: date
 
 
 def act(
@@ -107,18 +109,19 @@ def act(
     work: Callable[[Act], Any],
     *,
     keterangan: str | None = None,
+    hari_ini: date | None = None,
 ) -> Any:
-    """Run ``work`` in one write transaction after :func:`~app.models.rules.skp.may` agreed;
-    refuse (audited) else."""
+    """Run ``work`` in one write transaction after :func:`~app.models.rules.skp.may` agreed
+    (on ``hari_ini``, today when None); refuse (audited) else."""
     pelaku = pelaku_dari(db, actor)
     conn = db.conn
     try:
         with Store(db).write(aksi, actor=pelaku.nama, keterangan=keterangan) as tx:
             info = skp_info(conn, skp_id)
-            verdict = may(pelaku, info, transisi)
+            verdict = may(pelaku, info, transisi, hari_ini or date.today())
             if not verdict:
                 raise Refused(verdict)
-            return work(Act(tx, conn, info, pelaku, utc_now()))
+            return work(Act(tx, conn, info, pelaku, utc_now(), hari_ini or date.today()))
     except Refused as exc:
         _raise_refused(db, pelaku, skp_id, transisi, exc.putusan)
         raise AssertionError("unreachable") from exc
@@ -174,8 +177,10 @@ def check_pegawai(conn: sqlite3.Connection, pegawai_id: str | None, field_name: 
         )
 
 
-def boleh(db: Database, actor: str | Pelaku, skp_id: str) -> dict[Transisi, Putusan]:
+def boleh(
+    db: Database, actor: str | Pelaku, skp_id: str, hari_ini: date | None = None
+) -> dict[Transisi, Putusan]:
     """Every transition with the verdict for this actor (for the screens' buttons)."""
     pelaku = pelaku_dari(db, actor)
     info = skp_info(db.conn, skp_id)
-    return {t: may(pelaku, info, t) for t in Transisi}
+    return {t: may(pelaku, info, t, hari_ini or date.today()) for t in Transisi}

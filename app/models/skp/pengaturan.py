@@ -1,15 +1,16 @@
-"""The agency's settings of the appraisal: the expected predikat distribution (``skp_kurva``)
-and the periods of a year with their periodic evaluations (``skp_periode``), read and set."""
+"""The agency's settings of the appraisal: the pola distribusi per level of capaian kinerja
+organisasi (``ref_kurva_predikat``) with the capaian of each unit per year
+(``skp_capaian_organisasi``), and the periods of a year with their periodic evaluations
+(``skp_periode``), read and set."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
 
 from app.i18n import tr
 from app.models.errors import ValidationError
 from app.models.reference.loader import natural_id
-from app.models.rules.skp import KURVA_AWAL, SEMUA, Pelaku, Periode, periode_rows
+from app.models.rules.skp import SEMUA, AturanKurva, Pelaku, Periode, periode_rows
 from app.models.skp.guard import pelaku_dari, refused_outside
 from app.models.storage.db import Database
 from app.models.storage.store import Store, Value
@@ -17,50 +18,109 @@ from app.models.storage.store import Store, Value
 # -- expected distribution ----------------------------------------------------------------------
 
 
-def kurva(conn: sqlite3.Connection) -> dict[str, int]:
-    """The expected distribution: predikat kode -> percent, in the order of ``ref_predikat``."""
-    rows = conn.execute(
-        "SELECT p.kode, k.persen FROM ref_predikat p "
-        "LEFT JOIN skp_kurva k ON k.predikat_kode = p.kode AND k.deleted = 0 "
-        "WHERE p.deleted = 0 ORDER BY p.urutan"
-    ).fetchall()
-    if all(r[1] is None for r in rows):
-        default = dict(KURVA_AWAL)
-        return {str(r[0]): default.get(str(r[0]), 0) for r in rows}
-    return {str(r[0]): int(r[1] or 0) for r in rows}
+def aturan_kurva(conn: sqlite3.Connection) -> dict[str, list[AturanKurva]]:
+    """The pola distribusi: capaian kinerja organisasi kode -> its rules (``ref_kurva_predikat``,
+    editable reference data), every level present (an empty list when it has no rule)."""
+    result: dict[str, list[AturanKurva]] = {
+        str(r[0]): []
+        for r in conn.execute(
+            "SELECT kode FROM ref_capaian_organisasi WHERE deleted = 0 ORDER BY urutan"
+        )
+    }
+    for r in conn.execute(
+        "SELECT capaian_kode, kelompok_predikat, persen_min, persen_maks, minimal_orang "
+        "FROM ref_kurva_predikat WHERE deleted = 0 ORDER BY urutan, kode"
+    ):
+        group = tuple(k.strip() for k in str(r[1] or "").split(",") if k.strip())
+        result.setdefault(str(r[0]), []).append(AturanKurva(str(r[0]), group, r[2], r[3], r[4]))
+    return result
 
 
-def update_kurva(db: Database, persen: Mapping[str, int], *, actor: str | Pelaku) -> None:
-    """Set the expected distribution (admin). The percentages must add up to 100."""
+def capaian_options(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(kode, nama) of the levels of capaian kinerja organisasi, for a chooser."""
+    return [
+        (str(r[0]), str(r[1]))
+        for r in conn.execute(
+            "SELECT kode, nama FROM ref_capaian_organisasi WHERE deleted = 0 ORDER BY urutan"
+        )
+    ]
+
+
+def capaian_organisasi(conn: sqlite3.Connection, tahun: int) -> dict[str, str]:
+    """The recorded capaian kinerja organisasi of a year: unit id -> ref_capaian_organisasi kode."""
+    return {
+        str(r[0]): str(r[1])
+        for r in conn.execute(
+            "SELECT unit_id, capaian_kode FROM skp_capaian_organisasi WHERE tahun = ? "
+            "AND deleted = 0",
+            (tahun,),
+        )
+    }
+
+
+def update_capaian_organisasi(
+    db: Database,
+    unit_id: str,
+    tahun: int,
+    capaian: str | None,
+    *,
+    actor: str | Pelaku,
+    catatan: str | None = None,
+) -> None:
+    """Record the capaian kinerja organisasi of a unit in a year (None: remove it), which picks
+    the curve the unit's predikat are checked against (asn-rules 4.5). Admin or operator for
+    the whole agency."""
     pelaku = pelaku_dari(db, actor)
-    if not (pelaku.sistem or pelaku.admin):
+    if not (pelaku.sistem or pelaku.admin or SEMUA in pelaku.operator_unit):
         raise refused_outside(
             db,
             pelaku,
-            "skp.kurva",
-            tr("Akses ditolak: hanya admin yang dapat mengubah pola distribusi predikat."),
+            "skp.capaian_organisasi",
+            tr(
+                "Akses ditolak: capaian kinerja organisasi dicatat oleh admin atau operator "
+                "seluruh instansi."
+            ),
+            unit_id,
         )
     conn = db.conn
-    known = kurva(conn)
-    bad = [k for k in persen if k not in known]
-    if bad:
-        raise ValidationError(tr("Predikat {k} tidak dikenal.", k=", ".join(bad)), field="kurva")
-    values = {**known, **{k: int(v) for k, v in persen.items()}}
-    if any(v < 0 or v > 100 for v in values.values()) or sum(values.values()) != 100:
+    kode = (capaian or "").strip().upper().replace(" ", "_") or None
+    known = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT kode FROM ref_capaian_organisasi WHERE deleted = 0 ORDER BY urutan"
+        )
+    ]
+    if kode is not None and kode not in known:
         raise ValidationError(
             tr(
-                "Pola distribusi harus berjumlah 100% (sekarang {n}%), tiap predikat 0-100%.",
-                n=sum(values.values()),
+                "Capaian kinerja organisasi '{c}' tidak dikenal; pilih salah satu: {daftar}.",
+                c=capaian,
+                daftar=", ".join(known),
             ),
-            field="kurva",
+            field="capaian",
         )
-    with Store(db).write(tr("Mengubah pola distribusi predikat SKP"), actor=pelaku.nama) as tx:
-        for kode, value in values.items():
-            row_id = natural_id("skp_kurva", kode)
-            if conn.execute("SELECT 1 FROM skp_kurva WHERE id = ?", (row_id,)).fetchone():
-                tx.update("skp_kurva", row_id, {"persen": value, "deleted": 0})
-            else:
-                tx.insert("skp_kurva", {"id": row_id, "predikat_kode": kode, "persen": value})
+    if not conn.execute(
+        "SELECT 1 FROM unit_organisasi WHERE id = ? AND deleted = 0", (unit_id,)
+    ).fetchone():
+        raise ValidationError(tr("Unit organisasi tidak ditemukan."), field="unit")
+    row_id = natural_id("skp_capaian_organisasi", unit_id, tahun)
+    aksi = tr("Mencatat capaian kinerja organisasi {tahun}", tahun=tahun)
+    with Store(db).write(aksi, actor=pelaku.nama) as tx:
+        exists = conn.execute(
+            "SELECT 1 FROM skp_capaian_organisasi WHERE id = ?", (row_id,)
+        ).fetchone()
+        if kode is None:
+            if exists:
+                tx.delete("skp_capaian_organisasi", row_id)
+            return
+        values: dict[str, Value] = {"capaian_kode": kode, "catatan": catatan or None}
+        if exists:
+            tx.update("skp_capaian_organisasi", row_id, {**values, "deleted": 0})
+        else:
+            tx.insert(
+                "skp_capaian_organisasi",
+                {"id": row_id, "unit_id": unit_id, "tahun": tahun, **values},
+            )
 
 
 # -- periods ------------------------------------------------------------------------------------

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from datetime import date
 
 from app.i18n import tr
 from app.models.errors import NotFoundError
 from app.models.pegawai.read import find_pegawai_id
 from app.models.reference.loader import Referensi, natural_id
-from app.models.rules.skp import SkpInfo
+from app.models.rules.skp import SkpInfo, batas_keberatan
 from app.models.skp.types import (
     Evaluasi,
     HasilKerja,
     HasilKerjaData,
     Indikator,
     IndikatorData,
+    Keberatan,
     Orang,
     Perilaku,
     Rekan,
@@ -64,6 +66,7 @@ def skp_info(conn: sqlite3.Connection, skp_id: str) -> SkpInfo:
         (skp_id,),
     ).fetchall()
     return SkpInfo(
+        batas_keberatan=batas_keberatan_of(conn, row),
         id=str(row["id"]),
         pegawai_id=str(row["pegawai_id"]),
         tahun=int(row["tahun"]),
@@ -74,6 +77,26 @@ def skp_info(conn: sqlite3.Connection, skp_id: str) -> SkpInfo:
         unit_path=unit_path(conn, (unit[0] if unit else None) or row["unit_id"]),
         rekan_ids=frozenset(str(r[0]) for r in rekan),
     )
+
+
+def hari_keberatan(conn: sqlite3.Connection) -> int:
+    """The days to lodge a keberatan (``ref_tenggat_skp`` KEBERATAN, editable; 14 when the row
+    is gone)."""
+    row = conn.execute(
+        "SELECT hari FROM ref_tenggat_skp WHERE kode = 'KEBERATAN' AND deleted = 0"
+    ).fetchone()
+    return int(row[0]) if row and row[0] is not None else 14
+
+
+def batas_keberatan_of(conn: sqlite3.Connection, row: sqlite3.Row) -> str | None:
+    """The last day of the keberatan window of a ditetapkan SKP: as recorded at penetapan, or
+    (an SKP ditetapkan before migration 16) counted from its ``ditetapkan`` instant."""
+    if row["batas_keberatan"]:
+        return str(row["batas_keberatan"])
+    if row["status"] != "ditetapkan" or not row["ditetapkan"]:
+        return None
+    start = date.fromisoformat(str(row["ditetapkan"])[:10])
+    return batas_keberatan(start, hari_keberatan(conn)).isoformat()
 
 
 def orang(
@@ -197,7 +220,14 @@ def get_skp(conn: sqlite3.Connection, skp_id: str, ref: Referensi | None = None)
             (skp_id,),
         )
     )
+    k = conn.execute(
+        "SELECT alasan, tanggal, pengaju, predikat_awal, putusan, predikat_akhir, "
+        "coalesce(alasan_putusan, ''), tanggal_putusan, coalesce(pemutus, '') "
+        "FROM skp_keberatan WHERE skp_id = ? AND deleted = 0",
+        (skp_id,),
+    ).fetchone()
     return Skp(
+        keberatan=Keberatan(*k) if k else None,
         info=info,
         pegawai=pegawai,
         penilai=orang(conn, info.penilai_id, ref),

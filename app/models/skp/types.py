@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.models.rules.skp import SkpInfo
+from app.models.rules.skp import AturanKurva, SkpInfo
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,21 @@ class Evaluasi:
 
 
 @dataclass(frozen=True)
+class Keberatan:
+    """The employee's keberatan and, once decided, the atasan pejabat penilai's decision."""
+
+    alasan: str
+    tanggal: str
+    pengaju: str
+    predikat_awal: str | None
+    putusan: str | None  # TETAP, UBAH, or None while pending
+    predikat_akhir: str | None
+    alasan_putusan: str
+    tanggal_putusan: str | None
+    pemutus: str
+
+
+@dataclass(frozen=True)
 class Skp:
     """One SKP with everything the form and the document show."""
 
@@ -98,6 +113,7 @@ class Skp:
     rekan: tuple[Rekan, ...]
     riwayat: tuple[RiwayatStatus, ...]
     evaluasi: tuple[Evaluasi, ...]
+    keberatan: Keberatan | None = None
 
     @property
     def id(self) -> str:
@@ -146,7 +162,10 @@ class HasilKerjaData:
 @dataclass(frozen=True)
 class KemajuanBaris:
     """Progress of one unit (or the agency): how many in each state, and the predikat of the
-    rated ones (dinilai and ditetapkan)."""
+    rated ones (dinilai, ditetapkan, keberatan, final). A year known only from the employee's
+    SKP history (``riwayat_skp``: imported, typed, the demo) counts as ditetapkan, and
+    ``dari_riwayat`` says how many of them. ``capaian``: the unit's capaian kinerja organisasi
+    of the year; ``peringatan``: the rules of its curve the distribution breaks."""
 
     unit_id: str | None
     unit: str
@@ -157,6 +176,12 @@ class KemajuanBaris:
     dinilai: int
     ditetapkan: int
     predikat: dict[str, int]
+    disetujui: int = 0
+    keberatan: int = 0
+    final: int = 0
+    dari_riwayat: int = 0
+    capaian: str | None = None
+    peringatan: tuple[str, ...] = ()
 
     @property
     def dinilai_total(self) -> int:
@@ -168,13 +193,20 @@ class Kemajuan:
     tahun: int
     baris: list[KemajuanBaris]
     total: KemajuanBaris
-    kurva: dict[str, int]  # expected percent per predikat
+    aturan: dict[str, list[AturanKurva]]  # capaian kode -> the rules of its curve
     predikat_label: dict[str, str]
+    capaian_label: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def capaian(self) -> str | None:
+        """The capaian of the whole view (the chosen unit's), whose curve the chart draws."""
+        return self.total.capaian
 
 
 @dataclass(frozen=True)
 class SkpBaris:
-    """One employee in the SKP list (``skp_id`` None: no SKP for the year)."""
+    """One employee in the SKP list (``skp_id`` None: no SKP for the year; ``sumber``
+    ``riwayat``: the year is known only from the SKP history, counted as ditetapkan)."""
 
     pegawai_id: str
     skp_id: str | None
@@ -182,12 +214,14 @@ class SkpBaris:
     nama: str
     jabatan: str
     unit: str
-    status: str  # draft ... ditetapkan, or BELUM
+    status: str  # draft ... final, or BELUM
     predikat_kode: str | None
     predikat: str
     penilai: str
     rating_hasil: str | None = None
     rating_perilaku: str | None = None
+    sumber: str = "skp"
+    batas_keberatan: str | None = None
 
 
 @dataclass(frozen=True)
@@ -210,3 +244,4 @@ class DokumenEvaluasi:
     status: str
     tempat: str
     tanggal: str  # written the Indonesian way
+    keberatan: tuple[str, ...] = ()  # the keberatan and the atasan's decision, as sentences

@@ -1,7 +1,7 @@
 """The rekap SKP of a year as .xlsx (through :func:`app.reports.excel.rekap.write_workbook`): one
 sheet with every employee's SKP state and predikat, one with the progress and the predikat
-distribution per unit beside the distribution the agency expects. Plain data in (the labels of
-the states too), no SQL."""
+distribution per unit with the warnings of the curve of each unit's capaian kinerja
+organisasi. Plain data in (the labels of the states too), no SQL."""
 
 from __future__ import annotations
 
@@ -55,23 +55,31 @@ def lembar_kemajuan(kop: KopLaporan, data: Kemajuan) -> Lembar:
     kolom: list[Kolom] = [
         Kolom(tr("No."), 5, "nomor"),
         Kolom(tr("Unit Kerja"), 36),
+        Kolom(tr("Capaian Organisasi"), 16),
         Kolom(tr("Pegawai"), 9, "angka"),
         Kolom(tr("Belum ada"), 9, "angka", grup=status),
         Kolom(tr("Draf"), 8, "angka", grup=status),
+        Kolom(tr("Rencana disetujui"), 10, "angka", grup=status),
         Kolom(tr("Diajukan"), 9, "angka", grup=status),
         Kolom(tr("Dinilai"), 8, "angka", grup=status),
         Kolom(tr("Ditetapkan"), 10, "angka", grup=status),
+        Kolom(tr("Keberatan"), 10, "angka", grup=status),
+        Kolom(tr("Final"), 8, "angka", grup=status),
     ]
     kolom += [Kolom(label, 11, "angka", grup=pred) for label in data.predikat_label.values()]
 
     def line(b: KemajuanBaris) -> list[object]:
         return [
+            data.capaian_label.get(b.capaian or "", "-"),
             b.pegawai,
             b.belum,
             b.draft,
+            b.disetujui,
             b.diajukan,
             b.dinilai,
             b.ditetapkan,
+            b.keberatan,
+            b.final,
             *(b.predikat[k] for k in data.predikat_label),
         ]
 
@@ -82,9 +90,13 @@ def lembar_kemajuan(kop: KopLaporan, data: Kemajuan) -> Lembar:
         f"{label} {data.total.predikat[k] * 100 / rated:.0f}%" if rated else f"{label} -"
         for k, label in data.predikat_label.items()
     )
-    expected = ", ".join(
-        f"{label} {data.kurva.get(k, 0)}%" for k, label in data.predikat_label.items()
-    )
+    warnings = [
+        tr("{unit} (capaian {c}): {w}", unit=b.unit, c=data.capaian_label.get(b.capaian or "", ""),
+           w=" ".join(b.peringatan))
+        for b in [*data.baris, data.total]
+        if b.peringatan
+    ]  # fmt: skip
+    riwayat = data.total.dari_riwayat
     return Lembar(
         nama=tr("Kemajuan dan Distribusi"),
         judul=[
@@ -97,7 +109,27 @@ def lembar_kemajuan(kop: KopLaporan, data: Kemajuan) -> Lembar:
         total=total,
         catatan=(
             tr("Distribusi predikat: {a}.", a=actual),
-            tr("Distribusi yang diharapkan instansi: {e}.", e=expected),
+            *(
+                [
+                    tr(
+                        "Ditetapkan termasuk {n} pegawai yang predikatnya hanya tercatat di "
+                        "riwayat SKP.",
+                        n=riwayat,
+                    )
+                ]
+                if riwayat
+                else []
+            ),
+            *(
+                [tr("Peringatan pola distribusi menurut capaian kinerja organisasi:"), *warnings]
+                if warnings
+                else [
+                    tr(
+                        "Tidak ada peringatan pola distribusi (unit yang capaian kinerja "
+                        "organisasinya tercatat)."
+                    )
+                ]
+            ),
         ),
     )
 

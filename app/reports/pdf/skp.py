@@ -262,6 +262,8 @@ def _story(dok: DokumenEvaluasi, width: float) -> list[Any]:
     ]
     if dok.catatan:
         story += [Spacer(1, 4), _p(tr("Catatan pejabat penilai: {c}", c=dok.catatan), st.body)]
+    for line in dok.keberatan:
+        story += [Spacer(1, 4), _p(line, st.body)]
     place = f"{dok.tempat}, {dok.tanggal}" if dok.tempat else dok.tanggal
     signs = Table(
         [

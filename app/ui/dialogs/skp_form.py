@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
-from app.i18n import tr
+from app.i18n import tanggal, tr
 from app.jobs.skp import EvaluasiRequest, write_evaluasi_pdf
 from app.models.errors import MeritError, ValidationError
 from app.models.pegawai.read import find_pegawai_id
@@ -106,6 +106,7 @@ class SkpForm(QDialog):
         self.header.setObjectName("kepalaSkp")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setMinimumHeight(self.header.fontMetrics().lineSpacing() * 3 + 4)
 
         # -- penilai
         self.penilai_nip = QLineEdit()
@@ -181,6 +182,10 @@ class SkpForm(QDialog):
         self.catatan_penilai = QPlainTextEdit()
         self.catatan_penilai.setObjectName("catatanPenilai")
         self.catatan_penilai.setMaximumHeight(70)
+        self.keberatan_info = QLabel()
+        self.keberatan_info.setObjectName("infoKeberatan")
+        self.keberatan_info.setWordWrap(True)
+        self.keberatan_info.setTextFormat(Qt.TextFormat.PlainText)
         self.rekan_nip = QLineEdit()
         self.rekan_nip.setObjectName("nipRekan")
         self.rekan_nip.setPlaceholderText(tr("NIP rekan kerja"))
@@ -202,6 +207,7 @@ class SkpForm(QDialog):
         rating_form.addRow(tr("Rating perilaku kerja:"), self.rating_perilaku)
         rating_form.addRow(tr("Predikat kinerja:"), self.predikat_label)
         rating_form.addRow(tr("Catatan pejabat penilai:"), self.catatan_penilai)
+        rating_form.addRow(tr("Keberatan:"), self.keberatan_info)
         rating_form.addRow(tr("Rekan kerja:"), rekan_row)
         rating_form.addRow("", self.rekan_list)
 
@@ -224,15 +230,20 @@ class SkpForm(QDialog):
         # -- actions
         self.catatan = QLineEdit()
         self.catatan.setObjectName("catatanTindakan")
-        self.catatan.setPlaceholderText(tr("Catatan/alasan (untuk kembalikan atau buka kembali)"))
+        self.catatan.setPlaceholderText(
+            tr("Catatan/alasan (kembalikan, keberatan, putusan keberatan, buka kembali)")
+        )
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for key, text in (
             ("simpan", tr("Simpan")),
+            ("setujui", tr("Setujui rencana")),
             ("ajukan", tr("Ajukan")),
             ("nilai", tr("Simpan penilaian")),
             ("kembalikan", tr("Kembalikan")),
             ("tetapkan", tr("Tetapkan")),
+            ("keberatan", tr("Ajukan keberatan")),
+            ("putus", tr("Putus keberatan")),
             ("buka", tr("Buka kembali")),
             ("pdf", tr("Cetak PDF…")),
             ("tutup", tr("Tutup")),
@@ -242,7 +253,7 @@ class SkpForm(QDialog):
             button.setAutoDefault(False)
             self.buttons[key] = button
             actions.addWidget(button)
-        actions.insertStretch(6, 1)
+        actions.insertStretch(9, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -258,7 +269,10 @@ class SkpForm(QDialog):
         self.rating_hasil.currentIndexChanged.connect(self._show_predikat)
         self.rating_perilaku.currentIndexChanged.connect(self._show_predikat)
         self.buttons["simpan"].clicked.connect(self.save)
+        self.buttons["setujui"].clicked.connect(self.approve_plan)
         self.buttons["ajukan"].clicked.connect(self.submit)
+        self.buttons["keberatan"].clicked.connect(self.object_to)
+        self.buttons["putus"].clicked.connect(self.decide)
         self.buttons["nilai"].clicked.connect(self.rate)
         self.buttons["kembalikan"].clicked.connect(self.send_back)
         self.buttons["tetapkan"].clicked.connect(self.approve)
@@ -278,22 +292,41 @@ class SkpForm(QDialog):
         penilai = r.penilai.nama if r.penilai else tr("(belum ada)")
         atasan = r.atasan_penilai.nama if r.atasan_penilai else tr("(belum ada)")
         lock = tr(" — terkunci") if r.info.terkunci else ""
-        self.header.setText(
-            tr(
-                "{nama} (NIP {nip}) — {jabatan}\nPejabat penilai: {penilai}; atasan pejabat "
-                "penilai: {atasan}\nStatus: {status}{lock}",
-                nama=r.pegawai.nama,
-                nip=r.pegawai.nip,
-                jabatan=r.nama_jabatan,
-                penilai=penilai,
-                atasan=atasan,
-                status=status_label(r.status),
-                lock=lock,
-            )
+        if r.status == "ditetapkan" and r.info.batas_keberatan:
+            lock += tr("; keberatan dapat diajukan sampai {t}", t=tanggal(r.info.batas_keberatan))
+        text = tr(
+            "{nama} (NIP {nip}) — {jabatan}\nPejabat penilai: {penilai}; atasan pejabat "
+            "penilai: {atasan}\nStatus: {status}{lock}",
+            nama=r.pegawai.nama,
+            nip=r.pegawai.nip,
+            jabatan=r.nama_jabatan,
+            penilai=penilai,
+            atasan=atasan,
+            status=status_label(r.status),
+            lock=lock,
         )
+        k = r.keberatan
+        keberatan = ""
+        if k is not None:
+            keberatan = tr("{t} oleh {o}: {a}", t=tanggal(k.tanggal), o=k.pengaju, a=k.alasan)
+            if k.putusan:
+                keberatan += "\n" + tr(
+                    "Putusan atasan pejabat penilai {t} ({o}): penilaian {p}, predikat {pr}. "
+                    "Alasan: {a}",
+                    t=tanggal(k.tanggal_putusan),
+                    o=k.pemutus,
+                    p=tr("diubah") if k.putusan == "UBAH" else tr("tetap"),
+                    pr=self.ref.label("ref_predikat", k.predikat_akhir),
+                    a=k.alasan_putusan,
+                )
+            else:
+                keberatan += "\n" + tr("Menunggu putusan atasan pejabat penilai.")
+        self.keberatan_info.setText(keberatan or tr("-"))
+        self.header.setText(text)
         can_plan = bool(self.rights[T.UBAH_RENCANA])
         can_real = bool(self.rights[T.REALISASI])
         can_rate = bool(self.rights[T.NILAI])
+        can_decide = bool(self.rights[T.PUTUS_KEBERATAN])
         self._fill_plan(can_plan, can_real)
         self._fill_perilaku(can_plan, can_rate)
         for combo, value in (
@@ -301,7 +334,7 @@ class SkpForm(QDialog):
             (self.rating_perilaku, r.rating_perilaku),
         ):
             combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.setEnabled(can_rate)
+            combo.setEnabled(can_rate or can_decide)
         self.catatan_penilai.setPlainText(r.catatan_penilai)
         self.catatan_penilai.setReadOnly(not can_rate)
         self._show_predikat()
@@ -330,14 +363,20 @@ class SkpForm(QDialog):
             (self.rekan_nip, self.rights[T.MINTA_REKAN]),
             (self.minta_button, self.rights[T.MINTA_REKAN]),
             (self.buttons["simpan"], can_plan or can_real or self._answers_as_peer()),
+            (self.buttons["setujui"], self.rights[T.SETUJUI_RENCANA]),
             (self.buttons["ajukan"], self.rights[T.AJUKAN]),
             (self.buttons["nilai"], can_rate),
             (self.buttons["kembalikan"], self.rights[T.KEMBALIKAN]),
             (self.buttons["tetapkan"], self.rights[T.TETAPKAN]),
+            (self.buttons["keberatan"], self.rights[T.KEBERATAN]),
+            (self.buttons["putus"], can_decide),
             (self.buttons["buka"], self.rights[T.BUKA_KEMBALI]),
             (
                 self.catatan,
-                self.rights[T.KEMBALIKAN] or self.rights[T.BUKA_KEMBALI],
+                self.rights[T.KEMBALIKAN]
+                or self.rights[T.BUKA_KEMBALI]
+                or self.rights[T.KEBERATAN]
+                or can_decide,
             ),
         ):
             widget.setVisible(bool(allowed))
@@ -538,6 +577,30 @@ class SkpForm(QDialog):
             self.load()
             self.changed.emit(self.skp_id)
         return ok
+
+    def approve_plan(self) -> bool:
+        """The pejabat penilai approves the plan (saving the table first)."""
+        if self.rights[T.UBAH_RENCANA] and not self._save_plan():
+            return False
+        return self._run(workflow.setujui_rencana)
+
+    def object_to(self) -> bool:
+        """Lodge a keberatan with the reasons typed in the note field."""
+        return self._run(workflow.ajukan_keberatan, self.catatan.text())
+
+    def decide(self) -> bool:
+        """The atasan pejabat penilai decides the keberatan with the chosen ratings."""
+        hasil, perilaku = self.rating_hasil.currentData(), self.rating_perilaku.currentData()
+        if not (hasil and perilaku):
+            show_error(
+                self,
+                ValidationError(
+                    tr("Pilih rating hasil kerja dan rating perilaku kerja putusan dulu."),
+                    field="rating_hasil",
+                ),
+            )
+            return False
+        return self._run(workflow.putus_keberatan, hasil, perilaku, self.catatan.text())
 
     def submit(self) -> bool:
         if (self.rights[T.UBAH_RENCANA] or self.rights[T.REALISASI]) and not self._save_plan():

@@ -1,11 +1,13 @@
 """Kinerja (SKP): the appraisal year at a glance.
 
 * **Kemajuan**: per perangkat daerah (or per unit under the chosen one) how many employees have
-  no plan yet, how many SKPs are draft, submitted, rated, approved; and the distribution of
-  predikat beside the distribution the agency expects, as a bar chart (drawn with QPainter:
-  QtCharts is not part of PySide6-Essentials).
+  no plan yet, how many SKPs are draft, plan approved, submitted, rated, ditetapkan (a year known
+  only from the SKP history counts as ditetapkan), under keberatan, final; each unit's capaian
+  kinerja organisasi and the warnings of its curve; the distribution of predikat beside the
+  bounds of the curve of the chosen unit, as a bar chart (drawn with QPainter: QtCharts is not
+  part of PySide6-Essentials). The admin records the chosen unit's capaian of the year.
 * **Daftar SKP**: the employees with their SKP state, filtered by state; open the SKP form,
-  create a missing SKP, bulk-create for the unit, write the rekap .xlsx.
+  create a missing SKP, key in a paper result, bulk-create for the unit, write the rekap .xlsx.
 
 Queries run in the background (one aggregate query each); the page holds no SQL and no rule.
 """
@@ -42,12 +44,14 @@ from app import paths
 from app.i18n import angka, tr
 from app.jobs.skp import RekapSkpRequest, write_rekap_xlsx
 from app.models.organisasi.units import unit_options
-from app.models.rules.skp import BELUM, Pelaku, status_label
-from app.models.skp import bulk, guard
+from app.models.rules.skp import BELUM, SEMUA, Pelaku, status_label
+from app.models.skp import bulk, guard, pengaturan
 from app.models.skp import progress as skp_progress
+from app.models.skp.pengaturan import capaian_options
 from app.models.skp.types import HasilMassal, Kemajuan, SkpBaris
 from app.models.storage.db import Database
 from app.ui.dialogs.skp_form import SkpForm
+from app.ui.dialogs.skp_hasil_kertas import HasilKertasDialog
 from app.ui.pages.base import Page
 from app.ui.table_model import Column, RowsModel
 from app.ui.tasks import Progress, TaskRunner
@@ -66,12 +70,12 @@ class PredikatChart(QWidget):
         self.setObjectName("grafikPredikat")
         self.labels: list[str] = []
         self.actual: list[float] = []
-        self.expected: list[float] = []
+        self.expected: list[float | None] = []
         self.counts: list[int] = []
         self.setMinimumSize(QSize(360, 220))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_data(self, labels: list[str], counts: list[int], expected: list[float]) -> None:
+    def set_data(self, labels: list[str], counts: list[int], expected: list[float | None]) -> None:
         total = sum(counts)
         self.labels = labels
         self.counts = counts
@@ -94,7 +98,7 @@ class PredikatChart(QWidget):
         if not self.labels or w <= 0 or h <= 0:
             painter.end()
             return
-        highest = max(self.actual + self.expected)
+        highest = max(self.actual + [e for e in self.expected if e is not None])
         top_value = float(min(100, max(10, (int(highest) // 10 + 1) * 10)))
         grid = QPen(QColor("#DDDDDD"))
         text_pen = QPen(self.palette().text().color())
@@ -113,6 +117,8 @@ class PredikatChart(QWidget):
             for j, (value, color) in enumerate(
                 ((self.actual[i], ACTUAL), (self.expected[i], EXPECTED))
             ):
+                if value is None:
+                    continue
                 bh = h * min(value, top_value) / top_value
                 rect = QRectF(x0 + j * (bar + 2), top + h - bh, bar, bh)
                 painter.fillRect(rect, color)
@@ -131,13 +137,22 @@ class PredikatChart(QWidget):
         x = left
         for text, color in (
             (tr("Hasil penilaian (%)"), ACTUAL),
-            (tr("Harapan instansi (%)"), EXPECTED),
+            (tr("Batas pola distribusi (%)"), EXPECTED),
         ):
             painter.fillRect(QRectF(x, 3, 12, line - 4), color)
             painter.setPen(text_pen)
             painter.drawText(QRectF(x + 16, 0, 200, line), Qt.AlignmentFlag.AlignLeft, text)
             x += 24 + fm.horizontalAdvance(text)
         painter.end()
+
+
+def _batas(data: Kemajuan, kode: str) -> float | None:
+    """The bound of the curve of the view's capaian for one predikat (None: none)."""
+    for rule in data.aturan.get(data.capaian or "", []):
+        if rule.predikat == (kode,):
+            value = rule.persen_maks if rule.persen_maks is not None else rule.persen_min
+            return None if value is None else float(value)
+    return None
 
 
 class SkpListModel(RowsModel[SkpBaris]):
@@ -151,7 +166,7 @@ class SkpListModel(RowsModel[SkpBaris]):
                 Column(tr("Jabatan"), lambda r: r.jabatan),
                 Column(tr("Unit"), lambda r: r.unit),
                 Column(tr("Pejabat penilai"), lambda r: r.penilai),
-                Column(tr("Status"), lambda r: status_label(r.status)),
+                Column(tr("Status"), _status_text),
                 Column(tr("Predikat"), lambda r: r.predikat),
             ],
             parent,
@@ -162,11 +177,36 @@ STATUS_FILTER = (
     ("Semua", None),
     ("Belum ada SKP", BELUM),
     ("Draf", "draft"),
+    ("Rencana disetujui", "disetujui"),
     ("Diajukan", "diajukan"),
     ("Dinilai", "dinilai"),
     ("Ditetapkan", "ditetapkan"),
+    ("Keberatan", "keberatan"),
+    ("Final", "final"),
 )
-PROGRESS_COLUMNS = ("Unit", "Pegawai", "Belum ada", "Draf", "Diajukan", "Dinilai", "Ditetapkan")
+PROGRESS_COLUMNS = (
+    "Unit",
+    "Capaian org.",
+    "Peringatan",
+    "Pegawai",
+    "Belum ada",
+    "Draf",
+    "Disetujui",
+    "Diajukan",
+    "Dinilai",
+    "Ditetapkan",
+    "Keberatan",
+    "Final",
+)
+C_PERINGATAN, C_DITETAPKAN = 2, 9
+# States in which a paper result may still be keyed in.
+TERBUKA = (BELUM, "draft", "disetujui", "diajukan", "dinilai")
+
+
+def _status_text(r: SkpBaris) -> str:
+    if r.sumber == "riwayat":
+        return tr("Ditetapkan (riwayat)")
+    return status_label(r.status)
 
 
 class SkpPage(Page):
@@ -211,6 +251,17 @@ class SkpPage(Page):
         self.bulk_button.setObjectName("tombolBuatMassal")
         self.rekap_button = QPushButton(tr("Rekap .xlsx…"))
         self.rekap_button.setObjectName("tombolRekapSkp")
+        self.capaian = QComboBox()
+        self.capaian.setObjectName("capaianOrganisasi")
+        self.capaian.addItem(tr("(belum dicatat)"), None)
+        for kode, nama in capaian_options(db.conn):
+            self.capaian.addItem(nama, kode)
+        self.capaian_button = QPushButton(tr("Simpan capaian"))
+        self.capaian_button.setObjectName("tombolSimpanCapaian")
+        may_set = self.pelaku.sistem or self.pelaku.admin or SEMUA in self.pelaku.operator_unit
+        self.capaian_label = QLabel(tr("Capaian kinerja organisasi:"))
+        for w in (self.capaian_label, self.capaian, self.capaian_button):
+            w.setVisible(may_set)
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Tahun:")))
         top.addWidget(self.tahun)
@@ -219,6 +270,11 @@ class SkpPage(Page):
         top.addWidget(self.refresh_button)
         top.addWidget(self.bulk_button)
         top.addWidget(self.rekap_button)
+        capaian_row = QHBoxLayout()
+        capaian_row.addWidget(self.capaian_label)
+        capaian_row.addWidget(self.capaian)
+        capaian_row.addWidget(self.capaian_button)
+        capaian_row.addStretch(1)
 
         # -- progress tab
         self.progress = QTableWidget(0, len(PROGRESS_COLUMNS))
@@ -235,6 +291,8 @@ class SkpPage(Page):
         self.chart_note = QLabel()
         self.chart_note.setObjectName("catatanDistribusi")
         self.chart_note.setWordWrap(True)
+        self.chart_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.chart_note.setMinimumHeight(self.chart_note.fontMetrics().lineSpacing() * 7)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.addWidget(QLabel(tr("Distribusi predikat (SKP dinilai dan ditetapkan)")))
@@ -252,7 +310,7 @@ class SkpPage(Page):
         self.status.setObjectName("filterStatusSkp")
         for label, value in STATUS_FILTER:
             self.status.addItem(tr(label), value)
-        self.mine = QCheckBox(tr("Hanya yang saya nilai atau tetapkan"))
+        self.mine = QCheckBox(tr("Hanya yang saya nilai atau putus keberatannya"))
         self.mine.setObjectName("hanyaSaya")
         self.mine.setVisible(bool(self.pelaku.pegawai_id))
         self.model = SkpListModel(self)
@@ -262,12 +320,15 @@ class SkpPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        for col, width in enumerate((150, 220, 220, 200, 200, 90, 110)):
+        for col, width in enumerate((150, 220, 220, 200, 200, 150, 110)):
             self.table.setColumnWidth(col, width)
         self.open_button = QPushButton(tr("Buka SKP"))
         self.open_button.setObjectName("tombolBukaSkp")
         self.create_button = QPushButton(tr("Buat SKP"))
         self.create_button.setObjectName("tombolBuatSkp")
+        self.kertas_button = QPushButton(tr("Catat hasil kertas…"))
+        self.kertas_button.setObjectName("tombolHasilKertas")
+        self.kertas: HasilKertasDialog | None = None
         self.count_label = QLabel()
         self.count_label.setObjectName("jumlahSkp")
         filters = QHBoxLayout()
@@ -279,6 +340,7 @@ class SkpPage(Page):
         list_buttons = QHBoxLayout()
         list_buttons.addWidget(self.open_button)
         list_buttons.addWidget(self.create_button)
+        list_buttons.addWidget(self.kertas_button)
         list_buttons.addStretch(1)
         list_tab = QWidget()
         list_layout = QVBoxLayout(list_tab)
@@ -296,6 +358,7 @@ class SkpPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
+        layout.addLayout(capaian_row)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
 
@@ -308,6 +371,8 @@ class SkpPage(Page):
         self.rekap_button.clicked.connect(self.choose_rekap)
         self.open_button.clicked.connect(self.open_selected)
         self.create_button.clicked.connect(self.create_selected)
+        self.kertas_button.clicked.connect(self.open_kertas)
+        self.capaian_button.clicked.connect(self.save_capaian)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._loading = False
@@ -353,15 +418,20 @@ class SkpPage(Page):
         t = data.total
         self.message.setText(
             tr(
-                "Tahun {tahun}: {n} pegawai; belum ada SKP {b}, draf {d}, diajukan {a}, dinilai "
-                "{r}, ditetapkan {x}.",
+                "Tahun {tahun}: {n} pegawai; belum ada SKP {b}, draf {d}, rencana disetujui {s}, "
+                "diajukan {a}, dinilai {r}, ditetapkan {x} ({h} dari riwayat SKP), keberatan {k}, "
+                "final {f}.",
                 tahun=data.tahun,
                 n=angka(t.pegawai),
                 b=angka(t.belum),
                 d=angka(t.draft),
+                s=angka(t.disetujui),
                 a=angka(t.diajukan),
                 r=angka(t.dinilai),
                 x=angka(t.ditetapkan),
+                h=angka(t.dari_riwayat),
+                k=angka(t.keberatan),
+                f=angka(t.final),
             )
         )
         self._update_buttons()
@@ -377,12 +447,24 @@ class SkpPage(Page):
         rows = [*data.baris, data.total]
         self.progress.setRowCount(len(rows))
         for i, b in enumerate(rows):
-            counts = (b.pegawai, b.belum, b.draft, b.diajukan, b.dinilai, b.ditetapkan)
-            for c, text in enumerate((b.unit, *(angka(n) for n in counts))):
+            counts = (
+                b.pegawai, b.belum, b.draft, b.disetujui, b.diajukan, b.dinilai, b.ditetapkan,
+                b.keberatan, b.final,
+            )  # fmt: skip
+            capaian = data.capaian_label.get(b.capaian or "", "-")
+            warn = angka(len(b.peringatan)) if b.peringatan else ""
+            for c, text in enumerate((b.unit, capaian, warn, *(angka(n) for n in counts))):
                 item = QTableWidgetItem(text)
-                if c:
+                if c > 1:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if c == C_PERINGATAN and b.peringatan:
+                    item.setToolTip("\n".join(b.peringatan))
+                    item.setForeground(QColor("#B00020"))
+                if c == C_DITETAPKAN and b.dari_riwayat:
+                    item.setToolTip(
+                        tr("{n} di antaranya hanya dari riwayat SKP", n=angka(b.dari_riwayat))
                     )
                 if i == len(rows) - 1:
                     font = item.font()
@@ -393,14 +475,37 @@ class SkpPage(Page):
         self.chart.set_data(
             [data.predikat_label[c] for c in codes],
             [data.total.predikat[c] for c in codes],
-            [float(data.kurva.get(c, 0)) for c in codes],
+            [_batas(data, c) for c in codes],
         )
         rated = data.total.dinilai_total
-        self.chart_note.setText(
+        lines = [
             tr("{n} SKP sudah dinilai.", n=angka(rated))
             if rated
             else tr("Belum ada SKP yang dinilai tahun ini.")
-        )
+        ]
+        if data.capaian:
+            lines.append(
+                tr("Capaian kinerja organisasi: {c}.", c=data.capaian_label.get(data.capaian, ""))
+            )
+        else:
+            lines.append(tr("Pilih unit yang capaian kinerja organisasinya dicatat untuk melihat "
+                            "batas pola distribusinya."))  # fmt: skip
+        warned = [b for b in [*data.baris, data.total] if b.peringatan]
+        for b in warned[:3]:
+            unit = b.unit if b is not data.total else self.unit.currentText().strip()
+            lines.append(tr("Peringatan {unit}: {w}", unit=unit, w=" ".join(b.peringatan)))
+        if len(warned) > 3:
+            lines.append(
+                tr("… dan {n} unit lain (lihat kolom Peringatan).", n=angka(len(warned) - 3))
+            )
+        self.chart_note.setText("\n".join(lines))
+        unit_id = self.unit.currentData()
+        current = data.total.capaian if unit_id else None
+        self.capaian.blockSignals(True)
+        self.capaian.setCurrentIndex(max(self.capaian.findData(current), 0))
+        self.capaian.blockSignals(False)
+        self.capaian.setEnabled(unit_id is not None)
+        self.capaian_button.setEnabled(unit_id is not None)
 
     # -- selection and actions ------------------------------------------------------------------
 
@@ -421,7 +526,12 @@ class SkpPage(Page):
     def _update_buttons(self, *_args: Any) -> None:
         row = self.selected()
         self.open_button.setEnabled(row is not None and row.skp_id is not None)
-        self.create_button.setEnabled(row is not None and row.skp_id is None)
+        self.create_button.setEnabled(
+            row is not None and row.skp_id is None and row.sumber == "skp"
+        )
+        self.kertas_button.setEnabled(
+            row is not None and row.sumber == "skp" and row.status in TERBUKA
+        )
 
     def open_selected(self) -> SkpForm | None:
         row = self.selected()
@@ -437,6 +547,33 @@ class SkpPage(Page):
         self.form = form
         form.open()
         return form
+
+    def open_kertas(self) -> HasilKertasDialog | None:
+        """Key in the paper result of the selected employee (window-modal, ``open()``)."""
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = HasilKertasDialog(self.db, row.pegawai_id, row.nama, self.tahun.value(),
+                                   actor=self.actor, parent=self)  # fmt: skip
+        dialog.saved.connect(lambda _id: self.reload())
+        self.kertas = dialog
+        dialog.open()
+        return dialog
+
+    def save_capaian(self) -> bool:
+        """Record the capaian kinerja organisasi of the chosen unit and year."""
+        unit_id = self.unit.currentData()
+        if unit_id is None:
+            return False
+        try:
+            pengaturan.update_capaian_organisasi(
+                self.db, unit_id, self.tahun.value(), self.capaian.currentData(), actor=self.actor
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.reload()
+        return True
 
     def create_selected(self) -> str | None:
         row = self.selected()

@@ -110,6 +110,37 @@ def _m0015(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0015_gaji_pokok.sql")
 
 
+# The CHECK of skp.status as migration 8 wrote it, and as migration 16 widens it.
+_SKP_STATUS_8 = "CHECK (status IN ('draft', 'diajukan', 'dinilai', 'ditetapkan'))"
+_SKP_STATUS_16 = (
+    "CHECK (status IN ('draft', 'disetujui', 'diajukan', 'dinilai', 'ditetapkan', "
+    "'keberatan', 'final'))"
+)
+
+
+def _m0016(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0016_skp_keberatan.sql")
+    # Widening a CHECK: SQLite's documented procedure (lang_altertable.html, "making other kinds
+    # of table schema changes") edits the stored CREATE TABLE and bumps schema_version. A copy
+    # of the table would break the deferred foreign keys of the tables that point at skp.
+    version = int(conn.execute("PRAGMA schema_version").fetchone()[0])
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        changed = conn.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' "
+            "AND name = 'skp' AND instr(sql, ?) > 0",
+            (_SKP_STATUS_8, _SKP_STATUS_16, _SKP_STATUS_8),
+        ).rowcount
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    if changed != 1:
+        raise RuntimeError("migration 16: the CHECK of skp.status was not found")
+    bad = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    if bad != "ok":
+        raise RuntimeError(f"migration 16: integrity check failed: {bad}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -127,6 +158,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(14, "batas pangkat atasan langsung KP menurut tanggal berlaku", _m0014),
     Migration(
         15, "referensi gaji pokok PNS (PP 5/2024) dan PPPK menurut masa kerja golongan", _m0015
+    ),
+    Migration(
+        16, "SKP: persetujuan rencana, penetapan penilai, keberatan, kurva per capaian", _m0016
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
