@@ -121,7 +121,8 @@ def overlay_forgery(data: bytes, old: str, new: str, *, dpi: int = 200) -> bytes
 
 def picture_forgery(data: bytes, old: str, new: str, *, dpi: int = 150) -> bytes:
     """Every page replaced by a picture of it (``old`` painted over with ``new`` on its page),
-    with the genuine text of each page written invisibly (render mode 3) on top."""
+    with the genuine text of each page written invisibly (render mode 3) on top. With
+    ``new == old`` nothing is painted: a picture of the genuine pages."""
     index, (x0, y0, x1, y1) = find_text(data, old)
     reader = PdfReader(io.BytesIO(data))
     pdf = pdfium.PdfDocument(data)
@@ -133,7 +134,7 @@ def picture_forgery(data: bytes, old: str, new: str, *, dpi: int = 150) -> bytes
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         c.setPageSize((width, height))
         image: Image.Image = pdf[number].render(scale=scale).to_pil().convert("RGB")
-        if number == index:
+        if number == index and new != old:
             draw = ImageDraw.Draw(image)
             box = (x0 * scale, (height - y1) * scale, (x1 + 40) * scale, (height - y0) * scale)
             draw.rectangle(box, fill="white")
