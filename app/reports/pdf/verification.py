@@ -310,7 +310,7 @@ def encode_prints(prints: Sequence[PagePrint]) -> str:
         {
             "metode": RENDER_METHOD,
             "halaman": [
-                [p.columns, p.rows, base64.b64encode(zlib.compress(p.cells, 9)).decode("ascii")]
+                [p.columns, p.rows, base64.b64encode(zlib.compress(p.cells, 6)).decode("ascii")]
                 for p in prints
             ],
         },
