@@ -377,3 +377,28 @@ def test_an_entry_that_does_not_check_is_palsu_even_for_the_same_bytes() -> None
     forged = replace(record, nomor="800.1.3.2/9999/BKPSDM/2026")
     result = V.verify_pdf(data, V.records_lookup([forged]), V.hmac_check(SECRET))
     assert result.status is V.Status.PALSU and not result.ok
+
+
+def test_grid_size_is_known_before_drawing() -> None:
+    data, _ = issue(S.promotion(), "petikan")
+    with V.PageRenderer(data) as pages:
+        for index in range(len(pages)):
+            drawn = pages.render(index)
+            assert pages.grid_size(index) == (drawn.columns, drawn.rows)
+
+
+def test_files_put_together_by_another_tool_verify_document_by_document() -> None:
+    """Two petikan appended by pypdf keep the first file's metadata (its code): the file is
+    still checked as two documents, each against its own entry."""
+    first, a = issue(S.promotion(), "petikan")
+    second, b = issue(S.promotion(nip="199001012015031001", nama="ORANG LAIN"), "petikan")
+    a = replace(a, halaman=V.issued_digests(first).page_prints)
+    b = replace(b, halaman=V.issued_digests(second).page_prints)
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(first)))
+    writer.append(PdfReader(io.BytesIO(second)))
+    writer.add_metadata(PdfReader(io.BytesIO(first)).metadata or {})
+    out = io.BytesIO()
+    writer.write(out)
+    result = V.verify_pdf(out.getvalue(), V.records_lookup([a, b]))
+    assert result.status is V.Status.ISI_SAMA and len(result.records) == 2

@@ -41,7 +41,9 @@ import hashlib
 import hmac
 import io
 import json
+import math
 import re
+import threading
 import unicodedata
 import zlib
 from collections.abc import Callable, Sequence
@@ -275,33 +277,83 @@ class PagePrint:
         )
 
 
-def page_prints(data: bytes) -> list[PagePrint]:
-    """Render every page (annotations and form fields drawn, as a viewer shows them) and keep
-    its cell greys. Raises on a file pdfium cannot open."""
-    import pypdfium2 as pdfium  # lazy: pdfium
-    from PIL import Image  # lazy: Pillow
+# PDFium is not thread-safe: issuing (bulk pool) and verifying (a screen's task) may run at
+# once, so every use here holds this lock.
+_PDFIUM = threading.Lock()
 
-    pdf = pdfium.PdfDocument(data)
-    try:
-        pdf.init_forms()
-        prints: list[PagePrint] = []
-        for index in range(len(pdf)):
-            page = pdf[index]
+
+def _grid_size(width_pt: float, height_pt: float) -> tuple[int, int]:
+    """Cells of a page of this size (pypdfium2 sizes the bitmap with ``ceil``)."""
+    scale = RENDER_DPI / 72
+    return (
+        max(1, math.ceil(width_pt * scale) // CELL_PX),
+        max(1, math.ceil(height_pt * scale) // CELL_PX),
+    )
+
+
+class PageRenderer:
+    """Pages of one PDF drawn on demand (a page is drawn only when it is compared, and a page
+    of another size is not drawn at all). Use as a context manager."""
+
+    def __init__(self, data: bytes) -> None:
+        import pypdfium2 as pdfium  # lazy: pdfium
+
+        self._lock = _PDFIUM
+        self._lock.acquire()
+        try:
+            self._pdf = pdfium.PdfDocument(data)
+            self._pdf.init_forms()
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def __enter__(self) -> PageRenderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self._pdf.close()
+        finally:
+            self._lock.release()
+
+    def __len__(self) -> int:
+        return len(self._pdf)
+
+    def grid_size(self, index: int) -> tuple[int, int]:
+        page = self._pdf[index]
+        try:
+            return _grid_size(page.get_width(), page.get_height())
+        finally:
+            page.close()
+
+    def render(self, index: int) -> PagePrint:
+        """One page drawn as a viewer shows it (annotations and form fields included)."""
+        from PIL import Image  # lazy: Pillow
+
+        page = self._pdf[index]
+        try:
             bitmap = page.render(
-                scale=RENDER_DPI / 72,
-                grayscale=True,
-                may_draw_forms=True,
-                draw_annots=True,
+                scale=RENDER_DPI / 72, grayscale=True, may_draw_forms=True, draw_annots=True
             )
             image = bitmap.to_pil().convert("L")
-            columns = max(1, image.width // CELL_PX)
-            rows = max(1, image.height // CELL_PX)
-            small = image.resize((columns, rows), Image.Resampling.BOX)
-            prints.append(PagePrint(columns, rows, small.tobytes()))
+        finally:
             page.close()
-        return prints
-    finally:
-        pdf.close()
+        columns = max(1, image.width // CELL_PX)
+        rows = max(1, image.height // CELL_PX)
+        small = image.resize((columns, rows), Image.Resampling.BOX)
+        return PagePrint(columns, rows, small.tobytes())
+
+    def matches(self, index: int, expected: PagePrint) -> bool:
+        """True when page ``index`` renders as ``expected``."""
+        if self.grid_size(index) != (expected.columns, expected.rows):
+            return False
+        return not self.render(index).differs(expected)
+
+
+def page_prints(data: bytes) -> list[PagePrint]:
+    """Render every page and keep its cell greys. Raises on a file pdfium cannot open."""
+    with PageRenderer(data) as pages:
+        return [pages.render(i) for i in range(len(pages))]
 
 
 def encode_prints(prints: Sequence[PagePrint]) -> str:
@@ -460,7 +512,10 @@ def verify_pdf(
     values = _metadata_values(info)
     meta_code = normalize_code(values.get(KEYWORD_CODE, "")) if values else None
     text_codes = _codes_in_order(texts)
-    codes = [meta_code] if meta_code else text_codes
+    # One document (its code in the metadata), or several: the combined PDF Merit writes has
+    # no code in its metadata; files put together by another tool may keep the first file's.
+    several = meta_code is not None and meta_code in text_codes and len(text_codes) > 1
+    codes = text_codes if several or meta_code is None else [meta_code]
     code = codes[0] if codes else None
 
     def result(
@@ -504,7 +559,7 @@ def verify_pdf(
         found.append(_Found(c, record))
     first = found[0].record
     records = tuple(f.record for f in found)
-    if meta_code is not None:
+    if meta_code is not None and not several:
         if first.pdf_sha256 and pdf_sha == first.pdf_sha256:
             return result(
                 Status.ASLI,
@@ -540,7 +595,6 @@ def _compare_pages(
     as issued; no page may be left over."""
     first = found[0].record
     records = tuple(f.record for f in found)
-    prints: list[PagePrint] | None = None
     pos = 0
     text_only = False
 
@@ -560,37 +614,44 @@ def _compare_pages(
             text_only=text_only,
         )
 
-    for item in found:
-        record = item.record
-        issued = decode_prints(record.halaman)
-        if issued is None:
-            # Issued before page fingerprints: the smallest run of pages whose text is the
-            # issued text.
-            text_only = True
-            for end in range(pos + 1, len(texts) + 1):
-                if text_digest_of_text("\n".join(texts[pos:end])) == record.text_digest:
-                    pos = end
-                    break
-            else:
+    renderer: PageRenderer | None = None
+    try:
+        for item in found:
+            record = item.record
+            issued = decode_prints(record.halaman)
+            if issued is None:
+                # Issued before page fingerprints: the smallest run of pages whose text is the
+                # issued text.
+                text_only = True
+                for end in range(pos + 1, len(texts) + 1):
+                    if text_digest_of_text("\n".join(texts[pos:end])) == record.text_digest:
+                        pos = end
+                        break
+                else:
+                    return changed(pos + 1, tr("isi teksnya lain"), record)
+                continue
+            for offset, expected in enumerate(issued):
+                page = pos + offset
+                if page >= len(texts):
+                    return changed(page + 1, tr("halaman itu tidak ada di berkas ini"), record)
+                if renderer is None:
+                    try:
+                        renderer = PageRenderer(data)
+                    except Exception:  # pdfium refuses what it cannot draw
+                        return result(
+                            Status.BUKAN_PDF, tr("Halaman berkas ini tidak dapat digambar.")
+                        )
+                if not renderer.matches(page, expected):
+                    return changed(
+                        page + 1, tr("tampilannya lain (ada yang ditambah atau diganti)"), record
+                    )
+            end = pos + len(issued)
+            if text_digest_of_text("\n".join(texts[pos:end])) != record.text_digest:
                 return changed(pos + 1, tr("isi teksnya lain"), record)
-            continue
-        if prints is None:
-            try:
-                prints = page_prints(data)
-            except Exception:  # pdfium refuses what it cannot draw
-                return result(Status.BUKAN_PDF, tr("Halaman berkas ini tidak dapat digambar."))
-        for offset, expected in enumerate(issued):
-            page = pos + offset
-            if page >= len(prints):
-                return changed(page + 1, tr("halaman itu tidak ada di berkas ini"), record)
-            if prints[page].differs(expected):
-                return changed(
-                    page + 1, tr("tampilannya lain (ada yang ditambah atau diganti)"), record
-                )
-        end = pos + len(issued)
-        if text_digest_of_text("\n".join(texts[pos:end])) != record.text_digest:
-            return changed(pos + 1, tr("isi teksnya lain"), record)
-        pos = end
+            pos = end
+    finally:
+        if renderer is not None:
+            renderer.__exit__()
     if pos < len(texts):
         return changed(pos + 1, tr("halaman tambahan yang tidak diterbitkan"), found[-1].record)
     note = " " + tr("(dokumen lama: hanya isi teks diperiksa)") if text_only else ""
