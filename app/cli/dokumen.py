@@ -11,7 +11,8 @@
   DIBATALKAN / PALSU / TIDAK TERDAFTAR with the register entry (:data:`VERIFY_EPILOG`).
 
 Exit codes: 0 done (verify: genuine), 2 invalid input (verify: not a readable PDF), 3 not found;
-verify: 10 BERUBAH, 11 DIBATALKAN, 12 TIDAK TERDAFTAR / TANPA KODE, 13 PALSU.
+verify: 10 BERUBAH, 11 DIBATALKAN, 12 TIDAK TERDAFTAR / TANPA KODE / PENERBIT TIDAK DIKENAL,
+13 PALSU.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ VERIFY_EPILOG = tr(
   10  BERUBAH     ada halaman yang tampil atau terbaca lain; halamannya disebutkan
   11  DIBATALKAN  naskah terdaftar tetapi telah dibatalkan
   12  TIDAK TERDAFTAR / TANPA KODE  tidak ada yang dapat dibandingkan di register ini
+  12  PENERBIT TIDAK DIKENAL  ditandatangani instalasi yang tidak dipercaya di sini
   13  PALSU       entri register tidak sah (kode bukan buatan kunci instansi, atau tanda
-                  tangan instalasi penerbit tidak cocok / penerbit tidak dikenal)
+                  tangan instalasi penerbit tidak cocok)
   2   BUKAN PDF   berkas tidak dapat dibaca; 3: berkas tidak ada"""
 )
 
@@ -55,6 +57,7 @@ VERIFY_EXIT: dict[str, ExitCode] = {
     "tidak_terdaftar": ExitCode.VERIFY_UNKNOWN,
     "tanpa_kode": ExitCode.VERIFY_UNKNOWN,
     "palsu": ExitCode.VERIFY_FORGED,
+    "tidak_dikenal": ExitCode.VERIFY_UNKNOWN,
     "bukan_pdf": ExitCode.INVALID,
 }
 

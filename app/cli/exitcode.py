@@ -24,7 +24,8 @@ class ExitCode(IntEnum):
     # ``merit verify`` (0: ASLI, ISI SAMA, or a typed code TERDAFTAR; 2: not a readable PDF):
     VERIFY_CHANGED = 10  # BERUBAH: a page, the text or the code differs from what was issued
     VERIFY_CANCELLED = 11  # DIBATALKAN: issued, then cancelled in the register
-    VERIFY_UNKNOWN = 12  # TIDAK TERDAFTAR / TANPA KODE: nothing in the register to compare with
+    # TIDAK TERDAFTAR / TANPA KODE / PENERBIT TIDAK DIKENAL: nothing here to compare with
+    VERIFY_UNKNOWN = 12
     VERIFY_FORGED = 13  # PALSU: the register entry does not check (HMAC, issuer's signature)
     UNEXPECTED = 70  # a bug: the crash log names the file (sysexits EX_SOFTWARE)
     INTERRUPTED = 130  # Ctrl-C, or a long job cancelled (128 + SIGINT)

@@ -342,6 +342,7 @@ JUDUL_STATUS: dict[str, str] = {
     ver.Status.BERUBAH: "BERUBAH",
     ver.Status.DIBATALKAN: "DIBATALKAN",
     ver.Status.PALSU: "PALSU",
+    ver.Status.TIDAK_DIKENAL: "PENERBIT TIDAK DIKENAL",
     ver.Status.TIDAK_TERDAFTAR: "TIDAK TERDAFTAR",
     ver.Status.TANPA_KODE: "TANPA KODE",
     ver.Status.BUKAN_PDF: "BUKAN PDF",
@@ -363,13 +364,13 @@ def record_check(db: Database) -> ver.RecordCheck:
 
     hmac_ok = ver.hmac_check(penomoran.verification_secret(db.conn))
 
-    def check(record: register.RegisterRecord) -> str | None:
-        reason = hmac_ok(record)
-        if reason is not None:
-            return reason
+    def check(record: register.RegisterRecord) -> tuple[ver.Status, str] | None:
+        refused = hmac_ok(record)
+        if refused is not None:
+            return refused
         if not record.tanda:
             if record.halaman:  # written by a version that always signs: the signature was cut
-                return tr(
+                return ver.Status.PALSU, tr(
                     "Entri register kode {kode} tidak bertanda tangan instalasi penerbit. "
                     "Naskah ini PALSU.",
                     kode=record.code,
@@ -377,9 +378,11 @@ def record_check(db: Database) -> ver.RecordCheck:
             return None  # issued before signatures (text compared only; the answer says so)
         key = kunci.issuer_verify_key(db, record.instalasi)
         if key is None:
-            return tr(
+            return ver.Status.TIDAK_DIKENAL, tr(
                 "Kode {kode} diterbitkan oleh instalasi {node} yang tidak dikenal atau tidak "
-                "dipercaya di sini: keasliannya tidak dapat dipastikan.",
+                "dipercaya di sini, sehingga keasliannya tidak dapat dipastikan. Periksa di "
+                "instalasi penerbit, atau minta admin menambahkan instalasi itu sebagai mitra "
+                "tepercaya (setelah mencocokkan sidik jarinya).",
                 kode=record.code,
                 node=record.instalasi[:8],
             )
@@ -388,7 +391,7 @@ def record_check(db: Database) -> ver.RecordCheck:
                 ver.signed_facts(record), base64.b64decode(record.tanda)
             )
         except (nacl.exceptions.BadSignatureError, ValueError):
-            return tr(
+            return ver.Status.PALSU, tr(
                 "Tanda tangan instalasi penerbit pada entri register kode {kode} tidak cocok "
                 "(entri diubah setelah terbit). Naskah ini PALSU.",
                 kode=record.code,
@@ -449,9 +452,10 @@ def verify(
             tr("Kode {kode} tidak terdaftar di register naskah ini.", kode=code),
             code,
         )
-    reason = check(record)
-    if reason is not None:
-        return Verifikasi(ver.Status.PALSU, tr("PALSU"), reason, code)
+    refused = check(record)
+    if refused is not None:
+        status, reason = refused
+        return Verifikasi(status, tr(JUDUL_STATUS[status]), reason, code)
     reg, jenis, nip = register.register_of_code(conn, _canonical(code)) or (None, "", "")
     if record.cancelled:
         return Verifikasi(

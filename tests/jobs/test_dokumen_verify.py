@@ -299,7 +299,13 @@ def test_issued_by_another_installation_verifies_through_its_trusted_key(
     try:
         assert other.node_id != issuer
         unknown = check(other, data)
-        assert unknown.status == ver.Status.PALSU and "tidak dikenal" in unknown.pesan
+        assert unknown.status == ver.Status.TIDAK_DIKENAL and not unknown.ok
+        assert unknown.judul == "PENERBIT TIDAK DIKENAL" and "tidak dikenal" in unknown.pesan
+        sinkron.create_peer(
+            other.conn, issuer, "BKPSDM", issuer_key, b"\0" * 32, trusted=False, sumber="relay"
+        )  # learnt from a relayed package only: not enough
+        assert check(other, data).status == ver.Status.TIDAK_DIKENAL
+        sinkron.delete_peer(other.conn, issuer)
         sinkron.create_peer(
             other.conn, issuer, "BKPSDM", issuer_key, b"\0" * 32, trusted=True, sumber="manual"
         )

@@ -99,6 +99,7 @@ class Status(StrEnum):
     BERUBAH = "berubah"  # a page, the text or the code differs from what was issued
     DIBATALKAN = "dibatalkan"  # issued, then cancelled in the register
     PALSU = "palsu"  # the register entry does not check (HMAC / issuer's signature)
+    TIDAK_DIKENAL = "tidak_dikenal"  # signed by an installation not known (trusted) here
     TIDAK_TERDAFTAR = "tidak_terdaftar"  # the code is not in this register
     TANPA_KODE = "tanpa_kode"  # no Merit code found in the file
     BUKAN_PDF = "bukan_pdf"  # unreadable file
@@ -450,17 +451,18 @@ def signed_facts(record: RegisterRecord) -> bytes:
     )
 
 
-#: ``check(record)``: None when the entry may be trusted, else the reason (Indonesian) why not.
-RecordCheck = Callable[[RegisterRecord], str | None]
+#: ``check(record)``: None when the entry may be trusted, else (PALSU or TIDAK_DIKENAL, the
+#: reason in Indonesian).
+RecordCheck = Callable[[RegisterRecord], tuple[Status, str] | None]
 
 
 def hmac_check(secret: bytes | None) -> RecordCheck:
     """The check of :func:`code_matches` as a :data:`RecordCheck`."""
 
-    def check(record: RegisterRecord) -> str | None:
+    def check(record: RegisterRecord) -> tuple[Status, str] | None:
         if code_matches(record, secret):
             return None
-        return tr(
+        return Status.PALSU, tr(
             "Kode {kode} tidak sah: kode itu bukan buatan kunci verifikasi instansi untuk data "
             "register ini (entri register disisipkan atau diubah). Naskah ini PALSU.",
             kode=record.code,
@@ -540,9 +542,9 @@ def verify_pdf(
                 pdf_sha,
                 digest,
             )
-        reason = check(record) if check is not None else None
-        if reason is not None:
-            return VerificationResult(Status.PALSU, c, reason, record, pdf_sha, digest)
+        refused = check(record) if check is not None else None
+        if refused is not None:
+            return VerificationResult(refused[0], c, refused[1], record, pdf_sha, digest)
         if record.cancelled:
             return VerificationResult(
                 Status.DIBATALKAN,
