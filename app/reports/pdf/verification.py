@@ -255,8 +255,9 @@ CELL_PX = 3  # one cell = 3x3 pixels at 50 dpi, about 1.5 mm: a glyph of 8 pt sp
 #: its streams or a rewrite by pdfium: 0; a white box with a name as annotations 126, a picture
 #: of a name merged onto the page 110, one NIP digit changed in an overlaid picture 89, a line of
 #: 8 pt text added 106, a 2 mm black picture 191, the page replaced by a 300 dpi picture of
-#: itself 85. The margin is for another pdfium version drawing anti-aliased edges a little
-#: differently [?: not measured across pdfium releases; the frozen build ships one].
+#: itself 85. The margin is for another PDFium drawing anti-aliased edges a little differently:
+#: PDFium 6462 (pypdfium2 4.30, the oldest pyproject allows) and 8149 (pypdfium2 5.15) give the
+#: same cells to the last bit on Linux [?: Windows/macOS builds not compared].
 CELL_TOLERANCE = 40
 
 
