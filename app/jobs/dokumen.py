@@ -71,6 +71,14 @@ def render_preview(
     return buffer.getvalue(), len(shown), len(docs)
 
 
+def page_images(data: bytes, scale: float) -> list[bytes]:
+    """PNG bytes of every page of a PDF, for the preview and for printing (PDFium is used under
+    the lock verification and issuing share: it is not thread-safe)."""
+    from app.reports.pdf import pdfium  # lazy: pypdfium2 on first use
+
+    return pdfium.page_images(data, scale)
+
+
 # -- issue ----------------------------------------------------------------------------------------
 
 

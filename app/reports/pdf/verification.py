@@ -43,7 +43,6 @@ import io
 import json
 import math
 import re
-import threading
 import unicodedata
 import zlib
 from collections.abc import Callable, Sequence
@@ -55,6 +54,7 @@ from typing import Any, BinaryIO
 
 from app.i18n import tr
 from app.models.dokumen.register import RegisterRecord
+from app.reports.pdf.pdfium import LOCK as PDFIUM_LOCK
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_CHARS = 10
@@ -279,11 +279,6 @@ class PagePrint:
         )
 
 
-# PDFium is not thread-safe: issuing (bulk pool) and verifying (a screen's task) may run at
-# once, so every use here holds this lock.
-_PDFIUM = threading.Lock()
-
-
 def _grid_size(width_pt: float, height_pt: float) -> tuple[int, int]:
     """Cells of a page of this size (pypdfium2 sizes the bitmap with ``ceil``)."""
     scale = RENDER_DPI / 72
@@ -300,7 +295,7 @@ class PageRenderer:
     def __init__(self, data: bytes) -> None:
         import pypdfium2 as pdfium  # lazy: pdfium
 
-        self._lock = _PDFIUM
+        self._lock = PDFIUM_LOCK  # PDFium is not thread-safe
         self._lock.acquire()
         try:
             self._pdf = pdfium.PdfDocument(data)
