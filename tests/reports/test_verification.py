@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from app.models.dokumen import register as R
 from app.reports.pdf import batch as B
 from app.reports.pdf import decree as D
 from app.reports.pdf import decree_samples as S
+from app.reports.pdf import pdfium as pdfium_door
 from app.reports.pdf import verification as V
 from tests.helpers import forgery as F
 
@@ -402,3 +404,16 @@ def test_files_put_together_by_another_tool_verify_document_by_document() -> Non
     writer.write(out)
     result = V.verify_pdf(out.getvalue(), V.records_lookup([a, b]))
     assert result.status is V.Status.ISI_SAMA and len(result.records) == 2
+
+
+def test_pdfium_is_used_by_one_thread_at_a_time() -> None:
+    """Issuing, verifying, the preview and printing may run in different threads; PDFium is not
+    thread-safe, so each use holds the one lock and the results stay the same."""
+    data, _ = issue(S.promotion(), "petikan")
+    expected = V.page_prints(data)
+    images = pdfium_door.page_images(data, 0.5)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        prints = list(pool.map(lambda _: V.page_prints(data), range(6)))
+        pictures = list(pool.map(lambda _: pdfium_door.page_images(data, 0.5), range(6)))
+    assert all(p == expected for p in prints)
+    assert all(p == images for p in pictures)
