@@ -324,10 +324,14 @@ def test_a_line_of_8pt_text_is_beyond_the_tolerance() -> None:
 
 
 def test_page_print_comparison() -> None:
-    a = V.PagePrint(2, 1, bytes([255, 0]))
-    assert not a.differs(V.PagePrint(2, 1, bytes([255 - V.CELL_TOLERANCE, V.CELL_TOLERANCE])))
-    assert a.differs(V.PagePrint(2, 1, bytes([255 - V.CELL_TOLERANCE - 1, 0])))
-    assert a.differs(V.PagePrint(1, 2, bytes([255, 0])))  # another page size
+    white, black = 255 // V.GREY_STEP, 0
+    a = V.PagePrint(2, 1, bytes([white, black]))
+    assert not a.differs(
+        V.PagePrint(2, 1, bytes([white - V.CELL_TOLERANCE, black + V.CELL_TOLERANCE]))
+    )
+    assert a.differs(V.PagePrint(2, 1, bytes([white - V.CELL_TOLERANCE - 1, black])))
+    assert a.differs(V.PagePrint(1, 2, bytes([white, black])))  # another page size
+    assert max(V.page_prints(issue(S.promotion())[0])[0].cells) == white
 
 
 # -- the code is checked against the register entry (issue 12, item 2) ----------------------------

@@ -14,10 +14,10 @@ How it works (the register itself lives in ``app/models``; this module only comp
    the PDF's normalised extracted text (:func:`issued_digests`) and a **fingerprint of every
    page as it renders** (:func:`page_prints`): pdfium draws the page, annotations and form
    fields included, in grey at 50 dpi; the mean grey of every 3x3-pixel cell (about 1.5 mm) is
-   kept. The byte hash says "this very file". Re-saving an unchanged file (a mail client, pypdf,
-   a rewrite by pdfium) changes the bytes but not a single cell; a white box, an annotation, an
-   overlaid picture, a line of 8 pt text or a page replaced by a picture of itself changes some
-   cell by far more than :data:`CELL_TOLERANCE` (measured: 80 to 255 against 0 for re-saving).
+   kept, in 16 levels. The byte hash says "this very file". Re-saving an unchanged file (a mail
+   client, pypdf, a rewrite by pdfium) changes the bytes but not a single cell; a white box, an
+   annotation, an overlaid picture, a line of 8 pt text or a page replaced by a picture of
+   itself changes some cell by more than :data:`CELL_TOLERANCE` (see there for the figures).
 5. **Verify** (:func:`verify_pdf`): find the code (metadata, else the page text), look the code
    up in the register (a function supplied by the caller, returning
    :class:`app.models.dokumen.register.RegisterRecord`), check that the register entry's code is
@@ -250,20 +250,24 @@ def _metadata_values(info: dict[str, str]) -> dict[str, str]:
 RENDER_METHOD = "pdfium-abu-50dpi-sel3-v1"
 RENDER_DPI = 50  # low: a 2-page petikan renders in a few ms (bench: issue a batch)
 CELL_PX = 3  # one cell = 3x3 pixels at 50 dpi, about 1.5 mm: a glyph of 8 pt spans two or three
-#: A page renders "the same" when no cell's mean grey (0..255) differs by more than this.
-#: Measured on a petikan (tests/reports/test_verification.py): re-saving with pypdf, recompressing
-#: its streams or a rewrite by pdfium: 0; a white box with a name as annotations 126, a picture
-#: of a name merged onto the page 110, one NIP digit changed in an overlaid picture 89, a line of
-#: 8 pt text added 106, a 2 mm black picture 191, the page replaced by a 300 dpi picture of
-#: itself 85. The margin is for another PDFium drawing anti-aliased edges a little differently:
-#: PDFium 6462 (pypdfium2 4.30, the oldest pyproject allows) and 8149 (pypdfium2 5.15) give the
-#: same cells to the last bit on Linux [?: Windows/macOS builds not compared].
-CELL_TOLERANCE = 40
+GREY_STEP = 16  # a cell keeps its mean grey in 16 levels (0..15): half the register's bytes
+#: A page renders "the same" when no cell's level differs by more than this (2 levels: a mean
+#: grey difference of 33 to 47 of 255, depending on where the two greys fall in their levels).
+#: Measured on a petikan (tests/reports/test_verification.py), as mean grey of 255: re-saving
+#: with pypdf, recompressing its streams or a rewrite by pdfium: 0; a white box with a name as
+#: annotations 126, a picture of a name merged onto the page 110, one NIP digit changed in an
+#: overlaid picture 89, a line of 8 pt text added 106, a 2 mm black picture 191, the page
+#: replaced by a 300 dpi picture of itself 79 to 85: 5 or 6 levels each. The margin is for
+#: another PDFium drawing anti-aliased edges a little differently: PDFium 6462 (pypdfium2 4.30,
+#: the oldest pyproject allows) and 8149 (pypdfium2 5.15) give the same greys to the last bit
+#: on Linux [?: Windows/macOS builds not compared].
+CELL_TOLERANCE = 2
 
 
 @dataclass(frozen=True)
 class PagePrint:
-    """One page as it renders: size in cells and the mean grey of each cell (row by row)."""
+    """One page as it renders: size in cells and the grey level (0..15) of each cell, row by
+    row."""
 
     columns: int
     rows: int
@@ -338,7 +342,8 @@ class PageRenderer:
         columns = max(1, image.width // CELL_PX)
         rows = max(1, image.height // CELL_PX)
         small = image.resize((columns, rows), Image.Resampling.BOX)
-        return PagePrint(columns, rows, small.tobytes())
+        levels = small.point(lambda grey: grey // GREY_STEP)
+        return PagePrint(columns, rows, levels.tobytes())
 
     def matches(self, index: int, expected: PagePrint) -> bool:
         """True when page ``index`` renders as ``expected``."""
