@@ -1,8 +1,10 @@
 """The register of issued documents (table ``register_dokumen``, replicated) and its look-ups.
 
 Each numbered decree or letter has one entry (its number, date, subject, people and the canonical
-text); each issued file has one row in ``naskah_dokumen`` with its verification code and digests,
-so any installation of the agency answers for a file or a code offline. A cancelled entry keeps
+text); each issued file has one row in ``naskah_dokumen`` with its verification code, digests,
+page fingerprints (``sidik_halaman``, migration 16) and the issuing installation's signature of
+them (``tanda_terbit``), so any installation of the agency answers for a file or a code offline
+(:func:`app.jobs.dokumen.verify`). A cancelled entry keeps
 its number, with the reason. Numbering and entering a batch: :mod:`app.models.dokumen.penomoran`.
 """
 
