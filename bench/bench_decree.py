@@ -12,7 +12,8 @@ Bare reportlab, same texts and the same registered TTF fonts, one combined PDF o
 Target: Merit within 1.5x of bare platypus producing the same files (the combined PDF and one
 file per person, each built on its own); the combined-only bare figure is printed for
 information. The register digests (pypdf text extraction of every
-file, needed by ``merit verify``) are timed on their own line.
+file, and the page fingerprints: every page rendered by pdfium at 50 dpi, needed by
+``merit verify``) are timed on their own line, the fingerprints alone per page too.
 """
 
 from __future__ import annotations
@@ -186,6 +187,11 @@ def main(n: int = N) -> list[dict]:
         for f in result.files:
             V.issued_digests(f.path)
         digests = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        for f in result.files:
+            V.page_prints(f.path.read_bytes())
+        prints = time.perf_counter() - t0
         assert result.combined is not None
         size = result.combined.stat().st_size
         per_file = sum(f.path.stat().st_size for f in result.files) / len(result.files)
@@ -195,6 +201,12 @@ def main(n: int = N) -> list[dict]:
     print(
         f"{n} petikan, {pages} pages; combined PDF {size / 1e6:.1f} MB, "
         f"per-person file {per_file / 1e3:.0f} kB",
+        flush=True,
+    )
+    print(
+        f"page fingerprints (pdfium, {V.RENDER_DPI} dpi): {prints / pages * 1e3:.1f} ms per page, "
+        f"{prints:.1f} s for the batch; all register digests {digests:.1f} s "
+        f"(layout and files {merit:.1f} s)",
         flush=True,
     )
     figures = [

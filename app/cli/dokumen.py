@@ -7,10 +7,12 @@
 * ``merit sk cancel NOMOR --alasan TEKS [--filter-templat K]``
 * ``merit sk templat`` lists the templates; ``merit sk penomoran [--ambil]`` shows or takes
   the numbering role.
-* ``merit verify BERKAS.pdf|KODE`` prints ASLI / ISI SAMA / BERUBAH / DIBATALKAN / TIDAK
-  TERDAFTAR with the register entry; exit 0 only when the document is genuine.
+* ``merit verify BERKAS.pdf|KODE`` prints ASLI / ISI SAMA / BERUBAH (with the page) /
+  DIBATALKAN / PALSU / TIDAK TERDAFTAR with the register entry (:data:`VERIFY_EPILOG`).
 
-Exit codes: 0 done (verify: genuine), 1 verify: not genuine, 2 invalid input, 3 not found.
+Exit codes: 0 done (verify: genuine), 2 invalid input (verify: not a readable PDF), 3 not found;
+verify: 10 BERUBAH, 11 DIBATALKAN, 12 TIDAK TERDAFTAR / TANPA KODE / PENERBIT TIDAK DIKENAL,
+13 PALSU.
 """
 
 from __future__ import annotations
@@ -29,6 +31,35 @@ from app.jobs import dokumen as dokumen_jobs
 from app.models.dokumen import penomoran, rancangan, templat, templat_bawaan
 from app.models.dokumen import register as register_dokumen
 from app.models.errors import ValidationError
+
+VERIFY_EPILOG = tr(
+    """hasil dan kode keluar:
+  0   ASLI        berkas persis sama (byte demi byte) dengan yang diterbitkan
+  0   ISI SAMA    berkas disimpan ulang; setiap halaman tampil sama dan teksnya sama
+                  (dokumen lama tanpa sidik tampilan: hanya isi teks diperiksa, disebutkan)
+  0   TERDAFTAR   kode yang diketik terdaftar; cocokkan data register dengan kertasnya
+  10  BERUBAH     ada halaman yang tampil atau terbaca lain; halamannya disebutkan
+  11  DIBATALKAN  naskah terdaftar tetapi telah dibatalkan
+  12  TIDAK TERDAFTAR / TANPA KODE  tidak ada yang dapat dibandingkan di register ini
+  12  PENERBIT TIDAK DIKENAL  ditandatangani instalasi yang tidak dipercaya di sini
+  13  PALSU       entri register tidak sah (kode bukan buatan kunci instansi, atau tanda
+                  tangan instalasi penerbit tidak cocok)
+  2   BUKAN PDF   berkas tidak dapat dibaca; 3: berkas tidak ada"""
+)
+
+#: Exit code of ``merit verify`` per result (see VERIFY_EPILOG and README "Verifikasi SK").
+VERIFY_EXIT: dict[str, ExitCode] = {
+    "asli": ExitCode.OK,
+    "isi_sama": ExitCode.OK,
+    "terdaftar": ExitCode.OK,
+    "berubah": ExitCode.VERIFY_CHANGED,
+    "dibatalkan": ExitCode.VERIFY_CANCELLED,
+    "tidak_terdaftar": ExitCode.VERIFY_UNKNOWN,
+    "tanpa_kode": ExitCode.VERIFY_UNKNOWN,
+    "palsu": ExitCode.VERIFY_FORGED,
+    "tidak_dikenal": ExitCode.VERIFY_UNKNOWN,
+    "bukan_pdf": ExitCode.INVALID,
+}
 
 
 def register(sub: Commands) -> None:
@@ -72,6 +103,14 @@ def register(sub: Commands) -> None:
         "verify",
         aliases=["verifikasi"],
         help=tr("periksa keaslian SK dari berkas PDF atau kodenya"),
+        description=tr(
+            "Periksa naskah SK terbitan Merit: berkas PDF (per orang atau gabungan) atau kode\n"
+            "verifikasinya. Entri register diperiksa dulu (kode HMAC dengan kunci verifikasi\n"
+            "instansi, tanda tangan instalasi penerbit); lalu setiap halaman digambar dan\n"
+            "dibandingkan dengan sidik tampilan yang disimpan saat terbit."
+        ),
+        epilog=VERIFY_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("sumber", metavar="BERKAS.pdf|KODE")
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -212,6 +251,7 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
     out = ctx.out
     result = dokumen_jobs.verify(db, ctx.actor, args.sumber)
     reg = result.register
+    code = VERIFY_EXIT.get(str(result.status), ExitCode.FAILED)
     if args.format == "json":
         write_json(
             out,
@@ -221,6 +261,10 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
                 "pesan": result.pesan,
                 "kode": result.kode,
                 "asli": result.ok,
+                "halaman": result.halaman,
+                "dokumen": result.dokumen,
+                "hanya_teks": result.hanya_teks,
+                "kode_keluar": int(code),
                 "jenis": result.jenis,
                 "nip": result.nip,
                 "register": reg.to_json() if reg else None,
@@ -240,4 +284,4 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
             )
             for label, value in lines:
                 print(f"  {label:<9} {value}", file=out)
-    return ExitCode.OK if result.ok else ExitCode.FAILED
+    return code

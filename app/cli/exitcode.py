@@ -21,5 +21,11 @@ class ExitCode(IntEnum):
     STORAGE = 4  # the database file cannot be used (in use, read-only, full, corrupt, too new)
     INTEGRITY = 5  # ``merit check`` found a problem; ``merit audit verify``: the chain is broken
     DENIED = 6  # access refused, sign-in failed; a restore from another agency not confirmed
+    # ``merit verify`` (0: ASLI, ISI SAMA, or a typed code TERDAFTAR; 2: not a readable PDF):
+    VERIFY_CHANGED = 10  # BERUBAH: a page, the text or the code differs from what was issued
+    VERIFY_CANCELLED = 11  # DIBATALKAN: issued, then cancelled in the register
+    # TIDAK TERDAFTAR / TANPA KODE / PENERBIT TIDAK DIKENAL: nothing here to compare with
+    VERIFY_UNKNOWN = 12
+    VERIFY_FORGED = 13  # PALSU: the register entry does not check (HMAC, issuer's signature)
     UNEXPECTED = 70  # a bug: the crash log names the file (sysexits EX_SOFTWARE)
     INTERRUPTED = 130  # Ctrl-C, or a long job cancelled (128 + SIGINT)

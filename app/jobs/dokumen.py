@@ -15,6 +15,7 @@ file behind.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
 import shutil
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.jobs.progress import NO_PROGRESS, Progress
+from app.models.access import kunci
 from app.models.dokumen import penomoran, rancangan, register, templat
 from app.models.dokumen.isian import format_nomor, preview_nomor
 from app.models.dokumen.naskah import Document, Kind, Letter
@@ -67,6 +69,14 @@ def render_preview(
     buffer = io.BytesIO()
     batch.render_combined(shown, buffer, kind=req.jenis, page_size=rancangan.page_size(t))
     return buffer.getvalue(), len(shown), len(docs)
+
+
+def page_images(data: bytes, scale: float) -> list[bytes]:
+    """PNG bytes of every page of a PDF, for the preview and for printing (PDFium is used under
+    the lock verification and issuing share: it is not thread-safe)."""
+    from app.reports.pdf import pdfium  # lazy: pypdfium2 on first use
+
+    return pdfium.page_images(data, scale)
 
 
 # -- issue ----------------------------------------------------------------------------------------
@@ -163,6 +173,16 @@ def _issue(db: Database, actor: str, request: IssueRequest, progress: Progress) 
         staging = folder / f".merit-terbit-{uuid.uuid4().hex[:12]}"
         try:
             result = _render(t, decrees, req.jenis, staging, secret, progress)
+            nips_of = {n: p[0] for n, p in zip(numbers, draft.penerima, strict=True)}
+            signed = [
+                replace(
+                    f,
+                    tanda_terbit=_sign_facts(
+                        db, t.kode, req.jenis, draft.tanggal, f, nips_of.get(f.nomor, ())
+                    ),
+                )
+                for _path, f in result.files
+            ]
             batch = Terbitan(
                 templat=t.kode,
                 jenis=req.jenis,
@@ -174,7 +194,7 @@ def _issue(db: Database, actor: str, request: IssueRequest, progress: Progress) 
                     ver.canonical_json(replace(d, letterhead=None)).decode("utf-8") for d in decrees
                 ),
                 penerima=draft.penerima,
-                berkas=tuple(f for _path, f in result.files),
+                berkas=tuple(signed),
                 kunci_baru=secret if new_secret else None,
             )
             try:
@@ -250,11 +270,46 @@ def _render(
                     content_digest=dg.content_digest,
                     pdf_sha256=dg.pdf_sha256,
                     text_digest=dg.text_digest,
+                    sidik_halaman=dg.page_prints,
                 ),
             )
         )
         progress.report(total + i, 2 * total)
     return _Rendered(files, combined)
+
+
+def _facts(
+    node_id: str,
+    templat: str,
+    jenis: str,
+    tanggal: date,
+    f: NaskahBerkas,
+    nips: tuple[str, ...],
+) -> register.RegisterRecord:
+    """The register record of one issued file as :func:`app.models.dokumen.register.lookup`
+    will read it back (the facts the issuing installation signs)."""
+    return register.RegisterRecord(
+        code=f.kode,
+        pdf_sha256=f.pdf_sha256,
+        text_digest=f.text_digest,
+        content_digest=f.content_digest,
+        nomor=f.nomor,
+        tanggal=tanggal.isoformat(),
+        templat=templat,
+        jenis=jenis,
+        nip=penomoran.naskah_nip(jenis, f.nip, nips) or "",
+        pegawai=tuple(nips),
+        instalasi=node_id,
+        halaman=f.sidik_halaman,
+    )
+
+
+def _sign_facts(
+    db: Database, templat: str, jenis: str, tanggal: date, f: NaskahBerkas, nips: tuple[str, ...]
+) -> str:
+    record = _facts(db.node_id, templat, jenis, tanggal, f, nips)
+    signed = kunci.signing_key(db).sign(ver.signed_facts(record))
+    return base64.b64encode(signed.signature).decode("ascii")
 
 
 def _publish(
@@ -293,17 +348,20 @@ class Verifikasi:
     """The answer for a file or a typed code, in words."""
 
     status: str  # a verification.Status value, or "terdaftar" for a code checked alone
-    judul: str  # ASLI, ISI SAMA, BERUBAH, DIBATALKAN, TIDAK TERDAFTAR, ... (JUDUL_STATUS)
+    judul: str  # ASLI, ISI SAMA, BERUBAH, DIBATALKAN, PALSU, TIDAK TERDAFTAR, ... (JUDUL_STATUS)
     pesan: str
     kode: str | None
     register: RegisterRow | None = None
     jenis: str = ""
     nip: str = ""
+    halaman: int | None = None  # BERUBAH: the first page (1-based) that differs
+    dokumen: int = 0  # documents found in the file (a combined PDF: several)
+    hanya_teks: bool = False  # issued before page fingerprints: only the text was compared
 
     @property
     def ok(self) -> bool:
-        """True when the document is genuine (the file unchanged, or the code registered and
-        not cancelled)."""
+        """True when the document is genuine (the file unchanged, or the code registered, its
+        register entry checked, and not cancelled)."""
         return self.status in (ver.Status.ASLI, ver.Status.ISI_SAMA, "terdaftar")
 
 
@@ -312,6 +370,8 @@ JUDUL_STATUS: dict[str, str] = {
     ver.Status.ISI_SAMA: "ISI SAMA",
     ver.Status.BERUBAH: "BERUBAH",
     ver.Status.DIBATALKAN: "DIBATALKAN",
+    ver.Status.PALSU: "PALSU",
+    ver.Status.TIDAK_DIKENAL: "PENERBIT TIDAK DIKENAL",
     ver.Status.TIDAK_TERDAFTAR: "TIDAK TERDAFTAR",
     ver.Status.TANPA_KODE: "TANPA KODE",
     ver.Status.BUKAN_PDF: "BUKAN PDF",
@@ -323,12 +383,60 @@ def _canonical(code: str) -> str:
     return ver.normalize_code(code) or code
 
 
+def record_check(db: Database) -> ver.RecordCheck:
+    """Whether a register entry may be trusted, asked before it is used: its code must be the
+    HMAC of its facts under the agency secret (``kunci_verifikasi``, shared by every
+    installation of the agency through sync), and the facts must carry the signature of the
+    installation that issued them (this one, or a peer the admin trusts)."""
+    import nacl.exceptions  # lazy: only when verifying
+    import nacl.signing  # lazy: only when verifying
+
+    hmac_ok = ver.hmac_check(penomoran.verification_secret(db.conn))
+
+    def check(record: register.RegisterRecord) -> tuple[ver.Status, str] | None:
+        refused = hmac_ok(record)
+        if refused is not None:
+            return refused
+        if not record.tanda:
+            if record.halaman:  # written by a version that always signs: the signature was cut
+                return ver.Status.PALSU, tr(
+                    "Entri register kode {kode} tidak bertanda tangan instalasi penerbit. "
+                    "Naskah ini PALSU.",
+                    kode=record.code,
+                )
+            return None  # issued before signatures (text compared only; the answer says so)
+        key = kunci.issuer_verify_key(db, record.instalasi)
+        if key is None:
+            return ver.Status.TIDAK_DIKENAL, tr(
+                "Kode {kode} diterbitkan oleh instalasi {node} yang tidak dikenal atau tidak "
+                "dipercaya di sini, sehingga keasliannya tidak dapat dipastikan. Periksa di "
+                "instalasi penerbit, atau minta admin menambahkan instalasi itu sebagai mitra "
+                "tepercaya (setelah mencocokkan sidik jarinya).",
+                kode=record.code,
+                node=record.instalasi[:8],
+            )
+        try:
+            nacl.signing.VerifyKey(key).verify(
+                ver.signed_facts(record), base64.b64decode(record.tanda)
+            )
+        except (nacl.exceptions.BadSignatureError, ValueError):
+            return ver.Status.PALSU, tr(
+                "Tanda tangan instalasi penerbit pada entri register kode {kode} tidak cocok "
+                "(entri diubah setelah terbit). Naskah ini PALSU.",
+                kode=record.code,
+            )
+        return None
+
+    return check
+
+
 def verify(
     db: Database, actor: str, source: str | Path | bytes, progress: Progress = NO_PROGRESS
 ) -> Verifikasi:
     """Verify a PDF (path or bytes) or a typed code against the register. Anyone may check a
     document: no right is needed (``actor`` is who asks)."""
     conn = db.conn
+    check = record_check(db)
     if (
         isinstance(source, bytes)
         or Path(str(source)).suffix.lower() == ".pdf"
@@ -339,10 +447,11 @@ def verify(
         result = ver.verify_pdf(
             source if isinstance(source, bytes) else Path(str(source)),
             lambda c: register.lookup(conn, _canonical(c)),
+            check,
         )
         extra = (
-            register.register_of_code(conn, _canonical(result.code))
-            if result.code and result.record
+            register.register_of_code(conn, _canonical(result.record.code))
+            if result.record is not None
             else None
         )
         return Verifikasi(
@@ -353,6 +462,9 @@ def verify(
             extra[0] if extra else None,
             extra[1] if extra else "",
             extra[2] if extra else "",
+            halaman=result.page,
+            dokumen=len(result.records),
+            hanya_teks=result.text_only,
         )
     text = str(source)
     code = ver.find_code(text)
@@ -369,6 +481,10 @@ def verify(
             tr("Kode {kode} tidak terdaftar di register naskah ini.", kode=code),
             code,
         )
+    refused = check(record)
+    if refused is not None:
+        status, reason = refused
+        return Verifikasi(status, tr(JUDUL_STATUS[status]), reason, code)
     reg, jenis, nip = register.register_of_code(conn, _canonical(code)) or (None, "", "")
     if record.cancelled:
         return Verifikasi(
@@ -396,6 +512,7 @@ def verify(
         reg,
         jenis,
         nip,
+        dokumen=1,
     )
 
 

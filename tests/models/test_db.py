@@ -17,6 +17,7 @@ from app.models.storage import db as dbmod
 from app.models.storage.db import Database, migrate_database
 from app.models.storage.migrations import steps
 from app.models.storage.migrations.steps import LATEST_VERSION, Migration, sql_statements
+from app.models.storage.skema import replicated_schema
 
 
 def test_new_database_is_migrated_with_wal_and_foreign_keys(db: Database) -> None:
@@ -406,3 +407,35 @@ def test_migration_16_keeps_old_skps_and_widens_the_states(
     with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
         conn.execute("UPDATE skp SET status = 'lain' WHERE id = ?", (budi.id,))
     db.close()
+
+
+def test_migration_17_adds_page_fingerprints_and_keeps_old_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database from before page fingerprints gets the two columns of naskah_dokumen, empty
+    for the files issued before (verified by their text, see tests/jobs/test_dokumen_verify.py),
+    and the write path replicates them (they are part of the replicated schema)."""
+    path = tmp_path / "lama.sqlite3"
+    db = _database_at(path, 16, monkeypatch)
+    conn = db.conn
+    conn.execute(
+        "INSERT INTO register_dokumen (id, templat_kode, tahun, nomor_urut, nomor, tanggal, "
+        "perihal, instalasi, diterbitkan_oleh, diterbitkan_pada) VALUES "
+        "('r1', 'SK_KP', 2025, 1, '1/2025', '2025-04-01', 'KP', 'n', 'admin', '2025-04-01')"
+    )
+    conn.execute(
+        "INSERT INTO naskah_dokumen (id, register_id, jenis, kode_verifikasi, content_digest, "
+        "pdf_sha256, text_digest, nama_berkas, dibuat) VALUES "
+        "('n1', 'r1', 'petikan', 'AAAAA-AAAAA', 'c', 'p', 't', 'x.pdf', '2025-04-01')"
+    )
+    conn.commit()
+    db.close()
+    again = Database(path)
+    assert again.schema_version == LATEST_VERSION
+    row = again.conn.execute(
+        "SELECT kode_verifikasi, sidik_halaman, tanda_terbit FROM naskah_dokumen"
+    ).fetchone()
+    assert tuple(row) == ("AAAAA-AAAAA", None, None)
+    columns = replicated_schema(again.conn)["naskah_dokumen"]
+    assert "sidik_halaman" in columns and "tanda_terbit" in columns
+    again.close()

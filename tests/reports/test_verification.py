@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from pathlib import Path
+from typing import Any
 
+import pypdfium2 as pdfium
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ByteStringObject, ContentStream, NameObject, TextStringObject
+from reportlab.pdfgen import canvas
 
 from app.models.dokumen import naskah as N
 from app.models.dokumen import register as R
 from app.reports.pdf import batch as B
 from app.reports.pdf import decree as D
 from app.reports.pdf import decree_samples as S
+from app.reports.pdf import pdfium as pdfium_door
 from app.reports.pdf import verification as V
+from tests.helpers import forgery as F
 
 SECRET = b"rahasia-instalasi-uji"
 
@@ -226,3 +233,194 @@ def test_batch_petikan_each_verifies(tmp_path: Path) -> None:
     assert (
         V.verify_pdf(result.files[0].path, V.records_lookup([swapped])).status is V.Status.BERUBAH
     )
+
+
+# -- page fingerprints (issue 12, item 3) ---------------------------------------------------------
+
+
+def max_cell_difference(a: bytes, b: bytes) -> int:
+    """The largest difference of a cell between two files' page fingerprints."""
+    left, right = V.page_prints(a), V.page_prints(b)
+    assert len(left) == len(right)
+    return max(
+        max(abs(x - y) for x, y in zip(p.cells, q.cells, strict=True))
+        for p, q in zip(left, right, strict=True)
+    )
+
+
+def resaved_by(data: bytes, how: str) -> bytes:
+    if how == "pdfium":
+        pdf = pdfium.PdfDocument(data)
+        out = io.BytesIO()
+        pdf.save(out)
+        pdf.close()
+        return out.getvalue()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    if how == "recompress":
+        for page in writer.pages:
+            page.replace_contents(page.get_contents())
+            page.compress_content_streams(level=1)
+        writer.compress_identical_objects()
+    writer.add_metadata({"/Producer": "lain"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("how", ["pypdf", "recompress", "pdfium"])
+def test_resaving_changes_no_cell(how: str) -> None:
+    data, _ = issue(S.promotion(), "petikan")
+    copy = resaved_by(data, how)
+    assert copy != data
+    assert max_cell_difference(data, copy) == 0
+
+
+NAME = "MARIA IMAKULATA DA GOMEZ"
+NIP = "198503172010012015"
+
+
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda d: F.annotation_forgery(d, NAME, "ANTONIUS NGGADAS"),
+        lambda d: F.overlay_forgery(d, NAME, "ANTONIUS NGGADAS"),
+        lambda d: F.picture_forgery(d, NAME, "ANTONIUS NGGADAS"),
+        lambda d: F.overlay_forgery(d, NIP, NIP[:-1] + "6"),  # one digit of the NIP
+    ],
+    ids=["anotasi", "gambar_tumpang", "halaman_gambar", "satu_digit_nip"],
+)
+def test_forgeries_change_a_cell_well_beyond_the_tolerance(forge: Any) -> None:
+    """The figures behind CELL_TOLERANCE: every forgery moves some cell by at least twice it."""
+    data, _ = issue(S.promotion(), "petikan")
+    assert max_cell_difference(data, forge(data)) >= 2 * V.CELL_TOLERANCE
+
+
+@pytest.mark.parametrize("dpi", [150, 300, 600])
+def test_a_picture_of_the_genuine_pages_is_not_the_document(dpi: int) -> None:
+    """Pages replaced by pictures of themselves, unchanged, with the text invisible on top:
+    resampling alone moves edges beyond the tolerance (measured 79 to 85)."""
+    data, _ = issue(S.promotion(), "petikan")
+    copy = F.picture_forgery(data, NIP, NIP, dpi=dpi)
+    assert V.text_digest(copy) == V.text_digest(data)
+    assert max_cell_difference(data, copy) > 1.5 * V.CELL_TOLERANCE
+
+
+def test_a_line_of_8pt_text_is_beyond_the_tolerance() -> None:
+    data, _ = issue(S.promotion(), "petikan")
+    reader = PdfReader(io.BytesIO(data))
+    box = reader.pages[1].mediabox
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(float(box.width), float(box.height)))
+    c.setFont("Times-Roman", 8)
+    c.drawString(300, 300, "Tidak berlaku")
+    c.save()
+    writer = PdfWriter(clone_from=reader)
+    writer.pages[1].merge_page(PdfReader(buffer).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    assert max_cell_difference(data, out.getvalue()) >= 2 * V.CELL_TOLERANCE
+    record = replace(issue(S.promotion(), "petikan")[1], halaman=V.issued_digests(data).page_prints)
+    result = V.verify_pdf(out.getvalue(), V.records_lookup([record]))
+    assert result.status is V.Status.BERUBAH and result.page == 2
+
+
+def test_page_print_comparison() -> None:
+    white, black = 255 // V.GREY_STEP, 0
+    a = V.PagePrint(2, 1, bytes([white, black]))
+    assert not a.differs(
+        V.PagePrint(2, 1, bytes([white - V.CELL_TOLERANCE, black + V.CELL_TOLERANCE]))
+    )
+    assert a.differs(V.PagePrint(2, 1, bytes([white - V.CELL_TOLERANCE - 1, black])))
+    assert a.differs(V.PagePrint(1, 2, bytes([white, black])))  # another page size
+    assert max(V.page_prints(issue(S.promotion())[0])[0].cells) == white
+
+
+# -- the code is checked against the register entry (issue 12, item 2) ----------------------------
+
+
+def full_record(decree: N.Decree, kind: D.Kind = "petikan") -> tuple[bytes, R.RegisterRecord]:
+    data, record = issue(decree, kind)
+    nips = tuple(p.nip for p in decree.penerima)
+    return data, replace(
+        record,
+        tanggal=decree.tanggal.isoformat(),
+        templat="kp",
+        jenis=kind,
+        nip=nips[0] if len(nips) == 1 else "",
+        pegawai=nips,
+    )
+
+
+def test_code_matches_its_register_facts_only() -> None:
+    _, record = full_record(S.promotion())
+    assert V.code_matches(record, SECRET)
+    assert not V.code_matches(record, b"kunci instansi lain")
+    assert not V.code_matches(record, None)
+
+
+@given(
+    field=st.sampled_from(["nomor", "tanggal", "templat", "jenis", "content_digest", "nip"]),
+    value=st.text(alphabet="0123456789abcdef-/", min_size=1, max_size=20),
+)
+def test_any_changed_register_fact_breaks_the_code(field: str, value: str) -> None:
+    record = promotion_record()
+    if field == "tanggal":
+        value = "2030-01-01"
+    if value == getattr(record, field):
+        return
+    changed = replace(record, **{field: value})
+    if field == "nip":  # the code was made for the decree's people; an extra NIP adds nothing
+        changed = replace(changed, pegawai=(value,))
+    assert not V.code_matches(changed, SECRET)
+
+
+@cache
+def promotion_record() -> R.RegisterRecord:
+    return full_record(S.promotion())[1]
+
+
+def test_an_entry_that_does_not_check_is_palsu_even_for_the_same_bytes() -> None:
+    data, record = full_record(S.promotion())
+    result = V.verify_pdf(data, V.records_lookup([record]), V.hmac_check(SECRET))
+    assert result.status is V.Status.ASLI
+    forged = replace(record, nomor="800.1.3.2/9999/BKPSDM/2026")
+    result = V.verify_pdf(data, V.records_lookup([forged]), V.hmac_check(SECRET))
+    assert result.status is V.Status.PALSU and not result.ok
+
+
+def test_grid_size_is_known_before_drawing() -> None:
+    data, _ = issue(S.promotion(), "petikan")
+    with V.PageRenderer(data) as pages:
+        for index in range(len(pages)):
+            drawn = pages.render(index)
+            assert pages.grid_size(index) == (drawn.columns, drawn.rows)
+
+
+def test_files_put_together_by_another_tool_verify_document_by_document() -> None:
+    """Two petikan appended by pypdf keep the first file's metadata (its code): the file is
+    still checked as two documents, each against its own entry."""
+    first, a = issue(S.promotion(), "petikan")
+    second, b = issue(S.promotion(nip="199001012015031001", nama="ORANG LAIN"), "petikan")
+    a = replace(a, halaman=V.issued_digests(first).page_prints)
+    b = replace(b, halaman=V.issued_digests(second).page_prints)
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(first)))
+    writer.append(PdfReader(io.BytesIO(second)))
+    writer.add_metadata(PdfReader(io.BytesIO(first)).metadata or {})
+    out = io.BytesIO()
+    writer.write(out)
+    result = V.verify_pdf(out.getvalue(), V.records_lookup([a, b]))
+    assert result.status is V.Status.ISI_SAMA and len(result.records) == 2
+
+
+def test_pdfium_is_used_by_one_thread_at_a_time() -> None:
+    """Issuing, verifying, the preview and printing may run in different threads; PDFium is not
+    thread-safe, so each use holds the one lock and the results stay the same."""
+    data, _ = issue(S.promotion(), "petikan")
+    expected = V.page_prints(data)
+    images = pdfium_door.page_images(data, 0.5)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        prints = list(pool.map(lambda _: V.page_prints(data), range(6)))
+        pictures = list(pool.map(lambda _: pdfium_door.page_images(data, 0.5), range(6)))
+    assert all(p == expected for p in prints)
+    assert all(p == images for p in pictures)

@@ -16,6 +16,7 @@ from app.models.storage.db import Database
 from app.ui.pages.dokumen.page import DokumenPage
 from app.ui.pages.dokumen.register import CancelDialog
 from app.ui.tasks import TaskRunner
+from tests.helpers import forgery
 from tests.helpers.dokumen import pns, prepare_db
 
 
@@ -66,6 +67,28 @@ def test_issue_preview_register_and_cancel(
         "800.1.3.2/2/BKPSDM/2026",
     )
     assert (tmp_path / "keluar" / f"{nips[0]}.pdf").is_file()
+
+    # Verify a forged copy (another name added as an annotation), then the combined PDF.
+    first = tmp_path / "keluar" / f"{nips[0]}.pdf"
+    name = register_dokumen.list_register(demo_db.conn, search=nips[0])[0].nama_pegawai
+    forged = tmp_path / "palsu.pdf"
+    forged.write_bytes(forgery.annotation_forgery(first.read_bytes(), name, "ANTONIUS NGGADAS"))
+    page.tabs.setCurrentWidget(page.verify_tab)
+    tab = page.verify_tab
+    qtbot.keyClicks(tab.verify_edit, str(forged))
+    qtbot.keyClick(tab.verify_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.verify_title.text().startswith("BERUBAH"), timeout=10000)
+    assert tab.verify_title.text() == "BERUBAH — halaman 1"
+    assert "Halaman 1 BERBEDA" in tab.verify_text.text()
+    assert "800.1.3.2/1/BKPSDM/2026" in tab.verify_text.text()
+    tab.grab().save(str(tmp_path / "verifikasi_berubah.png"))
+    combined = page.issue_tab.last_result.gabungan
+    tab.verify_edit.clear()
+    qtbot.keyClicks(tab.verify_edit, str(combined))
+    qtbot.keyClick(tab.verify_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.verify_title.text() == "ISI SAMA", timeout=10000)
+    assert "Naskah dalam berkas: 2" in tab.verify_text.text()
+    page.tabs.setCurrentIndex(0)
 
     page.tabs.setCurrentIndex(1)
     page.register_tab.reg_tahun.setValue(2026)

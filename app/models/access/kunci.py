@@ -14,6 +14,7 @@ import base64
 import nacl.public
 import nacl.signing
 
+from app.models.storage import sinkron
 from app.models.storage.db import Database
 from app.models.storage.faults import translated_errors
 from app.models.storage.instansi import installation_name
@@ -60,3 +61,15 @@ def public_identity(db: Database) -> dict[str, str]:
             bytes(key.to_curve25519_private_key().public_key)
         ).decode("ascii"),
     }
+
+
+def issuer_verify_key(db: Database, node_id: str) -> bytes | None:
+    """The Ed25519 verify key of an installation whose signature this one accepts: its own, or
+    a peer the admin trusts (added after comparing fingerprints). None for any other."""
+    if node_id == db.node_id:
+        own = existing_signing_key(db)
+        return None if own is None else bytes(own.verify_key)
+    peer = sinkron.get_peer(db.conn, node_id)
+    if peer is None or not peer.dipercaya:
+        return None
+    return peer.kunci_tanda

@@ -111,6 +111,14 @@ class NaskahBerkas:
     content_digest: str
     pdf_sha256: str
     text_digest: str
+    sidik_halaman: str = ""  # page fingerprints (app.reports.pdf.verification.encode_prints)
+    tanda_terbit: str = ""  # this installation's signature of the facts (base64 Ed25519)
+
+
+def naskah_nip(jenis: str, nip: str, nips: tuple[str, ...] | list[str]) -> str | None:
+    """The person a file's register row names: the petikan's person, or the one person of a
+    decree about one person; None for a collective asli/salinan."""
+    return nip if jenis == "petikan" or len(nips) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -189,11 +197,13 @@ def register_batch(db: Database, batch: Terbitan, *, actor: str) -> list[str]:
                     {
                         "register_id": reg_id,
                         "jenis": batch.jenis,
-                        "nip": f.nip if batch.jenis == "petikan" or len(nips) == 1 else None,
+                        "nip": naskah_nip(batch.jenis, f.nip, nips),
                         "kode_verifikasi": f.kode,
                         "content_digest": f.content_digest,
                         "pdf_sha256": f.pdf_sha256,
                         "text_digest": f.text_digest,
+                        "sidik_halaman": f.sidik_halaman or None,
+                        "tanda_terbit": f.tanda_terbit or None,
                         "nama_berkas": f.nama_berkas,
                         "dibuat": now,
                     },

@@ -1,8 +1,10 @@
 """The register of issued documents (table ``register_dokumen``, replicated) and its look-ups.
 
 Each numbered decree or letter has one entry (its number, date, subject, people and the canonical
-text); each issued file has one row in ``naskah_dokumen`` with its verification code and digests,
-so any installation of the agency answers for a file or a code offline. A cancelled entry keeps
+text); each issued file has one row in ``naskah_dokumen`` with its verification code, digests,
+page fingerprints (``sidik_halaman``, migration 17) and the issuing installation's signature of
+them (``tanda_terbit``), so any installation of the agency answers for a file or a code offline
+(:func:`app.jobs.dokumen.verify`). A cancelled entry keeps
 its number, with the reason. Numbering and entering a batch: :mod:`app.models.dokumen.penomoran`.
 """
 
@@ -205,7 +207,8 @@ def nomor_ganda(conn: sqlite3.Connection) -> list[tuple[str, int, int, int]]:
 @dataclass(frozen=True)
 class RegisterRecord:
     """What the register says about a verification code (for
-    :func:`app.reports.pdf.verification.verify_pdf`)."""
+    :func:`app.reports.pdf.verification.verify_pdf`): the file's digests, and the register facts
+    its code was made from (so the code can be checked against them)."""
 
     code: str
     pdf_sha256: str
@@ -214,18 +217,32 @@ class RegisterRecord:
     nomor: str = ""
     cancelled: bool = False
     cancel_reason: str = ""
+    tanggal: str = ""  # ISO date of the decree
+    templat: str = ""
+    jenis: str = ""  # asli, salinan, petikan
+    nip: str = ""  # the file's person (petikan), if any
+    pegawai: tuple[str, ...] = ()  # the people of the register entry, in order
+    instalasi: str = ""  # node id of the installation that issued it
+    halaman: str = ""  # page fingerprints (app.reports.pdf.verification.encode_prints); "": old
+    tanda: str = ""  # the issuing installation's signature of the facts (base64); "": old
 
 
 def lookup(conn: sqlite3.Connection, code: str) -> RegisterRecord | None:
     """The register's record of a verification code (in its canonical form ``XXXXX-XXXXX``)."""
     row = conn.execute(
         "SELECT n.kode_verifikasi, n.pdf_sha256, n.text_digest, n.content_digest, r.nomor, "
-        "r.status, r.alasan_batal FROM naskah_dokumen n JOIN register_dokumen r "
-        "ON r.id = n.register_id WHERE n.kode_verifikasi = ? AND n.deleted = 0 AND r.deleted = 0",
+        "r.status, r.alasan_batal, r.tanggal, r.templat_kode, n.jenis, n.nip, r.pegawai, "
+        "r.instalasi, n.sidik_halaman, n.tanda_terbit FROM naskah_dokumen n "
+        "JOIN register_dokumen r ON r.id = n.register_id "
+        "WHERE n.kode_verifikasi = ? AND n.deleted = 0 AND r.deleted = 0",
         (code,),
     ).fetchone()
     if row is None:
         return None
+    try:
+        pegawai = tuple(str(n) for n in json.loads(row[11] or "[]"))
+    except (ValueError, TypeError):
+        pegawai = ()
     return RegisterRecord(
         code=row[0],
         pdf_sha256=row[1],
@@ -234,6 +251,14 @@ def lookup(conn: sqlite3.Connection, code: str) -> RegisterRecord | None:
         nomor=row[4],
         cancelled=row[5] == STATUS_BATAL,
         cancel_reason=row[6] or "",
+        tanggal=row[7] or "",
+        templat=row[8] or "",
+        jenis=row[9] or "",
+        nip=row[10] or "",
+        pegawai=pegawai,
+        instalasi=row[12] or "",
+        halaman=row[13] or "",
+        tanda=row[14] or "",
     )
 
 

@@ -141,6 +141,10 @@ def _m0016(conn: sqlite3.Connection) -> None:
         raise RuntimeError(f"migration 16: integrity check failed: {bad}")
 
 
+def _m0017(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0017_sidik_halaman.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -162,5 +166,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         16, "SKP: persetujuan rencana, penetapan penilai, keberatan, kurva per capaian", _m0016
     ),
+    Migration(17, "sidik tampilan halaman dan tanda instalasi penerbit naskah SK", _m0017),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,37 +1,24 @@
 """PDF pages as images, for the preview and for printing.
 
 The pages are drawn with pypdfium2 (PDFium, a small wheel), because Qt's own PDF module (QtPdf)
-is not in PySide6-Essentials: it comes only with PySide6-Addons (about 400 MB unpacked).
+is not in PySide6-Essentials: it comes only with PySide6-Addons (about 400 MB unpacked). They
+are drawn by :func:`app.jobs.dokumen.page_images`, under the lock every use of PDFium shares.
 """
 
 from __future__ import annotations
 
-import io
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QDialog, QWidget
+
+from app.jobs import dokumen as dokumen_jobs
 
 PREVIEW_SCALE = 0.8  # 72 dpi x 0.8: an F4 page is about 490 x 750 px
 
 
 def pdf_page_images(data: bytes, scale: float = PREVIEW_SCALE) -> list[bytes]:
     """PNG bytes of every page of a PDF (runs in a task; no Qt)."""
-    import pypdfium2 as pdfium  # lazy: pypdfium2
-
-    doc = pdfium.PdfDocument(data)
-    out: list[bytes] = []
-    try:
-        for i in range(len(doc)):
-            page = doc[i]
-            image = page.render(scale=scale).to_pil()
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG")
-            out.append(buffer.getvalue())
-            page.close()
-    finally:
-        doc.close()
-    return out
+    return dokumen_jobs.page_images(data, scale)
 
 
 def print_pdf(data: bytes, parent: QWidget) -> None:

@@ -1,4 +1,7 @@
-"""Dokumen SK, tab Verifikasi: check a verification code or a PDF against the register."""
+"""Dokumen SK, tab Verifikasi: check a verification code or a PDF against the register.
+
+The answers are those of ``merit verify`` (:func:`app.jobs.dokumen.verify`): ASLI, ISI SAMA,
+BERUBAH with the page that differs, DIBATALKAN, PALSU, TIDAK TERDAFTAR."""
 
 from __future__ import annotations
 
@@ -82,8 +85,13 @@ class VerifyTab(QWidget):
     def _show_verification(self, result: dokumen_jobs.Verifikasi) -> None:
         color = "#070" if result.ok else "#a00"
         self.verify_title.setStyleSheet(f"color: {color};")
-        self.verify_title.setText(result.judul)
+        title = result.judul
+        if result.halaman is not None:
+            title += " — " + tr("halaman {n}", n=result.halaman)
+        self.verify_title.setText(title)
         lines = [result.pesan]
+        if result.dokumen > 1:
+            lines.append(tr("Naskah dalam berkas: {n}", n=result.dokumen))
         reg = result.register
         if reg is not None:
             lines += [
