@@ -25,8 +25,6 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import tempfile
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -42,6 +40,7 @@ from app.models.storage.cadangan_berkas import (
     ROTATED_KINDS,
     SCHEDULE_HOURS,
     SEBELUM_PEMULIHAN,
+    SUFFIX,
     BackupInfo,
     backups_folder,
     latest_backup,
@@ -57,10 +56,11 @@ from app.models.storage.salinan import (
     fsync,
     has_data,
     meta,
+    reserve_name,
     rotate,
     rotation_settings,
-    target_name,
 )
+from app.models.storage.sementara import check_temp_path, clean_stale, temp_path
 
 Clock = Callable[[], datetime]
 
@@ -270,7 +270,7 @@ def _copy_in(source: Path, temp: Path) -> None:
 def check_backup(path: Path | str) -> BackupCheck:
     """Check a backup file without changing anything; raises ValidationError when unusable."""
     source = Path(path)
-    temp = Path(tempfile.gettempdir()) / f"merit-periksa-{uuid.uuid4().hex}.tmp"
+    temp = check_temp_path()
     try:
         _copy_in(source, temp)
         return _inspect(temp, source)
@@ -325,9 +325,17 @@ def _keep_aside(db_path: Path, when: datetime) -> Path | None:
 def _copy_bytes_aside(db_path: Path, folder: Path, when: datetime) -> Path:
     """Keep the bytes of a database that SQLite cannot read (corrupt, or not one at all)."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = target_name(folder, db_path.stem, when, SEBELUM_PEMULIHAN)
-    target = target.with_name(target.name + ".rusak")
-    shutil.copyfile(db_path, target)
+    # Copied under a temporary name first: a copy cut short is never taken for a whole one.
+    temp = temp_path(folder, f"{db_path.stem}-rusak")
+    try:
+        shutil.copyfile(db_path, temp)
+        target = reserve_name(
+            folder, db_path.stem, when, SEBELUM_PEMULIHAN, suffix=f"{SUFFIX}.rusak"
+        )
+        os.replace(temp, target)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
     for extra in ("-wal", "-shm"):
         side = db_path.with_name(db_path.name + extra)
         if side.exists():
@@ -358,7 +366,10 @@ def restore(
             tr("Berkas cadangan tidak boleh basis data yang sedang dipakai."), field="berkas"
         )
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    temp = db_path.with_name(f".{db_path.name}.pulih-{uuid.uuid4().hex[:8]}.tmp")
+    # Named with this process's id: a restore killed half-way leaves a copy (as big as the
+    # backup) that the next start removes (sementara.clean_leftovers).
+    temp = temp_path(db_path.parent, f"{db_path.name}.pulih")
+    clean_stale(db_path.parent, f".{db_path.name}.pulih*.tmp")
     try:
         _copy_in(source, temp)
         check = _inspect(temp, source)

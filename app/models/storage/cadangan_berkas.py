@@ -104,7 +104,10 @@ def list_backups(folder: Path | str) -> list[BackupInfo]:
         if parsed is None or not path.is_file():
             continue
         with contextlib.suppress(OSError):
-            info = BackupInfo(path, parsed[0], parsed[1], path.stat().st_size)
+            size = path.stat().st_size
+            if size == 0:  # a name reserved by a backup still being written
+                continue
+            info = BackupInfo(path, parsed[0], parsed[1], size)
             found.append((parsed[0], parsed[2], info))
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [item[2] for item in found]

@@ -23,6 +23,7 @@ from app.models.errors import SchemaTooNewError, StorageError
 from app.models.storage.faults import translated_errors
 from app.models.storage.migrations.steps import LATEST_VERSION, MIGRATIONS
 from app.models.storage.salinan import backup_before_migration
+from app.models.storage.sementara import clean_leftovers
 
 APPLICATION_ID = 0x4D455249  # "MERI": marks a file as a Merit database
 
@@ -74,6 +75,9 @@ class Database:
                         detail=exc.strerror or exc,
                     )
                 ) from exc
+        if str(self.path) != ":memory:":
+            # What killed backups and restores left behind (never a file still being written).
+            clean_leftovers(self.path)
         with translated_errors(self.path):
             conn = self.conn
             self._check_file(conn)

@@ -41,9 +41,9 @@ def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:
     code = (getattr(exc, "sqlite_errorname", "") or "").upper()
     if "locked" in text or "BUSY" in code or "LOCKED" in code:
         msg = tr(
-            "Basis data {path} sedang dipakai oleh program lain. Tutup Merit yang lain (atau "
-            "perintah merit yang masih berjalan), tunggu sebentar, lalu coba lagi. Tidak ada "
-            "yang tersimpan setengah.",
+            "Basis data {path} sedang dipakai proses lain (Merit yang lain, atau perintah merit "
+            "yang masih berjalan, misalnya impor). Tunggu sampai selesai, lalu coba lagi; Tutup "
+            "Merit yang lain bila tidak dipakai. Tidak ada yang tersimpan setengah.",
             path=path,
         )
     elif "readonly" in text or "read-only" in text or "READONLY" in code:
