@@ -43,7 +43,8 @@ from app.models.storage.cadangan_berkas import (
     SUFFIX,
     BackupInfo,
     backups_folder,
-    latest_backup,
+    latest_backup_of,
+    recall_identity,
 )
 from app.models.storage.db import APPLICATION_ID, Database
 from app.models.storage.faults import storage_error
@@ -118,7 +119,7 @@ def make_backup(
     )
     if folder is None and kind in ROTATED_KINDS:
         harian, bulanan = rotation_settings(db.conn)
-        rotate(target, harian=harian, bulanan=bulanan)
+        rotate(target, harian=harian, bulanan=bulanan, stem=db.path.stem)
     return info
 
 
@@ -134,7 +135,7 @@ def before_risky_job(
 
 def backup_due(db_path: Path | str, *, now: datetime | None = None) -> bool:
     """Is a scheduled daily backup due (none yet, or the newest older than 24 hours)?"""
-    latest = latest_backup(db_path)
+    latest = latest_backup_of(db_path)
     when = now or datetime.now()
     return latest is None or when - latest.waktu >= timedelta(hours=SCHEDULE_HOURS)
 
@@ -280,16 +281,23 @@ def check_backup(path: Path | str) -> BackupCheck:
 
 
 def current_agency(db_path: Path | str) -> str | None:
-    """The agency of the database at ``db_path`` (None when it is missing or unreadable)."""
+    """The agency of the database at ``db_path``; when the file cannot be read (damaged), the
+    agency remembered beside it (None when neither is known)."""
     path = Path(db_path)
+    remembered = recall_identity(path)
+    fallback = remembered.agency if remembered is not None else None
     if not path.is_file():
         return None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
-        return None
+        return fallback
     try:
-        return _agency(conn)
+        try:
+            conn.execute("SELECT 1 FROM pengaturan LIMIT 1").fetchone()
+        except sqlite3.Error:
+            return fallback
+        return _agency(conn) or fallback
     finally:
         conn.close()
 

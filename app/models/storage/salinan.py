@@ -23,6 +23,7 @@ from app.models.storage.cadangan_berkas import (
     STAMP,
     SUFFIX,
     BackupInfo,
+    backup_stem,
     backups_folder,
     list_backups,
 )
@@ -205,15 +206,26 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path | str, version:
     folder = backups_folder(path)
     backup_connection(conn, folder, stem=path.stem, kind=SEBELUM_MIGRASI)
     harian, bulanan = rotation_settings(conn)
-    rotate(folder, harian=harian, bulanan=bulanan)
+    rotate(folder, harian=harian, bulanan=bulanan, stem=path.stem)
 
 
 def rotate(
-    folder: Path | str, *, harian: int = DEFAULT_DAILY, bulanan: int = DEFAULT_MONTHLY
+    folder: Path | str,
+    *,
+    harian: int = DEFAULT_DAILY,
+    bulanan: int = DEFAULT_MONTHLY,
+    stem: str | None = None,
 ) -> list[Path]:
     """Delete automatic backups beyond the newest of each of the last ``harian`` days and of
-    each of the last ``bulanan`` months. Never deletes the newest backup. Returns the deleted."""
-    backups = [b for b in list_backups(folder) if b.rotated]
+    each of the last ``bulanan`` months. Never deletes the newest backup. Returns the deleted.
+
+    With ``stem``, only the backups of the database of that name are rotated: another database
+    backed up into the same folder keeps its own."""
+    backups = [
+        b
+        for b in list_backups(folder)
+        if b.rotated and (stem is None or backup_stem(b.path) == stem)
+    ]
     if not backups:
         return []
     keep: set[Path] = {backups[0].path}
