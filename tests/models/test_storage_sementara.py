@@ -4,7 +4,6 @@ unique across processes; concurrent writers wait or are told the database is in 
 
 from __future__ import annotations
 
-import io
 import os
 import signal
 import sqlite3
@@ -16,37 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.main import main
 from app.models.storage import cadangan, cadangan_berkas, sementara
 from app.models.storage.db import Database
 from app.models.storage.instansi import setup
 from app.models.storage.store import Store
-from tests.helpers.impor import write_siasn_xlsx
-from tests.helpers.kill import ROOT, integrity
+from tests.helpers.kill import PAUSED_BACKUP, integrity, start_child
 
 WHEN = "2026-11-22T09:00:00"
-
-# A backup that stops after its first step (its temporary file written, not yet renamed) until
-# the file named by argv[2] appears.
-_PAUSED_BACKUP = """
-import sys, time
-from datetime import datetime
-from pathlib import Path
-from app.models.storage import cadangan
-from app.models.storage.db import Database
-db = Database(sys.argv[1])
-go = Path(sys.argv[2])
-state = {"first": True}
-def progress(done, total):
-    if state["first"]:
-        state["first"] = False
-        print("mulai", flush=True)
-        while not go.exists():
-            time.sleep(0.02)
-info = cadangan.make_backup(db, now=datetime.fromisoformat(sys.argv[3]), progress=progress)
-print(info.path, flush=True)
-db.close()
-"""
 
 # A restore that stops once the backup is copied beside the database (the hidden copy).
 _PAUSED_RESTORE = """
@@ -61,17 +36,6 @@ def inspect(path, shown):
 cadangan._inspect = inspect
 cadangan.restore(Path(sys.argv[1]), Path(sys.argv[2]))
 """
-
-
-def _child(script: str, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", script, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
 
 
 def _agency(path: Path) -> Database:
@@ -97,7 +61,7 @@ def test_a_backup_does_not_remove_another_process_backup_copy(tmp_path: Path) ->
     path = tmp_path / "merit.sqlite3"
     _agency(path).close()
     go = tmp_path / "lanjut"
-    child = _child(_PAUSED_BACKUP, str(path), str(go), WHEN)
+    child = start_child(PAUSED_BACKUP, str(path), str(go), WHEN)
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "mulai"
@@ -127,32 +91,6 @@ def test_a_backup_does_not_remove_another_process_backup_copy(tmp_path: Path) ->
     assert not list(folder.glob(".*"))  # nothing hidden left
 
 
-def test_two_imports_at_once_never_report_a_disk_error(tmp_path: Path) -> None:
-    """An import (with its backup before) while another process is in the middle of its own
-    backup: both finish; no "kesalahan disk"."""
-    path = tmp_path / "merit.sqlite3"
-    _agency(path).close()
-    xlsx = write_siasn_xlsx(tmp_path / "siasn.xlsx")
-    go = tmp_path / "lanjut"
-    child = _child(_PAUSED_BACKUP, str(path), str(go), WHEN)
-    try:
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "mulai"
-        out = io.StringIO()
-        code = main(["--db", str(path), "import", "employees", str(xlsx)], out=out)
-        go.touch()
-        child_out, err = child.communicate(timeout=60)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.communicate(timeout=60)
-    assert code == 0, out.getvalue()
-    assert "kesalahan disk" not in out.getvalue()
-    assert child.returncode == 0, err
-    assert Path(child_out.strip().splitlines()[-1]).is_file()
-    assert _count(path, "pegawai") == 2
-
-
 def test_two_backups_in_the_same_second_get_two_names(tmp_path: Path) -> None:
     db = _agency(tmp_path / "merit.sqlite3")
     try:
@@ -180,7 +118,7 @@ def test_a_killed_restore_leaves_nothing_after_the_next_start(tmp_path: Path) ->
         tx.insert("pengaturan", {"kunci": "ibu_kota", "nilai": "Kupang"})
     db.close()
     for _ in range(2):
-        child = _child(_PAUSED_RESTORE, str(path), str(backup.path))
+        child = start_child(_PAUSED_RESTORE, str(path), str(backup.path))
         try:
             assert child.stdout is not None
             assert child.stdout.readline().strip() == "tersalin"
@@ -265,7 +203,7 @@ conn.execute("ROLLBACK")
 
 def test_a_writer_waits_for_another_process_writer(tmp_path: Path) -> None:
     db = _agency(tmp_path / "merit.sqlite3")
-    child = _child(_HOLD_WRITE, str(db.path), "1.0")
+    child = start_child(_HOLD_WRITE, str(db.path), "1.0")
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "terkunci"
