@@ -9,6 +9,7 @@ The hostile workbooks are read in a child process with a memory limit: before th
 
 from __future__ import annotations
 
+import base64
 import os
 import random
 import re
@@ -95,6 +96,26 @@ def test_cells_far_away_in_any_spelling_are_refused(
     assert code == 0, out
     assert out.startswith(f"DITOLAK Berkas {name}.xlsx"), out
     assert says in out
+
+
+@pytest.mark.parametrize(
+    ("megabytes", "says"),
+    [(3, "sampai baris 1.048.576 dan kolom XFD"), (8, "mencurigakan (XML tanpa akhir tag")],
+)
+def test_a_cell_tag_over_several_chunks_is_not_missed(
+    megabytes: int, says: str, tmp_path: Path
+) -> None:
+    """A cell whose tag spans chunks is read whole (3 MB of attribute); a tag longer than
+    4 MB is refused as such (a cell holds 32,767 characters)."""
+    noise = random.Random(1).randbytes(megabytes * 1024 * 1024 * 5 // 8)
+    body = (
+        RAW_HEAD
+        + f'<row r="3"><c r="XFD1048576" a="{base64.b32encode(noise).decode()}"><v>1</v></c>'
+        + "</row>"
+    )
+    with pytest.raises(UnreadableFile) as caught:
+        read_source(write_raw_xlsx(tmp_path / "tag-panjang.xlsx", body))
+    assert says in str(caught.value)
 
 
 def test_a_declared_million_rows_is_refused_before_reading(tmp_path: Path) -> None:

@@ -56,6 +56,7 @@ MAX_ROWS = 250_000
 MAX_COLUMNS = 1_024
 MAX_CELLS = 65_536 * 256
 MAX_PART_BYTES = 512 * 1024 * 1024  # one worksheet or the shared strings, decompressed
+MAX_TAG_BYTES = 4 * 1024 * 1024  # worksheet XML without a '>' (a cell holds 32,767 characters)
 HEADER_SEARCH_ROWS = 20
 PROGRESS_EVERY = 5000
 
@@ -443,10 +444,13 @@ class _SheetScan:
     def feed(self, chunk: bytes) -> None:
         data = self.carry + chunk
         cut = data.rfind(b">") + 1  # whole tags only; the rest waits for the next chunk
-        if cut == 0 and len(data) < (4 << 20):
+        if cut == 0:
+            if len(data) > MAX_TAG_BYTES:
+                # A cell holds at most 32,767 characters: 4 MB without a '>' is no sheet.
+                raise _bomb(self.p, tr("XML tanpa akhir tag di {name}", name=self.part))
             self.carry = data
             return
-        block, self.carry = (data[:cut], data[cut:]) if cut else (data, b"")
+        block, self.carry = data[:cut], data[cut:]
         if not self.started:
             self.started = True
             self._check_dimension(block)
