@@ -228,3 +228,18 @@ def test_busy_says_in_use_by_another_process(code: str, tmp_path: Path) -> None:
     message = str(storage_error(exc, tmp_path / "merit.sqlite3"))
     assert "sedang dipakai proses lain" in message
     assert "kesalahan disk" not in message and "cadangan" not in message
+
+
+def test_a_killed_backup_check_copy_is_removed_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    left = tmp_path / "tmp" / f"merit-periksa-{sementara.HOST}-{_dead_pid()}-0123abcd.tmp"
+    live = sementara.check_temp_path()
+    for p in (left, live):
+        p.write_bytes(b"x" * 100)
+    Database(tmp_path / "merit.sqlite3").close()
+    assert not left.exists() and live.exists()
