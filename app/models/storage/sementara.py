@@ -29,7 +29,7 @@ STALE_AFTER = 6 * 3600  # seconds without a write after which any temporary file
 PLACEHOLDER_STALE_AFTER = 24 * 3600  # an empty reserved backup name (see salinan.reserve_name)
 CHECK_PREFIX = "merit-periksa-"
 
-_OWNER = re.compile(r"\.(?P<host>[0-9a-f]{6})-(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
+_OWNER = re.compile(r"[.-](?P<host>[0-9a-f]{6})-(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
 
 
 def _host_tag() -> str:
