@@ -5,15 +5,25 @@ rows (``sqlite3.executemany`` into the same schema, one transaction), in the sam
 Target: Merit's whole import (safety checks, reading, normalising and validating every cell,
 comparing with the database, the write path with change capture, audit and the derived
 summary) within 10x of the bare read plus the bare inserts.
+
+Memory: the peak resident size (``ru_maxrss``) of the whole import of the .xlsx, each measured
+in a process of its own, for the plain file and for the same number of rows where half the
+rows carry one NIP (the worst case of duplicates: 40,000 such rows once took 288 s and 11 GB);
+that file is refused at the preview, which must stay within the normal import's time.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
+import resource
 import sqlite3
+import subprocess
+import sys
 import tempfile
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -189,6 +199,91 @@ def write_files(rows: list[list[object]], folder: Path) -> tuple[Path, Path]:
     return xlsx, csv_path
 
 
+def with_duplicates(rows: list[list[object]]) -> list[list[object]]:
+    """Half of the rows (every other one) given the NIP of the first row."""
+    nip = HEADERS.index("NIP BARU")
+    for i in range(1, len(rows), 2):
+        rows[i][nip] = rows[0][nip]
+    return rows
+
+
+def peak_child(path: Path, db_path: Path) -> None:
+    """In a process of its own: the whole import of ``path`` into a new database at ``db_path``
+    (read, preview, apply when nothing is rejected); prints its peak RSS as JSON."""
+    from app.models.impor.apply import apply_import
+    from app.models.impor.fields import guess_mapping
+    from app.models.impor.plan import plan_import
+    from app.models.impor.read import read_source
+    from app.models.storage.db import Database
+
+    start = time.perf_counter()
+    db = Database(db_path)
+    source = read_source(path)
+    plan = plan_import(db, source, guess_mapping(source.headers), today=TODAY)
+    if plan.ok:
+        apply_import(db, plan, actor="bench")
+    db.close()
+    print(
+        json.dumps(
+            {
+                **peak_mb(),
+                "seconds": time.perf_counter() - start,
+                "rows": len(source.rows),
+                "counts": plan.counts,
+            }
+        )
+    )
+
+
+def peak_mb() -> dict:
+    """This process's peak resident size. On Linux from VmHWM (the high-water mark of this
+    program's memory): ru_maxrss would also count the parent's size at the fork, which Linux
+    carries over the exec (the bench parent holds 1.7 GB of plans by then)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return {"rss_mb": int(line.split()[1]) / 1024, "source": "VmHWM"}
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"rss_mb": rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024}
+
+
+def peak_rss(path: Path, db_path: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--peak", str(path), str(db_path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def memory_lines(n: int, xlsx: Path, folder: Path) -> list[dict]:
+    """Peak RSS of the import of the plain .xlsx and of one with 50% duplicate NIPs."""
+    dup_folder = folder / "duplikat"
+    dup_folder.mkdir()
+    dup_xlsx, _ = write_files(with_duplicates(siasn_rows(n)), dup_folder)
+    plain = peak_rss(xlsx, folder / "peak-plain.sqlite3")
+    dup = peak_rss(dup_xlsx, folder / "peak-dup.sqlite3")
+    assert plain["counts"]["baru"] == n, plain
+    assert dup["counts"]["ditolak"] == n // 2 + 1, dup
+    print(
+        f"peak RSS import xlsx {n:,} rows                  {plain['rss_mb']:8.0f} MB   "
+        f"({plain['seconds']:.1f} s: read, preview, apply)",
+        flush=True,
+    )
+    print(
+        f"peak RSS import xlsx {n:,} rows, 50% dup NIPs    {dup['rss_mb']:8.0f} MB   "
+        f"({dup['seconds']:.1f} s: read, preview; {dup['counts']['ditolak']:,} rows "
+        f"refused, one NIP)",
+        flush=True,
+    )
+    return [
+        {"name": f"peak RSS import {n:,}", "merit": plain["rss_mb"], "unit": "MB"},
+        {"name": f"peak RSS import {n:,} 50% dup", "merit": dup["rss_mb"], "unit": "MB"},
+    ]
+
+
 def bare_read(path: Path) -> float:
     with Timer() as t:
         if path.suffix == ".xlsx":
@@ -289,13 +384,18 @@ def run(n: int) -> list[dict]:
             print(
                 f"  {kind}: second preview of the same file (all unchanged) {t_again.seconds:.2f} s"
             )
+        results += memory_lines(n, xlsx, folder)
     return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", default="100000", help="comma-separated row counts")
+    parser.add_argument("--peak", nargs=2, metavar=("FILE", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.peak:
+        peak_child(Path(args.peak[0]), Path(args.peak[1]))
+        return
     for size in (int(s) for s in args.rows.split(",")):
         run(size)
 

@@ -53,7 +53,7 @@ def open_database(path: Path) -> Database | int:
     try:
         return Database(path)
     except MeritError as exc:
-        latest = cadangan.latest_backup(path)
+        latest = cadangan.latest_backup_of(path)  # never another database's backup
         damaged = path.exists() and not isinstance(exc, SchemaTooNewError)
         box = QMessageBox(
             QMessageBox.Icon.Critical, tr("Merit tidak dapat membuka basis data"), str(exc)

@@ -13,6 +13,7 @@ import pytest
 from app.cli.main import main
 from app.models.impor.presets import save_preset
 from app.models.storage.db import Database
+from app.models.storage.instansi import setup
 from tests.helpers.impor import (
     BAD_FILES,
     BUDI,
@@ -20,6 +21,7 @@ from tests.helpers.impor import (
     write_csv,
     write_siasn_xlsx,
 )
+from tests.helpers.kill import PAUSED_BACKUP, start_child
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -157,3 +159,32 @@ def test_every_bad_file_is_refused_and_the_database_untouched(
         assert fragment in err
     assert "Disimpan" not in out
     assert counts(db) == before  # pegawai, lokal_batch and riwayat_pangkat unchanged
+
+
+def test_two_imports_at_once_never_report_a_disk_error(tmp_path: Path) -> None:
+    """Issue 12: two imports at once, one failed with "kesalahan disk ... pulihkan dari
+    cadangan" (its backup's temporary copy removed by the other's). Here an import (with its
+    backup before) runs while another process is in the middle of its backup: both finish."""
+    path = tmp_path / "merit.sqlite3"
+    db = Database(path)
+    setup(db, "BKPSDM Kota Uji")
+    db.close()
+    xlsx = write_siasn_xlsx(tmp_path / "siasn.xlsx")
+    go = tmp_path / "lanjut"
+    child = start_child(PAUSED_BACKUP, str(path), str(go), "2026-11-22T09:00:00")
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "mulai"
+        out = io.StringIO()
+        code = main(["--db", str(path), "import", "employees", str(xlsx)], out=out)
+        go.touch()
+        child_out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate(timeout=60)
+    assert code == 0, out.getvalue()
+    assert "kesalahan disk" not in out.getvalue()
+    assert child.returncode == 0, err
+    assert Path(child_out.strip().splitlines()[-1]).is_file()
+    assert counts(path)[0] == 2

@@ -200,6 +200,83 @@ def make_headers_only(folder: Path) -> Path:
     return write_xlsx(folder / "judul-saja.xlsx", [OFFICE_HEADERS])
 
 
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+    'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+    '"application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName='
+    '"/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.worksheet+xml"/></Types>'
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
+    'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/'
+    'workbook.xml"/></Relationships>'
+)
+_WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
+    'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships"><sheets><sheet name="Pegawai" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
+    'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/'
+    'sheet1.xml"/></Relationships>'
+)
+# Two lines every raw sheet starts with: a header and one employee.
+RAW_HEAD = (
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>NIP</t></is></c><c r="B1" t="inlineStr"><is>'
+    '<t>Nama</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>198001122005011002'
+    '</t></is></c><c r="B2" t="inlineStr"><is><t>Budi Santoso</t></is></c></row>'
+)
+
+
+def write_raw_xlsx(path: Path, rows_xml: str, *, dimension: str | None = None) -> Path:
+    """An .xlsx whose sheet XML is written by hand (``rows_xml`` inside ``<sheetData>``), for
+    files no spreadsheet program would write: cells far away, lying dimensions."""
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.'
+        f'org/spreadsheetml/2006/main">{dim}<sheetData>{rows_xml}</sheetData></worksheet>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        zf.writestr("_rels/.rels", _RELS)
+        zf.writestr("xl/workbook.xml", _WORKBOOK)
+        zf.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+        zf.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
+
+
+def make_far_cell(folder: Path) -> Path:
+    """5 KB: one cell at XFD1048576 (calamine would ask for 512 GiB and abort the process)."""
+    return write_raw_xlsx(
+        folder / "sel-jauh.xlsx", RAW_HEAD + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    )
+
+
+def make_declared_million_rows(folder: Path) -> Path:
+    return write_raw_xlsx(folder / "sejuta-baris.xlsx", RAW_HEAD, dimension="A1:AQ1048576")
+
+
+def make_far_rows_without_references(folder: Path) -> Path:
+    """Cells that name no place: calamine puts them after the row of the tag before."""
+    body = RAW_HEAD + '<row r="1000000"><c><v>1</v></c><c><v>2</v></c></row>'
+    return write_raw_xlsx(folder / "tanpa-referensi.xlsx", body)
+
+
+def make_long_csv(folder: Path, rows: int = 250_001) -> Path:
+    path = folder / "panjang.csv"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("NIP;Nama\n")
+        for i in range(rows):
+            fh.write(f"{i};x\n")
+    return path
+
+
 # Every hostile or broken file of the issue, with what its message must say.
 BAD_FILES = {
     "kosong": (make_empty, ("kosong",)),
@@ -210,4 +287,14 @@ BAD_FILES = {
     "bom zip": (make_zip_bomb, ("mencurigakan", "mengembang")),
     "bom XML": (make_xml_bomb, ("mencurigakan", "DOCTYPE")),
     "tanpa data": (make_headers_only, ("tidak berisi baris data",)),
+    "sel di XFD1048576": (
+        make_far_cell,
+        ("sel-jauh.xlsx", "'Pegawai' terlalu besar", "kolom XFD", "batasnya 250.000 baris"),
+    ),
+    "tercatat sejuta baris": (
+        make_declared_million_rows,
+        ("sejuta-baris.xlsx", "tercatat A1:AQ1048576", "1.048.576 baris"),
+    ),
+    "sel tanpa referensi": (make_far_rows_without_references, ("baris 1.000.000",)),
+    "CSV terlalu panjang": (make_long_csv, ("panjang.csv", "lebih dari 250.000 baris")),
 }

@@ -66,6 +66,43 @@ def run_child(
     return Run(proc.returncode, first + out, seconds)
 
 
+def start_child(script: str, *args: str) -> subprocess.Popen[str]:
+    """Start ``script`` (``python -c``) with this checkout on its path; the caller reads its
+    output lines and ends it (``communicate``)."""
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+# A backup of the database argv[1] (at the time argv[3], ISO) that stops after its first step
+# (its temporary copy written, not yet renamed), prints "mulai", and goes on when the file
+# argv[2] appears; then prints the backup's path.
+PAUSED_BACKUP = """
+import sys, time
+from datetime import datetime
+from pathlib import Path
+from app.models.storage import cadangan
+from app.models.storage.db import Database
+db = Database(sys.argv[1])
+go = Path(sys.argv[2])
+state = {"first": True}
+def progress(done, total):
+    if state["first"]:
+        state["first"] = False
+        print("mulai", flush=True)
+        while not go.exists():
+            time.sleep(0.02)
+info = cadangan.make_backup(db, now=datetime.fromisoformat(sys.argv[3]), progress=progress)
+print(info.path, flush=True)
+db.close()
+"""
+
+
 def job_seconds(script: str, *args: str) -> float:
     """How long the job of ``script`` takes here, run whole (to spread the kills over it)."""
     return run_child(script, *args).seconds

@@ -323,6 +323,30 @@ def test_duplicated_nip_rejects_both_rows(demo_db: Database, tmp_path: Path) -> 
     assert any("juga ada di baris 4" in reason for _, reason, _ in issues_of(plan, 5))
 
 
+def test_many_copies_of_one_nip_cost_each_row_a_short_message(db: Database) -> None:
+    """3,000 rows with one NIP (issue 12: 40,000 such rows took 288 s and 11 GB, each row's
+    message listing all the others): each row names five others and counts the rest, so the
+    preview grows linearly."""
+    from app.models.impor.read import SourceTable
+    from tests.helpers.impor import SIASN_HEADERS, siasn_row
+
+    copies = 3_000
+    cells = [[None if v == "" else str(v) for v in siasn_row(**BUDI)] for _ in range(copies)]
+    cells.append([None if v == "" else str(v) for v in siasn_row(**SITI)])
+    numbers = list(range(2, copies + 3))
+    source = SourceTable(Path("dup.csv"), "csv", None, 1, list(SIASN_HEADERS), cells, numbers)
+    plan = plan_import(db, source, guess_mapping(source.headers), today=TODAY)
+    assert plan.counts["ditolak"] == copies and plan.counts["baru"] == 1
+    nip_reasons = [i.reason for i in plan.issues if "juga ada di baris" in i.reason]
+    assert len(nip_reasons) == copies
+    assert nip_reasons[0].startswith(
+        f"NIP {BUDI_NIP} juga ada di baris 3, 4, 5, 6, 7 dan 2.994 baris lain;"
+    )
+    last = [i.reason for i in plan.issues if i.row == copies + 1 and "juga ada" in i.reason]
+    assert last[0].startswith(f"NIP {BUDI_NIP} juga ada di baris 2, 3, 4, 5, 6 dan 2.994 ")
+    assert max(len(r) for r in nip_reasons) < 250
+
+
 def test_nip_against_birth_date_and_sex(db: Database, tmp_path: Path) -> None:
     wrong = {**BUDI, "TANGGAL_LAHIR": "12-01-1981", "JENIS_KELAMIN": "F"}
     plan = _rejected(db, write_siasn_xlsx(tmp_path / "beda.xlsx", [wrong]))

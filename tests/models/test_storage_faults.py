@@ -7,14 +7,15 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from app.models.errors import StorageError
-from app.models.storage import cadangan
+from app.models.storage import cadangan, cadangan_berkas
 from app.models.storage.db import Database
-from app.models.storage.faults import as_storage_error, translated_errors
+from app.models.storage.faults import as_storage_error, storage_error, translated_errors
 from app.models.storage.instansi import setup
 from app.models.storage.store import Store
 from tests.helpers.common import copy_database
@@ -296,3 +297,121 @@ def test_run_app_explains_an_unusable_file(
     assert "bukan basis data Merit" in shown[0] and "Traceback" not in shown[0]
     assert opened.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     opened.close()
+
+
+# -- only backups of THIS database are named --
+
+
+def _at(hour: int) -> datetime:
+    return datetime(2026, 11, 22, hour, 0, 0)
+
+
+def _kantor_and_training(folder: Path) -> tuple[Path, Path, Path]:
+    """An office database and a training database side by side (one backup folder): the office
+    backed up first, the training database later (its backup is the newest file)."""
+    office = folder / "merit.sqlite3"
+    db = _new(office)
+    office_backup = cadangan.make_backup(db, kind=cadangan.HARIAN, now=_at(9)).path
+    db.close()
+    training = Database(folder / "pelatihan.sqlite3")
+    setup(training, "Diklat Kepegawaian Uji")
+    training_backup = cadangan.make_backup(training, kind=cadangan.HARIAN, now=_at(10)).path
+    training.close()
+    assert cadangan_berkas.list_backups(cadangan.backups_folder(office))[0].path == (
+        training_backup
+    )
+    return office, office_backup, training_backup
+
+
+def _unreadable(path: Path) -> None:
+    for extra in ("-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    path.write_bytes(os.urandom(64 * 1024))
+
+
+def test_the_message_names_this_database_backup_not_the_newest_file(tmp_path: Path) -> None:
+    """Issue 12: following the message replaced a 300-employee office database by a
+    50-employee training one, whose backup was the newest file of the shared folder."""
+    office, office_backup, training_backup = _kantor_and_training(tmp_path)
+    _unreadable(office)
+    with pytest.raises(StorageError) as caught:
+        Database(office)
+    message = str(caught.value)
+    assert str(office_backup) in message and str(training_backup) not in message
+
+
+def test_a_backup_of_another_installation_with_the_same_name_is_not_named(
+    tmp_path: Path,
+) -> None:
+    """A file named like a backup of this database, copied in from another installation of
+    another agency (newest of all), is not named; the installation id tells them apart."""
+    office, office_backup, _ = _kantor_and_training(tmp_path)
+    elsewhere = _new(tmp_path / "lain" / "merit.sqlite3")
+    setup(elsewhere, "BKPSDM Kabupaten Lain")
+    stranger = cadangan.make_backup(
+        elsewhere, folder=cadangan.backups_folder(office), kind=cadangan.HARIAN, now=_at(11)
+    ).path
+    elsewhere.close()
+    assert cadangan_berkas.backup_stem(stranger) == "merit"
+    _unreadable(office)
+    message = str(storage_error(sqlite3.DatabaseError("file is not a database"), office))
+    assert str(office_backup) in message and str(stranger) not in message
+    assert cadangan_berkas.latest_backup_of(office) == cadangan_berkas.backups_of(office)[0]
+    assert [b.path for b in cadangan_berkas.backups_of(office)] == [office_backup]
+
+
+def test_only_other_databases_backups_name_none(tmp_path: Path) -> None:
+    office, office_backup, training_backup = _kantor_and_training(tmp_path)
+    office_backup.unlink()
+    _unreadable(office)
+    with pytest.raises(StorageError) as caught:
+        Database(office)
+    message = str(caught.value)
+    assert "bukan cadangan basis data ini" in message
+    assert str(training_backup) not in message and "merit restore" not in message
+
+
+def test_without_a_known_identity_no_backup_is_named(tmp_path: Path) -> None:
+    office, office_backup, _ = _kantor_and_training(tmp_path)
+    cadangan_berkas.identity_file(office).unlink()
+    _unreadable(office)
+    message = str(storage_error(sqlite3.DatabaseError("file is not a database"), office))
+    assert str(office_backup) not in message and "bukan cadangan basis data ini" in message
+
+
+def test_a_damaged_database_still_readable_names_its_backup(tmp_path: Path) -> None:
+    """The identity is read from the file itself where it can be (the remembered one is not
+    needed)."""
+    office, office_backup, training_backup = _kantor_and_training(tmp_path)
+    cadangan_berkas.identity_file(office).unlink()
+    message = str(storage_error(sqlite3.DatabaseError("database disk image is malformed"), office))
+    assert str(office_backup) in message and str(training_backup) not in message
+
+
+def test_the_agency_set_up_is_remembered_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "merit.sqlite3"
+    db = Database(path)
+    assert cadangan_berkas.recall_identity(path) == cadangan_berkas.Identity(db.node_id, None)
+    setup(db, "BKPSDM Kota Uji")
+    assert cadangan_berkas.recall_identity(path) == cadangan_berkas.Identity(
+        db.node_id, "BKPSDM Kota Uji"
+    )
+    db.close()
+    _unreadable(path)
+    assert cadangan.current_agency(path) == "BKPSDM Kota Uji"  # a restore still compares
+
+
+def test_rotation_of_one_database_keeps_the_other_database_backups(tmp_path: Path) -> None:
+    office, office_backup, training_backup = _kantor_and_training(tmp_path)
+    db = Database(office)
+    cadangan.make_backup(db, kind=cadangan.HARIAN, now=_at(11))  # rotates the office's own
+    db.close()
+    assert training_backup.exists()
+    assert not office_backup.exists()  # the same day: only the office's newest is kept
+
+
+def test_the_daily_backup_is_due_whatever_other_databases_did(tmp_path: Path) -> None:
+    office, office_backup, _ = _kantor_and_training(tmp_path)
+    office_backup.unlink()
+    # The training database's backup (an hour old) is not ours.
+    assert cadangan.backup_due(office, now=_at(11))

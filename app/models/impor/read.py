@@ -7,12 +7,20 @@ Order of checks (cheapest first), so that a bad file is refused quickly and safe
 2. the first bytes say what it is: a zip (.xlsx), an OLE compound file (.xls, or an encrypted
    .xlsx, which Office stores as OLE with an ``EncryptedPackage`` stream), or text (.csv);
 3. an .xlsx zip: central directory readable (a truncated file fails here), entry count, total
-   uncompressed size and per-entry compression ratio from the directory (zip bombs), then every
-   XML part streamed once with a byte budget and CRC check: a ``<!DOCTYPE``/``<!ENTITY`` is
-   refused (XML entity bombs), and worksheets with formulas are noted;
+   uncompressed size, per-entry compression ratio (zip bombs) and the size of each worksheet
+   and of the shared strings (:data:`MAX_PART_BYTES`) from the directory, then every XML part
+   streamed once with a byte budget and CRC check: a ``<!DOCTYPE``/``<!ENTITY`` is refused (XML
+   entity bombs), worksheets with formulas are noted, and each worksheet's declared size
+   (``<dimension ref>``) and the reach of its cells (the farthest row and column any cell
+   names, and the number of cells) are checked against :data:`MAX_ROWS`,
+   :data:`MAX_COLUMNS` and :data:`MAX_CELLS`. python-calamine allocates the whole rectangle from
+   A1 to the farthest cell (32 bytes a cell: one cell at XFD1048576 asks for 512 GiB and aborts
+   the process), so the rectangle is checked before it is asked to read;
 4. only then does python-calamine read the sheet (fast, Rust). Formula cells are never
    evaluated: where a sheet has formulas their text (``=...``) replaces the cached value, read
    with openpyxl only for that sheet, so that the plan can flag them.
+
+A .csv is held to the same row and cell limits while it is read.
 
 Every refusal is a :class:`UnreadableFile` (a ValidationError with exit code 1) with an
 Indonesian message that says what to do.
@@ -21,6 +29,7 @@ Indonesian message that says what to do.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import zipfile
@@ -40,6 +49,14 @@ MAX_UNCOMPRESSED = 800 * 1024 * 1024  # all parts of an .xlsx together, decompre
 MAX_RATIO = 100  # decompressed / compressed, for any part larger than RATIO_FLOOR
 RATIO_FLOOR = 2 * 1024 * 1024
 MAX_ENTRIES = 10_000
+# One worksheet (and what calamine holds for it): rows and columns from A1 to the farthest
+# cell. MAX_CELLS is 65,536 x 256, the largest sheet an .xls can hold; 250,000 rows of 67
+# columns fit, and a 100,000-row SIASN export (43 columns) uses a quarter of it.
+MAX_ROWS = 250_000
+MAX_COLUMNS = 1_024
+MAX_CELLS = 65_536 * 256
+MAX_PART_BYTES = 512 * 1024 * 1024  # one worksheet or the shared strings, decompressed
+MAX_TAG_BYTES = 4 * 1024 * 1024  # worksheet XML without a '>' (a cell holds 32,767 characters)
 HEADER_SEARCH_ROWS = 20
 PROGRESS_EVERY = 5000
 
@@ -47,6 +64,15 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _DANGEROUS_XML = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
+# Cells as Excel, LibreOffice and openpyxl write them (``<c r="AQ100002" ...``): the fast path.
+_LAST_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_ROW_TAG = re.compile(rb'<row r="([0-9]{1,7})"')
+# Any row or cell tag (a prefix, the reference elsewhere or missing): the general path.
+_ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)\b([^>]*)>")
+_R_ATTR = re.compile(rb"(?:^|\s)r\s*=\s*[\"']\$?([A-Za-z]*)\$?([0-9]*)[\"']")
+_REF = re.compile(r"^\$?([A-Za-z]{0,4})\$?([0-9]{0,8})$")
 CSV_DELIMITERS = ("|", ";", ",", "\t")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx", ".xlsb")
 
@@ -229,6 +255,16 @@ def _check_zip(p: Path, cancelled: CancelCheck | None) -> bool:
             if info.flag_bits & 0x1:
                 raise _password_protected(p)
             total += info.file_size
+            sheet_like = (
+                _is_sheet_part(info.filename) or info.filename.lower() == "xl/sharedstrings.xml"
+            )
+            if sheet_like and info.file_size > MAX_PART_BYTES:
+                raise _sheet_too_big(
+                    p,
+                    _sheet_label(zf, info.filename),
+                    tr("{size} MB setelah diurai", size=_mb(info.file_size)),
+                    limit=tr("{size} MB per lembar kerja", size=_mb(MAX_PART_BYTES)),
+                )
             if info.file_size > RATIO_FLOOR and (
                 info.compress_size == 0 or info.file_size / info.compress_size > MAX_RATIO
             ):
@@ -251,7 +287,8 @@ def _check_zip(p: Path, cancelled: CancelCheck | None) -> bool:
             lower = info.filename.lower()
             if not lower.endswith((".xml", ".rels", ".vml")):
                 continue
-            is_sheet = lower.startswith("xl/worksheets/")
+            is_sheet = _is_sheet_part(info.filename)
+            scan = _SheetScan(p, zf, info.filename) if is_sheet else None
             tail = b""
             try:
                 with zf.open(info) as part:
@@ -264,10 +301,14 @@ def _check_zip(p: Path, cancelled: CancelCheck | None) -> bool:
                             raise _bomb(
                                 p, tr("XML dengan DOCTYPE/ENTITY di {name}", name=info.filename)
                             )
-                        if is_sheet and not has_formulas and _FORMULA_TAG.search(window):
+                        if is_sheet and not has_formulas and _has_formula(window):
                             has_formulas = True
+                        if scan is not None:
+                            scan.feed(chunk)
                         tail = chunk[-32:]
                         _check_cancel(cancelled)
+                    if scan is not None:
+                        scan.finish()
             except (zipfile.BadZipFile, EOFError, zlib.error):
                 raise _truncated(p) from None
             except NotImplementedError:
@@ -277,6 +318,230 @@ def _check_zip(p: Path, cancelled: CancelCheck | None) -> bool:
                     raise _password_protected(p) from exc
                 raise
     return has_formulas
+
+
+def _is_sheet_part(name: str) -> bool:
+    lower = name.lower()
+    return lower.startswith("xl/worksheets/") and lower.endswith(".xml")
+
+
+def _has_formula(window: bytes) -> bool:
+    if _PLAIN_FORMULA.search(window) is not None:
+        return True
+    return b":f" in window and _FORMULA_TAG.search(window) is not None
+
+
+def _greater_number(n: int) -> str:
+    """A regular expression for decimal numbers (no leading zero) greater than ``n``."""
+    digits = str(n)
+    alts = [f"[1-9][0-9]{{{len(digits)},}}"]
+    for i, d in enumerate(digits):
+        if d != "9":
+            alts.append(f"{digits[:i]}[{int(d) + 1}-9][0-9]{{{len(digits) - i - 1}}}")
+    return "|".join(alts)
+
+
+def _greater_letters(col: int) -> str:
+    """A regular expression for column letters after column number ``col``."""
+    letters = _column_letter(col - 1) if col > 0 else ""
+    alts = [f"[A-Z]{{{len(letters) + 1},}}"]
+    for i, ch in enumerate(letters):
+        if ch != "Z":
+            alts.append(f"{letters[:i]}[{chr(ord(ch) + 1)}-Z][A-Z]{{{len(letters) - i - 1}}}")
+    return "|".join(alts)
+
+
+@functools.lru_cache(maxsize=64)
+def _beyond(row: int, col: int) -> re.Pattern[bytes]:
+    """A cell reference after row ``row`` or column ``col``, or one not written as
+    ``AQ5`` (lower case, ``$``, a leading zero), in one pass."""
+    return re.compile(
+        (
+            f'<c r="(?:[^A-Z]|(?:{_greater_letters(col)})[0-9]'
+            f'|[A-Z]+(?:[^A-Z0-9]|0|(?:{_greater_number(row)})"|[0-9]+[^0-9"]))'
+        ).encode()
+    )
+
+
+def _column_number(letters: bytes | str) -> int:
+    """``A`` -> 1, ``AQ`` -> 43, ``XFD`` -> 16384."""
+    n = 0
+    for ch in letters.upper() if isinstance(letters, str) else letters.decode().upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def _sheet_label(zf: zipfile.ZipFile, part: str) -> str:
+    """The name a clerk sees for a worksheet part (``xl/worksheets/sheet1.xml`` -> ``Data``),
+    from the workbook and its relationships (small parts, read with a size cap)."""
+
+    def small(name: str) -> str:
+        try:
+            info = zf.getinfo(name)
+            if info.file_size > 1 << 20:
+                return ""
+            return zf.read(info).decode("utf-8", "replace")
+        except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, zlib.error):
+            return ""
+
+    target = part.removeprefix("xl/")
+    rels = small("xl/_rels/workbook.xml.rels")
+    rel_id = None
+    for m in re.finditer(r"<(?:\w+:)?Relationship\b([^>]*)>", rels):
+        attrs = m.group(1)
+        t = re.search(r"\bTarget\s*=\s*[\"']([^\"']*)[\"']", attrs)
+        i = re.search(r"\bId\s*=\s*[\"']([^\"']*)[\"']", attrs)
+        if t and i and t.group(1).lstrip("/").removeprefix("xl/") == target:
+            rel_id = i.group(1)
+            break
+    if rel_id is not None:
+        for m in re.finditer(r"<(?:\w+:)?sheet\b([^>]*)>", small("xl/workbook.xml")):
+            attrs = m.group(1)
+            if re.search(r":id\s*=\s*[\"']" + re.escape(rel_id) + "[\"']", attrs):
+                name = re.search(r"\bname\s*=\s*[\"']([^\"']*)[\"']", attrs)
+                if name:
+                    return name.group(1)
+    return part
+
+
+def _sheet_too_big(p: Path, sheet: str, what: str, *, limit: str | None = None) -> UnreadableFile:
+    return _refuse(
+        tr(
+            "Berkas {path}: lembar kerja '{sheet}' terlalu besar untuk diimpor ({what}); "
+            "batasnya {limit}. Hapus baris dan kolom kosong di bawah dan di kanan data (atau "
+            "salin datanya saja ke buku kerja baru), simpan, lalu impor lagi; data yang "
+            "memang sebanyak itu dipisahkan menjadi beberapa berkas.",
+            path=p.name,
+            sheet=sheet,
+            what=what,
+            limit=limit
+            or tr(
+                "{rows} baris, {cols} kolom dan {cells} sel per lembar kerja",
+                rows=angka(MAX_ROWS),
+                cols=angka(MAX_COLUMNS),
+                cells=angka(MAX_CELLS),
+            ),
+        )
+    )
+
+
+class _SheetScan:
+    """The reach of one worksheet's cells, read from its XML as it streams past, refused as
+    soon as it passes a limit: the declared ``<dimension ref>``, the farthest row and column
+    any cell names (or, for cells without a reference, the position calamine gives them: next
+    in the row) and the number of cells."""
+
+    def __init__(self, p: Path, zf: zipfile.ZipFile, part: str) -> None:
+        self.p, self.zf, self.part = p, zf, part
+        self.carry = b""
+        self.started = False
+        self.cells = 0
+        self.max_row = 0
+        self.max_col = 0
+        self.row = 0  # the row and column of the last tag seen (general path)
+        self.col = 0
+
+    def feed(self, chunk: bytes) -> None:
+        data = self.carry + chunk
+        cut = data.rfind(b">") + 1  # whole tags only; the rest waits for the next chunk
+        if cut == 0:
+            if len(data) > MAX_TAG_BYTES:
+                # A cell holds at most 32,767 characters: 4 MB without a '>' is no sheet.
+                raise _bomb(self.p, tr("XML tanpa akhir tag di {name}", name=self.part))
+            self.carry = data
+            return
+        block, self.carry = data[:cut], data[cut:]
+        if not self.started:
+            self.started = True
+            self._check_dimension(block)
+        self._scan(block)
+        self._check()
+
+    def finish(self) -> None:
+        if self.carry:
+            self._scan(self.carry)
+            self.carry = b""
+        self._check()
+
+    def _check_dimension(self, block: bytes) -> None:
+        match = _DIMENSION.search(block[:65536])
+        if match is None:
+            return
+        ref = match.group(1).decode("ascii", "replace")
+        last = _REF.match(ref.split(":")[-1].strip())
+        if last is None:
+            return
+        cols = _column_number(last.group(1)) if last.group(1) else 0
+        rows = int(last.group(2)) if last.group(2) else 0
+        if rows > MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_CELLS:
+            raise _sheet_too_big(
+                self.p,
+                _sheet_label(self.zf, self.part),
+                tr(
+                    "ukurannya tercatat {ref}: {rows} baris × {cols} kolom",
+                    ref=ref,
+                    rows=angka(rows),
+                    cols=angka(cols),
+                ),
+            )
+
+    def _scan(self, block: bytes) -> None:
+        cells = block.count(b'<c r="')
+        if block.count(b"<c") != cells or b":c" in block:
+            # A cell without a reference or with a prefix, or another tag whose name starts
+            # with c (<cols>, <conditionalFormatting>: the first and last blocks).
+            self._scan_tags(block)
+            return
+        # Fast path: every cell names its place as ``<c r="AQ100002"``. Only a cell beyond
+        # the reach seen so far makes the block be looked at cell by cell.
+        tags = _ROW_TAG.findall(block)
+        if tags:
+            self.max_row = max(self.max_row, max(map(int, tags)))
+        if _beyond(self.max_row, self.max_col).search(block):
+            # A cell farther than any seen so far, or an odd reference: each cell of the block.
+            self._scan_tags(block)
+            return
+        self.cells += cells
+        last = _LAST_REF.search(block[block.rfind(b'<c r="') :])
+        if last is not None:
+            self.col, self.row = _column_number(last.group(1)), int(last.group(2))
+
+    def _scan_tags(self, block: bytes) -> None:
+        """Every row and cell tag, as calamine places them (general, slower)."""
+        for match in _ROW_OR_CELL.finditer(block):
+            name, attrs = match.groups()
+            ref = _R_ATTR.search(attrs)
+            if name == b"row":
+                self.row = int(ref.group(2)) if ref and ref.group(2) else self.row + 1
+                self.col = 0
+                continue
+            if ref and ref.group(1):
+                self.col = _column_number(ref.group(1))
+            else:
+                self.col += 1
+            if ref and ref.group(2):
+                self.row = int(ref.group(2))
+            self.cells += 1
+            self.max_row = max(self.max_row, self.row)
+            self.max_col = max(self.max_col, self.col)
+
+    def _check(self) -> None:
+        if (
+            self.max_row > MAX_ROWS
+            or self.max_col > MAX_COLUMNS
+            or self.max_row * self.max_col > MAX_CELLS
+            or self.cells > MAX_CELLS
+        ):
+            raise _sheet_too_big(
+                self.p,
+                _sheet_label(self.zf, self.part),
+                tr(
+                    "ada sel sampai baris {rows} dan kolom {col}: {cells} sel",
+                    rows=angka(self.max_row),
+                    col=_column_letter(self.max_col - 1) if self.max_col else "-",
+                    cells=angka(self.max_row * self.max_col),
+                ),
+            )
 
 
 def _read_xlsx(
@@ -505,21 +770,37 @@ def _read_csv(p: Path, progress: Progress | None, cancelled: CancelCheck | None)
     if not text.strip():
         raise _refuse(tr("Berkas {path} kosong.", path=p.name))
     delimiter = detect_delimiter(text[:65536])
+    rows: list[list[str | None]] = []
+    # Rows read one by one and held to the same limits as a worksheet; the progress total
+    # is an estimate from the line count.
+    total = max(1, text.count("\n"))
+    cells = 0
     try:
-        raw = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for index, r in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
+            cells += len(r)
+            if index >= MAX_ROWS or cells > MAX_CELLS:
+                raise _refuse(
+                    tr(
+                        "Berkas {path} terlalu besar untuk diimpor (lebih dari {what}); batasnya "
+                        "{rows} baris dan {cells} sel. Pisahkan datanya menjadi beberapa berkas.",
+                        path=p.name,
+                        what=tr("{n} baris", n=angka(MAX_ROWS))
+                        if index >= MAX_ROWS
+                        else tr("{n} sel", n=angka(MAX_CELLS)),
+                        rows=angka(MAX_ROWS),
+                        cells=angka(MAX_CELLS),
+                    )
+                )
+            rows.append([c if c != "" else None for c in r])
+            if index % PROGRESS_EVERY == 0:
+                _check_cancel(cancelled)
+                if progress is not None:
+                    progress(min(index, total), total)
     except csv.Error as exc:
         raise _refuse(
             tr("Berkas CSV {path} tidak dapat dibaca: {detail}.", path=p.name, detail=exc)
         ) from exc
     del text
-    rows: list[list[str | None]] = []
-    total = len(raw)
-    for index, r in enumerate(raw):
-        rows.append([c if c != "" else None for c in r])
-        if index % PROGRESS_EVERY == 0:
-            _check_cancel(cancelled)
-            if progress is not None:
-                progress(index, total)
     if progress is not None:
         progress(total, total)
     table = _table(p, "csv", None, rows)

@@ -25,8 +25,6 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import tempfile
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -42,9 +40,11 @@ from app.models.storage.cadangan_berkas import (
     ROTATED_KINDS,
     SCHEDULE_HOURS,
     SEBELUM_PEMULIHAN,
+    SUFFIX,
     BackupInfo,
     backups_folder,
-    latest_backup,
+    latest_backup_of,
+    recall_identity,
 )
 from app.models.storage.db import APPLICATION_ID, Database
 from app.models.storage.faults import storage_error
@@ -57,10 +57,11 @@ from app.models.storage.salinan import (
     fsync,
     has_data,
     meta,
+    reserve_name,
     rotate,
     rotation_settings,
-    target_name,
 )
+from app.models.storage.sementara import check_temp_path, clean_stale, temp_path
 
 Clock = Callable[[], datetime]
 
@@ -118,7 +119,7 @@ def make_backup(
     )
     if folder is None and kind in ROTATED_KINDS:
         harian, bulanan = rotation_settings(db.conn)
-        rotate(target, harian=harian, bulanan=bulanan)
+        rotate(target, harian=harian, bulanan=bulanan, stem=db.path.stem)
     return info
 
 
@@ -134,7 +135,7 @@ def before_risky_job(
 
 def backup_due(db_path: Path | str, *, now: datetime | None = None) -> bool:
     """Is a scheduled daily backup due (none yet, or the newest older than 24 hours)?"""
-    latest = latest_backup(db_path)
+    latest = latest_backup_of(db_path)
     when = now or datetime.now()
     return latest is None or when - latest.waktu >= timedelta(hours=SCHEDULE_HOURS)
 
@@ -270,7 +271,7 @@ def _copy_in(source: Path, temp: Path) -> None:
 def check_backup(path: Path | str) -> BackupCheck:
     """Check a backup file without changing anything; raises ValidationError when unusable."""
     source = Path(path)
-    temp = Path(tempfile.gettempdir()) / f"merit-periksa-{uuid.uuid4().hex}.tmp"
+    temp = check_temp_path()
     try:
         _copy_in(source, temp)
         return _inspect(temp, source)
@@ -280,16 +281,23 @@ def check_backup(path: Path | str) -> BackupCheck:
 
 
 def current_agency(db_path: Path | str) -> str | None:
-    """The agency of the database at ``db_path`` (None when it is missing or unreadable)."""
+    """The agency of the database at ``db_path``; when the file cannot be read (damaged), the
+    agency remembered beside it (None when neither is known)."""
     path = Path(db_path)
+    remembered = recall_identity(path)
+    fallback = remembered.agency if remembered is not None else None
     if not path.is_file():
         return None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
-        return None
+        return fallback
     try:
-        return _agency(conn)
+        try:
+            conn.execute("SELECT 1 FROM pengaturan LIMIT 1").fetchone()
+        except sqlite3.Error:
+            return fallback
+        return _agency(conn) or fallback
     finally:
         conn.close()
 
@@ -325,9 +333,17 @@ def _keep_aside(db_path: Path, when: datetime) -> Path | None:
 def _copy_bytes_aside(db_path: Path, folder: Path, when: datetime) -> Path:
     """Keep the bytes of a database that SQLite cannot read (corrupt, or not one at all)."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = target_name(folder, db_path.stem, when, SEBELUM_PEMULIHAN)
-    target = target.with_name(target.name + ".rusak")
-    shutil.copyfile(db_path, target)
+    # Copied under a temporary name first: a copy cut short is never taken for a whole one.
+    temp = temp_path(folder, f"{db_path.stem}-rusak")
+    try:
+        shutil.copyfile(db_path, temp)
+        target = reserve_name(
+            folder, db_path.stem, when, SEBELUM_PEMULIHAN, suffix=f"{SUFFIX}.rusak"
+        )
+        os.replace(temp, target)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
     for extra in ("-wal", "-shm"):
         side = db_path.with_name(db_path.name + extra)
         if side.exists():
@@ -358,7 +374,10 @@ def restore(
             tr("Berkas cadangan tidak boleh basis data yang sedang dipakai."), field="berkas"
         )
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    temp = db_path.with_name(f".{db_path.name}.pulih-{uuid.uuid4().hex[:8]}.tmp")
+    # Named with this process's id: a restore killed half-way leaves a copy (as big as the
+    # backup) that the next start removes (sementara.clean_leftovers).
+    temp = temp_path(db_path.parent, f"{db_path.name}.pulih")
+    clean_stale(db_path.parent, f".{db_path.name}.pulih*.tmp")
     try:
         _copy_in(source, temp)
         check = _inspect(temp, source)

@@ -20,9 +20,11 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.models.errors import SchemaTooNewError, StorageError
+from app.models.storage.cadangan_berkas import Identity, remember_identity
 from app.models.storage.faults import translated_errors
 from app.models.storage.migrations.steps import LATEST_VERSION, MIGRATIONS
 from app.models.storage.salinan import backup_before_migration
+from app.models.storage.sementara import clean_leftovers
 
 APPLICATION_ID = 0x4D455249  # "MERI": marks a file as a Merit database
 
@@ -74,11 +76,16 @@ class Database:
                         detail=exc.strerror or exc,
                     )
                 ) from exc
+        if str(self.path) != ":memory:":
+            # What killed backups and restores left behind (never a file still being written).
+            clean_leftovers(self.path)
         with translated_errors(self.path):
             conn = self.conn
             self._check_file(conn)
             if migrate:
                 migrate_database(conn, self.path)
+        if str(self.path) != ":memory:":
+            self.remember_identity()
 
     # -- connections ---------------------------------------------------------------------------
 
@@ -126,6 +133,19 @@ class Database:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and version == 0):
             raise StorageError(tr("Berkas {path} bukan basis data Merit.", path=self.path))
+
+    def remember_identity(self) -> None:
+        """Keep this database's identity beside it, so that a message about a damaged file
+        names only backups of this database (cadangan_berkas.latest_backup_of)."""
+        try:
+            node = self.meta("node_id")
+            row = self.conn.execute(
+                "SELECT nilai FROM pengaturan WHERE kunci = 'nama_instansi' AND deleted = 0"
+            ).fetchone()
+        except sqlite3.Error:
+            return
+        if node:
+            remember_identity(self.path, Identity(node, str(row[0]) if row and row[0] else None))
 
     # -- facts ---------------------------------------------------------------------------------
 

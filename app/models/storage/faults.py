@@ -1,6 +1,8 @@
 """SQLite's environment errors (locked, read-only, full, corrupt) as messages a clerk can act on.
 
-A message that tells the clerk to restore names the newest backup (:mod:`cadangan_berkas`).
+A message that tells the clerk to restore names the newest backup of THIS database (same
+installation id and agency, :func:`app.models.storage.cadangan_berkas.latest_backup_of`), never
+the newest file of a backup folder that other databases share.
 """
 
 from __future__ import annotations
@@ -13,16 +15,26 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.models.errors import StorageError
-from app.models.storage.cadangan_berkas import backups_folder, latest_backup
+from app.models.storage.cadangan_berkas import backups_folder, latest_backup_of, list_backups
 
 
 def _backup_hint(path: Path | str) -> str:
-    """Where the newest backup is, for messages that tell the clerk to restore it."""
+    """Where the newest backup of this database is, for messages that tell the clerk to
+    restore it."""
     try:
-        latest = latest_backup(path)
+        latest = latest_backup_of(path)
         folder = backups_folder(path)
+        others = latest is None and bool(list_backups(folder))
     except Exception:  # a hint must never hide the real error
         return ""
+    if others:
+        return tr(
+            " Cadangan di {folder} bukan cadangan basis data ini (milik basis data, instalasi "
+            "atau instansi lain), atau basis data ini tidak dapat dikenali lagi: jangan "
+            "pulihkan dari sana tanpa memeriksa instansi dan jumlah pegawainya; hubungi admin "
+            "(mungkin ada cadangan di flashdisk).",
+            folder=folder,
+        )
     if latest is None:
         return tr(
             " Belum ada cadangan di {folder}; hubungi admin (mungkin ada cadangan di flashdisk).",
@@ -41,9 +53,9 @@ def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:
     code = (getattr(exc, "sqlite_errorname", "") or "").upper()
     if "locked" in text or "BUSY" in code or "LOCKED" in code:
         msg = tr(
-            "Basis data {path} sedang dipakai oleh program lain. Tutup Merit yang lain (atau "
-            "perintah merit yang masih berjalan), tunggu sebentar, lalu coba lagi. Tidak ada "
-            "yang tersimpan setengah.",
+            "Basis data {path} sedang dipakai proses lain (Merit yang lain, atau perintah merit "
+            "yang masih berjalan, misalnya impor). Tunggu sampai selesai, lalu coba lagi; Tutup "
+            "Merit yang lain bila tidak dipakai. Tidak ada yang tersimpan setengah.",
             path=path,
         )
     elif "readonly" in text or "read-only" in text or "READONLY" in code:

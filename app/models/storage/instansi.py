@@ -38,6 +38,7 @@ def set_settings(store: Store, values: dict[str, str], *, actor: str) -> None:
     """Write agency settings through the write path (they replicate)."""
     with store.write(tr("Mengubah pengaturan instansi"), actor=actor) as tx:
         write_settings(tx, store.db.conn, values)
+    store.db.remember_identity()
 
 
 def write_settings(tx: WriteTx, conn: sqlite3.Connection, values: dict[str, str]) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -24,10 +23,12 @@ from app.models.storage.cadangan_berkas import (
     STAMP,
     SUFFIX,
     BackupInfo,
+    backup_stem,
     backups_folder,
     list_backups,
 )
 from app.models.storage.faults import storage_error
+from app.models.storage.sementara import clean_stale, temp_path
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -62,23 +63,33 @@ def fsync(path: Path) -> None:
             os.close(fd)
 
 
-def _clean_temporaries(folder: Path) -> None:
-    """Remove temporary files left by a backup that was stopped half-way."""
-    if not folder.is_dir():
-        return
-    for path in folder.glob(".*.tmp"):
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-
-def target_name(folder: Path, stem: str, when: datetime, kind: str) -> Path:
+def reserve_name(
+    folder: Path, stem: str, when: datetime, kind: str, *, suffix: str = SUFFIX
+) -> Path:
+    """A new backup name in ``folder`` (``-2``, ``-3`` ... after a name already taken), taken
+    at once by creating it empty: two backups in the same second, even in two processes, never
+    get the same name. The copy is renamed onto it when whole; an empty file is not a backup
+    (:func:`app.models.storage.cadangan_berkas.list_backups` leaves it out)."""
     base = f"{stem}-{when.strftime(STAMP)}-{kind}"
-    path = folder / f"{base}{SUFFIX}"
-    n = 2
-    while path.exists():
-        path = folder / f"{base}-{n}{SUFFIX}"
-        n += 1
-    return path
+    n = 1
+    while True:
+        path = folder / (f"{base}{suffix}" if n == 1 else f"{base}-{n}{suffix}")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            n += 1
+            continue
+        os.close(fd)
+        return path
+
+
+def _drop_placeholder(path: Path | None) -> None:
+    """Remove a name reserved by :func:`reserve_name` that never received its copy."""
+    if path is None:
+        return
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
 
 
 def backup_connection(
@@ -108,9 +119,11 @@ def backup_connection(
                 detail=exc.strerror or exc,
             )
         ) from exc
-    _clean_temporaries(folder)
-    target = target_name(folder, stem, when, kind)
-    temp = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
+    # Copies a killed backup left; those of a backup still running (here or in another
+    # process) stay.
+    clean_stale(folder, ".*.tmp")
+    target: Path | None = None
+    temp = temp_path(folder, f"{stem}-{when.strftime(STAMP)}-{kind}")
 
     def step(_status: int, remaining: int, total: int) -> None:
         if cancelled is not None and cancelled():
@@ -127,15 +140,14 @@ def backup_connection(
         finally:
             dst.close()
         fsync(temp)
+        target = reserve_name(folder, stem, when, kind)
         os.replace(temp, target)
         fsync(folder)
     except sqlite3.Error as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        _drop_temporaries(temp, target)
         raise backup_storage_error(exc, folder) from exc
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        _drop_temporaries(temp, target)
         raise StorageError(
             tr(
                 "Cadangan tidak dapat ditulis ke {path}: {detail}. Periksa ruang disk dan izin "
@@ -145,10 +157,16 @@ def backup_connection(
             )
         ) from exc
     except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        _drop_temporaries(temp, target)
         raise
     return BackupInfo(target, when, kind, target.stat().st_size)
+
+
+def _drop_temporaries(temp: Path, target: Path | None) -> None:
+    for extra in ("", "-journal"):
+        with contextlib.suppress(OSError):
+            temp.with_name(temp.name + extra).unlink()
+    _drop_placeholder(target)
 
 
 def backup_storage_error(exc: sqlite3.Error, folder: Path) -> StorageError:
@@ -188,15 +206,26 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path | str, version:
     folder = backups_folder(path)
     backup_connection(conn, folder, stem=path.stem, kind=SEBELUM_MIGRASI)
     harian, bulanan = rotation_settings(conn)
-    rotate(folder, harian=harian, bulanan=bulanan)
+    rotate(folder, harian=harian, bulanan=bulanan, stem=path.stem)
 
 
 def rotate(
-    folder: Path | str, *, harian: int = DEFAULT_DAILY, bulanan: int = DEFAULT_MONTHLY
+    folder: Path | str,
+    *,
+    harian: int = DEFAULT_DAILY,
+    bulanan: int = DEFAULT_MONTHLY,
+    stem: str | None = None,
 ) -> list[Path]:
     """Delete automatic backups beyond the newest of each of the last ``harian`` days and of
-    each of the last ``bulanan`` months. Never deletes the newest backup. Returns the deleted."""
-    backups = [b for b in list_backups(folder) if b.rotated]
+    each of the last ``bulanan`` months. Never deletes the newest backup. Returns the deleted.
+
+    With ``stem``, only the backups of the database of that name are rotated: another database
+    backed up into the same folder keeps its own."""
+    backups = [
+        b
+        for b in list_backups(folder)
+        if b.rotated and (stem is None or backup_stem(b.path) == stem)
+    ]
     if not backups:
         return []
     keep: set[Path] = {backups[0].path}
