@@ -69,6 +69,9 @@ class Tile(QGroupBox):
         self.detail = QLabel()
         self.detail.setObjectName(f"rincian{name}")
         self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # room for three lines: a wrapped label does not ask for its height in a row of tiles
+        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3 + 4)
         self.button = QPushButton(button)
         self.button.setObjectName(f"buka{name}")
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -371,7 +374,7 @@ class BerandaPage(Page):
             self.skp.set(
                 tr("{a} / {b}", a=angka(s.ditetapkan), b=angka(s.pegawai)),
                 tr(
-                    "ditetapkan, tahun {tahun}. Direncanakan {rencana}, diajukan {diajukan}, "
+                    "SKP {tahun} ditetapkan. Direncanakan {rencana}, diajukan {diajukan}, "
                     "dinilai {dinilai}; belum ada SKP {belum}.",
                     tahun=s.tahun,
                     rencana=angka(s.direncanakan),
