@@ -97,7 +97,15 @@ def print_text(out: TextIO, b: Beranda, *, bulan: int, batas: int) -> None:
     """The home screen as text for a terminal."""
     where = b.unit_nama or tr("seluruh instansi")
     print(tr("Beranda: keadaan per {t} ({u})", t=tanggal(b.tanggal), u=where), file=out)
-    if b.pegawai is not None:
+    if b.pegawai is None:
+        print(
+            tr(
+                "Ringkasan kepegawaian (jatuh tempo, SKP, diklat) hanya untuk pengguna yang "
+                "berhak melihat rekap dan laporan."
+            ),
+            file=out,
+        )
+    else:
         p = b.pegawai
         print(
             tr(

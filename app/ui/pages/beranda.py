@@ -269,6 +269,7 @@ class BerandaPage(Page):
         body_layout.addWidget(self.no_rights)
         body_layout.addLayout(grid, 1)
         body_layout.addWidget(self.sinkron)
+        body_layout.addStretch(0)  # takes the room when the cards are not shown
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -344,6 +345,7 @@ class BerandaPage(Page):
         for w in (self.pegawai, self.skp, self.kgb, self.pensiun, self.kp, self.diklat):
             w.setVisible(data is None or laporan)
         self.no_rights.setVisible(data is not None and not laporan)
+        self.jangka.setEnabled(data is None or laporan)
         self.konflik.setVisible(data is not None and data.sinkron is not None)
         self.sinkron.setVisible(data is not None and data.sinkron is not None)
         self.cadangan.setVisible(data is not None and data.cadangan is not None)
@@ -356,8 +358,11 @@ class BerandaPage(Page):
         self._set_visible(data)
         if data is None:
             return
-        where = data.unit_nama or tr("seluruh instansi")
-        self.subtitle.setText(tr("Keadaan per {t} · {u}", t=tanggal(data.tanggal), u=where))
+        if data.pegawai is None:
+            self.subtitle.setText(tr("Keadaan per {t}", t=tanggal(data.tanggal)))
+        else:
+            where = data.unit_nama or tr("seluruh instansi")
+            self.subtitle.setText(tr("Keadaan per {t} · {u}", t=tanggal(data.tanggal), u=where))
         if data.pegawai is not None:
             p = data.pegawai
             self.pegawai.set(
