@@ -22,6 +22,7 @@ from app import __version__, paths
 from app.cli import (
     akun,
     audit,
+    beranda,
     cadangan,
     dokumen,
     formasi,
@@ -47,6 +48,7 @@ from app.models.storage.faults import as_storage_error
 
 # In the order ``merit --help`` lists them.
 COMMAND_MODULES = (
+    beranda,
     instansi,
     nip,
     pegawai,

@@ -32,6 +32,7 @@ from app.ui.widgets.messages import show_error
 
 if TYPE_CHECKING:
     from app.ui.dialogs.cadangan import CadanganDialog
+    from app.ui.pages.beranda import BerandaPage
     from app.ui.pages.sinkron.page import SinkronPage
 
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         # pays neither for their modules (openpyxl, reportlab, PyNaCl) nor their data.
         self._lazy: dict[str, tuple[int, PageSpec]] = {}
         self._built: dict[str, Page] = {}
+        self._rows: dict[str, int] = {}  # page key -> sidebar row
         for spec in visible_pages(actor):
             if spec.eager:
                 self._add_page(spec, self._make(spec))
@@ -193,15 +195,18 @@ class MainWindow(QMainWindow):
         page.recordsChanged.connect(lambda: self._records_changed(page))
         if spec.key == "sinkron":
             cast("SinkronPage", page).identityChanged.connect(self._installation_renamed)
+        if spec.key == "beranda":
+            cast("BerandaPage", page).openPage.connect(self.open_page)
         return page
 
     def _add_page(self, spec: PageSpec, page: Page) -> None:
-        self.pages.addWidget(page)
+        self._rows[spec.key] = self.pages.addWidget(page)
         item = QListWidgetItem(page.nav_title() or spec.nav_text, self.nav)
         page.navTitleChanged.connect(item.setText)
 
     def _add_lazy(self, spec: PageSpec) -> None:
         index = self.pages.addWidget(QWidget())  # a stand-in until the page is first shown
+        self._rows[spec.key] = index
         QListWidgetItem(spec.nav_text, self.nav)
         self._lazy[spec.key] = (index, spec)
 
@@ -230,6 +235,22 @@ class MainWindow(QMainWindow):
             if index == row:
                 self._build(key)
         self.pages.setCurrentIndex(row)
+
+    def open_page(self, key: str, target: object = None) -> Page | None:
+        """Show page ``key`` (built if needed) at ``target`` (see Page.open_target); the
+        Beranda's way in. "cadangan" opens the backup dialog of the Berkas menu."""
+        if key == "cadangan":
+            if allowed(self.actor, "cadangan.buat"):
+                self.open_backups()
+            return None
+        row = self._rows.get(key)
+        if row is None:
+            return None  # not a page of this user
+        self.nav.setCurrentRow(row)
+        page = self._built.get(key)
+        if page is not None:
+            page.open_target(target)
+        return page
 
     def _records_changed(self, source: Page) -> None:
         """A page wrote records (import, sync, a resolved clash): the others that show them

@@ -265,8 +265,8 @@ def test_clean_export_applied_shows_in_the_employee_list(
     qtbot.addWidget(window)
     window.show()
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles[:2] == ["Pegawai", "Impor data"]
-    window.nav.setCurrentRow(1)
+    assert titles[:3] == ["Beranda", "Pegawai", "Impor data"]
+    window.nav.setCurrentRow(2)
     page = window.importer
     assert window.pages.currentWidget() is page
     employees_before = window.employees.model.rowCount()

@@ -41,6 +41,10 @@ class Page(QWidget):
     def records_changed(self) -> None:
         """Another page changed records this page may show. Default: nothing to do."""
 
+    def open_target(self, target: object) -> None:
+        """Show ``target`` when another page (the Beranda) sends the user here: a recap kind,
+        a KP period... Default: the page as it is."""
+
 
 class PageClass(Protocol):
     """How the main window builds every page: its database, the actor (a Sesi when accounts

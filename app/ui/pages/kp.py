@@ -288,6 +288,17 @@ class KpPage(Page):
 
     # -- list --------------------------------------------------------------------------------
 
+    def open_target(self, target: object) -> None:
+        """Choose the KP period ``target`` (a date), added to the choices when beyond them."""
+        if not isinstance(target, date):
+            return
+        text = kp.periode_teks(target)
+        index = self.periode.findData(text)
+        if index < 0:
+            self.periode.addItem(tanggal(target), text)
+            index = self.periode.count() - 1
+        self.periode.setCurrentIndex(index)
+
     def current_periode(self) -> str | None:
         data = self.periode.currentData()
         return str(data) if data else None

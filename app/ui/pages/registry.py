@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from app.i18n import tr
 from app.models.access.akses import Sesi, allowed
 from app.ui.pages.base import PageClass
-from app.ui.pages.employees import EmployeesPage
 
 
 @dataclass(frozen=True)
@@ -43,8 +42,16 @@ class PageSpec:
         return tr(self.title)
 
 
+def _beranda() -> PageClass:
+    from app.ui.pages.beranda import BerandaPage  # lazy: it imports this registry
+
+    return BerandaPage  # the first page: built at start-up
+
+
 def _employees() -> PageClass:
-    return EmployeesPage  # the first page: built at start-up, so imported at start-up
+    from app.ui.pages.employees import EmployeesPage  # lazy: imported on first show
+
+    return EmployeesPage
 
 
 def _importer() -> PageClass:
@@ -128,7 +135,9 @@ def _konflik() -> PageClass:
 SYNC = (("sync.impor",), ("sync.ekspor",))
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("employees", "Pegawai", 10, _employees, eager=True),
+    # The first page: what is due, each item opening its page or the person.
+    PageSpec("beranda", "Beranda", 5, _beranda, eager=True),
+    PageSpec("employees", "Pegawai", 10, _employees),
     PageSpec("importer", "Impor data", 20, _importer, rights=(("pegawai.impor",),)),
     PageSpec("organisasi", "Organisasi & Formasi", 30, _organisasi),
     PageSpec("rekap", "Rekap Excel", 40, _rekap),

@@ -148,6 +148,12 @@ class RecapPage(Page):
 
     # -- inputs ------------------------------------------------------------------------------
 
+    def open_target(self, target: object) -> None:
+        """Choose the recap kind ``target`` ("kgb", "pensiun", "diklat"...)."""
+        index = self.jenis.findData(target)
+        if index >= 0:
+            self.jenis.setCurrentIndex(index)
+
     def current_kind(self) -> str:
         return str(self.jenis.currentData())
 
