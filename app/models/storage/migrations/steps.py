@@ -98,6 +98,10 @@ def _m0012(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0012_ujian_dinas.sql")
 
 
+def _m0017(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0017_kepala_audit.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -111,5 +115,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "kenaikan pangkat: usulan, pertek dan SK per periode", _m0010),
     Migration(11, "periode kenaikan pangkat setiap bulan sejak 1 Oktober 2025", _m0011),
     Migration(12, "referensi ujian dinas kenaikan pangkat", _m0012),
+    Migration(17, "kepala jejak audit bertanda tangan dan kepala yang dilihat peer", _m0017),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
