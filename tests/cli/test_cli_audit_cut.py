@@ -114,9 +114,7 @@ def test_signing_in_after_a_cut_does_not_hide_it(
     assert code == 5, out
     assert "terpotong" in out
     with Database(path) as db:
-        rows = db.conn.execute(
-            "SELECT aksi FROM lokal_audit WHERE no > 5 ORDER BY no"
-        ).fetchall()
+        rows = db.conn.execute("SELECT aksi FROM lokal_audit WHERE no > 5 ORDER BY no").fetchall()
     actions = [r[0] for r in rows]
     # The failure is its own entry, written BEFORE the sign-in entry.
     assert actions.index("Jejak audit tidak utuh") < actions.index("Masuk")
