@@ -23,7 +23,7 @@ import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -35,10 +35,12 @@ import nacl.signing
 
 from app.i18n import tr
 from app.models.access import kunci
+from app.models.access.audit_kepala import SignedHead
 from app.models.storage.changelog import RemoteBatch, batch_hash
 from app.models.storage.db import Database
 from app.models.storage.skema import schema_of
 from app.sync import identity as ident_mod
+from app.sync import kepala_audit
 from app.sync import package as pkg
 
 # -- limits ---------------------------------------------------------------------------------------
@@ -325,6 +327,7 @@ class Manifest:
     jumlah_batch: int
     anggota: dict[str, tuple[int, str]]
     identitas_asal: dict[str, ident_mod.Identity]
+    audit_heads: list[SignedHead] = field(default_factory=list)  # signatures checked on import
 
 
 def parse_manifest(raw: bytes) -> Manifest:
@@ -367,6 +370,10 @@ def parse_manifest(raw: bytes) -> Manifest:
     for item in relayed:
         found = _identity_from(item, tr("identitas asal"))
         asal[found.node_id] = found
+    try:
+        heads = kepala_audit.parse_heads(body.get(kepala_audit.FIELD))
+    except ValueError:
+        raise refuse(tr("kepala jejak audit di manifest tidak sah.")) from None
     return Manifest(
         int(versi),
         _identity_from(body.get("pengirim"), tr("pengirim")),
@@ -375,6 +382,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         int(jumlah),
         anggota,
         asal,
+        heads,
     )
 
 
