@@ -73,6 +73,9 @@ class ImportSummary:
                 )
             ]
         out = [tr("Paket dari {nama} diterima.", nama=self.pengirim_nama)]
+        if self.jejak_audit:  # first: it matters more than the counts
+            out.append(tr("Peringatan jejak audit (sudah dicatat di jejak audit):"))
+            out += [f"- {text}" for text in self.jejak_audit]
         if self.batch_baru == 0 and self.batch_menunggu == 0:
             out.append(tr("Tidak ada yang baru: semua isi paket sudah ada di sini."))
         for table, counts in sorted(self.rekaman.items()):
@@ -104,9 +107,6 @@ class ImportSummary:
                     n=angka(self.konflik_baru),
                 )
             )
-        if self.jejak_audit:
-            out.append(tr("Peringatan jejak audit (sudah dicatat di jejak audit):"))
-            out += [f"- {text}" for text in self.jejak_audit]
         if self.jam_dipangkas:
             out.append(
                 tr(

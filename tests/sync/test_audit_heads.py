@@ -18,7 +18,7 @@ from app.cli.main import main
 from app.models.access import audit_kepala, audit_periksa
 from app.models.access.audit_kepala import SignedHead
 from app.models.storage.db import Database
-from app.sync import importer, kepala_audit, package, verify
+from app.sync import importer, kepala_audit, package, status, verify
 from app.sync.verify import PackageRefused
 from tests.helpers.common import copy_database
 from tests.helpers.sync import Node, make_nodes
@@ -79,6 +79,10 @@ def test_heads_travel_and_come_back(tmp_path: Path) -> None:
     back = audit_kepala.get_known_head(a.db.conn, a.db.node_id)
     assert back is not None and (back.urutan, back.sumber) == (own.urutan, b.db.node_id)
     assert audit_periksa.check_trail(a.db.conn).utuh
+    heads_json = status.sync_status(a.db).as_json()["kepala_audit"]
+    assert {(h["asal"], h["urutan"], h["dari"]) for h in heads_json} >= {
+        (a.db.node_id, own.urutan, b.db.node_id)
+    }
 
 
 def test_a_file_rolled_back_is_reported_by_the_import_and_by_verify(
