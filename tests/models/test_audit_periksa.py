@@ -225,3 +225,19 @@ def test_the_check_before_sign_in_never_locks_out(
     signed_in = akun.masuk_diperiksa(db, "admin", "kopi pagi di kantor")
     assert signed_in.sesi.nama_pengguna == "admin"
     assert [m.jenis for m in signed_in.jejak.masalah] == ["pemeriksaan"]
+
+
+def test_first_admin_after_accounts_and_entries_were_deleted_records_the_cut(
+    db: Database,
+) -> None:
+    akun.create_admin_pertama(db, "admin", "Admin", "kopi pagi di kantor")
+    for _ in range(3):
+        akun.keluar(db, akun.sesi_untuk(db, "admin"))
+    _unguard(db)
+    db.conn.execute("DELETE FROM lokal_audit WHERE no > 2")
+    db.conn.execute("DELETE FROM lokal_akun_peran")
+    db.conn.execute("DELETE FROM lokal_akun")
+    akun.create_admin_pertama(db, "baru", "Admin Baru", "teh sore di kantor")
+    actions = [r[0] for r in db.conn.execute("SELECT aksi FROM lokal_audit WHERE no > 2")]
+    assert actions == ["Jejak audit tidak utuh", "Menambah akun"]
+    assert not audit_periksa.check_trail(db.conn).utuh

@@ -303,6 +303,9 @@ def create_admin_pertama(db: Database, nama_pengguna: str, nama_lengkap: str, sa
     """First run: create the admin account and return it signed in. Only when none exists."""
     if ada_akun(db):
         raise AccessDenied(tr("Admin pertama sudah dibuat. Masuk dengan akun yang ada."))
+    # As before a sign-in: a trail cut on a file whose accounts were deleted is recorded before
+    # the new account's entry chains over it.
+    audit_periksa.check_before_sign_in(db, actor="pemasangan")
     create_akun(db, nama_pengguna, nama_lengkap, sandi, [Peran.ADMIN], actor="pemasangan")
     return sesi_untuk(db, normalise_nama_pengguna(nama_pengguna))
 
