@@ -21,6 +21,7 @@ import binascii
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from app.i18n import angka, tr
@@ -62,12 +63,21 @@ class Masalah:
 
 @dataclass(frozen=True)
 class RecordedBreak:
-    """A break found earlier and recorded as its own entry."""
+    """A break found earlier and recorded as its own entry (``waktu``: UTC ISO text)."""
 
     no: int
     waktu: str
     aktor: str
     keterangan: str
+
+    @property
+    def waktu_lokal(self) -> str:
+        """The instant in this computer's time zone, to the minute."""
+        try:
+            when = datetime.fromisoformat(self.waktu.replace("Z", "+00:00")).astimezone()
+        except ValueError:
+            return self.waktu
+        return when.strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)
@@ -112,7 +122,7 @@ class TrailCheck:
             + tr(
                 "entri no {no} ({waktu}, {aktor}): {ket}",
                 no=r.no,
-                waktu=r.waktu,
+                waktu=r.waktu_lokal,
                 aktor=r.aktor,
                 ket=r.keterangan,
             )
