@@ -37,10 +37,23 @@ SIGN_CONTEXT = b"merit-audit-kepala-v1\0"
 # -- the key --------------------------------------------------------------------------------------
 
 
+# Deriving the key pair from the seed costs as much as a signature: every append signs, so the
+# derived keys are kept by seed (a handful of installations per process at most).
+_DERIVED: dict[bytes, nacl.signing.SigningKey] = {}
+
+
 def existing_key(conn: sqlite3.Connection) -> nacl.signing.SigningKey | None:
     """The installation's private signing key if one was made already (nothing is written)."""
     row = conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
-    return None if row is None else nacl.signing.SigningKey(bytes(row[0]))
+    if row is None:
+        return None
+    seed = bytes(row[0])
+    key = _DERIVED.get(seed)
+    if key is None:
+        if len(_DERIVED) >= 16:
+            _DERIVED.clear()
+        key = _DERIVED[seed] = nacl.signing.SigningKey(seed)
+    return key
 
 
 def ensure_key(conn: sqlite3.Connection) -> nacl.signing.SigningKey:
