@@ -2,9 +2,14 @@
 
 Every package carries, in its manifest (signed by the sender), the field ``audit_heads``: a list
 of heads ``{"asal": node id, "urutan": number of the newest entry, "hash": its hash, "tanda":
-the origin's Ed25519 signature (base64)}``: this installation's own head and the highest head it
-knows of every other installation (this recipient's own included, as the sender saw it). An
-older Merit ignores the field; a package without it is read as carrying no heads.
+the origin's Ed25519 signature (base64)}``:
+
+* the sender's own head, with ``"saksi"`` (witnesses): for each head of the sender's trail that
+  peers reported back, ``{"urutan": n, "hash": the hash of the sender's entry n now}``;
+* every head the sender keeps of other installations (the highest of each, and lower ones their
+  origin has not yet confirmed; the recipient's own among them, as the sender saw it).
+
+An older Merit ignores the field; a package without it is read as carrying no heads.
 
 On import (:func:`receive_heads`, inside the import's transaction) each head is checked against
 the origin's public key known here (a peer, this installation, or an identity the sender
@@ -14,10 +19,16 @@ the head ignored. Then:
 * a head of **this** installation: this trail must reach that number with the same hash there;
   otherwise "lebih pendek dari yang pernah dilihat peer X" or "berbeda", recorded as a break
   (:func:`app.models.access.audit_periksa.record_break`);
-* the sender's own head lower than the highest seen here: its trail was cut (or its file rolled
-  back); a head at the same number with another hash: its trail was written again. Both are
-  reported and written to this trail;
-* the highest head per origin is kept (``lokal_audit_kepala_peer``) and sent on.
+* the sender's own head lower than the highest seen here (its trail was cut, or its file rolled
+  back), a head at a number kept here with another hash, or a witness of the sender that
+  disagrees with a head kept here (its trail was written again, even past that number): reported
+  and written to this trail as "Jejak audit peer tidak utuh";
+* a witness that agrees confirms the head kept here, which is then dropped unless it is the
+  highest; every head is kept (:func:`app.models.access.audit_kepala.write_known_head`).
+
+The witnesses close the gap of a file rolled back and grown past a head a peer saw: the peer
+keeps that head until the origin confirms it, sends it back with every package, and the
+origin's own check then finds its entry at that number different.
 """
 
 from __future__ import annotations
@@ -25,7 +36,9 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from typing import Any
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, TypeGuard
 
 from app.i18n import angka, tr
 from app.models.access import audit, audit_kepala, audit_periksa
@@ -35,7 +48,17 @@ from app.sync.identity import NODE_ID_RE
 
 FIELD = "audit_heads"
 MAX_HEADS = 10_000
+MAX_WITNESSES = 64
 _HASH_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class PackageHead:
+    """A head as a package carries it; ``saksi``: (number, hash) the sender's trail holds now
+    at heads of it that peers saw (only on the sender's own head)."""
+
+    head: SignedHead
+    saksi: tuple[tuple[int, str], ...] = ()
 
 
 def _as_json(head: SignedHead) -> dict[str, Any]:
@@ -48,13 +71,18 @@ def _as_json(head: SignedHead) -> dict[str, Any]:
 
 
 def heads_for_package(db: Database) -> list[dict[str, Any]]:
-    """The heads a package carries: this installation's own (when signed), then the highest
-    known of every other installation."""
+    """The heads a package carries: this installation's own (when signed) with its witnesses,
+    then the heads kept of every other installation."""
     conn = db.conn
     heads: list[dict[str, Any]] = []
     own = audit_kepala.own_signed_head(conn)
     if own is not None:
-        heads.append(_as_json(own))
+        witnesses: list[dict[str, Any]] = []
+        for seen in reversed(audit_kepala.list_known_heads(conn, db.node_id)):
+            local = audit_periksa.entry_hash_at(conn, seen.urutan)
+            if local is not None and len(witnesses) < MAX_WITNESSES:
+                witnesses.append({"urutan": seen.urutan, "hash": local})
+        heads.append({**_as_json(own), "saksi": witnesses})
     heads += [
         _as_json(known.signed)
         for known in audit_kepala.list_known_heads(conn)
@@ -63,15 +91,35 @@ def heads_for_package(db: Database) -> list[dict[str, Any]]:
     return heads
 
 
-def parse_heads(value: Any) -> list[SignedHead]:
+def _is_number(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value < 2**53
+
+
+def _witnesses(value: Any) -> tuple[tuple[int, str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or len(value) > MAX_WITNESSES:
+        raise ValueError("saksi is not a list")
+    out = []
+    for item in value:
+        if not isinstance(item, dict):
+            raise ValueError("witness is not an object")
+        urutan, digest = item.get("urutan"), item.get("hash")
+        if not _is_number(urutan) or not isinstance(digest, str) or not _HASH_RE.match(digest):
+            raise ValueError("malformed witness")
+        out.append((int(urutan), digest))
+    return tuple(out)
+
+
+def parse_heads(value: Any) -> list[PackageHead]:
     """The heads of a manifest, checked for shape (not yet for signatures). Raises ValueError
     when the field is there but not a list of well-formed heads; absent means none."""
     if value is None:
         return []
     if not isinstance(value, list) or len(value) > MAX_HEADS:
         raise ValueError("audit_heads is not a list of heads")
-    heads: list[SignedHead] = []
-    seen: set[str] = set()
+    heads: list[PackageHead] = []
+    seen: set[tuple[str, int]] = set()
     for item in value:
         if not isinstance(item, dict):
             raise ValueError("head is not an object")
@@ -79,10 +127,8 @@ def parse_heads(value: Any) -> list[SignedHead]:
         if (
             not isinstance(asal, str)
             or not NODE_ID_RE.match(asal)
-            or asal in seen
-            or not isinstance(urutan, int)
-            or isinstance(urutan, bool)
-            or not 1 <= urutan < 2**53
+            or not _is_number(urutan)
+            or (asal, urutan) in seen
             or not isinstance(digest, str)
             or not _HASH_RE.match(digest)
             or not isinstance(tanda, str)
@@ -94,14 +140,71 @@ def parse_heads(value: Any) -> list[SignedHead]:
             raise ValueError("malformed head signature") from None
         if len(signature) != 64:
             raise ValueError("malformed head signature")
-        seen.add(asal)
-        heads.append(SignedHead(asal, int(urutan), digest, signature))
+        seen.add((asal, int(urutan)))
+        heads.append(
+            PackageHead(
+                SignedHead(asal, int(urutan), digest, signature), _witnesses(item.get("saksi"))
+            )
+        )
     return heads
+
+
+def _about_peer(
+    conn: sqlite3.Connection,
+    item: PackageHead,
+    *,
+    sender: str,
+    name: str,
+    highest: audit_kepala.KnownHead | None,
+) -> list[str]:
+    """What a head of another installation shows, against the heads kept of it here."""
+    head = item.head
+    found: list[str] = []
+    if highest is not None and head.asal == sender and head.urutan < highest.urutan:
+        found.append(
+            tr(
+                "Jejak audit {nama} lebih pendek dari yang pernah dilihat di sini: urutan "
+                "{seen}, kini {now} (entri dihapus, atau berkasnya dikembalikan ke salinan "
+                "lama).",
+                nama=name,
+                seen=angka(highest.urutan),
+                now=angka(head.urutan),
+            )
+        )
+    same = audit_kepala.get_known_head(conn, head.asal, head.urutan)
+    if same is not None and same.hash != head.hash:
+        found.append(_different(name, head.urutan))
+    if head.asal == sender:
+        for urutan, digest in item.saksi:
+            kept = audit_kepala.get_known_head(conn, head.asal, urutan)
+            if kept is not None and kept.hash != digest:
+                found.append(_different(name, urutan))
+    return found
+
+
+def _confirm(conn: sqlite3.Connection, item: PackageHead, *, sender: str) -> None:
+    """The sender's witnesses that agree with heads kept here confirm them (after its new head
+    was kept, so that every lower one confirmed can go)."""
+    if item.head.asal != sender:
+        return
+    for urutan, digest in item.saksi:
+        kept = audit_kepala.get_known_head(conn, item.head.asal, urutan)
+        if kept is not None and kept.hash == digest:
+            audit_kepala.confirm_known_head(conn, item.head.asal, urutan)
+
+
+def _different(name: str, urutan: int) -> str:
+    return tr(
+        "Jejak audit {nama} berbeda dari yang pernah dilihat di sini: entri no {n} lain "
+        "(rantainya dipotong lalu ditulis ulang).",
+        nama=name,
+        n=angka(urutan),
+    )
 
 
 def receive_heads(
     db: Database,
-    heads: list[SignedHead],
+    heads: list[PackageHead],
     *,
     sender: str,
     carried_keys: dict[str, tuple[str, bytes]],
@@ -116,7 +219,8 @@ def receive_heads(
     found: list[str] = []
     own_problems: list[audit_periksa.Masalah] = []
     peer_findings: dict[str, list[str]] = {}
-    for head in heads:
+    for item in heads:
+        head = item.head
         key = audit_kepala.peer_key(conn, head.asal)
         name = audit_kepala.peer_name(conn, head.asal)
         if key is None and head.asal in carried_keys:
@@ -135,32 +239,18 @@ def receive_heads(
                 )
             )
             continue
-        known = audit_kepala.get_known_head(conn, head.asal)
         if head.asal == own:
             problem = audit_periksa.compare_seen(conn, head, sender)
-            if problem is not None:
+            if problem is not None and problem.kode not in {p.kode for p in own_problems}:
                 own_problems.append(problem)
-        elif known is not None:
-            text = None
-            if head.asal == sender and head.urutan < known.urutan:
-                text = tr(
-                    "Jejak audit {nama} lebih pendek dari yang pernah dilihat di sini: urutan "
-                    "{seen}, kini {now} (entri dihapus, atau berkasnya dikembalikan ke salinan "
-                    "lama).",
-                    nama=name,
-                    seen=angka(known.urutan),
-                    now=angka(head.urutan),
-                )
-            elif head.urutan == known.urutan and head.hash != known.hash:
-                text = tr(
-                    "Jejak audit {nama} berbeda dari yang pernah dilihat di sini: entri no {n} "
-                    "lain (rantainya dipotong lalu ditulis ulang).",
-                    nama=name,
-                    n=angka(head.urutan),
-                )
-            if text is not None:
-                peer_findings.setdefault(head.asal, []).append(text)
+        else:
+            highest = audit_kepala.get_known_head(conn, head.asal)
+            texts = _about_peer(conn, item, sender=sender, name=name, highest=highest)
+            if texts:
+                kept = peer_findings.setdefault(head.asal, [])
+                kept += [t for t in texts if t not in kept]
         audit_kepala.write_known_head(conn, head, sender)
+        _confirm(conn, item, sender=sender)
     if own_problems:
         audit_periksa.record_break(
             conn,

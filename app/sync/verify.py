@@ -35,7 +35,6 @@ import nacl.signing
 
 from app.i18n import tr
 from app.models.access import kunci
-from app.models.access.audit_kepala import SignedHead
 from app.models.storage.changelog import RemoteBatch, batch_hash
 from app.models.storage.db import Database
 from app.models.storage.skema import schema_of
@@ -327,7 +326,8 @@ class Manifest:
     jumlah_batch: int
     anggota: dict[str, tuple[int, str]]
     identitas_asal: dict[str, ident_mod.Identity]
-    audit_heads: list[SignedHead] = field(default_factory=list)  # signatures checked on import
+    # Signed audit heads (signatures checked on import, app/sync/kepala_audit.py).
+    audit_heads: list[kepala_audit.PackageHead] = field(default_factory=list)
 
 
 def parse_manifest(raw: bytes) -> Manifest:

@@ -65,6 +65,7 @@ def test_heads_travel_and_come_back(tmp_path: Path) -> None:
         "urutan": own.urutan,
         "hash": own.hash,
         "tanda": base64.b64encode(own.tanda).decode(),
+        "saksi": [],  # no peer has reported a head of A back yet
     }
     summary = importer.import_package(b.db, out, clock=b.clock_fn)
     assert summary.jejak_audit == []
@@ -180,6 +181,64 @@ def test_a_forged_head_in_a_package_is_ignored_and_reported(
     ]
     assert audit_kepala.get_known_head(a.db.conn, a.db.node_id) == before
     assert audit_periksa.check_trail(a.db.conn).utuh
+
+
+def test_witnesses_confirm_the_heads_a_peer_keeps(tmp_path: Path) -> None:
+    """B keeps A's lower heads until A's package says its trail still holds them."""
+    a, b = make_nodes(tmp_path, 2)
+    _work(a, 1)
+    _exchange(a, b, tmp_path)
+    first = _last_no(a)
+    _work(a, 2)
+    _exchange(a, b, tmp_path)  # no witness for the first head yet: B keeps both
+    second = _last_no(a)
+    kept = [k.urutan for k in audit_kepala.list_known_heads(b.db.conn, a.db.node_id)]
+    assert kept == [first, second]
+    _exchange(b, a, tmp_path)  # A learns both heads B saw, and checks them
+    assert audit_periksa.check_trail(a.db.conn).utuh
+    _work(a, 1)
+    out = tmp_path / "saksi.merit"
+    package.export_package(a.db, out, to=b.name)
+    own = _manifest(b, out)["audit_heads"][0]
+    assert [w["urutan"] for w in own["saksi"]] == [second, first]
+    summary = importer.import_package(b.db, out, clock=b.clock_fn)
+    assert summary.jejak_audit == []
+    kept = [k.urutan for k in audit_kepala.list_known_heads(b.db.conn, a.db.node_id)]
+    assert kept == [own["urutan"]]  # both confirmed: only the highest stays
+
+
+def _reads(node: Node, n: int, what: str = "Membuka rincian") -> None:
+    """Entries without a change (sign-ins, opened records): nothing for sync to refuse."""
+    for i in range(n):
+        node.store.record_read(f"{what} {i}", actor="operator")
+
+
+def test_a_file_rolled_back_and_grown_past_what_a_peer_saw_is_still_found(
+    tmp_path: Path,
+) -> None:
+    """The gap the witnesses close: A rolled back, grew past the head B saw (with reads only,
+    so that its batches do not clash), and sent its new, higher head to B before importing
+    anything from B."""
+    a, b = make_nodes(tmp_path, 2)
+    _work(a, 2)
+    snapshot = copy_database(a.db.path, tmp_path / "a-lama.sqlite3")
+    _reads(a, 3)
+    seen_no = _last_no(a)
+    _exchange(a, b, tmp_path)  # B saw A at seen_no
+    a = _rolled_back(a, snapshot)
+    _reads(a, 6, "Mengekspor daftar")
+    assert _last_no(a) > seen_no
+    assert _exchange(a, b, tmp_path).jejak_audit == []  # higher head, no witness: B cannot tell
+    kept = [k.urutan for k in audit_kepala.list_known_heads(b.db.conn, a.db.node_id)]
+    assert seen_no in kept  # ...but keeps the head it saw, unconfirmed
+    summary = _exchange(b, a, tmp_path)  # B sends it back: A finds its entry differs
+    assert any(f"entri no {seen_no} kini lain" in t for t in summary.jejak_audit)
+    assert not audit_periksa.check_trail(a.db.conn).ok
+    summary = _exchange(a, b, tmp_path)  # A's witness for that number tells B too
+    assert (
+        f"Jejak audit {a.name} berbeda dari yang pernah dilihat di sini: entri no {seen_no} lain"
+        in summary.jejak_audit[0]
+    )
 
 
 @pytest.mark.parametrize(

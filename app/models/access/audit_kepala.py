@@ -167,11 +167,19 @@ def own_signed_head(conn: sqlite3.Connection) -> SignedHead | None:
 
 # -- heads seen by peers (migration 17) -----------------------------------------------------------
 
+# Heads of one origin kept at most (the highest and the lower ones not yet confirmed).
+MAX_KEPT = 32
+
 
 @dataclass(frozen=True)
 class KnownHead:
-    """The highest head of ``asal`` seen here; ``sumber``: the installation whose package
-    brought it."""
+    """A head of ``asal`` seen here; ``sumber``: the installation whose package brought it.
+
+    Per origin, the highest head seen is kept, and so is every lower head until the origin
+    itself confirms that its trail still holds it (a *witness* in its package, see
+    :mod:`app.sync.kepala_audit`): so that a trail rolled back and grown past a head a peer
+    saw is still compared with that head. For this installation's own trail, the heads peers
+    reported back are kept (the highest :data:`MAX_KEPT`)."""
 
     asal: str
     urutan: int
@@ -192,30 +200,59 @@ def _known(row: Any) -> KnownHead:
     return KnownHead(str(row[0]), int(row[1]), str(row[2]), bytes(row[3]), str(row[4]), row[5])
 
 
-def get_known_head(conn: sqlite3.Connection, asal: str) -> KnownHead | None:
-    row = conn.execute(
-        f"SELECT {_KNOWN_COLUMNS} FROM lokal_audit_kepala_peer WHERE origin = ?", (asal,)
-    ).fetchone()
+def get_known_head(
+    conn: sqlite3.Connection, asal: str, urutan: int | None = None
+) -> KnownHead | None:
+    """The highest head of ``asal`` seen here, or the one at ``urutan``."""
+    if urutan is None:
+        row = conn.execute(
+            f"SELECT {_KNOWN_COLUMNS} FROM lokal_audit_kepala_peer WHERE origin = ? "
+            "ORDER BY urutan DESC LIMIT 1",
+            (asal,),
+        ).fetchone()
+    else:
+        row = conn.execute(
+            f"SELECT {_KNOWN_COLUMNS} FROM lokal_audit_kepala_peer WHERE origin = ? AND urutan = ?",
+            (asal, urutan),
+        ).fetchone()
     return _known(row) if row else None
 
 
-def list_known_heads(conn: sqlite3.Connection) -> list[KnownHead]:
+def list_known_heads(conn: sqlite3.Connection, asal: str | None = None) -> list[KnownHead]:
+    """Every head kept (of one origin), by origin then number."""
+    where, params = ("WHERE origin = ?", [asal]) if asal is not None else ("", [])
     return [
         _known(r)
         for r in conn.execute(
-            f"SELECT {_KNOWN_COLUMNS} FROM lokal_audit_kepala_peer ORDER BY origin"
+            f"SELECT {_KNOWN_COLUMNS} FROM lokal_audit_kepala_peer {where} ORDER BY origin, urutan",
+            params,
         )
     ]
 
 
 def write_known_head(conn: sqlite3.Connection, head: SignedHead, sumber: str) -> None:
-    """Keep ``head`` as the highest seen of its origin (only when it is higher)."""
+    """Keep ``head`` (a head already kept at that number is left as it was: when the two
+    differ, the first is the evidence). At most :data:`MAX_KEPT` per origin: the lowest go."""
     conn.execute(
         "INSERT INTO lokal_audit_kepala_peer (origin, urutan, hash, tanda, sumber, diterima) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (origin) DO UPDATE SET urutan = excluded.urutan, "
-        "hash = excluded.hash, tanda = excluded.tanda, sumber = excluded.sumber, "
-        "diterima = excluded.diterima WHERE excluded.urutan > lokal_audit_kepala_peer.urutan",
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (origin, urutan) DO NOTHING",
         (head.asal, head.urutan, head.hash, head.tanda, sumber, utc_now()),
+    )
+    conn.execute(
+        "DELETE FROM lokal_audit_kepala_peer WHERE origin = ? AND urutan NOT IN ("
+        "SELECT urutan FROM lokal_audit_kepala_peer WHERE origin = ? ORDER BY urutan DESC "
+        "LIMIT ?)",
+        (head.asal, head.asal, MAX_KEPT),
+    )
+
+
+def confirm_known_head(conn: sqlite3.Connection, asal: str, urutan: int) -> None:
+    """The origin confirmed that its trail still holds the head at ``urutan``: a lower head is
+    no longer needed (the highest is always kept)."""
+    conn.execute(
+        "DELETE FROM lokal_audit_kepala_peer WHERE origin = ? AND urutan = ? AND urutan < "
+        "(SELECT max(urutan) FROM lokal_audit_kepala_peer WHERE origin = ?)",
+        (asal, urutan, asal),
     )
 
 

@@ -29,7 +29,7 @@ from app.models.access import audit
 from app.models.access.audit_kepala import (
     SignedHead,
     existing_key,
-    get_known_head,
+    list_known_heads,
     node_id,
     peer_key,
     peer_name,
@@ -149,7 +149,8 @@ class TrailCheck:
         }
 
 
-def _entry_hash_at(conn: sqlite3.Connection, no: int) -> str | None:
+def entry_hash_at(conn: sqlite3.Connection, no: int) -> str | None:
+    """The hash of entry ``no`` of this trail (None: there is none)."""
     row = conn.execute("SELECT hash FROM lokal_audit WHERE no = ?", (no,)).fetchone()
     return None if row is None else str(row[0])
 
@@ -347,7 +348,7 @@ def compare_seen(
             entri=last_no + 1,
             kode=f"lebih_pendek:{seen.urutan}",
         )
-    local = _entry_hash_at(conn, seen.urutan)
+    local = entry_hash_at(conn, seen.urutan)
     if local != seen.hash:
         return Masalah(
             "berbeda",
@@ -363,14 +364,25 @@ def compare_seen(
     return None
 
 
-def _seen_problem(conn: sqlite3.Connection, own: str, last_no: int) -> Masalah | None:
-    seen = get_known_head(conn, own)
-    if seen is None:
-        return None
+def _seen_problems(conn: sqlite3.Connection, own: str, last_no: int) -> list[Masalah]:
+    """This trail against the heads of it that peers reported back: the highest head beyond
+    its end, and the lowest that differs."""
     key = peer_key(conn, own)
-    if key is None or not signature_ok(key, seen.signed):
-        return None  # not signed by this installation: nothing a peer saw
-    return compare_seen(conn, seen.signed, seen.sumber, last_no)
+    if key is None:
+        return []
+    shorter: Masalah | None = None
+    different: Masalah | None = None
+    for seen in list_known_heads(conn, own):
+        if not signature_ok(key, seen.signed):
+            continue  # not signed by this installation: nothing a peer saw
+        problem = compare_seen(conn, seen.signed, seen.sumber, last_no)
+        if problem is None:
+            continue
+        if problem.jenis == "lebih_pendek":
+            shorter = problem  # heads come lowest first: the last is the highest
+        elif different is None:
+            different = problem
+    return [p for p in (different, shorter) if p is not None]
 
 
 def recorded_breaks(conn: sqlite3.Connection, own: str) -> list[RecordedBreak]:
@@ -441,9 +453,7 @@ def check_trail(conn: sqlite3.Connection, *, full: bool = True) -> TrailCheck:
         gap = _coverage_problem(entries, own_batches, start=start)
         if gap is not None:
             problems.append(gap)
-    seen = _seen_problem(conn, own, last_no)
-    if seen is not None:
-        problems.append(seen)
+    problems += _seen_problems(conn, own, last_no)
     tercatat = recorded_breaks(conn, own) if full else []
     return TrailCheck(count, tuple(problems), tuple(tercatat), tuple(notes), penuh=full)
 
