@@ -421,8 +421,19 @@ class AuditPage(Page):
 
         def done(result: audit_periksa.TrailCheck) -> None:
             self._finished()
-            lines = result.lines()
-            self.status.setText(" ".join(lines[:2]))
+            if result.utuh:
+                summary = result.lines()[0]
+            elif result.ok:
+                summary = tr(
+                    "Rantai kini cocok, tetapi kerusakan pernah ditemukan dan dicatat ({n}).",
+                    n=len(result.tercatat),
+                )
+            else:
+                summary = tr(
+                    "Jejak audit TIDAK UTUH: {n} temuan (rinciannya di kotak pesan).",
+                    n=len(result.masalah),
+                )
+            self.status.setText(summary)
             self.status.setToolTip(result.message)
             self.status.setStyleSheet("" if result.utuh else "color: #b3261e; font-weight: bold;")
             if not result.utuh:
