@@ -5,12 +5,13 @@ full record or exporting) is appended by :func:`append`. Each entry carries ``pr
 ``hash`` of the entry before it, and its own ``hash`` = SHA-256 over its canonical content plus
 ``prev_hash``. SQLite triggers (migration 6) refuse UPDATE and DELETE on ``lokal_audit`` and
 refuse an INSERT without a hash, and ``lokal_meta.audit_kepala`` remembers the number and hash of
-the newest entry, so that :func:`verify_chain` finds an entry that was edited, removed, inserted
-or cut off the end with another tool.
+the newest entry, signed with the installation's key on every append
+(:mod:`app.models.access.audit_kepala`), so that :func:`verify_chain` finds an entry that was
+edited, removed, inserted or cut off the end with another tool.
 
-A chain without a secret key cannot stop someone who rewrites the whole chain after the edited
-entry; it makes any edit visible unless the whole tail is recomputed, and a backup (or the
-copies made before imports) shows the original.
+The key is in the same file: someone who takes it out can rewrite the chain after the edited
+entry and sign a new head. What they cannot undo is what the change log and other installations
+have seen; the whole check, with those, is :mod:`app.models.access.audit_periksa`.
 
 ``lokal_audit_pegawai`` lists, for each entry, the employees it touched (directly or through
 their history rows), so that the trail can be searched by person.
