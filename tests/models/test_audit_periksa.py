@@ -10,6 +10,8 @@ from pathlib import Path
 import nacl.signing
 import pytest
 from argon2 import PasswordHasher
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.models.access import akun, audit, audit_kepala, audit_periksa, kunci
 from app.models.storage.db import Database
@@ -241,3 +243,53 @@ def test_first_admin_after_accounts_and_entries_were_deleted_records_the_cut(
     actions = [r[0] for r in db.conn.execute("SELECT aksi FROM lokal_audit WHERE no > 2")]
     assert actions == ["Jejak audit tidak utuh", "Menambah akun"]
     assert not audit_periksa.check_trail(db.conn).utuh
+
+
+# -- the change-log bound, as a property ----------------------------------------------------------
+
+# A transaction of the write path: (records, batches), 1 <= batches <= records; None: a read.
+_tx = st.one_of(
+    st.none(),
+    st.integers(min_value=1, max_value=8).flatmap(
+        lambda j: st.tuples(st.just(j), st.integers(min_value=1, max_value=j))
+    ),
+)
+
+
+def _trail(txs: list[tuple[int, int] | None]) -> tuple[list[tuple[int, int, int, int]], int]:
+    """Entries (no, batch_seq, jumlah, batches) of own writes, and the batches written."""
+    entries = []
+    seq = 1
+    for no, tx in enumerate(txs, start=1):
+        if tx is None:
+            continue
+        jumlah, batches = tx
+        entries.append((no, seq, jumlah, batches))
+        seq += batches
+    return entries, seq - 1
+
+
+@given(st.lists(_tx, max_size=30))
+def test_an_intact_trail_never_shows_a_gap(txs: list[tuple[int, int] | None]) -> None:
+    entries, written = _trail(txs)
+    own = [(no, seq, jumlah) for no, seq, jumlah, _ in entries]
+    assert audit_periksa._coverage_problem(own, written) is None
+
+
+@given(st.lists(_tx, min_size=1, max_size=30), st.data())
+def test_cut_writes_beyond_the_slack_are_always_found(
+    txs: list[tuple[int, int] | None], data: st.DataObject
+) -> None:
+    """Entries first..last cut out (their batches stay in the change log): found whenever the
+    cut batches exceed what the entry before the cut could cover (records - batches)."""
+    entries, written = _trail(txs)
+    if not entries:
+        return
+    first = data.draw(st.integers(min_value=0, max_value=len(entries) - 1))
+    last = data.draw(st.integers(min_value=first, max_value=len(entries) - 1))
+    cut_batches = sum(b for _, _, _, b in entries[first : last + 1])
+    kept = entries[:first] + entries[last + 1 :]
+    slack = 0 if first == 0 else entries[first - 1][2] - entries[first - 1][3]
+    found = audit_periksa._coverage_problem([e[:3] for e in kept], written)
+    if cut_batches > slack:
+        assert found is not None and found.jenis == "tak_tercatat"
