@@ -24,6 +24,7 @@ from typing import Any
 import nacl.exceptions
 import nacl.signing
 
+from app.models.storage import sinkron
 from app.models.storage.db import utc_now
 
 HEAD_KEY = "audit_kepala"
@@ -257,14 +258,15 @@ def confirm_known_head(conn: sqlite3.Connection, asal: str, urutan: int) -> None
 
 
 def peer_name(conn: sqlite3.Connection, node: str) -> str:
-    row = conn.execute("SELECT nama FROM lokal_peer WHERE node_id = ?", (node,)).fetchone()
-    return str(row[0]) if row else node[:8]
+    peer = sinkron.get_peer(conn, node)
+    return peer.nama if peer is not None else node[:8]
 
 
 def peer_key(conn: sqlite3.Connection, node: str) -> bytes | None:
-    """The public signing key of a known installation (this one included)."""
+    """The public signing key of a known installation (this one included), as the peers table
+    of sync holds it (:mod:`app.models.storage.sinkron`)."""
     if node == node_id(conn):
         key = existing_key(conn)
         return None if key is None else bytes(key.verify_key)
-    row = conn.execute("SELECT kunci_tanda FROM lokal_peer WHERE node_id = ?", (node,)).fetchone()
-    return None if row is None else bytes(row[0])
+    peer = sinkron.get_peer(conn, node)
+    return None if peer is None else peer.kunci_tanda
