@@ -83,11 +83,12 @@ def heads_for_package(db: Database) -> list[dict[str, Any]]:
             if local is not None and len(witnesses) < MAX_WITNESSES:
                 witnesses.append({"urutan": seen.urutan, "hash": local})
         heads.append({**_as_json(own), "saksi": witnesses})
-    heads += [
-        _as_json(known.signed)
-        for known in audit_kepala.list_known_heads(conn)
-        if known.asal != db.node_id
-    ]
+    others = [k for k in audit_kepala.list_known_heads(conn) if k.asal != db.node_id]
+    # The highest of each origin first, then the lower ones kept, newest first: a package never
+    # carries more than a recipient accepts.
+    highest = {k.asal: k.urutan for k in others}
+    others.sort(key=lambda k: (k.urutan != highest[k.asal], -k.urutan))
+    heads += [_as_json(k.signed) for k in others[: MAX_HEADS - len(heads)]]
     return heads
 
 
