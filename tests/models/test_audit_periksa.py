@@ -293,3 +293,19 @@ def test_cut_writes_beyond_the_slack_are_always_found(
     found = audit_periksa._coverage_problem([e[:3] for e in kept], written)
     if cut_batches > slack:
         assert found is not None and found.jenis == "tak_tercatat"
+
+
+def test_an_entry_appended_outside_merit_is_named(db: Database) -> None:
+    _writes(db, 1)
+    prev = db.conn.execute("SELECT hash FROM lokal_audit WHERE no = 2").fetchone()[0]
+    fake = {k: None for k in audit.ENTRY_FIELDS} | {"no": 3, "waktu": "t", "aktor": "x"}
+    fake |= {"aksi": "Palsu", "jumlah": 0}
+    db.conn.execute(
+        "INSERT INTO lokal_audit (no, waktu, aktor, aksi, jumlah, prev_hash, hash) "
+        "VALUES (3, 't', 'x', 'Palsu', 0, ?, ?)",
+        (prev, audit.entry_hash(fake, prev)),
+    )
+    check = audit_periksa.check_trail(db.conn)
+    assert [m.pesan for m in check.masalah] == [
+        "Entri no 3 ditambahkan di luar Merit (kepala jejak mencatat 2 entri)."
+    ]

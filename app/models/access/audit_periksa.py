@@ -270,11 +270,11 @@ def _head_problems(
             Masalah(
                 "disisipkan",
                 tr(
-                    "Entri no {a}–{b} ditambahkan di luar Merit (kepala jejak mencatat {a_1} "
-                    "entri).",
-                    a=head.urutan + 1,
-                    b=last_no,
-                    a_1=head.urutan,
+                    "Entri no {span} ditambahkan di luar Merit (kepala jejak mencatat {n} entri).",
+                    span=str(last_no)
+                    if last_no == head.urutan + 1
+                    else f"{head.urutan + 1}–{last_no}",
+                    n=head.urutan,
                 ),
                 entri=head.urutan + 1,
                 kode=f"disisipkan:{head.urutan}",
@@ -303,7 +303,7 @@ def _coverage_problem(
     for no, seq, jumlah in own_entries:
         if seq > expected:
             return _uncovered(expected, seq - 1, before=no)
-        expected = max(expected, seq + max(int(jumlah), 1))
+        expected = seq + max(int(jumlah), 1)  # this entry starts where the one before ended
     if own_batches >= expected:
         return _uncovered(expected, own_batches, before=None)
     return None
