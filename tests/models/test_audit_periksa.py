@@ -10,7 +10,7 @@ from pathlib import Path
 import nacl.signing
 import pytest
 from argon2 import PasswordHasher
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.models.access import akun, audit, audit_kepala, audit_periksa, kunci
@@ -269,6 +269,7 @@ def _trail(txs: list[tuple[int, int] | None]) -> tuple[list[tuple[int, int, int,
     return entries, seq - 1
 
 
+@settings(max_examples=300)
 @given(st.lists(_tx, max_size=30))
 def test_an_intact_trail_never_shows_a_gap(txs: list[tuple[int, int] | None]) -> None:
     entries, written = _trail(txs)
@@ -276,6 +277,7 @@ def test_an_intact_trail_never_shows_a_gap(txs: list[tuple[int, int] | None]) ->
     assert audit_periksa._coverage_problem(own, written) is None
 
 
+@settings(max_examples=300)
 @given(st.lists(_tx, min_size=1, max_size=30), st.data())
 def test_cut_writes_beyond_the_slack_are_always_found(
     txs: list[tuple[int, int] | None], data: st.DataObject
