@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bench_audit
 import bench_decree
 import bench_demo
 import bench_import
@@ -21,3 +22,4 @@ if __name__ == "__main__":
     bench_search.main()
     bench_skp.run(10_300)
     bench_sync.run(100_000)
+    bench_audit.run(100_000)

@@ -1,6 +1,10 @@
 """``merit audit verify|list|export``: the audit trail without a screen.
 
-``verify`` exits 5 (naming the entry) when the chain is broken.
+``verify`` runs the whole check (:func:`app.models.access.audit_periksa.check_trail`): the
+hash chain, the signed head, the change log, the heads peers have seen, and the breaks recorded
+before. Exit codes: 0 intact and no break ever recorded; 5 (``ExitCode.INTEGRITY``) something
+is wrong now (each problem named) or a break was found and recorded earlier (the entry named;
+a cut stays visible after the trail was chained over it).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from app.cli.output import clip, write_json
 from app.i18n import angka, tr
 from app.jobs.audit import AuditTrailRequest, write_audit_trail
 from app.jobs.progress import NO_PROGRESS
-from app.models.access import audit
+from app.models.access import audit, audit_periksa
 from app.models.access.audit import AuditFilter
 from app.models.errors import ValidationError
 
@@ -36,7 +40,12 @@ def register(sub: Commands) -> None:
     """Add the ``audit`` command to the ``merit`` sub-parsers."""
     p = sub.add_parser("audit", help=tr("jejak audit: periksa keutuhan, cari, ekspor"))
     cmds = p.add_subparsers(dest="audit_command", metavar="PERINTAH", required=True)
-    p = cmds.add_parser("verify", aliases=["periksa"], help=tr("periksa rantai sidik jejak audit"))
+    p = cmds.add_parser(
+        "verify",
+        aliases=["periksa"],
+        help=tr("periksa keutuhan jejak audit (keluar 0 utuh, 5 tidak utuh)"),
+    )
+    p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(handler=cmd_verify)
     p = cmds.add_parser("list", aliases=["daftar"], help=tr("daftar entri audit"))
     _add_filters(p)
@@ -66,9 +75,12 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
-    result = audit.verify_chain(ctx.db.conn)
-    print(result.message, file=ctx.out)
-    return ExitCode.OK if result.ok else ExitCode.INTEGRITY
+    result = audit_periksa.check_trail(ctx.db.conn)
+    if args.format == "json":
+        write_json(ctx.out, result.as_json())
+    else:
+        print(result.message, file=ctx.out)
+    return ExitCode.OK if result.utuh else ExitCode.INTEGRITY
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:

@@ -11,6 +11,9 @@ acts as is decided then:
   machine's owner ("cli:<os user>"), the trusted local system: whoever can run it can read the
   database file anyway. This is how an installation is set up and scripted before accounts
   exist (``merit init``, ``merit demo``, ``merit akun add`` for the first admin).
+* Signing in first runs the quick check of the audit trail
+  (:func:`app.models.access.akun.masuk_diperiksa`); a broken trail is written to the trail and
+  shown on stderr as a warning, and the command runs on (nobody is locked out).
 * Without ``--user``, on a database that **has accounts**, every command that opens the database
   is refused (exit code 6) with a message that says to use ``--user``.
 """
@@ -116,8 +119,11 @@ class Context:
         """Decide who this run acts as (see the module docstring)."""
         if self.user:
             password = read_password(self.password_file, tr("Kata sandi {u}: ", u=self.user))
-            self._sesi = akun.masuk(db, self.user, password)
+            signed_in = akun.masuk_diperiksa(db, self.user, password)
+            self._sesi = signed_in.sesi
             self.password = password
+            if not signed_in.jejak.ok:
+                warn_broken_trail(signed_in.jejak.lines())
             return
         if akun.ada_akun(db):
             raise AccessDenied(
@@ -126,6 +132,21 @@ class Context:
                     "(kata sandi ditanyakan, atau dibaca dari --password-file BERKAS)."
                 )
             )
+
+
+def warn_broken_trail(lines: list[str]) -> None:
+    """The check before sign-in found the audit trail broken: say so on stderr (the command
+    itself runs on; the finding was written to the trail before the sign-in entry)."""
+    print(tr("Peringatan: jejak audit tidak utuh."), file=sys.stderr)
+    for line in lines[1:] if lines and lines[0].endswith(":") else lines:
+        print(line, file=sys.stderr)
+    print(
+        tr(
+            "Temuan ini sudah dicatat di jejak audit. Periksa dengan `merit audit verify` dan "
+            "laporkan ke admin."
+        ),
+        file=sys.stderr,
+    )
 
 
 # What a command module attaches to its parser with ``set_defaults(handler=...)``: it runs the

@@ -19,7 +19,9 @@ class ExitCode(IntEnum):
     INVALID = 2
     NOT_FOUND = 3
     STORAGE = 4  # the database file cannot be used (in use, read-only, full, corrupt, too new)
-    INTEGRITY = 5  # ``merit check`` found a problem; ``merit audit verify``: the chain is broken
+    # ``merit check`` found a problem; ``merit audit verify``: the trail is broken now, or a break
+    # was found and recorded earlier
+    INTEGRITY = 5
     DENIED = 6  # access refused, sign-in failed; a restore from another agency not confirmed
     # ``merit verify`` (0: ASLI, ISI SAMA, or a typed code TERDAFTAR; 2: not a readable PDF):
     VERIFY_CHANGED = 10  # BERUBAH: a page, the text or the code differs from what was issued

@@ -32,6 +32,7 @@ from app.models.storage.ringkas import Touched, refresh_after_write
 from app.models.storage.sinkron import DeferredPackage
 from app.models.storage.skema import schema_of
 from app.sync import identity as ident_mod
+from app.sync import kepala_audit
 from app.sync import package as pkg
 from app.sync.verify import Checked, Manifest, check_package, decode_checked_ops, read_file, refuse
 
@@ -58,6 +59,7 @@ class ImportSummary:
     jam_dipangkas: int = 0
     ditunda: bool = False
     versi_skema: int = 0
+    jejak_audit: list[str] = field(default_factory=list)  # what the audit heads showed
 
     def lines(self) -> list[str]:
         """The summary in Indonesian, one sentence per line."""
@@ -71,6 +73,9 @@ class ImportSummary:
                 )
             ]
         out = [tr("Paket dari {nama} diterima.", nama=self.pengirim_nama)]
+        if self.jejak_audit:  # first: it matters more than the counts
+            out.append(tr("Peringatan jejak audit (sudah dicatat di jejak audit):"))
+            out += [f"- {text}" for text in self.jejak_audit]
         if self.batch_baru == 0 and self.batch_menunggu == 0:
             out.append(tr("Tidak ada yang baru: semua isi paket sudah ada di sini."))
         for table, counts in sorted(self.rekaman.items()):
@@ -155,6 +160,7 @@ def import_package(
         return summary
     try:
         with write_transaction(db) as conn:
+            summary.jejak_audit = _receive_audit_heads(db, checked, actor)
             _apply(db, checked, summary, progress, clock, actor)
             if _from_deferred is not None:
                 sinkron.delete_deferred(conn, _from_deferred)
@@ -166,6 +172,22 @@ def import_package(
             )
         ) from exc
     return summary
+
+
+def _receive_audit_heads(db: Database, checked: Checked, actor: str) -> list[str]:
+    """The signed audit heads the package carries, checked and kept before the batches are
+    applied (so that "kini N" is this trail before the import's own entry)."""
+    manifest = checked.manifest
+    carried = {
+        node: (found.nama, found.kunci_tanda) for node, found in manifest.identitas_asal.items()
+    }
+    return kepala_audit.receive_heads(
+        db,
+        manifest.audit_heads,
+        sender=manifest.pengirim.node_id,
+        carried_keys=carried,
+        actor=actor,
+    )
 
 
 def _defer(db: Database, path: Path, data: bytes, manifest: Manifest, sandi: bool) -> None:

@@ -52,6 +52,7 @@ from app.models.storage import changelog, sinkron
 from app.models.storage.db import Database, utc_now, write_transaction
 from app.models.storage.faults import translated_errors
 from app.sync import identity as ident_mod
+from app.sync import kepala_audit
 
 MAGIC = b"MERITPKG"
 FORMAT_VERSION = 1
@@ -310,6 +311,7 @@ def export_package(
             }
         ],
         "identitas_asal": relayed,
+        kepala_audit.FIELD: kepala_audit.heads_for_package(db),  # signed audit heads
     }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
     signature = ident_mod.signing_key(db).sign(manifest_message(manifest_bytes)).signature

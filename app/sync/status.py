@@ -3,9 +3,10 @@ to go to each, batches held back for a missing one, open clashes, packages kept 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from app.models.access import audit_kepala
 from app.models.storage import changelog, sinkron
 from app.models.storage.db import Database
 from app.sync import identity as ident_mod
@@ -36,6 +37,8 @@ class SyncStatus:
     tertahan: list[HeldBatch]
     konflik: int
     tertunda: int
+    # The highest audit head seen per installation (this one's as a peer reported it).
+    kepala_audit: list[audit_kepala.KnownHead] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +67,16 @@ class SyncStatus:
             ],
             "konflik": self.konflik,
             "tertunda": self.tertunda,
+            "kepala_audit": [
+                {
+                    "asal": k.asal,
+                    "urutan": k.urutan,
+                    "hash": k.hash,
+                    "dari": k.sumber,
+                    "diterima": k.diterima,
+                }
+                for k in self.kepala_audit
+            ],
         }
 
 
@@ -97,4 +110,5 @@ def sync_status(db: Database) -> SyncStatus:
         held_batches(db),
         count_conflicts(db),
         len(sinkron.list_deferred(db.conn)),
+        audit_kepala.list_known_heads(db.conn),
     )

@@ -23,7 +23,7 @@ import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -39,6 +39,7 @@ from app.models.storage.changelog import RemoteBatch, batch_hash
 from app.models.storage.db import Database
 from app.models.storage.skema import schema_of
 from app.sync import identity as ident_mod
+from app.sync import kepala_audit
 from app.sync import package as pkg
 
 # -- limits ---------------------------------------------------------------------------------------
@@ -325,6 +326,8 @@ class Manifest:
     jumlah_batch: int
     anggota: dict[str, tuple[int, str]]
     identitas_asal: dict[str, ident_mod.Identity]
+    # Signed audit heads (signatures checked on import, app/sync/kepala_audit.py).
+    audit_heads: list[kepala_audit.PackageHead] = field(default_factory=list)
 
 
 def parse_manifest(raw: bytes) -> Manifest:
@@ -367,6 +370,10 @@ def parse_manifest(raw: bytes) -> Manifest:
     for item in relayed:
         found = _identity_from(item, tr("identitas asal"))
         asal[found.node_id] = found
+    try:
+        heads = kepala_audit.parse_heads(body.get(kepala_audit.FIELD))
+    except ValueError:
+        raise refuse(tr("kepala jejak audit di manifest tidak sah.")) from None
     return Manifest(
         int(versi),
         _identity_from(body.get("pengirim"), tr("pengirim")),
@@ -375,6 +382,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         int(jumlah),
         anggota,
         asal,
+        heads,
     )
 
 

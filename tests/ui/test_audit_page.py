@@ -107,9 +107,9 @@ def test_verify_button_shows_result(qtbot: QtBot, db: Database, runner: TaskRunn
     with qtbot.waitSignal(page.verified, timeout=10000) as blocker:
         qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     assert not blocker.args[0].ok
-    assert "no 2" in page.status.text()
+    assert "TIDAK UTUH" in page.status.text()
     box = page.findChild(QMessageBox, "hasilPeriksa")
-    assert box is not None
+    assert box is not None and "no 2" in box.text()
     box.close()
     runner.wait()
 
@@ -168,3 +168,29 @@ def test_backup_dialog_backs_up_and_asks_before_restore(
         box.buttons()[0].click()
     assert confirmed.args[0] == info.path
     demo_runner.wait()
+
+
+def test_verify_button_names_a_cut_chained_over(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    """Issue 12, item 4: the page runs the whole check: a cut whose writes are in the change
+    log is named even after Merit appended new entries over it."""
+    store = Store(db)
+    for i in range(4):
+        with store.write(f"Membuat unit {i}", actor="op") as tx:
+            tx.insert("unit_organisasi", {"nama": f"Dinas {i}", "jenis": "OPD"})
+    db.conn.execute("DROP TRIGGER lokal_audit_tanpa_hapus")
+    db.conn.execute("DELETE FROM lokal_audit WHERE no > 2")
+    db.conn.execute("DELETE FROM lokal_meta WHERE kunci LIKE 'audit_kepala%'")
+    store.record_read("Membuka rincian", actor="op")  # chained over the cut by Merit
+    page, runner = _page(qtbot, db, runner)
+    with qtbot.waitSignal(page.verified, timeout=10000) as blocker:
+        qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    assert not blocker.args[0].utuh
+    assert page.status.text() == "Jejak audit TIDAK UTUH: 1 temuan (rinciannya di kotak pesan)."
+    box = page.findChild(QMessageBox, "hasilPeriksa")
+    assert box is not None and "Perubahan no 3–4" in box.text()
+    page.grab().save("/tmp/audit-page-cut.png")
+    box.grab().save("/tmp/audit-page-box.png")
+    box.close()
+    runner.wait()

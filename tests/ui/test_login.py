@@ -10,7 +10,7 @@ import pytest
 import shiboken6
 from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models.access import akun
@@ -204,3 +204,34 @@ def test_accounts_page_add_reset_deactivate(
     page.select("admin")
     assert not page.active_button.isEnabled()
     assert page.grab().save(str(tmp_path / "akun.png"))
+
+
+def test_signing_in_after_a_cut_warns_and_records_it_first(qtbot: QtBot, db: Database) -> None:
+    """Issue 12, item 4: the check runs before the sign-in entry; the user gets in, a warning
+    box says what was found, and the finding is its own entry before "Masuk"."""
+    akun.create_admin_pertama(db, "admin", "Admin", SANDI)
+    for _ in range(4):
+        akun.keluar(db, akun.sesi_untuk(db, "admin"))  # a few entries to cut
+    db.conn.execute("DROP TRIGGER lokal_audit_tanpa_hapus")
+    db.conn.execute("DELETE FROM lokal_audit WHERE no > 2")
+    flow = _flow(qtbot, db)
+    dialog = flow.dialog
+    assert isinstance(dialog, LoginDialog)
+    with qtbot.waitSignal(flow.window_opened) as opened:
+        _sign_in(qtbot, dialog, "admin", SANDI)
+    window = opened.args[0]
+    box = window.findChild(QMessageBox, "peringatanJejak")
+    assert box is not None and box.isVisible()
+    assert "terpotong" in box.informativeText()
+    box.grab().save("/tmp/peringatan-jejak.png")
+    box.close()
+    rows = db.conn.execute("SELECT aksi FROM lokal_audit WHERE no > 2 ORDER BY no").fetchall()
+    assert [r[0] for r in rows] == ["Jejak audit tidak utuh", "Masuk"]
+
+
+def test_signing_in_on_an_intact_trail_shows_no_warning(qtbot: QtBot, db: Database) -> None:
+    akun.create_admin_pertama(db, "admin", "Admin", SANDI)
+    flow = _flow(qtbot, db)
+    with qtbot.waitSignal(flow.window_opened) as opened:
+        _sign_in(qtbot, flow.dialog, "admin", SANDI)  # type: ignore[arg-type]
+    assert opened.args[0].findChild(QMessageBox, "peringatanJejak") is None

@@ -658,3 +658,39 @@ def test_batches_waiting_for_a_missing_one_are_listed(
     pb.runner.wait()
     for db in (a, b, c):
         db.close()
+
+
+def test_import_showing_a_peer_trail_cut_short_warns_on_the_page(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dbs: tuple[Database, Database],
+    make_runner: Callable[[Database], TaskRunner],
+) -> None:
+    """Issue 12, item 4: B once saw A's audit head far beyond where A's trail is now (as after
+    A's file was rolled back): A's next package is imported, and the page says so."""
+    from app.models.access import audit_kepala
+    from app.models.access.audit_kepala import SignedHead
+
+    a, b = dbs
+    pa, pb = two_linked(qtbot, monkeypatch, tmp_path, a, b, make_runner)
+    key = audit_kepala.existing_key(a.conn)
+    assert key is not None
+    seen = SignedHead(a.node_id, 999, "cd" * 32, b"")
+    seen = SignedHead(
+        seen.asal,
+        seen.urutan,
+        seen.hash,
+        key.sign(audit_kepala.head_message(seen.asal, seen.urutan, seen.hash)).signature,
+    )
+    audit_kepala.write_known_head(b.conn, seen, a.node_id)
+    package = export_from(qtbot, monkeypatch, pa, tmp_path / "keluar")
+    pb.refresh()
+    summaries = drop_file(qtbot, pb, package)
+    assert summaries[0].batch_baru >= 1  # the data still comes in
+    assert "Peringatan: jejak audit tidak utuh" in pb.message.text()
+    text = pb.summary.view.toPlainText()
+    assert f"Jejak audit {NAME_A} lebih pendek dari yang pernah dilihat di sini: urutan 999" in text
+    pb.grab().save("/tmp/sinkron-jejak.png")
+    pa.runner.wait()
+    pb.runner.wait()

@@ -28,7 +28,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from app.i18n import tr
-from app.models.access import audit
+from app.models.access import audit, audit_periksa
 from app.models.access.akses import Hak, Peran, Sesi, load_hak, require
 from app.models.errors import AccessDenied, NotFoundError, ValidationError
 from app.models.storage.db import Database, utc_now
@@ -303,6 +303,9 @@ def create_admin_pertama(db: Database, nama_pengguna: str, nama_lengkap: str, sa
     """First run: create the admin account and return it signed in. Only when none exists."""
     if ada_akun(db):
         raise AccessDenied(tr("Admin pertama sudah dibuat. Masuk dengan akun yang ada."))
+    # As before a sign-in: a trail cut on a file whose accounts were deleted is recorded before
+    # the new account's entry chains over it.
+    audit_periksa.check_before_sign_in(db, actor="pemasangan")
     create_akun(db, nama_pengguna, nama_lengkap, sandi, [Peran.ADMIN], actor="pemasangan")
     return sesi_untuk(db, normalise_nama_pengguna(nama_pengguna))
 
@@ -442,14 +445,34 @@ def _menit(detik: float) -> str:
     return tr("{n} menit", n=(n + 59) // 60)
 
 
+@dataclass(frozen=True)
+class Masuk:
+    """A sign-in: the session and the check of the audit trail made before its entry."""
+
+    sesi: Sesi
+    jejak: audit_periksa.TrailCheck
+
+
 def masuk(
     db: Database, nama_pengguna: str, sandi: str, *, clock: Callable[[], float] = time.time
 ) -> Sesi:
     """Sign in. Returns the session, or raises AccessDenied / :class:`AkunTerkunci`.
 
     A wrong username and a wrong password give the same message. The lock is checked before
-    the password, so that guessing during a lock gains nothing.
+    the password, so that guessing during a lock gains nothing. The screens and the command
+    line call :func:`masuk_diperiksa` to show the check of the audit trail as well.
     """
+    return masuk_diperiksa(db, nama_pengguna, sandi, clock=clock).sesi
+
+
+def masuk_diperiksa(
+    db: Database, nama_pengguna: str, sandi: str, *, clock: Callable[[], float] = time.time
+) -> Masuk:
+    """:func:`masuk`, with the quick check of the audit trail run after the password was
+    accepted and BEFORE the sign-in entry is appended
+    (:func:`~app.models.access.audit_periksa.check_before_sign_in`): a trail cut short is
+    recorded as its own entry instead of being chained over. A failed check never refuses the
+    sign-in; the caller shows it."""
     conn = db.conn
     name = nama_pengguna.strip()
     row = conn.execute(
@@ -518,8 +541,9 @@ def masuk(
     with translated_errors(db.path):
         conn.execute(f"UPDATE lokal_akun SET {update} WHERE id = ?", [*params, row["id"]])
     sesi = sesi_untuk(db, row["nama_pengguna"])
+    jejak = audit_periksa.check_before_sign_in(db, actor=str(sesi))
     _audit(db, sesi, tr("Masuk"), sesi.nama_pengguna)
-    return sesi
+    return Masuk(sesi, jejak)
 
 
 def keluar(db: Database, sesi: Sesi) -> None:

@@ -5,12 +5,13 @@ full record or exporting) is appended by :func:`append`. Each entry carries ``pr
 ``hash`` of the entry before it, and its own ``hash`` = SHA-256 over its canonical content plus
 ``prev_hash``. SQLite triggers (migration 6) refuse UPDATE and DELETE on ``lokal_audit`` and
 refuse an INSERT without a hash, and ``lokal_meta.audit_kepala`` remembers the number and hash of
-the newest entry, so that :func:`verify_chain` finds an entry that was edited, removed, inserted
-or cut off the end with another tool.
+the newest entry, signed with the installation's key on every append
+(:mod:`app.models.access.audit_kepala`), so that :func:`verify_chain` finds an entry that was
+edited, removed, inserted or cut off the end with another tool.
 
-A chain without a secret key cannot stop someone who rewrites the whole chain after the edited
-entry; it makes any edit visible unless the whole tail is recomputed, and a backup (or the
-copies made before imports) shows the original.
+The key is in the same file: someone who takes it out can rewrite the chain after the edited
+entry and sign a new head. What they cannot undo is what the change log and other installations
+have seen; the whole check, with those, is :mod:`app.models.access.audit_periksa`.
 
 ``lokal_audit_pegawai`` lists, for each entry, the employees it touched (directly or through
 their history rows), so that the trail can be searched by person.
@@ -26,6 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from app.i18n import tanggal, tr
+from app.models.access import audit_kepala
 from app.models.storage import changelog
 from app.models.storage.db import Database, utc_now
 from app.models.storage.faults import translated_errors
@@ -102,16 +104,8 @@ def append(
         "INSERT OR IGNORE INTO lokal_audit_pegawai (pegawai_id, audit_no) VALUES (?, ?)",
         ((pid, entry["no"]) for pid in sorted(set(pegawai_ids))),
     )
-    _set_head(conn, entry["no"], digest)
+    audit_kepala.write_head(conn, entry["no"], digest)  # signed with the installation key
     return int(entry["no"])
-
-
-def _set_head(conn: sqlite3.Connection, no: int, digest: str) -> None:
-    conn.execute(
-        "INSERT INTO lokal_meta (kunci, nilai) VALUES (?, ?) "
-        "ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai",
-        (HEAD_KEY, f"{no}:{digest}"),
-    )
 
 
 def pegawai_in_batches(conn: sqlite3.Connection, batches: Sequence[tuple[str, int]]) -> set[str]:
@@ -188,29 +182,12 @@ def _rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 
 def verify_chain(conn: sqlite3.Connection) -> AuditCheck:
     """Walk the chain from the first entry; report the first entry that was edited, removed
-    or inserted, or an end that was cut off."""
-    prev: dict[str, Any] | None = None
-    count = 0
-    for entry in _rows(conn):
-        count += 1
-        no = int(entry["no"])
-        expected_no = 1 if prev is None else int(prev["no"]) + 1
-        expected_prev = GENESIS if prev is None else str(prev["hash"])
-        self_ok = entry["hash"] == entry_hash(entry, str(entry["prev_hash"] or ""))
-        link_ok = entry["prev_hash"] == expected_prev
-        if no != expected_no:
-            missing = expected_no if no - expected_no == 1 else f"{expected_no}–{no - 1}"
-            return _broken(count, expected_no, "hilang", missing=missing)
-        if not link_ok and prev is not None and entry["prev_hash"] == prev["prev_hash"]:
-            # This entry links to what the one before it links to: that one was slipped in.
-            return _broken(count, int(prev["no"]), "disisipkan")
-        if not self_ok:
-            return _broken(count, no, "diubah")
-        if not link_ok:
-            # This entry is intact but does not follow the one before: that one was changed
-            # (its hash recomputed) or an entry between them was removed and the rest renumbered.
-            return _broken(count, max(no - 1, 1), "diubah")
-        prev = entry
+    or inserted, or an end that was cut off (against the head row, unsigned). The whole check,
+    with the signed head, the change log and what peers have seen, is
+    :func:`app.models.access.audit_periksa.check_trail`."""
+    broken, count, prev = walk_chain(conn)
+    if broken is not None:
+        return broken
     head = conn.execute("SELECT nilai FROM lokal_meta WHERE kunci = ?", (HEAD_KEY,)).fetchone()
     if head is not None:
         head_no_text, _, head_hash = str(head[0]).partition(":")
@@ -228,6 +205,36 @@ def verify_chain(conn: sqlite3.Connection) -> AuditCheck:
         count,
         message=tr("Jejak audit utuh: {n} entri, rantai sidik cocok.", n=count),
     )
+
+
+def walk_chain(
+    conn: sqlite3.Connection,
+) -> tuple[AuditCheck | None, int, dict[str, Any] | None]:
+    """Walk the chain from the first entry: (the first entry that was edited, removed or
+    inserted, or None; entries walked; the newest entry)."""
+    prev: dict[str, Any] | None = None
+    count = 0
+    for entry in _rows(conn):
+        count += 1
+        no = int(entry["no"])
+        expected_no = 1 if prev is None else int(prev["no"]) + 1
+        expected_prev = GENESIS if prev is None else str(prev["hash"])
+        self_ok = entry["hash"] == entry_hash(entry, str(entry["prev_hash"] or ""))
+        link_ok = entry["prev_hash"] == expected_prev
+        if no != expected_no:
+            missing = expected_no if no - expected_no == 1 else f"{expected_no}–{no - 1}"
+            return _broken(count, expected_no, "hilang", missing=missing), count, prev
+        if not link_ok and prev is not None and entry["prev_hash"] == prev["prev_hash"]:
+            # This entry links to what the one before it links to: that one was slipped in.
+            return _broken(count, int(prev["no"]), "disisipkan"), count, prev
+        if not self_ok:
+            return _broken(count, no, "diubah"), count, prev
+        if not link_ok:
+            # This entry is intact but does not follow the one before: that one was changed
+            # (its hash recomputed) or an entry between them was removed and the rest renumbered.
+            return _broken(count, max(no - 1, 1), "diubah"), count, prev
+        prev = entry
+    return None, count, prev
 
 
 def _broken(count: int, no: int, kind: str, *, missing: object = None) -> AuditCheck:

@@ -1,7 +1,8 @@
 """This installation's private signing key (Ed25519), kept in the local table ``lokal_identitas``.
 
 The key never leaves the installation and is never replicated; it is created on first use. It
-signs sync packages and identity files (:mod:`app.sync.identity`) and the committee's scoring
+signs sync packages and identity files (:mod:`app.sync.identity`), the head of the audit trail
+(:mod:`app.models.access.audit_kepala`) and the committee's scoring
 packages and sealed sheets (:mod:`app.models.seleksi.lembar`); the X25519 key that packages for
 this installation are encrypted for is derived from it (:func:`box_key`), so there is one
 secret to keep.
@@ -14,6 +15,7 @@ import base64
 import nacl.public
 import nacl.signing
 
+from app.models.access import audit_kepala
 from app.models.storage import sinkron
 from app.models.storage.db import Database
 from app.models.storage.faults import translated_errors
@@ -22,25 +24,14 @@ from app.models.storage.instansi import installation_name
 
 def existing_signing_key(db: Database) -> nacl.signing.SigningKey | None:
     """The private signing key if one was made already (nothing is written)."""
-    row = db.conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
-    return None if row is None else nacl.signing.SigningKey(bytes(row[0]))
+    return audit_kepala.existing_key(db.conn)
 
 
 def signing_key(db: Database) -> nacl.signing.SigningKey:
-    """The private signing key (created on first use). Stays in this installation."""
-    conn = db.conn
-    existing = existing_signing_key(db)
-    if existing is not None:
-        return existing
-    key = nacl.signing.SigningKey.generate()
+    """The private signing key (created on first use; the first audit entry creates it too,
+    to sign the trail's head). Stays in this installation."""
     with translated_errors(db.path):
-        conn.execute(
-            "INSERT INTO lokal_identitas (kunci, nilai) VALUES ('ed25519', ?) "
-            "ON CONFLICT (kunci) DO NOTHING",
-            (bytes(key),),
-        )
-    row = conn.execute("SELECT nilai FROM lokal_identitas WHERE kunci = 'ed25519'").fetchone()
-    return nacl.signing.SigningKey(bytes(row[0]))
+        return audit_kepala.ensure_key(db.conn)
 
 
 def box_key(db: Database) -> nacl.public.PrivateKey:

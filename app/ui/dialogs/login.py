@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.i18n import tr
 from app.models.access import akun
 from app.models.access.akses import Sesi
+from app.models.access.audit_periksa import TrailCheck
 from app.models.errors import AccessDenied, MeritError, ValidationError
 from app.models.storage.db import Database
 from app.models.storage.instansi import get_setting
@@ -36,7 +38,8 @@ def _password_field(name: str) -> QLineEdit:
 
 
 class LoginDialog(QDialog):
-    """Username and password. Accepted with :attr:`sesi` set; errors show in the dialog."""
+    """Username and password. Accepted with :attr:`sesi` set (and :attr:`jejak`, the check of
+    the audit trail made before the sign-in entry); errors show in the dialog."""
 
     def __init__(
         self,
@@ -50,6 +53,7 @@ class LoginDialog(QDialog):
         self.db = db
         self.clock = clock
         self.sesi: Sesi | None = None
+        self.jejak: TrailCheck | None = None
         self.setWindowTitle(tr("Masuk ke Merit"))
         self.setMinimumWidth(420)
 
@@ -90,7 +94,7 @@ class LoginDialog(QDialog):
 
     def try_sign_in(self) -> None:
         try:
-            self.sesi = akun.masuk(
+            signed_in = akun.masuk_diperiksa(
                 self.db, self.user.text(), self.password.text(), clock=self.clock
             )
         except AccessDenied as exc:
@@ -101,8 +105,29 @@ class LoginDialog(QDialog):
         except MeritError as exc:
             show_error(self, exc)
             return
+        self.sesi, self.jejak = signed_in.sesi, signed_in.jejak
         self.message.clear()
         self.accept()
+
+
+def warn_broken_trail(parent: QWidget, check: TrailCheck) -> QMessageBox:
+    """Signing in found the audit trail broken: the user is in (nobody is locked out), and a
+    warning box over the main window says what was found and that it was recorded."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Jejak audit tidak utuh"),
+        tr(
+            "Pemeriksaan sebelum masuk menemukan jejak audit tidak utuh. Temuan ini sudah "
+            "dicatat di jejak audit; laporkan ke admin dan periksa di halaman Jejak audit "
+            "(Periksa keutuhan)."
+        ),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("peringatanJejak")
+    box.setInformativeText("\n".join(m.pesan for m in check.masalah))
+    box.open()
+    return box
 
 
 class FirstAdminDialog(QDialog):
@@ -230,6 +255,9 @@ class SessionFlow(QObject):
         if signed_out is not None:
             signed_out.connect(self._signed_out)
         window.show()
+        check = getattr(dialog, "jejak", None)
+        if check is not None and not check.ok:
+            warn_broken_trail(window, check)
         self.window_opened.emit(window)
 
     def _signed_out(self) -> None:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.i18n import angka, tanggal, tr
 from app.jobs.audit import AuditTrailRequest, write_audit_trail
-from app.models.access import audit
+from app.models.access import audit, audit_periksa
 from app.models.errors import Cancelled
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
@@ -411,18 +411,32 @@ class AuditPage(Page):
         return self.task
 
     def verify(self) -> Task | None:
-        """Check the hash chain in the background and show the result."""
+        """Run the whole check of the trail in the background (chain, signed head, change log,
+        heads peers have seen, breaks recorded before) and show the result."""
         if self.task is not None:
             return None
 
-        def work(db: Database, _progress: Progress) -> audit.AuditCheck:
-            return audit.verify_chain(db.conn)
+        def work(db: Database, _progress: Progress) -> audit_periksa.TrailCheck:
+            return audit_periksa.check_trail(db.conn)
 
-        def done(result: audit.AuditCheck) -> None:
+        def done(result: audit_periksa.TrailCheck) -> None:
             self._finished()
-            self.status.setText(result.message)
-            self.status.setStyleSheet("" if result.ok else "color: #b3261e; font-weight: bold;")
-            if not result.ok:
+            if result.utuh:
+                summary = result.lines()[0]
+            elif result.ok:
+                summary = tr(
+                    "Rantai kini cocok, tetapi kerusakan pernah ditemukan dan dicatat ({n}).",
+                    n=len(result.tercatat),
+                )
+            else:
+                summary = tr(
+                    "Jejak audit TIDAK UTUH: {n} temuan (rinciannya di kotak pesan).",
+                    n=len(result.masalah),
+                )
+            self.status.setText(summary)
+            self.status.setToolTip(result.message)
+            self.status.setStyleSheet("" if result.utuh else "color: #b3261e; font-weight: bold;")
+            if not result.utuh:
                 box = QMessageBox(
                     QMessageBox.Icon.Warning,
                     tr("Jejak audit tidak utuh"),

@@ -145,6 +145,10 @@ def _m0017(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0017_sidik_halaman.sql")
 
 
+def _m0018(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0018_kepala_audit.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -167,5 +171,6 @@ MIGRATIONS: tuple[Migration, ...] = (
         16, "SKP: persetujuan rencana, penetapan penilai, keberatan, kurva per capaian", _m0016
     ),
     Migration(17, "sidik tampilan halaman dan tanda instalasi penerbit naskah SK", _m0017),
+    Migration(18, "kepala jejak audit bertanda tangan dan kepala yang dilihat peer", _m0018),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

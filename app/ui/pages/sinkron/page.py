@@ -524,6 +524,14 @@ class SinkronPage(BusyMixin, Page):
                 lines.extend(summary.lines())
             self.summary.view.setPlainText("\n".join(lines))
             self.message.setText(summaries[-1].lines()[0])
+            if any(s.jejak_audit for s in summaries):
+                # A trail shorter than, or different from, what a peer has seen: say it on the
+                # page, not only in the summary below.
+                self.message.setText(
+                    summaries[-1].lines()[0]
+                    + " "
+                    + tr("Peringatan: jejak audit tidak utuh, lihat ringkasan.")
+                )
         else:
             self.message.setText(tr("Belum ada paket tertunda yang dapat diterapkan."))
         self.imported.emit(summaries)
