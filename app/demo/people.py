@@ -324,9 +324,14 @@ class People(Histories):
                 birth_m = birth_fixed
             else:
                 limit = now_m - bup * 12 + 1
+                # Someone whose chain would put them past the BUP is made younger, to a month
+                # spread over the next four years (not all onto the month after the BUP, which
+                # made whole cohorts retire on one date); derived from the seat, so that the
+                # random stream, and everyone generated after, stay the same.
+                target = limit + (seat_no * 7919) % 48
                 tries = 0
                 while birth_m < limit and tries < 3:
-                    over = limit - birth_m
+                    over = target - birth_m
                     shrink = min(over, age_m - age_lo * 12 - 1)
                     age_m -= shrink
                     over -= shrink

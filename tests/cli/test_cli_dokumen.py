@@ -37,8 +37,7 @@ def test_issue_verify_register_cancel(
     out_dir = tmp_path / "sk"
     code, text = run(
         "--db", str(db), "sk", "SK_UJI", "--nip", *nips, "--out", str(out_dir),
-        "--tanggal", "2026-11-22", "--nilai", "gaji_pokok=4699300",
-        "--nilai", f"{nips[1]}:gaji_pokok=4800000",
+        "--tanggal", "2026-11-22",
     )  # fmt: skip
     assert code == 0, capsys.readouterr().err
     assert "Terbit: 800.1.3.2/1/BKPSDM/2026" in text and "Terbit: 800.1.3.2/2/BKPSDM/2026" in text
@@ -104,7 +103,7 @@ def test_verify_exit_codes_for_forged_combined_and_forged_register(
     out_dir = tmp_path / "sk"
     code, _ = run(
         "--db", str(db), "sk", "SK_UJI", "--nip", *nips, "--out", str(out_dir),
-        "--tanggal", "2026-11-22", "--nilai", "gaji_pokok=4699300",
+        "--tanggal", "2026-11-22",
     )  # fmt: skip
     assert code == 0, capsys.readouterr().err
     first = out_dir / f"{nips[0]}.pdf"

@@ -57,7 +57,9 @@ def test_kp_propose_pertek_issue_status(
     assert "belum diusulkan" in capsys.readouterr().err
     assert run(path, *issue, "--nip", a, "--nilai", "gaji_pokok") == 2
     capsys.readouterr()
-    assert run(path, *issue, "--nip", a, "--nilai", f"{a}:gaji_pokok=4.699.300") == 0
+    assert run(path, *issue, "--nip", a, "--nilai", f"{a}:gaji_pokok=1") == 2
+    assert "tidak sesuai tabel gaji" in capsys.readouterr().err  # looked up, not typed
+    assert run(path, *issue, "--nip", a) == 0
     text = capsys.readouterr().out
     assert "1 SK kenaikan pangkat terbit" in text
     nomor = text.splitlines()[0]

@@ -37,7 +37,7 @@ def sdb(demo_db: Database) -> Database:
 def kp(
     nips: list[str], *, jenis: naskah.Kind = "petikan", on: date = TODAY
 ) -> rancangan.Permintaan:
-    return rancangan.Permintaan(UJI, tuple(nips), on, jenis, nilai={"gaji_pokok": "4.699.300"})
+    return rancangan.Permintaan(UJI, tuple(nips), on, jenis)
 
 
 def text_of(path: Path | bytes) -> str:

@@ -27,7 +27,7 @@ def sdb(demo_db: Database) -> Database:
 
 
 def kgb(nips: list[str], **nilai: str) -> rancangan.Permintaan:
-    values = {"gaji_pokok": "4.869.600", "sk_lama_pejabat": PEJABAT_LAMA} | nilai
+    values = {"sk_lama_pejabat": PEJABAT_LAMA} | nilai
     return rancangan.Permintaan("KGB", tuple(nips), TODAY, "petikan", nilai=values)
 
 

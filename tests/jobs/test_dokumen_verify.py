@@ -35,9 +35,7 @@ def sdb(demo_db: Database) -> Database:
 
 
 def kp(nips: list[str]) -> rancangan.Permintaan:
-    return rancangan.Permintaan(
-        "SK_UJI", tuple(nips), TODAY, "petikan", nilai={"gaji_pokok": "4.699.300"}
-    )
+    return rancangan.Permintaan("SK_UJI", tuple(nips), TODAY, "petikan")
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ from app.models.dokumen.rancangan import Permintaan
 from app.models.storage.db import Database
 db = Database(sys.argv[1])
 nips = tuple(sys.argv[3].split(","))
-req = Permintaan("SK_UJI", nips, date(2026, 11, 22), "petikan", nilai={"gaji_pokok": "4.699.300"})
+req = Permintaan("SK_UJI", nips, date(2026, 11, 22), "petikan")
 print("ISSUE", flush=True)
 dokumen_jobs.issue(db, "uji-kill", dokumen_jobs.IssueRequest(req, Path(sys.argv[2])))
 print("DONE", flush=True)

@@ -134,3 +134,16 @@ def test_demo_kgb_follow_the_gaji_table(demo_db: Database) -> None:
         assert b.mk_baru_tahun in langkah and b.mk_baru_bulan == 0
         assert b.tmt_baru < b.tmt_pensiun
         assert b.gaji_pokok == tabel.cari_gaji(b.golongan_kode, b.mk_baru_tahun, b.tmt_baru)
+
+
+def test_retirement_dates_are_spread(demo_db: Database) -> None:
+    """Issue 13 item 10: the demo put everyone whose career would pass the BUP onto the month
+    right after it, so whole cohorts retired on one date (98 of ~400 older staff born in one
+    month). No birth month now holds more than a small share of the staff within 4 years of BUP."""
+    rows = demo_db.conn.execute(
+        "SELECT substr(tanggal_lahir, 1, 7), count(*) FROM pegawai_ringkas "
+        "WHERE deleted = 0 AND kedudukan = 'AKTIF' AND tanggal_lahir < '1972-12-01' GROUP BY 1"
+    ).fetchall()
+    total = sum(n for _, n in rows)
+    assert total > 20
+    assert max(n for _, n in rows) <= max(3, total // 10), sorted(rows, key=lambda r: -r[1])[:3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -25,7 +26,7 @@ def sdb(demo_db: Database) -> Database:
 def kp(
     nips: list[str], *, jenis: naskah.Kind = "petikan", on: date = TODAY
 ) -> rancangan.Permintaan:
-    return rancangan.Permintaan("SK_KP", tuple(nips), on, jenis, nilai={"gaji_pokok": "4.699.300"})
+    return rancangan.Permintaan("SK_KP", tuple(nips), on, jenis)
 
 
 # -- templates and placeholders ---------------------------------------------------------------
@@ -103,9 +104,9 @@ def test_placeholders_filled_from_the_records(sdb: Database) -> None:
     assert "menjadi Penata Tingkat I (III/d) terhitung mulai tanggal 1 November 2026" in (
         decree.diktum[0].penutup
     )
-    assert "Rp4.699.300,00 (empat juta enam ratus sembilan puluh sembilan ribu tiga ratus" in (
-        decree.diktum[0].penutup
-    )
+    # the gaji pokok is the table's (PP 5/2024) for III/d at the new MKG, in figures and words
+    penutup = decree.diktum[0].penutup
+    assert re.search(r"dan gaji pokok Rp\d\.\d{3}\.\d{3},00 \([a-z ]+ rupiah\)\.$", penutup)
     assert decree.pejabat == "WALI KOTA NUSA INDAH"
     assert decree.tempat == "Nusa Indah"
     assert any("Keputusan Wali Kota tentang" in m for m in decree.menimbang)
@@ -124,6 +125,10 @@ def test_missing_value_is_refused_naming_nip_and_placeholder(sdb: Database) -> N
         )
     with pytest.raises(ValidationError, match="tidak dikenal"):
         rancangan.prepare(sdb, replace(kp([nip]), nilai={"gaji_pokok": "1", "gajii": "2"}))
+    # a typed gaji over the table's is refused, naming the table's value (issue 13 item 9)
+    with pytest.raises(ValidationError, match="tidak sesuai tabel gaji") as typed:
+        rancangan.prepare(sdb, replace(kp([nip]), nilai={"gaji_pokok": "1"}))
+    assert f"NIP {nip}" in str(typed.value) and "Rp1,00" in str(typed.value)
     with pytest.raises(NotFoundError):
         rancangan.prepare(sdb, kp(["199901012020011999"]))
     with pytest.raises(ValidationError, match="lebih dari sekali"):

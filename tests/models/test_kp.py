@@ -21,7 +21,7 @@ from tests.helpers.common import TODAY
 from tests.helpers.dokumen import Steps, prepare_db
 from tests.helpers.kp import PERIODE, TMT, rows, two_due
 
-GAJI = {"gaji_pokok": "4.699.300"}
+GAJI: dict[str, str] = {}  # the gaji pokok comes from the table (PP 5/2024)
 
 
 def issue_sk(
@@ -167,7 +167,9 @@ def test_issue_missing_gaji_or_cancel_changes_nothing(sdb: Database, tmp_path: P
     with pytest.raises(ValidationError, match="gaji_pokok"):
         issue_sk(sdb, [a.nip], tmp_path)
     with pytest.raises(Cancelled):
-        issue_sk(sdb, [a.nip], tmp_path, nilai=GAJI, progress=Steps(lambda: True))
+        issue_sk(
+            sdb, [a.nip], tmp_path, nilai={"gaji_pokok": "4.699.300"}, progress=Steps(lambda: True)
+        )
     assert register_dokumen.list_register(sdb.conn, templat="SK_KP") == []
     assert kp.usulan_pegawai(sdb.conn, a.nip, PERIODE).status == kp.PERTEK
     assert get_employee(sdb.conn, a.nip, today=TODAY).data["golongan"] == a.golongan_kode

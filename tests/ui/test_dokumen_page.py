@@ -51,8 +51,6 @@ def test_issue_preview_register_and_cancel(
         page.issue_tab.hasil_list.item(0).setSelected(True)
         qtbot.mouseClick(page.issue_tab.tambah_button, Qt.MouseButton.LeftButton)
     assert [p[0] for p in page.issue_tab._selected_people()] == nips
-    for nip in nips:
-        page.issue_tab.set_input(nip, "gaji_pokok", "4.699.300")
 
     qtbot.mouseClick(page.issue_tab.pratinjau_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(page.issue_tab.preview_pages) >= 2, timeout=20000)

@@ -92,8 +92,7 @@ def test_propose_pertek_issue(
     terbit = page.terbit_dialog
     assert terbit is not None and terbit.gaji.rowCount() == 2
     terbit.folder.setText(str(tmp_path / "sk"))
-    for r in range(2):
-        terbit.set_gaji(r, "4.699.300")
+    # the gaji column stays empty: the gaji pokok comes from the table (PP 5/2024)
     click_ok(qtbot, terbit)
     qtbot.waitUntil(lambda: page.last_result is not None, timeout=30000)
     qtbot.waitUntil(lambda: status_of(page, a) == "SK terbit", timeout=10000)

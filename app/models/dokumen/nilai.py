@@ -214,7 +214,26 @@ def person_values(
             found = tabel.kgb_berikut(gol_baru, y * 12 + m, tmt, tmt_pensiun=_pensiun(record))
             kgb_lanjut = found[0].tmt if found else None
     if given.get("gaji_pokok"):
-        gaji = parse_rupiah(given["gaji_pokok"], "gaji_pokok", nip)
+        typed = parse_rupiah(given["gaji_pokok"], "gaji_pokok", nip)
+        if gaji is not None and typed != gaji:
+            # The gaji pokok is looked up in the table in force, never typed over it (issue 13,
+            # item 9): a typed value is accepted only where the table has none (e.g. a TMT
+            # before the table's start), or when it is the table's own value.
+            raise ValidationError(
+                tr(
+                    "NIP {nip}: gaji pokok {diketik} tidak sesuai tabel gaji yang berlaku untuk "
+                    "{gol} dengan masa kerja golongan {mk} pada {tmt}: {tabel}. Kosongkan isian "
+                    "gaji_pokok agar diambil dari tabel.",
+                    nip=nip,
+                    diketik=rupiah(typed),
+                    gol=gol_baru,
+                    mk=masa_kerja,
+                    tmt=tanggal(tmt),
+                    tabel=rupiah(gaji),
+                ),
+                field="gaji_pokok",
+            )
+        gaji = typed
     lama: int | None = None
     if given.get("gaji_pokok_lama"):
         lama = parse_rupiah(given["gaji_pokok_lama"], "gaji_pokok_lama", nip)
