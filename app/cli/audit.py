@@ -1,6 +1,7 @@
 """``merit audit verify|list|export``: the audit trail without a screen.
 
-``verify`` exits 5 (naming the entry) when the chain is broken.
+Reading the trail needs ``audit.baca`` (admin and pimpinan); every reading is itself audited,
+a refusal too (exit 6). ``verify`` exits 5 (naming the entry) when the chain is broken.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from app.cli.output import clip, write_json
 from app.i18n import angka, tr
 from app.jobs.audit import AuditTrailRequest, write_audit_trail
 from app.jobs.progress import NO_PROGRESS
-from app.models.access import audit
-from app.models.access.audit import AuditFilter
+from app.models.access import akses
+from app.models.access.audit import AuditFilter, export_rows
 from app.models.errors import ValidationError
 
 
@@ -66,7 +67,7 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
-    result = audit.verify_chain(ctx.db.conn)
+    result = akses.verify_audit(ctx.db, ctx.actor)
     print(result.message, file=ctx.out)
     return ExitCode.OK if result.ok else ExitCode.INTEGRITY
 
@@ -75,9 +76,9 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     out = ctx.out
     flt = _filter(args)
-    entries = audit.search(db.conn, flt, limit=max(args.limit, 0))
+    entries = akses.search_audit(db, ctx.actor, flt, limit=max(args.limit, 0))
     if args.format == "json":
-        write_json(out, list(audit.export_rows(entries)))
+        write_json(out, list(export_rows(entries)))
         return ExitCode.OK
     cols = (
         ("no", tr("No"), 6),
@@ -88,7 +89,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         ("keterangan", tr("Keterangan"), 40),
     )
     print("  ".join(f"{t:<{w}}" for _, t, w in cols).rstrip(), file=out)
-    for row in audit.export_rows(entries):
+    for row in export_rows(entries):
         line = "  ".join(f"{clip(_one_line(row[k]), w):<{w}}" for k, _, w in cols)
         print(line.rstrip(), file=out)
     print(tr("{n} entri", n=angka(len(entries))), file=out)

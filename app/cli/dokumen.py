@@ -109,8 +109,9 @@ def cmd_sk(ctx: Context, args: argparse.Namespace) -> int:
 def _sk_register(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     out = ctx.out
-    rows = register_dokumen.list_register(
-        db.conn,
+    rows = register_dokumen.read_register(
+        db,
+        ctx.actor,
         tahun=args.tahun,
         templat=args.filter_templat,
         status=args.status,

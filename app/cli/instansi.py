@@ -14,6 +14,7 @@ from app.cli.exitcode import ExitCode
 from app.cli.output import progress, write_json
 from app.demo.tulis import create_demo
 from app.i18n import angka, tr
+from app.models.access.akses import require
 from app.models.errors import MeritError
 from app.models.storage import instansi
 
@@ -93,6 +94,7 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
+    require(ctx.db, ctx.actor, "instansi.baca")  # the whole agency's counts
     data = instansi.stats(ctx.db)
     out = ctx.out
     if args.json:
@@ -121,6 +123,7 @@ def cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    require(ctx.db, ctx.actor, "instansi.periksa")
     report = instansi.check(ctx.db, repair_summary=args.perbaiki)
     out = ctx.out
     if report.ok:

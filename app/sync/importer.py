@@ -237,7 +237,8 @@ def _apply(
     schema = schema_of(db)
     for found in checked.new_identities:
         if ident_mod.get_peer(db, found.node_id) is None:
-            ident_mod.add_peer(db, found, trusted=False, sumber="relay")
+            # Learnt from the package, untrusted: the system's bookkeeping, not a person's act.
+            ident_mod.add_peer(db, found, trusted=False, sumber="relay", actor="sinkron")
     versi = changelog.read_versions(conn)
     waiting = {(b.origin, b.seq): b for b in changelog.held_batches(conn)}
     fresh: dict[tuple[str, int], RemoteBatch] = {}

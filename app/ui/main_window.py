@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> CadanganDialog:
         from app.ui.dialogs.cadangan import CadanganDialog  # lazy: not at start-up (7 ms)
 
-        dialog = CadanganDialog(self.db, self.runner, self)
+        dialog = CadanganDialog(self.db, self.runner, self, actor=self.actor)
         dialog.restoreConfirmed.connect(self.restore_from)
         dialog.open()
         self.backup_dialog = dialog
@@ -153,15 +153,17 @@ class MainWindow(QMainWindow):
     def restore_from(self, path: Path) -> None:
         """Close the database, swap the backup in (the current one is kept aside), and close
         Merit to be opened again on the restored data."""
-        from app.models.storage import cadangan  # lazy: not at start-up (5 ms)
+        from app.jobs.cadangan import RestoreRequest, restore_backup  # lazy: not at start-up
 
         if hasattr(self, "backup_dialog"):
             self.backup_dialog.close()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.runner.wait()
-            self.db.close()
-            result = cadangan.restore(self.db.path, path, confirm_other_agency=True)
+            # Checked and audited in the job, which closes the database before the swap.
+            result = restore_backup(
+                self.db, self.actor, RestoreRequest(path, confirm_other_agency=True)
+            )
         except Exception as exc:
             QApplication.restoreOverrideCursor()
             show_error(self, exc)

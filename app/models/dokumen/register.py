@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from app.i18n import tr
+from app.models.access.akses import require
 from app.models.errors import NotFoundError, ValidationError
 from app.models.storage.db import Database, utc_now
 from app.models.storage.store import Store
@@ -89,6 +90,24 @@ def _reg(row: Sequence[Any]) -> RegisterRow:
         kode_verifikasi=row[12] or "",
         diterbitkan_oleh=row[13] or "",
         diterbitkan_pada=row[14] or "",
+    )
+
+
+def read_register(
+    db: Database,
+    actor: str,
+    *,
+    tahun: int | None = None,
+    templat: str | None = None,
+    status: str | None = None,
+    search: str = "",
+    limit: int | None = None,
+) -> list[RegisterRow]:
+    """:func:`list_register` for ``actor``: the register names every person a decree was
+    issued to, so it needs ``dokumen.baca`` (refused and audited otherwise)."""
+    require(db, actor, "dokumen.baca")
+    return list_register(
+        db.conn, tahun=tahun, templat=templat, status=status, search=search, limit=limit
     )
 
 

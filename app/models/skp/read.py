@@ -7,6 +7,7 @@ import sqlite3
 from collections import defaultdict
 
 from app.i18n import tr
+from app.models.access import akses
 from app.models.errors import NotFoundError
 from app.models.pegawai.read import find_pegawai_id
 from app.models.reference.loader import Referensi, natural_id
@@ -23,6 +24,7 @@ from app.models.skp.types import (
     RiwayatStatus,
     Skp,
 )
+from app.models.storage.db import Database
 
 
 def skp_id_for(pegawai_id: str, tahun: int) -> str:
@@ -74,6 +76,17 @@ def skp_info(conn: sqlite3.Connection, skp_id: str) -> SkpInfo:
         unit_path=unit_path(conn, (unit[0] if unit else None) or row["unit_id"]),
         rekan_ids=frozenset(str(r[0]) for r in rekan),
     )
+
+
+def check_read(db: Database, actor: str, skp_id: str) -> SkpInfo:
+    """Refuse (AccessDenied, audited) an actor who may not read this SKP: the employee it
+    belongs to, their appraiser and the appraiser's superior may; anyone else needs
+    ``skp.baca`` for the employee (an operator of their unit, the pimpinan, the admin)."""
+    info = skp_info(db.conn, skp_id)
+    own = actor.pegawai_id if isinstance(actor, akses.Sesi) else None
+    if own is None or own not in (info.pegawai_id, info.penilai_id, info.atasan_penilai_id):
+        akses.require(db, actor, "skp.baca", pegawai_id=info.pegawai_id)
+    return info
 
 
 def orang(

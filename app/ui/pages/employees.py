@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tr
+from app.models.access.akses import allowed, read_roots, units_under
 from app.models.errors import Cancelled, MeritError
 from app.models.organisasi.units import unit_options
 from app.models.pegawai import read as emp
@@ -92,6 +93,7 @@ class EmployeesPage(Page):
         self.add_button = QPushButton(tr("Tambah pegawai…"))
         self.add_button.setObjectName("tambahPegawai")
         self.add_button.clicked.connect(self.add_employee)
+        self.add_button.setVisible(allowed(actor, "pegawai.ubah"))
 
         self.model = EmployeeTableModel(db, self, runner=self.runner)
         self.table = QTableView()
@@ -132,6 +134,7 @@ class EmployeesPage(Page):
         self.export_button.setObjectName("eksporXlsx")
         self.export_button.setToolTip(tr("Simpan daftar ini (dengan filternya) sebagai .xlsx"))
         self.export_button.clicked.connect(self.export_xlsx)
+        self.export_button.setVisible(allowed(actor, "pegawai.ekspor"))
         self.export_progress = QProgressBar()
         self.export_progress.setObjectName("kemajuanEkspor")
         self.export_progress.setMaximumWidth(180)
@@ -183,9 +186,18 @@ class EmployeesPage(Page):
     def _fill_filters(self) -> None:
         conn = self.db.conn
         ref = Referensi.load(conn)
-        self.unit.addItem(tr("Semua unit"), None)
-        for option in unit_options(conn, max_depth=1):
-            self.unit.addItem(("    " * option.depth) + option.nama, option.id)
+        # A reader limited to some units is offered only those (the list holds nothing else).
+        roots = read_roots(self.db, self.actor, "pegawai.baca")
+        if roots is None:
+            self.unit.addItem(tr("Semua unit"), None)
+            for option in unit_options(conn, max_depth=1):
+                self.unit.addItem(("    " * option.depth) + option.nama, option.id)
+        else:
+            mine = set(units_under(conn, roots))
+            self.unit.addItem(tr("Semua unit saya"), None)
+            for option in unit_options(conn, max_depth=99):
+                if option.id in mine:
+                    self.unit.addItem(("    " * option.depth) + option.nama, option.id)
         self.golongan.addItem(tr("Semua golongan"), ())
         pns = [k for k, r in ref.golongan.items() if r["jenis_asn"] == "PNS"]
         for group in ("IV", "III", "II", "I"):
@@ -219,8 +231,10 @@ class EmployeesPage(Page):
         self.kedudukan.setCurrentIndex(1)  # a clerk works with the active employees first
 
     def current_filter(self) -> emp.EmployeeFilter:
+        """The filter as chosen on screen, limited to what the actor may read (the domain
+        refuses, audited, a unit outside the actor's units)."""
         old = self.model.filter
-        return emp.EmployeeFilter(
+        flt = emp.EmployeeFilter(
             search=self.search.text(),
             unit_id=self.unit.currentData(),
             golongan=tuple(self.golongan.currentData() or ()),
@@ -230,6 +244,7 @@ class EmployeesPage(Page):
             sort=old.sort,
             descending=old.descending,
         )
+        return emp.scoped_filter(self.db, self.actor, flt)
 
     def apply_filter(self) -> None:
         self._timer.stop()
@@ -271,7 +286,8 @@ class EmployeesPage(Page):
             self.count.setText(tr("Mencari…"))
 
     def _show_count(self, n: int) -> None:
-        total = emp.count_employees(self.db.conn, self.model.filter.kedudukan)
+        flt = self.model.filter
+        total = emp.count_employees(self.db.conn, flt.kedudukan, flt.lingkup)
         if n == total:
             self.count.setText(tr("{n} pegawai", n=angka(n)))
         else:
