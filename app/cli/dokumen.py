@@ -101,7 +101,9 @@ def cmd_sk(ctx: Context, args: argparse.Namespace) -> int:
     """``merit sk TEMPLAT ...`` issues; ``register``, ``cancel``, ``templat`` and ``penomoran``
     in the place of TEMPLAT do those instead."""
     db = ctx.db
-    templat_bawaan.seed_templates(db, actor=ctx.actor)
+    # The built-in templates are the system's own defaults (written once, as the system): a
+    # reader who may not change settings can still list the templates and the register.
+    templat_bawaan.seed_templates(db, actor="sistem")
     action = SK_ACTIONS.get(args.templat.lower(), _sk_issue)
     return action(ctx, args)
 

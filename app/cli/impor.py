@@ -17,6 +17,7 @@ from app.cli.output import progress
 from app.i18n import angka, tr
 from app.jobs.impor import ImportReportRequest, write_import_report
 from app.jobs.progress import NO_PROGRESS
+from app.models.access.akses import require
 from app.models.impor.apply import apply_import
 from app.models.impor.fields import FIELD_BY_NAME, detect_siasn, guess_mapping
 from app.models.impor.plan import plan_import
@@ -73,8 +74,9 @@ def _progress(label: str) -> Callable[[int, int], None]:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     """Read, preview and (unless ``--dry-run`` or rows are rejected) apply an import."""
     out = ctx.out
-    source = read_source(args.file, sheet=args.sheet, progress=_progress(tr("membaca")))
     db = ctx.db
+    require(db, ctx.actor, "pegawai.impor")  # before reading the file (checked again below)
+    source = read_source(args.file, sheet=args.sheet, progress=_progress(tr("membaca")))
     if args.preset:
         preset = get_preset(db, args.preset)
         mapping = apply_preset(source.headers, preset)
@@ -98,7 +100,12 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     ]
     print(tr("Kolom dipakai: {cols}", cols="; ".join(mapped) or "-"), file=out)
     plan = plan_import(
-        db, source, mapping, on_existing=args.on_existing, progress=_progress(tr("memeriksa"))
+        db,
+        source,
+        mapping,
+        on_existing=args.on_existing,
+        progress=_progress(tr("memeriksa")),
+        actor=ctx.actor,
     )
     c = plan.counts
     print(

@@ -200,7 +200,9 @@ def deferred_packages(db: Database) -> list[DeferredPackage]:
 def retry_deferred(
     db: Database, *, passphrase: str | None = None, actor: str = "sistem"
 ) -> list[ImportSummary]:
-    """Apply the packages kept aside whose schema this Merit now knows."""
+    """Apply the packages kept aside whose schema this Merit now knows (``actor`` needs
+    ``sync.impor``, refused and audited otherwise, even with nothing waiting)."""
+    require(db, actor, "sync.impor")
     results = []
     for item in deferred_packages(db):
         if item.versi_skema > local_schema_version(db):

@@ -176,7 +176,9 @@ def get_register(conn: sqlite3.Connection, key: str, *, templat: str | None = No
 def cancel(
     db: Database, key: str, alasan: str, *, actor: str = "sistem", templat: str | None = None
 ) -> RegisterRow:
-    """Cancel an issued decree: it keeps its entry and number, with the reason."""
+    """Cancel an issued decree: it keeps its entry and number, with the reason. Refused
+    (audited) first for an actor who may not issue decrees for the whole agency."""
+    require(db, actor, "dokumen.terbitkan")
     alasan = " ".join(alasan.split())
     if len(alasan) < 5:
         raise ValidationError(

@@ -164,6 +164,8 @@ class AkunForm(QDialog):
 class AkunPage(Page):
     """The accounts screen. Shown in the sidebar for admins only."""
 
+    rights = (("akun.kelola",),)
+
     COLUMNS = ("nama_pengguna", "nama_lengkap", "peran", "status", "masuk")
 
     def __init__(

@@ -201,6 +201,8 @@ class AuditEntryDialog(QDialog):
 class AuditPage(Page):
     """Search and read the audit trail."""
 
+    rights = (("audit.baca",),)
+
     exported = Signal(object)
     verified = Signal(object)
 

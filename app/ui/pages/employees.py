@@ -45,6 +45,8 @@ SEARCH_DELAY_MS = 120
 class EmployeesPage(Page):
     """List of employees, paged from SQL. Enter or double-click opens the detail view."""
 
+    rights = (("pegawai.baca",),)
+
     detailOpened = Signal(object)  # the dialog, for tests and the main window
     formOpened = Signal(object)  # the new-employee form, for tests
 

@@ -76,6 +76,8 @@ def _item(text: str) -> QTableWidgetItem:
 class KonflikPage(Page):
     """Open clashes and their resolution. ``countChanged`` carries the number still open."""
 
+    rights = (("sync.impor",),)
+
     countChanged = Signal(int)
     resolved = Signal(str)  # the clash id
 

@@ -183,6 +183,8 @@ class TerbitDialog(QDialog):
 class KpPage(Page):
     """The KP list of a period and the proposal / pertek / SK steps."""
 
+    rights = (("dokumen.terbitkan", "laporan.baca"),)
+
     changed = Signal()  # a proposal, pertek or SK was written
     loaded = Signal()
 

@@ -86,6 +86,8 @@ def _names(row: bezetting.BezettingRow) -> str:
 class OrganisasiPage(Page):
     """Unit tree on the left; positions and bezetting of the selected unit on the right."""
 
+    rights = (("organisasi.ubah",), ("laporan.baca",))
+
     def __init__(
         self,
         db: Database,

@@ -48,6 +48,8 @@ def _koma(value: Decimal) -> str:
 class PenilaianPanitiaPage(Page):
     """Open a scoring package, score candidate by candidate, seal and send."""
 
+    rights = (("seleksi.nilai",),)
+
     sealed = Signal(object)  # Path of the sheet written
 
     def __init__(

@@ -46,6 +46,8 @@ USES_PERIOD = {"kp"}
 class RecapPage(Page):
     """Choose a recap, its unit and date, and where to save it."""
 
+    rights = (("laporan.baca",),)
+
     written = Signal(object)  # (path, rows)
 
     def __init__(

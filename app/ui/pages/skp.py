@@ -185,6 +185,8 @@ def skp_roots(db: Database, actor: str) -> frozenset[str] | None:
 class SkpPage(Page):
     """Kinerja (SKP). ``loaded`` is emitted when progress and list are on screen."""
 
+    rights = (("skp.baca",),)
+
     loaded = Signal()
     created = Signal(object)  # HasilMassal
     written = Signal(object)  # path of the rekap

@@ -24,6 +24,7 @@ REGISTER_TAB, VERIFY_TAB = 1, 3
 
 
 class DokumenPage(Page):
+    rights = (("dokumen.terbitkan",),)
     issued = Signal(object)  # dokumen_jobs.HasilTerbit
 
     def __init__(
@@ -37,7 +38,7 @@ class DokumenPage(Page):
         super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanDokumen")
         self.actor = actor
-        templat_bawaan.seed_templates(db, actor=actor)
+        templat_bawaan.seed_templates(db, actor="sistem")  # the system's own defaults
 
         title = QLabel(tr("Dokumen SK"))
         title.setObjectName("judulHalaman")

@@ -93,6 +93,8 @@ class SinkronPage(BusyMixin, Page):
     """The sync screen. Signals report what the background work did, for the main window and
     for tests."""
 
+    rights = (("sync.baca",),)
+
     imported = Signal(object)  # list[ImportSummary] (one, or those applied by "Coba lagi")
     exported = Signal(object)  # ExportResult
     taskFailed = Signal(object)  # the exception (Cancelled included)
