@@ -333,7 +333,7 @@ class AuditPage(Page):
             self._loaded = True
             self.apply_filter()
             # The searches typed afterwards are not audited one by one: opening the trail is.
-            akses.record_access(self.db, self.actor, tr("Membuka jejak audit"))
+            akses.record_access(self.db, self.actor, tr("Membaca jejak audit"))
         super().showEvent(event)
 
     # -- search --------------------------------------------------------------------------------
