@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tr
-from app.models.access.akses import allowed, read_roots, units_under
+from app.models.access.akses import allowed
 from app.models.errors import Cancelled, MeritError
-from app.models.organisasi.units import unit_options
 from app.models.pegawai import read as emp
 from app.models.reference.loader import Referensi
 from app.models.storage.db import Database
@@ -35,6 +34,7 @@ from app.ui.employee_model import EmployeeTableModel
 from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
+from app.ui.widgets.units import fill_units
 
 if TYPE_CHECKING:
     from app.ui.dialogs.employee_detail import EmployeeDetailDialog
@@ -189,17 +189,7 @@ class EmployeesPage(Page):
         conn = self.db.conn
         ref = Referensi.load(conn)
         # A reader limited to some units is offered only those (the list holds nothing else).
-        roots = read_roots(self.db, self.actor, "pegawai.baca")
-        if roots is None:
-            self.unit.addItem(tr("Semua unit"), None)
-            for option in unit_options(conn, max_depth=1):
-                self.unit.addItem(("    " * option.depth) + option.nama, option.id)
-        else:
-            mine = set(units_under(conn, roots))
-            self.unit.addItem(tr("Semua unit saya"), None)
-            for option in unit_options(conn, max_depth=99):
-                if option.id in mine:
-                    self.unit.addItem(("    " * option.depth) + option.nama, option.id)
+        fill_units(self.unit, self.db, self.actor, "pegawai.baca")
         self.golongan.addItem(tr("Semua golongan"), ())
         pns = [k for k, r in ref.golongan.items() if r["jenis_asn"] == "PNS"]
         for group in ("IV", "III", "II", "I"):
