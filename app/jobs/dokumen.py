@@ -60,6 +60,7 @@ def render_preview(
     """
     from app.reports.pdf import batch  # lazy: reportlab
 
+    check_issue_rights(db, actor, req)  # the preview shows the records: the same right
     draft = rancangan.prepare(db, req)
     t = draft.templat
     nomor = preview_nomor(t.format_nomor, draft.tanggal)

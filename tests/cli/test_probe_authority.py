@@ -92,7 +92,7 @@ def test_restore_needs_sign_in_and_the_admin(world: World, db_path: Path) -> Non
 
 def test_restore_over_a_damaged_file_needs_no_account(world: World, db_path: Path) -> None:
     db_path.write_bytes(b"bukan basis data SQLite" * 100)
-    code, out, err = run(world, db_path, None, "restore", world.values["backup"], "--yes")
+    code, _, err = run(world, db_path, None, "restore", world.values["backup"], "--yes")
     assert code == 0, err
     with Database(db_path) as d:
         assert akun.ada_akun(d)
