@@ -74,9 +74,10 @@ def _progress(label: str) -> Callable[[int, int], None]:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     """Read, preview and (unless ``--dry-run`` or rows are rejected) apply an import."""
     out = ctx.out
-    db = ctx.db
-    require(db, ctx.actor, "pegawai.impor")  # before reading the file (checked again below)
+    if ctx.path.exists():  # refused before the file is read (checked again in the domain)
+        require(ctx.db, ctx.actor, "pegawai.impor")
     source = read_source(args.file, sheet=args.sheet, progress=_progress(tr("membaca")))
+    db = ctx.db
     if args.preset:
         preset = get_preset(db, args.preset)
         mapping = apply_preset(source.headers, preset)

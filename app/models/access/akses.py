@@ -17,9 +17,16 @@ Who the actor is:
 Writes are checked in the one write path: :meth:`Store.write` calls :func:`check_ops` for every
 batch of operations (table -> action, see :data:`TABEL_AKSI`; the operator's unit scope is
 checked per employee and per unit written), and :func:`require` for the action a model function
-names explicitly (``Store.write(..., izin="pegawai.impor")``). Reads and exports call
-:func:`require` themselves. A refusal raises :class:`AccessDenied` with an Indonesian message,
-rolls back the transaction it happened in, and leaves one audit entry ("Akses ditolak").
+names explicitly (``Store.write(..., izin="pegawai.impor")``).
+
+Reads, exports and documents check the right themselves, in the model or job that reads:
+:func:`require` for one record, :func:`read_roots` / :func:`read_unit` for a list, which also
+return the units a unit-limited reader may see, for the reader's SQL (:func:`units_under`), so
+that a list, a count, a search or an export never holds anyone outside them. Reading a person's
+details, exporting, and the administrative acts that change no replicated row (backup, restore,
+peers, the installation's name, reading the audit trail) are audited with
+:func:`record_access`. A refusal raises :class:`AccessDenied` with an Indonesian message, rolls
+back the transaction it happened in, and leaves one audit entry ("Akses ditolak").
 """
 
 from __future__ import annotations
