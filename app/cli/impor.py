@@ -17,7 +17,7 @@ from app.cli.output import progress
 from app.i18n import angka, tr
 from app.jobs.impor import ImportReportRequest, write_import_report
 from app.jobs.progress import NO_PROGRESS
-from app.models.access.akses import require
+from app.models.access.akses import read_roots
 from app.models.impor.apply import apply_import
 from app.models.impor.fields import FIELD_BY_NAME, detect_siasn, guess_mapping
 from app.models.impor.plan import plan_import
@@ -75,7 +75,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     """Read, preview and (unless ``--dry-run`` or rows are rejected) apply an import."""
     out = ctx.out
     if ctx.path.exists():  # refused before the file is read (checked again in the domain)
-        require(ctx.db, ctx.actor, "pegawai.impor")
+        read_roots(ctx.db, ctx.actor, "pegawai.impor")
     source = read_source(args.file, sheet=args.sheet, progress=_progress(tr("membaca")))
     db = ctx.db
     if args.preset:

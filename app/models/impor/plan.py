@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from app.i18n import tr
-from app.models.access.akses import require
+from app.models.access.akses import read_roots
 from app.models.errors import Cancelled, ValidationError
 from app.models.impor.compare import Comparer, load_existing
 from app.models.impor.fields import FIELD_BY_NAME, REQUIRED_FIELDS
@@ -85,7 +85,7 @@ def plan_import(
     leaves them as they are (status ``dilewati``). Raises ValidationError when a required
     field is not mapped and :class:`Cancelled` when ``cancelled()`` becomes true.
     """
-    require(db, actor, "pegawai.impor")
+    read_roots(db, actor, "pegawai.impor")  # refused without the right (a unit's is enough)
     if on_existing not in ON_EXISTING:
         raise ValidationError(
             tr(
