@@ -297,10 +297,13 @@ def count_employees(
 ) -> int:
     """Employees on record (not deleted), optionally only those of one kedudukan, and only
     those in the units ``lingkup`` (a scoped filter's, see :func:`scoped_filter`)."""
-    sql = "SELECT count(*) FROM pegawai_ringkas WHERE deleted = 0"
+    # Scoped, the count walks the units' index ("+" keeps SQLite off the kedudukan index,
+    # which would visit every employee of the agency: 28 ms against 6 ms on 20,000).
+    plus = "+" if lingkup is not None else ""
+    sql = f"SELECT count(*) FROM pegawai_ringkas WHERE {plus}deleted = 0"
     params: list[Any] = []
     if kedudukan:
-        sql += " AND kedudukan = ?"
+        sql += f" AND {plus}kedudukan = ?"
         params.append(kedudukan)
     if lingkup is not None:
         sql += " AND unit_id IN (SELECT value FROM json_each(?))"
