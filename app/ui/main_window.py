@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
             self.sign_out_action.triggered.connect(self.sign_out)
         if allowed(actor, "cadangan.buat"):
             self._add_backup_actions(menu)
+        self._start_daily_backups()
         quit_action = menu.addAction(tr("&Keluar"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -124,7 +125,11 @@ class MainWindow(QMainWindow):
         restore.setEnabled(allowed(self.actor, "cadangan.pulihkan"))
         restore.triggered.connect(lambda: self.open_backups().choose_restore_file())
         menu.addSeparator()
-        # The daily backup: checked soon after start and every hour, in the background.
+
+    def _start_daily_backups(self) -> None:
+        """The daily backup is the system's own, whoever is signed in (making one by hand, or
+        restoring, is the admin's): checked soon after start and every hour, in the
+        background."""
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(60 * 60 * 1000)
         self.backup_timer.timeout.connect(self.scheduled_backup)

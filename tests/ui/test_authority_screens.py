@@ -92,3 +92,21 @@ def test_reader_sees_no_editing_command_and_the_opening_is_audited(
 def test_committee_member_has_no_employee_or_skp_page(wdb: Database) -> None:
     sesi = akun.masuk(wdb, "anggota_panitia", SANDI)
     assert [p.key for p in visible_pages(sesi)] == ["penilaian"]
+
+
+def test_backup_menu_is_the_admins_but_the_daily_backup_runs_for_everyone(
+    qtbot: QtBot, wdb: Database
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from app.ui.main_window import MainWindow
+
+    for role, menu in (("pimpinan", False), ("admin", True)):
+        runner = TaskRunner(wdb.path)
+        window = MainWindow(wdb, runner, actor=akun.masuk(wdb, role, SANDI))
+        qtbot.addWidget(window)
+        names = {a.objectName() for a in window.findChildren(QAction)}
+        assert ("aksiCadangkan" in names) is menu and ("aksiPulihkan" in names) is menu, role
+        assert window.backup_timer.isActive(), role
+        window.close()
+        runner.wait()
