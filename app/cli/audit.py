@@ -1,10 +1,11 @@
 """``merit audit verify|list|export``: the audit trail without a screen.
 
-``verify`` runs the whole check (:func:`app.models.access.audit_periksa.check_trail`): the
-hash chain, the signed head, the change log, the heads peers have seen, and the breaks recorded
-before. Exit codes: 0 intact and no break ever recorded; 5 (``ExitCode.INTEGRITY``) something
-is wrong now (each problem named) or a break was found and recorded earlier (the entry named;
-a cut stays visible after the trail was chained over it).
+Reading the trail needs ``audit.baca`` (admin and pimpinan); every reading is itself audited,
+a refusal too (exit 6). ``verify`` runs the whole check
+(:func:`app.models.access.audit_periksa.check_trail`): the hash chain, the signed head, the
+change log, the heads peers have seen, and the breaks recorded before. Exit codes: 0 intact and
+no break ever recorded; 5 (``ExitCode.INTEGRITY``) something is wrong now (each problem named)
+or a break was found and recorded earlier.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from app.cli.output import clip, write_json
 from app.i18n import angka, tr
 from app.jobs.audit import AuditTrailRequest, write_audit_trail
 from app.jobs.progress import NO_PROGRESS
-from app.models.access import audit, audit_periksa
-from app.models.access.audit import AuditFilter
+from app.models.access import akses
+from app.models.access.audit import AuditFilter, export_rows
 from app.models.errors import ValidationError
 
 
@@ -75,7 +76,7 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
-    result = audit_periksa.check_trail(ctx.db.conn)
+    result = akses.verify_audit(ctx.db, ctx.actor)
     if args.format == "json":
         write_json(ctx.out, result.as_json())
     else:
@@ -87,9 +88,9 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     out = ctx.out
     flt = _filter(args)
-    entries = audit.search(db.conn, flt, limit=max(args.limit, 0))
+    entries = akses.search_audit(db, ctx.actor, flt, limit=max(args.limit, 0))
     if args.format == "json":
-        write_json(out, list(audit.export_rows(entries)))
+        write_json(out, list(export_rows(entries)))
         return ExitCode.OK
     cols = (
         ("no", tr("No"), 6),
@@ -100,7 +101,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         ("keterangan", tr("Keterangan"), 40),
     )
     print("  ".join(f"{t:<{w}}" for _, t, w in cols).rstrip(), file=out)
-    for row in audit.export_rows(entries):
+    for row in export_rows(entries):
         line = "  ".join(f"{clip(_one_line(row[k]), w):<{w}}" for k, _, w in cols)
         print(line.rstrip(), file=out)
     print(tr("{n} entri", n=angka(len(entries))), file=out)

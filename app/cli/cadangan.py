@@ -1,8 +1,11 @@
 """``merit backup [--out DIR]``, ``merit backup list`` and ``merit restore FILE [--yes]``.
 
-A restore replaces the database file: run it while the desktop app is closed. Exit codes:
-0 done, 2 the file is not a usable backup, 4 storage problem (in use, disk full), 6 the backup
-belongs to another agency and was not confirmed.
+A restore replaces the database file: run it while the desktop app is closed. Both need a
+right (``cadangan.buat``, ``cadangan.pulihkan``: the admin's) once the database has accounts:
+``--user`` is asked for, as for every command, and the act is audited. Only a database file
+that cannot be opened at all (damaged) is restored without signing in. Exit codes:
+0 done, 2 the file is not a usable backup, 4 storage problem (in use, disk full), 6 access
+refused, or the backup belongs to another agency and was not confirmed.
 """
 
 from __future__ import annotations
@@ -14,8 +17,18 @@ from pathlib import Path
 from app.cli.args import Commands
 from app.cli.context import Context
 from app.cli.exitcode import ExitCode
-from app.cli.output import progress
+from app.cli.output import JobProgress, progress
 from app.i18n import angka, tr
+from app.jobs.cadangan import (
+    BackupRequest,
+    RestoreRequest,
+    restore_backup,
+    restore_unreadable,
+    write_backup,
+)
+from app.jobs.progress import NO_PROGRESS
+from app.models.access.akses import require
+from app.models.errors import StorageError
 from app.models.storage import cadangan, cadangan_berkas
 
 
@@ -66,6 +79,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     """``backup``: make one now; ``backup list``: the automatic backups, newest first."""
     out = ctx.out
     if args.action in ("list", "daftar"):
+        require(ctx.db, ctx.actor, "cadangan.buat")
         folder = cadangan.backups_folder(ctx.path)
         backups = cadangan_berkas.list_backups(folder)
         if not backups:
@@ -79,7 +93,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
         print(tr("{n} cadangan", n=angka(len(backups))), file=out)
         return ExitCode.OK
     report = progress(lambda pct, _done, _total: tr("  mencadangkan: {pct}%", pct=pct))
-    info = cadangan.make_backup(ctx.db, kind=cadangan.MANUAL, folder=args.out, progress=report)
+    info = write_backup(ctx.db, ctx.actor, BackupRequest(args.out), JobProgress(report))
     print(tr("Cadangan dibuat: {path} ({size})", path=info.path, size=_size(info.size)), file=out)
     return ExitCode.OK
 
@@ -87,10 +101,24 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     """Replace the database file (never opened here) with a backup."""
     out = ctx.out
-    path = ctx.path
     confirm = bool(args.yes)
+
+    def run(confirmed: bool) -> cadangan.RestoreResult:
+        request = RestoreRequest(args.file, confirm_other_agency=confirmed)
+        if not ctx.path.exists():
+            return restore_unreadable(ctx.path, ctx.actor_name(), request)
+        try:
+            db = ctx.db  # signs in (``--user``) when the database has accounts
+        except StorageError:
+            # Damaged beyond opening: no account can be checked, nothing in it can be read.
+            return restore_unreadable(ctx.path, ctx.actor_name(), request)
+        try:
+            return restore_backup(db, ctx.actor, request, NO_PROGRESS)
+        finally:
+            ctx.close()
+
     try:
-        result = cadangan.restore(path, args.file, confirm_other_agency=confirm)
+        result = run(confirm)
     except cadangan.AgencyMismatch as exc:
         if confirm or not sys.stdin.isatty():
             raise
@@ -99,7 +127,7 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("ya", "y", "yes"):
             print(tr("Dibatalkan; basis data tidak diubah."), file=out)
             return ExitCode.DENIED
-        result = cadangan.restore(path, args.file, confirm_other_agency=True)
+        result = run(True)
     check = result.check
     print(
         tr(

@@ -84,6 +84,11 @@ class Context:
         self._open()
         if self._sesi is not None:
             return self._sesi
+        return self.actor_name()
+
+    def actor_name(self) -> str:
+        """The machine's owner ("cli:<os user>"), without opening the database: who acts on a
+        database file that cannot be opened at all (``merit restore`` over a damaged file)."""
         try:
             return f"cli:{getpass.getuser()}"
         except Exception:

@@ -140,7 +140,9 @@ def cmd_sk(ctx: Context, args: argparse.Namespace) -> int:
     """``merit sk TEMPLAT ...`` issues; ``register``, ``cancel``, ``templat`` and ``penomoran``
     in the place of TEMPLAT do those instead."""
     db = ctx.db
-    templat_bawaan.seed_templates(db, actor=ctx.actor)
+    # The built-in templates are the system's own defaults (written once, as the system): a
+    # reader who may not change settings can still list the templates and the register.
+    templat_bawaan.seed_templates(db, actor="sistem")
     action = SK_ACTIONS.get(args.templat.lower(), _sk_issue)
     return action(ctx, args)
 
@@ -148,8 +150,9 @@ def cmd_sk(ctx: Context, args: argparse.Namespace) -> int:
 def _sk_register(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     out = ctx.out
-    rows = register_dokumen.list_register(
-        db.conn,
+    rows = register_dokumen.read_register(
+        db,
+        ctx.actor,
         tahun=args.tahun,
         templat=args.filter_templat,
         status=args.status,

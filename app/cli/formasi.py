@@ -2,7 +2,9 @@
 
 The same function as the Organisasi & Formasi screen
 (:func:`app.models.organisasi.bezetting.bezetting_report`).
-Without ``--unit``: the whole organisation. Exit codes: 0 printed, 3 unit not found.
+Without ``--unit``: the whole organisation (a reader of some units: their unit). The report
+names the people in post, so it needs ``laporan.baca``. Exit codes: 0 printed, 3 unit not
+found, 6 access refused.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import clip, write_json
 from app.i18n import angka, tr
+from app.models.access.akses import read_unit
 from app.models.organisasi import bezetting
 from app.models.organisasi.units import find_unit
 
@@ -36,6 +39,7 @@ def cmd_bezetting(ctx: Context, args: argparse.Namespace) -> int:
     conn = ctx.db.conn
     out = ctx.out
     unit_id = find_unit(conn, args.unit) if args.unit else None
+    unit_id = read_unit(ctx.db, ctx.actor, "laporan.baca", unit_id)  # refused, or scoped
     report = bezetting.bezetting_report(conn, unit_id, include_sub_units=not args.tanpa_sub_unit)
     rows = [r for r in report.rows if r.kosong > 0] if args.kosong else report.rows
     t = bezetting.total(rows, report.total.unit_nama)

@@ -17,6 +17,7 @@ from app.cli.output import progress
 from app.i18n import angka, tr
 from app.jobs.impor import ImportReportRequest, write_import_report
 from app.jobs.progress import NO_PROGRESS
+from app.models.access.akses import read_roots
 from app.models.impor.apply import apply_import
 from app.models.impor.fields import FIELD_BY_NAME, detect_siasn, guess_mapping
 from app.models.impor.plan import plan_import
@@ -73,6 +74,8 @@ def _progress(label: str) -> Callable[[int, int], None]:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     """Read, preview and (unless ``--dry-run`` or rows are rejected) apply an import."""
     out = ctx.out
+    if ctx.path.exists():  # refused before the file is read (checked again in the domain)
+        read_roots(ctx.db, ctx.actor, "pegawai.impor")
     source = read_source(args.file, sheet=args.sheet, progress=_progress(tr("membaca")))
     db = ctx.db
     if args.preset:
@@ -98,7 +101,12 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     ]
     print(tr("Kolom dipakai: {cols}", cols="; ".join(mapped) or "-"), file=out)
     plan = plan_import(
-        db, source, mapping, on_existing=args.on_existing, progress=_progress(tr("memeriksa"))
+        db,
+        source,
+        mapping,
+        on_existing=args.on_existing,
+        progress=_progress(tr("memeriksa")),
+        actor=ctx.actor,
     )
     c = plan.counts
     print(

@@ -93,7 +93,7 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
-    data = instansi.stats(ctx.db)
+    data = instansi.stats(ctx.db, actor=ctx.actor)  # the whole agency's counts: checked
     out = ctx.out
     if args.json:
         write_json(out, data)
@@ -121,7 +121,7 @@ def cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
-    report = instansi.check(ctx.db, repair_summary=args.perbaiki)
+    report = instansi.check(ctx.db, repair_summary=args.perbaiki, actor=ctx.actor)
     out = ctx.out
     if report.ok:
         print(

@@ -28,7 +28,7 @@ from app.cli.exitcode import ExitCode
 from app.cli.output import write_json
 from app.i18n import tr
 from app.jobs import dokumen as dokumen_jobs
-from app.models.access.akses import require
+from app.models.access.akses import read_unit
 from app.models.errors import ValidationError
 from app.models.kp import usulan as kp
 from app.models.organisasi.units import find_unit
@@ -94,10 +94,10 @@ def cmd_eligible(ctx: Context, args: argparse.Namespace) -> int:
     """The nominative list of the period: who meets the conditions, who should be checked."""
     db = ctx.db
     out = ctx.out
-    require(db, ctx.actor, "laporan.baca")
     conn = db.conn
-    periode = periode_kp(conn, args.periode)
     unit_id = find_unit(conn, args.unit) if args.unit else None
+    unit_id = read_unit(db, ctx.actor, "laporan.baca", unit_id)  # refused, or scoped
+    periode = periode_kp(conn, args.periode)
     hasil = nominatif_kp(conn, periode, unit_id=unit_id, termasuk_melebihi_batas=args.semua)
     if args.format == "json":
         write_json(
@@ -184,8 +184,8 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     """The period's list with the state of each proposal."""
     db = ctx.db
     out = ctx.out
-    require(db, ctx.actor, "laporan.baca")
     unit_id = find_unit(db.conn, args.unit) if args.unit else None
+    unit_id = read_unit(db, ctx.actor, "laporan.baca", unit_id)  # refused, or scoped
     items = kp.list_periode(db.conn, args.periode, unit_id=unit_id)
     if args.format == "json":
         write_json(

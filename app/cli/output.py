@@ -32,3 +32,18 @@ def progress(message: Callable[[int, int, int], str]) -> Callable[[int, int], No
             print(message(pct, done, total), file=sys.stderr)
 
     return report
+
+
+class JobProgress:
+    """A job's progress (:class:`app.jobs.progress.Progress`) reported through a callback made
+    by :func:`progress`; never cancelled."""
+
+    def __init__(self, report: Callable[[int, int], None]) -> None:
+        self._report = report
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self._report(done, total)
+
+    @property
+    def cancelled(self) -> bool:
+        return False

@@ -1,8 +1,11 @@
 """``merit employees list | show | set | leave | delete`` (alias ``pegawai``).
 
 The same functions as the screens (:mod:`app.models.pegawai.read` and
-:mod:`app.models.pegawai.write`). Exit codes: 0 done, 1 delete not confirmed at the terminal,
-2 invalid input (nothing written), 3 employee or unit not found.
+:mod:`app.models.pegawai.write`), with the same rights: the list holds only the employees the
+account may read (an operator of one unit: that unit), ``show`` and the machine-readable lists
+(``--format csv|json``) are audited, ``--format csv`` is an export (``pegawai.ekspor``).
+Exit codes: 0 done, 1 delete not confirmed at the terminal, 2 invalid input (nothing written),
+3 employee or unit not found, 6 access refused.
 
 ``delete`` never prompts when its input is not a terminal (scripts): there it needs ``--yes``.
 At a terminal without ``--yes`` it asks once.
@@ -22,11 +25,12 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import clip, write_json
 from app.i18n import angka, tanggal, tr
-from app.models.access.akses import require
+from app.models.access.akses import record_access, require
 from app.models.errors import ValidationError
 from app.models.organisasi.units import find_unit
 from app.models.pegawai import read as emp
 from app.models.pegawai import write as registri
+from app.models.pegawai.ekspor import describe_filter, record_export
 from app.models.reference.loader import Referensi
 from app.models.rules.nip import format_nip
 
@@ -124,7 +128,11 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     conn = db.conn
     out = ctx.out
-    require(db, ctx.actor, "pegawai.baca")
+    actor = ctx.actor
+    if args.format == "csv":
+        require(
+            db, actor, "pegawai.ekspor", unit_id=find_unit(conn, args.unit) if args.unit else None
+        )
     flt = emp.EmployeeFilter(
         search=args.search,
         unit_id=find_unit(conn, args.unit) if args.unit else None,
@@ -134,7 +142,18 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         kedudukan=args.kedudukan.upper() if args.kedudukan else None,
         sort=args.sort,
     )
+    flt = emp.scoped_filter(db, actor, flt)  # refused without the right; the actor's units only
     rows = emp.list_employees(conn, flt, limit=args.limit)
+    if args.format == "csv":
+        record_export(db, flt, "stdout.csv", len(rows), actor=actor)
+    elif args.format == "json":
+        record_access(
+            db,
+            actor,
+            tr("Membaca daftar pegawai (JSON)"),
+            tabel="pegawai",
+            keterangan=tr("{n} pegawai; {filter}", n=len(rows), filter=describe_filter(conn, flt)),
+        )
     fields = (*emp.LIST_FIELDS, "pangkat")
     if args.format == "json":
         write_json(out, [{k: r[k] for k in fields} for r in rows])
@@ -150,10 +169,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
-    db = ctx.db
-    conn = db.conn
-    require(db, ctx.actor, "pegawai.baca_rincian", pegawai_id=emp.find_pegawai_id(conn, args.nip))
-    record = emp.get_employee(conn, args.nip)
+    # Refused (audited) without the right to this employee's details; the read is audited.
+    record = emp.read_employee(ctx.db, ctx.actor, args.nip)
     if args.format == "json":
         write_json(ctx.out, emp.record_to_json(record))
     else:
@@ -252,6 +269,7 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_leave(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     pegawai_id = emp.find_pegawai_id(db.conn, args.nip)
+    require(db, ctx.actor, "pegawai.ubah", pegawai_id=pegawai_id)  # before reading the record
     nama = emp.get_employee(db.conn, pegawai_id).data["nama_lengkap"]
     registri.leave_service(
         db, pegawai_id, args.status, args.date, actor=ctx.actor, keterangan=args.keterangan
@@ -273,6 +291,7 @@ def cmd_leave(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     pegawai_id = emp.find_pegawai_id(db.conn, args.nip)
+    require(db, ctx.actor, "pegawai.hapus", pegawai_id=pegawai_id)  # before any question
     record = emp.get_employee(db.conn, pegawai_id)
     nama = record.data["nama_lengkap"]
     if not args.yes:

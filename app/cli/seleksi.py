@@ -208,6 +208,7 @@ def _pelamar_by_nomor(ctx: Context, seleksi_id: str, nomor: int) -> str:
 
 
 def _paket(ctx: Context, ref: str) -> lb.LembarKerja:
+    require(ctx.db, ctx.actor, "seleksi.nilai")  # the sheets are the committee member's
     found = [k for k in lb.list_paket(ctx.db.conn) if k.paket_id.startswith(ref)]
     if len(found) != 1:
         raise NotFoundError(tr("Paket penilaian '{r}' tidak ditemukan.", r=ref))
@@ -273,6 +274,7 @@ def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     out = ctx.out
+    require(ctx.db, ctx.actor, "seleksi.baca")
     rows = seleksi.list_seleksi(ctx.db.conn)
     if args.format == "json":
         write_json(out, [r.__dict__ for r in rows])
@@ -454,7 +456,7 @@ def cmd_appoint(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_open_package(ctx: Context, args: argparse.Namespace) -> int:
-    kerja = lb.buka_paket(ctx.db, args.berkas)
+    kerja = lb.buka_paket(ctx.db, args.berkas, actor=ctx.actor)
     ctx.out.write(
         tr(
             "Paket {id} dibuka: {n} kandidat, seleksi {j}, anggota {a}.",
@@ -481,7 +483,9 @@ def cmd_score(ctx: Context, args: argparse.Namespace) -> int:
         raise ValidationError(
             tr("Kriteria '{k}' tidak ada atau ganda.", k=args.kriteria), field="kriteria"
         )
-    lb.isi_nilai(db, kerja.paket_id, calon.id, crit[0].id, args.nilai, args.catatan)
+    lb.isi_nilai(
+        db, kerja.paket_id, calon.id, crit[0].id, args.nilai, args.catatan, actor=ctx.actor
+    )
     return _saved(ctx)
 
 
@@ -489,6 +493,6 @@ def cmd_seal(ctx: Context, args: argparse.Namespace) -> int:
     """Seal the sheet and write it for the secretariat."""
     db = ctx.db
     kerja = _paket(ctx, args.paket)
-    path = lb.kunci_dan_kirim(db, kerja.paket_id, args.out)
+    path = lb.kunci_dan_kirim(db, kerja.paket_id, args.out, actor=ctx.actor)
     ctx.out.write(tr("Lembar nilai dikunci dan ditulis ke {p}.", p=path) + "\n")
     return ExitCode.OK

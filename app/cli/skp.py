@@ -36,6 +36,7 @@ from app.cli.exitcode import ExitCode
 from app.cli.output import clip, write_json
 from app.i18n import angka, tanggal, tr
 from app.jobs.skp import EvaluasiRequest, RekapSkpRequest, write_evaluasi_pdf, write_rekap_xlsx
+from app.models.access.akses import read_unit
 from app.models.errors import ValidationError
 from app.models.organisasi.units import find_unit
 from app.models.pegawai.read import find_pegawai_id
@@ -230,7 +231,8 @@ def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     conn = ctx.db.conn
     out = ctx.out
-    unit_id = _unit_id(ctx, args)
+    # Refused (audited) without skp.baca; a reader of some units gets only theirs.
+    unit_id = read_unit(ctx.db, ctx.actor, "skp.baca", _unit_id(ctx, args))
     rows = skp_progress.list_skp(conn, args.tahun, unit_id=unit_id)
     if args.format == "json":
         data = [

@@ -1,7 +1,11 @@
 """``merit sync ...``: identity, peers, package export and import, clashes, status.
 
-Exit codes: 0 done; 2 refused package or invalid input; 3 unknown peer or clash; 1 other
-expected errors (with an Indonesian message).
+Each sub-command needs its right (``sync.baca`` to look, ``sync.peer`` for peers,
+``sync.identitas`` to rename, ``sync.ekspor`` / ``sync.ekspor_penuh`` / ``sync.impor``); the
+administrative ones are audited, refusals too.
+
+Exit codes: 0 done; 2 refused package or invalid input; 3 unknown peer or clash; 6 access
+refused; 1 other expected errors (with an Indonesian message).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import write_json
 from app.i18n import angka, tr
+from app.models.access.akses import require
 from app.models.errors import ValidationError
 from app.sync import conflicts as cf
 from app.sync import identity as ident
@@ -94,7 +99,9 @@ def _passphrase(path: Path | None) -> str | None:
 def cmd_id(ctx: Context, args: argparse.Namespace) -> int:
     """This installation's identity (``--name``: rename it first)."""
     out = ctx.out
-    me = ident.ensure_identity(ctx.db, args.name)
+    if args.name is None:
+        require(ctx.db, ctx.actor, "sync.baca")
+    me = ident.ensure_identity(ctx.db, args.name, actor=ctx.actor)
     if args.json:
         write_json(out, {**me.public_dict(), "sidik_jari": me.sidik_jari})
     else:
@@ -106,6 +113,7 @@ def cmd_id(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_id_export(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
+    require(db, ctx.actor, "sync.baca")
     path = ident.export_identity(db, args.out)
     me = ident.own_identity(db)
     print(tr("Identitas ditulis ke {path}", path=path), file=ctx.out)
@@ -118,6 +126,7 @@ def cmd_peer_add(ctx: Context, args: argparse.Namespace) -> int:
     not)."""
     db = ctx.db
     out = ctx.out
+    require(db, ctx.actor, "sync.peer")  # before any question (checked again when added)
     found = ident.read_identity_file(args.file)
     print(tr("Peer: {nama}", nama=found.nama), file=out)
     print(tr("Id node: {id}", id=found.node_id), file=out)
@@ -135,7 +144,7 @@ def cmd_peer_add(ctx: Context, args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "ya"):
             print(tr("Peer tidak ditambahkan."), file=out)
             return ExitCode.FAILED
-    ident.add_peer(db, found, trusted=True)
+    ident.add_peer(db, found, trusted=True, actor=ctx.actor)
     print(tr("Peer {nama} ditambahkan dan dipercaya.", nama=found.nama), file=out)
     return ExitCode.OK
 
@@ -143,6 +152,7 @@ def cmd_peer_add(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_peers(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     out = ctx.out
+    require(db, ctx.actor, "sync.baca")
     peers = ident.list_peers(db)
     if args.json:
         write_json(out, status.sync_status(db).as_json()["peer"], ensure_ascii=True)
@@ -204,6 +214,7 @@ def cmd_retry(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_conflicts(ctx: Context, args: argparse.Namespace) -> int:
     out = ctx.out
+    require(ctx.db, ctx.actor, "sync.impor")  # the clashing values are the records' own
     items = cf.list_conflicts(ctx.db)
     if args.format == "json":
         print(cf.as_json(items), file=out)
@@ -225,6 +236,7 @@ def cmd_conflicts(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_resolve(ctx: Context, args: argparse.Namespace) -> int:
     """Decide one clash: keep one side (``--keep``) or take a value (``--take``)."""
     db = ctx.db
+    require(db, ctx.actor, "sync.impor")
     if args.keep:
         cf.resolve_keep(db, args.id, args.keep, actor=ctx.actor)
     else:
@@ -235,6 +247,7 @@ def cmd_resolve(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     out = ctx.out
+    require(ctx.db, ctx.actor, "sync.baca")
     info = status.sync_status(ctx.db)
     if args.json:
         write_json(out, info.as_json())

@@ -13,6 +13,7 @@ from pathlib import Path
 from app.i18n import tr
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access import audit
+from app.models.access.akses import require
 from app.models.storage.db import Database
 
 
@@ -40,6 +41,7 @@ def write_audit_trail(
     from app.reports.excel import audit as ax  # lazy: openpyxl
 
     flt, path = request.filter, request.target
+    require(db, actor, "audit.baca")  # refused (and audited) before anything is written
     n = ax.write_audit_xlsx(
         path,
         audit.export_rows(audit.iter_entries(db.conn, flt)),

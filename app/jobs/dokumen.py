@@ -28,6 +28,7 @@ from pathlib import Path
 from app.i18n import tr
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access import kunci
+from app.models.access.akses import require
 from app.models.dokumen import penomoran, rancangan, register, templat
 from app.models.dokumen.isian import format_nomor, preview_nomor
 from app.models.dokumen.naskah import Document, Kind, Letter
@@ -37,6 +38,7 @@ from app.models.dokumen.register import RegisterRow
 from app.models.dokumen.templat import Templat
 from app.models.errors import Cancelled, NotFoundError, ValidationError
 from app.models.kp import usulan as kp
+from app.models.pegawai.read import find_pegawai_id
 from app.models.storage.db import Database
 from app.reports.pdf import verification as ver
 
@@ -60,6 +62,7 @@ def render_preview(
     """
     from app.reports.pdf import batch  # lazy: reportlab
 
+    check_issue_rights(db, actor, req)  # the preview shows the records: the same right
     draft = rancangan.prepare(db, req)
     t = draft.templat
     nomor = preview_nomor(t.format_nomor, draft.tanggal)
@@ -147,6 +150,7 @@ def _issue(db: Database, actor: str, request: IssueRequest, progress: Progress) 
     :func:`issue_sk_kp`, which checked the proposals)."""
     req = request.permintaan
     conn = db.conn
+    check_issue_rights(db, actor, req)
     penomoran.check_numbering_allowed(db)
     draft = rancangan.prepare(db, req, today=request.today)
     t = draft.templat
@@ -208,6 +212,21 @@ def _issue(db: Database, actor: str, request: IssueRequest, progress: Progress) 
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     raise ValidationError(tr("Nomor dokumen sedang dipakai penerbitan lain; coba lagi."))
+
+
+def check_issue_rights(db: Database, actor: str, req: Permintaan) -> None:
+    """Refuse (AccessDenied, audited) before anything is prepared an actor who may not issue
+    decrees for these employees (a unit operator: their unit's)."""
+    ids = []
+    for nip in req.nips:
+        try:
+            ids.append(find_pegawai_id(db.conn, nip))
+        except NotFoundError:
+            continue  # reported, with the others, by the preparation
+    if not ids:
+        require(db, actor, "dokumen.terbitkan")
+    for pid in ids:
+        require(db, actor, "dokumen.terbitkan", pegawai_id=pid)
 
 
 def _render(

@@ -20,7 +20,7 @@ from app.models.pegawai.ekspor import (
     employee_export_rows,
     record_export,
 )
-from app.models.pegawai.read import EmployeeFilter
+from app.models.pegawai.read import EmployeeFilter, scoped_filter
 from app.models.storage.db import Database
 from app.models.storage.instansi import get_setting
 
@@ -49,8 +49,10 @@ def write_employee_list(
     AccessDenied before writing anything, Cancelled (and leaves no file) when cancelled."""
     from app.reports.excel import pegawai as px  # lazy: openpyxl
 
-    flt, path = request.filter, request.target
-    check_export(db, flt, actor=actor)  # refused before anything is written
+    path = request.target
+    check_export(db, request.filter, actor=actor)  # refused before anything is written
+    # Only the employees the actor may export (an operator of one unit: that unit), in SQL.
+    flt = scoped_filter(db, actor, request.filter, "pegawai.ekspor")
     total = request.total if request.total is not None else employee_export_count(db.conn, flt)
     agency = get_setting(db.conn, "nama_instansi") or ""
     title = tr("Daftar Pegawai {instansi}", instansi=agency).strip()

@@ -97,7 +97,9 @@ def issue_sk_pengangkatan(
     db: Database, actor: str, request: SkPengangkatanRequest, progress: Progress = NO_PROGRESS
 ) -> dokumen_jobs.HasilTerbit:
     """Issue the SK Pengangkatan dalam Jabatan (template SK_JABATAN, through the decree engine:
-    numbered, registered, verifiable) for the candidate the PPK chose among the three proposed."""
+    numbered, registered, verifiable) for the candidate the PPK chose among the three proposed.
+    Refused (audited) first for an actor who may not issue decrees."""
+    require(db, actor, "dokumen.terbitkan")
     req = check_sk_pengangkatan(
         db.conn,
         request.seleksi_id,

@@ -17,11 +17,13 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.jobs.progress import NO_PROGRESS, Progress
+from app.models.access.akses import read_unit
 from app.models.rekap import common
 from app.models.rules.skp import Pelaku, status_labels
 from app.models.skp import progress as skp_progress
 from app.models.skp.dokumen import dokumen_evaluasi
 from app.models.skp.guard import pelaku_dari
+from app.models.skp.read import check_read
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 
@@ -56,6 +58,9 @@ def write_rekap_xlsx(
 
     conn = db.conn
     tahun, unit_id, target = request.tahun, request.unit_id, request.target
+    if not isinstance(actor, Pelaku):
+        # Refused (audited) without skp.baca; a reader of some units gets only theirs, in SQL.
+        unit_id = read_unit(db, actor, "skp.baca", unit_id)
     kop = common.kop(conn, unit_id, date.today())
     rows = skp_progress.list_skp(conn, tahun, unit_id=unit_id)
     data = skp_progress.kemajuan(conn, tahun, unit_id)
@@ -78,10 +83,20 @@ def write_evaluasi_pdf(
 ) -> int:
     """Write the evaluation document of one SKP. Returns the number of pages.
 
-    Like the screen and the command line before this job, it checks no right and writes no
-    audit entry: ``actor`` is there for the one signature of every job."""
+    Only for a reader of this SKP (:func:`app.models.skp.read.check_read`: refused and audited
+    otherwise); a person's document is personal data, so writing it is audited."""
     from app.reports.pdf import skp as pdf  # lazy: reportlab
 
-    pages = pdf.render_evaluasi(dokumen_evaluasi(db.conn, request.skp_id), request.target)
+    if not isinstance(actor, Pelaku):
+        check_read(db, actor, request.skp_id)
+    dok = dokumen_evaluasi(db.conn, request.skp_id)
+    pages = pdf.render_evaluasi(dok, request.target)
+    Store(db).record_read(
+        tr("Dokumen evaluasi kinerja {tahun}", tahun=dok.tahun),
+        actor=pelaku_dari(db, actor).nama,
+        tabel="pegawai",
+        record_id=dok.pegawai.pegawai_id,
+        keterangan=tr("{path}: {nama}", path=request.target.name, nama=dok.pegawai.nama),
+    )
     progress.report(pages, pages)
     return pages

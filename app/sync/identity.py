@@ -25,6 +25,7 @@ import nacl.signing
 
 from app.i18n import tr
 from app.models.access import kunci
+from app.models.access.akses import record_access, require
 from app.models.errors import MeritError, NotFoundError, ValidationError
 from app.models.storage import sinkron
 from app.models.storage.db import Database
@@ -116,15 +117,25 @@ def own_identity(db: Database) -> Identity:
     )
 
 
-def ensure_identity(db: Database, nama: str | None = None) -> Identity:
-    """Create the keys if needed and, when given, set this installation's name."""
+def ensure_identity(db: Database, nama: str | None = None, *, actor: str = "sistem") -> Identity:
+    """Create the keys if needed and, when given, set this installation's name (``actor``
+    needs ``sync.identitas``; the rename is audited, a refusal too)."""
     if nama is not None:
+        require(db, actor, "sync.identitas")
         nama = " ".join(nama.split())
         if not 2 <= len(nama) <= MAX_NAME:
             raise ValidationError(
                 tr("Nama instalasi harus 2 sampai {n} huruf.", n=MAX_NAME), field="nama"
             )
+        old = installation_name(db)
         db.set_meta("nama_instalasi", nama)
+        if nama != old:
+            record_access(
+                db,
+                actor,
+                tr("Mengganti nama instalasi"),
+                keterangan=tr("{old} \u2192 {new}", old=old, new=nama),
+            )
     return own_identity(db)
 
 
@@ -214,9 +225,15 @@ def read_identity_file(path: Path) -> Identity:
 # -- peers ----------------------------------------------------------------------------------------
 
 
-def add_peer(db: Database, ident: Identity, *, trusted: bool, sumber: str = "manual") -> Peer:
+def add_peer(
+    db: Database, ident: Identity, *, trusted: bool, sumber: str = "manual", actor: str = "sistem"
+) -> Peer:
     """Add (or update) a peer. A known node id whose keys changed is refused: that is either a
-    reinstalled installation or an impostor, and the admin must remove the old peer first."""
+    reinstalled installation or an impostor, and the admin must remove the old peer first.
+
+    ``actor`` needs ``sync.peer`` (a peer learnt from a package's relay list is added by the
+    importer as the system, untrusted); the addition is audited, a refusal too."""
+    require(db, actor, "sync.peer")
     if ident.node_id == db.node_id:
         raise IdentityError(tr("Itu identitas instalasi ini sendiri, bukan peer."))
     conn = db.conn
@@ -247,6 +264,19 @@ def add_peer(db: Database, ident: Identity, *, trusted: bool, sumber: str = "man
             sinkron.update_peer(conn, ident.node_id, ident.nama, trusted=trusted, sumber=sumber)
     peer = get_peer(db, ident.node_id)
     assert peer is not None
+    record_access(
+        db,
+        actor,
+        tr("Menambah peer sinkronisasi"),
+        record_id=ident.node_id,
+        keterangan=tr(
+            "{nama}, sidik jari {fp}, {trust}, sumber {sumber}",
+            nama=ident.nama,
+            fp=ident.sidik_jari,
+            trust=tr("dipercaya") if trusted else tr("tidak dipercaya"),
+            sumber=sumber,
+        ),
+    )
     return peer
 
 
@@ -254,16 +284,27 @@ def get_peer(db: Database, node_id: str) -> Peer | None:
     return _peer(sinkron.get_peer(db.conn, node_id))
 
 
-def set_trusted(db: Database, node_id: str, trusted: bool) -> None:
+def set_trusted(db: Database, node_id: str, trusted: bool, *, actor: str = "sistem") -> None:
+    """Trust or distrust a peer (``actor`` needs ``sync.peer``; audited, a refusal too)."""
+    require(db, actor, "sync.peer")
     with translated_errors(db.path):
         found = sinkron.set_trusted(db.conn, node_id, trusted)
     if not found:
         raise NotFoundError(tr("Peer {id} tidak dikenal.", id=node_id))
+    record_access(
+        db,
+        actor,
+        tr("Mempercayai peer") if trusted else tr("Mencabut kepercayaan peer"),
+        record_id=node_id,
+    )
 
 
-def remove_peer(db: Database, node_id: str) -> None:
+def remove_peer(db: Database, node_id: str, *, actor: str = "sistem") -> None:
+    """Remove a peer (``actor`` needs ``sync.peer``; audited, a refusal too)."""
+    require(db, actor, "sync.peer")
     with translated_errors(db.path):
         sinkron.delete_peer(db.conn, node_id)
+    record_access(db, actor, tr("Menghapus peer sinkronisasi"), record_id=node_id)
 
 
 def list_peers(db: Database) -> list[Peer]:

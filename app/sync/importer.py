@@ -222,7 +222,9 @@ def deferred_packages(db: Database) -> list[DeferredPackage]:
 def retry_deferred(
     db: Database, *, passphrase: str | None = None, actor: str = "sistem"
 ) -> list[ImportSummary]:
-    """Apply the packages kept aside whose schema this Merit now knows."""
+    """Apply the packages kept aside whose schema this Merit now knows (``actor`` needs
+    ``sync.impor``, refused and audited otherwise, even with nothing waiting)."""
+    require(db, actor, "sync.impor")
     results = []
     for item in deferred_packages(db):
         if item.versi_skema > local_schema_version(db):
@@ -259,7 +261,8 @@ def _apply(
     schema = schema_of(db)
     for found in checked.new_identities:
         if ident_mod.get_peer(db, found.node_id) is None:
-            ident_mod.add_peer(db, found, trusted=False, sumber="relay")
+            # Learnt from the package, untrusted: the system's bookkeeping, not a person's act.
+            ident_mod.add_peer(db, found, trusted=False, sumber="relay", actor="sinkron")
     versi = changelog.read_versions(conn)
     waiting = {(b.origin, b.seq): b for b in changelog.held_batches(conn)}
     fresh: dict[tuple[str, int], RemoteBatch] = {}

@@ -46,7 +46,7 @@ import nacl.signing
 import nacl.utils
 
 from app.i18n import tr
-from app.models.access.akses import require
+from app.models.access.akses import record_access, require
 from app.models.errors import MeritError, ValidationError
 from app.models.storage import changelog, sinkron
 from app.models.storage.db import Database, utc_now, write_transaction
@@ -273,6 +273,10 @@ def export_package(
             o: min(p.vv_diakui.get(o, 0) for p in peers) for o in changelog.read_versions(db.conn)
         }
     is_full = since is None or not any(since.values())
+    if is_full:
+        # Everything the installation holds (every employee's NIK, address, salary), readable
+        # by whoever holds the passphrase: a right of its own.
+        require(db, actor, "sync.ekspor_penuh")
     own = ident_mod.own_identity(db)
     _sign_own_batches(db)
     selection = _selection(db, since)
@@ -341,6 +345,18 @@ def export_package(
             sinkron.write_sent(db.conn, [p.node_id for p in peers])
     if progress:
         progress(total, total)
+    record_access(
+        db,
+        actor,
+        tr("Membuat paket sinkronisasi"),
+        keterangan=tr(
+            "{path}: {n} batch, {jenis}, untuk {to}",
+            path=out.name,
+            n=count,
+            jenis=tr("lengkap") if is_full else tr("susulan"),
+            to=", ".join(p.nama for p in peers) or tr("pemegang kata sandi"),
+        ),
+    )
     return ExportResult(
         out,
         tuple(p.node_id for p in peers) if passphrase is None else (),

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
             self.sign_out_action.triggered.connect(self.sign_out)
         if allowed(actor, "cadangan.buat"):
             self._add_backup_actions(menu)
+        self._start_daily_backups()
         quit_action = menu.addAction(tr("&Keluar"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -126,7 +127,11 @@ class MainWindow(QMainWindow):
         restore.setEnabled(allowed(self.actor, "cadangan.pulihkan"))
         restore.triggered.connect(lambda: self.open_backups().choose_restore_file())
         menu.addSeparator()
-        # The daily backup: checked soon after start and every hour, in the background.
+
+    def _start_daily_backups(self) -> None:
+        """The daily backup is the system's own, whoever is signed in (making one by hand, or
+        restoring, is the admin's): checked soon after start and every hour, in the
+        background."""
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(60 * 60 * 1000)
         self.backup_timer.timeout.connect(self.scheduled_backup)
@@ -146,7 +151,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> CadanganDialog:
         from app.ui.dialogs.cadangan import CadanganDialog  # lazy: not at start-up (7 ms)
 
-        dialog = CadanganDialog(self.db, self.runner, self)
+        dialog = CadanganDialog(self.db, self.runner, self, actor=self.actor)
         dialog.restoreConfirmed.connect(self.restore_from)
         dialog.open()
         self.backup_dialog = dialog
@@ -155,15 +160,17 @@ class MainWindow(QMainWindow):
     def restore_from(self, path: Path) -> None:
         """Close the database, swap the backup in (the current one is kept aside), and close
         Merit to be opened again on the restored data."""
-        from app.models.storage import cadangan  # lazy: not at start-up (5 ms)
+        from app.jobs.cadangan import RestoreRequest, restore_backup  # lazy: not at start-up
 
         if hasattr(self, "backup_dialog"):
             self.backup_dialog.close()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.runner.wait()
-            self.db.close()
-            result = cadangan.restore(self.db.path, path, confirm_other_agency=True)
+            # Checked and audited in the job, which closes the database before the swap.
+            result = restore_backup(
+                self.db, self.actor, RestoreRequest(path, confirm_other_agency=True)
+            )
         except Exception as exc:
             QApplication.restoreOverrideCursor()
             show_error(self, exc)

@@ -35,14 +35,19 @@ EXPECTED: dict[Peran, set[str]] = {
         "pegawai.impor",
         "pegawai.ekspor",
         "laporan.baca",
+        "skp.baca",
         "dokumen.terbitkan",
+        "dokumen.baca",
         "organisasi.ubah",
+        "instansi.baca",
         "sync.ekspor",
+        "sync.ekspor_penuh",
         "sync.impor",
-        "cadangan.buat",
+        "sync.baca",
     },
-    Peran.PEJABAT_PENILAI: {"pegawai.baca", "pegawai.baca_rincian", "skp.nilai"},
-    Peran.ANGGOTA_PANITIA: {"seleksi.nilai", "seleksi.baca", "sync.ekspor"},
+    Peran.PEJABAT_PENILAI: {"pegawai.baca", "pegawai.baca_rincian", "skp.baca", "skp.nilai"},
+    # No employee records, no sync, no audit: only the selections assigned.
+    Peran.ANGGOTA_PANITIA: {"seleksi.nilai", "seleksi.baca"},
     Peran.SEKRETARIAT_PANITIA: {
         "pegawai.baca",
         "pegawai.baca_rincian",
@@ -50,16 +55,39 @@ EXPECTED: dict[Peran, set[str]] = {
         "seleksi.baca",
         "sync.ekspor",
         "sync.impor",
+        "sync.baca",
     },
     Peran.PIMPINAN: {
         "pegawai.baca",
         "pegawai.baca_rincian",
         "pegawai.ekspor",
         "laporan.baca",
+        "skp.baca",
+        "dokumen.baca",
+        "instansi.baca",
         "audit.baca",
         "seleksi.baca",
     },
 }
+
+# Administrative actions only the admin has by default (issue 12: a backup holds password
+# hashes and the private sync key; a restore replaces accounts; peers and identity decide
+# whose packages are believed).
+ADMIN_ONLY = {
+    "cadangan.buat",
+    "cadangan.pulihkan",
+    "sync.peer",
+    "sync.identitas",
+    "akun.kelola",
+    "instansi.periksa",
+}
+
+
+def test_administrative_rights_are_the_admins_alone() -> None:
+    for peran, actions in EXPECTED.items():
+        if peran is not Peran.ADMIN:
+            assert not actions & ADMIN_ONLY, peran
+    assert {"admin", "pimpinan"} == {p.value for p, a in EXPECTED.items() if "audit.baca" in a}
 
 
 @pytest.fixture(autouse=True)
@@ -165,7 +193,10 @@ def test_appraiser_reads_subordinates_only(demo_db: Database) -> None:
     require(demo_db, penilai, "skp.nilai", pegawai_id=in_a)
     with pytest.raises(AccessDenied):
         require(demo_db, penilai, "skp.nilai", pegawai_id=in_b)
-    require(demo_db, penilai, "pegawai.baca")  # the list is open to every reader
+    # The list is limited to the unit of the appraiser's own position (and its sub-units).
+    unit_a = akses.pegawai_unit(demo_db.conn, in_a)
+    assert akses.read_roots(demo_db, penilai, "pegawai.baca") == {unit_a}
+    assert akses.read_unit(demo_db, penilai, "pegawai.baca") == unit_a
     # Without a linked employee the appraiser has no one to appraise.
     alone = _user(demo_db, admin, "penilai.lain", [Hak(Peran.PEJABAT_PENILAI)])
     with pytest.raises(AccessDenied):

@@ -17,9 +17,16 @@ Who the actor is:
 Writes are checked in the one write path: :meth:`Store.write` calls :func:`check_ops` for every
 batch of operations (table -> action, see :data:`TABEL_AKSI`; the operator's unit scope is
 checked per employee and per unit written), and :func:`require` for the action a model function
-names explicitly (``Store.write(..., izin="pegawai.impor")``). Reads and exports call
-:func:`require` themselves. A refusal raises :class:`AccessDenied` with an Indonesian message,
-rolls back the transaction it happened in, and leaves one audit entry ("Akses ditolak").
+names explicitly (``Store.write(..., izin="pegawai.impor")``).
+
+Reads, exports and documents check the right themselves, in the model or job that reads:
+:func:`require` for one record, :func:`read_roots` / :func:`read_unit` for a list, which also
+return the units a unit-limited reader may see, for the reader's SQL (:func:`units_under`), so
+that a list, a count, a search or an export never holds anyone outside them. Reading a person's
+details, exporting, and the administrative acts that change no replicated row (backup, restore,
+peers, the installation's name, reading the audit trail) are audited with
+:func:`record_access`. A refusal raises :class:`AccessDenied` with an Indonesian message, rolls
+back the transaction it happened in, and leaves one audit entry ("Akses ditolak").
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from enum import Enum, StrEnum
 from typing import Any
 
 from app.i18n import tr
-from app.models.access import audit
+from app.models.access import audit, audit_periksa
 from app.models.errors import AccessDenied, ValidationError
 from app.models.storage.db import Database
 
@@ -101,10 +108,18 @@ AKSI: dict[str, str] = {
     "instansi.ubah": "mengubah pengaturan instansi",
     "akun.kelola": "mengelola akun pengguna",
     "sync.ekspor": "membuat paket sinkronisasi",
+    "sync.ekspor_penuh": "membuat paket sinkronisasi lengkap (seluruh data)",
     "sync.impor": "memasukkan paket sinkronisasi",
+    "sync.baca": "melihat identitas, peer dan keadaan sinkronisasi",
+    "sync.peer": "mengelola peer sinkronisasi (tambah, hapus, percayai)",
+    "sync.identitas": "mengubah identitas instalasi",
     "audit.baca": "membaca jejak audit",
     "cadangan.buat": "membuat cadangan",
     "cadangan.pulihkan": "memulihkan cadangan",
+    "instansi.periksa": "memeriksa keutuhan basis data",
+    "instansi.baca": "melihat jumlah data seluruh instansi",
+    "dokumen.baca": "melihat register dokumen",
+    "skp.baca": "melihat SKP dan rekap SKP",
     "skp.nilai": "menilai kinerja (SKP) bawahan",
     "seleksi.kelola": "mengelola seleksi jabatan",
     "seleksi.nilai": "menilai kandidat seleksi",
@@ -130,29 +145,38 @@ _S, _U, _I, _B, _D = (
 # Admin may do everything (every action of AKSI, and any action a later module adds).
 HAK: dict[Peran, dict[str, Lingkup]] = {
     Peran.ADMIN: dict.fromkeys(AKSI, _S),
+    # An operator given one unit reads, lists, counts and exports only that unit (and its
+    # sub-units): every employee read is limited to the units of the role, in SQL.
     Peran.OPERATOR: {
-        "pegawai.baca": _S,
+        "pegawai.baca": _U,
         "pegawai.baca_rincian": _U,
         "pegawai.ubah": _U,
         "pegawai.hapus": _U,
         "pegawai.impor": _U,
         "pegawai.ekspor": _U,
-        "laporan.baca": _S,
+        "laporan.baca": _U,
+        "skp.baca": _U,
         "dokumen.terbitkan": _U,
+        "dokumen.baca": _I,
         "organisasi.ubah": _I,
+        "instansi.baca": _I,
         "sync.ekspor": _I,
+        "sync.ekspor_penuh": _I,
         "sync.impor": _I,
-        "cadangan.buat": _S,
+        "sync.baca": _I,
     },
+    # The appraiser reads the employees of the unit of their own position (and its sub-units).
     Peran.PEJABAT_PENILAI: {
-        "pegawai.baca": _S,
+        "pegawai.baca": _B,
         "pegawai.baca_rincian": _B,
+        "skp.baca": _B,
         "skp.nilai": _B,
     },
+    # A committee member sees the selections they were assigned to, and nothing of the
+    # employee records: their score sheet travels sealed (``selection seal``), not by sync.
     Peran.ANGGOTA_PANITIA: {
         "seleksi.nilai": _D,
         "seleksi.baca": _D,
-        "sync.ekspor": _S,  # sealing and sending their own score sheet
     },
     Peran.SEKRETARIAT_PANITIA: {
         "pegawai.baca": _S,
@@ -161,12 +185,16 @@ HAK: dict[Peran, dict[str, Lingkup]] = {
         "seleksi.baca": _S,
         "sync.ekspor": _S,
         "sync.impor": _S,
+        "sync.baca": _S,
     },
     Peran.PIMPINAN: {
         "pegawai.baca": _S,
         "pegawai.baca_rincian": _S,
         "pegawai.ekspor": _S,
         "laporan.baca": _S,
+        "skp.baca": _S,
+        "dokumen.baca": _S,
+        "instansi.baca": _S,
         "audit.baca": _S,
         "seleksi.baca": _S,
     },
@@ -518,3 +546,115 @@ def check_ops(db: Database, actor: str, ops: Sequence[Sequence[Any]]) -> None:
                 require(db, actor, aksi, pegawai_id=str(pid))
         if table in ("unit_organisasi", "jabatan") and not unit:
             require(db, actor, aksi)  # organisation rights are whole-agency only
+
+
+# -- reads: the scope applied in SQL ----------------------------------------------------------
+
+
+def read_unit(db: Database, actor: str, aksi: str, unit_id: str | None = None) -> str | None:
+    """Check a read of ``aksi`` (audited refusal) and return the unit it is limited to.
+
+    ``unit_id``: the unit asked for (None: the whole agency). An actor whose right reaches
+    only some units reads only those: asked for a unit outside them, refused; asked for the
+    whole agency, the read is limited to their one unit (with several units: refused, pick
+    one). Callers pass the unit returned to their SQL (a unit and its sub-units), so that the
+    rows a reader gets are only those of the scope. None: the whole agency.
+    """
+    if not isinstance(actor, Sesi):
+        return unit_id
+    if unit_id is not None:
+        require(db, actor, aksi, unit_id=unit_id)
+        return unit_id
+    roots = read_roots(db, actor, aksi)
+    if roots is None:
+        return None
+    if len(roots) == 1:
+        return next(iter(roots))
+    require(db, actor, aksi, unit_id=None)  # refuses: "pick your unit first"
+    return None  # pragma: no cover - require refused
+
+
+def read_roots(db: Database, actor: str, aksi: str) -> frozenset[str] | None:
+    """Check ``aksi`` (audited refusal when the actor has it nowhere) and return the root units
+    it reaches (None: the whole agency). A reader's SQL keeps only employees in these units
+    and their sub-units (:func:`units_under`)."""
+    if not isinstance(actor, Sesi):
+        return None
+    conn = db.conn
+    aktif, hak = load_hak(conn, actor.akun_id)
+    own_unit = pegawai_unit(conn, actor.pegawai_id) if actor.pegawai_id else None
+    scope = cakupan(hak, aksi, pegawai_unit=own_unit) if aktif else None
+    if scope is None:
+        require(db, actor, aksi)  # refuses (not active, or no right), audited
+        raise AssertionError("unreachable")  # pragma: no cover
+    if SEMUA in scope:
+        return None
+    return scope
+
+
+def units_under(conn: sqlite3.Connection, roots: Iterable[str]) -> list[str]:
+    """The units ``roots`` and every unit below them (for ``unit_id IN (...)`` in SQL)."""
+    roots = sorted(set(roots))
+    if not roots:
+        return []
+    marks = ", ".join("?" for _ in roots)
+    rows = conn.execute(
+        "WITH RECURSIVE t(id) AS ("
+        f" SELECT id FROM unit_organisasi WHERE id IN ({marks})"
+        " UNION SELECT u.id FROM unit_organisasi u JOIN t ON u.induk_id = t.id"
+        ") SELECT id FROM t ORDER BY id",
+        roots,
+    ).fetchall()
+    return sorted({r[0] for r in rows} | set(roots))
+
+
+def record_access(
+    db: Database,
+    actor: str,
+    judul: str,
+    *,
+    tabel: str | None = None,
+    record_id: str | None = None,
+    keterangan: str | None = None,
+) -> None:
+    """Audit a sensitive read or an administrative action that changes no replicated row
+    (a backup, a restore, a peer added, the installation renamed): who, what, on what."""
+    audit.record_read(
+        db, judul, actor=str(actor), tabel=tabel, record_id=record_id, keterangan=keterangan
+    )
+
+
+# -- reading the audit trail ------------------------------------------------------------------
+
+
+def search_audit(
+    db: Database, actor: str, flt: audit.AuditFilter, *, limit: int
+) -> list[audit.AuditEntry]:
+    """The entries matching ``flt`` (newest first, at most ``limit``) for a reader with
+    ``audit.baca``; refused (audited) otherwise. The read is audited."""
+    require(db, actor, "audit.baca")
+    entries = audit.search(db.conn, flt, limit=limit)
+    record_access(
+        db,
+        actor,
+        tr("Membaca jejak audit"),
+        keterangan=tr("{n} entri; {filter}", n=len(entries), filter=audit.describe_filter(flt)),
+    )
+    return entries
+
+
+def audit_numbers(db: Database, actor: str, flt: audit.AuditFilter) -> list[int]:
+    """The numbers of the entries matching ``flt`` (the audit screen pages through them with
+    :func:`app.models.access.audit.fetch_entries`); refused (audited) without ``audit.baca``.
+    The screen audits its opening once, not every search typed."""
+    require(db, actor, "audit.baca")
+    return audit.search_numbers(db.conn, flt)
+
+
+def verify_audit(db: Database, actor: str) -> audit_periksa.TrailCheck:
+    """Check the audit trail as a whole (:func:`app.models.access.audit_periksa.check_trail`;
+    ``audit.baca``; refused and audited otherwise). The check is audited with its result."""
+    require(db, actor, "audit.baca")
+    result = audit_periksa.check_trail(db.conn)
+    record_access(db, actor, tr("Memeriksa jejak audit"), keterangan=result.message)
+    return result

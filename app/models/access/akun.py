@@ -170,7 +170,9 @@ def _akun(conn: sqlite3.Connection, row: sqlite3.Row) -> Akun:
 _COLUMNS = "id, nama_pengguna, nama_lengkap, pegawai_id, aktif, masuk_terakhir, kunci_sampai"
 
 
-def list_akun(db: Database) -> list[Akun]:
+def list_akun(db: Database, *, actor: str = "sistem") -> list[Akun]:
+    """Every account of this installation (``actor`` needs ``akun.kelola``)."""
+    require(db, actor, "akun.kelola")
     conn = db.conn
     rows = conn.execute(f"SELECT {_COLUMNS} FROM lokal_akun ORDER BY nama_pengguna").fetchall()
     return [_akun(conn, r) for r in rows]

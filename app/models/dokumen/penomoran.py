@@ -147,10 +147,21 @@ def register_batch(db: Database, batch: Terbitan, *, actor: str) -> list[str]:
     for f in batch.berkas:
         by_nomor.setdefault(f.nomor, []).append(f)
     ids: list[str] = []
+    # The recipients' one unit (a unit operator issues for their unit; the rights per employee
+    # were checked before rendering, app/jobs/dokumen.py); several units: the whole agency's.
+    units = {
+        r[0]
+        for nips, _names in batch.penerima
+        for nip in nips
+        for r in conn.execute(
+            "SELECT unit_id FROM pegawai_ringkas WHERE nip = ? AND deleted = 0", (nip,)
+        )
+    }
     with Store(db).write(
         tr("Menerbitkan {n} dokumen {kode}", n=len(batch.dokumen), kode=batch.templat),
         actor=actor,
         izin="dokumen.terbitkan",
+        unit_id=next(iter(units)) if len(units) == 1 and None not in units else None,
     ) as tx:
         check_numbering_allowed(db)
         if next_number(conn, batch.templat, batch.tanggal.year) != batch.start:

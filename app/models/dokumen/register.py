@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from app.i18n import tr
+from app.models.access.akses import require
 from app.models.errors import NotFoundError, ValidationError
 from app.models.storage.db import Database, utc_now
 from app.models.storage.store import Store
@@ -94,6 +95,24 @@ def _reg(row: Sequence[Any]) -> RegisterRow:
     )
 
 
+def read_register(
+    db: Database,
+    actor: str,
+    *,
+    tahun: int | None = None,
+    templat: str | None = None,
+    status: str | None = None,
+    search: str = "",
+    limit: int | None = None,
+) -> list[RegisterRow]:
+    """:func:`list_register` for ``actor``: the register names every person a decree was
+    issued to, so it needs ``dokumen.baca`` (refused and audited otherwise)."""
+    require(db, actor, "dokumen.baca")
+    return list_register(
+        db.conn, tahun=tahun, templat=templat, status=status, search=search, limit=limit
+    )
+
+
 def list_register(
     conn: sqlite3.Connection,
     *,
@@ -159,7 +178,9 @@ def get_register(conn: sqlite3.Connection, key: str, *, templat: str | None = No
 def cancel(
     db: Database, key: str, alasan: str, *, actor: str = "sistem", templat: str | None = None
 ) -> RegisterRow:
-    """Cancel an issued decree: it keeps its entry and number, with the reason."""
+    """Cancel an issued decree: it keeps its entry and number, with the reason. Refused
+    (audited) first for an actor who may not issue decrees for the whole agency."""
+    require(db, actor, "dokumen.terbitkan")
     alasan = " ".join(alasan.split())
     if len(alasan) < 5:
         raise ValidationError(

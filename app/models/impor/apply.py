@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from app.i18n import tr
+from app.models.access.akses import read_roots
 from app.models.errors import Cancelled, ValidationError
 from app.models.impor.result import BARU, BERUBAH, CHUNK, DITOLAK, ImportPlan, RowResult, Value
 from app.models.storage.db import Database
@@ -117,9 +118,11 @@ def apply_import(
         baru=result["baru"],
         ubah=result["berubah"],
     )
-    with store.write(
-        tr("Impor data pegawai"), actor=actor, keterangan=keterangan, izin="pegawai.impor"
-    ) as tx:
+    # The right to import at all (refused, audited, without it); an operator of one unit
+    # imports for that unit only: the write path checks every employee and every unit written
+    # against the actor's units, so a row of another unit refuses the whole import.
+    read_roots(db, actor, "pegawai.impor")
+    with store.write(tr("Impor data pegawai"), actor=actor, keterangan=keterangan) as tx:
         new_nips = [str(r.pegawai["nip"]) for r in work if r.status == BARU]
         present = _nips_present(conn, new_nips)
         if present:

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from app.i18n import angka, tr
+from app.models.access.akses import read_roots
 from app.models.errors import Cancelled, ValidationError
 from app.models.impor.compare import Comparer, load_existing
 from app.models.impor.fields import FIELD_BY_NAME, REQUIRED_FIELDS
@@ -76,13 +77,18 @@ def plan_import(
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    actor: str = "sistem",
 ) -> ImportPlan:
     """Validate every row and compare it with the database. Reads only; writes nothing.
+
+    The preview says which NIPs exist and what differs: it needs ``pegawai.impor`` (refused
+    and audited otherwise), like applying it.
 
     ``on_existing``: ``"update"`` brings existing employees (same NIP) up to date, ``"skip"``
     leaves them as they are (status ``dilewati``). Raises ValidationError when a required
     field is not mapped and :class:`Cancelled` when ``cancelled()`` becomes true.
     """
+    read_roots(db, actor, "pegawai.impor")  # refused without the right (a unit's is enough)
     if on_existing not in ON_EXISTING:
         raise ValidationError(
             tr(

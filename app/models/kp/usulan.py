@@ -25,6 +25,7 @@ from typing import Any
 
 from app import i18n
 from app.i18n import tr
+from app.models.access import akses
 from app.models.access.akses import require
 from app.models.dokumen.rancangan import Permintaan
 from app.models.errors import NotFoundError, ValidationError
@@ -242,6 +243,27 @@ def _refuse(problems: list[str]) -> None:
         )
 
 
+def _check_rights(db: Database, actor: str, wanted: list[str], *actions: str) -> str | None:
+    """Refuse (AccessDenied, audited) before anything else an actor who may not take
+    ``actions`` for every one of these employees (a unit operator: only their unit's). Returns
+    the one unit they all belong to (None: several, or unknown), for the write's own check."""
+    conn = db.conn
+    ids = []
+    for nip in wanted:
+        row = conn.execute(
+            "SELECT id FROM pegawai WHERE nip = ? AND deleted = 0 ORDER BY id LIMIT 1", (nip,)
+        ).fetchone()
+        if row is not None:
+            ids.append(str(row[0]))
+    for aksi in actions:
+        if not ids:
+            require(db, actor, aksi)
+        for pid in ids:
+            require(db, actor, aksi, pegawai_id=pid)
+    units = {akses.pegawai_unit(conn, pid) for pid in ids}
+    return next(iter(units)) if len(units) == 1 else None
+
+
 def _by_nip(items: Iterable[KpItem]) -> dict[str, KpItem]:
     return {i.nip: i for i in items}
 
@@ -255,7 +277,7 @@ def usulkan(
     conn = db.conn
     p = _periode(conn, periode)
     wanted = _nips(nips)
-    require(db, actor, "dokumen.terbitkan")
+    _check_rights(db, actor, wanted, "dokumen.terbitkan")
     items = _by_nip(list_periode(conn, p))
     problems: list[str] = []
     for nip in wanted:
@@ -341,6 +363,7 @@ def batalkan_usulan(
     conn = db.conn
     p = _periode(conn, periode)
     wanted = _nips(nips)
+    unit_id = _check_rights(db, actor, wanted, "dokumen.terbitkan")
     alasan = " ".join(alasan.split())
     if len(alasan) < 5:
         raise ValidationError(
@@ -365,6 +388,7 @@ def batalkan_usulan(
         tr("Membatalkan {n} usulan kenaikan pangkat periode {p}", n=len(wanted), p=periode_teks(p)),
         actor=actor,
         izin="dokumen.terbitkan",
+        unit_id=unit_id,
     ) as tx:
         for nip in wanted:
             tx.update("kp_usulan", found[nip].id, {"status": BATAL, "catatan": alasan})
@@ -386,6 +410,7 @@ def catat_pertek(
     conn = db.conn
     p = _periode(conn, periode)
     wanted = _nips(nips)
+    unit_id = _check_rights(db, actor, wanted, "dokumen.terbitkan")
     nomor = " ".join(nomor.split())
     if not nomor:
         raise ValidationError(tr("Nomor pertek BKN wajib diisi."), field="nomor_pertek")
@@ -414,6 +439,7 @@ def catat_pertek(
         tr("Mencatat pertek BKN {nomor} untuk {n} usulan KP", nomor=nomor, n=len(wanted)),
         actor=actor,
         izin="dokumen.terbitkan",
+        unit_id=unit_id,
     ) as tx:
         for nip in wanted:
             tx.update(
@@ -500,8 +526,7 @@ def check_sk_kp(
     conn = db.conn
     p = _periode(conn, periode)
     wanted = _nips(nips)
-    require(db, actor, "dokumen.terbitkan")
-    require(db, actor, "pegawai.ubah")
+    _check_rights(db, actor, wanted, "dokumen.terbitkan", "pegawai.ubah")
     today = today or date.today()
     found = _selected(conn, p, wanted)
     problems: list[str] = []

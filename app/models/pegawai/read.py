@@ -9,18 +9,21 @@ Field names of the JSON forms are stable: later commands and imports accept the 
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from app.i18n import tr
+from app.models.access import akses
 from app.models.errors import NotFoundError, ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rules import derivations as d
 from app.models.rules.gaji import TabelGaji
 from app.models.rules.nip import normalise_nip
+from app.models.storage.db import Database
 from app.models.storage.ringkas import UnitTree
 
 # Position groups offered as a filter: code -> (column, value) on pegawai_ringkas.
@@ -54,6 +57,22 @@ class EmployeeFilter:
     kedudukan: str | None = None  # AKTIF, PENSIUN, ... (None = all)
     sort: str = "nama"
     descending: bool = False
+    # The reader's scope, set by :func:`scoped_filter` (never by a screen): the root units the
+    # reader may see (with their sub-units); None = the whole agency.
+    lingkup: tuple[str, ...] | None = None
+
+
+def scoped_filter(
+    db: Database, actor: str, flt: EmployeeFilter, aksi: str = "pegawai.baca"
+) -> EmployeeFilter:
+    """``flt`` limited to what ``actor`` may read: refused (AccessDenied, audited) without the
+    right, or for a unit outside the actor's units; otherwise the filter with the actor's
+    units, which the SQL of :func:`search_ids` (and so the list, the count and the export)
+    applies. Every employee list shown or written goes through here."""
+    if flt.unit_id:
+        akses.require(db, actor, aksi, unit_id=flt.unit_id)
+    roots = akses.read_roots(db, actor, aksi)
+    return replace(flt, lingkup=tuple(sorted(roots)) if roots is not None else None)
 
 
 _TOKEN = re.compile(r"[\w']+", re.UNICODE)
@@ -123,6 +142,9 @@ def _where(conn: sqlite3.Connection, flt: EmployeeFilter) -> tuple[str, list[Any
             units = tree.descendants(flt.unit_id)
             clauses.append(f"r.unit_id IN ({', '.join('?' for _ in units)})")
             params.extend(sorted(units))
+    if flt.lingkup is not None:
+        clauses.append("r.unit_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(akses.units_under(conn, flt.lingkup)))
     if flt.golongan:
         clauses.append(f"r.golongan_kode IN ({', '.join('?' for _ in flt.golongan)})")
         params.extend(flt.golongan)
@@ -271,12 +293,23 @@ def list_employees(
     return out
 
 
-def count_employees(conn: sqlite3.Connection, kedudukan: str | None = None) -> int:
-    """Employees on record (not deleted), optionally only those of one kedudukan."""
-    sql = "SELECT count(*) FROM pegawai_ringkas WHERE deleted = 0"
+def count_employees(
+    conn: sqlite3.Connection, kedudukan: str | None = None, lingkup: tuple[str, ...] | None = None
+) -> int:
+    """Employees on record (not deleted), optionally only those of one kedudukan, and only
+    those in the units ``lingkup`` (a scoped filter's, see :func:`scoped_filter`)."""
+    # Scoped, the count walks the units' index ("+" keeps SQLite off the kedudukan index,
+    # which would visit every employee of the agency: 28 ms against 6 ms on 20,000).
+    plus = "+" if lingkup is not None else ""
+    sql = f"SELECT count(*) FROM pegawai_ringkas WHERE {plus}deleted = 0"
+    params: list[Any] = []
     if kedudukan:
-        return int(conn.execute(sql + " AND kedudukan = ?", (kedudukan,)).fetchone()[0])
-    return int(conn.execute(sql).fetchone()[0])
+        sql += f" AND {plus}kedudukan = ?"
+        params.append(kedudukan)
+    if lingkup is not None:
+        sql += " AND unit_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(akses.units_under(conn, lingkup)))
+    return int(conn.execute(sql, params).fetchone()[0])
 
 
 # -- the full record ------------------------------------------------------------------------------
@@ -458,6 +491,32 @@ def _gaji_dan_kgb(
     gaji = tabel.cari_gaji(gol, mkg_today, max(today, tmt))
     found = tabel.kgb_berikut(gol, mk, tmt, mulai=today, tmt_pensiun=tmt_pensiun)
     return gaji, found[0].tmt if found else None
+
+
+def read_employee(
+    db: Database,
+    actor: str,
+    key: str,
+    *,
+    today: date | None = None,
+    ref: Referensi | None = None,
+) -> EmployeeRecord:
+    """The full record (NIK, address, birth date, histories) for ``actor``: refused (audited)
+    without the right to this employee's personal details; the read itself is audited."""
+    pid = find_pegawai_id(db.conn, key)
+    akses.require(db, actor, "pegawai.baca_rincian", pegawai_id=pid)
+    record = get_employee(db.conn, pid, today=today, ref=ref)
+    akses.record_access(
+        db,
+        actor,
+        tr("Membuka rincian pegawai"),
+        tabel="pegawai",
+        record_id=pid,
+        keterangan=tr(
+            "{nama} (NIP {nip})", nama=record.data["nama_lengkap"], nip=record.data["nip"]
+        ),
+    )
+    return record
 
 
 def record_to_json(record: EmployeeRecord) -> dict[str, Any]:

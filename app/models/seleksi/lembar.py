@@ -347,8 +347,9 @@ def _parse(isi: dict[str, Any]) -> tuple[tuple[TahapPaket, ...], tuple[KandidatP
     return tahap, kandidat
 
 
-def buka_paket(db: Database, path: Path) -> LembarKerja:
+def buka_paket(db: Database, path: Path, *, actor: str = "sistem") -> LembarKerja:
     """Open a scoring package on the member's installation (idempotent). Returns the sheet."""
+    require(db, actor, "seleksi.nilai")  # a committee member's (the trusted system: anyone)
     data = _read(path)
     isi = _check_paket(data)
     conn = db.conn
@@ -414,11 +415,15 @@ def isi_nilai(
     kriteria_id: str,
     nilai: object,
     catatan: str | None = None,
+    *,
+    actor: str = "sistem",
 ) -> Decimal | None:
     """Save one score of the draft (autosave). Empty ``nilai`` clears it. Returns the value.
 
-    Refused: a sealed sheet, a candidate with a declared conflict, a value outside the scale.
+    Refused: a sealed sheet, a candidate with a declared conflict, a value outside the scale,
+    an actor who is not a committee member (``seleksi.nilai``).
     """
+    require(db, actor, "seleksi.nilai")
     conn = db.conn
     kerja = lembar_kerja(conn, paket_id)
     calon = kerja.calon(pelamar_id)
@@ -489,10 +494,11 @@ def _lembar_bytes(conn: sqlite3.Connection, paket_id: str, inner: str) -> bytes:
     return json.dumps(body, ensure_ascii=False, indent=1).encode() + b"\n"
 
 
-def kunci_dan_kirim(db: Database, paket_id: str, out: Path) -> Path:
+def kunci_dan_kirim(db: Database, paket_id: str, out: Path, *, actor: str = "sistem") -> Path:
     """Seal the sheet ("Kunci dan kirim"): refuse while incomplete, sign it with this
     installation's key, make it read-only and write the sheet file for the secretariat.
     Calling it again on a sealed sheet writes the same sealed content again."""
+    require(db, actor, "seleksi.nilai")
     conn = db.conn
     kerja = lembar_kerja(conn, paket_id)
     row = conn.execute(

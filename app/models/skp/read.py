@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import date
 
 from app.i18n import tr
+from app.models.access import akses
 from app.models.errors import NotFoundError
 from app.models.pegawai.read import find_pegawai_id
 from app.models.reference.loader import Referensi, natural_id
@@ -25,6 +26,7 @@ from app.models.skp.types import (
     RiwayatStatus,
     Skp,
 )
+from app.models.storage.db import Database
 
 
 def skp_id_for(pegawai_id: str, tahun: int) -> str:
@@ -97,6 +99,17 @@ def batas_keberatan_of(conn: sqlite3.Connection, row: sqlite3.Row) -> str | None
         return None
     start = date.fromisoformat(str(row["ditetapkan"])[:10])
     return batas_keberatan(start, hari_keberatan(conn)).isoformat()
+
+
+def check_read(db: Database, actor: str, skp_id: str) -> SkpInfo:
+    """Refuse (AccessDenied, audited) an actor who may not read this SKP: the employee it
+    belongs to, their appraiser and the appraiser's superior may; anyone else needs
+    ``skp.baca`` for the employee (an operator of their unit, the pimpinan, the admin)."""
+    info = skp_info(db.conn, skp_id)
+    own = actor.pegawai_id if isinstance(actor, akses.Sesi) else None
+    if own is None or own not in (info.pegawai_id, info.penilai_id, info.atasan_penilai_id):
+        akses.require(db, actor, "skp.baca", pegawai_id=info.pegawai_id)
+    return info
 
 
 def orang(

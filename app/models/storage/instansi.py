@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.i18n import tr
+from app.models.access import akses
 from app.models.errors import ValidationError
 from app.models.reference.loader import natural_id
 from app.models.storage import changelog, ringkas
@@ -104,8 +105,10 @@ def installation_name(db: Database) -> str:
 # -- statistics -----------------------------------------------------------------------------------
 
 
-def stats(db: Database) -> dict[str, Any]:
-    """Counts per table and per kind of record, for `merit stats --json` and the status bar."""
+def stats(db: Database, *, actor: str = "sistem") -> dict[str, Any]:
+    """Counts per table and per kind of record, for `merit stats --json` and the status bar.
+    The whole agency's counts: ``actor`` needs ``instansi.baca`` (refused and audited)."""
+    akses.require(db, actor, "instansi.baca")
     conn = db.conn
     with translated_errors(db.path):
         tables: dict[str, dict[str, int]] = {}
@@ -157,8 +160,11 @@ class CheckReport:
         return not self.problems
 
 
-def check(db: Database, *, repair_summary: bool = False, limit: int = 20) -> CheckReport:
-    """Integrity of the database file and of the change log.
+def check(
+    db: Database, *, repair_summary: bool = False, limit: int = 20, actor: str = "sistem"
+) -> CheckReport:
+    """Integrity of the database file and of the change log (``actor`` needs
+    ``instansi.periksa``, refused and audited otherwise).
 
     * SQLite's own integrity and foreign-key checks;
     * the change log: sequence numbers of every origin without gaps, each batch's hash;
@@ -166,6 +172,7 @@ def check(db: Database, *, repair_summary: bool = False, limit: int = 20) -> Che
       row was written around the write path (what sync could not carry);
     * the derived summary equals what the rules derive (repairable).
     """
+    akses.require(db, actor, "instansi.periksa")
     report = CheckReport()
     conn = db.conn
     problems = report.problems

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import angka, tanggal, tr
+from app.jobs.cadangan import BackupRequest, write_backup
 from app.models.errors import Cancelled, ValidationError
 from app.models.storage import cadangan, cadangan_berkas, salinan
 from app.models.storage.db import Database
@@ -58,12 +59,20 @@ class CadanganDialog(QDialog):
     restoreConfirmed = Signal(object)
     backedUp = Signal(object)
 
-    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        actor: str = "sistem",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dialogCadangan")
         self.setWindowTitle(tr("Cadangan basis data"))
         self.resize(820, 480)
         self.db = db
+        self.actor = actor
         self.runner = runner
         self.task: Task | None = None
         self.folder = cadangan.backups_folder(db.path)
@@ -198,14 +207,11 @@ class CadanganDialog(QDialog):
             show_error(self, ValidationError(tr("{path} bukan folder.", path=folder)))
             return None
 
+        actor = self.actor
+
         def work(db: Database, progress: Progress) -> cadangan.BackupInfo:
-            return cadangan.make_backup(
-                db,
-                kind=cadangan.MANUAL,
-                folder=folder,
-                progress=lambda done, total: progress.report(done, total),
-                cancelled=lambda: progress.cancelled,
-            )
+            # The right is checked (and the backup audited) in the job.
+            return write_backup(db, actor, BackupRequest(folder), progress)
 
         def done(info: cadangan.BackupInfo) -> None:
             self._finished()

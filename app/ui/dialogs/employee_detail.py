@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import angka, tanggal, tr
-from app.models.access.akses import require
+from app.models.access.akses import allowed
 from app.models.errors import MeritError
 from app.models.pegawai import history as riwayat
 from app.models.pegawai import write as registri
-from app.models.pegawai.read import EmployeeRecord, get_employee
+from app.models.pegawai.read import EmployeeRecord, get_employee, read_employee
 from app.models.reference.loader import Referensi
 from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
-from app.models.storage.store import Store
 from app.ui.widgets.messages import show_error
 
 Cell = Callable[[dict[str, Any]], str]
@@ -182,11 +181,8 @@ class EmployeeDetailDialog(QDialog):
         self.actor = actor
         self.today = today
         self.ref = Referensi.load(db.conn)
-        require(db, actor, "pegawai.baca_rincian", pegawai_id=pegawai_id)
-        self.record: EmployeeRecord = get_employee(db.conn, pegawai_id, ref=self.ref)
-        Store(db).record_read(
-            tr("Membuka rincian pegawai"), actor=actor, tabel="pegawai", record_id=pegawai_id
-        )
+        # Refused (and audited) without the right; the read itself is audited.
+        self.record: EmployeeRecord = read_employee(db, actor, pegawai_id, ref=self.ref)
         self.resize(980, 640)
 
         self.edit_button = QPushButton(tr("Ubah data pokok"))
@@ -202,6 +198,11 @@ class EmployeeDetailDialog(QDialog):
         close.clicked.connect(self.reject)
         for button in (self.edit_button, self.leave_button, self.delete_button):
             button.setAutoDefault(False)  # Enter closes, as before; it never edits
+        # A reader who may not change employees does not see the editing commands at all.
+        self.may_edit = allowed(actor, "pegawai.ubah")
+        self.edit_button.setVisible(self.may_edit)
+        self.leave_button.setVisible(self.may_edit)
+        self.delete_button.setVisible(allowed(actor, "pegawai.hapus"))
         close.setDefault(True)
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
@@ -283,6 +284,8 @@ class EmployeeDetailDialog(QDialog):
         for button in (add, edit, remove):
             button.setAutoDefault(False)
         self.history_buttons[key] = (add, edit, remove)
+        for button in (add, edit, remove):
+            button.setVisible(self.may_edit)
         self._update_buttons(key)
         buttons = QHBoxLayout()
         buttons.addWidget(add)

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from app.i18n import tr
 from app.models.errors import MeritError, ValidationError
 from app.models.organisasi import jabatan, units
-from app.models.pegawai.read import EmployeeFilter, list_employees
+from app.models.pegawai.read import EmployeeFilter, list_employees, scoped_filter
 from app.models.reference.loader import Referensi
 from app.models.rules import formasi as aturan_formasi
 from app.models.rules import seleksi as rules_seleksi
@@ -524,9 +524,8 @@ class SeleksiFormDialog(QDialog):
         if len(text) < 3:
             return
         try:
-            rows = list_employees(
-                self.db.conn, EmployeeFilter(search=text, kedudukan="AKTIF"), limit=20
-            )
+            flt = scoped_filter(self.db, self.actor, EmployeeFilter(search=text, kedudukan="AKTIF"))
+            rows = list_employees(self.db.conn, flt, limit=20)
         except MeritError:
             return
         for r in rows:

@@ -164,6 +164,8 @@ class AkunForm(QDialog):
 class AkunPage(Page):
     """The accounts screen. Shown in the sidebar for admins only."""
 
+    rights = (("akun.kelola",),)
+
     COLUMNS = ("nama_pengguna", "nama_lengkap", "peran", "status", "masuk")
 
     def __init__(
@@ -232,7 +234,7 @@ class AkunPage(Page):
 
     def load(self) -> None:
         conn = self.db.conn
-        self.accounts = akun.list_akun(self.db)
+        self.accounts = akun.list_akun(self.db, actor=self.actor)
         self.table.setRowCount(len(self.accounts))
         for r, a in enumerate(self.accounts):
             units: dict[Peran, list[str]] = {}

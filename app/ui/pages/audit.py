@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.i18n import angka, tanggal, tr
 from app.jobs.audit import AuditTrailRequest, write_audit_trail
-from app.models.access import audit, audit_periksa
+from app.models.access import akses, audit, audit_periksa
 from app.models.errors import Cancelled
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
@@ -81,7 +81,9 @@ class AuditTableModel(ColumnModel[audit.AuditEntry]):
 
     countChanged = Signal(int)
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QObject | None = None, *, actor: str = "sistem"
+    ) -> None:
         super().__init__(
             [
                 Column(tr("No"), lambda e: str(e.no)),
@@ -96,6 +98,7 @@ class AuditTableModel(ColumnModel[audit.AuditEntry]):
             numbered=True,
         )
         self._db = db
+        self._actor = actor
         self._filter = audit.AuditFilter()
         self._numbers: list[int] = []
         self._pages: OrderedDict[int, dict[int, audit.AuditEntry]] = OrderedDict()
@@ -105,7 +108,7 @@ class AuditTableModel(ColumnModel[audit.AuditEntry]):
         return self._filter
 
     def set_filter(self, flt: audit.AuditFilter) -> None:
-        numbers = audit.search_numbers(self._db.conn, flt)
+        numbers = akses.audit_numbers(self._db, self._actor, flt)  # refused without audit.baca
         self.beginResetModel()
         self._filter = flt
         self._numbers = numbers
@@ -198,6 +201,8 @@ class AuditEntryDialog(QDialog):
 class AuditPage(Page):
     """Search and read the audit trail."""
 
+    rights = (("audit.baca",),)
+
     exported = Signal(object)
     verified = Signal(object)
 
@@ -268,7 +273,7 @@ class AuditPage(Page):
         grid.setColumnStretch(3, 2)
         grid.setColumnStretch(5, 1)
 
-        self.model = AuditTableModel(db, self)
+        self.model = AuditTableModel(db, self, actor=actor)
         self.table = QTableView()
         self.table.setObjectName("tabelAudit")
         self.table.setModel(self.model)
@@ -327,6 +332,8 @@ class AuditPage(Page):
         if not self._loaded:
             self._loaded = True
             self.apply_filter()
+            # The searches typed afterwards are not audited one by one: opening the trail is.
+            akses.record_access(self.db, self.actor, tr("Membaca jejak audit"))
         super().showEvent(event)
 
     # -- search --------------------------------------------------------------------------------
@@ -416,8 +423,10 @@ class AuditPage(Page):
         if self.task is not None:
             return None
 
+        actor = self.actor
+
         def work(db: Database, _progress: Progress) -> audit_periksa.TrailCheck:
-            return audit_periksa.check_trail(db.conn)
+            return akses.verify_audit(db, actor)
 
         def done(result: audit_periksa.TrailCheck) -> None:
             self._finished()

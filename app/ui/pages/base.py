@@ -8,7 +8,7 @@ in :mod:`app.ui.pages.registry`, so that the window can list the pages without i
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -28,6 +28,11 @@ class Page(QWidget):
 
     recordsChanged = Signal()
     navTitleChanged = Signal(str)
+    # The rights the page needs: shown when the actor has every right of at least one group
+    # (no group: shown to everyone). The registry repeats them (it lists the pages without
+    # importing them); tests/ui/test_registry.py checks that the two agree. The domain checks
+    # every read and action again: hiding a page is not the check.
+    rights: ClassVar[tuple[tuple[str, ...], ...]] = ()
 
     def __init__(self, db: Database, *, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import angka, tr
+from app.models.access.akses import allowed
 from app.models.errors import Cancelled, MeritError
-from app.models.organisasi.units import unit_options
 from app.models.pegawai import read as emp
 from app.models.reference.loader import Referensi
 from app.models.storage.db import Database
@@ -34,6 +34,7 @@ from app.ui.employee_model import EmployeeTableModel
 from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
+from app.ui.widgets.units import fill_units
 
 if TYPE_CHECKING:
     from app.ui.dialogs.employee_detail import EmployeeDetailDialog
@@ -43,6 +44,8 @@ SEARCH_DELAY_MS = 120
 
 class EmployeesPage(Page):
     """List of employees, paged from SQL. Enter or double-click opens the detail view."""
+
+    rights = (("pegawai.baca",),)
 
     detailOpened = Signal(object)  # the dialog, for tests and the main window
     formOpened = Signal(object)  # the new-employee form, for tests
@@ -92,6 +95,7 @@ class EmployeesPage(Page):
         self.add_button = QPushButton(tr("Tambah pegawai…"))
         self.add_button.setObjectName("tambahPegawai")
         self.add_button.clicked.connect(self.add_employee)
+        self.add_button.setVisible(allowed(actor, "pegawai.ubah"))
 
         self.model = EmployeeTableModel(db, self, runner=self.runner)
         self.table = QTableView()
@@ -132,6 +136,7 @@ class EmployeesPage(Page):
         self.export_button.setObjectName("eksporXlsx")
         self.export_button.setToolTip(tr("Simpan daftar ini (dengan filternya) sebagai .xlsx"))
         self.export_button.clicked.connect(self.export_xlsx)
+        self.export_button.setVisible(allowed(actor, "pegawai.ekspor"))
         self.export_progress = QProgressBar()
         self.export_progress.setObjectName("kemajuanEkspor")
         self.export_progress.setMaximumWidth(180)
@@ -183,9 +188,8 @@ class EmployeesPage(Page):
     def _fill_filters(self) -> None:
         conn = self.db.conn
         ref = Referensi.load(conn)
-        self.unit.addItem(tr("Semua unit"), None)
-        for option in unit_options(conn, max_depth=1):
-            self.unit.addItem(("    " * option.depth) + option.nama, option.id)
+        # A reader limited to some units is offered only those (the list holds nothing else).
+        fill_units(self.unit, self.db, self.actor, "pegawai.baca")
         self.golongan.addItem(tr("Semua golongan"), ())
         pns = [k for k, r in ref.golongan.items() if r["jenis_asn"] == "PNS"]
         for group in ("IV", "III", "II", "I"):
@@ -219,8 +223,10 @@ class EmployeesPage(Page):
         self.kedudukan.setCurrentIndex(1)  # a clerk works with the active employees first
 
     def current_filter(self) -> emp.EmployeeFilter:
+        """The filter as chosen on screen, limited to what the actor may read (the domain
+        refuses, audited, a unit outside the actor's units)."""
         old = self.model.filter
-        return emp.EmployeeFilter(
+        flt = emp.EmployeeFilter(
             search=self.search.text(),
             unit_id=self.unit.currentData(),
             golongan=tuple(self.golongan.currentData() or ()),
@@ -230,6 +236,7 @@ class EmployeesPage(Page):
             sort=old.sort,
             descending=old.descending,
         )
+        return emp.scoped_filter(self.db, self.actor, flt)
 
     def apply_filter(self) -> None:
         self._timer.stop()
@@ -271,7 +278,8 @@ class EmployeesPage(Page):
             self.count.setText(tr("Mencari…"))
 
     def _show_count(self, n: int) -> None:
-        total = emp.count_employees(self.db.conn, self.model.filter.kedudukan)
+        flt = self.model.filter
+        total = emp.count_employees(self.db.conn, flt.kedudukan, flt.lingkup)
         if n == total:
             self.count.setText(tr("{n} pegawai", n=angka(n)))
         else:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tanggal, tr
+from app.models.access.akses import aksi_tabel, allowed
 from app.models.errors import MeritError, ValidationError
 from app.models.storage.db import Database
 from app.sync import conflicts as cf
@@ -75,6 +76,8 @@ def _item(text: str) -> QTableWidgetItem:
 
 class KonflikPage(Page):
     """Open clashes and their resolution. ``countChanged`` carries the number still open."""
+
+    rights = (("sync.impor",),)
 
     countChanged = Signal(int)
     resolved = Signal(str)  # the clash id
@@ -278,10 +281,12 @@ class KonflikPage(Page):
 
     def _update_buttons(self) -> None:
         c = self.current()
-        is_value = c is not None and c.jenis == "nilai"
-        is_delete = c is not None and c.jenis == "hapus"
+        # A clash on a table the actor may not write is shown, but offers no decision.
+        may = c is None or allowed(self.actor, aksi_tabel(c.tabel) or f"tabel.{c.tabel}")
+        is_value = may and c is not None and c.jenis == "nilai"
+        is_delete = may and c is not None and c.jenis == "hapus"
         for w in (self.take_button, self.other_edit, self.other_button):
-            w.setVisible(not is_delete)
+            w.setVisible(may and not is_delete)
         self.take_button.setEnabled(is_value and bool(self.values.selectedItems()))
         self.other_edit.setEnabled(is_value)
         self.other_button.setEnabled(is_value)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.i18n import tanggal, tr
 from app.jobs import dokumen as dokumen_jobs
+from app.models.access.akses import read_unit
 from app.models.errors import Cancelled, MeritError, ValidationError
 from app.models.kp import usulan as kp
 from app.models.rekap.kp import periode_kp_berikutnya, periode_kp_terakhir
@@ -182,6 +183,8 @@ class TerbitDialog(QDialog):
 class KpPage(Page):
     """The KP list of a period and the proposal / pertek / SK steps."""
 
+    rights = (("dokumen.terbitkan", "laporan.baca"),)
+
     changed = Signal()  # a proposal, pertek or SK was written
     loaded = Signal()
 
@@ -309,8 +312,11 @@ class KpPage(Page):
         if periode is None:
             return
 
+        actor = self.actor
+
         def work(db: Database, _p: Progress) -> list[kp.KpItem]:
-            return kp.list_periode(db.conn, periode)
+            unit_id = read_unit(db, actor, "laporan.baca")  # a unit operator: their unit only
+            return kp.list_periode(db.conn, periode, unit_id=unit_id)
 
         self.status.setText(tr("Memuat daftar…"))
         self.runner.run(

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import angka, tr
+from app.models.access.akses import allowed, read_roots, read_unit, units_under
 from app.models.errors import MeritError
 from app.models.organisasi import bezetting, jabatan, units
 from app.models.reference.loader import Referensi
@@ -84,6 +85,8 @@ def _names(row: bezetting.BezettingRow) -> str:
 
 class OrganisasiPage(Page):
     """Unit tree on the left; positions and bezetting of the selected unit on the right."""
+
+    rights = (("organisasi.ubah",), ("laporan.baca",))
 
     def __init__(
         self,
@@ -191,6 +194,28 @@ class OrganisasiPage(Page):
         self.edit_jabatan_button.setObjectName("ubahJabatan")
         self.delete_jabatan_button = QPushButton(tr("Hapus"))
         self.delete_jabatan_button.setObjectName("hapusJabatan")
+        # Changing the organisation is the whole-agency operator's and the admin's: the others
+        # do not see the commands at all.
+        may_edit = allowed(actor, "organisasi.ubah")
+        for button in (
+            self.add_unit_button,
+            self.edit_unit_button,
+            self.delete_unit_button,
+            self.up_button,
+            self.down_button,
+            self.add_jabatan_button,
+            self.edit_jabatan_button,
+            self.delete_jabatan_button,
+        ):
+            button.setVisible(may_edit)
+        # The bezetting names the people in post: only for the units the actor may read.
+        self._bezetting_units: set[str] | None = None
+        if not allowed(actor, "laporan.baca"):
+            self._bezetting_units = set()
+        else:
+            roots = read_roots(db, actor, "laporan.baca")
+            if roots is not None:
+                self._bezetting_units = set(units_under(db.conn, roots))
         jabatan_tab = QWidget()
         jabatan_layout = QVBoxLayout(jabatan_tab)
         jabatan_layout.addWidget(self.jabatan_table, 1)
@@ -598,10 +623,17 @@ class OrganisasiPage(Page):
         if unit_id is None:
             return
         include = self.include_sub.isChecked()
+        if self._bezetting_units is not None and unit_id not in self._bezetting_units:
+            self.summary.setText(
+                tr("Bezetting unit ini tidak termasuk unit yang boleh Anda lihat.")
+            )
+            return
         self.summary.setText(tr("Menghitung bezetting…"))
+        actor = self.actor
 
         def work(db: Database, _p: Progress) -> bezetting.BezettingReport:
-            return bezetting.bezetting_report(db.conn, unit_id, include_sub_units=include)
+            unit = read_unit(db, actor, "laporan.baca", unit_id)  # checked in the domain
+            return bezetting.bezetting_report(db.conn, unit, include_sub_units=include)
 
         def done(report: bezetting.BezettingReport) -> None:
             if generation == self._generation:

@@ -48,6 +48,8 @@ def _koma(value: Decimal) -> str:
 class PenilaianPanitiaPage(Page):
     """Open a scoring package, score candidate by candidate, seal and send."""
 
+    rights = (("seleksi.nilai",),)
+
     sealed = Signal(object)  # Path of the sheet written
 
     def __init__(
@@ -165,7 +167,7 @@ class PenilaianPanitiaPage(Page):
 
     def open_package(self, path: Path) -> None:
         try:
-            kerja = lb.buka_paket(self.db, path)
+            kerja = lb.buka_paket(self.db, path, actor=self.actor)
         except MeritError as exc:
             show_error(self, exc)
             return
@@ -309,7 +311,13 @@ class PenilaianPanitiaPage(Page):
             return True
         try:
             lb.isi_nilai(
-                self.db, kerja.paket_id, calon.id, kriteria_id, nilai.text(), catatan.text()
+                self.db,
+                kerja.paket_id,
+                calon.id,
+                kriteria_id,
+                nilai.text(),
+                catatan.text(),
+                actor=self.actor,
             )
         except ValidationError as exc:
             pesan.setText(str(exc))
@@ -387,10 +395,10 @@ class PenilaianPanitiaPage(Page):
         """Seal (if not yet) and write the sheet file in the background."""
         if self.kerja is None or self.task is not None:
             return None
-        paket_id = self.kerja.paket_id
+        paket_id, actor = self.kerja.paket_id, self.actor
 
         def work(db: Database, _progress: Progress) -> Path:
-            return lb.kunci_dan_kirim(db, paket_id, target)
+            return lb.kunci_dan_kirim(db, paket_id, target, actor=actor)
 
         self.seal_button.setEnabled(False)
         self.status.setText(tr("Mengunci lembar…"))

@@ -132,33 +132,41 @@ def _konflik() -> PageClass:
     return KonflikPage
 
 
-SYNC = (("sync.impor",), ("sync.ekspor",))
+# The right(s) each page needs, as its class declares them (``Page.rights``; a test checks that
+# the two agree): the sidebar needs them here without importing the page's module.
+EMPLOYEES = (("pegawai.baca",),)
+IMPORTER = (("pegawai.impor",),)
+ORGANISASI = (("organisasi.ubah",), ("laporan.baca",))
+REKAP = (("laporan.baca",),)
+SKP = (("skp.baca",),)  # who may act: per SKP
+DOKUMEN = (("dokumen.terbitkan",),)
+KP = (("dokumen.terbitkan", "laporan.baca"),)
+# a committee member (seleksi.baca of assigned selections only) sees no one's scores
+SELEKSI = (("seleksi.kelola",), ("seleksi.baca", "laporan.baca"))
+PENILAIAN = (("seleksi.nilai",),)
+AKUN = (("akun.kelola",),)
+AUDIT = (("audit.baca",),)
+SINKRON = (("sync.baca",),)
+KONFLIK = (("sync.impor",),)
 
 PAGES: tuple[PageSpec, ...] = (
     # The first page: what is due, each item opening its page or the person.
     PageSpec("beranda", "Beranda", 5, _beranda, eager=True),
-    PageSpec("employees", "Pegawai", 10, _employees),
-    PageSpec("importer", "Impor data", 20, _importer, rights=(("pegawai.impor",),)),
-    PageSpec("organisasi", "Organisasi & Formasi", 30, _organisasi),
-    PageSpec("rekap", "Rekap Excel", 40, _rekap),
-    PageSpec("skp", "Kinerja (SKP)", 50, _skp),  # who may act: per SKP
-    PageSpec("dokumen", "Dokumen SK", 60, _dokumen, rights=(("dokumen.terbitkan",),)),
-    PageSpec("kp", "Kenaikan pangkat", 70, _kp, rights=(("dokumen.terbitkan",),)),
+    PageSpec("employees", "Pegawai", 10, _employees, rights=EMPLOYEES),
+    PageSpec("importer", "Impor data", 20, _importer, rights=IMPORTER),
+    PageSpec("organisasi", "Organisasi & Formasi", 30, _organisasi, rights=ORGANISASI),
+    PageSpec("rekap", "Rekap Excel", 40, _rekap, rights=REKAP),
+    PageSpec("skp", "Kinerja (SKP)", 50, _skp, rights=SKP),
+    PageSpec("dokumen", "Dokumen SK", 60, _dokumen, rights=DOKUMEN),
+    PageSpec("kp", "Kenaikan pangkat", 70, _kp, rights=KP),
     PageSpec("kalkulator", "Kalkulator kepegawaian", 75, _kalkulator),
-    # a committee member (seleksi.baca of assigned selections only) sees no one's scores
-    PageSpec(
-        "seleksi",
-        "Seleksi jabatan",
-        80,
-        _seleksi,
-        rights=(("seleksi.kelola",), ("seleksi.baca", "laporan.baca")),
-    ),
-    PageSpec("penilaian", "Penilaian panitia", 90, _penilaian, rights=(("seleksi.nilai",),)),
-    PageSpec("akun", "Akun pengguna", 100, _akun, rights=(("akun.kelola",),), session=True),
-    PageSpec("audit", "Jejak audit", 110, _audit, rights=(("audit.baca",),)),
-    PageSpec("sinkron", "Sinkronisasi", 120, _sinkron, rights=SYNC),
+    PageSpec("seleksi", "Seleksi jabatan", 80, _seleksi, rights=SELEKSI),
+    PageSpec("penilaian", "Penilaian panitia", 90, _penilaian, rights=PENILAIAN),
+    PageSpec("akun", "Akun pengguna", 100, _akun, rights=AKUN, session=True),
+    PageSpec("audit", "Jejak audit", 110, _audit, rights=AUDIT),
+    PageSpec("sinkron", "Sinkronisasi", 120, _sinkron, rights=SINKRON),
     # Built at start-up: its sidebar entry shows the number of open clashes.
-    PageSpec("konflik", "Konflik", 130, _konflik, rights=SYNC, eager=True),
+    PageSpec("konflik", "Konflik", 130, _konflik, rights=KONFLIK, eager=True),
 )
 
 

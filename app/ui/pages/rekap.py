@@ -29,13 +29,13 @@ from app import paths
 from app.i18n import angka, tr
 from app.jobs.rekap import JENIS, RecapRequest, jenis_labels, write_recap
 from app.models.errors import Cancelled, ValidationError
-from app.models.organisasi.units import unit_options
 from app.models.rekap.kp import periode_kp_berikutnya
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.dates import pydate, qdate
 from app.ui.widgets.messages import show_error
+from app.ui.widgets.units import fill_units
 
 # Which inputs each kind uses.
 USES_DATE = {"duk", "pensiun", "kp"}
@@ -45,6 +45,8 @@ USES_PERIOD = {"kp"}
 
 class RecapPage(Page):
     """Choose a recap, its unit and date, and where to save it."""
+
+    rights = (("laporan.baca",),)
 
     written = Signal(object)  # (path, rows)
 
@@ -79,9 +81,7 @@ class RecapPage(Page):
             self.jenis.addItem(label, key)
         self.unit = QComboBox()
         self.unit.setObjectName("pilihUnitRekap")
-        self.unit.addItem(tr("Seluruh instansi"), None)
-        for option in unit_options(db.conn, max_depth=1):
-            self.unit.addItem(("    " * option.depth) + option.nama, option.id)
+        fill_units(self.unit, db, actor, "laporan.baca", all_label=tr("Seluruh instansi"))
         self.tanggal = QDateEdit(qdate(today))
         self.tanggal.setObjectName("tanggalKeadaan")
         self.tanggal.setDisplayFormat("dd MMMM yyyy")

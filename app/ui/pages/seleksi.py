@@ -74,6 +74,8 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 class SeleksiPage(Page):
     """The secretariat's work on one selection at a time."""
 
+    rights = (("seleksi.kelola",), ("seleksi.baca", "laporan.baca"))
+
     imported = Signal(object)  # HasilImporLembar
 
     def __init__(

@@ -43,6 +43,8 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.i18n import angka, tr
 from app.jobs.skp import RekapSkpRequest, write_rekap_xlsx
+from app.models.access.akses import allowed, read_roots, read_unit, units_under
+from app.models.errors import AccessDenied
 from app.models.organisasi.units import unit_options
 from app.models.rules.skp import BELUM, SEMUA, Pelaku, status_label
 from app.models.skp import bulk, guard, pengaturan
@@ -209,8 +211,21 @@ def _status_text(r: SkpBaris) -> str:
     return status_label(r.status)
 
 
+def skp_roots(db: Database, actor: str) -> frozenset[str] | None:
+    """The units whose SKPs ``actor`` reads (None: all); an appraiser without ``skp.baca``
+    anywhere sees only their own appraisals (an empty set of units)."""
+    if not allowed(actor, "skp.baca"):
+        return frozenset()
+    try:
+        return read_roots(db, actor, "skp.baca")
+    except AccessDenied:
+        return frozenset()
+
+
 class SkpPage(Page):
     """Kinerja (SKP). ``loaded`` is emitted when progress and list are on screen."""
+
+    rights = (("skp.baca",),)
 
     loaded = Signal()
     created = Signal(object)  # HasilMassal
@@ -241,14 +256,26 @@ class SkpPage(Page):
         self.tahun.setValue(today.year)
         self.unit = QComboBox()
         self.unit.setObjectName("unitSkp")
-        self.unit.addItem(tr("Seluruh instansi"), None)
-        for option in unit_options(db.conn, max_depth=1):
-            self.unit.addItem(("    " * option.depth) + option.nama, option.id)
+        roots = None if isinstance(actor, Pelaku) else skp_roots(db, actor)
+        if roots is None:
+            self.unit.addItem(tr("Seluruh instansi"), None)
+            for option in unit_options(db.conn, max_depth=1):
+                self.unit.addItem(("    " * option.depth) + option.nama, option.id)
+        else:  # a reader of some units is offered only those
+            mine = set(units_under(db.conn, roots))
+            self.unit.addItem(tr("Semua unit saya"), None)
+            for option in unit_options(db.conn, max_depth=99):
+                if option.id in mine:
+                    self.unit.addItem(("    " * option.depth) + option.nama, option.id)
         self.unit.setMinimumContentsLength(30)
         self.refresh_button = QPushButton(tr("Muat ulang"))
         self.refresh_button.setObjectName("tombolMuatUlangSkp")
         self.bulk_button = QPushButton(tr("Buat SKP yang belum ada"))
         self.bulk_button.setObjectName("tombolBuatMassal")
+        # Creating the year's SKPs is the admin's and the operators' (for their units).
+        self.bulk_button.setVisible(
+            self.pelaku.sistem or self.pelaku.admin or bool(self.pelaku.operator_unit)
+        )
         self.rekap_button = QPushButton(tr("Rekap .xlsx…"))
         self.rekap_button.setObjectName("tombolRekapSkp")
         self.capaian = QComboBox()
@@ -392,12 +419,19 @@ class SkpPage(Page):
             return
         self._loading = True
         tahun, unit_id, status, penilai = self._request()
+        actor = self.actor
 
         def work(db: Database, _p: Progress) -> tuple[Kemajuan, list[SkpBaris]]:
+            own = getattr(actor, "pegawai_id", None)
+            if isinstance(actor, Pelaku) or (penilai is not None and penilai == own):
+                unit_id_ = unit_id  # the appraiser's own appraisals, wherever they work
+            else:
+                # Only the SKPs the actor may read (their units), in SQL; refused otherwise.
+                unit_id_ = read_unit(db, actor, "skp.baca", unit_id)
             return (
-                skp_progress.kemajuan(db.conn, tahun, unit_id),
+                skp_progress.kemajuan(db.conn, tahun, unit_id_),
                 skp_progress.list_skp(
-                    db.conn, tahun, unit_id=unit_id, status=status, penilai_id=penilai
+                    db.conn, tahun, unit_id=unit_id_, status=status, penilai_id=penilai
                 ),
             )
 

@@ -210,10 +210,12 @@ class IssueTab(QWidget):
     def search(self) -> None:
         text = self.cari_edit.text()
         flt = emp.EmployeeFilter(search=text, kedudukan="AKTIF")
+        actor = self.actor
 
         def work(db: Database, _p: Progress) -> list[tuple[str, str]]:
+            flt_ = emp.scoped_filter(db, actor, flt)  # only the employees the actor may read
             return [
-                (r["nip"], r["nama_lengkap"]) for r in emp.list_employees(db.conn, flt, limit=200)
+                (r["nip"], r["nama_lengkap"]) for r in emp.list_employees(db.conn, flt_, limit=200)
             ]
 
         self.runner.run(work, on_done=self._show_results, on_error=self._error)

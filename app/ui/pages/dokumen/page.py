@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.i18n import tr
 from app.jobs import dokumen as dokumen_jobs
+from app.models.access.akses import allowed
 from app.models.dokumen import templat, templat_bawaan
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
@@ -23,6 +24,7 @@ REGISTER_TAB, VERIFY_TAB = 1, 3
 
 
 class DokumenPage(Page):
+    rights = (("dokumen.terbitkan",),)
     issued = Signal(object)  # dokumen_jobs.HasilTerbit
 
     def __init__(
@@ -36,7 +38,7 @@ class DokumenPage(Page):
         super().__init__(db, runner=runner, parent=parent)
         self.setObjectName("halamanDokumen")
         self.actor = actor
-        templat_bawaan.seed_templates(db, actor=actor)
+        templat_bawaan.seed_templates(db, actor="sistem")  # the system's own defaults
 
         title = QLabel(tr("Dokumen SK"))
         title.setObjectName("judulHalaman")
@@ -53,6 +55,8 @@ class DokumenPage(Page):
         self.tabs.addTab(self.register_tab, tr("Register"))
         self.tabs.addTab(self.template_tab, tr("Templat"))
         self.tabs.addTab(self.verify_tab, tr("Verifikasi"))
+        # The register lists everyone a decree was issued to: only for dokumen.baca.
+        self.tabs.setTabVisible(REGISTER_TAB, allowed(actor, "dokumen.baca"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tanggal, tr
+from app.models.access.akses import allowed
 from app.models.dokumen import register as register_dokumen
 from app.models.errors import MeritError
 from app.models.storage.db import Database
@@ -114,8 +115,11 @@ class RegisterTab(QWidget):
         layout.addLayout(bottom)
 
     def load_register(self) -> None:
-        rows = register_dokumen.list_register(
-            self.db.conn,
+        if not allowed(self.actor, "dokumen.baca"):
+            return  # the tab is not shown (app/ui/pages/dokumen/page.py)
+        rows = register_dokumen.read_register(
+            self.db,
+            self.actor,
             tahun=self.reg_tahun.value() or None,
             status=self.reg_status.currentData() or None,
             search=self.reg_cari.text(),

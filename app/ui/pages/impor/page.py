@@ -60,6 +60,8 @@ STEP_FILE, STEP_MAPPING, STEP_PREVIEW, STEP_DONE = range(4)
 class ImportPage(BusyMixin, Page):
     """The import wizard. ``applied`` is emitted (with the counts) after a successful apply."""
 
+    rights = (("pegawai.impor",),)
+
     loaded = Signal(object)  # the SourceTable, once read
     planned = Signal(object)  # the ImportPlan, once the preview is ready
     applied = Signal(object)  # dict of counts, after the database changed
@@ -382,6 +384,7 @@ class ImportPage(BusyMixin, Page):
         source = self.source
         mapping, on_existing = self.mapping_step.mapping(), self.preview_step.on_existing()
         total = len(source.rows)
+        actor = self.actor
 
         def work(db: Database, progress: Progress) -> Any:
             return plan_import(
@@ -389,6 +392,7 @@ class ImportPage(BusyMixin, Page):
                 source,
                 mapping,
                 on_existing=on_existing,
+                actor=actor,
                 progress=lambda done, n: progress.report(
                     done,
                     n,

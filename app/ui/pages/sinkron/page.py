@@ -93,6 +93,8 @@ class SinkronPage(BusyMixin, Page):
     """The sync screen. Signals report what the background work did, for the main window and
     for tests."""
 
+    rights = (("sync.baca",),)
+
     imported = Signal(object)  # list[ImportSummary] (one, or those applied by "Coba lagi")
     exported = Signal(object)  # ExportResult
     taskFailed = Signal(object)  # the exception (Cancelled included)
@@ -115,7 +117,10 @@ class SinkronPage(BusyMixin, Page):
         self.dialog: QDialog | None = None
         self.last_summary: list[importer.ImportSummary] = []
         self.may_export = allowed(actor, "sync.ekspor")
+        self.may_export_full = allowed(actor, "sync.ekspor_penuh")
         self.may_import = allowed(actor, "sync.impor")
+        self.may_manage_peers = allowed(actor, "sync.peer")
+        self.may_rename = allowed(actor, "sync.identitas")
         self.setAcceptDrops(self.may_import)
 
         title = QLabel(tr("Sinkronisasi"))
@@ -178,6 +183,21 @@ class SinkronPage(BusyMixin, Page):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
 
+        # What a role may not use is not shown (the domain refuses it anyway).
+        for widget, may in (
+            (self.peers.add_button, self.may_manage_peers),
+            (self.peers.trust_button, self.may_manage_peers),
+            (self.peers.remove_button, self.may_manage_peers),
+            (self.identity.save_name_button, self.may_rename),
+            (self.peers.export_button, self.may_export),
+            (self.peers.export_full_button, self.may_export_full),
+            (self.peers.export_pass_button, self.may_export_full),
+            (self.incoming.import_button, self.may_import),
+            (self.waiting.retry_button, self.may_import),
+        ):
+            widget.setVisible(may)
+        self.identity.name_edit.setReadOnly(not self.may_rename)
+
         self._set_busy(None)
         self.refresh()
 
@@ -224,16 +244,20 @@ class SinkronPage(BusyMixin, Page):
         peers.add_button.setEnabled(idle)
         self.identity.save_name_button.setEnabled(idle)
         peers.export_button.setEnabled(idle and self.may_export and peer is not None)
-        peers.export_full_button.setEnabled(idle and self.may_export and peer is not None)
-        peers.export_pass_button.setEnabled(idle and self.may_export)
+        peers.export_full_button.setEnabled(idle and self.may_export_full and peer is not None)
+        peers.export_pass_button.setEnabled(idle and self.may_export_full)
         self.incoming.import_button.setEnabled(idle and self.may_import)
         self.waiting.retry_button.setEnabled(idle and self.may_import)
 
     # -- identity ---------------------------------------------------------------------------
 
     def save_name(self) -> None:
+        if not self.may_rename:
+            return
         try:
-            ident = ident_mod.ensure_identity(self.db, self.identity.name_edit.text())
+            ident = ident_mod.ensure_identity(
+                self.db, self.identity.name_edit.text(), actor=self.actor
+            )
         except MeritError as exc:
             show_error(self, exc)
             return
@@ -312,7 +336,7 @@ class SinkronPage(BusyMixin, Page):
 
     def _add_peer(self, ident: ident_mod.Identity, trusted: bool) -> None:
         try:
-            ident_mod.add_peer(self.db, ident, trusted=trusted)
+            ident_mod.add_peer(self.db, ident, trusted=trusted, actor=self.actor)
         except MeritError as exc:
             show_error(self, exc)
             return
@@ -333,7 +357,7 @@ class SinkronPage(BusyMixin, Page):
         if peer is None:
             return
         try:
-            ident_mod.set_trusted(self.db, peer.node_id, not peer.dipercaya)
+            ident_mod.set_trusted(self.db, peer.node_id, not peer.dipercaya, actor=self.actor)
         except MeritError as exc:
             show_error(self, exc)
             return
@@ -368,7 +392,7 @@ class SinkronPage(BusyMixin, Page):
 
     def _remove(self, peer: ident_mod.Peer) -> None:
         try:
-            ident_mod.remove_peer(self.db, peer.node_id)
+            ident_mod.remove_peer(self.db, peer.node_id, actor=self.actor)
         except MeritError as exc:
             show_error(self, exc)
             return
