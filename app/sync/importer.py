@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.i18n import angka, tr
-from app.models.access import audit
+from app.models.access import audit, wewenang
 from app.models.access.akses import require
 from app.models.storage import changelog, replika, sinkron
+from app.models.storage import roster as roster_store
 from app.models.storage.changelog import Hlc, RemoteBatch
 from app.models.storage.db import Database, write_transaction
 from app.models.storage.faults import translated_errors
@@ -33,6 +34,7 @@ from app.models.storage.sinkron import DeferredPackage
 from app.models.storage.skema import schema_of
 from app.sync import identity as ident_mod
 from app.sync import package as pkg
+from app.sync import roster as roster_mod
 from app.sync.verify import Checked, Manifest, check_package, decode_checked_ops, read_file, refuse
 
 CLOCK_AHEAD_MS = 24 * 3600 * 1000  # a remote clock further ahead than this is clamped
@@ -58,6 +60,9 @@ class ImportSummary:
     jam_dipangkas: int = 0
     ditunda: bool = False
     versi_skema: int = 0
+    batch_ditahan: int = 0
+    alasan_ditahan: list[str] = field(default_factory=list)
+    roster_baru: int | None = None  # the version of a newer roster taken from the package
 
     def lines(self) -> list[str]:
         """The summary in Indonesian, one sentence per line."""
@@ -102,6 +107,17 @@ class ImportSummary:
                     n=angka(self.konflik_baru),
                 )
             )
+        if self.roster_baru is not None:
+            out.append(tr("Roster instansi diperbarui ke versi {v}.", v=self.roster_baru))
+        if self.batch_ditahan:
+            out.append(
+                tr(
+                    "{n} batch ditahan dan tidak diterapkan karena di luar wewenang instalasi "
+                    "asalnya (lihat daftar batch ditahan):",
+                    n=angka(self.batch_ditahan),
+                )
+            )
+            out.extend(f"  - {reason}" for reason in self.alasan_ditahan[:10])
         if self.jam_dipangkas:
             out.append(
                 tr(
@@ -235,11 +251,17 @@ def _apply(
 ) -> None:
     conn = db.conn
     schema = schema_of(db)
+    removed = roster_store.list_removed(conn)
+    roster = roster_mod.current(db)
+    if checked.roster is not None and roster_mod.adopt(db, checked.roster):
+        roster = checked.roster.data
+        summary.roster_baru = roster.versi
     for found in checked.new_identities:
-        if ident_mod.get_peer(db, found.node_id) is None:
+        if found.node_id not in removed and ident_mod.get_peer(db, found.node_id) is None:
             ident_mod.add_peer(db, found, trusted=False, sumber="relay")
     versi = changelog.read_versions(conn)
     waiting = {(b.origin, b.seq): b for b in changelog.held_batches(conn)}
+    kept = {(h.batch.origin, h.batch.seq): h.batch for h in roster_store.list_held(conn)}
     fresh: dict[tuple[str, int], RemoteBatch] = {}
     for b in checked.batches:
         key = (b.origin, b.seq)
@@ -255,8 +277,8 @@ def _apply(
                     )
                 )
             summary.batch_ganda += 1
-        elif key in waiting:
-            if waiting[key].hash != b.hash:
+        elif key in waiting or key in kept:
+            if (waiting.get(key) or kept[key]).hash != b.hash:
                 raise refuse(
                     tr(
                         "batch {origin}/{seq} bertentangan dengan yang menunggu.",
@@ -268,13 +290,14 @@ def _apply(
         else:
             fresh[key] = b
     pool: dict[str, list[RemoteBatch]] = {}
-    for b in [*waiting.values(), *fresh.values()]:
+    for b in [*waiting.values(), *kept.values(), *fresh.values()]:
         pool.setdefault(b.origin, []).append(b)
     for items in pool.values():
         items.sort(key=lambda b: b.seq)
     applier = replika.Applier(conn, schema)
     applied: list[RemoteBatch] = []
-    total = len(fresh) + len(waiting)
+    stopped: dict[tuple[str, int], RemoteBatch] = {}  # held back by the roster now
+    total = len(fresh) + len(waiting) + len(kept)
     progressed = True
     while progressed:
         progressed = False
@@ -282,6 +305,23 @@ def _apply(
             while items and _ready(items[0], versi):
                 b = items.pop(0)
                 _, b.ops = decode_checked_ops(b.ops_blob, schema, None, f"{b.origin}/{b.seq}")
+                putusan = wewenang.judge(conn, roster, removed, origin, b.ops)
+                if putusan is not None:
+                    # Never applied; the origin's later batches wait behind it, so that
+                    # nothing is applied out of order when the roster allows it later.
+                    b.ops = []
+                    roster_store.hold(conn, b, putusan.alasan, putusan.jenis)
+                    stopped[(b.origin, b.seq)] = b
+                    summary.alasan_ditahan.append(
+                        tr(
+                            "batch {o}/{s}: {alasan}",
+                            o=b.origin[:8],
+                            s=b.seq,
+                            alasan=putusan.alasan,
+                        )
+                    )
+                    items.clear()
+                    break
                 # Into the log first: the merge reads the version vectors of held batches.
                 changelog.insert_batch(conn, b)
                 applier.apply(b)
@@ -293,11 +333,15 @@ def _apply(
                     progress(len(applied), total)
     changelog.write_versions(conn, sorted(versi.items()))
     applied_keys = {(b.origin, b.seq) for b in applied}
-    changelog.release_batches(conn, [k for k in waiting if k in applied_keys])
-    still = [b for k, b in fresh.items() if k not in applied_keys]
+    changelog.release_batches(conn, [k for k in waiting if k in applied_keys or k in stopped])
+    roster_store.release(conn, [k for k in kept if k in applied_keys])
+    still = [b for k, b in fresh.items() if k not in applied_keys and k not in stopped]
     changelog.hold_batches(conn, still)
     summary.batch_baru = len(applied)
-    summary.batch_menunggu = len(still) + sum(1 for k in waiting if k not in applied_keys)
+    summary.batch_ditahan = len(stopped)
+    summary.batch_menunggu = len(still) + sum(
+        1 for k in waiting if k not in applied_keys and k not in stopped
+    )
     summary.rekaman = applier.stats.rekaman
     summary.konflik_baru = applier.stats.konflik_baru
     summary.jam_dipangkas = _advance_clock(db, applied, clock)

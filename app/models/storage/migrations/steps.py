@@ -98,6 +98,12 @@ def _m0012(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0012_ujian_dinas.sql")
 
 
+def _m0018(conn: sqlite3.Connection) -> None:
+    from app.models.storage.migrations import m0018_roster  # lazy: only while migrating
+
+    m0018_roster.apply(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -111,5 +117,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "kenaikan pangkat: usulan, pertek dan SK per periode", _m0010),
     Migration(11, "periode kenaikan pangkat setiap bulan sejak 1 Oktober 2025", _m0011),
     Migration(12, "referensi ujian dinas kenaikan pangkat", _m0012),
+    Migration(18, "roster instansi: wewenang tiap instalasi, batch ditahan, peer dicabut", _m0018),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
