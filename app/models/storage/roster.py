@@ -232,8 +232,8 @@ def write_roster(conn: sqlite3.Connection, data: RosterData, tanda_tangan: bytes
     conn.execute(
         "INSERT INTO lokal_roster (no, instansi_id, versi, isi, tanda_tangan, diterima) "
         "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (no) DO UPDATE SET "
-        "instansi_id = excluded.instansi_id, versi = excluded.versi, isi = excluded.isi, tanda_tangan = excluded.tanda_tangan, "
-        "diterima = excluded.diterima",
+        "instansi_id = excluded.instansi_id, versi = excluded.versi, isi = excluded.isi, "
+        "tanda_tangan = excluded.tanda_tangan, diterima = excluded.diterima",
         (data.instansi_id, data.versi, data.body().decode(), tanda_tangan, utc_now()),
     )
 
