@@ -96,15 +96,19 @@ def judul_jenis(kode: str) -> str:
 
 
 def parse_izin(text: str) -> tuple[str | None, tuple[str, ...]]:
-    """``--izin``: a preset name, or kinds separated by ``+`` or ``,`` ("pegawai+skp").
-    Returns (preset or None, kinds). Raises ValueError naming what is unknown."""
+    """``--izin``: a preset name, or kinds and presets joined by ``+`` or ``,``
+    ("opd+seleksi"). Returns (the preset when only one was named, kinds). Raises ValueError
+    naming what is unknown."""
     text = text.strip().lower()
     if text in PRESET:
         return text, PRESET[text][1]
-    kinds = [k.strip() for k in text.replace(",", "+").split("+") if k.strip()]
-    unknown = [k for k in kinds if k not in _BY_KODE]
-    if unknown or not kinds:
+    tokens = [k.strip() for k in text.replace(",", "+").split("+") if k.strip()]
+    unknown = [k for k in tokens if k not in _BY_KODE and k not in PRESET]
+    if unknown or not tokens:
         raise ValueError(", ".join(unknown) or text)
+    kinds: set[str] = set()
+    for token in tokens:
+        kinds.update(PRESET[token][1] if token in PRESET else (token,))
     return None, tuple(k for k in KODE_JENIS if k in kinds)
 
 
