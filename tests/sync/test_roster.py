@@ -141,12 +141,16 @@ def test_opd_writing_agency_wide_tables_is_held(agency: Agency, table: str, writ
 def test_own_writes_outside_the_roster_are_refused_locally(agency: Agency) -> None:
     opd = agency.opd
     gol = opd.db.conn.execute("SELECT id FROM ref_golongan LIMIT 1").fetchone()[0]
-    with pytest.raises(AccessDenied, match="tidak berwenang"):
-        with opd.store.write("ubah referensi") as tx:
-            tx.update("ref_golongan", gol, {"pangkat": "Palsu"})
-    with pytest.raises(AccessDenied, match="Dinas Y"):
-        with opd.store.write("ubah pegawai unit lain") as tx:
-            tx.update("pegawai", agency.pegawai_y, {"telepon": "1"})
+    with (
+        pytest.raises(AccessDenied, match="tidak berwenang"),
+        opd.store.write("ubah referensi") as tx,
+    ):
+        tx.update("ref_golongan", gol, {"pangkat": "Palsu"})
+    with (
+        pytest.raises(AccessDenied, match="Dinas Y"),
+        opd.store.write("ubah pegawai unit lain") as tx,
+    ):
+        tx.update("pegawai", agency.pegawai_y, {"telepon": "1"})
     with opd.store.write("ubah pegawai sendiri") as tx:
         tx.update("pegawai", agency.pegawai_x, {"telepon": "1"})
 
