@@ -90,7 +90,7 @@ def _run(folder: Path, actions: list[str], rnd: random.Random) -> None:
         if rnd.random() < 0.3:
             exchange(lain, bkd, folder)  # relayed through an office with full rights
         for node in (bkd, lain):
-            x, y, ref, nama = _state(node, ids)
+            _x, y, ref, nama = _state(node, ids)
             assert (y, ref, nama) == before[1:], "a batch outside authority was applied"
     exchange(lain, bkd, folder)
     exchange(bkd, lain, folder)
