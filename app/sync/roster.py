@@ -31,11 +31,12 @@ import nacl.exceptions
 import nacl.signing
 
 from app.i18n import tr
-from app.models.access import kunci, wewenang
+from app.models.access import audit, kunci, wewenang
+from app.models.access.akses import nama_unit, require
 from app.models.errors import MeritError, ValidationError
 from app.models.storage import roster as store
 from app.models.storage.changelog import canonical_json
-from app.models.storage.db import Database, utc_now
+from app.models.storage.db import Database, utc_now, write_transaction
 from app.models.storage.faults import translated_errors
 from app.models.storage.roster import Entri, RosterData, SerahTerima
 from app.sync import identity as ident_mod
@@ -304,10 +305,25 @@ def _editable(db: Database) -> RosterData:
     return data
 
 
-def _publish(db: Database, data: RosterData, *, signer: nacl.signing.SigningKey) -> RosterData:
+def _publish(
+    db: Database,
+    data: RosterData,
+    *,
+    signer: nacl.signing.SigningKey,
+    actor: str,
+    keterangan: str,
+) -> RosterData:
+    """Sign and store the next version, with one audit entry, in one transaction."""
     data = replace(data, versi=data.versi + 1, dibuat=utc_now())
     signature = signer.sign(ROSTER_SIGN_CONTEXT + data.body()).signature
-    _write(db, data, signature)
+    with translated_errors(db.path), write_transaction(db) as conn:
+        _write(db, data, signature)
+        audit.append(
+            conn,
+            aktor=actor,
+            aksi=tr("Mengubah roster instansi"),
+            keterangan=tr("Roster versi {v}: {k}", v=data.versi, k=keterangan),
+        )
     return data
 
 
@@ -322,10 +338,16 @@ def _target(db: Database, ref: str) -> tuple[str, str, str, str]:
 
 
 def set_entry(
-    db: Database, ref: str, izin: str, units: list[str] | tuple[str, ...] = ()
+    db: Database,
+    ref: str,
+    izin: str,
+    units: list[str] | tuple[str, ...] = (),
+    *,
+    actor: str = "sistem",
 ) -> RosterData:
     """Give an installation its rights (``izin``: a preset or kinds joined by ``+``; ``units``:
-    unit ids it is limited to) and sign the new roster version."""
+    unit ids it is limited to) and sign the new roster version. Needs ``instansi.ubah``."""
+    require(db, actor, "instansi.ubah")
     data = _editable(db)
     try:
         preset, kinds = wewenang.parse_izin(izin)
@@ -352,29 +374,44 @@ def set_entry(
     entry = Entri(node_id, nama, tanda, enkripsi, kinds, tuple(sorted(set(units))), preset)
     entries = (*(e for e in data.entri if e.node_id != node_id), entry)
     removed = tuple(r for r in data.dicabut if r[0] != node_id)
-    return _publish(db, replace(data, entri=entries, dicabut=removed), signer=kunci.signing_key(db))
+    return _publish(
+        db,
+        replace(data, entri=entries, dicabut=removed),
+        signer=kunci.signing_key(db),
+        actor=actor,
+        keterangan=tr("{nama} ({id}) dikeluarkan dari instansi", nama=nama, id=node_id),
+    )
 
 
-def remove_entry(db: Database, ref: str) -> RosterData:
+def remove_entry(db: Database, ref: str, *, actor: str = "sistem") -> RosterData:
     """Remove an installation from the agency: its batches are refused wherever this roster
-    arrives, however they are relayed."""
+    arrives, however they are relayed. Needs ``instansi.ubah``."""
+    require(db, actor, "instansi.ubah")
     data = _editable(db)
     node_id, nama, _t, _e = _target(db, ref)
     if node_id == data.root[0]:
         raise ValidationError(tr("Root instansi tidak dapat dikeluarkan."), field="instalasi")
     entries = tuple(e for e in data.entri if e.node_id != node_id)
     removed = (*(r for r in data.dicabut if r[0] != node_id), (node_id, nama))
-    return _publish(db, replace(data, entri=entries, dicabut=removed), signer=kunci.signing_key(db))
+    return _publish(
+        db,
+        replace(data, entri=entries, dicabut=removed),
+        signer=kunci.signing_key(db),
+        actor=actor,
+        keterangan=tr("{nama} ({id}) dikeluarkan dari instansi", nama=nama, id=node_id),
+    )
 
 
-def handover(db: Database, ref: str) -> RosterData:
+def handover(db: Database, ref: str, *, actor: str = "sistem") -> RosterData:
     """Hand the root role over to an installation of the roster: a new roster version whose
     hand-over this root signs. From then on only the new root may change the roster; this
-    installation keeps full rights until the new root says otherwise."""
+    installation keeps full rights until the new root says otherwise. Needs
+    ``instansi.ubah``."""
+    require(db, actor, "instansi.ubah")
     data = _editable(db)
     if data.versi == 0:
         raise RosterError(tr("Belum ada roster; tetapkan roster dulu sebelum menyerahkan root."))
-    node_id, _nama, tanda, _e = _target(db, ref)
+    node_id, nama, tanda, _e = _target(db, ref)
     if node_id == db.node_id:
         raise ValidationError(tr("Instalasi ini sudah root."), field="instalasi")
     entry = data.get(node_id)
@@ -393,10 +430,126 @@ def handover(db: Database, ref: str) -> RosterData:
         else e
         for e in data.entri
     )
-    return _publish(db, replace(data, serah_terima=chain, entri=entries), signer=key)
+    return _publish(
+        db,
+        replace(data, serah_terima=chain, entri=entries),
+        signer=key,
+        actor=actor,
+        keterangan=tr("peran root diserahkan kepada {nama} ({id})", nama=nama, id=node_id),
+    )
 
 
 def preset_title(entry: Entri) -> str:
     if entry.preset and entry.preset in wewenang.PRESET:
         return tr(wewenang.PRESET[entry.preset][0])
     return " + ".join(entry.izin) or tr("tidak boleh menulis")
+
+
+# -- what the screen and `merit sync roster show` show --------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntriView:
+    node_id: str
+    nama: str
+    izin: tuple[str, ...]
+    unit: tuple[str, ...]  # unit names
+    judul: str  # the preset's title, or the kinds
+    root: bool
+    ini: bool  # this installation
+
+
+@dataclass(frozen=True)
+class HeldView:
+    origin: str
+    origin_nama: str
+    seq: int
+    jenis: str  # 'wewenang' | 'dicabut'
+    alasan: str
+    diterima: str
+
+
+@dataclass(frozen=True)
+class RosterView:
+    versi: int | None  # None: no roster here yet
+    instansi_id: str | None
+    root_id: str | None
+    entri: tuple[EntriView, ...]
+    dicabut: tuple[tuple[str, str], ...]
+    ditahan: tuple[HeldView, ...]
+
+    @property
+    def root_nama(self) -> str:
+        return next((e.nama for e in self.entri if e.root), self.root_id or "-")
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "versi": self.versi,
+            "instansi_id": self.instansi_id,
+            "root": self.root_id,
+            "entri": [
+                {
+                    "node_id": e.node_id,
+                    "nama": e.nama,
+                    "izin": list(e.izin),
+                    "unit": list(e.unit),
+                    "keterangan": e.judul,
+                    "root": e.root,
+                    "ini": e.ini,
+                }
+                for e in self.entri
+            ],
+            "dicabut": [{"node_id": n, "nama": m} for n, m in self.dicabut],
+            "ditahan": [
+                {
+                    "asal": h.origin,
+                    "asal_nama": h.origin_nama,
+                    "seq": h.seq,
+                    "jenis": h.jenis,
+                    "alasan": h.alasan,
+                    "diterima": h.diterima,
+                }
+                for h in self.ditahan
+            ],
+        }
+
+
+def held(db: Database) -> tuple[HeldView, ...]:
+    """The batches held back here (outside their origin's rights, or from a removed origin)."""
+    names = {p.node_id: p.nama for p in ident_mod.list_peers(db)}
+    data = store.read_roster(db.conn)
+    if data is not None:
+        names.update({e.node_id: e.nama for e in data.data.entri})
+    removed = store.list_removed(db.conn)
+    return tuple(
+        HeldView(
+            h.batch.origin,
+            names.get(h.batch.origin) or removed.get(h.batch.origin, (h.batch.origin[:8], ""))[0],
+            h.batch.seq,
+            h.jenis,
+            h.alasan,
+            h.diterima,
+        )
+        for h in store.list_held(db.conn)
+    )
+
+
+def overview(db: Database) -> RosterView:
+    """The roster held here with names, and the batches it holds back."""
+    data = current(db)
+    if data is None:
+        return RosterView(None, own_agency(db), db.meta(store.META_ROOT_HARAPAN), (), (), held(db))
+    root = data.root[0]
+    entries = tuple(
+        EntriView(
+            e.node_id,
+            e.nama,
+            e.izin,
+            tuple(nama_unit(db.conn, u) for u in e.unit),
+            tr("root instansi, berwenang penuh") if e.node_id == root else preset_title(e),
+            e.node_id == root,
+            e.node_id == db.node_id,
+        )
+        for e in sorted(data.entri, key=lambda e: (e.node_id != root, e.nama.casefold()))
+    )
+    return RosterView(data.versi, data.instansi_id, root, entries, data.dicabut, held(db))

@@ -9,6 +9,7 @@ from typing import Any
 from app.models.storage import changelog, sinkron
 from app.models.storage.db import Database
 from app.sync import identity as ident_mod
+from app.sync import roster as roster_mod
 from app.sync.conflicts import count_conflicts
 from app.sync.package import waiting_for
 
@@ -36,6 +37,7 @@ class SyncStatus:
     tertahan: list[HeldBatch]
     konflik: int
     tertunda: int
+    roster: roster_mod.RosterView | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +66,7 @@ class SyncStatus:
             ],
             "konflik": self.konflik,
             "tertunda": self.tertunda,
+            "roster": self.roster.as_json() if self.roster is not None else None,
         }
 
 
@@ -97,4 +100,5 @@ def sync_status(db: Database) -> SyncStatus:
         held_batches(db),
         count_conflicts(db),
         len(sinkron.list_deferred(db.conn)),
+        roster_mod.overview(db),
     )
