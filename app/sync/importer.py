@@ -76,7 +76,7 @@ class ImportSummary:
                 )
             ]
         out = [tr("Paket dari {nama} diterima.", nama=self.pengirim_nama)]
-        if self.batch_baru == 0 and self.batch_menunggu == 0:
+        if self.batch_baru == 0 and self.batch_menunggu == 0 and self.batch_ditahan == 0:
             out.append(tr("Tidak ada yang baru: semua isi paket sudah ada di sini."))
         for table, counts in sorted(self.rekaman.items()):
             parts = [

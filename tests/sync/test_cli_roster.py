@@ -37,8 +37,16 @@ def test_roster_through_the_commands(
     code, _ = run("--db", a, "sync", "roster", "set", "Dinkes", "--izin", "gaji")
     assert code == 2 and "Izin 'gaji' tidak dikenal" in capsys.readouterr().err
     code, _ = run(
-        "--db", a, "sync", "roster", "set", "Dinkes", "--izin", "register", "--unit", "Dinas "
-        "Kesehatan"
+        "--db",
+        a,
+        "sync",
+        "roster",
+        "set",
+        "Dinkes",
+        "--izin",
+        "register",
+        "--unit",
+        "Dinas Kesehatan",
     )
     assert code == 2 and "tidak dapat dibatasi unit" in capsys.readouterr().err
     code, out = run(

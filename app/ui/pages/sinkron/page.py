@@ -50,6 +50,7 @@ from app.ui.pages.sinkron.sections import (
     IdentityBox,
     IncomingBox,
     PeersBox,
+    RosterBox,
     SummaryBox,
     WaitingBox,
 )
@@ -142,18 +143,23 @@ class SinkronPage(BusyMixin, Page):
         self.summary = SummaryBox()
         self.waiting = WaitingBox()
         self.waiting.retry_button.clicked.connect(self.retry_deferred)
+        self.roster = RosterBox()
 
-        # identity | package in;  peers (full width: fingerprints are long);  summary | held
+        # identity | package in;  peers (full width: fingerprints are long);
+        # summary over waiting | roster and batches held back
         top = QHBoxLayout()
         top.addWidget(self.identity, 3)
         top.addWidget(self.incoming, 2)
+        left = QVBoxLayout()
+        left.addWidget(self.summary, 3)
+        left.addWidget(self.waiting, 1)
         below = QHBoxLayout()
-        below.addWidget(self.summary, 3)
-        below.addWidget(self.waiting, 2)
+        below.addLayout(left, 2)
+        below.addWidget(self.roster, 3)
         columns = QVBoxLayout()
         columns.addLayout(top)
         columns.addWidget(self.peers, 3)
-        columns.addLayout(below, 2)
+        columns.addLayout(below, 4)
 
         self.busy_label = QLabel()
         self.busy_label.setObjectName("statusTugas")
@@ -191,6 +197,7 @@ class SinkronPage(BusyMixin, Page):
         self.identity.show_identity(status.identitas)
         self.peers.show_peers(status.peers)
         self.waiting.show_waiting(status, importer.deferred_packages(self.db))
+        self.roster.show_roster(status.roster)
         self._update_buttons()
         self.refreshed.emit(status)
 
