@@ -175,8 +175,7 @@ def _write(db: Database, data: RosterData, signature: bytes | None) -> None:
     with translated_errors(db.path):
         store.write_roster(db.conn, data, signature)
         db.set_meta(store.META_INSTANSI, data.instansi_id)
-        if db.meta(store.META_WARISAN) is not None:
-            db.conn.execute("DELETE FROM lokal_meta WHERE kunci = ?", (store.META_WARISAN,))
+        store.forget_warisan(db.conn)
 
 
 def is_root(db: Database, data: RosterData | None = None) -> bool:

@@ -238,6 +238,11 @@ def write_roster(conn: sqlite3.Connection, data: RosterData, tanda_tangan: bytes
     )
 
 
+def forget_warisan(conn: sqlite3.Connection) -> None:
+    """The first roster of an upgraded agency was made: the note of migration 18 goes."""
+    conn.execute("DELETE FROM lokal_meta WHERE kunci = ?", (META_WARISAN,))
+
+
 def write_signature(conn: sqlite3.Connection, versi: int, tanda_tangan: bytes) -> None:
     conn.execute(
         "UPDATE lokal_roster SET tanda_tangan = ? WHERE no = 1 AND versi = ?", (tanda_tangan, versi)
