@@ -394,3 +394,32 @@ def test_migration_18_makes_the_creator_root_and_keeps_existing_peers_writing(
     )
     with pytest.raises(roster_mod.RosterError, match="bukan root"):
         roster_mod.set_entry(c.db, b.name, "opd")
+
+
+def test_a_peer_cannot_make_itself_root(agency: Agency) -> None:
+    """A trusted office that signs a roster of its own founds another agency: its package
+    (with that roster) is refused whole by the BKD."""
+    lain, bkd = agency.lain, agency.bkd
+    forget_roster(lain)
+    forged = roster_mod.set_entry(lain.db, agency.opd.name, "bkd-penuh")
+    assert forged.root[0] == lain.db.node_id
+    out = agency.folder / "palsu.merit"
+    package.export_package(lain.db, out, to=bkd.name)
+    before = file_state(bkd.db.path)
+    with pytest.raises(verify.PackageRefused, match="instansi lain"):
+        importer.import_package(bkd.db, out)
+    assert file_state(bkd.db.path) == before
+
+
+def test_origin_missing_from_the_roster_is_held_until_added(tmp_path: Path) -> None:
+    ag = make_agency(tmp_path)
+    roster_mod.set_entry(ag.bkd.db, ag.lain.name, "bkd-penuh")  # the office is not in it
+    with ag.opd.store.write("telepon") as tx:
+        tx.update("pegawai", ag.pegawai_x, {"telepon": "0812"})
+    exchange(ag.opd, ag.lain, tmp_path)
+    summary = exchange(ag.lain, ag.bkd, tmp_path)
+    assert summary.batch_ditahan == 1
+    assert "tidak terdaftar di roster" in _held(ag.bkd.db)[0].alasan
+    roster_mod.set_entry(ag.bkd.db, ag.opd.name, "opd", [ag.unit_x])
+    assert exchange(ag.lain, ag.bkd, tmp_path).batch_baru == 1
+    assert _held(ag.bkd.db) == []

@@ -207,6 +207,13 @@ def check_batch(
     for table, row_id, fields in ops:
         batch_rows.setdefault((str(table), str(row_id)), {}).update(fields)
     pegawai_checked: set[str] = set()
+    inside: dict[str, bool] = {}
+
+    def unit_ok(unit: str) -> bool:
+        if unit not in inside:
+            inside[unit] = in_scope(conn, scope, unit)
+        return inside[unit]
+
     for table, row_id, fields in ops:
         table, row_id = str(table), str(row_id)
         kode = jenis_tabel(table)
@@ -231,7 +238,7 @@ def check_batch(
             if unit:
                 units.append(str(unit))
         for unit in units:
-            if not in_scope(conn, scope, unit):
+            if not unit_ok(unit):
                 return tr(
                     "menulis {tabel} {id} untuk unit {unit} di luar unitnya",
                     tabel=table,
@@ -243,7 +250,7 @@ def check_batch(
             continue
         pegawai_checked.add(pid)
         current = _current_unit(conn, pid)
-        if current is not None and not in_scope(conn, scope, current):
+        if current is not None and not unit_ok(current):
             nip = _column(conn, "pegawai", pid, "nip")
             return tr(
                 "mengubah pegawai {nip} ({tabel}) milik unit {unit}, di luar unitnya",

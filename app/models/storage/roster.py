@@ -143,6 +143,8 @@ def parse_body(value: Any) -> RosterData:
     removed = value.get("dicabut")
     if not isinstance(handovers, list) or not isinstance(entries, list):
         raise ValueError("entri")
+    if len(handovers) > 10_000:
+        raise ValueError("serah_terima")
     if not isinstance(removed, list) or len(entries) > 10_000 or len(removed) > 10_000:
         raise ValueError("dicabut")
     result_entries = []
