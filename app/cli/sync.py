@@ -339,6 +339,19 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         ),
         file=out,
     )
+    if info.roster is not None:
+        if info.roster.versi is None:
+            print(tr("Belum ada roster instansi."), file=out)
+        else:
+            print(
+                tr(
+                    "Roster versi {v} (root {root}); batch ditahan roster {n}.",
+                    v=info.roster.versi,
+                    root=info.roster.root_nama,
+                    n=len(info.roster.ditahan),
+                ),
+                file=out,
+            )
     return ExitCode.OK
 
 

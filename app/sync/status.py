@@ -27,6 +27,7 @@ class HeldBatch:
     seq: int
     origin_nama: str
     menunggu: str  # the first missing batch, "origin/seq"
+    ditahan: bool = False  # that batch is here but held back by the roster
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,13 @@ class SyncStatus:
                 for p in self.peers
             ],
             "tertahan": [
-                {"asal": h.origin, "asal_nama": h.origin_nama, "seq": h.seq, "menunggu": h.menunggu}
+                {
+                    "asal": h.origin,
+                    "asal_nama": h.origin_nama,
+                    "seq": h.seq,
+                    "menunggu": h.menunggu,
+                    "menunggu_ditahan": h.ditahan,
+                }
                 for h in self.tertahan
             ],
             "konflik": self.konflik,
@@ -74,6 +81,7 @@ def held_batches(db: Database) -> list[HeldBatch]:
     """Batches received but waiting for an earlier one that has not arrived."""
     versi = changelog.read_versions(db.conn)
     names = {p.node_id: p.nama for p in ident_mod.list_peers(db)}
+    held_back = {f"{h.origin}/{h.seq}" for h in roster_mod.held(db)}
     result = []
     for origin, seq, vv in changelog.list_held(db.conn):
         missing = f"{origin}/{versi.get(origin, 0) + 1}"
@@ -82,7 +90,11 @@ def held_batches(db: Database) -> list[HeldBatch]:
                 if o != origin and versi.get(o, 0) < s:
                     missing = f"{o}/{versi.get(o, 0) + 1}"
                     break
-        result.append(HeldBatch(origin, int(seq), names.get(origin, origin[:8]), missing))
+        result.append(
+            HeldBatch(
+                origin, int(seq), names.get(origin, origin[:8]), missing, missing in held_back
+            )
+        )
     return result
 
 

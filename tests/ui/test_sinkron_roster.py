@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.sync import package
@@ -34,10 +35,14 @@ def test_page_shows_roster_and_held_batches(
     forget_roster(ag.opd)  # a hostile office
     with ag.opd.store.write("hapus") as tx:
         tx.update("pegawai", ag.pegawai_y, {"deleted": 1})
+    with ag.opd.store.write("telepon") as tx:
+        tx.update("pegawai", ag.pegawai_x, {"telepon": "0812"})
     out = tmp_path / f"opd-{time.monotonic_ns()}.merit"
     package.export_package(ag.opd.db, out, to=ag.bkd.name)
     [summary] = import_by_button(qtbot, monkeypatch, page, out)
-    assert summary.batch_ditahan == 1
+    assert summary.batch_ditahan == 1 and summary.batch_menunggu == 1
+    waiting = page.waiting.held_label.text()
+    assert "menunggu batch no 1 dari Kantor 1 (batch itu ditahan roster)" in waiting
     assert "ditahan" in page.summary.view.toPlainText()
     table = page.roster.table
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
@@ -49,5 +54,6 @@ def test_page_shows_roster_and_held_batches(
     assert held.rowCount() == 1
     assert held.item(0, 0).text() == "Kantor 1"
     assert "Dinas Y" in held.item(0, 3).text() and "198701012010012002" in held.item(0, 3).text()
+    QApplication.processEvents()  # the layout follows the new texts before the picture
     page.grab().save(str(SHOT))
     page.runner.wait()

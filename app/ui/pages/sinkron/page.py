@@ -152,7 +152,7 @@ class SinkronPage(BusyMixin, Page):
         top.addWidget(self.incoming, 2)
         left = QVBoxLayout()
         left.addWidget(self.summary, 3)
-        left.addWidget(self.waiting, 1)
+        left.addWidget(self.waiting, 2)
         below = QHBoxLayout()
         below.addLayout(left, 2)
         below.addWidget(self.roster, 3)

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -277,12 +276,14 @@ class WaitingBox(QGroupBox):
         self.retry_button.setToolTip(
             tr("Terapkan paket yang disimpan menunggu pembaruan Merit, bila kini sudah bisa.")
         )
-        grid = QGridLayout(self)
-        grid.addWidget(self.held_label, 0, 0, 1, 2)
-        grid.addWidget(self.deferred_label, 1, 0)
-        grid.addWidget(self.retry_button, 1, 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 1)
-        grid.setRowStretch(2, 1)
+        # A box layout gives the wrapped labels the height their width needs.
+        deferred_row = QHBoxLayout()
+        deferred_row.addWidget(self.deferred_label, 1)
+        deferred_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.held_label)
+        layout.addLayout(deferred_row)
+        layout.addStretch(1)
 
     def show_waiting(self, status: SyncStatus, deferred: list[DeferredPackage]) -> None:
         if status.tertahan:
@@ -296,15 +297,16 @@ class WaitingBox(QGroupBox):
             names[status.identitas.node_id] = status.identitas.nama
             for held in status.tertahan[:SHOWN]:
                 origin, _, seq = held.menunggu.rpartition("/")
-                lines.append(
-                    tr(
-                        "• batch no {seq} dari {asal}, menunggu batch no {no} dari {dari}",
-                        asal=held.origin_nama,
-                        seq=held.seq,
-                        no=seq,
-                        dari=names.get(origin, origin[:8]),
-                    )
+                text = tr(
+                    "• batch no {seq} dari {asal}, menunggu batch no {no} dari {dari}",
+                    asal=held.origin_nama,
+                    seq=held.seq,
+                    no=seq,
+                    dari=names.get(origin, origin[:8]),
                 )
+                if held.ditahan:
+                    text += tr(" (batch itu ditahan roster)")
+                lines.append(text)
             if len(status.tertahan) > SHOWN:
                 lines.append(tr("… dan {n} lagi", n=angka(len(status.tertahan) - SHOWN)))
             self.held_label.setText("\n".join(lines))
