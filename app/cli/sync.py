@@ -407,6 +407,15 @@ def cmd_roster_set(ctx: Context, args: argparse.Namespace) -> int:
         ),
         file=ctx.out,
     )
+    released = importer.reconsider_held(db, actor=ctx.actor)
+    if released is not None and released.batch_baru:
+        print(
+            tr(
+                "{n} batch yang ditahan kini masuk wewenang asalnya dan diterapkan.",
+                n=angka(released.batch_baru),
+            ),
+            file=ctx.out,
+        )
     return ExitCode.OK
 
 

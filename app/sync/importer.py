@@ -250,7 +250,6 @@ def _apply(
     actor: str,
 ) -> None:
     conn = db.conn
-    schema = schema_of(db)
     removed = roster_store.list_removed(conn)
     roster = roster_mod.current(db)
     if checked.roster is not None and roster_mod.adopt(db, checked.roster):
@@ -259,11 +258,28 @@ def _apply(
     for found in checked.new_identities:
         if found.node_id not in removed and ident_mod.get_peer(db, found.node_id) is None:
             ident_mod.add_peer(db, found, trusted=False, sumber="relay")
+    touched = _merge(db, checked.batches, summary, progress, clock, roster, removed)
+    _bookkeeping(db, checked.manifest, summary, touched, actor)
+
+
+def _merge(
+    db: Database,
+    incoming: list[RemoteBatch],
+    summary: ImportSummary,
+    progress: Callable[[int, int], None] | None,
+    clock: Callable[[], float],
+    roster: roster_store.RosterData | None,
+    removed: dict[str, tuple[str, str]],
+) -> Touched:
+    """Apply what is ready among ``incoming``, the batches waiting for a missing one and those
+    held back by the roster, in causal order; hold back what its origin may not write."""
+    conn = db.conn
+    schema = schema_of(db)
     versi = changelog.read_versions(conn)
     waiting = {(b.origin, b.seq): b for b in changelog.held_batches(conn)}
     kept = {(h.batch.origin, h.batch.seq): h.batch for h in roster_store.list_held(conn)}
     fresh: dict[tuple[str, int], RemoteBatch] = {}
-    for b in checked.batches:
+    for b in incoming:
         key = (b.origin, b.seq)
         if b.seq <= versi.get(b.origin, 0):
             held = changelog.get_hash(conn, b.origin, b.seq)
@@ -347,7 +363,44 @@ def _apply(
     summary.jam_dipangkas = _advance_clock(db, applied, clock)
     touched = replika.touched_by(conn, applier.stats)
     refresh_after_write(conn, touched)
-    _bookkeeping(db, checked.manifest, summary, touched, actor)
+    return touched
+
+
+def reconsider_held(
+    db: Database, *, actor: str = "sistem", clock: Callable[[], float] = time.time
+) -> ImportSummary | None:
+    """Apply the batches held back that the roster (or a peer trusted again) now allows,
+    without waiting for the next package (None: nothing is held). ``actor`` needs the right
+    ``sync.impor``; what is applied is audited."""
+    require(db, actor, "sync.impor")
+    if not roster_store.count_held(db.conn):
+        return None
+    summary = ImportSummary("", db.node_id, tr("batch yang ditahan"))
+    with translated_errors(db.path), write_transaction(db) as conn:
+        touched = _merge(
+            db,
+            [],
+            summary,
+            None,
+            clock,
+            roster_mod.current(db),
+            roster_store.list_removed(conn),
+        )
+        if summary.batch_baru:
+            audit.append(
+                conn,
+                aktor=actor,
+                aksi=tr("Menerapkan batch yang ditahan"),
+                jumlah=sum(sum(c.values()) for c in summary.rekaman.values()),
+                keterangan=tr(
+                    "{n} batch yang ditahan kini masuk wewenang asalnya dan diterapkan; "
+                    "{m} masih ditahan.",
+                    n=summary.batch_baru,
+                    m=summary.batch_ditahan,
+                ),
+                pegawai_ids=touched.pegawai,
+            )
+    return summary
 
 
 def _advance_clock(db: Database, applied: Iterable[RemoteBatch], clock: Callable[[], float]) -> int:

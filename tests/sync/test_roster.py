@@ -167,6 +167,9 @@ def test_held_batch_applies_in_order_once_the_roster_allows_it(agency: Agency) -
     again = exchange(opd, bkd, agency.folder)
     assert again.batch_baru == 0 and len(_held(bkd.db)) == 1
     roster_mod.set_entry(bkd.db, opd.name, "opd", [agency.unit_x, agency.unit_y])
+    released = importer.reconsider_held(bkd.db)  # without waiting for the next package
+    assert released is not None and released.batch_baru == 2 and released.batch_ditahan == 0
+    assert importer.reconsider_held(bkd.db) is None
     exchange(opd, bkd, agency.folder)
     tel = dict(bkd.db.conn.execute("SELECT id, telepon FROM pegawai").fetchall())
     assert tel[agency.pegawai_y] == "111" and tel[agency.pegawai_x] == "222"
