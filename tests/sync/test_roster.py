@@ -426,3 +426,17 @@ def test_origin_missing_from_the_roster_is_held_until_added(tmp_path: Path) -> N
     roster_mod.set_entry(ag.bkd.db, ag.opd.name, "opd", [ag.unit_x])
     assert exchange(ag.lain, ag.bkd, tmp_path).batch_baru == 1
     assert _held(ag.bkd.db) == []
+
+
+@pytest.mark.parametrize(
+    "roster_value",
+    ["x", {"isi": {"format": "merit-roster"}, "tanda_tangan": "AA=="}, {"isi": [], "x": 1}],
+)
+def test_malformed_roster_in_a_manifest_is_refused(agency: Agency, roster_value: object) -> None:
+    out = agency.folder / "m.merit"
+    package.export_package(agency.bkd.db, out, to=agency.opd.name)
+    envelope = verify.open_envelope(agency.opd.db, out.read_bytes(), None)
+    manifest = json.loads(verify.read_members(envelope.payload)[package.MANIFEST])
+    manifest["roster"] = roster_value
+    with pytest.raises(verify.PackageRefused, match="Roster"):
+        verify.parse_manifest(json.dumps(manifest).encode())
