@@ -440,3 +440,19 @@ def test_malformed_roster_in_a_manifest_is_refused(agency: Agency, roster_value:
     manifest["roster"] = roster_value
     with pytest.raises(verify.PackageRefused, match="Roster"):
         verify.parse_manifest(json.dumps(manifest).encode())
+
+
+def test_unit_limited_organisation_rights(tmp_path: Path) -> None:
+    from app.models.access import wewenang
+
+    ag = make_agency(tmp_path)
+    conn = ag.bkd.db.conn
+    opd = wewenang.Wewenang.of(("organisasi",), (ag.unit_x,))
+    sub = [["unit_organisasi", "baru-1", {"nama": "Bidang", "induk_id": ag.unit_x}]]
+    assert wewenang.check_batch(conn, opd, sub) is None
+    top = [["unit_organisasi", "baru-2", {"nama": "Dinas Baru", "jenis": "OPD"}]]
+    assert "tingkat teratas" in (wewenang.check_batch(conn, opd, top) or "")
+    other = [["unit_organisasi", ag.unit_y, {"nama": "Ganti"}]]
+    assert "Dinas Y" in (wewenang.check_batch(conn, opd, other) or "")
+    moved_out = [["unit_organisasi", ag.unit_x, {"induk_id": ag.unit_y}]]
+    assert wewenang.check_batch(conn, opd, moved_out) is not None

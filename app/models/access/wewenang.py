@@ -230,7 +230,15 @@ def check_batch(
         if fields.get("unit_id"):
             units.append(str(fields["unit_id"]))
         if table == "unit_organisasi":
-            units.append(row_id)
+            # an existing unit must be in scope; a new one (and a unit moved) must be placed
+            # under a unit in scope
+            if _column(conn, "unit_organisasi", row_id, "id") is not None:
+                units.append(row_id)
+            elif not fields.get("induk_id"):
+                return tr(
+                    "membuat unit {id} di tingkat teratas, di luar unitnya",
+                    id=fields.get("nama") or row_id,
+                )
             if fields.get("induk_id"):
                 units.append(str(fields["induk_id"]))
         if table == "jabatan" and not fields.get("unit_id"):
