@@ -456,3 +456,25 @@ def test_unit_limited_organisation_rights(tmp_path: Path) -> None:
     assert "Dinas Y" in (wewenang.check_batch(conn, opd, other) or "")
     moved_out = [["unit_organisasi", ag.unit_x, {"induk_id": ag.unit_y}]]
     assert wewenang.check_batch(conn, opd, moved_out) is not None
+
+
+def test_migration_18_leaves_an_installation_that_never_synced_free_to_join(
+    tmp_path: Path,
+) -> None:
+    from app.models.reference.loader import natural_id
+    from app.models.storage.db import Database
+
+    [lone, bkd] = make_nodes(tmp_path, 2)  # they trust each other but never exchanged
+    for node in (lone, bkd):
+        with node.store.write("setup") as tx:
+            tx.insert(
+                "pengaturan",
+                {
+                    "id": natural_id("pengaturan", "nama_instansi"),
+                    "kunci": "nama_instansi",
+                    "nilai": node.name,
+                },
+            )
+    db = Database(_as_before_migration_18(lone.db))
+    assert db.meta("instansi_id") is None and db.meta("roster_warisan") is None
+    db.close()

@@ -6,6 +6,8 @@ write (by clock, then node id) that created the agency-name setting, among the c
 this database knows (``lokal_asal_baris`` and, where two installations created it each, the
 field versions of ``kunci``). Installations that already sync hold the same writes, so they name
 the same root. The agency id is derived from the root's node id (UUIDv5), the same everywhere.
+An installation that finds itself the creator while no peer has acknowledged that write has not
+synced yet: nothing is decided for it (it may still join another agency).
 
 On the root, the nodes that get full rights in the first roster are noted (every trusted peer
 and every origin whose batches are held here), so that nothing breaks for offices already
@@ -45,8 +47,8 @@ def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
     )
 
 
-def creator(conn: sqlite3.Connection) -> str | None:
-    """The origin of the earliest creating write of the agency-name setting, or None."""
+def creator(conn: sqlite3.Connection) -> tuple[str, int] | None:
+    """(origin, seq) of the earliest creating write of the agency-name setting, or None."""
     row_id = _natural_id("pengaturan", "nama_instansi")
     candidates: set[tuple[str, int]] = set()
     for origin, seq in conn.execute(
@@ -67,15 +69,34 @@ def creator(conn: sqlite3.Connection) -> str | None:
             "SELECT hlc FROM lokal_batch WHERE origin = ? AND seq = ?", (origin, seq)
         ).fetchone()
         if hlc is not None:
-            timed.append((str(hlc[0]), origin))
-    return min(timed)[1] if timed else None
+            timed.append((str(hlc[0]), origin, seq))
+    if not timed:
+        return None
+    _, origin, seq = min(timed)
+    return origin, seq
+
+
+def _acknowledged(conn: sqlite3.Connection, node: str, seq: int) -> bool:
+    """Has a peer sent a package showing that it holds this installation's batch ``seq``?"""
+    for (vv,) in conn.execute("SELECT vv_diakui FROM lokal_peer"):
+        try:
+            if int(json.loads(vv).get(node, 0)) >= seq:
+                return True
+        except (ValueError, TypeError, AttributeError):
+            continue
+    return False
 
 
 def apply(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0018_roster.sql")
-    root = creator(conn)
+    found = creator(conn)
     node = _meta(conn, "node_id")
-    if root is None or node is None:
+    if found is None or node is None:
+        return
+    root, seq = found
+    if root == node and not _acknowledged(conn, node, seq):
+        # Not synced yet (no peer has this installation's agency): it may still join another
+        # agency; it becomes root when it first signs a roster.
         return
     _set_meta(conn, "instansi_id", agency_id(root))
     _set_meta(conn, "roster_root_harapan", root)
