@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -56,4 +57,32 @@ def test_page_shows_roster_and_held_batches(
     assert "Dinas Y" in held.item(0, 3).text() and "198701012010012002" in held.item(0, 3).text()
     QApplication.processEvents()  # the layout follows the new texts before the picture
     page.grab().save(str(SHOT))
+    page.runner.wait()
+
+
+def test_distrust_and_trust_again_from_the_page(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    make_runner: Callable[..., TaskRunner],
+) -> None:
+    ag = make_agency(tmp_path)
+    page = make_page(qtbot, ag.bkd.db, make_runner(ag.bkd.db))
+    page.select_peer(ag.opd.db.node_id)
+    qtbot.mouseClick(page.peers.trust_button, Qt.MouseButton.LeftButton)
+    assert "diteruskan mitra lain" in page.message.text()
+    with ag.opd.store.write("telepon") as tx:
+        tx.update("pegawai", ag.pegawai_x, {"telepon": "0812"})
+    exchange(ag.opd, ag.lain, tmp_path)
+    out = tmp_path / f"lain-{time.monotonic_ns()}.merit"
+    package.export_package(ag.lain.db, out, to=ag.bkd.name)
+    [summary] = import_by_button(qtbot, monkeypatch, page, out)  # relayed by the other office
+    assert summary.batch_ditahan == 1
+    assert "tidak dipercaya" in page.roster.held_table.item(0, 3).text()
+    page.select_peer(ag.opd.db.node_id)
+    qtbot.mouseClick(page.peers.trust_button, Qt.MouseButton.LeftButton)
+    assert "1 batch yang ditahan kini diterapkan" in page.message.text()
+    assert page.roster.held_table.rowCount() == 0
+    tel = ag.bkd.db.conn.execute("SELECT telepon FROM pegawai WHERE id = ?", (ag.pegawai_x,))
+    assert tel.fetchone()[0] == "0812"
     page.runner.wait()

@@ -345,11 +345,28 @@ class SinkronPage(BusyMixin, Page):
             show_error(self, exc)
             return
         self.message.setText(
-            tr("Kepercayaan untuk {nama} dicabut.", nama=peer.nama)
+            tr(
+                "Kepercayaan untuk {nama} dicabut: batch darinya ditolak, juga yang diteruskan "
+                "mitra lain.",
+                nama=peer.nama,
+            )
             if peer.dipercaya
-            else tr("{nama} kini dipercaya.", nama=peer.nama)
+            else tr("{nama} kini dipercaya.", nama=peer.nama) + self._reconsider_held()
         )
         self.refresh()
+
+    def _reconsider_held(self) -> str:
+        """Apply the batches held back that are now allowed; a sentence saying so, or ''."""
+        if not self.may_import:
+            return ""
+        try:
+            result = importer.reconsider_held(self.db, actor=self.actor)
+        except MeritError as exc:
+            show_error(self, exc)
+            return ""
+        if result is None or not result.batch_baru:
+            return ""
+        return " " + tr("{n} batch yang ditahan kini diterapkan.", n=angka(result.batch_baru))
 
     def remove_selected(self) -> None:
         peer = self._selected_peer()
@@ -359,8 +376,9 @@ class SinkronPage(BusyMixin, Page):
             QMessageBox.Icon.Question,
             tr("Hapus mitra"),
             tr(
-                "Hapus {nama} dari daftar mitra? Paket darinya akan ditolak sampai berkas "
-                "identitasnya ditambahkan lagi. Data yang sudah diterima tetap ada.",
+                "Hapus {nama} dari daftar mitra? Paket darinya, juga batchnya yang diteruskan "
+                "mitra lain, akan ditolak sampai berkas identitasnya ditambahkan lagi. Data "
+                "yang sudah diterima tetap ada.",
                 nama=peer.nama,
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
