@@ -1,4 +1,5 @@
-"""``merit sync ...``: identity, peers, package export and import, clashes, status.
+"""``merit sync ...``: identity, peers, package export and import, clashes, status, the
+agency's roster (``roster show|set|remove``) and its root (``root show|handover``).
 
 Each sub-command needs its right (``sync.baca`` to look, ``sync.peer`` for peers,
 ``sync.identitas`` to rename, ``sync.ekspor`` / ``sync.ekspor_penuh`` / ``sync.impor``); the
@@ -19,11 +20,14 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import write_json
 from app.i18n import angka, tr
+from app.models.access import wewenang
 from app.models.access.akses import require
 from app.models.errors import ValidationError
+from app.models.organisasi.units import find_unit
 from app.sync import conflicts as cf
 from app.sync import identity as ident
 from app.sync import importer, package, status
+from app.sync import roster as roster_mod
 
 
 def register(sub: Commands) -> None:
@@ -82,6 +86,78 @@ def register(sub: Commands) -> None:
     q = ss.add_parser("status", help=tr("keadaan sinkronisasi"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_status)
+
+    _register_roster(ss)
+
+
+def _izin_help() -> str:
+    lines = [tr("Preset:")]
+    lines += [f"  {k:<16} {tr(v[0])}" for k, v in wewenang.PRESET.items()]
+    lines.append(tr("Jenis perubahan (gabungkan dengan +, mis. opd+organisasi):"))
+    lines += [f"  {j.kode:<16} {tr(j.judul)}" for j in wewenang.JENIS]
+    lines.append(tr("Hanya pegawai, organisasi, skp dan kp yang dapat dibatasi dengan --unit."))
+    lines.append(
+        tr('Contoh: merit sync roster set "Dinas Kesehatan" --izin opd --unit "Dinas Kesehatan"')
+    )
+    return "\n".join(lines)
+
+
+def _register_roster(ss: Commands) -> None:
+    rd = argparse.RawDescriptionHelpFormatter
+    q = ss.add_parser(
+        "roster",
+        help=tr("roster instansi: instalasi anggota dan apa yang boleh ditulis masing-masing"),
+        description=tr(
+            "Roster ditandatangani oleh instalasi root instansi (yang membuat instansi) dan "
+            "ikut di setiap paket. Setiap batch yang masuk diperiksa terhadap hak instalasi "
+            "asalnya; yang di luar haknya ditahan dan didaftar, tidak diterapkan."
+        ),
+    )
+    rs = q.add_subparsers(dest="roster_command", metavar="PERINTAH", required=True)
+    r = rs.add_parser("show", help=tr("tampilkan roster dan batch yang ditahan"))
+    r.add_argument("--format", choices=["text", "json"], default="text")
+    r.set_defaults(handler=cmd_roster_show)
+    r = rs.add_parser(
+        "set",
+        help=tr("tetapkan hak satu instalasi (hanya di root)"),
+        description=_izin_help(),
+        formatter_class=rd,
+    )
+    r.add_argument("instalasi", metavar="INSTALASI", help=tr("nama atau id node peer"))
+    r.add_argument(
+        "--izin",
+        required=True,
+        metavar="PRESET|JENIS",
+        help=tr("preset atau jenis perubahan (lihat di atas)"),
+    )
+    r.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="U",
+        help=tr("batasi ke unit ini dan sub-unitnya (boleh berulang)"),
+    )
+    r.set_defaults(handler=cmd_roster_set)
+    r = rs.add_parser("remove", help=tr("keluarkan instalasi dari instansi (hanya di root)"))
+    r.add_argument("instalasi", metavar="INSTALASI")
+    r.set_defaults(handler=cmd_roster_remove)
+
+    q = ss.add_parser(
+        "root",
+        help=tr("instalasi root instansi dan serah terimanya"),
+        description=tr(
+            "Root menandatangani roster. `root handover INSTALASI --yes` menandatangani serah "
+            "terima kepada instalasi lain di roster; kirim paket kepadanya sesudahnya. Setelah "
+            "itu hanya root baru yang dapat mengubah roster."
+        ),
+    )
+    rs = q.add_subparsers(dest="root_command", metavar="PERINTAH", required=True)
+    r = rs.add_parser("show", help=tr("siapa root instansi"))
+    r.set_defaults(handler=cmd_root_show)
+    r = rs.add_parser("handover", help=tr("serahkan peran root kepada instalasi lain"))
+    r.add_argument("instalasi", metavar="INSTALASI")
+    r.add_argument("--yes", action="store_true", help=tr("serahkan tanpa bertanya"))
+    r.set_defaults(handler=cmd_root_handover)
 
 
 def _passphrase(path: Path | None) -> str | None:
@@ -275,5 +351,140 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
             d=info.tertunda,
         ),
         file=out,
+    )
+    if info.roster is not None:
+        if info.roster.versi is None:
+            print(tr("Belum ada roster instansi."), file=out)
+        else:
+            print(
+                tr(
+                    "Roster versi {v} (root {root}); batch ditahan roster {n}.",
+                    v=info.roster.versi,
+                    root=info.roster.root_nama,
+                    n=len(info.roster.ditahan),
+                ),
+                file=out,
+            )
+    return ExitCode.OK
+
+
+# -- roster and root ------------------------------------------------------------------------------
+
+
+def cmd_roster_show(ctx: Context, args: argparse.Namespace) -> int:
+    """The roster held here and the batches it holds back."""
+    require(ctx.db, ctx.actor, "sync.baca")
+    out = ctx.out
+    view = roster_mod.overview(ctx.db)
+    if args.format == "json":
+        write_json(out, view.as_json())
+        return ExitCode.OK
+    if view.versi is None:
+        print(
+            tr(
+                "Belum ada roster: setiap peer tepercaya boleh menulis semua data. Tetapkan "
+                "roster di instalasi root (BKD) dengan `merit sync roster set`."
+            ),
+            file=out,
+        )
+    else:
+        print(
+            tr(
+                "Roster versi {v}, instansi {id}; root: {root}.",
+                v=view.versi,
+                id=view.instansi_id,
+                root=view.root_nama,
+            ),
+            file=out,
+        )
+        for e in view.entri:
+            unit = tr(" (unit: {u})", u=", ".join(e.unit)) if e.unit else ""
+            mark = tr(" [instalasi ini]") if e.ini else ""
+            print(f"  {e.nama}\t{e.node_id}\t{e.judul}{unit}{mark}", file=out)
+        for node_id, nama in view.dicabut:
+            print(tr("  {nama}\t{id}\tdikeluarkan", nama=nama, id=node_id), file=out)
+    if view.ditahan:
+        print(tr("Batch ditahan ({n}):", n=angka(len(view.ditahan))), file=out)
+        for h in view.ditahan:
+            print(f"  {h.origin_nama} #{h.seq}: {h.alasan}", file=out)
+    return ExitCode.OK
+
+
+def cmd_roster_set(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    units = [find_unit(db.conn, u) for u in args.unit]
+    data = roster_mod.set_entry(db, args.instalasi, args.izin, units, actor=ctx.actor)
+    print(
+        tr(
+            "Roster versi {v} ditandatangani. Kirim paket ke peer agar berlaku di sana.",
+            v=data.versi,
+        ),
+        file=ctx.out,
+    )
+    released = importer.reconsider_held(db, actor=ctx.actor)
+    if released is not None and released.batch_baru:
+        print(
+            tr(
+                "{n} batch yang ditahan kini masuk wewenang asalnya dan diterapkan.",
+                n=angka(released.batch_baru),
+            ),
+            file=ctx.out,
+        )
+    return ExitCode.OK
+
+
+def cmd_roster_remove(ctx: Context, args: argparse.Namespace) -> int:
+    data = roster_mod.remove_entry(ctx.db, args.instalasi, actor=ctx.actor)
+    print(
+        tr(
+            "Instalasi dikeluarkan; roster versi {v} ditandatangani. Batch instalasi itu akan "
+            "ditolak di setiap instalasi yang menerima roster ini.",
+            v=data.versi,
+        ),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
+def cmd_root_show(ctx: Context, args: argparse.Namespace) -> int:
+    require(ctx.db, ctx.actor, "sync.baca")
+    view = roster_mod.overview(ctx.db)
+    if view.versi is None:
+        expected = view.root_id
+        print(
+            tr("Belum ada roster; root yang diharapkan: {id}.", id=expected)
+            if expected
+            else tr("Belum ada roster dan belum ada root."),
+            file=ctx.out,
+        )
+        return ExitCode.OK
+    this = tr(" (instalasi ini)") if view.root_id == ctx.db.node_id else ""
+    print(
+        tr("Root instansi: {nama} ({id}){ini}", nama=view.root_nama, id=view.root_id, ini=this),
+        file=ctx.out,
+    )
+    return ExitCode.OK
+
+
+def cmd_root_handover(ctx: Context, args: argparse.Namespace) -> int:
+    """Hand the root role over (asks first, unless ``--yes``)."""
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ValidationError(
+                tr("Serah terima root harus dikonfirmasi: jalankan di terminal, atau pakai --yes."),
+                field="yes",
+            )
+        answer = input(tr("Serahkan peran root kepada {i}? [y/T] ", i=args.instalasi))
+        if answer.strip().lower() not in ("y", "ya"):
+            print(tr("Peran root tidak diserahkan."), file=ctx.out)
+            return ExitCode.FAILED
+    data = roster_mod.handover(ctx.db, args.instalasi, actor=ctx.actor)
+    print(
+        tr(
+            "Peran root diserahkan (roster versi {v}). Kirim paket kepada root baru; setelah itu "
+            "hanya root baru yang dapat mengubah roster.",
+            v=data.versi,
+        ),
+        file=ctx.out,
     )
     return ExitCode.OK

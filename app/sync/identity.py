@@ -27,6 +27,7 @@ from app.i18n import tr
 from app.models.access import kunci
 from app.models.access.akses import record_access, require
 from app.models.errors import MeritError, NotFoundError, ValidationError
+from app.models.storage import roster as roster_store
 from app.models.storage import sinkron
 from app.models.storage.db import Database
 from app.models.storage.faults import translated_errors
@@ -250,6 +251,8 @@ def add_peer(
             )
         )
     with translated_errors(db.path):
+        if sumber == "manual":
+            roster_store.unmark_removed(conn, ident.node_id)  # the admin adds it back
         if old is None:
             sinkron.create_peer(
                 conn,
@@ -285,10 +288,17 @@ def get_peer(db: Database, node_id: str) -> Peer | None:
 
 
 def set_trusted(db: Database, node_id: str, trusted: bool, *, actor: str = "sistem") -> None:
-    """Trust or distrust a peer (``actor`` needs ``sync.peer``; audited, a refusal too)."""
+    """Trust or distrust a peer (``actor`` needs ``sync.peer``; audited, a refusal too). A
+    distrusted peer's batches are refused however they arrive (relayed too), until it is
+    trusted again."""
     require(db, actor, "sync.peer")
+    peer = get_peer(db, node_id)
     with translated_errors(db.path):
         found = sinkron.set_trusted(db.conn, node_id, trusted)
+        if found and trusted:
+            roster_store.unmark_removed(db.conn, node_id)
+        elif found and peer is not None:
+            roster_store.mark_removed(db.conn, node_id, peer.nama, tr("tidak dipercaya lagi"))
     if not found:
         raise NotFoundError(tr("Peer {id} tidak dikenal.", id=node_id))
     record_access(
@@ -300,10 +310,15 @@ def set_trusted(db: Database, node_id: str, trusted: bool, *, actor: str = "sist
 
 
 def remove_peer(db: Database, node_id: str, *, actor: str = "sistem") -> None:
-    """Remove a peer (``actor`` needs ``sync.peer``; audited, a refusal too)."""
+    """Remove a peer (``actor`` needs ``sync.peer``; audited, a refusal too). Its batches are
+    refused however they arrive (relayed too), and a relay never adds it back; adding its
+    identity file again undoes this."""
     require(db, actor, "sync.peer")
+    peer = get_peer(db, node_id)
     with translated_errors(db.path):
         sinkron.delete_peer(db.conn, node_id)
+        if peer is not None:
+            roster_store.mark_removed(db.conn, node_id, peer.nama, tr("sudah dihapus dari peer"))
     record_access(db, actor, tr("Menghapus peer sinkronisasi"), record_id=node_id)
 
 

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.i18n import angka, tr
-from app.models.access import audit
+from app.models.access import audit, wewenang
 from app.models.access.akses import require
 from app.models.storage import changelog, replika, sinkron
+from app.models.storage import roster as roster_store
 from app.models.storage.changelog import Hlc, RemoteBatch
 from app.models.storage.db import Database, write_transaction
 from app.models.storage.faults import translated_errors
@@ -34,6 +35,7 @@ from app.models.storage.skema import schema_of
 from app.sync import identity as ident_mod
 from app.sync import kepala_audit
 from app.sync import package as pkg
+from app.sync import roster as roster_mod
 from app.sync.verify import Checked, Manifest, check_package, decode_checked_ops, read_file, refuse
 
 CLOCK_AHEAD_MS = 24 * 3600 * 1000  # a remote clock further ahead than this is clamped
@@ -60,6 +62,9 @@ class ImportSummary:
     ditunda: bool = False
     versi_skema: int = 0
     jejak_audit: list[str] = field(default_factory=list)  # what the audit heads showed
+    batch_ditahan: int = 0
+    alasan_ditahan: list[str] = field(default_factory=list)
+    roster_baru: int | None = None  # the version of a newer roster taken from the package
 
     def lines(self) -> list[str]:
         """The summary in Indonesian, one sentence per line."""
@@ -76,7 +81,7 @@ class ImportSummary:
         if self.jejak_audit:  # first: it matters more than the counts
             out.append(tr("Peringatan jejak audit (sudah dicatat di jejak audit):"))
             out += [f"- {text}" for text in self.jejak_audit]
-        if self.batch_baru == 0 and self.batch_menunggu == 0:
+        if self.batch_baru == 0 and self.batch_menunggu == 0 and self.batch_ditahan == 0:
             out.append(tr("Tidak ada yang baru: semua isi paket sudah ada di sini."))
         for table, counts in sorted(self.rekaman.items()):
             parts = [
@@ -107,6 +112,17 @@ class ImportSummary:
                     n=angka(self.konflik_baru),
                 )
             )
+        if self.roster_baru is not None:
+            out.append(tr("Roster instansi diperbarui ke versi {v}.", v=self.roster_baru))
+        if self.batch_ditahan:
+            out.append(
+                tr(
+                    "{n} batch ditahan dan tidak diterapkan karena di luar wewenang instalasi "
+                    "asalnya (lihat daftar batch ditahan):",
+                    n=angka(self.batch_ditahan),
+                )
+            )
+            out.extend(f"  - {reason}" for reason in self.alasan_ditahan[:10])
         if self.jam_dipangkas:
             out.append(
                 tr(
@@ -258,15 +274,37 @@ def _apply(
     actor: str,
 ) -> None:
     conn = db.conn
-    schema = schema_of(db)
+    removed = roster_store.list_removed(conn)
+    roster = roster_mod.current(db)
+    if checked.roster is not None and roster_mod.adopt(db, checked.roster):
+        roster = checked.roster.data
+        summary.roster_baru = roster.versi
     for found in checked.new_identities:
-        if ident_mod.get_peer(db, found.node_id) is None:
+        if found.node_id not in removed and ident_mod.get_peer(db, found.node_id) is None:
             # Learnt from the package, untrusted: the system's bookkeeping, not a person's act.
             ident_mod.add_peer(db, found, trusted=False, sumber="relay", actor="sinkron")
+    touched = _merge(db, checked.batches, summary, progress, clock, roster, removed)
+    _bookkeeping(db, checked.manifest, summary, touched, actor)
+
+
+def _merge(
+    db: Database,
+    incoming: list[RemoteBatch],
+    summary: ImportSummary,
+    progress: Callable[[int, int], None] | None,
+    clock: Callable[[], float],
+    roster: roster_store.RosterData | None,
+    removed: dict[str, tuple[str, str]],
+) -> Touched:
+    """Apply what is ready among ``incoming``, the batches waiting for a missing one and those
+    held back by the roster, in causal order; hold back what its origin may not write."""
+    conn = db.conn
+    schema = schema_of(db)
     versi = changelog.read_versions(conn)
     waiting = {(b.origin, b.seq): b for b in changelog.held_batches(conn)}
+    kept = {(h.batch.origin, h.batch.seq): h.batch for h in roster_store.list_held(conn)}
     fresh: dict[tuple[str, int], RemoteBatch] = {}
-    for b in checked.batches:
+    for b in incoming:
         key = (b.origin, b.seq)
         if b.seq <= versi.get(b.origin, 0):
             held = changelog.get_hash(conn, b.origin, b.seq)
@@ -280,8 +318,8 @@ def _apply(
                     )
                 )
             summary.batch_ganda += 1
-        elif key in waiting:
-            if waiting[key].hash != b.hash:
+        elif key in waiting or key in kept:
+            if (waiting.get(key) or kept[key]).hash != b.hash:
                 raise refuse(
                     tr(
                         "batch {origin}/{seq} bertentangan dengan yang menunggu.",
@@ -293,13 +331,14 @@ def _apply(
         else:
             fresh[key] = b
     pool: dict[str, list[RemoteBatch]] = {}
-    for b in [*waiting.values(), *fresh.values()]:
+    for b in [*waiting.values(), *kept.values(), *fresh.values()]:
         pool.setdefault(b.origin, []).append(b)
     for items in pool.values():
         items.sort(key=lambda b: b.seq)
     applier = replika.Applier(conn, schema)
     applied: list[RemoteBatch] = []
-    total = len(fresh) + len(waiting)
+    stopped: dict[tuple[str, int], RemoteBatch] = {}  # held back by the roster now
+    total = len(fresh) + len(waiting) + len(kept)
     progressed = True
     while progressed:
         progressed = False
@@ -307,6 +346,23 @@ def _apply(
             while items and _ready(items[0], versi):
                 b = items.pop(0)
                 _, b.ops = decode_checked_ops(b.ops_blob, schema, None, f"{b.origin}/{b.seq}")
+                putusan = wewenang.judge(conn, roster, removed, origin, b.ops)
+                if putusan is not None:
+                    # Never applied; the origin's later batches wait behind it, so that
+                    # nothing is applied out of order when the roster allows it later.
+                    b.ops = []
+                    roster_store.hold(conn, b, putusan.alasan, putusan.jenis)
+                    stopped[(b.origin, b.seq)] = b
+                    summary.alasan_ditahan.append(
+                        tr(
+                            "batch {o}/{s}: {alasan}",
+                            o=b.origin[:8],
+                            s=b.seq,
+                            alasan=putusan.alasan,
+                        )
+                    )
+                    items.clear()
+                    break
                 # Into the log first: the merge reads the version vectors of held batches.
                 changelog.insert_batch(conn, b)
                 applier.apply(b)
@@ -318,17 +374,58 @@ def _apply(
                     progress(len(applied), total)
     changelog.write_versions(conn, sorted(versi.items()))
     applied_keys = {(b.origin, b.seq) for b in applied}
-    changelog.release_batches(conn, [k for k in waiting if k in applied_keys])
-    still = [b for k, b in fresh.items() if k not in applied_keys]
+    changelog.release_batches(conn, [k for k in waiting if k in applied_keys or k in stopped])
+    roster_store.release(conn, [k for k in kept if k in applied_keys])
+    still = [b for k, b in fresh.items() if k not in applied_keys and k not in stopped]
     changelog.hold_batches(conn, still)
     summary.batch_baru = len(applied)
-    summary.batch_menunggu = len(still) + sum(1 for k in waiting if k not in applied_keys)
+    summary.batch_ditahan = len(stopped)
+    summary.batch_menunggu = len(still) + sum(
+        1 for k in waiting if k not in applied_keys and k not in stopped
+    )
     summary.rekaman = applier.stats.rekaman
     summary.konflik_baru = applier.stats.konflik_baru
     summary.jam_dipangkas = _advance_clock(db, applied, clock)
     touched = replika.touched_by(conn, applier.stats)
     refresh_after_write(conn, touched)
-    _bookkeeping(db, checked.manifest, summary, touched, actor)
+    return touched
+
+
+def reconsider_held(
+    db: Database, *, actor: str = "sistem", clock: Callable[[], float] = time.time
+) -> ImportSummary | None:
+    """Apply the batches held back that the roster (or a peer trusted again) now allows,
+    without waiting for the next package (None: nothing is held). ``actor`` needs the right
+    ``sync.impor``; what is applied is audited."""
+    require(db, actor, "sync.impor")
+    if not roster_store.count_held(db.conn):
+        return None
+    summary = ImportSummary("", db.node_id, tr("batch yang ditahan"))
+    with translated_errors(db.path), write_transaction(db) as conn:
+        touched = _merge(
+            db,
+            [],
+            summary,
+            None,
+            clock,
+            roster_mod.current(db),
+            roster_store.list_removed(conn),
+        )
+        if summary.batch_baru:
+            audit.append(
+                conn,
+                aktor=actor,
+                aksi=tr("Menerapkan batch yang ditahan"),
+                jumlah=sum(sum(c.values()) for c in summary.rekaman.values()),
+                keterangan=tr(
+                    "{n} batch yang ditahan kini masuk wewenang asalnya dan diterapkan; "
+                    "{m} masih ditahan.",
+                    n=summary.batch_baru,
+                    m=summary.batch_ditahan,
+                ),
+                pegawai_ids=touched.pegawai,
+            )
+    return summary
 
 
 def _advance_clock(db: Database, applied: Iterable[RemoteBatch], clock: Callable[[], float]) -> int:

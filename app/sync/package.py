@@ -53,6 +53,7 @@ from app.models.storage.db import Database, utc_now, write_transaction
 from app.models.storage.faults import translated_errors
 from app.sync import identity as ident_mod
 from app.sync import kepala_audit
+from app.sync import roster as roster_mod
 
 MAGIC = b"MERITPKG"
 FORMAT_VERSION = 1
@@ -317,6 +318,13 @@ def export_package(
         "identitas_asal": relayed,
         kepala_audit.FIELD: kepala_audit.heads_for_package(db),  # signed audit heads
     }
+    # Additive fields (older Merit ignores them): the agency and its signed roster.
+    signed_roster = roster_mod.signed_for_package(db)
+    agency = roster_mod.own_agency(db)
+    if agency is not None:
+        manifest["instansi_id"] = agency
+    if signed_roster is not None:
+        manifest["roster"] = signed_roster
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
     signature = ident_mod.signing_key(db).sign(manifest_message(manifest_bytes)).signature
     buffer = io.BytesIO()

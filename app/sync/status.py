@@ -10,6 +10,7 @@ from app.models.access import audit_kepala
 from app.models.storage import changelog, sinkron
 from app.models.storage.db import Database
 from app.sync import identity as ident_mod
+from app.sync import roster as roster_mod
 from app.sync.conflicts import count_conflicts
 from app.sync.package import waiting_for
 
@@ -27,6 +28,7 @@ class HeldBatch:
     seq: int
     origin_nama: str
     menunggu: str  # the first missing batch, "origin/seq"
+    ditahan: bool = False  # that batch is here but held back by the roster
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class SyncStatus:
     tertunda: int
     # The highest audit head seen per installation (this one's as a peer reported it).
     kepala_audit: list[audit_kepala.KnownHead] = field(default_factory=list)
+    roster: roster_mod.RosterView | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -62,7 +65,13 @@ class SyncStatus:
                 for p in self.peers
             ],
             "tertahan": [
-                {"asal": h.origin, "asal_nama": h.origin_nama, "seq": h.seq, "menunggu": h.menunggu}
+                {
+                    "asal": h.origin,
+                    "asal_nama": h.origin_nama,
+                    "seq": h.seq,
+                    "menunggu": h.menunggu,
+                    "menunggu_ditahan": h.ditahan,
+                }
                 for h in self.tertahan
             ],
             "konflik": self.konflik,
@@ -77,6 +86,7 @@ class SyncStatus:
                 }
                 for k in self.kepala_audit
             ],
+            "roster": self.roster.as_json() if self.roster is not None else None,
         }
 
 
@@ -84,6 +94,7 @@ def held_batches(db: Database) -> list[HeldBatch]:
     """Batches received but waiting for an earlier one that has not arrived."""
     versi = changelog.read_versions(db.conn)
     names = {p.node_id: p.nama for p in ident_mod.list_peers(db)}
+    held_back = {f"{h.origin}/{h.seq}" for h in roster_mod.held(db)}
     result = []
     for origin, seq, vv in changelog.list_held(db.conn):
         missing = f"{origin}/{versi.get(origin, 0) + 1}"
@@ -92,7 +103,11 @@ def held_batches(db: Database) -> list[HeldBatch]:
                 if o != origin and versi.get(o, 0) < s:
                     missing = f"{o}/{versi.get(o, 0) + 1}"
                     break
-        result.append(HeldBatch(origin, int(seq), names.get(origin, origin[:8]), missing))
+        result.append(
+            HeldBatch(
+                origin, int(seq), names.get(origin, origin[:8]), missing, missing in held_back
+            )
+        )
     return result
 
 
@@ -111,4 +126,5 @@ def sync_status(db: Database) -> SyncStatus:
         count_conflicts(db),
         len(sinkron.list_deferred(db.conn)),
         audit_kepala.list_known_heads(db.conn),
+        roster_mod.overview(db),
     )

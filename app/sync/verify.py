@@ -35,12 +35,14 @@ import nacl.signing
 
 from app.i18n import tr
 from app.models.access import kunci
+from app.models.storage import roster as roster_store
 from app.models.storage.changelog import RemoteBatch, batch_hash
 from app.models.storage.db import Database
 from app.models.storage.skema import schema_of
 from app.sync import identity as ident_mod
 from app.sync import kepala_audit
 from app.sync import package as pkg
+from app.sync import roster as roster_mod
 
 # -- limits ---------------------------------------------------------------------------------------
 MAX_FILE = 512 * 1024 * 1024
@@ -328,6 +330,8 @@ class Manifest:
     identitas_asal: dict[str, ident_mod.Identity]
     # Signed audit heads (signatures checked on import, app/sync/kepala_audit.py).
     audit_heads: list[kepala_audit.PackageHead] = field(default_factory=list)
+    instansi_id: str | None = None  # the sender's agency (absent: a sender without a roster)
+    roster: tuple[roster_store.RosterData, bytes] | None = None  # checked signature
 
 
 def parse_manifest(raw: bytes) -> Manifest:
@@ -374,6 +378,19 @@ def parse_manifest(raw: bytes) -> Manifest:
         heads = kepala_audit.parse_heads(body.get(kepala_audit.FIELD))
     except ValueError:
         raise refuse(tr("kepala jejak audit di manifest tidak sah.")) from None
+    instansi = body.get("instansi_id")
+    if instansi is not None and (
+        not isinstance(instansi, str) or not ident_mod.NODE_ID_RE.match(instansi)
+    ):
+        raise refuse(tr("id instansi di manifest tidak sah."))
+    roster = None
+    if body.get("roster") is not None:
+        try:
+            roster = roster_mod.parse_signed(body.get("roster"))
+        except roster_mod.RosterError as exc:
+            raise refuse(str(exc)) from None
+        if instansi is not None and roster[0].instansi_id != instansi:
+            raise refuse(tr("id instansi di manifest tidak cocok dengan rosternya."))
     return Manifest(
         int(versi),
         _identity_from(body.get("pengirim"), tr("pengirim")),
@@ -383,6 +400,8 @@ def parse_manifest(raw: bytes) -> Manifest:
         anggota,
         asal,
         heads,
+        instansi,
+        roster,
     )
 
 
@@ -554,6 +573,7 @@ class Checked:
     batches: list[RemoteBatch]
     new_identities: list[ident_mod.Identity]
     deferred: bool
+    roster: roster_mod.Verdict | None = None  # the roster the package carries, judged here
 
 
 class _IdentityLookup(dict[str, ident_mod.Identity]):
@@ -609,6 +629,7 @@ def check_package(db: Database, data: bytes, passphrase: str | None, local_versi
         raise refuse(tr("tanda tangan pengirim tidak cocok dengan isi paket.")) from None
     if envelope.mode == pkg.MODE_PEERS and db.node_id not in manifest.penerima:
         raise WrongRecipient(tr("Paket ditolak: paket ini tidak ditujukan ke instalasi ini."))
+    verdict = _judge_agency(db, manifest)
     if set(manifest.anggota) != {pkg.BATCHES}:
         raise refuse(tr("daftar isi di manifest tidak cocok dengan isi paket."))
     for name, (size, digest) in manifest.anggota.items():
@@ -618,6 +639,10 @@ def check_package(db: Database, data: bytes, passphrase: str | None, local_versi
     # Identities to check batch signatures with: own, known peers, then those the trusted
     # sender carries for origins unknown here.
     identities: dict[str, ident_mod.Identity] = {sender.node_id: peer.identity}
+    in_force = verdict.data if verdict is not None and verdict.newer else None
+    if in_force is None:
+        stored = roster_store.read_roster(db.conn)
+        in_force = stored.data if stored else None
     own = ident_mod.known_identity(db, db.node_id) if own_box_key(db) else None
     if own is not None:
         identities[own.node_id] = own
@@ -641,10 +666,57 @@ def check_package(db: Database, data: bytes, passphrase: str | None, local_versi
         elif node_id != db.node_id:
             identities[node_id] = carried
             new_identities.append(carried)
+    if in_force is not None:
+        _match_roster_keys(in_force, identities)
+        for entry in in_force.entri:
+            if entry.node_id not in identities and entry.node_id != db.node_id:
+                identities[entry.node_id] = ident_mod.Identity(
+                    entry.node_id,
+                    entry.nama,
+                    base64.b64decode(entry.kunci_tanda),
+                    base64.b64decode(entry.kunci_enkripsi),
+                )
     deferred = manifest.versi_skema > local_version
     schema = None if deferred else schema_of(db)
     batches = parse_batches(members[pkg.BATCHES], manifest, _IdentityLookup(db, identities), schema)
     if not deferred and any(b.schema_version > local_version for b in batches):
         deferred = True
     used = {b.origin for b in batches}
-    return Checked(manifest, batches, [i for i in new_identities if i.node_id in used], deferred)
+    return Checked(
+        manifest, batches, [i for i in new_identities if i.node_id in used], deferred, verdict
+    )
+
+
+def _judge_agency(db: Database, manifest: Manifest) -> roster_mod.Verdict | None:
+    """Refuse a package of another agency; judge the roster it carries (nothing written)."""
+    verdict = None
+    if manifest.roster is not None:
+        try:
+            verdict = roster_mod.judge_incoming(db, *manifest.roster)
+        except roster_mod.RosterError as exc:
+            raise PackageRefused(str(exc)) from None
+    mine = roster_mod.own_agency(db)
+    if mine is not None and manifest.instansi_id is not None and manifest.instansi_id != mine:
+        raise PackageRefused(
+            tr(
+                "Paket ditolak: paket ini dari instansi lain (id instansi {id}), bukan dari "
+                "instansi instalasi ini. Tidak ada yang diubah; periksa peer pengirimnya.",
+                id=manifest.instansi_id,
+            )
+        )
+    return verdict
+
+
+def _match_roster_keys(
+    in_force: roster_store.RosterData, identities: dict[str, ident_mod.Identity]
+) -> None:
+    """An origin's key must be the one its roster entry names."""
+    for entry in in_force.entri:
+        known = identities.get(entry.node_id)
+        if known is not None and base64.b64encode(known.kunci_tanda).decode() != entry.kunci_tanda:
+            raise refuse(
+                tr(
+                    "kunci instalasi {nama} berbeda dengan kunci di roster instansi.",
+                    nama=entry.nama,
+                )
+            )

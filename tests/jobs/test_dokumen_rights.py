@@ -40,9 +40,7 @@ def _two_opds(db: Database) -> tuple[tuple[str, str], tuple[str, str]]:
 
 
 def kp(nip: str) -> rancangan.Permintaan:
-    return rancangan.Permintaan(
-        "SK_KP", (nip,), TODAY, "petikan", nilai={"gaji_pokok": "4.699.300"}
-    )
+    return rancangan.Permintaan("SK_UJI", (nip,), TODAY, "petikan")
 
 
 def test_unit_operator_issues_for_their_unit_only(demo_db: Database, tmp_path: Path) -> None:

@@ -194,7 +194,13 @@ def test_migration_18_marks_an_older_head_and_the_next_entry_signs_it(tmp_path: 
     # As the file was at schema 17: no signature, no table of heads seen by peers.
     conn.execute("DELETE FROM lokal_meta WHERE kunci = 'audit_kepala_tanda'")
     conn.execute("DROP TABLE lokal_audit_kepala_peer")
-    conn.execute("DELETE FROM lokal_migrasi WHERE versi = 18")
+    for table in ("lokal_roster", "lokal_batch_tahan", "lokal_peer_dicabut"):
+        conn.execute(f"DROP TABLE {table}")  # migration 19, after this one
+    conn.execute(
+        "DELETE FROM lokal_meta WHERE kunci IN ('instansi_id', 'roster_root_harapan', "
+        "'roster_warisan')"
+    )
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 18")
     conn.execute("PRAGMA user_version = 17")
     db.close()
     again = Database(path)

@@ -56,10 +56,11 @@ def test_heads_travel_and_come_back(tmp_path: Path) -> None:
     a, b = make_nodes(tmp_path, 2)
     _work(a, 3)
     out = tmp_path / "a-b.merit"
-    package.export_package(a.db, out, to=b.name)
-    heads = _manifest(b, out)["audit_heads"]
+    # The head as packaged: writing the package is itself audited afterwards (issue 12).
     own = audit_kepala.own_signed_head(a.db.conn)
     assert own is not None
+    package.export_package(a.db, out, to=b.name)
+    heads = _manifest(b, out)["audit_heads"]
     assert heads[0] == {
         "asal": a.db.node_id,
         "urutan": own.urutan,
@@ -187,11 +188,11 @@ def test_witnesses_confirm_the_heads_a_peer_keeps(tmp_path: Path) -> None:
     """B keeps A's lower heads until A's package says its trail still holds them."""
     a, b = make_nodes(tmp_path, 2)
     _work(a, 1)
+    first = _last_no(a)  # the head as packaged (writing the package is audited afterwards)
     _exchange(a, b, tmp_path)
-    first = _last_no(a)
     _work(a, 2)
-    _exchange(a, b, tmp_path)  # no witness for the first head yet: B keeps both
     second = _last_no(a)
+    _exchange(a, b, tmp_path)  # no witness for the first head yet: B keeps both
     kept = [k.urutan for k in audit_kepala.list_known_heads(b.db.conn, a.db.node_id)]
     assert kept == [first, second]
     _exchange(b, a, tmp_path)  # A learns both heads B saw, and checks them

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.models.storage import sinkron
 from app.models.storage.changelog import batch_hash, canonical_json
 from app.models.storage.db import Database
 from app.sync import identity as ident
@@ -35,7 +36,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     folder = tmp_path_factory.mktemp("hostile")
     a, b, c = make_nodes(folder, 3)
     # C is unknown to B: B forgets it
-    ident.remove_peer(b.db, c.db.node_id)
+    sinkron.delete_peer(b.db.conn, c.db.node_id)  # never added
     with a.store.write("isi") as tx:
         unit = tx.insert("unit_organisasi", {"nama": "Dinas Uji", "jenis": "OPD"})
         tx.insert(

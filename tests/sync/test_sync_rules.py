@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from app.models.storage import instansi
+from app.models.storage import instansi, sinkron
 from app.models.storage.changelog import Hlc
 from app.models.storage.db import Database
 from app.models.storage.store import Store
@@ -275,7 +275,7 @@ def _cut_to_last_batch(sender: Database, recipient: Database, path: Path) -> Non
 
 def test_relayed_batches_keep_their_author_and_identity(tmp_path: Path) -> None:
     a, b, c = make_nodes(tmp_path, 3)
-    ident.remove_peer(c.db, a.db.node_id)  # C does not know A
+    sinkron.delete_peer(c.db.conn, a.db.node_id)  # C does not know A (never added)
     row = _unit(a, "Dari A")
     _exchange(a, b, tmp_path)
     _exchange(b, c, tmp_path)  # B relays A's batch

@@ -91,7 +91,7 @@ def test_reader_sees_no_editing_command_and_the_opening_is_audited(
 
 def test_committee_member_has_no_employee_or_skp_page(wdb: Database) -> None:
     sesi = akun.masuk(wdb, "anggota_panitia", SANDI)
-    assert [p.key for p in visible_pages(sesi)] == ["penilaian"]
+    assert [p.key for p in visible_pages(sesi)] == ["beranda", "kalkulator", "penilaian"]
 
 
 def test_backup_menu_is_the_admins_but_the_daily_backup_runs_for_everyone(

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.i18n import tr
-from app.models.access import akses, audit
+from app.models.access import akses, audit, wewenang
 from app.models.errors import NotFoundError, ValidationError
 from app.models.storage import changelog, replika
 from app.models.storage.changelog import Batch
@@ -234,6 +234,7 @@ class WriteTx:
             return
         ops, new_rows, self._pending = self._pending.ops, self._pending.new_rows, _Pending()
         akses.check_ops(self._store.db, self.actor, ops)  # the signed-in user's rights
+        wewenang.check_local(self._conn, self._store.db.node_id, ops)  # the agency's roster
         origin, seq, hlc = changelog.append_local(
             self._store.db, self._conn, ops, self.actor, int(self._store.clock() * 1000)
         )

@@ -149,6 +149,12 @@ def _m0018(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0018_kepala_audit.sql")
 
 
+def _m0019(conn: sqlite3.Connection) -> None:
+    from app.models.storage.migrations import m0019_roster  # lazy: only while migrating
+
+    m0019_roster.apply(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -172,5 +178,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(17, "sidik tampilan halaman dan tanda instalasi penerbit naskah SK", _m0017),
     Migration(18, "kepala jejak audit bertanda tangan dan kepala yang dilihat peer", _m0018),
+    Migration(19, "roster instansi: wewenang tiap instalasi, batch ditahan, peer dicabut", _m0019),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

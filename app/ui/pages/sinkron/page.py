@@ -50,6 +50,7 @@ from app.ui.pages.sinkron.sections import (
     IdentityBox,
     IncomingBox,
     PeersBox,
+    RosterBox,
     SummaryBox,
     WaitingBox,
 )
@@ -147,18 +148,23 @@ class SinkronPage(BusyMixin, Page):
         self.summary = SummaryBox()
         self.waiting = WaitingBox()
         self.waiting.retry_button.clicked.connect(self.retry_deferred)
+        self.roster = RosterBox()
 
-        # identity | package in;  peers (full width: fingerprints are long);  summary | held
+        # identity | package in;  peers (full width: fingerprints are long);
+        # summary over waiting | roster and batches held back
         top = QHBoxLayout()
         top.addWidget(self.identity, 3)
         top.addWidget(self.incoming, 2)
+        left = QVBoxLayout()
+        left.addWidget(self.summary, 3)
+        left.addWidget(self.waiting, 2)
         below = QHBoxLayout()
-        below.addWidget(self.summary, 3)
-        below.addWidget(self.waiting, 2)
+        below.addLayout(left, 2)
+        below.addWidget(self.roster, 3)
         columns = QVBoxLayout()
         columns.addLayout(top)
         columns.addWidget(self.peers, 3)
-        columns.addLayout(below, 2)
+        columns.addLayout(below, 4)
 
         self.busy_label = QLabel()
         self.busy_label.setObjectName("statusTugas")
@@ -211,6 +217,7 @@ class SinkronPage(BusyMixin, Page):
         self.identity.show_identity(status.identitas)
         self.peers.show_peers(status.peers)
         self.waiting.show_waiting(status, importer.deferred_packages(self.db))
+        self.roster.show_roster(status.roster)
         self._update_buttons()
         self.refreshed.emit(status)
 
@@ -362,11 +369,28 @@ class SinkronPage(BusyMixin, Page):
             show_error(self, exc)
             return
         self.message.setText(
-            tr("Kepercayaan untuk {nama} dicabut.", nama=peer.nama)
+            tr(
+                "Kepercayaan untuk {nama} dicabut: batch darinya ditolak, juga yang diteruskan "
+                "mitra lain.",
+                nama=peer.nama,
+            )
             if peer.dipercaya
-            else tr("{nama} kini dipercaya.", nama=peer.nama)
+            else tr("{nama} kini dipercaya.", nama=peer.nama) + self._reconsider_held()
         )
         self.refresh()
+
+    def _reconsider_held(self) -> str:
+        """Apply the batches held back that are now allowed; a sentence saying so, or ''."""
+        if not self.may_import:
+            return ""
+        try:
+            result = importer.reconsider_held(self.db, actor=self.actor)
+        except MeritError as exc:
+            show_error(self, exc)
+            return ""
+        if result is None or not result.batch_baru:
+            return ""
+        return " " + tr("{n} batch yang ditahan kini diterapkan.", n=angka(result.batch_baru))
 
     def remove_selected(self) -> None:
         peer = self._selected_peer()
@@ -376,8 +400,9 @@ class SinkronPage(BusyMixin, Page):
             QMessageBox.Icon.Question,
             tr("Hapus mitra"),
             tr(
-                "Hapus {nama} dari daftar mitra? Paket darinya akan ditolak sampai berkas "
-                "identitasnya ditambahkan lagi. Data yang sudah diterima tetap ada.",
+                "Hapus {nama} dari daftar mitra? Paket darinya, juga batchnya yang diteruskan "
+                "mitra lain, akan ditolak sampai berkas identitasnya ditambahkan lagi. Data "
+                "yang sudah diterima tetap ada.",
                 nama=peer.nama,
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

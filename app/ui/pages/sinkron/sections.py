@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.i18n import angka, tanggal, tr
 from app.sync import identity as ident_mod
 from app.sync.importer import DeferredPackage
+from app.sync.roster import EntriView, RosterView
 from app.sync.status import PeerStatus, SyncStatus
 from app.ui.dialogs.sinkron import fingerprint_lines, fixed_font
 from app.ui.widgets.drop_area import drop_area
@@ -133,6 +133,7 @@ class PeersBox(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
+        self.table.setMinimumHeight(120)  # three peers stay visible beside the roster
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -275,12 +276,14 @@ class WaitingBox(QGroupBox):
         self.retry_button.setToolTip(
             tr("Terapkan paket yang disimpan menunggu pembaruan Merit, bila kini sudah bisa.")
         )
-        grid = QGridLayout(self)
-        grid.addWidget(self.held_label, 0, 0, 1, 2)
-        grid.addWidget(self.deferred_label, 1, 0)
-        grid.addWidget(self.retry_button, 1, 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 1)
-        grid.setRowStretch(2, 1)
+        # A box layout gives the wrapped labels the height their width needs.
+        deferred_row = QHBoxLayout()
+        deferred_row.addWidget(self.deferred_label, 1)
+        deferred_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.held_label)
+        layout.addLayout(deferred_row)
+        layout.addStretch(1)
 
     def show_waiting(self, status: SyncStatus, deferred: list[DeferredPackage]) -> None:
         if status.tertahan:
@@ -294,15 +297,16 @@ class WaitingBox(QGroupBox):
             names[status.identitas.node_id] = status.identitas.nama
             for held in status.tertahan[:SHOWN]:
                 origin, _, seq = held.menunggu.rpartition("/")
-                lines.append(
-                    tr(
-                        "• batch no {seq} dari {asal}, menunggu batch no {no} dari {dari}",
-                        asal=held.origin_nama,
-                        seq=held.seq,
-                        no=seq,
-                        dari=names.get(origin, origin[:8]),
-                    )
+                text = tr(
+                    "• batch no {seq} dari {asal}, menunggu batch no {no} dari {dari}",
+                    asal=held.origin_nama,
+                    seq=held.seq,
+                    no=seq,
+                    dari=names.get(origin, origin[:8]),
                 )
+                if held.ditahan:
+                    text += tr(" (batch itu ditahan roster)")
+                lines.append(text)
             if len(status.tertahan) > SHOWN:
                 lines.append(tr("… dan {n} lagi", n=angka(len(status.tertahan) - SHOWN)))
             self.held_label.setText("\n".join(lines))
@@ -329,3 +333,95 @@ class WaitingBox(QGroupBox):
         else:
             self.deferred_label.setText(tr("Tidak ada paket yang menunggu pembaruan Merit."))
         self.retry_button.setVisible(bool(deferred))
+
+
+class RosterBox(QGroupBox):
+    """The agency's roster (who may write what, signed by the root) and the batches held back
+    because their origin may not write them, each with its reason. The roster is changed on
+    the root with ``merit sync roster set``."""
+
+    def __init__(self) -> None:
+        super().__init__(tr("Roster instansi dan batch ditahan"))
+        self.head_label = QLabel()
+        self.head_label.setObjectName("kepalaRoster")
+        self.head_label.setWordWrap(True)
+        self.head_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = _table("daftarRoster", [tr("Instalasi"), tr("Boleh menulis"), tr("Unit")])
+        self.held_label = QLabel()
+        self.held_label.setObjectName("judulDitahan")
+        self.held_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.held_table = _table(
+            "daftarDitahan", [tr("Dari"), tr("Batch"), tr("Diterima"), tr("Alasan ditahan")]
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.head_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.held_label)
+        layout.addWidget(self.held_table, 1)
+
+    def show_roster(self, view: RosterView | None) -> None:
+        if view is None or view.versi is None:
+            self.head_label.setText(
+                tr(
+                    "Belum ada roster: setiap mitra tepercaya boleh menulis semua data. Root "
+                    "instansi (BKD) menetapkannya dengan `merit sync roster set`."
+                )
+            )
+            self.head_label.setStyleSheet("color: #9a3412;")
+            entries: tuple[EntriView, ...] = ()
+        else:
+            self.head_label.setText(
+                tr(
+                    "Versi {v}, ditandatangani root {root}. Batch dari instalasi lain hanya "
+                    "diterapkan bila masuk haknya.",
+                    v=view.versi,
+                    root=view.root_nama,
+                )
+            )
+            self.head_label.setStyleSheet("")
+            entries = view.entri
+        rows = [
+            (
+                e.nama + (tr(" (instalasi ini)") if e.ini else ""),
+                e.judul,
+                ", ".join(e.unit) or tr("seluruh instansi"),
+                e.node_id,
+            )
+            for e in entries
+        ]
+        rows += [
+            (nama, tr("dikeluarkan dari instansi"), "-", node_id)
+            for node_id, nama in (view.dicabut if view else ())
+        ]
+        self.table.setRowCount(len(rows))
+        for row, (nama, izin, unit, node_id) in enumerate(rows):
+            self.table.setItem(row, 0, _item(nama, node_id))
+            self.table.setItem(row, 1, _item(izin))
+            self.table.setItem(row, 2, _item(unit))
+        held = view.ditahan if view else ()
+        self.held_label.setText(
+            tr("{n} batch ditahan, tidak diterapkan:", n=angka(len(held)))
+            if held
+            else tr("Tidak ada batch yang ditahan.")
+        )
+        self.held_table.setRowCount(len(held))
+        for row, h in enumerate(held):
+            self.held_table.setItem(row, 0, _item(h.origin_nama, h.origin))
+            self.held_table.setItem(row, 1, _item(tr("no {n}", n=h.seq)))
+            self.held_table.setItem(row, 2, _item(waktu_text(h.diterima)))
+            self.held_table.setItem(row, 3, _item(h.alasan, h.alasan))
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.setMinimumHeight(70)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
