@@ -4,13 +4,14 @@ Indonesian messages (argparse's own strings included)."""
 from __future__ import annotations
 
 import argparse
+import calendar
 import re
 import sys
 from datetime import date
 from typing import NoReturn, TypeAlias
 
 from app.cli.exitcode import ExitCode
-from app.i18n import tr
+from app.i18n import BULAN, tr
 
 # argparse's own messages, in Indonesian (argparse looks its strings up through ``argparse._``).
 _ARGPARSE_ID = {
@@ -73,6 +74,18 @@ def tanggal(text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
+        if match and 1 <= month <= 12 and year >= 1:
+            # The form is right but the day does not exist (e.g. 30 February): say so.
+            last = calendar.monthrange(year, month)[1]
+            raise argparse.ArgumentTypeError(
+                tr(
+                    "tanggal '{text}' tidak ada: {bulan} {tahun} hanya sampai tanggal {akhir}",
+                    text=text,
+                    bulan=tr(BULAN[month - 1]),
+                    tahun=year,
+                    akhir=last,
+                )
+            ) from None
         raise argparse.ArgumentTypeError(
             tr(
                 "tanggal '{text}' tidak sah: tulis TTTT-BB-HH atau HH-BB-TTTT, "

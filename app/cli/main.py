@@ -101,7 +101,12 @@ def build_parser() -> Parser:
         metavar="BERKAS",
         help=tr("kata sandi --user dari baris pertama berkas ini (tanpa ini: ditanyakan)"),
     )
-    parser.add_argument("--version", action="version", version=f"Merit {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Merit {__version__}",
+        help=tr("tampilkan versi program lalu keluar"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
     for module in COMMAND_MODULES:
         module.register(sub)

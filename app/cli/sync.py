@@ -45,25 +45,29 @@ def register(sub: Commands) -> None:
     q.add_argument("out", type=Path, metavar="BERKAS")
     q.set_defaults(handler=cmd_id_export)
 
-    q = ss.add_parser("peer-add", help=tr("tambahkan peer dari berkas identitasnya"))
+    q = ss.add_parser(
+        "peer-add", help=tr("tambahkan instalasi mitra (peer) dari berkas identitasnya")
+    )
     q.add_argument("file", type=Path, metavar="BERKAS")
     q.add_argument("--trust", action="store_true", help=tr("percayai tanpa bertanya"))
     q.set_defaults(handler=cmd_peer_add)
 
-    q = ss.add_parser("peers", help=tr("daftar peer"))
+    q = ss.add_parser("peers", help=tr("daftar instalasi mitra (peer)"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_peers)
 
-    q = ss.add_parser("export", help=tr("tulis paket untuk peer"))
+    q = ss.add_parser("export", help=tr("tulis paket untuk instalasi mitra"))
     target = q.add_mutually_exclusive_group(required=True)
-    target.add_argument("--to", metavar="PEER", help=tr("nama atau id node peer"))
-    target.add_argument("--all", action="store_true", help=tr("semua peer tepercaya, lengkap"))
+    target.add_argument("--to", metavar="PEER", help=tr("nama atau id node instalasi mitra"))
+    target.add_argument(
+        "--all", action="store_true", help=tr("semua instalasi mitra tepercaya, lengkap")
+    )
     q.add_argument("--out", required=True, type=Path, metavar="BERKAS")
     q.add_argument("--full", action="store_true", help=tr("lengkap, bukan hanya yang baru"))
     q.add_argument("--passphrase-file", type=Path, metavar="BERKAS")
     q.set_defaults(handler=cmd_export)
 
-    q = ss.add_parser("import", help=tr("terapkan paket dari peer"))
+    q = ss.add_parser("import", help=tr("terapkan paket dari instalasi mitra"))
     q.add_argument("file", type=Path, metavar="BERKAS")
     q.add_argument("--passphrase-file", type=Path, metavar="BERKAS")
     q.set_defaults(handler=cmd_import)
@@ -123,7 +127,7 @@ def _register_roster(ss: Commands) -> None:
         description=_izin_help(),
         formatter_class=rd,
     )
-    r.add_argument("instalasi", metavar="INSTALASI", help=tr("nama atau id node peer"))
+    r.add_argument("instalasi", metavar="INSTALASI", help=tr("nama atau id node instalasi mitra"))
     r.add_argument(
         "--izin",
         required=True,

@@ -52,7 +52,9 @@ class MainWindow(QMainWindow):
         # The one runner of the window: every page is handed it (pages never make their own).
         self.runner = runner or TaskRunner(db.path, self)
         agency = get_setting(db.conn, "nama_instansi") or ""
-        self.setWindowTitle(f"Merit — {agency}" if agency else "Merit")
+        # Qt adds the application's display name ("Merit") to the title bar itself: the title
+        # is the agency alone, else the bar read "Merit — Kota X — Merit" (issue 14 item 4).
+        self.setWindowTitle(agency)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigasi")

@@ -300,3 +300,29 @@ def test_output_cut_short_by_the_reader_is_not_a_crash(tmp_path: Path) -> None:
     assert proc.returncode == 0, err
     assert b"Traceback" not in err and b"kesalahan tak terduga" not in err
     assert not (home / "log").exists() or not list((home / "log").iterdir())
+
+
+def test_rough_edges_of_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14 item 4: a number that is no NIP is said to be no NIP (not "not found"); a date
+    that does not exist is said not to exist; the help is Indonesian."""
+    db = tmp_path / "kantor.sqlite3"
+    assert main(["--db", str(db), "init", "--nama-instansi", "BKPSDM Kota Uji"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "employees", "show", "123"]) == 2
+    err = capsys.readouterr().err
+    assert "NIP 123 tidak sah" in err and "18 angka" in err and "tidak ditemukan" not in err
+    assert main(["--db", str(db), "employees", "show", "199001012015031009"]) == 3
+    assert "tidak ditemukan" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(db), "hitung", "pensiun", "--lahir", "2026-02-30", "--bup", "58"])
+    assert stop.value.code == 2
+    assert "Februari 2026 hanya sampai tanggal 28" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert "tampilkan versi program" in text and "show program's version" not in text
+    with pytest.raises(SystemExit):
+        main(["sync", "--help"])
+    assert "instalasi mitra" in capsys.readouterr().out

@@ -79,7 +79,11 @@ def test_duk_of_one_unit_on_f4(demo_db: Database, tmp_path: Path) -> None:
     ("argv", "code", "message"),
     [
         (["duk", "--unit", "Dinas Antah Berantah"], 3, "tidak ditemukan"),
-        (["duk", "--tanggal", "2026-02-30"], 2, "tanggal '2026-02-30' tidak sah"),
+        (
+            ["duk", "--tanggal", "2026-02-30"],
+            2,
+            "tanggal '2026-02-30' tidak ada: Februari 2026 hanya sampai tanggal 28",
+        ),
         (["kgb", "--tahun", "dua ribu"], 2, "tahun 'dua ribu' tidak sah"),
         (["kp", "--periode", "2025-09"], 2, "bukan periode kenaikan pangkat"),
         (["kp", "--periode", "April"], 2, "tidak sah"),

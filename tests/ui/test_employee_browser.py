@@ -183,6 +183,7 @@ def test_main_window_shows_installation_and_database(qtbot: QtBot, demo_db: Data
     assert "Nusa Indah" in window.installation_label.text()
     assert str(demo_db.path) in window.db_label.text()
     assert "Nusa Indah" in window.windowTitle()
+    assert "Merit" not in window.windowTitle()  # Qt adds the display name once itself
     window.close()
 
 

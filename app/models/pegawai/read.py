@@ -22,7 +22,7 @@ from app.models.errors import NotFoundError, ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rules import derivations as d
 from app.models.rules.gaji import TabelGaji
-from app.models.rules.nip import normalise_nip
+from app.models.rules.nip import check_nip, normalise_nip
 from app.models.storage.db import Database
 from app.models.storage.ringkas import UnitTree
 
@@ -347,6 +347,19 @@ def find_pegawai_id(conn: sqlite3.Connection, key: str) -> str:
         or conn.execute("SELECT id FROM pegawai WHERE id = ?", (key,)).fetchone()
     )
     if row is None:
+        digits = key.replace(" ", "").replace(".", "")
+        if digits.isdigit():
+            check = check_nip(key)
+            if not check.valid:
+                # Not a NIP at all: say why, rather than "not found" (issue 14 item 4).
+                raise ValidationError(
+                    tr(
+                        "NIP {nip} tidak sah: {alasan}",
+                        nip=key,
+                        alasan="; ".join(check.kesalahan),
+                    ),
+                    field="nip",
+                )
         raise NotFoundError(tr("Pegawai dengan NIP {nip} tidak ditemukan.", nip=key))
     return str(row[0])
 
