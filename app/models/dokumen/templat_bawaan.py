@@ -9,8 +9,10 @@ illustrative. Legal citations marked [?] below were not checked against the offi
 * the title of Peraturan BKN 4/2023 ("periodisasi kenaikan pangkat", asn-rules 5.1) [?];
 * the classification codes of the number formats (asn-rules 11.5: sub-codes are [?]).
 
-Signatory names are left empty on purpose: a decree is refused until the admin fills them,
-so that no made-up name is ever printed on an official document.
+Signatory names are left empty on purpose: the decree takes the agency's person for the role
+its jabatan names (pengaturan Instansi, :mod:`app.models.dokumen.penandatangan`), and is refused
+while that is not set either, so that no made-up name is ever printed on an official document.
+The paper is left empty too (the agency's default).
 """
 
 from __future__ import annotations
