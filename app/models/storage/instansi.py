@@ -38,7 +38,7 @@ PENGATURAN: dict[str, str] = {
     "nama_pemerintah": "Nama pemerintah daerah",
     "ibu_kota": "Tempat penetapan (ibu kota)",
     "alamat_instansi": "Alamat instansi",
-    "logo": "Lambang daerah (logo)",
+    "logo": "Lambang daerah",
     "ukuran_kertas": "Ukuran kertas bawaan",
 }
 
