@@ -82,9 +82,7 @@ def setting_title(key: str) -> str:
 
 def _refuse(key: str, reason: str) -> ValidationError:
     return ValidationError(
-        tr(
-            "Pengaturan {key} ({judul}): {alasan}", key=key, judul=setting_title(key), alasan=reason
-        ),
+        tr("{judul} ({key}): {alasan}", key=key, judul=setting_title(key), alasan=reason),
         field=key,
     )
 
