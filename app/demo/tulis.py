@@ -52,7 +52,7 @@ def _agency_settings() -> dict[str, str]:
         # second page (tests/jobs/test_dokumen_kgb.py) until the letter layout is tightened;
         # then: "Jalan Melati Nomor 12, Nusa Indah 86111, Telepon (0382) 21234".
         "alamat_instansi": "",
-        "logo": read_logo(resources_dir() / "logo-placeholder.png"),
+        "logo": read_logo(resources_dir() / "lambang-demo.png"),  # a fictional emblem
         "ukuran_kertas": "F4",
         "kepala_daerah.sumber": "LUAR",
         "kepala_daerah.nama": "Dr. Fransiskus Mbete Nusa, S.H., M.H.",
