@@ -33,6 +33,10 @@ def test_template_tab_saves_in_green_and_stays(
     page = make_page(qtbot, demo_db, tmp_path, demo_runner)
     tab = page.template_tab
     tab.edit_combo.setCurrentIndex(tab.edit_combo.findData("SK_MUTASI"))
+    # Empty signatory fields show what the agency's settings will print.
+    kepala = penandatangan.get_pejabat(demo_db.conn, "kepala_bkpsdm")
+    assert kepala is not None
+    assert tab.fields["sah_nama"].placeholderText() == f"dari Instansi: {kepala.nama}"
     nip = tab.fields["sah_nip"]
     qtbot.keyClicks(nip, "12345678901234567")
     assert not tab.simpan_templat_button.isEnabled()

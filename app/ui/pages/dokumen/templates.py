@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
-from app.models.dokumen import isian, templat
+from app.models.dokumen import isian, penandatangan, templat
 from app.models.errors import MeritError
+from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
 from app.ui.widgets.messages import show_error
 
@@ -151,10 +152,26 @@ class TemplateTab(QWidget):
                 edit.setPlainText(value)
             else:
                 edit.setText(value)
+        self._show_agency_signatories(t)
         self.ttd_varian.setCurrentIndex(max(0, self.ttd_varian.findData(t.ttd_varian)))
         self.bentuk_combo.setCurrentIndex(max(0, self.bentuk_combo.findData(t.bentuk)))
         self._loading = False
         self.check_template_form()
+
+    def _show_agency_signatories(self, t: templat.Templat) -> None:
+        """An empty signatory field shows, greyed, what the agency's settings will print."""
+        try:
+            filled = penandatangan.apply_settings(self.db.conn, t)
+        except MeritError:
+            filled = t
+        for prefix in ("ttd", "sah"):
+            for name in ("nama", "pangkat", "nip"):
+                key = f"{prefix}_{name}"
+                value = "" if getattr(t, key) else str(getattr(filled, key))
+                if name == "nip":
+                    value = format_nip(value) if value else ""
+                edit = self.fields[key]
+                edit.setPlaceholderText(tr("dari Instansi: {v}", v=value) if value else "")
 
     def template_from_form(self) -> templat.Templat | None:
         t = self.templates.get(self.edit_combo.currentData() or "")
