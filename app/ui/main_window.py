@@ -31,6 +31,7 @@ from app.ui.tasks import TaskRunner
 from app.ui.widgets.messages import show_error
 
 if TYPE_CHECKING:
+    from app.ui.dialogs.bantuan import BantuanDialog, TentangDialog
     from app.ui.dialogs.cadangan import CadanganDialog
     from app.ui.pages.beranda import BerandaPage
     from app.ui.pages.sinkron.page import SinkronPage
@@ -110,8 +111,49 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
+        help_menu = self.menuBar().addMenu(tr("Ban&tuan"))
+        self.help_action = help_menu.addAction(tr("&Panduan layar ini"))
+        self.help_action.setObjectName("aksiPanduan")
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.help_action.triggered.connect(lambda: self.open_help())
+        contents = help_menu.addAction(tr("&Daftar isi panduan"))
+        contents.triggered.connect(lambda: self.open_help("index"))
+        help_menu.addSeparator()
+        about = help_menu.addAction(tr("&Tentang Merit"))
+        about.setObjectName("aksiTentang")
+        about.triggered.connect(self.open_about)
+
         self.resize(1280, 780)
         self._restore_state()
+
+    # -- help (app/ui/dialogs/bantuan.py) ---------------------------------------------------------
+
+    def current_page_key(self) -> str:
+        row = self.pages.currentIndex()
+        return next((key for key, r in self._rows.items() if r == row), "index")
+
+    def open_help(self, key: str | None = None) -> BantuanDialog:
+        """The guide at the page of ``key`` (default: the screen shown now). F1."""
+        from app.ui.dialogs.bantuan import BantuanDialog  # lazy: not at start-up
+
+        dialog = self.__dict__.get("help_dialog")
+        if dialog is None:
+            dialog = BantuanDialog(self)
+            self.help_dialog = dialog
+        dialog.show_page(key or self.current_page_key())
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def open_about(self) -> TentangDialog:
+        from app.ui.dialogs.bantuan import TentangDialog  # lazy: not at start-up
+
+        dialog = TentangDialog(self)
+        dialog.open()
+        self.about_dialog = dialog
+        return dialog
 
     def sign_out(self) -> None:
         """Close the window and return to the login (see app/ui/dialogs/login.py)."""

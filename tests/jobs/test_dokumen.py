@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
 from app.jobs import dokumen as dokumen_jobs
-from app.models.dokumen import naskah, penomoran, rancangan, templat_bawaan
+from app.models.dokumen import naskah, penandatangan, penomoran, rancangan, templat_bawaan
 from app.models.dokumen import register as register_dokumen
 from app.models.errors import Cancelled, ValidationError
 from app.models.rules.nip import format_nip
@@ -54,8 +54,11 @@ def urut(db: Database, kode: str = UJI, tahun: int = TODAY.year) -> list[int]:
 
 def test_unfilled_signatory_refuses_issue(demo_db: Database, tmp_path: Path) -> None:
     templat_bawaan.seed_templates(demo_db)
+    # Neither the template nor the agency settings name the Kepala BKPSDM (issue 14).
+    clear = {f"kepala_bkpsdm.{f}": "" for f in ("sumber", "nip", "nama", "pangkat")}
+    penandatangan.save_settings(demo_db, clear, actor="admin")
     req = replace(kp(pns(demo_db, 1)), templat="KGB")
-    with pytest.raises(ValidationError, match="nama penandatangan belum diisi"):
+    with pytest.raises(ValidationError, match=r"penandatangan \(Kepala BKPSDM\) belum diatur"):
         issue(demo_db, req, tmp_path)
     assert register_dokumen.list_register(demo_db.conn) == []
 

@@ -164,7 +164,7 @@ def test_operator_limited_to_a_unit(demo_db: Database) -> None:
     with pytest.raises(AccessDenied, match="unit organisasi"):
         update_unit(demo_db, opd_a, _rename(unit), actor=op)
     with pytest.raises(AccessDenied):
-        set_settings(Store(demo_db), {"nama_instansi": "X"}, actor=op)
+        set_settings(Store(demo_db), {"nama_instansi": "BKPSDM Lain"}, actor=op)
     # The whole-agency operator may.
     whole = _user(demo_db, admin, "operator.semua", [Hak(Peran.OPERATOR)])
     registri.update_employee(demo_db, in_b, {"telepon": "081234567891"}, actor=whole)

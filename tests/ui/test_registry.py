@@ -44,6 +44,7 @@ def test_the_trusted_local_system_sees_every_page_but_the_accounts() -> None:
         "Seleksi jabatan",
         "Penilaian panitia",
         "Jejak audit",
+        "Instansi",
         "Sinkronisasi",
         "Konflik",
     ]  # "Akun pengguna" needs a signed-in admin

@@ -25,6 +25,7 @@ PLACEHOLDER_NASKAH: dict[str, str] = {
     "nama_pemerintah": "Nama pemerintah daerah (pengaturan instansi)",
     "nama_instansi": "Nama instansi (pengaturan instansi)",
     "kepala_instansi": "KEPALA <NAMA INSTANSI> dalam huruf kapital",
+    "singkatan_instansi": "Singkatan instansi, mis. BKPSDM (pengaturan instansi)",
     "ibu_kota": "Tempat penetapan (pengaturan instansi)",
     "tahun": "Tahun penetapan",
     "tanggal_penetapan": "Tanggal penetapan, mis. 22 November 2026",

@@ -13,7 +13,6 @@ import re
 import sqlite3
 from collections.abc import Mapping
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from app.i18n import tanggal, tr
@@ -27,11 +26,11 @@ from app.models.rekap.kp import periode_kp_berikutnya
 from app.models.rules import derivations as d
 from app.models.rules.gaji import TabelGaji, mkg_setelah_kp
 from app.models.rules.nip import format_nip
-from app.models.storage.instansi import get_setting
+from app.models.storage.instansi import get_setting, logo_file
 from app.paths import resources_dir
 
 SETTING_ALAMAT = "alamat_instansi"  # letterhead address line(s), "\n" between lines
-SETTING_LOGO = "logo"  # path of the regional logo image (PNG/JPG)
+SETTING_LOGO = "logo"  # the regional logo as data (instansi.read_logo), or an older path
 
 
 def _kepala_daerah(nama_pemerintah: str) -> tuple[str, str, str]:
@@ -60,6 +59,7 @@ def naskah_values(conn: sqlite3.Connection, on: date, jumlah: int) -> dict[str, 
         "nama_pemerintah": pemerintah,
         "nama_instansi": instansi,
         "kepala_instansi": f"KEPALA {instansi.upper()}" if instansi else "",
+        "singkatan_instansi": get_setting(conn, "singkatan_instansi") or "",
         "ibu_kota": get_setting(conn, "ibu_kota") or "",
         "tahun": str(on.year),
         "tanggal_penetapan": tanggal(on),
@@ -70,9 +70,7 @@ def naskah_values(conn: sqlite3.Connection, on: date, jumlah: int) -> dict[str, 
 def letterhead(conn: sqlite3.Connection, t: Templat, values: Mapping[str, str]) -> Letterhead:
     """The kop: the kepala daerah's (emblem above the title) or the agency's (logo, names,
     address) from the agency settings."""
-    logo_setting = get_setting(conn, SETTING_LOGO)
-    logo = Path(logo_setting) if logo_setting and Path(logo_setting).is_file() else None
-    logo = logo or resources_dir() / "logo-placeholder.png"
+    logo = logo_file(conn) or resources_dir() / "logo-placeholder.png"
     if t.kop == "KEPALA_DAERAH":
         return Letterhead(
             heading=(values["kepala_daerah"] or fill(t.pejabat, values, "pejabat"),),

@@ -35,6 +35,7 @@ from app.models.dokumen.naskah import (
     Signatory,
 )
 from app.models.dokumen.nilai import letterhead, naskah_values, person_values
+from app.models.dokumen.penandatangan import apply_settings, missing_signatory
 from app.models.dokumen.templat import JUDUL_FIELD, Templat, check_template, get_template
 from app.models.errors import ValidationError
 from app.models.pegawai.read import EmployeeRecord, get_employee
@@ -91,7 +92,7 @@ def prepare(db: Database, req: Permintaan, *, today: date | None = None) -> Ranc
     """Fill the template for the people of a request (no number yet). Refuses, naming the
     field, placeholder and NIP, anything that cannot be filled."""
     conn = db.conn
-    t = get_template(conn, req.templat)
+    t = apply_settings(conn, get_template(conn, req.templat), today=today or req.tanggal)
     problems = check_template(t)
     if problems:
         raise ValidationError(
@@ -112,22 +113,9 @@ def prepare(db: Database, req: Permintaan, *, today: date | None = None) -> Ranc
             tr("NIP {nip} dipilih lebih dari sekali.", nip=", ".join(dup)), field="pegawai"
         )
     if not t.ttd_nama.strip():
-        raise ValidationError(
-            tr(
-                "Templat {kode}: nama penandatangan belum diisi. Isi di Dokumen SK > Templat.",
-                kode=t.kode,
-            ),
-            field="ttd_nama",
-        )
+        raise ValidationError(missing_signatory(t, "ttd"), field="ttd_nama")
     if req.jenis != "asli" and not t.surat and not t.sah_nama.strip():
-        raise ValidationError(
-            tr(
-                "Templat {kode}: nama pejabat yang mengesahkan petikan/salinan belum diisi. "
-                "Isi di Dokumen SK > Templat.",
-                kode=t.kode,
-            ),
-            field="sah_nama",
-        )
+        raise ValidationError(missing_signatory(t, "sah"), field="sah_nama")
     ref = Referensi.load(conn)
     on = req.tanggal
     base = naskah_values(conn, on, len(nips))

@@ -29,6 +29,7 @@ from app.models.dokumen.isian import (
 from app.models.dokumen.naskah import UKURAN_KERTAS
 from app.models.errors import NotFoundError, ValidationError
 from app.models.reference.loader import natural_id
+from app.models.rules.nip import check_nip
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 
@@ -89,7 +90,7 @@ class Templat:
     lampiran_mendatar: bool = False
     alamat_penerima: str = "{unit}"
     tmt_bawaan: str = "TANGGAL"
-    ukuran_kertas: str = "F4"
+    ukuran_kertas: str = ""  # empty: the agency's (pengaturan ukuran_kertas, F4 when unset)
 
     @property
     def id(self) -> str:
@@ -238,8 +239,26 @@ def check_template(t: Templat) -> list[Masalah]:
         )
     if t.gaya_diktum not in ("KESATU", "PERTAMA"):
         out.append(Masalah("gaya_diktum", tr("Gaya diktum harus KESATU atau PERTAMA.")))
-    if t.ukuran_kertas not in UKURAN_KERTAS:
-        out.append(Masalah("ukuran_kertas", tr("Ukuran kertas harus F4 atau A4.")))
+    if t.ukuran_kertas and t.ukuran_kertas not in UKURAN_KERTAS:
+        out.append(
+            Masalah("ukuran_kertas", tr("Ukuran kertas harus F4, A4 atau kosong (ikut instansi)."))
+        )
+    for name in ("ttd_nip", "sah_nip"):
+        value = getattr(t, name).strip()
+        if value:
+            found = check_nip(value)
+            if not found.valid:
+                out.append(
+                    Masalah(
+                        name,
+                        tr(
+                            "{field}: NIP {nip} tidak sah: {alasan}",
+                            field=tr(JUDUL_FIELD[name]),
+                            nip=found.nip,
+                            alasan=found.kesalahan[0],
+                        ),
+                    )
+                )
     for name in ("nama", "pejabat", "tentang", "format_nomor"):
         need(name, getattr(t, name))
     if not t.diktum:

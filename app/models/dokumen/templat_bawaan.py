@@ -9,16 +9,20 @@ illustrative. Legal citations marked [?] below were not checked against the offi
 * the title of Peraturan BKN 4/2023 ("periodisasi kenaikan pangkat", asn-rules 5.1) [?];
 * the classification codes of the number formats (asn-rules 11.5: sub-codes are [?]).
 
-Signatory names are left empty on purpose: a decree is refused until the admin fills them,
-so that no made-up name is ever printed on an official document.
+Signatory names are left empty on purpose: the decree takes the agency's person for the role
+its jabatan names (pengaturan Instansi, :mod:`app.models.dokumen.penandatangan`), and is refused
+while that is not set either, so that no made-up name is ever printed on an official document.
+The paper is left empty too (the agency's default).
 """
 
 from __future__ import annotations
 
+import sqlite3
+
 from app.i18n import tr
 from app.models.dokumen.templat import DiktumTemplat, KolomLampiran, Templat, template_to_row
 from app.models.storage.db import Database
-from app.models.storage.store import Store
+from app.models.storage.store import Store, WriteTx
 
 _UU_ASN = "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara;"
 _UU_PEMDA = (
@@ -272,12 +276,20 @@ def seed_templates(db: Database, *, actor: str = "sistem") -> int:
 
     Ids derive from the codes, so installations that seed independently meet as one row.
     """
-    conn = db.conn
-    have = {r[0] for r in conn.execute("SELECT kode FROM templat_dokumen")}
-    missing = [t for t in DEFAULT_TEMPLATES if t.kode not in have]
-    if not missing:
+    if not _missing(db.conn):
         return 0
     with Store(db).write(tr("Menyiapkan templat dokumen bawaan"), actor=actor) as tx:
-        for t in missing:
-            tx.insert("templat_dokumen", template_to_row(t))
+        return write_templates(tx, db.conn)
+
+
+def _missing(conn: sqlite3.Connection) -> list[Templat]:
+    have = {r[0] for r in conn.execute("SELECT kode FROM templat_dokumen")}
+    return [t for t in DEFAULT_TEMPLATES if t.kode not in have]
+
+
+def write_templates(tx: WriteTx, conn: sqlite3.Connection) -> int:
+    """Add the missing default templates inside a write already open (the demo's)."""
+    missing = _missing(conn)
+    for t in missing:
+        tx.insert("templat_dokumen", template_to_row(t))
     return len(missing)

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
+import io
 import json
+import os
 import sqlite3
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from app.i18n import tr
 from app.models.access import akses
+from app.models.dokumen.isian import FORMAT_NOMOR, check_text, format_nomor, placeholders_in
 from app.models.errors import ValidationError
 from app.models.reference.loader import natural_id
+from app.models.rules.nip import check_nip, normalise_nip
 from app.models.storage import changelog, ringkas
 from app.models.storage.changelog import batch_hash, decode_ops
 from app.models.storage.db import Database
@@ -20,12 +30,219 @@ from app.models.storage.replika import shown_values
 from app.models.storage.skema import replicated_schema
 from app.models.storage.store import Store, WriteTx
 
-# Agency settings that belong to the data (replicated): key -> title.
-PENGATURAN = {
+# Agency settings that belong to the data (replicated): key -> title. The signatories of the
+# decrees are :data:`PERAN` (one set of ``<peran>.<field>`` keys each); the logo is held as data
+# (a ``data:`` URI, see :func:`read_logo`) so that it travels with sync.
+PENGATURAN: dict[str, str] = {
     "nama_instansi": "Nama instansi",
+    "singkatan_instansi": "Singkatan instansi",
     "nama_pemerintah": "Nama pemerintah daerah",
     "ibu_kota": "Tempat penetapan (ibu kota)",
+    "alamat_instansi": "Alamat instansi",
+    "logo": "Lambang daerah",
+    "ukuran_kertas": "Ukuran kertas bawaan",
 }
+
+#: The signatories of the decrees (templates refer to them by their jabatan): key -> title.
+PERAN: dict[str, str] = {
+    "kepala_daerah": "Kepala daerah (Bupati/Wali Kota)",
+    "sekda": "Sekretaris Daerah",
+    "kepala_bkpsdm": "Kepala BKPSDM",
+    "sekretaris_bkpsdm": "Sekretaris BKPSDM",
+}
+#: The fields of a signatory: ``sumber`` is PEGAWAI (name, pangkat and NIP from the registry,
+#: by NIP, when the decree is issued) or LUAR (typed); ``varian`` is empty, Plt. or Plh.
+FIELD_PERAN: dict[str, str] = {
+    "sumber": "sumber (PEGAWAI atau LUAR)",
+    "nip": "NIP",
+    "nama": "nama",
+    "pangkat": "pangkat/golongan",
+    "jabatan": "jabatan",
+    "varian": "varian (kosong, Plt. atau Plh.)",
+}
+SUMBER = ("PEGAWAI", "LUAR")
+VARIAN_PERAN = ("", "Plt.", "Plh.")
+UKURAN = ("F4", "A4")
+LOGO_MAKS_BYTE = 512 * 1024  # the file as given
+LOGO_MAKS_SISI = 2000  # pixels, either side
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+
+#: Number formats of the default decree templates (empty: the template's own).
+FORMAT_NOMOR_TEMPLAT = ("SK_KP", "SK_JABATAN", "SK_MUTASI", "KGB")
+for _kode in FORMAT_NOMOR_TEMPLAT:
+    PENGATURAN[f"format_nomor.{_kode}"] = f"Format nomor {_kode}"
+for _peran, _judul in PERAN.items():
+    for _field, _label in FIELD_PERAN.items():
+        PENGATURAN[f"{_peran}.{_field}"] = f"{_judul}: {_label}"
+
+
+def setting_title(key: str) -> str:
+    return tr(PENGATURAN.get(key, key))
+
+
+def _refuse(key: str, reason: str) -> ValidationError:
+    return ValidationError(
+        tr("{judul} ({key}): {alasan}", key=key, judul=setting_title(key), alasan=reason),
+        field=key,
+    )
+
+
+def check_setting(key: str, value: str) -> str:
+    """The value to store for ``key`` (normalised), or :class:`ValidationError` naming the key.
+
+    The logo is checked by :func:`read_logo` (give it a file) or :func:`check_logo_data`."""
+    if key not in PENGATURAN:
+        known = ", ".join(sorted(PENGATURAN))
+        raise ValidationError(
+            tr("Kunci pengaturan '{key}' tidak dikenal. Kunci yang ada: {daftar}.", key=key,
+               daftar=known),
+            field=key,
+        )  # fmt: skip
+    multiline = key == "alamat_instansi"
+    if key == "logo":
+        return check_logo_data(value) if value.strip() else ""
+    if multiline:
+        lines = [" ".join(line.split()) for line in value.replace("\\n", "\n").splitlines()]
+        text = "\n".join(line for line in lines if line)
+        if len([x for x in lines if x]) > 4:
+            raise _refuse(key, tr("paling banyak 4 baris."))
+    else:
+        text = " ".join(value.split())
+    if any(ord(c) < 32 and c != "\n" for c in text):
+        raise _refuse(key, tr("berisi karakter kendali."))
+    if len(text) > 300:
+        raise _refuse(key, tr("terlalu panjang (paling banyak 300 huruf)."))
+    if key == "nama_instansi" and len(text) < 3:
+        raise _refuse(key, tr("wajib diisi (sedikitnya 3 huruf)."))
+    if key == "ukuran_kertas":
+        text = text.upper()
+        if text not in ("", *UKURAN):
+            raise _refuse(key, tr("harus F4 atau A4, bukan '{v}'.", v=value))
+    group, _, field = key.partition(".")
+    if group == "format_nomor" and text:
+        _check_format_nomor(key, text)
+    if field == "sumber":
+        text = text.upper()
+        if text not in ("", *SUMBER):
+            raise _refuse(key, tr("harus PEGAWAI atau LUAR, bukan '{v}'.", v=value))
+    elif field == "varian":
+        if text.lower() in ("plt", "plt."):
+            text = "Plt."
+        elif text.lower() in ("plh", "plh."):
+            text = "Plh."
+        if text not in VARIAN_PERAN:
+            raise _refuse(key, tr("harus kosong, Plt. atau Plh., bukan '{v}'.", v=value))
+    elif field == "nip" and text:
+        found = check_nip(text)
+        if not found.valid:
+            raise _refuse(
+                key,
+                tr("NIP {nip} tidak sah: {alasan}", nip=found.nip, alasan=found.kesalahan[0]),
+            )
+        text = normalise_nip(text)
+    return text
+
+
+def _check_format_nomor(key: str, text: str) -> None:
+    problems = check_text(text, setting_title(key), FORMAT_NOMOR)
+    if problems:
+        raise _refuse(key, problems[0].message)
+    if "nomor" not in placeholders_in(text):
+        raise _refuse(key, tr("harus memuat {nomor}."))
+    try:
+        format_nomor(text, 1, date(2026, 1, 1))
+    except (ValueError, KeyError, IndexError):
+        raise _refuse(key, tr("format tidak dapat dipakai: {f}", f=text)) from None
+
+
+def check_logo_data(value: str) -> str:
+    """A ``data:image/...;base64,`` logo checked as :func:`check_logo_bytes` does."""
+    head, sep, body = value.strip().partition(",")
+    if not sep or not head.startswith("data:image/") or not head.endswith(";base64"):
+        raise _refuse("logo", tr("harus berkas PNG atau JPEG (pilih berkasnya)."))
+    try:
+        data = base64.b64decode(body, validate=True)
+    except (binascii.Error, ValueError):
+        raise _refuse("logo", tr("isi logo rusak (bukan base64).")) from None
+    return logo_data_uri(check_logo_bytes(data))
+
+
+def check_logo_bytes(data: bytes) -> bytes:
+    """The image, re-encoded as PNG, when ``data`` is a PNG or JPEG of sensible size; a
+    damaged, hostile (decompression bomb, other format in disguise) or too large one is refused."""
+    if len(data) > LOGO_MAKS_BYTE:
+        raise _refuse(
+            "logo",
+            tr("berkas terlalu besar ({kb} KB; paling besar {maks} KB).",
+               kb=len(data) // 1024, maks=LOGO_MAKS_BYTE // 1024),
+        )  # fmt: skip
+    if not (data.startswith(_PNG) or data.startswith(_JPEG)):
+        raise _refuse("logo", tr("hanya berkas PNG atau JPEG yang diterima."))
+    from PIL import Image  # lazy: Pillow (reportlab's dependency), only when a logo is set
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            if img.format not in ("PNG", "JPEG"):
+                raise _refuse("logo", tr("hanya berkas PNG atau JPEG yang diterima."))
+            w, h = img.size
+            if w < 16 or h < 16 or w > LOGO_MAKS_SISI or h > LOGO_MAKS_SISI:
+                raise _refuse(
+                    "logo",
+                    tr("ukuran gambar {w}×{h} piksel; harus antara 16 dan {m} piksel per sisi.",
+                       w=w, h=h, m=LOGO_MAKS_SISI),
+                )  # fmt: skip
+            img.load()
+            mode = "RGBA" if "A" in img.getbands() or "transparency" in img.info else "RGB"
+            out = io.BytesIO()
+            img.convert(mode).save(out, format="PNG", optimize=True)
+    except ValidationError:
+        raise
+    except Image.DecompressionBombError:
+        raise _refuse("logo", tr("ukuran gambar (piksel) terlalu besar untuk logo.")) from None
+    except Exception:  # Pillow raises many kinds on a damaged or hostile file
+        raise _refuse("logo", tr("gambar tidak dapat dibaca (berkas rusak).")) from None
+    return out.getvalue()
+
+
+def logo_data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def read_logo(path: str | Path) -> str:
+    """The setting value (a ``data:`` URI) for a logo file, checked before it is read whole."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > LOGO_MAKS_BYTE:
+            raise _refuse(
+                "logo",
+                tr("berkas {name} terlalu besar ({kb} KB; paling besar {maks} KB).",
+                   name=p.name, kb=size // 1024, maks=LOGO_MAKS_BYTE // 1024),
+            )  # fmt: skip
+        data = p.read_bytes()
+    except OSError as exc:
+        reason = tr("berkas {name} tidak dapat dibaca: {e}", name=p, e=exc.strerror)
+        raise _refuse("logo", reason) from None
+    return logo_data_uri(check_logo_bytes(data))
+
+
+def logo_file(conn: sqlite3.Connection) -> Path | None:
+    """The configured logo as a file for the PDF engines (written once per content to the
+    temporary folder), or None when there is none."""
+    value = get_setting(conn, "logo") or ""
+    if not value.startswith("data:"):
+        return Path(value) if value and Path(value).is_file() else None  # an older path setting
+    try:
+        data = base64.b64decode(value.partition(",")[2], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    path = Path(tempfile.gettempdir()) / f"merit-logo-{hashlib.sha256(data).hexdigest()[:20]}.png"
+    if not path.is_file():
+        part = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        part.write_bytes(data)
+        os.replace(part, path)
+    return path
 
 
 def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
@@ -35,23 +252,41 @@ def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
     return row[0] if row else None
 
 
+def read_settings(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every known agency setting (empty string when not set)."""
+    stored = {
+        k: v or "" for k, v in conn.execute("SELECT kunci, nilai FROM pengaturan WHERE deleted = 0")
+    }
+    return {key: stored.get(key, "") for key in PENGATURAN}
+
+
+def check_settings(values: dict[str, str]) -> dict[str, str]:
+    """Every value checked (:func:`check_setting`); the first problem is raised."""
+    return {key: check_setting(key, value) for key, value in values.items()}
+
+
 def set_settings(store: Store, values: dict[str, str], *, actor: str) -> None:
-    """Write agency settings through the write path (they replicate)."""
+    """Write agency settings through the write path (they replicate). Values are checked."""
+    checked = check_settings(values)
     with store.write(tr("Mengubah pengaturan instansi"), actor=actor) as tx:
-        write_settings(tx, store.db.conn, values)
+        write_settings(tx, store.db.conn, checked)
     store.db.remember_identity()
 
 
 def write_settings(tx: WriteTx, conn: sqlite3.Connection, values: dict[str, str]) -> None:
-    """Write agency settings inside a write that is already open (one batch with the rest)."""
+    """Write agency settings inside a write that is already open (one batch with the rest).
+    Only what changed is written."""
     unknown = [k for k in values if k not in PENGATURAN]
     if unknown:
         raise ValueError(f"unknown settings {unknown}")
     for key, value in values.items():
         row_id = natural_id("pengaturan", key)
-        exists = conn.execute("SELECT 1 FROM pengaturan WHERE id = ?", (row_id,)).fetchone()
-        if exists:
-            tx.update("pengaturan", row_id, {"nilai": value, "deleted": 0})
+        row = conn.execute(
+            "SELECT nilai, deleted FROM pengaturan WHERE id = ?", (row_id,)
+        ).fetchone()
+        if row is not None:
+            if row[0] != value or row[1]:
+                tx.update("pengaturan", row_id, {"nilai": value, "deleted": 0})
         else:
             tx.insert("pengaturan", {"id": row_id, "kunci": key, "nilai": value})
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.demo.tulis import create_demo
 from app.i18n import angka, tr
+from app.models.dokumen.templat_bawaan import seed_templates
 from app.models.errors import Cancelled, MeritError, ValidationError
 from app.models.storage.db import Database
 from app.models.storage.instansi import setup
@@ -75,12 +76,32 @@ class FirstRunDialog(QDialog):
         self.agency.setObjectName("namaInstansi")
         self.agency.setPlaceholderText(tr("mis. BKPSDM Kota Kupang"))
         self.agency.setMaxLength(200)
+        # The agency basics the decrees need (the rest, and the signatories: page Instansi).
+        self.pemerintah = QLineEdit()
+        self.pemerintah.setObjectName("namaPemerintah")
+        self.pemerintah.setPlaceholderText(tr("mis. Pemerintah Kota Kupang"))
+        self.pemerintah.setMaxLength(200)
+        self.ibu_kota = QLineEdit()
+        self.ibu_kota.setObjectName("ibuKota")
+        self.ibu_kota.setPlaceholderText(tr("mis. Kupang"))
+        self.ibu_kota.setMaxLength(100)
+        self.empty_note = QLabel(
+            tr(
+                "Penandatangan SK, alamat dan logo diisi kemudian di halaman Instansi "
+                "(atau: merit instansi set)."
+            )
+        )
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setStyleSheet("color: palette(mid);")
 
         form = QFormLayout()
         form.addRow(self.demo_choice)
         form.addRow(tr("Jumlah pegawai demo:"), self.employees)
         form.addRow(self.empty_choice)
         form.addRow(tr("Nama instansi:"), self.agency)
+        form.addRow(tr("Pemerintah daerah:"), self.pemerintah)
+        form.addRow(tr("Tempat penetapan (ibu kota):"), self.ibu_kota)
+        form.addRow(self.empty_note)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("kemajuanDemo")
@@ -113,13 +134,22 @@ class FirstRunDialog(QDialog):
         demo = self.demo_choice.isChecked()
         self.employees.setEnabled(demo)
         self.agency.setEnabled(not demo)
+        self.pemerintah.setEnabled(not demo)
+        self.ibu_kota.setEnabled(not demo)
         if not demo:
             self.agency.setFocus()
 
     def begin(self) -> None:
         if self.empty_choice.isChecked():
             try:
-                setup(self.db, self.agency.text(), actor=self.actor)
+                setup(
+                    self.db,
+                    self.agency.text(),
+                    actor=self.actor,
+                    nama_pemerintah=" ".join(self.pemerintah.text().split()) or None,
+                    ibu_kota=" ".join(self.ibu_kota.text().split()) or None,
+                )
+                seed_templates(self.db, actor=self.actor)
             except ValidationError as exc:
                 self.status.setText(str(exc))
                 show_error(self, exc)
@@ -161,6 +191,8 @@ class FirstRunDialog(QDialog):
         self.empty_choice.setEnabled(not busy)
         self.employees.setEnabled(not busy and self.demo_choice.isChecked())
         self.agency.setEnabled(not busy and self.empty_choice.isChecked())
+        self.pemerintah.setEnabled(not busy and self.empty_choice.isChecked())
+        self.ibu_kota.setEnabled(not busy and self.empty_choice.isChecked())
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
 

@@ -120,6 +120,12 @@ def _audit() -> PageClass:
     return AuditPage
 
 
+def _instansi() -> PageClass:
+    from app.ui.pages.instansi import InstansiPage  # lazy: imported on first show
+
+    return InstansiPage
+
+
 def _sinkron() -> PageClass:
     from app.ui.pages.sinkron.page import SinkronPage  # lazy: PyNaCl (app.sync)
 
@@ -164,6 +170,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("penilaian", "Penilaian panitia", 90, _penilaian, rights=PENILAIAN),
     PageSpec("akun", "Akun pengguna", 100, _akun, rights=AKUN, session=True),
     PageSpec("audit", "Jejak audit", 110, _audit, rights=AUDIT),
+    # The agency settings: names, logo, the signatories the templates refer to (admin only).
+    PageSpec("instansi", "Instansi", 115, _instansi, rights=(("instansi.ubah",),)),
     PageSpec("sinkron", "Sinkronisasi", 120, _sinkron, rights=SINKRON),
     # Built at start-up: its sidebar entry shows the number of open clashes.
     PageSpec("konflik", "Konflik", 130, _konflik, rights=KONFLIK, eager=True),

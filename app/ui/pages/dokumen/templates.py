@@ -1,5 +1,6 @@
 """Dokumen SK, tab Templat: edit a template (its form, texts, signatories) with the problems shown
-as you type; save it through the write path."""
+as you type; save it through the write path. A signatory left empty is the agency's (page
+Instansi) for the role its jabatan names."""
 
 from __future__ import annotations
 
@@ -23,10 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
-from app.models.dokumen import isian, templat
+from app.models.dokumen import isian, penandatangan, templat
 from app.models.errors import MeritError
+from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
 from app.ui.widgets.messages import show_error
+
+MERAH = "color: #b00020;"  # problems
+HIJAU = "color: #1b5e20;"  # done
 
 
 class TemplateTab(QWidget):
@@ -66,6 +71,15 @@ class TemplateTab(QWidget):
             form.addRow(tr(templat.JUDUL_FIELD[name]), edit)
         sig_box = QGroupBox(tr("Penandatangan dan pengesah"))
         sig_form = QFormLayout(sig_box)
+        sig_note = QLabel(
+            tr(
+                "Nama kosong: memakai penandatangan yang diatur di halaman Instansi "
+                "menurut jabatannya."
+            )
+        )
+        sig_note.setWordWrap(True)
+        sig_note.setStyleSheet("color: palette(mid);")
+        sig_form.addRow(sig_note)
         self.ttd_varian = QComboBox()
         for v in templat.VARIAN:
             self.ttd_varian.addItem(v or tr("(langsung)"), v)
@@ -95,7 +109,7 @@ class TemplateTab(QWidget):
         self.templat_pesan = QLabel()
         self.templat_pesan.setObjectName("pesanTemplat")
         self.templat_pesan.setWordWrap(True)
-        self.templat_pesan.setStyleSheet("color: #a00;")
+        self.templat_pesan.setStyleSheet(MERAH)
         self.isian_label = QLabel(
             tr("Isian yang dikenal: ") + ", ".join("{" + k + "}" for k in isian.PLACEHOLDER)
         )
@@ -138,10 +152,26 @@ class TemplateTab(QWidget):
                 edit.setPlainText(value)
             else:
                 edit.setText(value)
+        self._show_agency_signatories(t)
         self.ttd_varian.setCurrentIndex(max(0, self.ttd_varian.findData(t.ttd_varian)))
         self.bentuk_combo.setCurrentIndex(max(0, self.bentuk_combo.findData(t.bentuk)))
         self._loading = False
         self.check_template_form()
+
+    def _show_agency_signatories(self, t: templat.Templat) -> None:
+        """An empty signatory field shows, greyed, what the agency's settings will print."""
+        try:
+            filled = penandatangan.apply_settings(self.db.conn, t)
+        except MeritError:
+            filled = t
+        for prefix in ("ttd", "sah"):
+            for name in ("nama", "pangkat", "nip"):
+                key = f"{prefix}_{name}"
+                value = "" if getattr(t, key) else str(getattr(filled, key))
+                if name == "nip":
+                    value = format_nip(value) if value else ""
+                edit = self.fields[key]
+                edit.setPlaceholderText(tr("dari Instansi: {v}", v=value) if value else "")
 
     def template_from_form(self) -> templat.Templat | None:
         t = self.templates.get(self.edit_combo.currentData() or "")
@@ -165,6 +195,7 @@ class TemplateTab(QWidget):
             return []
         t = self.template_from_form()
         problems = templat.check_template(t) if t else []
+        self.templat_pesan.setStyleSheet(MERAH)
         self.templat_pesan.setText("\n".join(p.message for p in problems))
         self.simpan_templat_button.setEnabled(not problems)
         return problems
@@ -178,15 +209,18 @@ class TemplateTab(QWidget):
         except MeritError as exc:
             show_error(self, exc)
             return
-        self.saved.emit()
+        self.saved.emit()  # the page reads the templates again; this one stays shown
+        self.templat_pesan.setStyleSheet(HIJAU)
         self.templat_pesan.setText(tr("Templat {kode} disimpan.", kode=t.kode))
 
     def set_templates(self, templates: dict[str, templat.Templat]) -> None:
         """Offer ``templates`` for editing (the first one shown)."""
+        current = self.edit_combo.currentData()
         self.templates = templates
         self.edit_combo.blockSignals(True)
         self.edit_combo.clear()
         for t in templates.values():
             self.edit_combo.addItem(f"{t.kode} — {t.nama}", t.kode)
+        self.edit_combo.setCurrentIndex(max(0, self.edit_combo.findData(current)))
         self.edit_combo.blockSignals(False)
         self.load_template_form()
