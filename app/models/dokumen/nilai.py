@@ -67,12 +67,31 @@ def naskah_values(conn: sqlite3.Connection, on: date, jumlah: int) -> dict[str, 
     }
 
 
+def configured_logo(conn: sqlite3.Connection) -> Path | None:
+    """The regional emblem/logo of the agency settings, or None when none is configured (the
+    kop then prints the generic emblem). A configured file that is missing is refused: an
+    official decree must not quietly print the generic emblem instead."""
+    setting = (get_setting(conn, SETTING_LOGO) or "").strip()
+    if not setting:
+        return None
+    path = Path(setting).expanduser()
+    if not path.is_file():
+        raise ValidationError(
+            tr(
+                "Pengaturan instansi '{kunci}': berkas logo {path} tidak ditemukan. Pilih "
+                "berkas logo (PNG/JPG) yang ada atau kosongkan pengaturannya.",
+                kunci=SETTING_LOGO,
+                path=path,
+            ),
+            field=SETTING_LOGO,
+        )
+    return path
+
+
 def letterhead(conn: sqlite3.Connection, t: Templat, values: Mapping[str, str]) -> Letterhead:
     """The kop: the kepala daerah's (emblem above the title) or the agency's (logo, names,
     address) from the agency settings."""
-    logo_setting = get_setting(conn, SETTING_LOGO)
-    logo = Path(logo_setting) if logo_setting and Path(logo_setting).is_file() else None
-    logo = logo or resources_dir() / "logo-placeholder.png"
+    logo = configured_logo(conn) or resources_dir() / "logo-placeholder.png"
     if t.kop == "KEPALA_DAERAH":
         return Letterhead(
             heading=(values["kepala_daerah"] or fill(t.pejabat, values, "pejabat"),),
