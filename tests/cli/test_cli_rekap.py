@@ -18,7 +18,7 @@ def run(demo_db: Database, *argv: str) -> int:
 @pytest.mark.parametrize(
     ("jenis", "extra", "sheets"),
     [
-        ("duk", [], ["DUK"]),
+        ("duk", [], ["DUK", "DUK Rincian"]),
         ("rekap", [], ["Golongan", "Pendidikan", "Jenis Kelamin", "Status", "Jenis Jabatan"]),
         ("kp", ["--periode", "2027-04"], ["KP"]),
         ("kgb", ["--tahun", "2027"], ["KGB"]),
@@ -116,3 +116,23 @@ def test_output_must_be_xlsx_in_an_existing_folder(
 def test_missing_database_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["--db", str(tmp_path / "kosong.sqlite3"), "export", "duk", "--out", "x.xlsx"])
     assert code == 1 and "belum ada" in capsys.readouterr().err
+
+
+def test_duk_export_is_signed_by_the_kepala_of_the_templates(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """Issue 14 item 3: the DUK had no place, date or signature block and printed NIPs
+    unspaced; the Kepala comes from the agency settings or, as here, the SK templates."""
+    from tests.helpers.dokumen import SIGNERS, prepare_db
+
+    prepare_db(demo_db)
+    out = tmp_path / "duk.xlsx"
+    assert run(demo_db, "duk", "--out", str(out), "--tanggal", "2026-11-22") == 0
+    ws = load_workbook(out)["DUK"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert SIGNERS["sah_nama"] in texts
+    assert "NIP. 19740101 199803 1 011" in texts
+    assert any(t.endswith(", 22 November 2026") and not t.startswith(".") for t in texts)
+    assert any(t.startswith("KEPALA ") and t.endswith(",") for t in texts)
+    nip = ws["C7"].value
+    assert len(nip) == 21 and nip[8] == " " and nip[15] == " " and nip[17] == " "
