@@ -107,8 +107,12 @@ def write_recap(
         return _watch(rows, progress)
 
     if jenis == "duk":
+        # Two sheets (the printed form, then the rest): the query is streamed once for each.
         n = rx.write_duk(
-            target, kop, watch(duk.duk(conn, on=on, unit_id=req.unit_id)), kertas=kertas
+            target,
+            kop,
+            lambda: watch(duk.duk(conn, on=on, unit_id=req.unit_id)),
+            kertas=kertas,
         )
     elif jenis == "bezetting":
         report = bezetting_report(conn, req.unit_id)

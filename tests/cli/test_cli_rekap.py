@@ -18,7 +18,7 @@ def run(demo_db: Database, *argv: str) -> int:
 @pytest.mark.parametrize(
     ("jenis", "extra", "sheets"),
     [
-        ("duk", [], ["DUK"]),
+        ("duk", [], ["DUK", "DUK Rincian"]),
         ("rekap", [], ["Golongan", "Pendidikan", "Jenis Kelamin", "Status", "Jenis Jabatan"]),
         ("kp", ["--periode", "2027-04"], ["KP"]),
         ("kgb", ["--tahun", "2027"], ["KGB"]),
@@ -120,3 +120,25 @@ def test_output_must_be_xlsx_in_an_existing_folder(
 def test_missing_database_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["--db", str(tmp_path / "kosong.sqlite3"), "export", "duk", "--out", "x.xlsx"])
     assert code == 1 and "belum ada" in capsys.readouterr().err
+
+
+def test_duk_export_is_signed_by_the_kepala_of_the_agency(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """Issue 14 item 3: the DUK had no place, date or signature block and printed NIPs
+    unspaced; the Kepala comes from the agency settings (the demo's Kepala BKPSDM)."""
+    from app.models.dokumen.penandatangan import get_pejabat
+    from app.models.rules.nip import format_nip
+
+    kepala = get_pejabat(demo_db.conn, "kepala_bkpsdm")
+    assert kepala is not None
+    out = tmp_path / "duk.xlsx"
+    assert run(demo_db, "duk", "--out", str(out), "--tanggal", "2026-11-22") == 0
+    ws = load_workbook(out)["DUK"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert kepala.nama in texts
+    assert f"NIP. {format_nip(kepala.nip)}" in texts
+    assert any(t.endswith(", 22 November 2026") and not t.startswith(".") for t in texts)
+    assert any(t.upper().startswith("KEPALA ") and t.endswith(",") for t in texts)
+    nip = ws["C7"].value
+    assert len(nip) == 21 and nip[8] == " " and nip[15] == " " and nip[17] == " "

@@ -287,3 +287,72 @@ def test_allocation_property(prepared_file: Path, ops: list[tuple[str, int, int]
         for year, count in expected.items():
             assert urut(db, tahun=year) == list(range(1, count + 1))
         assert register_dokumen.nomor_ganda(db.conn) == []
+
+
+# -- documents ready to sign (issue 14 item 3) ----------------------------------------------------
+
+
+def test_every_one_person_petikan_of_a_batch_fits_one_f4_page(
+    sdb: Database, tmp_path: Path
+) -> None:
+    """A one-person petikan spilled its last dictum, signature, authentication and QR onto a
+    second page although the F4 page had room; every petikan of a 20-person batch now holds
+    them all on one page, with the code and a sentence on how to check it (not a command)."""
+    result = issue(sdb, kp(pns(sdb, 20)), tmp_path / "petikan")
+    assert len(result.berkas) == 20
+    for f in result.berkas:
+        reader = PdfReader(f.path)
+        assert len(reader.pages) == 1, f.path.name
+        text = " ".join((reader.pages[0].extract_text() or "").split())
+        for part in ("KETIGA", "Ditetapkan di", "Untuk petikan yang sah", "ttd.",
+                     "Petikan Keputusan ini disampaikan kepada Yth.", format_nip(f.nip),
+                     "Keaslian dapat diperiksa dengan kode ini pada aplikasi Merit"):  # fmt: skip
+            assert part in text, (f.path.name, part)
+        assert "merit verify" not in text.lower()
+        assert ver.find_code(text) is not None
+    assert dokumen_jobs.verify(sdb, "uji", result.berkas[0].path).ok
+
+
+def test_asli_with_lampiran_lays_out(sdb: Database, tmp_path: Path) -> None:
+    """The compact signature block of the copies leaves the asli and its lampiran as they
+    were: the body and signature first, the lampiran on its own page with its signature."""
+    people = pns(sdb, 12)
+    values = {nip: {"jabatan_baru": f"Analis Kepegawaian {i}", "unit_baru": "BKPSDM"}
+              for i, nip in enumerate(people, 1)}  # fmt: skip
+    req = rancangan.Permintaan("SK_JABATAN", tuple(people), TODAY, "asli", nilai_pegawai=values)
+    (f,) = issue(sdb, req, tmp_path).berkas
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(f.path).pages]
+    assert len(pages) >= 2
+    first_lampiran = next(i for i, p in enumerate(pages) if "LAMPIRAN" in p)
+    assert first_lampiran >= 1
+    body = " ".join(pages[:first_lampiran])
+    assert "Ditetapkan di" in body and "Untuk petikan yang sah" not in body
+    assert ver.find_code(body) is not None and "Keaslian dapat diperiksa" in body
+    lampiran = " ".join(pages[first_lampiran:])
+    assert all(format_nip(nip) in lampiran for nip in people)
+    assert "Analis Kepegawaian 12" in lampiran
+    assert dokumen_jobs.verify(sdb, "uji", f.path).ok
+
+
+def _set_logo(db: Database, path: Path) -> None:
+    from app.models.storage import instansi
+
+    instansi.set_settings(Store(db), {"logo": instansi.read_logo(path)}, actor="admin")
+
+
+def test_configured_logo_replaces_the_generic_emblem(sdb: Database, tmp_path: Path) -> None:
+    """The kop printed the generic star shield; with a logo in the agency settings the SK
+    prints that image, and without one the generic emblem stays."""
+    from PIL import Image
+
+    logo = tmp_path / "lambang.png"
+    Image.new("RGB", (120, 150), (200, 20, 20)).save(logo)
+    plain = issue(sdb, kp(pns(sdb, 1)), tmp_path / "tanpa").berkas[0].path
+    _set_logo(sdb, logo)
+    with_logo = issue(sdb, kp(pns(sdb, 1)), tmp_path / "logo").berkas[0].path
+
+    def image_sizes(path: Path) -> list[tuple[int, int]]:
+        return [img.image.size for img in PdfReader(path).pages[0].images]
+
+    assert (120, 150) in image_sizes(with_logo)
+    assert (120, 150) not in image_sizes(plain) and image_sizes(plain)

@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -21,6 +22,15 @@ from app.models.rekap.tabel import Kategori, Rekap, RekapBaris
 from app.reports.excel import rekap as rx
 
 KOP = KopLaporan("BKPSDM Kota Uji", None, date(2026, 11, 22))
+KOP_TTD = KopLaporan(
+    "BKPSDM Kota Uji",
+    None,
+    date(2026, 11, 22),
+    tempat="Nusa Indah",
+    ttd_jabatan="KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+    ttd_nama="YOSEPH BENGE, S.Sos., M.M.",
+    ttd_nip="19740101 199803 1 011",
+)
 NASTY = ['=HYPERLINK("http://x","klik")', "+6281234", "-", "@SUM(A1:A2)", "=1+1"]
 
 
@@ -59,51 +69,116 @@ def _rows(n: int) -> Iterator[DukBaris]:
         yield duk_row(i, f"Pegawai {i}", nip=f"{198001012005011000 + i}")
 
 
+PAPER_INCHES = {"9": (11.69, 8.27), "14": (13.0, 8.5)}  # landscape width, height
+
+
+def effective_font(ws: Any, size: float = 9) -> float:
+    """The font size on paper when the sheet is fitted to the page width: Excel's column of
+    width w is about 7w + 5 pixels at 96 dpi."""
+    from openpyxl.utils import get_column_letter
+
+    width_px = sum(
+        ws.column_dimensions[get_column_letter(i)].width * 7 + 5
+        for i in range(1, ws.max_column + 1)
+    )
+    paper = PAPER_INCHES[str(ws.page_setup.paperSize)][0]
+    printable = (paper - ws.page_margins.left - ws.page_margins.right) * 96
+    return size * min(1.0, printable / width_px)
+
+
 @pytest.mark.parametrize(("kertas", "code"), [("A4", "9"), ("F4", "14")])
 def test_duk_sheet_as_a_clerk_prints_it(tmp_path: Path, kertas: str, code: str) -> None:
     path = tmp_path / "duk.xlsx"
-    n = rx.write_duk(path, KOP, _rows(40), kertas=kertas)
+    n = rx.write_duk(path, KOP_TTD, _rows(40), kertas=kertas)
     assert n == 40
-    ws = load_workbook(path)["DUK"]
-    # title rows, merged across the whole table (20 columns: A..T)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["DUK", "DUK Rincian"]
+    ws = wb["DUK"]
+    # title rows, merged across the printed form (16 columns: A..P)
     assert ws["A1"].value == "BKPSDM KOTA UJI"
     assert ws["A2"].value == "DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL"
     assert ws["A3"].value == "Keadaan per 22 November 2026"
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A1:T1", "A2:T2", "A3:T3"} <= merged
-    # header rows 5 and 6: group headers merged across, single headers merged down
-    assert {"D5:F5", "G5:H5", "I5:J5", "K5:M5", "N5:P5"} <= merged
-    assert {"A5:A6", "B5:B6", "C5:C6", "Q5:Q6", "T5:T6"} <= merged
-    assert (ws["D5"].value, ws["G5"].value, ws["K5"].value) == (
-        "Pangkat",
-        "Jabatan",
-        "Latihan Jabatan",
-    )
-    assert (ws["D6"].value, ws["E6"].value, ws["F6"].value) == ("Pangkat", "Gol.", "TMT")
-    # first data row, with real types and formats
+    assert {"A1:P1", "A2:P2", "A3:P3"} <= merged
+    # the columns of the form of SE BAKN 03/SE/1980, group headers merged across
+    assert {"D5:E5", "F5:G5", "H5:I5", "J5:L5", "M5:N5"} <= merged
+    assert {"A5:A6", "B5:B6", "C5:C6", "O5:O6", "P5:P6"} <= merged
+    groups = [ws.cell(5, c).value for c in (4, 6, 8, 10, 13, 15)]
+    assert groups == ["Pangkat", "Jabatan", "Masa Kerja", "Latihan Jabatan", "Pendidikan",
+                      "Tanggal Lahir"]  # fmt: skip
+    assert (ws["D6"].value, ws["E6"].value) == ("Gol.", "TMT")
+    # first data row, with real types and formats; the NIP grouped 8-6-1-3 as printed
     assert ws["A7"].value == 1 and ws["A7"].number_format == "0"
     nip = ws["C7"]
-    assert nip.value == "198001012005011001" and nip.data_type == "s"
+    assert nip.value == "19800101 200501 1 001" and nip.data_type == "s"
     assert nip.number_format == "@"
-    tmt = ws["F7"]
+    tmt = ws["E7"]
     assert tmt.value == datetime(2019, 4, 1) and tmt.number_format == "DD-MM-YYYY"
-    assert ws["H7"].value == datetime(2016, 1, 2)
-    assert (ws["I7"].value, ws["J7"].value) == (10, 7)
-    assert ws["G7"].value == "Kepala Seksi & Pelayanan <Umum>"
-    assert ws["C7"].border.left.style == "thin" and ws["T7"].border.bottom.style == "thin"
+    assert ws["G7"].value == datetime(2016, 1, 2)
+    assert (ws["H7"].value, ws["I7"].value) == (10, 7)
+    assert ws["F7"].value == "Kepala Seksi & Pelayanan <Umum>"
+    assert (ws["L7"].value, ws["M7"].value, ws["N7"].value) == (274, "S1", 2003)
+    # numbers stand off the next column's text: "274" | "S1", "7" | "Pelatihan..."
+    for ref in ("H7", "I7", "L7", "N7"):
+        cell = ws[ref]
+        assert cell.alignment.horizontal == "right" and cell.alignment.indent >= 1, ref
+    assert ws["C7"].border.left.style == "thin" and ws["P7"].border.bottom.style == "thin"
     assert ws["D5"].font.b
     assert ws["A46"].value == 40 and ws["A47"].value is None
     # frozen header, filter over the header row and data, print set-up
     assert ws.freeze_panes == "A7"
-    assert ws.auto_filter.ref == "A6:T46"
+    assert ws.auto_filter.ref == "A6:P46"
     assert ws.print_title_rows == "$5:$6"
     assert ws.page_setup.orientation == "landscape"
     assert str(ws.page_setup.paperSize) == code
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
     assert "&P" in ws.oddFooter.center.text
-    assert ws.column_dimensions["B"].width == 26
+    # readable on paper: 9 pt data fitted to the width prints at 8 pt or more (was ~6 pt)
+    assert ws["B7"].font.sz == 9
+    assert effective_font(ws) >= 8.0
     assert ws.row_dimensions[7].height == 2 * rx.LINE_HEIGHT + 2  # the training name wraps
+    # the rest of the columns on the second sheet, same numbers, also readable
+    rest = wb["DUK Rincian"]
+    header = [rest.cell(6, c).value for c in range(1, rest.max_column + 1)]
+    assert header == ["No.", "Nama", "NIP", "Pangkat", "Pendidikan", "Jurusan", "Usia",
+                      "Unit Kerja", "Perangkat Daerah"]  # fmt: skip
+    first = [rest.cell(7, c).value for c in range(1, rest.max_column + 1)]
+    assert first == [1, "Pegawai 1", "19800101 200501 1 001", "Penata Tingkat I",
+                     "S-1 / Sarjana", "Ilmu Pemerintahan", 46, "Seksi Pelayanan",
+                     "Dinas Kesehatan"]  # fmt: skip
+    assert rest.max_row == 46 and effective_font(rest) >= 8.0
+
+
+def test_duk_ends_with_place_date_and_the_kepala_signature(tmp_path: Path) -> None:
+    path = tmp_path / "duk.xlsx"
+    rx.write_duk(path, KOP_TTD, _rows(3))
+    ws = load_workbook(path)["DUK"]
+    below = {
+        ws.cell(r, c).value: (r, c)
+        for r in range(10, ws.max_row + 1)
+        for c in range(1, ws.max_column + 1)
+        if ws.cell(r, c).value
+    }
+    place = below["Nusa Indah, 22 November 2026"]
+    office = below["KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA,"]
+    name = below["YOSEPH BENGE, S.Sos., M.M."]
+    nip = below["NIP. 19740101 199803 1 011"]
+    assert place[0] < office[0] < name[0] - 2 and nip[0] == name[0] + 1  # room to sign
+    assert place[1] == office[1] == name[1] == nip[1] > ws.max_column // 2  # on the right
+    assert ws.cell(*name).font.b and ws.cell(*office).alignment.wrap_text
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    col = ws.cell(*name).column_letter
+    assert f"{col}{name[0]}:P{name[0]}" in merged
+
+
+def test_duk_without_a_known_kepala_leaves_lines_to_fill(tmp_path: Path) -> None:
+    path = tmp_path / "duk.xlsx"
+    rx.write_duk(path, KOP, _rows(2))
+    ws = load_workbook(path)["DUK"]
+    texts = [c.value for row in ws.iter_rows(min_row=9) for c in row if isinstance(c.value, str)]
+    assert any(t.startswith("......") and t.endswith("22 November 2026") for t in texts)
+    assert "NIP. " + "." * 40 in texts and "." * 40 in texts
 
 
 def test_rows_with_long_text_are_made_taller(tmp_path: Path) -> None:

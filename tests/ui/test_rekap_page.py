@@ -135,3 +135,31 @@ def test_request_carries_what_was_chosen(
     assert req.jenis == "pensiun" and req.kertas == "F4" and req.on == TODAY
     assert req.unit_id is None and req.periode is None and req.tahun is None
     assert isinstance(req.on, date)
+
+
+def test_written_file_can_be_opened_and_the_default_name_has_the_date(
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    demo_runner: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 14 item 3: no date in the default file name, no way to open what was written."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDesktopServices
+
+    page = make_page(qtbot, demo_db, demo_runner)
+    choose(page, "duk")
+    assert page.default_name() == f"DUK-{TODAY.isoformat()}.xlsx"
+    choose(page, "kgb")
+    assert page.default_name() == f"KGB-{TODAY.year}.xlsx"
+    choose(page, "duk")
+    assert not page.open_button.isVisible()
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    target = tmp_path / page.default_name()
+    with qtbot.waitSignal(page.written, timeout=30000):
+        page.write_to(target)
+    assert page.open_button.isVisible() and page.open_button.text() == "Buka berkas"
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(target)]

@@ -30,7 +30,6 @@ from app.models.storage.instansi import get_setting, logo_file
 from app.paths import resources_dir
 
 SETTING_ALAMAT = "alamat_instansi"  # letterhead address line(s), "\n" between lines
-SETTING_LOGO = "logo"  # the regional logo as data (instansi.read_logo), or an older path
 
 
 def _kepala_daerah(nama_pemerintah: str) -> tuple[str, str, str]:

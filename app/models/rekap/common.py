@@ -9,29 +9,66 @@ from datetime import date
 from typing import Any
 
 from app.i18n import tanggal, tr
+from app.models.dokumen.penandatangan import get_pejabat
 from app.models.errors import NotFoundError
 from app.models.reference.loader import Referensi
+from app.models.rules.nip import format_nip
 from app.models.storage.instansi import get_setting
 from app.models.storage.ringkas import UnitTree
 
 
 @dataclass(frozen=True)
 class KopLaporan:
-    """What the title rows of every sheet say."""
+    """What the title rows of every sheet say, and who signs a sheet that is signed (DUK):
+    the place, the Kepala's office line, name and NIP (already grouped 8-6-1-3); empty when
+    not known, and the sheet leaves a line to fill in by hand."""
 
     instansi: str
     unit: str | None
     tanggal: date
+    tempat: str = ""
+    ttd_jabatan: str = ""
+    ttd_nama: str = ""
+    ttd_nip: str = ""
 
 
 def kop(conn: sqlite3.Connection, unit_id: str | None, on: date) -> KopLaporan:
-    """Agency name (from the agency settings), the unit's name and the date of the recap."""
+    """Agency name (from the agency settings), the unit's name, the date of the recap and the
+    Kepala who signs it (agency settings, else the pengesah of the SK templates)."""
     instansi = get_setting(conn, "nama_instansi") or tr("Instansi belum diisi")
     unit = None
     if unit_id:
         row = conn.execute("SELECT nama FROM unit_organisasi WHERE id = ?", (unit_id,)).fetchone()
         unit = row[0] if row else None
-    return KopLaporan(instansi, unit, on)
+    jabatan, nama, nip = _kepala(conn)
+    return KopLaporan(
+        instansi,
+        unit,
+        on,
+        tempat=get_setting(conn, "ibu_kota") or "",
+        ttd_jabatan=jabatan or (tr("KEPALA {instansi}", instansi=instansi.upper())),
+        ttd_nama=nama,
+        ttd_nip=format_nip(nip) if nip else "",
+    )
+
+
+def _kepala(conn: sqlite3.Connection) -> tuple[str, str, str]:
+    """(office line, name, NIP) of the Kepala: the agency's Kepala BKPSDM (agency settings,
+    :func:`app.models.dokumen.penandatangan.get_pejabat`), else the official who authenticates
+    petikan and salinan in the SK templates when that is the Kepala, else empty."""
+    kepala = get_pejabat(conn, "kepala_bkpsdm")
+    jabatan = kepala.jabatan if kepala is not None else ""
+    if kepala is not None and kepala.nama:
+        return jabatan, kepala.nama, kepala.nip
+    # Only a pengesah who is the Kepala (a Sekretaris may authenticate some templates).
+    row = conn.execute(
+        "SELECT sah_jabatan, sah_nama, sah_nip FROM templat_dokumen "
+        "WHERE deleted = 0 AND trim(sah_nama) != '' AND upper(trim(sah_jabatan)) LIKE 'KEPALA%' "
+        "ORDER BY kode LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return jabatan, "", ""
+    return (jabatan or str(row[0] or "")), str(row[1]), str(row[2] or "")
 
 
 def aktif_clause(alias: str = "r") -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, parse_date, unit_clause
 from app.models.rules import derivations as d
+from app.models.rules.nip import format_nip
 
 # Latihan jabatan for the DUK (asn-rules 13.1 criterion 4): the leadership training a PNS
 # completed, higher level first. Matching training names to a level is an application choice
@@ -97,6 +98,11 @@ class DukBaris:
     usia: int
     unit_nama: str | None
     opd_nama: str | None
+
+    @property
+    def nip_cetak(self) -> str:
+        """The NIP as printed: grouped 8-6-1-3."""
+        return format_nip(self.nip)
 
     @property
     def mk_tahun(self) -> int | None:

@@ -4,13 +4,15 @@ which :mod:`app.reports.pdf.skp` lays out."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 from app.i18n import tanggal, tr
 from app.models.reference.loader import Referensi
+from app.models.rules.nip import format_nip
 from app.models.rules.skp import status_label
 from app.models.skp.read import get_skp
-from app.models.skp.types import DokumenEvaluasi, Skp
+from app.models.skp.types import DokumenEvaluasi, Orang, Skp
 from app.models.storage.instansi import get_setting
 
 
@@ -22,15 +24,18 @@ def dokumen_evaluasi(
     skp = get_skp(conn, skp_id, ref)
     when = date.fromisoformat(skp.ditetapkan[:10]) if skp.ditetapkan else (today or date.today())
     return DokumenEvaluasi(
-        instansi=get_setting(conn, "nama_instansi") or "",
+        # The employee's perangkat daerah heads the form, not the agency running Merit (BKPSDM).
+        instansi=_perangkat_daerah(conn, skp.pegawai.pegawai_id)
+        or get_setting(conn, "nama_instansi")
+        or "",
         pemerintah=get_setting(conn, "nama_pemerintah") or "",
         tahun=skp.tahun,
         periode=tr(
             "{a} s.d. {b}", a=tanggal(date(skp.tahun, 1, 1)), b=tanggal(date(skp.tahun, 12, 31))
         ),
-        pegawai=skp.pegawai,
-        penilai=skp.penilai,
-        atasan_penilai=skp.atasan_penilai,
+        pegawai=replace(skp.pegawai, nip=format_nip(skp.pegawai.nip)),
+        penilai=_nip_cetak(skp.penilai),
+        atasan_penilai=_nip_cetak(skp.atasan_penilai),
         hasil_kerja=skp.hasil_kerja,
         perilaku=skp.perilaku,
         rating_hasil=ref.label("ref_rating", skp.rating_hasil),
@@ -42,6 +47,19 @@ def dokumen_evaluasi(
         tanggal=tanggal(when),
         keberatan=_keberatan(skp, ref),
     )
+
+
+def _perangkat_daerah(conn: sqlite3.Connection, pegawai_id: str) -> str | None:
+    """The name of the perangkat daerah (OPD) the employee belongs to."""
+    row = conn.execute(
+        "SELECT opd_nama FROM pegawai_ringkas WHERE pegawai_id = ?", (pegawai_id,)
+    ).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def _nip_cetak(person: Orang | None) -> Orang | None:
+    """The person with the NIP grouped 8-6-1-3, as printed."""
+    return None if person is None else replace(person, nip=format_nip(person.nip))
 
 
 def _keberatan(skp: Skp, ref: Referensi) -> tuple[str, ...]:

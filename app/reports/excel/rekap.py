@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -76,6 +76,7 @@ class Lembar:
     baris: Iterable[Sequence[object]]
     total: Sequence[object] | None = None
     catatan: Sequence[str] = field(default_factory=tuple)
+    tanda_tangan: bool = False  # place, date and the Kepala's signature block at the end
 
 
 def _thin() -> Border:
@@ -93,7 +94,9 @@ class _Styles:
         bold = Font(name="Arial", size=9, bold=True)
         top_left = Alignment(vertical="top", wrap_text=True)
         top_center = Alignment(vertical="top", horizontal="center")
-        top_right = Alignment(vertical="top", horizontal="right")
+        # Numbers stand one indent off the right border, so that "8" and "Diklat…" or "420"
+        # and "S2" in the next column do not read as one word.
+        top_right = Alignment(vertical="top", horizontal="right", indent=1)
         self.data: dict[str, Any] = {
             "teks": self._make(font=body, border=border, alignment=top_left),
             "nip": self._make(
@@ -135,6 +138,14 @@ class _Styles:
             font=Font(name="Arial", size=10), alignment=Alignment(horizontal="center")
         )
         self.catatan = self._make(font=Font(name="Arial", size=9, italic=True))
+        self.ttd = self._make(
+            font=Font(name="Arial", size=10),
+            alignment=Alignment(horizontal="left", vertical="top", wrap_text=True),
+        )
+        self.ttd_nama = self._make(
+            font=Font(name="Arial", size=10, bold=True, underline="single"),
+            alignment=Alignment(horizontal="left"),
+        )
 
     def _make(self, **attrs: Any) -> Any:
         cell = Cell(self.ws, row=1, column=1)
@@ -184,7 +195,7 @@ def _write_sheet(wb: Workbook, kop: KopLaporan, lembar: Lembar, kertas: str) -> 
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.2, footer=0.3)
+    ws.page_margins = PageMargins(left=0.3, right=0.3, top=0.5, bottom=0.6, header=0.2, footer=0.3)
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = tr("Halaman &P dari &N")
     ws.oddFooter.center.size = 8
@@ -254,9 +265,52 @@ def _write_sheet(wb: Workbook, kop: KopLaporan, lembar: Lembar, kertas: str) -> 
         for line in lembar.catatan:
             ws.append([st.cell(line, st.catatan)])
             row += 1
+    if lembar.tanda_tangan:
+        row = _signature(ws, st, kop, lembar.kolom, row)
 
     ws.auto_filter.ref = f"A{h2}:{last}{h2 + max(count, 1)}"
     return count
+
+
+def _signature(ws: Any, st: _Styles, kop: KopLaporan, kolom: Sequence[Kolom], row: int) -> int:
+    """Place, date and the Kepala's signature block under the table, on the right (merged over
+    the last columns, about a third of the width); a dotted line where the name or NIP is not
+    known. Returns the last row written."""
+    ncol = len(kolom)
+    total = sum(k.lebar for k in kolom)
+    start, used = ncol, 0.0
+    while start > 1 and used + kolom[start - 1].lebar < total / 3:
+        start -= 1
+        used += kolom[start].lebar
+    first, last = get_column_letter(start), get_column_letter(ncol)
+    blank = "." * 40
+    tempat = kop.tempat or blank
+    jabatan = (kop.ttd_jabatan or blank).rstrip().rstrip(",") + ","
+    lines: list[tuple[str | None, Any]] = [
+        (None, None),
+        (None, None),
+        (f"{tempat}, {tanggal(kop.tanggal)}", st.ttd),
+        (jabatan, st.ttd),
+        (None, None),
+        (None, None),
+        (None, None),
+        (kop.ttd_nama or blank, st.ttd_nama if kop.ttd_nama else st.ttd),
+        (tr("NIP. {nip}", nip=kop.ttd_nip or blank), st.ttd),
+    ]
+    chars = (used + kolom[start - 1].lebar) * 0.85  # Arial 10 pt capitals per width unit
+    for text, style in lines:
+        row += 1
+        if text is None:
+            ws.append([])
+            continue
+        wraps = -(-len(text) // max(int(chars), 1))
+        if wraps > 1:  # a long office line wraps inside its merged cells
+            ws.row_dimensions[row].height = 13 * wraps + 2
+        ws.append([None] * (start - 1) + [st.cell(text, style)])
+        if wraps > 1:
+            del ws.row_dimensions[row]
+        ws.merged_cells.add(f"{first}{row}:{last}{row}")
+    return row
 
 
 def _lines(values: Sequence[object], wrap: list[tuple[int, float]]) -> int:
@@ -322,28 +376,26 @@ def _subjudul(kop: KopLaporan, *extra: str) -> list[str]:
 
 
 def duk_kolom() -> tuple[Kolom, ...]:
-    """Columns of the DUK form (SE Kepala BAKN 03/SE/1980), with group headers."""
+    """Columns of the printed DUK: those of the form of SE Kepala BAKN 03/SE/1980 (No., name,
+    NIP, pangkat, jabatan, masa kerja, latihan jabatan, pendidikan, birth date, remarks), narrow
+    enough that a landscape A4 page fitted to its width prints them at 8 pt or more."""
     return (
-        Kolom(tr("No."), 6, "nomor"),
-        Kolom(tr("Nama"), 26),
-        Kolom(tr("NIP"), 19, "nip"),
-        Kolom(tr("Pangkat"), 17, grup=tr("Pangkat")),
-        Kolom(tr("Gol."), 6, grup=tr("Pangkat")),
-        Kolom(tr("TMT"), 11, "tanggal", grup=tr("Pangkat")),
-        Kolom(tr("Nama Jabatan"), 26, grup=tr("Jabatan")),
-        Kolom(tr("TMT"), 11, "tanggal", grup=tr("Jabatan")),
-        Kolom(tr("Thn"), 5, "angka", grup=tr("Masa Kerja")),
-        Kolom(tr("Bln"), 5, "angka", grup=tr("Masa Kerja")),
-        Kolom(tr("Nama Latihan"), 20, grup=tr("Latihan Jabatan")),
-        Kolom(tr("Tanggal"), 11, "tanggal", grup=tr("Latihan Jabatan")),
-        Kolom(tr("Jam"), 6, "angka", grup=tr("Latihan Jabatan")),
-        Kolom(tr("Tingkat"), 9, grup=tr("Pendidikan")),
-        Kolom(tr("Jurusan"), 16, grup=tr("Pendidikan")),
-        Kolom(tr("Lulus"), 7, "angka", grup=tr("Pendidikan")),
-        Kolom(tr("Tanggal Lahir"), 11, "tanggal"),
-        Kolom(tr("Usia"), 5, "angka"),
-        Kolom(tr("Unit Kerja"), 24),
-        Kolom(tr("Ket."), 8),
+        Kolom(tr("No."), 4.5, "nomor"),
+        Kolom(tr("Nama"), 19),
+        Kolom(tr("NIP"), 19.5, "nip"),
+        Kolom(tr("Gol."), 5.5, grup=tr("Pangkat")),
+        Kolom(tr("TMT"), 9.5, "tanggal", grup=tr("Pangkat")),
+        Kolom(tr("Nama Jabatan"), 20, grup=tr("Jabatan")),
+        Kolom(tr("TMT"), 9.5, "tanggal", grup=tr("Jabatan")),
+        Kolom(tr("Thn"), 4.5, "angka", grup=tr("Masa Kerja")),
+        Kolom(tr("Bln"), 4.5, "angka", grup=tr("Masa Kerja")),
+        Kolom(tr("Nama Latihan"), 12, grup=tr("Latihan Jabatan")),
+        Kolom(tr("Tanggal"), 9.5, "tanggal", grup=tr("Latihan Jabatan")),
+        Kolom(tr("Jam"), 5.5, "angka", grup=tr("Latihan Jabatan")),
+        Kolom(tr("Tingkat"), 6.5, grup=tr("Pendidikan")),
+        Kolom(tr("Lulus"), 6, "angka", grup=tr("Pendidikan")),
+        Kolom(tr("Tanggal Lahir"), 9.5, "tanggal"),
+        Kolom(tr("Ket."), 7),
     )
 
 
@@ -352,8 +404,7 @@ def duk_values(rows: Iterable[DukBaris]) -> Iterator[tuple[object, ...]]:
         yield (
             b.nomor,
             b.nama_lengkap,
-            b.nip,
-            b.pangkat,
+            b.nip_cetak,
             b.golongan_kode,
             b.tmt_golongan,
             b.jabatan_nama,
@@ -364,38 +415,95 @@ def duk_values(rows: Iterable[DukBaris]) -> Iterator[tuple[object, ...]]:
             b.diklat_tanggal,
             b.diklat_jp,
             b.pendidikan_kode,
-            b.pendidikan_jurusan,
             b.pendidikan_tahun,
             b.tanggal_lahir,
-            b.usia,
-            b.unit_nama,
             None,
         )
+
+
+def duk_rincian_kolom() -> tuple[Kolom, ...]:
+    """The second sheet: what the printed form has no room for, by the same number."""
+    return (
+        Kolom(tr("No."), 5, "nomor"),
+        Kolom(tr("Nama"), 24),
+        Kolom(tr("NIP"), 20, "nip"),
+        Kolom(tr("Pangkat"), 18),
+        Kolom(tr("Pendidikan"), 14),
+        Kolom(tr("Jurusan"), 18),
+        Kolom(tr("Usia"), 5.5, "angka"),
+        Kolom(tr("Unit Kerja"), 26),
+        Kolom(tr("Perangkat Daerah"), 26),
+    )
+
+
+def duk_rincian_values(rows: Iterable[DukBaris]) -> Iterator[tuple[object, ...]]:
+    for b in rows:
+        yield (
+            b.nomor,
+            b.nama_lengkap,
+            b.nip_cetak,
+            b.pangkat,
+            b.pendidikan_nama,
+            b.pendidikan_jurusan,
+            b.usia,
+            b.unit_nama,
+            b.opd_nama,
+        )
+
+
+def _duk_judul(kop: KopLaporan) -> list[str]:
+    return [
+        tr("DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL"),
+        *_subjudul(kop, tr("Keadaan per {tanggal}", tanggal=tanggal(kop.tanggal))),
+    ]
 
 
 def lembar_duk(kop: KopLaporan, rows: Iterable[DukBaris]) -> Lembar:
     return Lembar(
         nama="DUK",
-        judul=[
-            tr("DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL"),
-            *_subjudul(kop, tr("Keadaan per {tanggal}", tanggal=tanggal(kop.tanggal))),
-        ],
+        judul=_duk_judul(kop),
         kolom=duk_kolom(),
         baris=duk_values(rows),
         catatan=(
             tr(
                 "Urutan menurut PP 15/1979: pangkat, jabatan, masa kerja golongan, latihan "
-                "jabatan, pendidikan, usia; NIP sebagai pembeda terakhir."
+                "jabatan, pendidikan, usia; NIP sebagai pembeda terakhir. Pangkat, jurusan, usia "
+                'dan unit kerja: lembar "DUK Rincian".'
             ),
         ),
+        tanda_tangan=True,
+    )
+
+
+def lembar_duk_rincian(kop: KopLaporan, rows: Iterable[DukBaris]) -> Lembar:
+    return Lembar(
+        nama=tr("DUK Rincian"),
+        judul=[*_duk_judul(kop), tr("Rincian (nomor urut sama dengan lembar DUK)")],
+        kolom=duk_rincian_kolom(),
+        baris=duk_rincian_values(rows),
     )
 
 
 def write_duk(
-    path: Path | str, kop: KopLaporan, rows: Iterable[DukBaris], *, kertas: str = "A4"
+    path: Path | str,
+    kop: KopLaporan,
+    rows: Iterable[DukBaris] | Callable[[], Iterable[DukBaris]],
+    *,
+    kertas: str = "A4",
 ) -> int:
-    """The DUK in one sheet (streamed). Returns the number of rows."""
-    return write_workbook(path, kop, [lembar_duk(kop, rows)], kertas=kertas)["DUK"]
+    """The DUK: the printed form with the signature block, then "DUK Rincian" with the other
+    columns. ``rows``: the rows, or a function giving them afresh for each sheet (a streamed
+    query read twice instead of held in memory). Returns the number of rows."""
+    if callable(rows):
+        source = rows
+    else:
+        held = list(rows)
+
+        def source() -> Iterable[DukBaris]:
+            return held
+
+    sheets = [lembar_duk(kop, source()), lembar_duk_rincian(kop, source())]
+    return write_workbook(path, kop, sheets, kertas=kertas)["DUK"]
 
 
 def lembar_rekap(kop: KopLaporan, rekap: Rekap, nama: str | None = None) -> Lembar:

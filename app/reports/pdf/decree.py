@@ -181,7 +181,7 @@ _LIST_STYLE = TableStyle(
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         # reportlab draws a plain-string cell from its baseline; nudge it to sit on the
         # paragraph's first line.
     ]
@@ -189,39 +189,62 @@ _LIST_STYLE = TableStyle(
 
 
 def _signature_block(
-    decree: Decree, kind: Kind, width: float, *, extras: bool = True
+    decree: Decree,
+    kind: Kind,
+    width: float,
+    *,
+    extras: bool = True,
+    addressee: Sequence[LineItem] = (),
 ) -> list[Flowable]:
-    """Signature on the right. The QR sits beside it (asli) or, in a copy, beside the
-    authentication block that follows on the left (salinan, petikan). Returns the signature
-    table (to keep together with the last dictum) and the authentication table, if any."""
-    right: list[LineItem] = [
+    """The signature on the right, as one table kept together with the last dictum.
+
+    In an asli the QR sits to the left of the signature. In a copy (salinan, petikan) the
+    authentication block ("Untuk petikan yang sah" and its official) stands on the left, level
+    with "Ditetapkan di", the QR between them, and a petikan's addressee under the
+    QR and the signature: stacked under the signature, they made a one-person petikan spill onto
+    a second F4 page."""
+    ditetapkan: list[LineItem] = [
         text_item(tr("Ditetapkan di {tempat}", tempat=decree.tempat)),
         text_item(tr("pada tanggal {tanggal}", tanggal=tanggal(decree.tanggal))),
         ("rule", 7.0 * cm),
         ("space", 2 * mm),
     ]
-    right.extend(signature_lines(decree.penandatangan, signed_copy=kind != "asli"))
-    qr: list[LineItem] = []
-    if extras and decree.verification is not None:
-        qr = qr_block(decree.verification)
+    right = [*ditetapkan, *signature_lines(decree.penandatangan, signed_copy=kind != "asli")]
+    verification = decree.verification if extras else None
     auth = _authentication(decree, kind) if extras else []
+    if auth:
+        side_w = 7.2 * cm
+        qr_w = 2.5 * cm
+        # The QR starts on the row of the signatory's office line.
+        offset = sum(Lines([item]).wrap(side_w, 1e6)[1] for item in ditetapkan)
+        middle: Flowable | str = ""
+        if verification is not None:
+            qr = qr_block(verification, 2.1 * cm, small=True)
+            middle = Lines([("space", offset), *qr])
+        rows: list[list[Any]] = [[Lines(auth), middle, Lines(right)]]
+        # Padding around the QR column keeps its code a word of its own in the text layer
+        # (verification finds the codes of a combined PDF there).
+        style = [
+            ("SPAN", (0, 0), (0, -1)),
+            ("LEFTPADDING", (1, 0), (1, 0), 3),
+            ("RIGHTPADDING", (1, 0), (1, 0), 3),
+        ]
+        if addressee:
+            # The addressee goes under the QR and the signature, beside the (taller)
+            # authentication block.
+            rows.append(["", Lines([("space", 3 * mm), *addressee]), ""])
+            style.append(("SPAN", (1, 1), (2, 1)))
+        sig = Table(rows, colWidths=[width - side_w - qr_w, qr_w, side_w])
+        sig.setStyle(TableStyle(style, parent=TIGHT))
+        return [sig]
     side_w = 8.2 * cm
     qr_w = 5.0 * cm
-    out: list[Flowable] = []
-    if auth:
-        sig = Table([["", Lines(right)]], colWidths=[width - side_w, side_w])
-        lower = Table(
-            [[Lines(auth), "", Lines([("space", 1.2 * cm), *qr]) if qr else ""]],
-            colWidths=[side_w, width - side_w - qr_w, qr_w],
-        )
-        lower.setStyle(TIGHT)
-        out = [sig, lower]
-    else:
-        left = Lines([("space", 2.5 * cm), *qr]) if qr else ""
-        sig = Table([[left, "", Lines(right)]], colWidths=[qr_w, width - qr_w - side_w, side_w])
-        out = [sig]
+    left: Flowable | str = ""
+    if verification is not None:
+        left = Lines([("space", 2.5 * cm), *qr_block(verification)])
+    sig = Table([[left, "", Lines(right)]], colWidths=[qr_w, width - qr_w - side_w, side_w])
     sig.setStyle(TIGHT)
-    return out
+    return [sig]
 
 
 def _authentication(decree: Decree, kind: Kind) -> list[LineItem]:
@@ -232,11 +255,7 @@ def _authentication(decree: Decree, kind: Kind) -> list[LineItem]:
         sentence = tr("Untuk petikan yang sah")
     else:
         sentence = tr("Salinan sesuai dengan aslinya")
-    return [
-        ("space", 6 * mm),
-        text_item(sentence),
-        *signature_lines(decree.pengesah, signed_copy=False),
-    ]
+    return [text_item(sentence), *signature_lines(decree.pengesah, signed_copy=False)]
 
 
 def _title_block(decree: Decree, kind: Kind) -> list[Flowable]:
@@ -246,15 +265,15 @@ def _title_block(decree: Decree, kind: Kind) -> list[Flowable]:
     items += [
         text_item(f"{decree.judul} {decree.pejabat}", bold=True, align="CENTER"),
         text_item(tr("NOMOR {nomor}", nomor=decree.nomor), bold=True, align="CENTER"),
-        ("space", 3 * mm),
+        ("space", 2 * mm),
         text_item(tr("TENTANG"), bold=True, align="CENTER"),
         text_item(decree.tentang.upper(), bold=True, align="CENTER"),
-        ("space", 5 * mm),
+        ("space", 3 * mm),
     ]
     if decree.dengan_rahmat:
         items.append(text_item(tr("DENGAN RAHMAT TUHAN YANG MAHA ESA"), bold=True, align="CENTER"))
-        items.append(("space", 3 * mm))
-    items += [text_item(f"{decree.pejabat},", bold=True, align="CENTER"), ("space", 5 * mm)]
+        items.append(("space", 2 * mm))
+    items += [text_item(f"{decree.pejabat},", bold=True, align="CENTER"), ("space", 3 * mm)]
     return [Lines(items)]
 
 
@@ -284,7 +303,10 @@ def _considerations(decree: Decree, kind: Kind, width: float) -> list[Flowable]:
             out.append(_labelled_list(label, list(items), [""], width))
         else:
             out.append(_labelled_list(label, list(items), marks(len(items)), width))
-        out.append(Spacer(1, 3 * mm))
+        if kind != "petikan":  # a petikan's one-line "dst." rows need no gap between them
+            out.append(Spacer(1, 2 * mm))
+    if kind == "petikan" and out:
+        out.append(Spacer(1, 2 * mm))
     return out
 
 
@@ -310,7 +332,7 @@ def _operative(decree: Decree, kind: Kind, width: float) -> list[Flowable]:
     st = styles()
     text_w = width - _LABEL_W - _COLON_W
     out: list[Flowable] = [
-        Lines([text_item(tr("MEMUTUSKAN:"), bold=True, align="CENTER"), ("space", 3 * mm)])
+        Lines([text_item(tr("MEMUTUSKAN:"), bold=True, align="CENTER"), ("space", 2 * mm)])
     ]
     menetapkan = (
         decree.menetapkan or f"{decree.judul} {decree.pejabat} TENTANG {decree.tentang.upper()}."
@@ -326,24 +348,29 @@ def _operative(decree: Decree, kind: Kind, width: float) -> list[Flowable]:
         if len(rows) > 1:
             out.append(_dictum_table(rows[:-1], width))
         closing.append(_dictum_table(rows[-1:], width))
-    signature, *authentication = _signature_block(decree, kind, width)
-    closing += [Spacer(1, 6 * mm), signature]
+    addressee = _addressee(decree, kind)
+    closing += [Spacer(1, 4 * mm), *_signature_block(decree, kind, width, addressee=addressee)]
+    if addressee and decree.pengesah is None:  # no authentication block to stand beside
+        closing += [Spacer(1, 6 * mm), Lines(addressee)]
     # The last dictum travels with the signature: a signature never opens a page alone.
     out.append(KeepTogether(closing))
-    out.extend(authentication)
     return out
+
+
+def _addressee(decree: Decree, kind: Kind) -> list[LineItem]:
+    """To whom a petikan goes (under its signature)."""
+    if kind != "petikan" or not decree.penerima:
+        return []
+    p = decree.penerima[0]
+    return [
+        text_item(tr("Petikan Keputusan ini disampaikan kepada Yth.:"), size=11),
+        text_item(tr("Saudara {nama}", nama=p.nama), size=11),
+        text_item(tr("di {tempat}", tempat=p.tempat or tr("Tempat")), size=11),
+    ]
 
 
 def _closing_lists(decree: Decree, kind: Kind, width: float) -> list[Flowable]:
     out: list[Flowable] = []
-    if kind == "petikan" and decree.penerima:
-        p = decree.penerima[0]
-        block = [
-            text_item(tr("Petikan Keputusan ini disampaikan kepada Yth.:"), size=11),
-            text_item(tr("Saudara {nama}", nama=p.nama), size=11),
-            text_item(tr("di {tempat}", tempat=p.tempat or tr("Tempat")), size=11),
-        ]
-        out += [Spacer(1, 8 * mm), Lines(block)]
     if decree.tembusan and kind != "petikan":
         grid = Grid(
             [(f"{i}.", t) for i, t in enumerate(decree.tembusan, 1)],

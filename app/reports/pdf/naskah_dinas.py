@@ -53,7 +53,9 @@ MARGIN_TOP = 2.5 * cm
 MARGIN_BOTTOM = 2.5 * cm
 
 FONT_SIZE = 12
-LEADING = 14.5
+# Single line spacing as a word processor sets it for Liberation Serif / Times New Roman
+# (1.15 em): 14.5 pt pushed the signature of a one-person petikan onto a second F4 page.
+LEADING = 13.8
 
 
 # -- text helpers ---------------------------------------------------------------------------------
@@ -384,7 +386,7 @@ def letterhead_flowables(lh: Letterhead, width: float) -> list[Flowable]:
     out: list[Flowable] = []
     logo = Path(lh.logo) if lh.logo else None
     if logo is not None and lh.logo_above:
-        out += [_Logo(logo, 2.4 * cm), Spacer(1, 2 * mm), lines]
+        out += [_Logo(logo, 2.0 * cm), Spacer(1, 1.5 * mm), lines]
     elif logo is not None:
         side = 2.3 * cm
         table = Table(
@@ -405,7 +407,7 @@ def letterhead_flowables(lh: Letterhead, width: float) -> list[Flowable]:
         out.append(lines)
     if lh.rule:
         out.append(_Rule(width))
-    out.append(Spacer(1, 5 * mm))
+    out.append(Spacer(1, 4 * mm))
     return out
 
 
@@ -500,12 +502,20 @@ class _QrCode(Flowable):
         canv.restoreState()
 
 
-def qr_block(v: Verification, size: float = 2.5 * cm) -> list[LineItem]:
-    """The verification QR with its code and how to check it, as line items."""
+#: How a reader checks the code, printed under it: a sentence, not a command line (an official
+#: document is read by people who have never seen a terminal).
+VERIFY_SENTENCE = "Keaslian dapat diperiksa dengan kode ini pada aplikasi Merit BKPSDM"
+
+
+def qr_block(v: Verification, size: float = 2.5 * cm, *, small: bool = False) -> list[LineItem]:
+    """The verification QR with its code and one sentence on how to check it, as line items
+    (``small``: for a narrow column beside two signatures)."""
     return [
         ("flow", _QrCode(v.qr_payload or default_qr_payload(v.code), size)),
-        text_item(v.code, bold=True, size=10, align="CENTER"),
-        text_item(tr("Verifikasi: merit verify {kode}", kode=v.code), size=7.5, align="CENTER"),
+        text_item(v.code, bold=True, size=8 if small else 10, align="CENTER"),
+        text_item(
+            tr(VERIFY_SENTENCE) + ".", size=6.5 if small else 7.5, align="CENTER", leading=None
+        ),
     ]
 
 
@@ -513,7 +523,7 @@ def signature_lines(sig: Signatory, *, signed_copy: bool) -> list[LineItem]:
     """Office lines, the signature space (or "ttd." in a copy), name, pangkat, NIP."""
     out: list[LineItem] = [text_item(line) for line in signatory_lines(sig)]
     if signed_copy:
-        out += [("space", 4 * mm), text_item(tr("ttd.")), ("space", 4 * mm)]
+        out += [("space", 3 * mm), text_item(tr("ttd.")), ("space", 3 * mm)]
     else:
         out.append(("space", 2.2 * cm))
     # A delegated official's name is underlined; a kepala daerah shows no NIP (asn-rules 11.2).

@@ -36,6 +36,11 @@ from app.models.skp.types import DokumenEvaluasi, Indikator, Orang
 from app.reports.pdf import fonts
 
 MARGIN = 1.8 * cm
+# The frame of a SimpleDocTemplate keeps 6 pt of padding on each side: tables drawn to the full
+# page width minus the margins overflowed it and were centred 6 pt further left than a
+# left-aligned table (the atasan pejabat penilai's), so the two did not line up.
+FRAME_PADDING = 6
+FRAME_WIDTH = A4[0] - 2 * MARGIN - 2 * FRAME_PADDING
 GRID = colors.black
 HEAD = colors.HexColor("#E7E6E6")
 
@@ -315,6 +320,6 @@ def render_evaluasi(dok: DokumenEvaluasi, out: str | Path | BinaryIO) -> int:
         author=dok.instansi or "Merit",
         creator="Merit",
     )
-    width = A4[0] - 2 * MARGIN
+    width = FRAME_WIDTH
     doc.build(_story(dok, width), onFirstPage=_page_footer, onLaterPages=_page_footer)
     return int(doc.page)

@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -126,6 +127,11 @@ class RecapPage(Page):
         self.status = QLabel()
         self.status.setObjectName("statusRekap")
         self.status.setWordWrap(True)
+        self.open_button = QPushButton(tr("Buka berkas"))
+        self.open_button.setObjectName("tombolBukaRekap")
+        self.open_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.open_button.hide()
+        self.last_path: Path | None = None
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -139,11 +145,13 @@ class RecapPage(Page):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        layout.addWidget(self.open_button)
         layout.addStretch(1)
 
         self.jenis.currentIndexChanged.connect(self._kind_changed)
         self.save_button.clicked.connect(self.choose_file)
         self.cancel_button.clicked.connect(self.cancel)
+        self.open_button.clicked.connect(self.open_file)
         self._kind_changed()
 
     # -- inputs ------------------------------------------------------------------------------
@@ -182,9 +190,20 @@ class RecapPage(Page):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def choose_file(self) -> None:
+    def default_name(self) -> str:
+        """``DUK-2026-11-22.xlsx``: the kind and the date of the recap, so that this year's
+        file does not overwrite last year's."""
         kind = self.current_kind()
-        default = paths.exports_dir() / tr("rekap-{jenis}.xlsx", jenis=kind)
+        if kind in USES_PERIOD and self.periode.text().strip():
+            stamp = self.periode.text().strip()
+        elif kind in USES_YEAR:
+            stamp = str(self.tahun.value())
+        else:
+            stamp = pydate(self.tanggal.date()).isoformat()
+        return tr("{jenis}-{tanggal}.xlsx", jenis=kind.upper(), tanggal=stamp)
+
+    def choose_file(self) -> None:
+        default = paths.exports_dir() / self.default_name()
         name, _ = QFileDialog.getSaveFileName(
             self, tr("Simpan rekap"), str(default), tr("Buku kerja Excel (*.xlsx)")
         )
@@ -203,6 +222,7 @@ class RecapPage(Page):
             return target, n
 
         self.save_button.setEnabled(False)
+        self.open_button.hide()
         self.cancel_button.show()
         self.progress.setRange(0, 0)  # the number of rows is known only at the end
         self.progress.show()
@@ -234,7 +254,14 @@ class RecapPage(Page):
         self._finish()
         path, n = result
         self.status.setText(tr("Rekap ditulis ke {path}: {n} baris.", path=path, n=angka(n)))
+        self.last_path = path
+        self.open_button.show()
         self.written.emit(result)
+
+    def open_file(self) -> None:
+        """Open the workbook just written in the spreadsheet program of the computer."""
+        if self.last_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
