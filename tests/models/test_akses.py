@@ -40,6 +40,8 @@ EXPECTED: dict[Peran, set[str]] = {
         "sync.ekspor",
         "sync.impor",
         "cadangan.buat",
+        "kompetensi.ubah",
+        "pelatihan.kelola",
     },
     Peran.PEJABAT_PENILAI: {"pegawai.baca", "pegawai.baca_rincian", "skp.nilai"},
     Peran.ANGGOTA_PANITIA: {"seleksi.nilai", "seleksi.baca", "sync.ekspor"},
