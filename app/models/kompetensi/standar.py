@@ -55,6 +55,15 @@ def find_jabatan(conn: sqlite3.Connection, text: str) -> str:
     )
 
 
+def list_jabatan(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(id, "Nama jabatan — Unit") of every position, by name, for choosing one."""
+    rows = conn.execute(
+        "SELECT j.id, j.nama || ' — ' || u.nama FROM jabatan j "
+        "JOIN unit_organisasi u ON u.id = j.unit_id WHERE j.deleted = 0 ORDER BY j.nama, u.nama"
+    )
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
 def list_standar(conn: sqlite3.Connection, jabatan_id: str) -> list[Standar]:
     """The standard of a position, in the library's order."""
     kamus = kompetensi_by_kode(conn)

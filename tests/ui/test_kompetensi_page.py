@@ -1,0 +1,114 @@
+"""Kompetensi & pelatihan driven as a clerk would: set a position's standard with the level
+boxes, tick two people on the needs list, plan an event for them, complete it and see their
+JP move; the talent box shows its people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.models.kompetensi import standar
+from app.models.pelatihan import acara as pel
+from app.models.rekap.diklat import jam_pelajaran
+from app.models.storage.db import Database
+from app.ui.pages.kompetensi import KompetensiPage
+from app.ui.tasks import TaskRunner
+from tests.helpers.common import TODAY
+from tests.helpers.kompetensi import add_skp, pegawai, with_standards
+from tests.helpers.organisasi import Org
+
+
+def _select_combo(qtbot: QtBot, combo: object, text: str) -> None:
+    index = combo.findText(text, Qt.MatchFlag.MatchStartsWith)  # type: ignore[attr-defined]
+    assert index >= 0, text
+    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
+
+
+def _tick(qtbot: QtBot, page: KompetensiPage, nama: str) -> None:
+    table = page.kebutuhan_tab.table
+    for r in range(table.rowCount()):
+        if table.item(r, 3).text() == nama:
+            rect = table.visualItemRect(table.item(r, 0))
+            qtbot.mouseClick(
+                table.viewport(),
+                Qt.MouseButton.LeftButton,
+                pos=QPoint(rect.left() + 10, rect.center().y()),
+            )
+            return
+    raise AssertionError(nama)
+
+
+def test_standard_needs_event_completion_and_talent_box(
+    qtbot: QtBot, db: Database, org: Org, runner: TaskRunner, tmp_path: Path
+) -> None:
+    with_standards(db, org)
+    add_skp(db, pegawai(db, "Budi"), 2025, "SANGAT_BAIK")
+    pel.create_katalog(db, "Pelatihan Integritas ASN", jp=24, kompetensi=["M.01"])
+    page = KompetensiPage(db, runner=runner, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1300, 780)
+
+    # 1. The standard of the Kepala Dinas: type levels, save.
+    tab = page.standar_tab
+    _select_combo(qtbot, tab.jabatan, "Kepala Dinas")
+    spin = tab.spins["M.01"]
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "4")
+    tab.spins["M.08"].setValue(4)
+    qtbot.mouseClick(tab.simpan, Qt.MouseButton.LeftButton)
+    assert {s.kompetensi_kode: s.level for s in standar.list_standar(db.conn, org.kadis)} == {
+        "M.01": 4,
+        "M.08": 4,
+    }
+    # ...copied from a similar position onto the Kepala Bidang.
+    _select_combo(qtbot, tab.jabatan, "Kepala Bidang Layanan")
+    _select_combo(qtbot, tab.sumber, "Kepala Dinas")
+    qtbot.mouseClick(tab.salin, Qt.MouseButton.LeftButton)
+    assert tab.spins["M.08"].value() == 4
+    page.grab().save(str(tmp_path / "standar.png"))
+
+    # 2. The needs list: filter on M.01, tick Dewi and Ani, plan an event.
+    page.tabs.setCurrentWidget(page.kebutuhan_tab)
+    needs = page.kebutuhan_tab
+    needs.tahun.setValue(2026)
+    _select_combo(qtbot, needs.kompetensi, "M.01")
+    names = [needs.table.item(r, 3).text() for r in range(needs.table.rowCount())]
+    assert names == ["Dewi", "Ani"]  # Kabid holds 4, the copied standard: no gap
+    _tick(qtbot, page, "Dewi")
+    _tick(qtbot, page, "Ani")
+    page.grab().save(str(tmp_path / "kebutuhan.png"))
+    qtbot.mouseClick(needs.buat, Qt.MouseButton.LeftButton)
+    acara = pel.list_acara(db.conn)
+    assert len(acara) == 1 and acara[0].peserta == 2
+    assert page.tabs.currentWidget() is page.acara_tab
+
+    # 3. Complete it: the confirmation, then every participant's JP.
+    tab3 = page.acara_tab
+    assert tab3.peserta.rowCount() == 2
+    qtbot.mouseClick(tab3.selesai, Qt.MouseButton.LeftButton)
+    box = tab3.confirm
+    assert box is not None
+    with qtbot.waitSignal(box.finished, timeout=5000):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    jp = {b.nama_lengkap: b.jp for b in jam_pelajaran(db.conn, TODAY.year)}
+    assert jp["Dewi"] == 24 and jp["Ani"] == 24 and jp["Budi"] == 0
+    assert tab3.peserta.item(0, 4).text() == "Lulus"
+    assert not tab3.selesai.isEnabled()
+    page.grab().save(str(tmp_path / "acara.png"))
+
+    # 4. The talent box: Budi (Sangat Baik, potensi tinggi) in box 9.
+    page.tabs.setCurrentWidget(page.talenta_tab)
+    cell = page.talenta_tab.cells[(3, 3)]
+    assert "Kotak 9" in cell.text() and "Budi" in cell.text()
+    page.grab().save(str(tmp_path / "talenta.png"))
+
+    # 5. The needs list to Excel, in the background.
+    page.tabs.setCurrentWidget(needs)
+    target = tmp_path / "kebutuhan.xlsx"
+    needs.export_to(target)
+    qtbot.waitUntil(lambda: needs.ekspor.isEnabled(), timeout=10000)
+    assert load_workbook(target).sheetnames == ["Kebutuhan", "Gap per unit"]
