@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.demo.gen import generate
+from app.demo.kompetensi import write_kompetensi
 from app.i18n import tr
 from app.models.errors import Cancelled, ValidationError
 from app.models.storage.db import Database
@@ -103,6 +104,7 @@ def create_demo(
             done += chunk.pegawai_count
             if progress:
                 progress(done, employees)
+        rows += write_kompetensi(tx, db.conn, seed, today or date.today())
     if not db.meta("nama_instalasi"):
         db.set_meta("nama_instalasi", tr("BKPSDM {agency} (demo)", agency=DEMO_AGENCY))
     return DemoResult(done, rows)

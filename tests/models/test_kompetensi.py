@@ -270,3 +270,21 @@ def test_import_reads_xlsx(db: Database, org: Org, tmp_path: Path) -> None:
     assert plan.ok, plan.problems
     assert plan.rows[0].penilaian.levels == {"M.01": 2}
     assert plan.rows[0].penilaian.potensi == 1
+
+
+def test_the_demo_has_standards_assessments_needs_an_event_and_a_talent_box(
+    demo_db: Database,
+) -> None:
+    from app.models.pelatihan import acara as pel
+
+    conn = demo_db.conn
+    recap = kebutuhan.rekap_gap(conn)[-1]
+    assert recap.pegawai > 200 and recap.dinilai > recap.pegawai // 2
+    needs = kebutuhan.kebutuhan_pelatihan(conn, 2026)
+    assert needs and needs[0].kekurangan >= needs[-1].kekurangan
+    assert any(n.kompetensi_kode == "T.KES.01" for n in kebutuhan.list_gap(conn))
+    [event] = pel.list_acara(conn)
+    assert event.status == "RENCANA" and event.peserta > 0
+    counts = talenta.count_kotak(talenta.list_talenta(conn))
+    assert sum(counts.values()) > 100 and counts[9] >= 1
+    assert len(pel.list_katalog(conn)) == 6

@@ -58,6 +58,6 @@ def test_competency_and_training_records_travel_and_completions_meet(tmp_path: P
     _exchange(a, b, tmp_path)
     _exchange(b, a, tmp_path)
     assert _state(a) == _state(b)
-    gaps, jp, diklat = _state(a)
+    _gaps, jp, diklat = _state(a)
     assert diklat == 2  # one row per participant, not two
     assert sorted(v for _, v in jp) == [20, 20]

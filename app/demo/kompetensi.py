@@ -1,0 +1,171 @@
+"""Demo competency data (issue 15): standards for every position with a jenjang level, two
+technical competencies of the agency, assessment-centre results with potential for most
+employees, a training catalogue and one planned event whose participants come from the
+needs list. Deterministic for a seed; written in the demo's one transaction."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import date, timedelta
+
+from app.models.reference.loader import natural_id, ref_id
+from app.models.storage.store import WriteTx
+
+MAX_ASSESSED = 5000  # keeps a 100,000-employee demo quick; the rest are "belum dinilai"
+PENILAI = "UPT Penilaian Kompetensi BKPSDM"
+_TEKNIS = (
+    ("T.KES.01", "Surveilans Epidemiologi", "Kesehatan"),
+    ("T.TI.01", "Pengelolaan Sistem Informasi", "Komunikasi"),
+)
+_KATALOG = (
+    ("Pelatihan Integritas dan Antikorupsi", "KLASIKAL", "TEKNIS", 24, "M.01", "BPSDM Provinsi"),
+    ("Pelatihan Pelayanan Prima", "KLASIKAL", "TEKNIS", 24, "M.05", "BPSDM Provinsi"),
+    ("E-learning Komunikasi Efektif", "NON_KLASIKAL", "TEKNIS", 10, "M.03", "LAN (ASN Unggul)"),
+    ("Pelatihan Manajemen Perubahan", "KLASIKAL", "TEKNIS", 32, "M.07", "BPSDM Provinsi"),
+    ("Pelatihan Surveilans Epidemiologi", "KLASIKAL", "TEKNIS", 40, "T.KES.01", "Bapelkes"),
+    ("Pelatihan Aplikasi Perkantoran", "NON_KLASIKAL", "TEKNIS", 16, "T.TI.01", "Diskominfo"),
+)
+
+
+def write_kompetensi(tx: WriteTx, conn: sqlite3.Connection, seed: int, today: date) -> int:
+    """Write the demo's competency rows; returns how many."""
+    rng = random.Random(seed * 7919 + 24)
+    rows = 0
+    for i, (kode, nama, _unit) in enumerate(_TEKNIS, start=100):
+        tx.insert(
+            "ref_kompetensi",
+            {
+                "id": ref_id("ref_kompetensi", kode),
+                "kode": kode,
+                "nama": nama,
+                "jenis": "TEKNIS",
+                "uraian": None,
+                "urutan": i,
+                "dasar_hukum": "Ditetapkan instansi (demo)",
+                "status_fakta": "V",
+                "catatan": None,
+            },
+        )
+        rows += 1
+    umum = [r[0] for r in conn.execute(
+        "SELECT kode FROM ref_kompetensi WHERE jenis IN ('MANAJERIAL', 'SOSIAL_KULTURAL') "
+        "AND deleted = 0 ORDER BY urutan")]  # fmt: skip
+    standards: dict[str, dict[str, int]] = {}
+    for jid, level, unit_nama in conn.execute(
+        "SELECT j.id, r.standar_kompetensi, u.nama FROM jabatan j "
+        "JOIN ref_jenjang_jabatan r ON r.kode = j.jenjang_kode "
+        "JOIN unit_organisasi u ON u.id = j.unit_id "
+        "WHERE j.deleted = 0 AND r.standar_kompetensi IS NOT NULL ORDER BY j.id"
+    ):
+        mine = dict.fromkeys(umum, int(level))
+        for kode, _nama, unit_word in _TEKNIS:
+            if unit_word in str(unit_nama):
+                mine[kode] = min(int(level) + 1, 5)
+        standards[jid] = mine
+    rows += tx.insert_many(
+        "kompetensi_standar",
+        (
+            {
+                "id": natural_id("kompetensi_standar", jid, kode),
+                "jabatan_id": jid,
+                "kompetensi_kode": kode,
+                "level": level,
+            }
+            for jid, mine in standards.items()
+            for kode, level in mine.items()
+        ),
+    )
+    holders = conn.execute(
+        "SELECT pegawai_id, jabatan_id FROM (SELECT pegawai_id, jabatan_id, ROW_NUMBER() OVER ("
+        " PARTITION BY pegawai_id ORDER BY tmt IS NULL DESC, tmt DESC, tanggal_sk DESC, id DESC)"
+        " AS n FROM riwayat_jabatan WHERE deleted = 0) WHERE n = 1 AND jabatan_id IS NOT NULL "
+        "ORDER BY pegawai_id"
+    ).fetchall()
+    nilai_rows: list[dict[str, str | int | None]] = []
+    potensi_rows: list[dict[str, str | int | float | None]] = []
+    lacking_m01: list[str] = []
+    for pid, jid in holders:
+        held_standard = standards.get(jid)
+        if not held_standard or rng.random() > 0.7 or len(potensi_rows) >= MAX_ASSESSED:
+            continue
+        day = (today - timedelta(days=rng.randint(30, 400))).isoformat()
+        for kode, level in held_standard.items():
+            held = max(1, min(5, level + rng.choice((-2, -1, -1, 0, 0, 0, 1))))
+            if kode == "M.01" and held < level:
+                lacking_m01.append(pid)
+            nilai_rows.append(
+                {
+                    "id": natural_id("kompetensi_nilai", pid, kode, day, "ASSESSMENT_CENTER"),
+                    "pegawai_id": pid,
+                    "kompetensi_kode": kode,
+                    "level": held,
+                    "tanggal": day,
+                    "sumber": "ASSESSMENT_CENTER",
+                    "penilai": PENILAI,
+                    "catatan": None,
+                }
+            )
+        potensi = rng.choices((1, 2, 3), weights=(25, 50, 25))[0]
+        potensi_rows.append(
+            {
+                "id": natural_id("kompetensi_potensi", pid, day, "ASSESSMENT_CENTER"),
+                "pegawai_id": pid,
+                "tanggal": day,
+                "sumber": "ASSESSMENT_CENTER",
+                "potensi": potensi,
+                "skor": round(40 + 20 * potensi + rng.uniform(-8, 8), 1),
+                "penilai": PENILAI,
+            }
+        )
+    rows += tx.insert_many("kompetensi_nilai", nilai_rows)
+    rows += tx.insert_many("kompetensi_potensi", potensi_rows)
+    katalog_ids: list[str] = []
+    for nama, bentuk, jenis, jp, kode, penyelenggara in _KATALOG:
+        kid = natural_id("pelatihan_katalog", "demo", nama)
+        tx.insert(
+            "pelatihan_katalog",
+            {
+                "id": kid,
+                "nama": nama,
+                "bentuk": bentuk,
+                "jenis": jenis,
+                "penyelenggara": penyelenggara,
+                "jp": jp,
+                "kompetensi_kode": kode,
+                "keterangan": None,
+            },
+        )
+        katalog_ids.append(kid)
+        rows += 1
+    mulai = today + timedelta(days=21)
+    acara = natural_id("pelatihan_acara", "demo", mulai.isoformat())
+    tx.insert(
+        "pelatihan_acara",
+        {
+            "id": acara,
+            "katalog_id": katalog_ids[0],
+            "nama": _KATALOG[0][0],
+            "penyelenggara": _KATALOG[0][5],
+            "tanggal_mulai": mulai.isoformat(),
+            "tanggal_selesai": (mulai + timedelta(days=2)).isoformat(),
+            "jp": _KATALOG[0][3],
+            "tempat": "Aula BKPSDM",
+            "status": "RENCANA",
+        },
+    )
+    rows += 1
+    rows += tx.insert_many(
+        "pelatihan_peserta",
+        (
+            {
+                "id": natural_id("pelatihan_peserta", acara, pid),
+                "acara_id": acara,
+                "pegawai_id": pid,
+                "kompetensi_kode": "M.01",
+                "status": "TERDAFTAR",
+            }
+            for pid in lacking_m01[:20]
+        ),
+    )
+    return rows
