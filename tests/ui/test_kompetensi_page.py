@@ -112,3 +112,32 @@ def test_standard_needs_event_completion_and_talent_box(
     needs.export_to(target)
     qtbot.waitUntil(lambda: needs.ekspor.isEnabled(), timeout=10000)
     assert load_workbook(target).sheetnames == ["Kebutuhan", "Gap per unit"]
+
+
+def test_assessment_sheet_preview_refuses_then_saves(
+    qtbot: QtBot, db: Database, org: Org, runner: TaskRunner, tmp_path: Path
+) -> None:
+    from app.models.kompetensi import nilai
+    from tests.helpers.kompetensi import nip
+
+    ani = nip(db, "Ani")
+    page = KompetensiPage(db, runner=runner, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    tab = page.nilai_tab
+    page.tabs.setCurrentWidget(tab)
+    sheet = tmp_path / "ac.csv"
+    sheet.write_text(f"NIP;Tanggal;Integritas;Potensi\n{ani};01-03-2026;9;tinggi\n", "utf-8")
+    tab.preview(sheet)
+    qtbot.waitUntil(lambda: tab.pilih.isEnabled(), timeout=10000)
+    assert "Baris 2, kolom Integritas: 9 di luar batas 1–5." in tab.masalah.text()
+    assert not tab.simpan.isEnabled()
+    page.grab().save(str(tmp_path / "nilai-masalah.png"))
+    sheet.write_text(f"NIP;Tanggal;Integritas;Potensi\n{ani};01-03-2026;3;tinggi\n", "utf-8")
+    tab.preview(sheet)
+    qtbot.waitUntil(lambda: tab.simpan.isEnabled(), timeout=10000)
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 4).text() == "M.01=3"
+    qtbot.mouseClick(tab.simpan, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "disimpan" in page.status.text(), timeout=10000)
+    assert nilai.held_levels(db.conn)[pegawai(db, "Ani")] == {"M.01": 3}
+    assert nilai.latest_potensi(db.conn)[pegawai(db, "Ani")][0] == 3

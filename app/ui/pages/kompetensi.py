@@ -34,7 +34,7 @@ from app import paths
 from app.i18n import tanggal, tr
 from app.jobs import kompetensi as jobs
 from app.models.errors import MeritError
-from app.models.kompetensi import kamus, kebutuhan, standar, talenta
+from app.models.kompetensi import kamus, kebutuhan, nilai, standar, talenta
 from app.models.pelatihan import acara as pel
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
@@ -347,6 +347,128 @@ class KebutuhanTab(QWidget):
         )
 
 
+class NilaiTab(QWidget):
+    """Assessment results from an assessment centre's sheet: choose the file, read the
+    preview (every problem with its row and column), then save all rows or none."""
+
+    def __init__(self, page: KompetensiPage) -> None:
+        super().__init__()
+        self.page = page
+        self.pilih = QPushButton(tr("Pilih berkas hasil assessment (.xlsx/.csv)..."))
+        self.pilih.setObjectName("pilihBerkasNilai")
+        self.berkas = QLabel(tr("Belum ada berkas."))
+        self.berkas.setObjectName("berkasNilai")
+        self.table = _table(
+            [tr("Baris"), tr("NIP"), tr("Nama"), tr("Tanggal"), tr("Level"), tr("Potensi")],
+            "pratinjauNilai",
+        )
+        self.masalah = QLabel()
+        self.masalah.setObjectName("masalahNilai")
+        self.masalah.setWordWrap(True)
+        self.masalah.setStyleSheet("color: #a00000;")
+        self.simpan = QPushButton(tr("Simpan semua baris"))
+        self.simpan.setObjectName("simpanNilai")
+        self.simpan.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.pilih)
+        top.addWidget(self.berkas, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                tr(
+                    "Satu baris per pegawai: NIP, Tanggal, lalu satu kolom per kompetensi (kode "
+                    "seperti M.01 atau nama seperti Integritas); boleh juga Sumber, Penilai, "
+                    "Potensi (1-3 atau rendah/menengah/tinggi) dan Skor potensi."
+                )
+            )
+        )
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.masalah)
+        layout.addWidget(self.simpan)
+        self.plan: nilai.RencanaNilai | None = None
+        self.pilih.clicked.connect(self.choose)
+        self.simpan.clicked.connect(self.save)
+
+    def choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Pilih berkas hasil assessment"), "", "Excel/CSV (*.xlsx *.xls *.csv)"
+        )
+        if name:
+            self.preview(Path(name))
+
+    def preview(self, path: Path) -> None:
+        """Read and check the sheet in the background; show the rows and the problems."""
+        actor = self.page.actor
+        self.pilih.setEnabled(False)
+        self.simpan.setEnabled(False)
+        self.berkas.setText(tr("Membaca {p}...", p=path))
+
+        def failed(exc: BaseException) -> None:
+            self.pilih.setEnabled(True)
+            self.plan = None
+            self.berkas.setText(tr("Belum ada berkas."))
+            show_error(self, exc)
+
+        self.page.runner.run(
+            lambda db, progress: jobs.import_nilai(db, actor, path, simpan=False),
+            on_done=lambda plan: self.show_plan(path, plan),
+            on_error=failed,
+            bulk=True,
+        )
+
+    def show_plan(self, path: Path, plan: nilai.RencanaNilai) -> None:
+        self.pilih.setEnabled(True)
+        self.plan = plan
+        self.berkas.setText(str(path))
+        self.table.setRowCount(len(plan.rows))
+        for r, row in enumerate(plan.rows):
+            p = row.penilaian
+            levels = ", ".join(f"{k}={v}" for k, v in p.levels.items())
+            potensi = nilai.POTENSI_NAMA.get(p.potensi or 0, "")
+            for c, v in enumerate((row.baris, row.nip, row.nama, tanggal(p.tanggal), levels,
+                                   potensi)):  # fmt: skip
+                self.table.setItem(r, c, _item(v))
+        if plan.problems:
+            shown = plan.problems[:15]
+            more = len(plan.problems) - len(shown)
+            text = "\n".join(shown) + (tr("\n... dan {n} masalah lain.", n=more) if more else "")
+            self.masalah.setText(
+                tr("Berkas belum dapat disimpan ({n} masalah):", n=len(plan.problems))
+                + "\n" + text
+            )  # fmt: skip
+        else:
+            self.masalah.setText("")
+        self.simpan.setEnabled(plan.ok)
+
+    def save(self) -> None:
+        """Write the previewed rows (all or none) in the background."""
+        plan, actor = self.plan, self.page.actor
+        if plan is None:
+            return
+        self.simpan.setEnabled(False)
+        self.pilih.setEnabled(False)
+
+        def done(n: object) -> None:
+            self.pilih.setEnabled(True)
+            self.plan = None
+            self.page.status.setText(tr("Hasil penilaian disimpan: {n} nilai.", n=n))
+            self.page.refresh_needs()
+            self.page.recordsChanged.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.pilih.setEnabled(True)
+            self.simpan.setEnabled(True)
+            show_error(self, exc)
+
+        self.page.runner.run(
+            lambda db, progress: nilai.apply_impor_nilai(db, plan, actor=actor),
+            on_done=done,
+            on_error=failed,
+            bulk=True,
+        )
+
+
 class AcaraTab(QWidget):
     """Training events and their participants; completing an event."""
 
@@ -508,7 +630,9 @@ class KompetensiPage(Page):
         self.kebutuhan_tab = KebutuhanTab(self)
         self.acara_tab = AcaraTab(self)
         self.talenta_tab = TalentaTab(self)
+        self.nilai_tab = NilaiTab(self)
         self.tabs.addTab(self.standar_tab, tr("Standar jabatan"))
+        self.tabs.addTab(self.nilai_tab, tr("Hasil penilaian"))
         self.tabs.addTab(self.kebutuhan_tab, tr("Kebutuhan pelatihan"))
         self.tabs.addTab(self.acara_tab, tr("Acara pelatihan"))
         self.tabs.addTab(self.talenta_tab, tr("Kotak talenta"))
