@@ -29,7 +29,9 @@ standards, assessments, gaps, the training needs list, training events and the t
   completion in one write (riwayat diklat and JP of every participant).
 * ``merit talenta [--unit U] [--format json]``: each person's cell: ``kinerja`` 1-3,
   ``potensi`` 1-3, ``kotak`` 1-9 and ``nama_kotak`` (null where an axis is missing), and
-  ``jumlah_per_kotak``.
+  ``jumlah_per_kotak``. ``merit talenta --jabatan J``: the ranked successors of a key post
+  (JSON ``calon``: ``peringkat``, ``nip``, ``nama``, ``kotak``, ``jpm``, ``kekurangan``,
+  ``kesiapan`` SIAP | SATU_DUA_TAHUN | LEBIH_2_TAHUN, ``catatan``).
 
 Exit codes: 0 done, 2 invalid input (names the argument), 3 not found, 6 access refused.
 """
@@ -49,7 +51,7 @@ from app.i18n import angka, tanggal, tr
 from app.jobs import kompetensi as jobs
 from app.models.access.akses import require
 from app.models.errors import ValidationError
-from app.models.kompetensi import kamus, kebutuhan, nilai, standar, talenta
+from app.models.kompetensi import kamus, kebutuhan, nilai, standar, suksesi, talenta
 from app.models.organisasi.units import find_unit
 from app.models.pegawai.read import find_pegawai_id
 from app.models.pelatihan import acara as pel
@@ -174,8 +176,11 @@ def register(sub: Commands) -> None:
     p.add_argument("--tidak-hadir", nargs="+", action="extend", default=[], metavar="NIP")
     p.set_defaults(handler=cmd_selesai)
 
-    p = sub.add_parser("talenta", help=tr("kotak talenta (9 kotak) per unit"))
+    p = sub.add_parser("talenta", help=tr("kotak talenta (9 kotak) per unit; calon suksesor"))
     p.add_argument("--unit", metavar="U")
+    p.add_argument(
+        "--jabatan", metavar="JABATAN", help=tr("calon suksesor jabatan kunci ini (id atau nama)")
+    )
     cli_args.add_format_text_json(p)
     p.set_defaults(handler=cmd_talenta)
 
@@ -557,6 +562,8 @@ def cmd_talenta(ctx: Context, args: argparse.Namespace) -> int:
     conn = db.conn
     unit_id = find_unit(conn, args.unit) if args.unit else None
     require(db, ctx.actor, "laporan.baca", unit_id=unit_id)
+    if args.jabatan:
+        return _suksesi(ctx, args, standar.find_jabatan(conn, args.jabatan))
     rows = talenta.list_talenta(conn, unit_id=unit_id)
     counts = talenta.count_kotak(rows)
     if args.format == "json":
@@ -584,5 +591,41 @@ def cmd_talenta(ctx: Context, args: argparse.Namespace) -> int:
             box = "-" if r.kotak is None else str(r.kotak)
             print(
                 f"{r.nip:<19} {clip(r.nama, 30):<30} {box:>2}  {r.nama_kotak or ''}", file=ctx.out
+            )
+    return ExitCode.OK
+
+
+def _suksesi(ctx: Context, args: argparse.Namespace, jabatan_id: str) -> int:
+    calon = suksesi.list_calon(ctx.db.conn, jabatan_id)
+    if args.format == "json":
+        write_json(
+            ctx.out,
+            {
+                "jabatan_id": jabatan_id,
+                "calon": [
+                    {
+                        "peringkat": c.peringkat,
+                        "nip": c.nip,
+                        "nama": c.nama,
+                        "jabatan": c.jabatan_nama,
+                        "kotak": c.kotak,
+                        "jpm": c.jpm,
+                        "kekurangan": c.kekurangan,
+                        "kesiapan": c.kesiapan,
+                        "catatan": list(c.catatan),
+                    }
+                    for c in calon
+                ],
+            },
+        )
+    else:
+        if not calon:
+            print(tr("Belum ada calon suksesor (standar atau kelompok talenta kosong)."),
+                  file=ctx.out)  # fmt: skip
+        for c in calon:
+            print(
+                f"{c.peringkat:>3} {c.nip:<19} {clip(c.nama, 28):<28} {tr('Kotak')} {c.kotak} "
+                f"{c.kesiapan_nama}  {'; '.join(c.catatan)}",
+                file=ctx.out,
             )
     return ExitCode.OK

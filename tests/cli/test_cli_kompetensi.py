@@ -82,6 +82,9 @@ def test_from_gap_to_completed_event(
     assert (cells_by_name["Budi"]["kinerja"], cells_by_name["Budi"]["potensi"]) == (3, 3)
     assert cells_by_name["Budi"]["kotak"] == 9
     assert data["jumlah_per_kotak"]["9"] == 1  # type: ignore[index]
+    assert run(path, "talenta", "--jabatan", "Kepala Bidang Layanan", "--format", "json") == 0
+    calon = out_json(capsys)["calon"]  # type: ignore[index]
+    assert [(c["nama"], c["kotak"], c["kesiapan"]) for c in calon] == [("Budi", 9, "SIAP")]
     assert run(path, "pelatihan", "acara", "--format", "json") == 0
     assert out_json(capsys)[0]["status"] == "SELESAI"  # type: ignore[index]
     del dewi

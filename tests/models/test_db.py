@@ -364,6 +364,7 @@ def test_migration_16_keeps_old_skps_and_widens_the_states(
         "ref_kompetensi",  # migration 24
         "ref_kotak_talenta",
         "ref_talenta_kinerja",
+        "ref_kesiapan_suksesi",
     )
     monkeypatch.setattr(
         loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in new_tables)
@@ -457,7 +458,12 @@ def test_migration_24_brings_the_competency_tables_to_an_older_database(
     with Database(tmp_path / "baru.sqlite3") as new:
         fresh = {
             t: _typed_rows(new.conn, t)
-            for t in ("ref_kompetensi", "ref_kotak_talenta", "ref_talenta_kinerja")
+            for t in (
+                "ref_kompetensi",
+                "ref_kotak_talenta",
+                "ref_talenta_kinerja",
+                "ref_kesiapan_suksesi",
+            )
         }
     path = tmp_path / "lama.sqlite3"
     db = _database_at(path, 18, monkeypatch)

@@ -288,3 +288,25 @@ def test_the_demo_has_standards_assessments_needs_an_event_and_a_talent_box(
     counts = talenta.count_kotak(talenta.list_talenta(conn))
     assert sum(counts.values()) > 100 and counts[9] >= 1
     assert len(pel.list_katalog(conn)) == 6
+
+
+def test_succession_ranks_the_talent_pool_for_a_key_post(db: Database, org: Org) -> None:
+    from app.models.kompetensi import suksesi
+
+    with_standards(db, org)
+    ani, budi, dewi = pegawai(db, "Ani"), pegawai(db, "Budi"), pegawai(db, "Dewi")
+    for pid, predikat in ((ani, "SANGAT_BAIK"), (budi, "SANGAT_BAIK"), (dewi, "SANGAT_BAIK")):
+        add_skp(db, pid, 2025, predikat)
+    add_skp(db, ani, 2024, "BAIK")
+    add_skp(db, budi, 2024, "SANGAT_BAIK")
+    add_skp(db, pegawai(db, "Kabid"), 2025, "SANGAT_BAIK")
+    nilai.record_nilai(db, pegawai(db, "Kabid"), "2026-03-01", {}, potensi=3)
+    posts = suksesi.list_jabatan_kunci(db.conn)
+    assert [(p.nama, p.pemangku) for p in posts] == [("Kepala Bidang Layanan", ("Kabid",))]
+    calon = suksesi.list_calon(db.conn, org.kabid)
+    assert [(c.peringkat, c.nama, c.kotak, c.kekurangan, c.kesiapan) for c in calon] == [
+        (1, "Budi", 9, 0, "SIAP"),
+        (2, "Ani", 8, 1, "SATU_DUA_TAHUN"),
+    ]  # Dewi: potential low, not in the pool; Kabid holds the post
+    assert calon[0].catatan == ("golongan II/d di bawah syarat III/d",)  # shown, not filtered
+    assert suksesi.list_calon(db.conn, org.kadis) == []  # no standard yet

@@ -59,6 +59,7 @@ EXPECTED_TABLES = [
     "ref_kompetensi",
     "ref_kotak_talenta",
     "ref_talenta_kinerja",
+    "ref_kesiapan_suksesi",
 ]
 
 

@@ -104,6 +104,13 @@ def test_standard_needs_event_completion_and_talent_box(
     page.tabs.setCurrentWidget(page.talenta_tab)
     cell = page.talenta_tab.cells[(3, 3)]
     assert "Kotak 9" in cell.text() and "Budi" in cell.text()
+    succession = page.talenta_tab
+    _select_combo(qtbot, succession.kunci, "Kepala Bidang Layanan")
+    assert succession.calon.rowCount() == 1
+    assert succession.calon.item(0, 2).text() == "Budi"
+    # The Kepala Bidang's standard now has M.08 (copied), which Budi was never assessed on.
+    assert succession.calon.item(0, 7).text() == "Lebih dari 2 tahun"
+    assert "belum dinilai: M.08" in succession.calon.item(0, 8).text()
     page.grab().save(str(tmp_path / "talenta.png"))
 
     # 5. The needs list to Excel, in the background.

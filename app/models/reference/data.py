@@ -1764,6 +1764,44 @@ REF_TALENTA_KINERJA = _table(
 )
 
 # ---------------------------------------------------------------------------------------------
+# ref_kesiapan_suksesi — readiness of a successor for a key post (asn-rules 6.3; issue 15 item 7):
+# "siap sekarang" when every required competency of the post is met, "1-2 tahun" when the levels
+# still lacking add up to at most maks_kekurangan. PermenPANRB 3/2020 names the readiness
+# categories; these thresholds are this application's choice, to be set by the agency [?].
+# Added by migration 24.
+
+_CAT_KESIAPAN = (
+    "Ambang kekurangan level adalah pilihan aplikasi [?]; sesuaikan dengan kebijakan "
+    "manajemen talenta instansi."
+)
+
+REF_KESIAPAN_SUKSESI = _table(
+    "ref_kesiapan_suksesi",
+    "Kesiapan calon suksesor",
+    (("nama", "TEXT"), ("maks_kekurangan", "INTEGER")),
+    [
+        _row(
+            "SIAP",
+            nama="Siap sekarang",
+            maks_kekurangan=0,
+            urutan=1,
+            dasar_hukum=_DH_TALENTA,
+            status_fakta=U,
+            catatan=_CAT_KESIAPAN,
+        ),
+        _row(
+            "SATU_DUA_TAHUN",
+            nama="Siap 1-2 tahun",
+            maks_kekurangan=4,
+            urutan=2,
+            dasar_hukum=_DH_TALENTA,
+            status_fakta=U,
+            catatan=_CAT_KESIAPAN,
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
 
 REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_GOLONGAN,
@@ -1791,6 +1829,7 @@ REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_KOMPETENSI,
     REF_KOTAK_TALENTA,
     REF_TALENTA_KINERJA,
+    REF_KESIAPAN_SUKSESI,
 )
 
 _BY_NAME: dict[str, RefTable] = {t.name: t for t in REFERENCE_TABLES}

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
-from app.i18n import tanggal, tr
+from app.i18n import angka, tanggal, tr
 from app.jobs import kompetensi as jobs
 from app.models.errors import MeritError
-from app.models.kompetensi import kamus, kebutuhan, nilai, standar, talenta
+from app.models.kompetensi import kamus, kebutuhan, nilai, standar, suksesi, talenta
 from app.models.pelatihan import acara as pel
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
@@ -581,15 +581,35 @@ class TalentaTab(QWidget):
                 cell.setObjectName(f"kotak_{kinerja}_{potensi}")
                 cell.setWordWrap(True)
                 cell.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-                cell.setMinimumSize(220, 110)
+                cell.setMinimumSize(220, 80)
                 cell.setFrameShape(QLabel.Shape.Box)
                 grid.addWidget(cell, r, potensi)
                 self.cells[(kinerja, potensi)] = cell
         self.catatan = QLabel()
+        self.kunci = QComboBox()
+        self.kunci.setObjectName("jabatanKunci")
+        self.calon = _table(
+            [tr("Peringkat"), tr("NIP"), tr("Nama"), tr("Jabatan sekarang"), tr("Kotak"),
+             tr("JPM (%)"), tr("Kurang level"), tr("Kesiapan"), tr("Catatan")],
+            "calonSuksesor",
+        )  # fmt: skip
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel(tr("Calon suksesor jabatan kunci:")))
+        pick.addWidget(self.kunci, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.catatan)
-        layout.addStretch(1)
+        layout.addLayout(pick)
+        layout.addWidget(self.calon, 1)
+        self.kunci.currentIndexChanged.connect(self.load_calon)
+
+    def load_calon(self) -> None:
+        jid = self.kunci.currentData()
+        rows = suksesi.list_calon(self.page.db.conn, jid) if jid else []
+        self.calon.setRowCount(len(rows))
+        for r, c in enumerate(rows):
+            for col, v in enumerate(_calon_values(c)):
+                self.calon.setItem(r, col, _item(v))
 
     def load(self) -> None:
         conn = self.page.db.conn
@@ -606,6 +626,16 @@ class TalentaTab(QWidget):
                 f"<b>{tr('Kotak')} {box.nomor if box else '?'}</b> — {len(people)} "
                 f"{tr('orang')}<br>{shown}"
             )
+        current = self.kunci.currentData()
+        self.kunci.blockSignals(True)
+        self.kunci.clear()
+        for post in suksesi.list_jabatan_kunci(conn):
+            holders = ", ".join(post.pemangku) or tr("lowong")
+            self.kunci.addItem(f"{post.nama} — {post.unit_nama} ({holders})", post.id)
+        index = self.kunci.findData(current)
+        self.kunci.setCurrentIndex(max(index, 0))
+        self.kunci.blockSignals(False)
+        self.load_calon()
         tanpa = sum(1 for r in rows if r.kotak is None)
         self.catatan.setText(
             tr(
@@ -614,6 +644,20 @@ class TalentaTab(QWidget):
                 n=tanpa,
             )
         )
+
+
+def _calon_values(c: suksesi.Calon) -> tuple[object, ...]:
+    return (
+        c.peringkat,
+        c.nip,
+        c.nama,
+        c.jabatan_nama,
+        c.kotak,
+        "" if c.jpm is None else angka(c.jpm, 1),
+        c.kekurangan,
+        c.kesiapan_nama,
+        "; ".join(c.catatan),
+    )
 
 
 class KompetensiPage(Page):

@@ -4,8 +4,9 @@
 -- Reference data (frozen copy of app/models/reference/data.py at this version; ids are UUIDv5
 -- of table and kode, as in migration 1): the competency library of PermenPANRB 38/2017
 -- (ref_kompetensi; the agency adds its technical competencies as rows with jenis TEKNIS), the
--- 9-box of PermenPANRB 3/2020 (ref_kotak_talenta) and the kinerja axis from the SKP predikat
--- (ref_talenta_kinerja). New tables: plain INSERTs, no admin edit can exist yet.
+-- 9-box of PermenPANRB 3/2020 (ref_kotak_talenta), the kinerja axis from the SKP predikat
+-- (ref_talenta_kinerja) and the successor readiness thresholds (ref_kesiapan_suksesi).
+-- New tables: plain INSERTs, no admin edit can exist yet.
 --
 -- Replicated tables (text id + deleted flag, written only through the write path; rules in
 -- app/models/kompetensi/):
@@ -46,6 +47,9 @@ INSERT INTO ref_talenta_kinerja (id, kode, predikat_kode, kinerja, urutan, dasar
 INSERT INTO ref_talenta_kinerja (id, kode, predikat_kode, kinerja, urutan, dasar_hukum, status_fakta, catatan) VALUES ('414c5ec9-fb00-52ea-8060-0aa479dac605', 'BUTUH_PERBAIKAN', 'BUTUH_PERBAIKAN', 1, 3, 'PermenPANRB 3/2020; PermenPANRB 6/2022', '?', 'Pemetaan predikat ke sumbu kinerja dan cara menggabungkan dua predikat terakhir (rata-rata dibulatkan ke bawah) adalah tafsiran aplikasi [?].');
 INSERT INTO ref_talenta_kinerja (id, kode, predikat_kode, kinerja, urutan, dasar_hukum, status_fakta, catatan) VALUES ('dec233db-9476-55c6-bad4-66553d7f2bbf', 'KURANG', 'KURANG', 1, 4, 'PermenPANRB 3/2020; PermenPANRB 6/2022', '?', 'Pemetaan predikat ke sumbu kinerja dan cara menggabungkan dua predikat terakhir (rata-rata dibulatkan ke bawah) adalah tafsiran aplikasi [?].');
 INSERT INTO ref_talenta_kinerja (id, kode, predikat_kode, kinerja, urutan, dasar_hukum, status_fakta, catatan) VALUES ('b0f66b01-e1b4-5589-9e4d-d20860eaf674', 'SANGAT_KURANG', 'SANGAT_KURANG', 1, 5, 'PermenPANRB 3/2020; PermenPANRB 6/2022', '?', 'Pemetaan predikat ke sumbu kinerja dan cara menggabungkan dua predikat terakhir (rata-rata dibulatkan ke bawah) adalah tafsiran aplikasi [?].');
+CREATE TABLE ref_kesiapan_suksesi (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, nama TEXT, maks_kekurangan INTEGER, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+INSERT INTO ref_kesiapan_suksesi (id, kode, nama, maks_kekurangan, urutan, dasar_hukum, status_fakta, catatan) VALUES ('3648e0ce-5c87-5548-831c-106fa155ee6a', 'SIAP', 'Siap sekarang', 0, 1, 'PermenPANRB 3/2020 Lampiran', '?', 'Ambang kekurangan level adalah pilihan aplikasi [?]; sesuaikan dengan kebijakan manajemen talenta instansi.');
+INSERT INTO ref_kesiapan_suksesi (id, kode, nama, maks_kekurangan, urutan, dasar_hukum, status_fakta, catatan) VALUES ('8b477fc3-cb58-5381-8b19-f30ad258a9f5', 'SATU_DUA_TAHUN', 'Siap 1-2 tahun', 4, 2, 'PermenPANRB 3/2020 Lampiran', '?', 'Ambang kekurangan level adalah pilihan aplikasi [?]; sesuaikan dengan kebijakan manajemen talenta instansi.');
 
 CREATE TABLE kompetensi_standar (
     id TEXT PRIMARY KEY,
