@@ -28,6 +28,11 @@ def _select_combo(qtbot: QtBot, combo: object, text: str) -> None:
     combo.setCurrentIndex(index)  # type: ignore[attr-defined]
 
 
+def _settle(qtbot: QtBot, page: KompetensiPage) -> None:
+    """Wait for the page's background reads."""
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+
+
 def _tick(qtbot: QtBot, page: KompetensiPage, nama: str) -> None:
     table = page.kebutuhan_tab.table
     for r in range(table.rowCount()):
@@ -51,6 +56,7 @@ def test_standard_needs_event_completion_and_talent_box(
     page = KompetensiPage(db, runner=runner, today=TODAY)
     qtbot.addWidget(page)
     page.resize(1300, 780)
+    _settle(qtbot, page)
 
     # 1. The standard of the Kepala Dinas: type levels, save.
     tab = page.standar_tab
@@ -76,6 +82,7 @@ def test_standard_needs_event_completion_and_talent_box(
     needs = page.kebutuhan_tab
     needs.tahun.setValue(2026)
     _select_combo(qtbot, needs.kompetensi, "M.01")
+    _settle(qtbot, page)
     names = [needs.table.item(r, 3).text() for r in range(needs.table.rowCount())]
     assert names == ["Dewi", "Ani"]  # Kabid holds 4, the copied standard: no gap
     _tick(qtbot, page, "Dewi")
@@ -94,6 +101,7 @@ def test_standard_needs_event_completion_and_talent_box(
     assert box is not None
     with qtbot.waitSignal(box.finished, timeout=5000):
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
     jp = {b.nama_lengkap: b.jp for b in jam_pelajaran(db.conn, TODAY.year)}
     assert jp["Dewi"] == 24 and jp["Ani"] == 24 and jp["Budi"] == 0
     assert tab3.peserta.item(0, 4).text() == "Lulus"
@@ -106,6 +114,7 @@ def test_standard_needs_event_completion_and_talent_box(
     assert "Kotak 9" in cell.text() and "Budi" in cell.text()
     succession = page.talenta_tab
     _select_combo(qtbot, succession.kunci, "Kepala Bidang Layanan")
+    _settle(qtbot, page)
     assert succession.calon.rowCount() == 1
     assert succession.calon.item(0, 2).text() == "Budi"
     # The Kepala Bidang's standard now has M.08 (copied), which Budi was never assessed on.
@@ -131,6 +140,7 @@ def test_assessment_sheet_preview_refuses_then_saves(
     page = KompetensiPage(db, runner=runner, today=TODAY)
     qtbot.addWidget(page)
     page.resize(1200, 700)
+    _settle(qtbot, page)
     tab = page.nilai_tab
     page.tabs.setCurrentWidget(tab)
     sheet = tmp_path / "ac.csv"
@@ -146,5 +156,6 @@ def test_assessment_sheet_preview_refuses_then_saves(
     assert tab.table.rowCount() == 1 and tab.table.item(0, 4).text() == "M.01=3"
     qtbot.mouseClick(tab.simpan, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "disimpan" in page.status.text(), timeout=10000)
+    _settle(qtbot, page)
     assert nilai.held_levels(db.conn)[pegawai(db, "Ani")] == {"M.01": 3}
     assert nilai.latest_potensi(db.conn)[pegawai(db, "Ani")][0] == 3

@@ -6,9 +6,10 @@ app/models/pelatihan/."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -256,9 +257,16 @@ class KebutuhanTab(QWidget):
             self.katalog.addItem(f"{k.nama} ({k.jp} JP)", k.id)
 
     def load(self) -> None:
-        self.rows = kebutuhan.kebutuhan_pelatihan(
-            self.page.db.conn, self.tahun.value(), kompetensi=self.kompetensi.currentData()
+        """Read the needs list in the background (a second on 20,000 employees)."""
+        tahun, kode = self.tahun.value(), self.kompetensi.currentData()
+        self.page.background(
+            "kebutuhan",
+            lambda db: kebutuhan.kebutuhan_pelatihan(db.conn, tahun, kompetensi=kode),
+            self.show_rows,
         )
+
+    def show_rows(self, rows: list[kebutuhan.Kebutuhan]) -> None:
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         for r, n in enumerate(self.rows):
             check = QTableWidgetItem()
@@ -605,16 +613,39 @@ class TalentaTab(QWidget):
 
     def load_calon(self) -> None:
         jid = self.kunci.currentData()
-        rows = suksesi.list_calon(self.page.db.conn, jid) if jid else []
+        if not jid:
+            self.show_calon([])
+            return
+        self.page.background("calon", lambda db: suksesi.list_calon(db.conn, jid), self.show_calon)
+
+    def show_calon(self, rows: list[suksesi.Calon]) -> None:
         self.calon.setRowCount(len(rows))
         for r, c in enumerate(rows):
             for col, v in enumerate(_calon_values(c)):
                 self.calon.setItem(r, col, _item(v))
 
     def load(self) -> None:
-        conn = self.page.db.conn
-        boxes = talenta.list_kotak(conn)
-        rows = talenta.list_talenta(conn)
+        """Read the boxes and the key posts in the background."""
+
+        def read(db: Database) -> tuple[object, ...]:
+            conn = db.conn
+            return (
+                talenta.list_kotak(conn),
+                talenta.list_talenta(conn),
+                suksesi.list_jabatan_kunci(conn),
+            )
+
+        self.page.background("talenta", read, self.show_boxes)
+
+    def show_boxes(
+        self,
+        data: tuple[
+            dict[tuple[int, int], talenta.Kotak],
+            list[talenta.Talenta],
+            list[suksesi.JabatanKunci],
+        ],
+    ) -> None:
+        boxes, rows, posts = data
         for (kinerja, potensi), cell in self.cells.items():
             box = boxes.get((kinerja, potensi))
             people = [r.nama for r in rows if (r.kinerja, r.potensi) == (kinerja, potensi)]
@@ -629,7 +660,7 @@ class TalentaTab(QWidget):
         current = self.kunci.currentData()
         self.kunci.blockSignals(True)
         self.kunci.clear()
-        for post in suksesi.list_jabatan_kunci(conn):
+        for post in posts:
             holders = ", ".join(post.pemangku) or tr("lowong")
             self.kunci.addItem(f"{post.nama} — {post.unit_nama} ({holders})", post.id)
         index = self.kunci.findData(current)
@@ -669,6 +700,8 @@ class KompetensiPage(Page):
         super().__init__(db, runner=runner)
         self.actor = actor
         self.today = today or date.today()
+        self._generation: dict[str, int] = {}
+        self._pending = 0
         self.tabs = QTabWidget()
         self.standar_tab = StandarTab(self)
         self.kebutuhan_tab = KebutuhanTab(self)
@@ -688,6 +721,29 @@ class KompetensiPage(Page):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         self.reload()
+
+    def background(
+        self, key: str, read: Callable[[Database], Any], show: Callable[[Any], None]
+    ) -> None:
+        """Run ``read`` on the runner's connection; ``show`` its result unless a newer read of
+        the same ``key`` was started meanwhile."""
+        self._generation[key] = generation = self._generation.get(key, 0) + 1
+        self._pending += 1
+
+        def done(result: object) -> None:
+            self._pending -= 1
+            if self._generation.get(key) == generation:
+                show(result)
+
+        def failed(exc: BaseException) -> None:
+            self._pending -= 1
+            show_error(self, exc)
+
+        self.runner.run(lambda db, progress: read(db), on_done=done, on_error=failed)
+
+    def busy(self) -> bool:
+        """Whether a background read has not reported back yet (tests wait on it)."""
+        return self._pending > 0
 
     def jabatan_list(self) -> list[tuple[str, str]]:
         return standar.list_jabatan(self.db.conn)
