@@ -27,6 +27,10 @@ standards, assessments, gaps, the training needs list, training events and the t
   [--tahun T]] [--hapus NIP ...] [--format json]``.
 * ``merit pelatihan selesai ACARA_ID [--sertifikat NIP=NOMOR ...] [--tidak-hadir NIP ...]``:
   completion in one write (riwayat diklat and JP of every participant).
+* ``merit pelatihan evaluasi ACARA_ID --nip NIP --relevansi 1-5 --manfaat 1-5 --pengajar 1-5
+  [--komentar T]``; ``merit pelatihan evaluasi-rekap [--per acara|penyelenggara]
+  [--format json]`` (JSON rows: ``nama``, ``jawaban``, ``relevansi``, ``manfaat``,
+  ``pengajar``, ``tidak_relevan``, ``tinjau``: felt irrelevant by many).
 * ``merit talenta [--unit U] [--format json]``: each person's cell: ``kinerja`` 1-3,
   ``potensi`` 1-3, ``kotak`` 1-9 and ``nama_kotak`` (null where an axis is missing), and
   ``jumlah_per_kotak``. ``merit talenta --jabatan J``: the ranked successors of a key post
@@ -55,6 +59,7 @@ from app.models.kompetensi import kamus, kebutuhan, nilai, standar, suksesi, tal
 from app.models.organisasi.units import find_unit
 from app.models.pegawai.read import find_pegawai_id
 from app.models.pelatihan import acara as pel
+from app.models.pelatihan import evaluasi
 
 
 def _level(text: str) -> tuple[str, int]:
@@ -78,6 +83,12 @@ def _pair(text: str) -> tuple[str, str]:
 def _potensi(text: str) -> int:
     if text not in ("1", "2", "3"):
         raise argparse.ArgumentTypeError(tr("potensi '{t}' tidak sah: tulis 1, 2 atau 3", t=text))
+    return int(text)
+
+
+def _skala(text: str) -> int:
+    if text not in ("1", "2", "3", "4", "5"):
+        raise argparse.ArgumentTypeError(tr("nilai '{t}' tidak sah: tulis 1 sampai 5", t=text))
     return int(text)
 
 
@@ -175,6 +186,19 @@ def register(sub: Commands) -> None:
     p.add_argument("--sertifikat", type=_pair, nargs="+", action="extend", default=[])
     p.add_argument("--tidak-hadir", nargs="+", action="extend", default=[], metavar="NIP")
     p.set_defaults(handler=cmd_selesai)
+
+    p = cmds.add_parser("evaluasi", help=tr("catat evaluasi peserta (skala 1-5)"))
+    p.add_argument("acara", metavar="ACARA_ID")
+    p.add_argument("--nip", required=True, metavar="NIP")
+    for name in ("relevansi", "manfaat", "pengajar"):
+        p.add_argument(f"--{name}", type=_skala, required=True, metavar="1-5")
+    p.add_argument("--komentar")
+    p.set_defaults(handler=cmd_evaluasi)
+
+    p = cmds.add_parser("evaluasi-rekap", help=tr("hasil evaluasi per acara atau penyelenggara"))
+    p.add_argument("--per", choices=("acara", "penyelenggara"), default="acara")
+    cli_args.add_format_text_json(p)
+    p.set_defaults(handler=cmd_evaluasi_rekap)
 
     p = sub.add_parser("talenta", help=tr("kotak talenta (9 kotak) per unit; calon suksesor"))
     p.add_argument("--unit", metavar="U")
@@ -626,6 +650,50 @@ def _suksesi(ctx: Context, args: argparse.Namespace, jabatan_id: str) -> int:
             print(
                 f"{c.peringkat:>3} {c.nip:<19} {clip(c.nama, 28):<28} {tr('Kotak')} {c.kotak} "
                 f"{c.kesiapan_nama}  {'; '.join(c.catatan)}",
+                file=ctx.out,
+            )
+    return ExitCode.OK
+
+
+def cmd_evaluasi(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    pid = find_pegawai_id(db.conn, args.nip)
+    evaluasi.record_evaluasi(
+        db,
+        args.acara,
+        [evaluasi.Jawaban(pid, args.relevansi, args.manfaat, args.pengajar, args.komentar)],
+        actor=ctx.actor,
+    )
+    print(tr("Evaluasi dicatat."), file=ctx.out)
+    return ExitCode.OK
+
+
+def cmd_evaluasi_rekap(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    require(db, ctx.actor, "laporan.baca")
+    rows = evaluasi.rekap_evaluasi(db.conn, per=args.per)
+    if args.format == "json":
+        write_json(
+            ctx.out,
+            [
+                {
+                    "nama": r.nama,
+                    "jawaban": r.jawaban,
+                    "relevansi": r.relevansi,
+                    "manfaat": r.manfaat,
+                    "pengajar": r.pengajar,
+                    "tidak_relevan": r.tidak_relevan,
+                    "tinjau": r.tinjau,
+                }
+                for r in rows
+            ],
+        )
+    else:
+        for r in rows:
+            flag = tr("TINJAU") if r.tinjau else ""
+            print(
+                f"{clip(r.nama, 44):<44} {r.jawaban:>4} {r.relevansi:>5} {r.manfaat:>5} "
+                f"{r.pengajar:>5} {flag}",
                 file=ctx.out,
             )
     return ExitCode.OK

@@ -168,4 +168,75 @@ def write_kompetensi(tx: WriteTx, conn: sqlite3.Connection, seed: int, today: da
             for pid in lacking_m01[:20]
         ),
     )
+    rows += _past_it_event(tx, katalog_ids[-1], [pid for pid, _ in holders], rng, today)
     return rows
+
+
+def _past_it_event(
+    tx: WriteTx, katalog_id: str, people: list[str], rng: random.Random, today: date
+) -> int:
+    """Last year's office-software training, completed, that most participants found
+    irrelevant to their work (the evaluation flags it for review)."""
+    nama, _bentuk, jenis, jp, _kode, penyelenggara = _KATALOG[-1]
+    mulai = date(today.year - 1, 9, 8)
+    selesai = mulai + timedelta(days=2)
+    acara = natural_id("pelatihan_acara", "demo", mulai.isoformat())
+    tx.insert(
+        "pelatihan_acara",
+        {
+            "id": acara,
+            "katalog_id": katalog_id,
+            "nama": nama,
+            "penyelenggara": penyelenggara,
+            "tanggal_mulai": mulai.isoformat(),
+            "tanggal_selesai": selesai.isoformat(),
+            "jp": jp,
+            "tempat": "Laboratorium Komputer Diskominfo",
+            "status": "SELESAI",
+        },
+    )
+    chosen = rng.sample(people, min(12, len(people)))
+    for n, pid in enumerate(chosen, start=1):
+        rid = natural_id("riwayat_diklat", "pelatihan_acara", acara, pid)
+        nomor = f"{n:03d}/SERT-TI/{mulai.year}"
+        tx.insert(
+            "riwayat_diklat",
+            {
+                "id": rid,
+                "pegawai_id": pid,
+                "jenis": jenis,
+                "nama": nama,
+                "penyelenggara": penyelenggara,
+                "tanggal_mulai": mulai.isoformat(),
+                "tanggal_selesai": selesai.isoformat(),
+                "jam_pelajaran": jp,
+                "nomor_sertifikat": nomor,
+            },
+        )
+        tx.insert(
+            "pelatihan_peserta",
+            {
+                "id": natural_id("pelatihan_peserta", acara, pid),
+                "acara_id": acara,
+                "pegawai_id": pid,
+                "kompetensi_kode": "T.TI.01",
+                "status": "LULUS",
+                "nomor_sertifikat": nomor,
+                "riwayat_diklat_id": rid,
+            },
+        )
+        relevant = rng.random() < 0.25
+        tx.insert(
+            "pelatihan_evaluasi",
+            {
+                "id": natural_id("pelatihan_evaluasi", acara, pid),
+                "acara_id": acara,
+                "pegawai_id": pid,
+                "relevansi": rng.choice((4, 5)) if relevant else rng.choice((1, 2, 2)),
+                "manfaat": rng.choice((3, 4)) if relevant else rng.choice((1, 2, 3)),
+                "pengajar": rng.choice((3, 4, 5)),
+                "komentar": None if relevant else "Materi tidak terpakai dalam tugas sehari-hari.",
+                "tanggal": selesai.isoformat(),
+            },
+        )
+    return 1 + 3 * len(chosen)

@@ -85,6 +85,17 @@ def test_from_gap_to_completed_event(
     assert run(path, "talenta", "--jabatan", "Kepala Bidang Layanan", "--format", "json") == 0
     calon = out_json(capsys)["calon"]  # type: ignore[index]
     assert [(c["nama"], c["kotak"], c["kesiapan"]) for c in calon] == [("Budi", 9, "SIAP")]
+    rate = ("--relevansi", "2", "--manfaat", "2", "--pengajar", "4")
+    assert run(path, "pelatihan", "evaluasi", acara, "--nip", ani, *rate, "--komentar", "x") == 0
+    assert run(path, "pelatihan", "evaluasi", acara, "--nip", budi, "--relevansi", "4",
+               "--manfaat", "4", "--pengajar", "4") == 2  # fmt: skip
+    assert "tidak hadir" in capsys.readouterr().err
+    assert run(path, "pelatihan", "evaluasi-rekap", "--per", "penyelenggara", "--format",
+               "json") == 0  # fmt: skip
+    assert out_json(capsys) == [
+        {"nama": "-", "jawaban": 1, "relevansi": 2.0, "manfaat": 2.0, "pengajar": 4.0,
+         "tidak_relevan": 1, "tinjau": True}
+    ]  # fmt: skip
     assert run(path, "pelatihan", "acara", "--format", "json") == 0
     assert out_json(capsys)[0]["status"] == "SELESAI"  # type: ignore[index]
     del dewi

@@ -283,8 +283,9 @@ def test_the_demo_has_standards_assessments_needs_an_event_and_a_talent_box(
     needs = kebutuhan.kebutuhan_pelatihan(conn, 2026)
     assert needs and needs[0].kekurangan >= needs[-1].kekurangan
     assert any(n.kompetensi_kode == "T.KES.01" for n in kebutuhan.list_gap(conn))
-    [event] = pel.list_acara(conn)
-    assert event.status == "RENCANA" and event.peserta > 0
+    planned, done = pel.list_acara(conn)  # newest first
+    assert planned.status == "RENCANA" and planned.peserta > 0
+    assert done.status == "SELESAI" and done.peserta == 12
     counts = talenta.count_kotak(talenta.list_talenta(conn))
     assert sum(counts.values()) > 100 and counts[9] >= 1
     assert len(pel.list_katalog(conn)) == 6

@@ -106,6 +106,7 @@ def test_standard_needs_event_completion_and_talent_box(
     assert jp["Dewi"] == 24 and jp["Ani"] == 24 and jp["Budi"] == 0
     assert tab3.peserta.item(0, 4).text() == "Lulus"
     assert not tab3.selesai.isEnabled()
+    assert tab3.evaluasi.text() == "Evaluasi peserta: belum ada."
     page.grab().save(str(tmp_path / "acara.png"))
 
     # 4. The talent box: Budi (Sangat Baik, potensi tinggi) in box 9.

@@ -37,6 +37,7 @@ from app.jobs import kompetensi as jobs
 from app.models.errors import MeritError
 from app.models.kompetensi import kamus, kebutuhan, nilai, standar, suksesi, talenta
 from app.models.pelatihan import acara as pel
+from app.models.pelatihan import evaluasi
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
 from app.ui.tasks import TaskRunner
@@ -498,6 +499,9 @@ class AcaraTab(QWidget):
         layout.addWidget(self.acara, 1)
         layout.addWidget(QLabel(tr("Peserta:")))
         layout.addWidget(self.peserta, 1)
+        self.evaluasi = QLabel()
+        self.evaluasi.setObjectName("hasilEvaluasi")
+        layout.addWidget(self.evaluasi)
         layout.addWidget(self.selesai)
         self.items: list[pel.Acara] = []
         self.acara.itemSelectionChanged.connect(self.load_peserta)
@@ -532,6 +536,25 @@ class AcaraTab(QWidget):
             for c, v in enumerate(values):
                 self.peserta.setItem(r, c, _item(v))
         self.selesai.setEnabled(acara is not None and acara.status == pel.RENCANA)
+        self.evaluasi.setText(self._evaluasi_text(acara))
+
+    def _evaluasi_text(self, acara: pel.Acara | None) -> str:
+        if acara is None or acara.status != pel.SELESAI:
+            return ""
+        try:
+            r = evaluasi.get_evaluasi_acara(self.page.db.conn, acara.id)
+        except MeritError:
+            return tr("Evaluasi peserta: belum ada.")
+        text = tr(
+            "Evaluasi peserta ({n} jawaban): relevansi {r}, manfaat {m}, pengajar {p} (skala "
+            "1-5); {t} merasa tidak relevan.",
+            n=r.jawaban,
+            r=angka(r.relevansi, 2),
+            m=angka(r.manfaat, 2),
+            p=angka(r.pengajar, 2),
+            t=r.tidak_relevan,
+        )
+        return text + (tr(" Perlu ditinjau sebelum direncanakan lagi.") if r.tinjau else "")
 
     def complete(self) -> None:
         acara = self.current()

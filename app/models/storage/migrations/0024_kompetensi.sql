@@ -20,6 +20,7 @@
 --   pelatihan_acara     a training event: dates, JP, status RENCANA -> SELESAI (or BATAL)
 --   pelatihan_peserta   a participant of an event; completion links the riwayat_diklat row;
 --                       id = natural_id('pelatihan_peserta', acara_id, pegawai_id)
+--   pelatihan_evaluasi  a participant's feedback on an event (at the end of this file)
 
 CREATE TABLE ref_kompetensi (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, nama TEXT, jenis TEXT, uraian TEXT, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
 INSERT INTO ref_kompetensi (id, kode, nama, jenis, uraian, urutan, dasar_hukum, status_fakta, catatan) VALUES ('f684a887-d685-5785-b1c8-3f528549d3df', 'M.01', 'Integritas', 'MANAJERIAL', 'Konsisten berperilaku selaras dengan nilai, norma dan etika organisasi.', 1, 'PermenPANRB 38/2017 Lampiran', 'P', 'Nama dan jumlah [V]; kode M.01-M.08 mengikuti urutan peraturan [P].');
@@ -124,3 +125,19 @@ CREATE TABLE pelatihan_peserta (
 );
 CREATE INDEX pelatihan_peserta_acara ON pelatihan_peserta (acara_id);
 CREATE INDEX pelatihan_peserta_pegawai ON pelatihan_peserta (pegawai_id);
+
+-- Feedback of a participant on an event (Kirkpatrick level 1): relevance to their work,
+-- usefulness and the trainer, each 1-5, and free text.
+-- id = natural_id('pelatihan_evaluasi', acara_id, pegawai_id)
+CREATE TABLE pelatihan_evaluasi (
+    id TEXT PRIMARY KEY,
+    acara_id TEXT NOT NULL REFERENCES pelatihan_acara (id) DEFERRABLE INITIALLY DEFERRED,
+    pegawai_id TEXT NOT NULL REFERENCES pegawai (id) DEFERRABLE INITIALLY DEFERRED,
+    relevansi INTEGER NOT NULL CHECK (relevansi BETWEEN 1 AND 5),
+    manfaat INTEGER NOT NULL CHECK (manfaat BETWEEN 1 AND 5),
+    pengajar INTEGER NOT NULL CHECK (pengajar BETWEEN 1 AND 5),
+    komentar TEXT,
+    tanggal TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX pelatihan_evaluasi_acara ON pelatihan_evaluasi (acara_id);
