@@ -9,6 +9,7 @@ import random
 import sqlite3
 from datetime import date, timedelta
 
+from app.models.kompetensi import kamus, kebutuhan, standar
 from app.models.reference.loader import natural_id, ref_id
 from app.models.storage.store import WriteTx
 
@@ -48,16 +49,11 @@ def write_kompetensi(tx: WriteTx, conn: sqlite3.Connection, seed: int, today: da
             },
         )
         rows += 1
-    umum = [r[0] for r in conn.execute(
-        "SELECT kode FROM ref_kompetensi WHERE jenis IN ('MANAJERIAL', 'SOSIAL_KULTURAL') "
-        "AND deleted = 0 ORDER BY urutan")]  # fmt: skip
+    umum = [
+        k.kode for k in kamus.list_kompetensi(conn) if k.jenis in ("MANAJERIAL", "SOSIAL_KULTURAL")
+    ]
     standards: dict[str, dict[str, int]] = {}
-    for jid, level, unit_nama in conn.execute(
-        "SELECT j.id, r.standar_kompetensi, u.nama FROM jabatan j "
-        "JOIN ref_jenjang_jabatan r ON r.kode = j.jenjang_kode "
-        "JOIN unit_organisasi u ON u.id = j.unit_id "
-        "WHERE j.deleted = 0 AND r.standar_kompetensi IS NOT NULL ORDER BY j.id"
-    ):
+    for jid, level, unit_nama in standar.list_level_jenjang(conn):
         mine = dict.fromkeys(umum, int(level))
         for kode, _nama, unit_word in _TEKNIS:
             if unit_word in str(unit_nama):
@@ -76,12 +72,7 @@ def write_kompetensi(tx: WriteTx, conn: sqlite3.Connection, seed: int, today: da
             for kode, level in mine.items()
         ),
     )
-    holders = conn.execute(
-        "SELECT pegawai_id, jabatan_id FROM (SELECT pegawai_id, jabatan_id, ROW_NUMBER() OVER ("
-        " PARTITION BY pegawai_id ORDER BY tmt IS NULL DESC, tmt DESC, tanggal_sk DESC, id DESC)"
-        " AS n FROM riwayat_jabatan WHERE deleted = 0) WHERE n = 1 AND jabatan_id IS NOT NULL "
-        "ORDER BY pegawai_id"
-    ).fetchall()
+    holders = kebutuhan.current_jabatan(conn)
     nilai_rows: list[dict[str, str | int | None]] = []
     potensi_rows: list[dict[str, str | int | float | None]] = []
     lacking_m01: list[str] = []

@@ -89,6 +89,17 @@ def list_pemangku(
     return [Pemangku(*row) for row in conn.execute(sql, params)]
 
 
+def current_jabatan(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(pegawai_id, jabatan_id) of the position each employee holds now, by pegawai_id."""
+    rows = conn.execute(
+        "SELECT pegawai_id, jabatan_id FROM (SELECT pegawai_id, jabatan_id, ROW_NUMBER() OVER ("
+        " PARTITION BY pegawai_id ORDER BY tmt IS NULL DESC, tmt DESC, tanggal_sk DESC, id DESC)"
+        " AS n FROM riwayat_jabatan WHERE deleted = 0) WHERE n = 1 AND jabatan_id IS NOT NULL "
+        "ORDER BY pegawai_id"
+    )
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
 def standar_semua(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
     """jabatan_id -> kode -> required level, for every position with a standard."""
     result: dict[str, dict[str, int]] = defaultdict(dict)

@@ -64,6 +64,18 @@ def list_jabatan(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return [(str(r[0]), str(r[1])) for r in rows]
 
 
+def list_level_jenjang(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    """(jabatan_id, default level of its jenjang, unit name) of every position whose jenjang
+    has a default level (``ref_jenjang_jabatan.standar_kompetensi`` [?]), by id."""
+    rows = conn.execute(
+        "SELECT j.id, r.standar_kompetensi, u.nama FROM jabatan j "
+        "JOIN ref_jenjang_jabatan r ON r.kode = j.jenjang_kode "
+        "JOIN unit_organisasi u ON u.id = j.unit_id "
+        "WHERE j.deleted = 0 AND r.standar_kompetensi IS NOT NULL ORDER BY j.id"
+    )
+    return [(str(r[0]), int(r[1]), str(r[2])) for r in rows]
+
+
 def list_standar(conn: sqlite3.Connection, jabatan_id: str) -> list[Standar]:
     """The standard of a position, in the library's order."""
     kamus = kompetensi_by_kode(conn)
