@@ -311,3 +311,39 @@ def test_succession_ranks_the_talent_pool_for_a_key_post(db: Database, org: Org)
     ]  # Dewi: potential low, not in the pool; Kabid holds the post
     assert calon[0].catatan == ("golongan II/d di bawah syarat III/d",)  # shown, not filtered
     assert suksesi.list_calon(db.conn, org.kadis) == []  # no standard yet
+
+
+def test_a_unit_operator_records_assessments_of_their_own_people_only(
+    db: Database, org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argon2 import PasswordHasher
+
+    from app.models.access import akun
+    from app.models.access.akses import Hak, Peran
+    from app.models.errors import AccessDenied
+    from app.models.pelatihan import acara as pel
+
+    monkeypatch.setattr(
+        akun, "hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
+    sandi = "kopi pagi di kantor"
+    admin = akun.create_admin_pertama(db, "admin", "Admin", sandi)
+    akun.create_akun(db, "op.bidang", "Op", sandi, [Hak(Peran.OPERATOR, org.bidang)], actor=admin)
+    op = akun.masuk(db, "op.bidang", sandi)
+    nilai.record_nilai(db, pegawai(db, "Ani"), "2026-03-01", {"M.01": 3}, actor=op)
+    with pytest.raises(AccessDenied):
+        nilai.record_nilai(db, pegawai(db, "Kadis"), "2026-03-01", {"M.01": 3}, actor=op)
+    sheet = _write(
+        tmp_path / "ac.csv",
+        ["NIP;Tanggal;M.01", f"{nip(db, 'Budi')};2026-03-02;3", f"{nip(db, 'Kadis')};2026-03-02;4"],
+    )
+    plan = nilai.plan_impor_nilai(db, sheet, actor=op)
+    assert plan.ok
+    with pytest.raises(AccessDenied):  # Kadis is outside the unit: the whole sheet is refused
+        nilai.apply_impor_nilai(db, plan, actor=op)
+    assert pegawai(db, "Budi") not in nilai.held_levels(db.conn)
+    # Standards and training events are whole-agency matters.
+    with pytest.raises(AccessDenied):
+        standar.set_standar(db, org.analis, {"M.01": 2}, actor=op)
+    with pytest.raises(AccessDenied):
+        pel.create_katalog(db, "X", jp=8, actor=op)

@@ -194,13 +194,13 @@ TABEL_AKSI: tuple[tuple[str, str], ...] = (
     ("kp_usulan", "dokumen.terbitkan"),
 )
 
-# -- competency and training (issue 15): standards are part of the position (whole agency);
-# assessments and training places are per employee (the operator's units); the catalogue and
-# events are agency-wide records of the operator.
+# -- competency and training (issue 15): standards are part of the position and training
+# events serve the whole agency (whole-agency operators); assessments are per employee (the
+# operator's units).
 AKSI["kompetensi.ubah"] = "mengubah standar dan penilaian kompetensi"
 AKSI["pelatihan.kelola"] = "mengelola rencana dan acara pelatihan"
 HAK[Peran.ADMIN].update(dict.fromkeys(("kompetensi.ubah", "pelatihan.kelola"), _S))
-HAK[Peran.OPERATOR].update({"kompetensi.ubah": _U, "pelatihan.kelola": _U})
+HAK[Peran.OPERATOR].update({"kompetensi.ubah": _U, "pelatihan.kelola": _I})
 TABEL_AKSI += (
     ("kompetensi_standar", "organisasi.ubah"),
     ("kompetensi_", "kompetensi.ubah"),

@@ -92,7 +92,10 @@ class Penilaian:
 def _write(tx_store: Store, items: list[Penilaian], aksi: str, actor: str) -> int:
     conn = tx_store.db.conn
     written = 0
-    with tx_store.write(aksi, actor=actor, izin="kompetensi.ubah") as tx:
+    # The right is checked per row by the write path (kompetensi.ubah, limited to the
+    # operator's units through each row's pegawai_id), so a unit operator can import the
+    # results of their own people and is refused, whole, for anyone else.
+    with tx_store.write(aksi, actor=actor) as tx:
         for p in items:
             for kode, level in p.levels.items():
                 nid = nilai_id(p.pegawai_id, kode, p.tanggal, p.sumber)
@@ -159,6 +162,7 @@ def record_nilai(
         day = parse_date(day).isoformat()
     except BadValue as exc:
         raise ValidationError(tr("Tanggal penilaian: {e}", e=exc), field="tanggal") from exc
+    require(db, actor, "kompetensi.ubah", pegawai_id=pegawai_id)
     item = Penilaian(pegawai_id, day, sumber, clean, potensi, skor, penilai)
     return _write(Store(db), [item], tr("Mencatat hasil penilaian kompetensi"), actor)
 
@@ -261,7 +265,7 @@ def _key(text: str | None) -> str:
 
 def plan_impor_nilai(db: Database, path: Path | str, *, actor: str = "sistem") -> RencanaNilai:
     """Read an assessment centre's sheet and check every cell; nothing is written."""
-    require(db, actor, "kompetensi.ubah")
+    require(db, actor, "pegawai.baca")
     conn = db.conn
     source = read_source(path)
     plan = RencanaNilai(berkas=str(path))
