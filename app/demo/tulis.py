@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.demo.gen import generate
+from app.demo.kompetensi import write_kompetensi
 from app.i18n import tr
 from app.models.dokumen.penandatangan import find_holder
 from app.models.dokumen.templat_bawaan import write_templates
@@ -162,6 +163,7 @@ def create_demo(
         # The decree templates, so that an SK can be issued right away (their signatories and
         # logo come from the settings above).
         write_templates(tx, db.conn)
+        rows += write_kompetensi(tx, db.conn, seed, today or date.today())
     if not db.meta("nama_instalasi"):
         db.set_meta("nama_instalasi", tr("BKPSDM {agency} (demo)", agency=DEMO_AGENCY))
 

@@ -44,6 +44,8 @@ EXPECTED: dict[Peran, set[str]] = {
         "sync.ekspor_penuh",
         "sync.impor",
         "sync.baca",
+        "kompetensi.ubah",
+        "pelatihan.kelola",
     },
     Peran.PEJABAT_PENILAI: {"pegawai.baca", "pegawai.baca_rincian", "skp.baca", "skp.nilai"},
     # No employee records, no sync, no audit: only the selections assigned.

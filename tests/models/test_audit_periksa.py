@@ -200,6 +200,20 @@ def test_migration_18_marks_an_older_head_and_the_next_entry_signs_it(tmp_path: 
         "DELETE FROM lokal_meta WHERE kunci IN ('instansi_id', 'roster_root_harapan', "
         "'roster_warisan')"
     )
+    for table in (  # migration 20 (competencies), not there at schema 17 either
+        "ref_kompetensi",
+        "ref_kotak_talenta",
+        "ref_talenta_kinerja",
+        "ref_kesiapan_suksesi",
+        "kompetensi_standar",
+        "kompetensi_nilai",
+        "kompetensi_potensi",
+        "pelatihan_evaluasi",
+        "pelatihan_peserta",
+        "pelatihan_acara",
+        "pelatihan_katalog",
+    ):
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 18")
     conn.execute("PRAGMA user_version = 17")
     db.close()

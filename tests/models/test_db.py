@@ -357,7 +357,15 @@ def test_migration_16_keeps_old_skps_and_widens_the_states(
 
     path = tmp_path / "skp-lama.sqlite3"
     old = _database_at(path, 15, monkeypatch)
-    new_tables = ("ref_tenggat_skp", "ref_capaian_organisasi", "ref_kurva_predikat")
+    new_tables = (
+        "ref_tenggat_skp",
+        "ref_capaian_organisasi",
+        "ref_kurva_predikat",
+        "ref_kompetensi",  # migration 20
+        "ref_kotak_talenta",
+        "ref_talenta_kinerja",
+        "ref_kesiapan_suksesi",
+    )
     monkeypatch.setattr(
         loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in new_tables)
     )
@@ -438,4 +446,47 @@ def test_migration_17_adds_page_fingerprints_and_keeps_old_files(
     assert tuple(row) == ("AAAAA-AAAAA", None, None)
     columns = replicated_schema(again.conn)["naskah_dokumen"]
     assert "sidik_halaman" in columns and "tanda_terbit" in columns
+    again.close()
+
+
+def test_migration_20_brings_the_competency_tables_to_an_older_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database at version 19 gets the competency library, the 9-box and the empty
+    competency and training tables on upgrade, with the same reference rows and ids as a new
+    database; its employees stay as they were."""
+    with Database(tmp_path / "baru.sqlite3") as new:
+        fresh = {
+            t: _typed_rows(new.conn, t)
+            for t in (
+                "ref_kompetensi",
+                "ref_kotak_talenta",
+                "ref_talenta_kinerja",
+                "ref_kesiapan_suksesi",
+            )
+        }
+    path = tmp_path / "lama.sqlite3"
+    db = _database_at(path, 19, monkeypatch)
+    db.conn.execute(
+        "INSERT INTO pegawai (id, nip, nama, jenis_asn, tanggal_lahir, jenis_kelamin, "
+        "status_kepegawaian) VALUES ('p1', '1', 'A', 'PNS', '1990-01-01', 'P', 'PNS')"
+    )
+    db.conn.commit()
+    db.close()
+    again = Database(path)
+    assert again.schema_version == LATEST_VERSION
+    for name, rows in fresh.items():
+        assert _typed_rows(again.conn, name) == rows
+    row = again.conn.execute(
+        "SELECT id, nama, jenis FROM ref_kompetensi WHERE kode = 'M.08'"
+    ).fetchone()
+    assert tuple(row) == (ref_id("ref_kompetensi", "M.08"), "Pengambilan Keputusan", "MANAJERIAL")
+    box = again.conn.execute(
+        "SELECT nomor FROM ref_kotak_talenta WHERE kinerja = 3 AND potensi = 3"
+    ).fetchone()[0]
+    assert box == 9
+    schema = replicated_schema(again.conn)
+    for table in ("kompetensi_standar", "kompetensi_nilai", "pelatihan_peserta"):
+        assert table in schema
+    assert again.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0] == 1
     again.close()

@@ -56,6 +56,10 @@ EXPECTED_TABLES = [
     "ref_kurva_predikat",
     "ref_status_kepegawaian",
     "ref_kedudukan",
+    "ref_kompetensi",
+    "ref_kotak_talenta",
+    "ref_talenta_kinerja",
+    "ref_kesiapan_suksesi",
 ]
 
 
@@ -124,6 +128,7 @@ FOREIGN_KEYS = {
     ("ref_matriks_predikat", "rating_perilaku"): "ref_rating",
     ("ref_matriks_predikat", "predikat_kode"): "ref_predikat",
     ("ref_alpa_hukdis", "hukuman_kode"): "ref_hukuman_disiplin",
+    ("ref_talenta_kinerja", "predikat_kode"): "ref_predikat",
 }
 
 

@@ -222,6 +222,19 @@ TABEL_AKSI: tuple[tuple[str, str], ...] = (
     ("kp_usulan", "dokumen.terbitkan"),
 )
 
+# -- competency and training (issue 15): standards are part of the position and training
+# events serve the whole agency (whole-agency operators); assessments are per employee (the
+# operator's units).
+AKSI["kompetensi.ubah"] = "mengubah standar dan penilaian kompetensi"
+AKSI["pelatihan.kelola"] = "mengelola rencana dan acara pelatihan"
+HAK[Peran.ADMIN].update(dict.fromkeys(("kompetensi.ubah", "pelatihan.kelola"), _S))
+HAK[Peran.OPERATOR].update({"kompetensi.ubah": _U, "pelatihan.kelola": _I})
+TABEL_AKSI += (
+    ("kompetensi_standar", "organisasi.ubah"),
+    ("kompetensi_", "kompetensi.ubah"),
+    ("pelatihan_", "pelatihan.kelola"),
+)
+
 
 def aksi_tabel(table: str, fields: dict[str, Any] | None = None) -> str | None:
     """The action a write to ``table`` needs (None: not mapped, admin only)."""

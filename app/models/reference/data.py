@@ -1552,6 +1552,256 @@ REF_KEDUDUKAN = _table(
 )
 
 # ---------------------------------------------------------------------------------------------
+# ref_kompetensi — the competency library of PermenPANRB 38/2017 (asn-rules 7.1): 8 managerial
+# competencies and 1 socio-cultural [V: names and count]; the codes M.01-M.08 [P] (M.01, M.05,
+# M.06 seen in a dictionary table, the rest follow the regulation's order) and SK.01 (a code of
+# this application). Technical competencies are set per post by the agency: the admin adds rows
+# with jenis TEKNIS (kode of their choice). Each competency has 5 levels [V]. Added by
+# migration 20.
+
+_DH_KOMPETENSI = "PermenPANRB 38/2017 Lampiran"
+_CAT_KODE_M = "Nama dan jumlah [V]; kode M.01-M.08 mengikuti urutan peraturan [P]."
+_CAT_KODE_SK = "Nama [V]; kode SK.01 adalah kode aplikasi ini [P]."
+
+_KOMPETENSI: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "M.01",
+        "Integritas",
+        "MANAJERIAL",
+        "Konsisten berperilaku selaras dengan nilai, norma dan etika organisasi.",
+    ),
+    (
+        "M.02",
+        "Kerja Sama",
+        "MANAJERIAL",
+        "Kemampuan menjalin, membina dan mempertahankan hubungan kerja yang efektif.",
+    ),
+    (
+        "M.03",
+        "Komunikasi",
+        "MANAJERIAL",
+        "Kemampuan menerangkan pandangan dan gagasan secara jelas, sistematis dan meyakinkan.",
+    ),
+    (
+        "M.04",
+        "Orientasi pada Hasil",
+        "MANAJERIAL",
+        "Kemampuan mempertahankan komitmen pribadi yang tinggi untuk menyelesaikan tugas.",
+    ),
+    (
+        "M.05",
+        "Pelayanan Publik",
+        "MANAJERIAL",
+        "Kemampuan melaksanakan tugas pemerintahan dan pelayanan publik secara profesional.",
+    ),
+    (
+        "M.06",
+        "Pengembangan Diri dan Orang Lain",
+        "MANAJERIAL",
+        "Kemampuan meningkatkan pengetahuan dan keterampilan diri dan orang lain.",
+    ),
+    (
+        "M.07",
+        "Mengelola Perubahan",
+        "MANAJERIAL",
+        "Kemampuan menyesuaikan diri dan mengelola perubahan organisasi.",
+    ),
+    (
+        "M.08",
+        "Pengambilan Keputusan",
+        "MANAJERIAL",
+        "Kemampuan membuat keputusan yang baik secara tepat waktu dan dengan keyakinan diri.",
+    ),
+    (
+        "SK.01",
+        "Perekat Bangsa",
+        "SOSIAL_KULTURAL",
+        "Kemampuan mempromosikan sikap toleransi, keterbukaan dan peka terhadap perbedaan.",
+    ),
+)
+
+REF_KOMPETENSI = _table(
+    "ref_kompetensi",
+    "Kamus kompetensi",
+    (("nama", "TEXT"), ("jenis", "TEXT"), ("uraian", "TEXT")),
+    [
+        _row(
+            kode,
+            nama=nama,
+            jenis=jenis,
+            uraian=uraian,
+            urutan=i,
+            dasar_hukum=_DH_KOMPETENSI,
+            status_fakta=P,
+            catatan=_CAT_KODE_M if jenis == "MANAJERIAL" else _CAT_KODE_SK,
+        )
+        for i, (kode, nama, jenis, uraian) in enumerate(_KOMPETENSI, start=1)
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_kotak_talenta — the 9-box of PermenPANRB 3/2020 (asn-rules 6.3) [P]: kinerja 1 (di bawah
+# ekspektasi) .. 3 (di atas) x potensi 1 (rendah) .. 3 (tinggi) -> box number. Boxes 7-9 are
+# the talent pool [P]; the follow-up per box is still to be checked in the Lampiran [?].
+# kode "K<kinerja>P<potensi>". Added by migration 20.
+
+_DH_TALENTA = "PermenPANRB 3/2020 Lampiran"
+_CAT_TALENTA = "Nomor kotak [P]; tindak lanjut per kotak belum diperiksa di Lampiran [?]."
+_KOTAK: tuple[tuple[int, int, int, str, str], ...] = (
+    (
+        1,
+        1,
+        1,
+        "Kinerja di bawah ekspektasi, potensi rendah",
+        "Konseling; pertimbangkan penempatan lain",
+    ),
+    (
+        1,
+        2,
+        3,
+        "Kinerja di bawah ekspektasi, potensi menengah",
+        "Konseling dan pengembangan kinerja",
+    ),
+    (1, 3, 6, "Kinerja di bawah ekspektasi, potensi tinggi", "Pembinaan kinerja; rotasi"),
+    (2, 1, 2, "Kinerja sesuai ekspektasi, potensi rendah", "Pengembangan kompetensi"),
+    (2, 2, 5, "Kinerja sesuai ekspektasi, potensi menengah", "Pengembangan kompetensi; rotasi"),
+    (
+        2,
+        3,
+        8,
+        "Kinerja sesuai ekspektasi, potensi tinggi",
+        "Kelompok rencana suksesi; pengembangan",
+    ),
+    (
+        3,
+        1,
+        4,
+        "Kinerja di atas ekspektasi, potensi rendah",
+        "Pertahankan di jabatan; pengembangan potensi",
+    ),
+    (
+        3,
+        2,
+        7,
+        "Kinerja di atas ekspektasi, potensi menengah",
+        "Kelompok rencana suksesi; pengembangan",
+    ),
+    (
+        3,
+        3,
+        9,
+        "Kinerja di atas ekspektasi, potensi tinggi",
+        "Prioritas utama kelompok rencana suksesi",
+    ),
+)
+
+REF_KOTAK_TALENTA = _table(
+    "ref_kotak_talenta",
+    "Kotak talenta (9 kotak)",
+    (
+        ("kinerja", "INTEGER"),
+        ("potensi", "INTEGER"),
+        ("nomor", "INTEGER"),
+        ("nama", "TEXT"),
+        ("tindak_lanjut", "TEXT"),
+        ("kelompok_suksesi", "INTEGER"),
+    ),
+    [
+        _row(
+            f"K{k}P{p}",
+            kinerja=k,
+            potensi=p,
+            nomor=n,
+            nama=nama,
+            tindak_lanjut=tl,
+            kelompok_suksesi=1 if n >= 7 else 0,
+            urutan=n,
+            dasar_hukum=_DH_TALENTA,
+            status_fakta=U,
+            catatan=_CAT_TALENTA,
+        )
+        for k, p, n, nama, tl in _KOTAK
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_talenta_kinerja — the kinerja axis of the 9-box from the SKP predikat (asn-rules 4.2, 6.3):
+# Sangat Baik = di atas ekspektasi (3), Baik = sesuai (2), the rest = di bawah (1) [?]: the
+# axis is named by expectation, the predikat by the matrix of PermenPANRB 6/2022; the mapping
+# and taking the last two years (mean, rounded down) are this application's reading [?].
+# kode = predikat kode. Added by migration 20.
+
+_CAT_TALENTA_KINERJA = (
+    "Pemetaan predikat ke sumbu kinerja dan cara menggabungkan dua predikat terakhir "
+    "(rata-rata dibulatkan ke bawah) adalah tafsiran aplikasi [?]."
+)
+
+REF_TALENTA_KINERJA = _table(
+    "ref_talenta_kinerja",
+    "Sumbu kinerja kotak talenta",
+    (("predikat_kode", "TEXT"), ("kinerja", "INTEGER")),
+    [
+        _row(
+            kode,
+            predikat_kode=kode,
+            kinerja=kinerja,
+            urutan=i,
+            dasar_hukum="PermenPANRB 3/2020; PermenPANRB 6/2022",
+            status_fakta=U,
+            catatan=_CAT_TALENTA_KINERJA,
+        )
+        for i, (kode, kinerja) in enumerate(
+            [
+                ("SANGAT_BAIK", 3),
+                ("BAIK", 2),
+                ("BUTUH_PERBAIKAN", 1),
+                ("KURANG", 1),
+                ("SANGAT_KURANG", 1),
+            ],
+            start=1,
+        )
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+# ref_kesiapan_suksesi — readiness of a successor for a key post (asn-rules 6.3; issue 15 item 7):
+# "siap sekarang" when every required competency of the post is met, "1-2 tahun" when the levels
+# still lacking add up to at most maks_kekurangan. PermenPANRB 3/2020 names the readiness
+# categories; these thresholds are this application's choice, to be set by the agency [?].
+# Added by migration 20.
+
+_CAT_KESIAPAN = (
+    "Ambang kekurangan level adalah pilihan aplikasi [?]; sesuaikan dengan kebijakan "
+    "manajemen talenta instansi."
+)
+
+REF_KESIAPAN_SUKSESI = _table(
+    "ref_kesiapan_suksesi",
+    "Kesiapan calon suksesor",
+    (("nama", "TEXT"), ("maks_kekurangan", "INTEGER")),
+    [
+        _row(
+            "SIAP",
+            nama="Siap sekarang",
+            maks_kekurangan=0,
+            urutan=1,
+            dasar_hukum=_DH_TALENTA,
+            status_fakta=U,
+            catatan=_CAT_KESIAPAN,
+        ),
+        _row(
+            "SATU_DUA_TAHUN",
+            nama="Siap 1-2 tahun",
+            maks_kekurangan=4,
+            urutan=2,
+            dasar_hukum=_DH_TALENTA,
+            status_fakta=U,
+            catatan=_CAT_KESIAPAN,
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
 
 REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_GOLONGAN,
@@ -1576,6 +1826,10 @@ REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_KURVA_PREDIKAT,
     REF_STATUS_KEPEGAWAIAN,
     REF_KEDUDUKAN,
+    REF_KOMPETENSI,
+    REF_KOTAK_TALENTA,
+    REF_TALENTA_KINERJA,
+    REF_KESIAPAN_SUKSESI,
 )
 
 _BY_NAME: dict[str, RefTable] = {t.name: t for t in REFERENCE_TABLES}

@@ -90,6 +90,12 @@ def _kp() -> PageClass:
     return KpPage
 
 
+def _kompetensi() -> PageClass:
+    from app.ui.pages.kompetensi import KompetensiPage  # lazy: imported on first show
+
+    return KompetensiPage
+
+
 def _kalkulator() -> PageClass:
     from app.ui.pages.kalkulator import KalkulatorPage  # lazy: imported on first show
 
@@ -153,6 +159,7 @@ PENILAIAN = (("seleksi.nilai",),)
 AKUN = (("akun.kelola",),)
 AUDIT = (("audit.baca",),)
 SINKRON = (("sync.baca",),)
+KOMPETENSI = (("kompetensi.ubah",), ("pelatihan.kelola",))
 KONFLIK = (("sync.impor",),)
 
 PAGES: tuple[PageSpec, ...] = (
@@ -165,6 +172,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("skp", "Kinerja (SKP)", 50, _skp, rights=SKP),
     PageSpec("dokumen", "Dokumen SK", 60, _dokumen, rights=DOKUMEN),
     PageSpec("kp", "Kenaikan pangkat", 70, _kp, rights=KP),
+    PageSpec("kompetensi", "Kompetensi & Pelatihan", 72, _kompetensi, rights=KOMPETENSI),
     PageSpec("kalkulator", "Kalkulator kepegawaian", 75, _kalkulator),
     PageSpec("seleksi", "Seleksi jabatan", 80, _seleksi, rights=SELEKSI),
     PageSpec("penilaian", "Penilaian panitia", 90, _penilaian, rights=PENILAIAN),

@@ -155,6 +155,10 @@ def _m0019(conn: sqlite3.Connection) -> None:
     m0019_roster.apply(conn)
 
 
+def _m0020(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0020_kompetensi.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -179,5 +183,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(17, "sidik tampilan halaman dan tanda instalasi penerbit naskah SK", _m0017),
     Migration(18, "kepala jejak audit bertanda tangan dan kepala yang dilihat peer", _m0018),
     Migration(19, "roster instansi: wewenang tiap instalasi, batch ditahan, peer dicabut", _m0019),
+    Migration(
+        20, "kompetensi: kamus, standar jabatan, penilaian, pelatihan, kotak talenta", _m0020
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,64 @@
+"""Competency and training actions used by the screens and the command line alike (issue 15):
+the needs list workbook, the assessment import, completing a training event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.i18n import tr
+from app.jobs.progress import NO_PROGRESS, Progress
+from app.jobs.rekap import check_target
+from app.models.access.akses import require
+from app.models.kompetensi import kebutuhan, nilai
+from app.models.rekap import common
+from app.models.storage.db import Database
+from app.models.storage.store import Store
+
+
+@dataclass(frozen=True)
+class KebutuhanRequest:
+    target: Path
+    tahun: int
+    unit_id: str | None = None
+    kompetensi: str | None = None
+    on: date | None = None
+
+
+def write_kebutuhan(
+    db: Database, actor: str, req: KebutuhanRequest, progress: Progress = NO_PROGRESS
+) -> int:
+    """Write the training needs list and the gap recap per unit to an .xlsx; return the
+    number of needs listed. An export of personal data: audited."""
+    from app.reports.excel import kompetensi as kx  # lazy: openpyxl, off the CLI's start
+
+    target = check_target(req.target)
+    require(db, actor, "laporan.baca", unit_id=req.unit_id)
+    conn = db.conn
+    kop = common.kop(conn, req.unit_id, req.on or date.today())
+    rows = kebutuhan.kebutuhan_pelatihan(
+        conn, req.tahun, unit_id=req.unit_id, kompetensi=req.kompetensi
+    )
+    rekap = kebutuhan.rekap_gap(conn, unit_id=req.unit_id)
+    kx.write_kebutuhan(target, kop, rows, rekap, req.tahun)
+    Store(db).record_read(
+        tr("Ekspor analisis kebutuhan pelatihan"),
+        actor=actor,
+        record_id=req.unit_id,
+        keterangan=tr("{path}: {n} baris", path=target, n=len(rows)),
+    )
+    progress.report(len(rows), len(rows))
+    return len(rows)
+
+
+def import_nilai(
+    db: Database, actor: str, path: Path, *, simpan: bool, progress: Progress = NO_PROGRESS
+) -> nilai.RencanaNilai:
+    """Preview an assessment centre's sheet; with ``simpan`` also write it (a sheet with any
+    problem is refused whole)."""
+    plan = nilai.plan_impor_nilai(db, path, actor=actor)
+    if simpan:
+        nilai.apply_impor_nilai(db, plan, actor=actor)
+    progress.report(len(plan.rows), len(plan.rows))
+    return plan

@@ -1,0 +1,58 @@
+"""Test builders for competencies and training (issue 15)."""
+
+from __future__ import annotations
+
+from app.models.kompetensi import kamus, nilai, standar
+from app.models.storage.db import Database
+from app.models.storage.store import Store
+from tests.helpers.organisasi import Org
+
+
+def pegawai(db: Database, nama: str) -> str:
+    row = db.conn.execute(
+        "SELECT pegawai_id FROM pegawai_ringkas WHERE nama = ? AND deleted = 0", (nama,)
+    ).fetchone()
+    assert row is not None, nama
+    return str(row[0])
+
+
+def nip(db: Database, nama: str) -> str:
+    row = db.conn.execute("SELECT nip FROM pegawai_ringkas WHERE nama = ?", (nama,)).fetchone()
+    return str(row[0])
+
+
+def with_standards(db: Database, org: Org) -> None:
+    """Analis (Arsiparis Ahli Pertama): M.01 3, M.04 2, T.ARS.01 3; Kabid: M.01 3.
+    Ani: M.01 2, M.04 3, T.ARS.01 1 (gaps 1, -1, 2); Budi: M.01 3; Dewi: M.01 1 (gap 2);
+    Kabid: M.01 4."""
+    kamus.create_kompetensi(db, "T.ARS.01", "Pengelolaan Arsip Dinamis")
+    standar.set_standar(db, org.analis, {"M.01": 3, "M.04": 2, "T.ARS.01": 3})
+    standar.set_standar(db, org.kabid, {"M.01": 3})
+    nilai.record_nilai(
+        db, pegawai(db, "Ani"), "2026-03-01", {"M.01": 2, "M.04": 3, "T.ARS.01": 1}, potensi=3
+    )
+    nilai.record_nilai(db, pegawai(db, "Budi"), "2026-03-01", {"M.01": 3}, potensi=3)
+    nilai.record_nilai(db, pegawai(db, "Dewi"), "2026-03-01", {"M.01": 1}, potensi=1)
+    nilai.record_nilai(db, pegawai(db, "Kabid"), "2026-03-01", {"M.01": 4})
+
+
+def add_diklat(db: Database, pegawai_id: str, jp: int, selesai: str = "2026-05-10") -> None:
+    with Store(db).write("uji") as tx:
+        tx.insert(
+            "riwayat_diklat",
+            {
+                "pegawai_id": pegawai_id,
+                "jenis": "TEKNIS",
+                "nama": "Diklat lama",
+                "tanggal_mulai": selesai,
+                "tanggal_selesai": selesai,
+                "jam_pelajaran": jp,
+            },
+        )
+
+
+def add_skp(db: Database, pegawai_id: str, tahun: int, predikat: str) -> None:
+    with Store(db).write("uji") as tx:
+        tx.insert(
+            "riwayat_skp", {"pegawai_id": pegawai_id, "tahun": tahun, "predikat_kode": predikat}
+        )
