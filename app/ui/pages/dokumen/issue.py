@@ -179,7 +179,10 @@ class IssueTab(QWidget):
         self.templat_combo.blockSignals(True)
         self.templat_combo.clear()
         for t in self.templates.values():
-            self.templat_combo.addItem(f"{t.kode} — {t.nama}", t.kode)
+            # People read the name; the code (SK_JABATAN) stays in the tooltip for the admin.
+            self.templat_combo.addItem(t.nama or t.kode, t.kode)
+            index = self.templat_combo.count() - 1
+            self.templat_combo.setItemData(index, t.kode, Qt.ItemDataRole.ToolTipRole)
         self.templat_combo.blockSignals(False)
         self.kp_note.setVisible(len(self.templates) < len(templates))
         self.templat_combo.setCurrentIndex(max(0, self.templat_combo.findData(current)))
