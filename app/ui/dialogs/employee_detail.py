@@ -216,7 +216,9 @@ class EmployeeDetailDialog(QDialog):
         actions.addWidget(self.edit_button)
         actions.addWidget(self.leave_button)
         actions.addWidget(self.delete_button)
-        actions.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("statusRincian")
+        actions.addWidget(self.status, 1)
         actions.addWidget(close)
 
         self._layout = QVBoxLayout(self)
@@ -354,6 +356,7 @@ class EmployeeDetailDialog(QDialog):
 
     def _after_change(self, *_args: object) -> None:
         self.reload()
+        self.status.setText(tr("Perubahan tersimpan."))
         self.changed.emit()
 
     def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:

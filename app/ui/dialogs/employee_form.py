@@ -19,7 +19,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -172,6 +175,10 @@ class ValidatingForm(QDialog):
         self.rows: dict[str, FieldRow] = {}
         self.touched: set[str] = set()
         self.show_all = False
+        self._discard_confirmed = False
+        self._shown_values: dict[str, str | None] | None = None
+        self._discard_button: QAbstractButton | None = None
+        self.discard_box: QMessageBox | None = None
         self.issues: list[aturan.FieldIssue] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -187,6 +194,45 @@ class ValidatingForm(QDialog):
         self.buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.try_save)
         cancel.clicked.connect(self.reject)
+
+    def reject(self) -> None:
+        """Esc, Batal or closing the window: a form with typed changes asks before they are
+        thrown away ("Buang" or back to the form); an untouched form closes at once."""
+        if not self.modified() or self._discard_confirmed:
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Buang isian?"),
+            tr("Isian yang sudah diketik belum disimpan. Tutup dan buang isian ini?"),
+            parent=self,
+        )
+        box.setObjectName("tanyaBuangIsian")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._discard_button = box.addButton(tr("Buang isian"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(tr("Kembali ke isian"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.buttonClicked.connect(self._discard_answered)
+        self.discard_box = box
+        box.open()
+
+    def _typed(self) -> dict[str, str | None]:
+        return {name: editor_value(row.editor) for name, row in self.rows.items()}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._shown_values is None:  # what the form held when it opened (loaded or empty)
+            self._shown_values = self._typed()
+        super().showEvent(event)
+
+    def modified(self) -> bool:
+        """Whether anything differs from what the form held when it opened."""
+        return self._shown_values is not None and self._typed() != self._shown_values
+
+    def _discard_answered(self, button: QAbstractButton) -> None:
+        if button is self._discard_button:
+            self._discard_confirmed = True
+            self.reject()
 
     def add_row(self, name: str, editor: QWidget, extra: QWidget | None = None) -> FieldRow:
         editor.setObjectName(f"isian_{name}")

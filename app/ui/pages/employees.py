@@ -363,6 +363,8 @@ class EmployeesPage(Page):
 
     def _employee_added(self, _pegawai_id: str) -> None:
         self.refresh()
+        self.export_status.setText(tr("Pegawai baru tersimpan."))
+        self.export_status.setToolTip("")
 
     def refresh(self) -> None:
         self.model.refresh()
