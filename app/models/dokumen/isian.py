@@ -248,7 +248,12 @@ def parse_rupiah(text: str, label: str, nip: str) -> int:
     digits = re.sub(r"[^\d,]", "", text).split(",")[0]
     if not digits:
         raise ValidationError(
-            tr("NIP {nip}: {label} '{text}' bukan jumlah rupiah.", nip=nip, label=label, text=text),
+            tr(
+                "NIP {nip}: {label} '{text}' bukan jumlah rupiah.",
+                nip=nip,
+                label=placeholder_label(label),
+                text=text,
+            ),
             field=label,
         )
     return int(digits)
