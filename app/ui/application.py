@@ -15,6 +15,7 @@ from app.models.errors import MeritError, SchemaTooNewError
 from app.models.storage.db import Database
 from app.models.storage.instansi import is_set_up
 from app.ui.main_window import MainWindow
+from app.ui.qt_terjemahan import install_qt_translations
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.messages import install_excepthook, set_database_path
 
@@ -27,6 +28,7 @@ def make_app() -> QApplication:
     app.setOrganizationName("Merit")
     app.setApplicationDisplayName("Merit")
     use_indonesian_locale()
+    install_qt_translations(app)  # Qt's own dialogs and context menus in Indonesian
     return app
 
 
