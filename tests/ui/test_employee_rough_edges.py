@@ -66,6 +66,12 @@ def test_unit_filter_is_a_tree_narrowed_by_typing(
     assert not popup.isVisible()
     assert page.unit.currentData() == deep[0]
     assert page.model.filter.unit_id == deep[0]
+    # Esc closes the tree without changing the choice.
+    qtbot.keyClick(page.unit, Qt.Key.Key_F4)
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    qtbot.keyClicks(popup.filter, "x")
+    qtbot.keyClick(popup.filter, Qt.Key.Key_Escape)
+    assert not popup.isVisible() and page.unit.currentData() == deep[0]
 
 
 def test_new_employee_gets_golongan_jabatan_and_unit_as_first_history(

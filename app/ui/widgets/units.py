@@ -155,11 +155,19 @@ class UnitPopup(QFrame):
                 return True
         return super().eventFilter(watched, event)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # closes without changing the choice
+            self.hide()
+            self.combo.setFocus()
+            return
+        super().keyPressEvent(event)
+
     def _chosen(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
         self.combo.setCurrentIndex(int(index.data(ID_ROLE)))
         self.hide()
+        self.combo.setFocus()
 
     def choose_text(self, text: str) -> None:
         """Type ``text`` into the filter and choose the first match (for tests, as Enter)."""
