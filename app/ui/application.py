@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
@@ -15,6 +16,7 @@ from app.models.errors import MeritError, SchemaTooNewError
 from app.models.storage.db import Database
 from app.models.storage.instansi import is_set_up
 from app.ui.main_window import MainWindow
+from app.ui.qt_terjemahan import install_qt_translations
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.messages import install_excepthook, set_database_path
 
@@ -27,6 +29,7 @@ def make_app() -> QApplication:
     app.setOrganizationName("Merit")
     app.setApplicationDisplayName("Merit")
     use_indonesian_locale()
+    install_qt_translations(app)  # Qt's own dialogs and context menus in Indonesian
     return app
 
 
@@ -101,6 +104,9 @@ def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
         if first.exec() != QDialog.DialogCode.Accepted:
             runner.wait()
             return 0
+        # The database has just been filled (demo, import or a fresh agency): its first daily
+        # backup is made now, in the background, not an hour or a restart later.
+        runner.run(make_due_backup, bulk=True)
     from app.ui.dialogs.login import SessionFlow  # lazy: argon2 (7 ms), once the data is open
 
     # The first admin (no accounts yet) or a login, then the main window for that user;
@@ -110,5 +116,16 @@ def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
     flow.start()
     code = app.exec()
     runner.wait()
+    make_due_backup(db)  # a session shorter than the first scheduled check still leaves one
     db.close()
     return int(code)
+
+
+def make_due_backup(db: Database, _progress: object = None) -> None:
+    """The daily backup when it is due and the database holds data (see
+    :func:`app.models.storage.cadangan.scheduled_backup`); a failure is shown in the status
+    bar by the hourly check, so here it is not raised (closing the app must not fail)."""
+    from app.models.storage import cadangan  # lazy: not at start-up (5 ms)
+
+    with suppress(MeritError, OSError):
+        cadangan.scheduled_backup(db)

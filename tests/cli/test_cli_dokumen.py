@@ -77,7 +77,7 @@ def test_errors_exit_non_zero_with_a_message(
     sk_kp = ("--db", str(db), "sk", "SK_UJI", "--nip", nips[0], "--out", str(tmp_path))
     code, _ = run(*sk_kp, "--nilai", "tmt=2023-10-01")
     err = capsys.readouterr().err
-    assert code == 2 and f"NIP {nips[0]}" in err and "{gaji_pokok}" in err
+    assert code == 2 and f"NIP {nips[0]}" in err and "Gaji pokok baru (gaji_pokok)" in err
     # An SK KP is issued from its proposal (merit kp issue), never as a free decree.
     code, _ = run(
         "--db", str(db), "sk", "SK_KP", "--nip", nips[0], "--out", str(tmp_path),

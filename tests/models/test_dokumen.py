@@ -121,7 +121,7 @@ def test_missing_value_is_refused_naming_nip_and_placeholder(sdb: Database) -> N
     req = rancangan.Permintaan("SK_KP", (nip,), TODAY, nilai={"tmt": "2023-10-01"})
     with pytest.raises(ValidationError) as err:
         rancangan.prepare(sdb, req)
-    assert f"NIP {nip}" in str(err.value) and "{gaji_pokok}" in str(err.value)
+    assert f"NIP {nip}" in str(err.value) and "Gaji pokok baru (gaji_pokok)" in str(err.value)
     with pytest.raises(ValidationError, match="golongan baru 'X/z'"):
         rancangan.prepare(
             sdb, replace(kp([nip]), nilai={"gaji_pokok": "1", "golongan_baru": "X/z"})

@@ -92,6 +92,6 @@ def test_letter_is_filled_from_the_records(sdb: Database) -> None:
 def test_missing_former_official_is_refused_by_name(sdb: Database) -> None:
     nip = pns(sdb, 1)[0]
     req = rancangan.Permintaan("KGB", (nip,), TODAY, "petikan")
-    with pytest.raises(ValidationError, match=r"\{sk_lama_pejabat\}") as err:
+    with pytest.raises(ValidationError, match=r"\(sk_lama_pejabat\) belum ada") as err:
         rancangan.prepare(sdb, req)
     assert nip in str(err.value)

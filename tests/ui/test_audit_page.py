@@ -71,7 +71,8 @@ def test_search_by_nip_and_open_entry(
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
     text = dialog.changes.toPlainText()
-    assert "telepon = '0812-3456'" in text and "<b>Mawar</b>" in text
+    assert "Telepon: " in text and "→ 0812-3456" in text and "<b>Mawar</b>" in text
+    assert pid not in text  # the person by name, not by id
     assert dialog.change_count == 1
     dialog.grab()
     dialog.close()

@@ -181,3 +181,19 @@ def test_the_sk_kp_is_not_offered_as_a_free_decree(
     assert "halaman Kenaikan Pangkat" in page.issue_tab.kp_note.text()
     edit = page.template_tab.edit_combo
     assert edit.findData("SK_KP") >= 0  # its texts are still edited in the Templat tab
+
+
+def test_search_runs_as_you_type_and_names_fit(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
+    page = make_page(qtbot, demo_db, tmp_path, demo_runner)
+    tab = page.issue_tab
+    nip = pns(demo_db, 1)[0]
+    qtbot.keyClicks(tab.cari_edit, nip)  # no Enter
+    qtbot.waitUntil(
+        lambda: tab.hasil_list.count() == 1 and nip in tab.hasil_list.item(0).text(),
+        timeout=5000,
+    )
+    text = tab.hasil_list.item(0).text()
+    width = tab.hasil_list.fontMetrics().horizontalAdvance(text)
+    assert tab.hasil_list.viewport().width() >= width  # "NIP  full name" is not cut off

@@ -12,7 +12,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from app import paths
 from app.models.access import akun
+from app.models.storage import cadangan
 from app.models.storage.db import Database
 from app.ui import application
 
@@ -56,6 +58,9 @@ def test_merit_demo_on_a_fresh_machine(
         timer.stop()
     assert code == 0
     assert seen.get("first_run") and seen.get("admin")
+    # The first start leaves its daily backup, although the window was closed at once.
+    latest = cadangan.latest_backup_of(paths.default_db())
+    assert latest is not None and latest.kind == cadangan.HARIAN
     rows, user, installation = seen["main"]  # type: ignore[misc]
     assert rows > 100
     assert "Admin Demo" in str(user) and "Nusa Indah" in str(installation)

@@ -93,7 +93,10 @@ def test_propose_pertek_issue(
     assert terbit is not None and terbit.gaji.rowCount() == 2
     terbit.folder.setText(str(tmp_path / "sk"))
     # the gaji column stays empty: the gaji pokok comes from the table (PP 5/2024)
-    click_ok(qtbot, terbit)
+    ok = terbit.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Terbitkan 2 SK"
+    with qtbot.waitSignal(terbit.finished, timeout=30000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.last_result is not None, timeout=30000)
     qtbot.waitUntil(lambda: status_of(page, a) == "SK terbit", timeout=10000)
     assert status_of(page, b) == "SK terbit"
@@ -106,6 +109,40 @@ def test_propose_pertek_issue(
     assert kp.usulan_pegawai(demo_db.conn, a, PERIODE).status == kp.TERBIT
     assert len(register_dokumen.list_register(demo_db.conn, templat="SK_KP")) == 2
     page.grab().save(str(tmp_path / "kp.png"))
+    page.runner.wait()
+
+
+def test_an_error_keeps_the_issue_dialog_open(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, demo_runner: TaskRunner
+) -> None:
+    prepare_db(demo_db)
+    a, b = (i.nip for i in two_due(demo_db))
+    kp.usulkan(demo_db, PERIODE, [a, b])
+    kp.catat_pertek(demo_db, PERIODE, [a, b], "PT-12/BKN/2026", TODAY, today=TODAY)
+    page = KpPage(demo_db, runner=demo_runner, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1400, 800)
+    page.show()
+    qtbot.waitUntil(lambda: bool(page.items), timeout=10000)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.periode.setCurrentIndex(page.periode.findData(PERIODE))
+    qtbot.waitUntil(lambda: page.current_periode() == PERIODE and page.table.rowCount() > 2)
+    tick(qtbot, page, a)
+    tick(qtbot, page, b)
+    qtbot.mouseClick(page.terbit_button, Qt.MouseButton.LeftButton)
+    terbit = page.terbit_dialog
+    assert terbit is not None
+    terbit.folder.setText(str(tmp_path / "sk"))
+    terbit.set_gaji(0, "empat juta")  # not an amount
+    qtbot.mouseClick(
+        terbit.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: terbit.problem.isVisible(), timeout=30000)
+    assert terbit.isVisible() and page.terbit_dialog is terbit
+    assert "empat juta" in terbit.problem.text() or "gaji" in terbit.problem.text().lower()
+    assert terbit.gaji.item(0, 2).text() == "empat juta"  # what was typed stays
+    assert terbit.ok_button.isEnabled()
+    assert status_of(page, a) == "Pertek BKN"
     page.runner.wait()
 
 

@@ -313,8 +313,12 @@ def test_bulk_creation_and_rekap_from_the_page(
     page = make_page(qtbot, db, runner, people.admin)
     page.unit.setCurrentIndex(page.unit.findData(org.dinas))
     qtbot.waitUntil(lambda: not page._loading, timeout=10000)
+    qtbot.mouseClick(page.bulk_button, Qt.MouseButton.LeftButton)
+    box = page.bulk_box  # asks first, saying how many
+    assert box is not None and "Buat 5 SKP tahun 2026" in box.text()
+    yes = next(b for b in box.buttons() if b.text() == "Buat 5 SKP")
     with qtbot.waitSignal(page.created, timeout=20000) as blocker:
-        qtbot.mouseClick(page.bulk_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     assert blocker.args[0] == HasilMassal(dibuat=5, dilanjutkan=0, sudah_ada=0)
     qtbot.waitUntil(lambda: not page._loading and page.data.total.draft == 5, timeout=10000)
     assert {b.unit for b in page.data.baris} == {"Dinas Arsip", "Bidang Layanan", "Seksi Data"}

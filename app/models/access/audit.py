@@ -516,3 +516,123 @@ def record_export(db: Database, flt: AuditFilter, path: str, count: int, *, acto
             "{n} entri; {filter}; ke {path}", n=count, filter=describe_filter(flt), path=path
         ),
     )
+
+
+# -- the change of an entry, readable -------------------------------------------------------------
+
+UNKNOWN = object()  # an old value not found in the change log held here
+_SCAN_LIMIT = 20_000  # batches looked back for old values
+
+
+@dataclass(frozen=True)
+class ReadableChange:
+    """One row written by an entry, for people: what it is ("Riwayat jabatan · Budi Santoso")
+    and each field as (label, old text, new text); ``baru`` when the row was created."""
+
+    judul: str
+    baru: bool
+    fields: list[tuple[str, str, str]]
+
+
+def _old_values(
+    conn: sqlite3.Connection, entry: AuditEntry, wanted: set[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """The values each (table, row) had before this entry, newest write first, from the
+    batches held here (by clock order); a field never written before is absent."""
+    found: dict[tuple[str, str], dict[str, Any]] = {key: {} for key in wanted}
+    here = conn.execute(
+        "SELECT hlc FROM lokal_batch WHERE origin = ? AND seq = ?",
+        (entry.batch_origin, entry.batch_seq),
+    ).fetchone()
+    if here is None or not wanted:
+        return found
+    cur = conn.execute(
+        "SELECT ops FROM lokal_batch WHERE hlc < ? ORDER BY hlc DESC LIMIT ?",
+        (here[0], _SCAN_LIMIT),
+    )
+    for (blob,) in cur:
+        _raw, ops = changelog.decode_ops(blob)
+        for table, row_id, fields in reversed(ops):
+            known = found.get((str(table), str(row_id)))
+            if known is None:
+                continue
+            for name, value in fields.items():
+                known.setdefault(name, value)
+    return found
+
+
+def _names(conn: sqlite3.Connection) -> Any:
+    """A function naming an id: an employee by name and NIP, a unit by name (else the id)."""
+    cache: dict[tuple[str, str], str] = {}
+
+    def name(kind: str, value: str) -> str:
+        key = (kind, value)
+        if key not in cache:
+            if kind == "pegawai":
+                row = conn.execute(
+                    "SELECT nama, nip FROM pegawai WHERE id = ?", (value,)
+                ).fetchone()
+                cache[key] = f"{row[0]} ({row[1]})" if row else value
+            else:
+                row = conn.execute(
+                    "SELECT nama FROM unit_organisasi WHERE id = ?", (value,)
+                ).fetchone()
+                cache[key] = str(row[0]) if row else value
+        return cache[key]
+
+    return name
+
+
+_ID_FIELDS = {"pegawai_id": "pegawai", "unit_id": "unit", "induk_id": "unit", "opd_id": "unit"}
+
+
+def readable_changes(
+    conn: sqlite3.Connection, entry: AuditEntry, changes: Sequence[FieldChange]
+) -> list[ReadableChange]:
+    """The field operations of an entry as people read them: the row named by its employee
+    (not its id), each field by its label, as old → new, ids of people and units by name."""
+    from app.models.pegawai import fields as pegawai_fields  # lazy: avoids an import cycle
+
+    name = _names(conn)
+    old = _old_values(conn, entry, {(c.tabel, c.record_id) for c in changes})
+    history = set(pegawai_fields.history_tables())
+    out: list[ReadableChange] = []
+
+    def text(field: str, value: Any) -> str:
+        if value is UNKNOWN:
+            return "?"
+        if value is None or value == "":
+            return "—"
+        if field in _ID_FIELDS:
+            return name(_ID_FIELDS[field], str(value))
+        return str(value)
+
+    for c in changes:
+        labels: dict[str, str] = {}
+        if c.tabel == "pegawai":
+            by_name = pegawai_fields.employee_labels()
+            labels = {col: by_name[k] for k, col in pegawai_fields.EMPLOYEE_COLUMNS.items()}
+            judul = tr("Pegawai · {nama}", nama=name("pegawai", c.record_id))
+        elif c.tabel in history:
+            spec = pegawai_fields.history_kind(c.tabel)
+            labels = spec.labels()
+            row = conn.execute(
+                f"SELECT pegawai_id FROM {c.tabel} WHERE id = ?", (c.record_id,)
+            ).fetchone()
+            who = name("pegawai", str(row[0])) if row else c.record_id
+            judul = tr("Riwayat {judul} · {nama}", judul=spec.title.lower(), nama=who)
+        elif c.tabel == "unit_organisasi":
+            judul = tr("Unit · {nama}", nama=name("unit", c.record_id))
+        else:
+            judul = f"{c.tabel} · {c.record_id}"
+        before = old.get((c.tabel, c.record_id), {})
+        baru = not before
+        fields = []
+        for field, value in sorted(c.fields.items()):
+            if field == "id" or (field == "pegawai_id" and c.tabel in history):
+                continue
+            previous = before.get(field, None if baru else UNKNOWN)
+            label = tr("Dihapus") if field == "deleted" else labels.get(field, field)
+            fields.append((label, text(field, previous), text(field, value)))
+        out.append(ReadableChange(judul, baru, fields))
+    return out

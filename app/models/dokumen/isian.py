@@ -156,6 +156,13 @@ def check_text(
     return out
 
 
+def placeholder_label(name: str) -> str:
+    """A placeholder as people read it: "Gaji pokok baru" for ``gaji_pokok`` (its description
+    without the example), the name itself when it is not known."""
+    text = ISIAN.get(name) or PLACEHOLDER.get(name) or name
+    return re.split(r", mis\.| \(", tr(text), maxsplit=1)[0].strip()
+
+
 def fill(text: str, values: Mapping[str, str | None], field: str, nip: str = "") -> str:
     """``text`` with its placeholders replaced by ``values``. Refuses an unknown placeholder and
     one whose value is None, naming the field, the placeholder and (when given) the NIP."""
@@ -169,13 +176,17 @@ def fill(text: str, values: Mapping[str, str | None], field: str, nip: str = "")
         value = values.get(name)
         if value is None:
             who = tr("NIP {nip}: ", nip=nip) if nip else ""
+            label = placeholder_label(name)
             hint = (
-                tr(" Isi nilai '{ph}' untuk pegawai ini.", ph=name)
+                tr(" Isi kolom '{label}' untuk pegawai ini.", label=label)
                 if name in ISIAN
                 else tr(" Data ini belum tercatat; lengkapi data pegawai.")
             )
+            # The label for people; the key (no braces) for the command line's --nilai.
             raise ValidationError(
-                who + tr("{field}: nilai untuk {{{ph}}} belum ada.", field=field, ph=name) + hint,
+                who
+                + tr("{field}: {label} ({ph}) belum ada.", field=field, label=label, ph=name)
+                + hint,
                 field=name,
             )
         return value
@@ -238,7 +249,12 @@ def parse_rupiah(text: str, label: str, nip: str) -> int:
     digits = re.sub(r"[^\d,]", "", text).split(",")[0]
     if not digits:
         raise ValidationError(
-            tr("NIP {nip}: {label} '{text}' bukan jumlah rupiah.", nip=nip, label=label, text=text),
+            tr(
+                "NIP {nip}: {label} '{text}' bukan jumlah rupiah.",
+                nip=nip,
+                label=placeholder_label(label),
+                text=text,
+            ),
             field=label,
         )
     return int(digits)

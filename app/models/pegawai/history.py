@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -86,13 +87,36 @@ def add_history(
     aksi = tr("Menambah riwayat {judul}", judul=spec.title.lower())
     with Store(db).write(aksi, actor=actor) as tx:
         live_employee_row(conn, pegawai_id)
-        issues = check_history(conn, pegawai_id, spec.name, full, ref=ref, today=today)
-        raise_for(issues)
-        row = normalise_history(spec, full, ref, Issues({}))
-        if spec.name == "skp":
-            _fill_predikat(row, ref)
-            return upsert_skp(tx, conn, pegawai_id, row)
-        return tx.insert(spec.table, {"pegawai_id": pegawai_id, **row})
+        return insert_history(tx, conn, pegawai_id, spec.name, full, ref=ref, today=today)
+
+
+def insert_history(
+    tx: WriteTx,
+    conn: sqlite3.Connection,
+    pegawai_id: str,
+    kind: str,
+    full: Mapping[str, object],
+    *,
+    ref: Referensi,
+    today: date | None = None,
+    prefix: str = "",
+) -> str:
+    """Check and insert a history row inside an open write (``full``: every field of the
+    kind). ``prefix`` is put before the field names of the problems raised (a form that shows
+    history fields beside the employee's own: ``pangkat.tmt``)."""
+    spec = history_kind(kind)
+    issues = check_history(conn, pegawai_id, spec.name, full, ref=ref, today=today)
+    if prefix:
+        issues = [
+            replace(i, field=prefix + i.field, related=tuple(prefix + r for r in i.related))
+            for i in issues
+        ]
+    raise_for(issues)
+    row = normalise_history(spec, full, ref, Issues({}))
+    if spec.name == "skp":
+        _fill_predikat(row, ref)
+        return upsert_skp(tx, conn, pegawai_id, row)
+    return tx.insert(spec.table, {"pegawai_id": pegawai_id, **row})
 
 
 def _fill_predikat(row: dict[str, Value], ref: Referensi) -> None:

@@ -21,9 +21,11 @@ from app.models.pegawai.fields import (
     EMPLOYEE_COLUMNS,
     EMPLOYEE_FIELDS,
     check_known_fields,
+    history_kind,
     history_tables,
     kedudukan_options,
 )
+from app.models.pegawai.history import insert_history
 from app.models.pegawai.read import employee_row, find_pegawai_id, live_employee_row
 from app.models.reference.loader import Referensi
 from app.models.rules.pegawai import (
@@ -53,10 +55,25 @@ def _employee_columns(v: Mapping[str, str | None], ref: Referensi) -> dict[str, 
 
 
 def create_employee(
-    db: Database, data: Mapping[str, object], *, actor: str, today: date | None = None
+    db: Database,
+    data: Mapping[str, object],
+    *,
+    actor: str,
+    today: date | None = None,
+    first_history: Mapping[str, Mapping[str, object]] | None = None,
 ) -> str:
-    """Record a new employee (active). Returns the new id. Raises ValidationError."""
+    """Record a new employee (active). Returns the new id. Raises ValidationError.
+
+    ``first_history`` (kind -> fields, e.g. ``{"pangkat": {...}, "jabatan": {...}}``) are the
+    first history rows (golongan, jabatan with its unit), written in the same write; their
+    problems name the field as ``kind.field`` (``pangkat.tmt``)."""
     check_known_fields(data, EMPLOYEE_FIELDS, tr("data pegawai"))
+    histories = {}
+    for kind, fields in (first_history or {}).items():
+        spec = history_kind(kind)
+        check_known_fields(fields, [f.name for f in spec.fields],
+                           tr("riwayat {judul}", judul=spec.title))  # fmt: skip
+        histories[spec.name] = {f.name: fields.get(f.name) for f in spec.fields}
     conn = db.conn
     ref = Referensi.load(conn)
     full = {name: data.get(name) for name in EMPLOYEE_FIELDS}
@@ -66,7 +83,11 @@ def create_employee(
         v, _ = normalise_employee(full, ref)
         row = _employee_columns(v, ref)
         row["kedudukan"] = "AKTIF"
-        return tx.insert("pegawai", row)
+        pegawai_id = tx.insert("pegawai", row)
+        for kind, fields in histories.items():
+            insert_history(tx, conn, pegawai_id, kind, fields, ref=ref, today=today,
+                           prefix=kind + ".")  # fmt: skip
+        return pegawai_id
 
 
 def update_employee(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.i18n import angka, tanggal, tr
 from app.models.access.akses import allowed
 from app.models.errors import MeritError
+from app.models.pegawai import fields as pegawai_fields
 from app.models.pegawai import history as riwayat
 from app.models.pegawai import write as registri
 from app.models.pegawai.read import EmployeeRecord, get_employee, read_employee
@@ -52,6 +53,13 @@ def _mk(r: dict[str, Any]) -> str:
     return tr("{t} th {b} bl", t=r["mk_tahun"], b=r.get("mk_bulan") or 0)
 
 
+def _choice(kind: str, key: str) -> Cell:
+    """The label of a coded choice (``KENAIKAN_JENJANG`` -> "Kenaikan jenjang"); a value
+    outside today's choices is shown as stored."""
+    labels = dict(pegawai_fields.history_kind(kind).field(key).choices)
+    return lambda r: "" if r.get(key) is None else labels.get(str(r[key]), str(r[key]))
+
+
 def _history_specs(ref: Referensi) -> list[tuple[str, str, list[tuple[str, Cell]]]]:
     def label(table: str, key: str) -> Cell:
         return lambda r: ref.label(table, r.get(key))
@@ -64,7 +72,7 @@ def _history_specs(ref: Referensi) -> list[tuple[str, str, list[tuple[str, Cell]
                 (tr("TMT"), _date("tmt")),
                 (tr("Gol."), _text("golongan_kode")),
                 (tr("Pangkat"), _text("pangkat")),
-                (tr("Jenis"), _text("jenis")),
+                (tr("Jenis"), _choice("pangkat", "jenis")),
                 (tr("Masa kerja"), _mk),
                 (tr("Nomor SK"), _text("nomor_sk")),
                 (tr("Tanggal SK"), _date("tanggal_sk")),
@@ -79,7 +87,7 @@ def _history_specs(ref: Referensi) -> list[tuple[str, str, list[tuple[str, Cell]
                 (tr("Jenjang"), label("ref_jenjang_jabatan", "jenjang_kode")),
                 (tr("Eselon"), _text("eselon_kode")),
                 (tr("Unit"), _text("unit")),
-                (tr("Alasan"), _text("alasan")),
+                (tr("Alasan"), _choice("jabatan", "alasan")),
                 (tr("Nomor SK"), _text("nomor_sk")),
             ],
         ),
@@ -98,7 +106,7 @@ def _history_specs(ref: Referensi) -> list[tuple[str, str, list[tuple[str, Cell]
             "diklat",
             tr("Diklat"),
             [
-                (tr("Jenis"), _text("jenis")),
+                (tr("Jenis"), _choice("diklat", "jenis")),
                 (tr("Nama diklat"), _text("nama")),
                 (tr("Penyelenggara"), _text("penyelenggara")),
                 (tr("Mulai"), _date("tanggal_mulai")),
@@ -208,7 +216,9 @@ class EmployeeDetailDialog(QDialog):
         actions.addWidget(self.edit_button)
         actions.addWidget(self.leave_button)
         actions.addWidget(self.delete_button)
-        actions.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("statusRincian")
+        actions.addWidget(self.status, 1)
         actions.addWidget(close)
 
         self._layout = QVBoxLayout(self)
@@ -346,6 +356,7 @@ class EmployeeDetailDialog(QDialog):
 
     def _after_change(self, *_args: object) -> None:
         self.reload()
+        self.status.setText(tr("Perubahan tersimpan."))
         self.changed.emit()
 
     def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
@@ -483,6 +494,9 @@ class EmployeeDetailDialog(QDialog):
                 tr("Laki-laki") if d["jenis_kelamin"] == "L" else tr("Perempuan"),
             ),
             (tr("Agama"), ref.label("ref_agama", d["agama"]) or "-"),
+            (tr("Alamat"), d.get("alamat") or "-"),
+            (tr("Telepon"), d.get("telepon") or "-"),
+            (tr("Email"), d.get("email") or "-"),
             (tr("Jenis ASN / status"), f"{d['jenis_asn']} / {d['status']}"),
             (
                 tr("Kedudukan"),

@@ -19,15 +19,19 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import tanggal, tr
 from app.models.errors import MeritError, ValidationError
+from app.models.organisasi.units import unit_options
 from app.models.pegawai import checks
 from app.models.pegawai import fields as pegawai_fields
 from app.models.pegawai import write as registri
@@ -42,6 +47,7 @@ from app.models.reference.loader import Referensi
 from app.models.rules import pegawai as aturan
 from app.models.storage.db import Database
 from app.ui.widgets.messages import show_error
+from app.ui.widgets.units import UnitTreeCombo
 
 CHECK_DELAY_MS = 150
 ERROR_STYLE = "color: #b3261e;"
@@ -169,6 +175,10 @@ class ValidatingForm(QDialog):
         self.rows: dict[str, FieldRow] = {}
         self.touched: set[str] = set()
         self.show_all = False
+        self._discard_confirmed = False
+        self._shown_values: dict[str, str | None] | None = None
+        self._discard_button: QAbstractButton | None = None
+        self.discard_box: QMessageBox | None = None
         self.issues: list[aturan.FieldIssue] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -184,6 +194,45 @@ class ValidatingForm(QDialog):
         self.buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.try_save)
         cancel.clicked.connect(self.reject)
+
+    def reject(self) -> None:
+        """Esc, Batal or closing the window: a form with typed changes asks before they are
+        thrown away ("Buang" or back to the form); an untouched form closes at once."""
+        if not self.modified() or self._discard_confirmed:
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Buang isian?"),
+            tr("Isian yang sudah diketik belum disimpan. Tutup dan buang isian ini?"),
+            parent=self,
+        )
+        box.setObjectName("tanyaBuangIsian")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._discard_button = box.addButton(tr("Buang isian"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(tr("Kembali ke isian"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.buttonClicked.connect(self._discard_answered)
+        self.discard_box = box
+        box.open()
+
+    def _typed(self) -> dict[str, str | None]:
+        return {name: editor_value(row.editor) for name, row in self.rows.items()}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._shown_values is None:  # what the form held when it opened (loaded or empty)
+            self._shown_values = self._typed()
+        super().showEvent(event)
+
+    def modified(self) -> bool:
+        """Whether anything differs from what the form held when it opened."""
+        return self._shown_values is not None and self._typed() != self._shown_values
+
+    def _discard_answered(self, button: QAbstractButton) -> None:
+        if button is self._discard_button:
+            self._discard_confirmed = True
+            self.reject()
 
     def add_row(self, name: str, editor: QWidget, extra: QWidget | None = None) -> FieldRow:
         editor.setObjectName(f"isian_{name}")
@@ -347,6 +396,10 @@ class EmployeeFormDialog(ValidatingForm):
             grid.setRowStretch(len(rows), 1)
             columns.addLayout(grid, 1)
 
+        first = QHBoxLayout()  # the first history rows of a new employee
+        if pegawai_id is None:
+            first = self._first_history_rows(labels)
+
         intro = QLabel(
             tr(
                 "Ketik NIP lebih dulu: tanggal lahir, jenis kelamin dan TMT CPNS diisi dari "
@@ -358,11 +411,83 @@ class EmployeeFormDialog(ValidatingForm):
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(columns, 1)
+        layout.addLayout(columns)
+        layout.addLayout(first)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(900, 400)
+        self.resize(900, 400 if pegawai_id is not None else 500)
         if pegawai_id is not None:
             self.load()
+
+    def _first_history_rows(self, labels: dict[str, str]) -> QHBoxLayout:
+        """Golongan (+TMT), jabatan (+jenis, TMT) and unit of a new employee: written as the
+        first pangkat and jabatan history rows, in the same write as the employee."""
+        del labels
+        conn = self.db.conn
+        pangkat = pegawai_fields.history_kind("pangkat")
+        jabatan = pegawai_fields.history_kind("jabatan")
+
+        def combo(kind: str, name: str) -> FieldRow:
+            options = pegawai_fields.field_options(conn, self.ref, kind, name)
+            return self.add_row(f"{kind}.{name}", combo_with(options, empty=tr("— pilih —")))
+
+        def date_row(kind: str, name: str) -> FieldRow:
+            edit = DateLineEdit()
+            edit.setMaximumWidth(140)
+            return self.add_row(f"{kind}.{name}", edit, edit.hint)
+
+        nama = QLineEdit()
+        nama.setMaxLength(300)
+        nama.setPlaceholderText(tr("mis. Analis Kepegawaian Ahli Pertama"))
+        unit = UnitTreeCombo()
+        unit.addItem(tr("— pilih unit —"), None)
+        for option in unit_options(conn, max_depth=99):
+            unit.addItem(("    " * option.depth) + option.nama, option.id)
+        unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        unit.setMinimumContentsLength(30)
+        left = [
+            (pangkat.field("golongan_kode").label, combo("pangkat", "golongan_kode")),
+            (pangkat.field("tmt").label, date_row("pangkat", "tmt")),
+            (jabatan.field("unit_id").label, self.add_row("jabatan.unit_id", unit)),
+        ]
+        right = [
+            (jabatan.field("nama_jabatan").label, self.add_row("jabatan.nama_jabatan", nama)),
+            (jabatan.field("jenis_kode").label, combo("jabatan", "jenis_kode")),
+            (jabatan.field("tmt").label, date_row("jabatan", "tmt")),
+        ]
+        box = QGroupBox(tr("Golongan, jabatan dan unit kerja (riwayat pertama)"))
+        box.setObjectName("riwayatAwal")
+        columns = QHBoxLayout(box)
+        columns.setSpacing(18)
+        for rows in (left, right):
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(8)
+            grid.setVerticalSpacing(6)
+            for i, (text, row) in enumerate(rows):
+                label = QLabel(text + ":")
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                label.setContentsMargins(0, 4, 0, 0)
+                label.setBuddy(row.editor)
+                grid.addWidget(label, i, 0)
+                grid.addWidget(row, i, 1, Qt.AlignmentFlag.AlignTop)
+            grid.setColumnStretch(1, 1)
+            columns.addLayout(grid, 1)
+        outer = QHBoxLayout()
+        outer.addWidget(box)
+        return outer
+
+    def values(self) -> dict[str, str | None]:
+        """The employee's own fields (the first history rows are :meth:`first_history`)."""
+        return {k: v for k, v in super().values().items() if "." not in k}
+
+    def first_history(self) -> dict[str, dict[str, object]]:
+        """The first pangkat and jabatan rows typed (a kind left empty is not written)."""
+        out: dict[str, dict[str, object]] = {}
+        for name, value in super().values().items():
+            kind, dot, field = name.partition(".")
+            if dot and value not in (None, ""):
+                out.setdefault(kind, {})[field] = value
+        return out
 
     # -- the form contract: load / check / save ------------------------------------------------
 
@@ -399,7 +524,11 @@ class EmployeeFormDialog(ValidatingForm):
     def save(self) -> str | None:
         if self.pegawai_id is None:
             return registri.create_employee(
-                self.db, self.values(), actor=self.actor, today=self.today
+                self.db,
+                self.values(),
+                actor=self.actor,
+                today=self.today,
+                first_history=self.first_history(),
             )
         changes = self.changes()
         if changes:

@@ -191,6 +191,20 @@ class SkpForm(QDialog):
         self.rekan_nip.setPlaceholderText(tr("NIP rekan kerja"))
         self.minta_button = QPushButton(tr("Minta umpan balik"))
         self.minta_button.setObjectName("tombolMintaRekan")
+        # No button of the form fires on Enter: Enter in a cell or a line of the plan
+        # ("Mendukung hasil kerja atasan") must not change the appraiser or ask a peer.
+        for button in (
+            self.ganti_button,
+            self.add_row_button,
+            self.del_row_button,
+            self.minta_button,
+        ):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.rating_note = QLabel()
+        self.rating_note.setObjectName("catatanRating")
+        self.rating_note.setWordWrap(True)
+        self.rating_note.setStyleSheet("color: palette(mid);")
         self.rekan_list = QListWidget()
         self.rekan_list.setObjectName("daftarRekan")
         self.rekan_list.setMaximumHeight(110)
@@ -205,6 +219,7 @@ class SkpForm(QDialog):
         rating_outer.addStretch(1)
         rating_form.addRow(tr("Rating hasil kerja:"), self.rating_hasil)
         rating_form.addRow(tr("Rating perilaku kerja:"), self.rating_perilaku)
+        rating_form.addRow("", self.rating_note)
         rating_form.addRow(tr("Predikat kinerja:"), self.predikat_label)
         rating_form.addRow(tr("Catatan pejabat penilai:"), self.catatan_penilai)
         rating_form.addRow(tr("Keberatan:"), self.keberatan_info)
@@ -260,6 +275,9 @@ class SkpForm(QDialog):
         layout.addLayout(penilai_row)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.catatan)
+        self.status = QLabel()
+        self.status.setObjectName("statusSkp")
+        layout.addWidget(self.status)
         layout.addLayout(actions)
 
         self.add_row_button.clicked.connect(self.add_row)
@@ -335,6 +353,22 @@ class SkpForm(QDialog):
         ):
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.setEnabled(can_rate or can_decide)
+        # Grey rating fields say why: who may rate, and when.
+        why = (
+            ""
+            if can_rate or can_decide
+            else tr(
+                "Rating diisi oleh pejabat penilai ({penilai}) setelah SKP diajukan; atasan "
+                "pejabat penilai ({atasan}) hanya memutus keberatan. Status sekarang: {status}.",
+                penilai=penilai,
+                atasan=atasan,
+                status=status_label(r.status),
+            )
+        )
+        self.rating_note.setText(why)
+        self.rating_note.setVisible(bool(why))
+        for combo in (self.rating_hasil, self.rating_perilaku):
+            combo.setToolTip(why)
         self.catatan_penilai.setPlainText(r.catatan_penilai)
         self.catatan_penilai.setReadOnly(not can_rate)
         self._show_predikat()
@@ -538,6 +572,7 @@ class SkpForm(QDialog):
             self.load()
             return False
         self.load()
+        self.status.setText(tr("Tersimpan."))
         self.changed.emit(self.skp_id)
         return True
 

@@ -158,7 +158,6 @@ class AuditEntryDialog(QDialog):
             (tr("Tindakan"), entry.aksi),
             (tr("Pegawai"), entry.pegawai or "-"),
             (tr("Tabel"), entry.tabel or "-"),
-            (tr("Id data"), entry.record_id or "-"),
             (tr("Jumlah data"), angka(entry.jumlah)),
         ]
         for label, value in rows:
@@ -178,9 +177,10 @@ class AuditEntryDialog(QDialog):
         self.changes.setReadOnly(True)
         changes, total = audit.entry_changes(db.conn, entry)
         lines = []
-        for c in changes:
-            fields = ", ".join(f"{k} = {v!r}" for k, v in sorted(c.fields.items()))
-            lines.append(f"{c.tabel} {c.record_id}: {fields}")
+        for c in audit.readable_changes(db.conn, entry, changes):
+            lines.append(c.judul + (" " + tr("(baru)") if c.baru else ""))
+            for label, old, new in c.fields:
+                lines.append(f"    {label}: {new}" if c.baru else f"    {label}: {old} → {new}")
         if total > len(changes):
             lines.append(tr("… dan {n} operasi lain", n=angka(total - len(changes))))
         self.changes.setPlainText(

@@ -6,8 +6,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +34,7 @@ from app.ui.employee_model import EmployeeTableModel
 from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
-from app.ui.widgets.units import fill_units
+from app.ui.widgets.units import UnitTreeCombo, fill_units
 
 if TYPE_CHECKING:
     from app.ui.dialogs.employee_detail import EmployeeDetailDialog
@@ -74,8 +74,9 @@ class EmployeesPage(Page):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
 
-        self.unit = QComboBox()
+        self.unit = UnitTreeCombo()
         self.unit.setObjectName("filterUnit")
+        self.unit.setToolTip(tr("Pilih unit: ketik sebagian nama untuk menyaring pohon unit"))
         self.golongan = QComboBox()
         self.golongan.setObjectName("filterGolongan")
         self.jabatan = QComboBox()
@@ -125,7 +126,6 @@ class EmployeesPage(Page):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.unit.setMinimumContentsLength(18)
-        self.unit.view().setMinimumWidth(420)
         filters.addWidget(self.unit)
         for combo in (self.golongan, self.jabatan, self.status, self.kedudukan):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -169,7 +169,7 @@ class EmployeesPage(Page):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._timer.start)
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search.installEventFilter(self)  # Down goes to the results, Enter opens one
         for combo in (self.unit, self.golongan, self.jabatan, self.status, self.kedudukan):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.reset.clicked.connect(self.clear_filters)
@@ -189,7 +189,7 @@ class EmployeesPage(Page):
         conn = self.db.conn
         ref = Referensi.load(conn)
         # A reader limited to some units is offered only those (the list holds nothing else).
-        fill_units(self.unit, self.db, self.actor, "pegawai.baca")
+        fill_units(self.unit, self.db, self.actor, "pegawai.baca", max_depth=99)
         self.golongan.addItem(tr("Semua golongan"), ())
         pns = [k for k, r in ref.golongan.items() if r["jenis_asn"] == "PNS"]
         for group in ("IV", "III", "II", "I"):
@@ -285,6 +285,38 @@ class EmployeesPage(Page):
         else:
             self.count.setText(tr("{n} dari {total} pegawai", n=angka(n), total=angka(total)))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search box, Down moves to the first row of the results and Enter opens the
+        selected person (the first one found when none is selected)."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+                if self._timer.isActive():
+                    self.apply_filter()
+                self.focus_results()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self.apply_filter()
+                rows = self.table.selectionModel().selectedRows()
+                if rows:
+                    self.open_row(rows[0].row())
+                elif self.model.rowCount() > 0:
+                    self.table.selectRow(0)
+                    self.open_row(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    def focus_results(self) -> None:
+        """Focus the table on its current row (the first row when none is current)."""
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus()
+        current = self.table.currentIndex()
+        if not current.isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.selectRow(self.table.currentIndex().row())
+
     # -- detail --------------------------------------------------------------------------------
 
     def _selection_changed(self, *_args: object) -> None:
@@ -331,6 +363,8 @@ class EmployeesPage(Page):
 
     def _employee_added(self, _pegawai_id: str) -> None:
         self.refresh()
+        self.export_status.setText(tr("Pegawai baru tersimpan."))
+        self.export_status.setToolTip("")
 
     def refresh(self) -> None:
         self.model.refresh()

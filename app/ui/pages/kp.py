@@ -107,14 +107,18 @@ class PertekDialog(QDialog):
 
 
 class TerbitDialog(QDialog):
-    """Decree date, output folder and the new gaji pokok of each person (not in the records)."""
+    """Decree date, output folder and, only where the salary table has none, the new gaji
+    pokok of a person. Terbitkan does not close it: the page issues, and the dialog closes
+    when the SK are issued or stays open with the problem."""
+
+    submitted = Signal()
 
     def __init__(
         self, people: list[kp.KpItem], today: date, folder: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Terbitkan SK kenaikan pangkat"))
-        self.resize(620, 360)
+        self.resize(780, 420)
         self.people = people
         self.tanggal = QDateEdit(qdate(today))
         self.tanggal.setObjectName("tanggalSk")
@@ -129,8 +133,13 @@ class TerbitDialog(QDialog):
         row.addWidget(browse)
         self.gaji = QTableWidget(len(people), 3)
         self.gaji.setObjectName("tabelGaji")
-        self.gaji.setHorizontalHeaderLabels([tr("NIP"), tr("Nama"), tr("Gaji pokok baru (Rp)")])
-        self.gaji.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.gaji.setHorizontalHeaderLabels(
+            [tr("NIP"), tr("Nama"), tr("Gaji pokok baru (Rp), boleh kosong")]
+        )
+        header = self.gaji.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.gaji.verticalHeader().hide()
         for r, item in enumerate(people):
             for c, text in enumerate((item.nip, item.nama_lengkap)):
@@ -138,27 +147,63 @@ class TerbitDialog(QDialog):
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.gaji.setItem(r, c, cell)
             self.gaji.setItem(r, 2, QTableWidgetItem(""))
-        self.gaji.resizeColumnToContents(0)
-        self.gaji.setColumnWidth(2, 170)
         form = QFormLayout()
         form.addRow(tr("Tanggal SK:"), self.tanggal)
         form.addRow(tr("Folder keluaran:"), row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Terbitkan"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(tr("Terbitkan {n} SK", n=len(people)))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        note = QLabel(
+            tr(
+                "Gaji pokok baru diambil dari tabel gaji menurut golongan baru dan masa kerja. "
+                "Biarkan kolom gaji kosong; isi hanya bila tabel gaji tidak memuatnya."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(mid);")
+        self.problem = QLabel()
+        self.problem.setObjectName("masalahTerbit")
+        self.problem.setWordWrap(True)
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(tr("SK petikan untuk {n} pegawai; nomor diberikan saat terbit.", n=len(people)))
+            QLabel(
+                tr(
+                    "SK petikan untuk {n} pegawai; nomor diberikan saat terbit.",
+                    n=len(people),
+                )
+            )
         )
         layout.addLayout(form)
-        layout.addWidget(QLabel(tr("Gaji pokok pada golongan baru:")))
+        layout.addWidget(note)
         layout.addWidget(self.gaji, 1)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
+
+    def _submit(self) -> None:
+        self.problem.hide()
+        self.set_busy(True)
+        self.submitted.emit()
+
+    def set_busy(self, busy: bool) -> None:
+        self.ok_button.setEnabled(not busy)
+        self.ok_button.setText(
+            tr("Menerbitkan…") if busy else tr("Terbitkan {n} SK", n=len(self.people))
+        )
+
+    def show_problem(self, text: str) -> None:
+        """The issue failed: say why and stay open, with everything typed kept."""
+        self.set_busy(False)
+        self.problem.setText(text)
+        self.problem.show()
 
     def set_gaji(self, row: int, text: str) -> None:
         item = self.gaji.item(row, 2)
@@ -205,6 +250,7 @@ class KpPage(Page):
         self.task: Task | None = None
         self.pertek_dialog: PertekDialog | None = None
         self.terbit_dialog: TerbitDialog | None = None
+        self._terbit_nips: list[str] = []
         self.last_result: dokumen_jobs.HasilKp | None = None
 
         title = QLabel(tr("Kenaikan pangkat"))
@@ -449,15 +495,22 @@ class KpPage(Page):
         people = [i for i in self.items if i.nip in nips]
         folder = str(paths.exports_dir() / "sk-kp")
         dialog = TerbitDialog(people, self.today, folder, self)
-        dialog.finished.connect(lambda code: self._terbit_finished(dialog, nips, code))
+        dialog.submitted.connect(self._terbit_submitted)
+        dialog.finished.connect(self._terbit_closed)
         self.terbit_dialog = dialog
+        self._terbit_nips = nips
         dialog.open()
 
-    def _terbit_finished(self, dialog: TerbitDialog, nips: list[str], code: int) -> None:
+    def _terbit_closed(self, _code: int) -> None:
+        dialog = self.terbit_dialog
         self.terbit_dialog = None
-        dialog.deleteLater()
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _terbit_submitted(self) -> None:
+        dialog, nips = self.terbit_dialog, self._terbit_nips
         periode = self.current_periode()
-        if code != QDialog.DialogCode.Accepted or periode is None:
+        if dialog is None or periode is None:
             return
         out = Path(dialog.folder.text().strip() or ".")
         when = pydate(dialog.tanggal.date())
@@ -474,11 +527,29 @@ class KpPage(Page):
         self.status.setText(tr("Menerbitkan SK…"))
         self.task = self.runner.run(
             work,
-            on_done=self._issued,
-            on_error=self._task_error,
+            on_done=self._terbit_done,
+            on_error=self._terbit_failed,
             on_progress=self._progress,
             bulk=True,
         )
+
+    def _terbit_done(self, result: dokumen_jobs.HasilKp) -> None:
+        if self.terbit_dialog is not None:
+            self.terbit_dialog.accept()
+        self._issued(result)
+
+    def _terbit_failed(self, exc: BaseException) -> None:
+        """An error keeps the dialog open with the message (what was typed stays)."""
+        dialog = self.terbit_dialog
+        if dialog is None or isinstance(exc, Cancelled) or not isinstance(exc, MeritError):
+            if dialog is not None:
+                dialog.set_busy(False)
+            self._task_error(exc)
+            return
+        self.task = None
+        self._busy(False)
+        self.status.setText(tr("SK belum terbit; lihat pesannya."))
+        dialog.show_problem(str(exc))
 
     def _busy(self, busy: bool) -> None:
         for w in (self.usul_button, self.pertek_button, self.terbit_button, self.periode):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -394,7 +395,7 @@ class SkpPage(Page):
         self.status.currentIndexChanged.connect(self.reload)
         self.mine.toggled.connect(self.reload)
         self.refresh_button.clicked.connect(self.reload)
-        self.bulk_button.clicked.connect(self.create_missing)
+        self.bulk_button.clicked.connect(self.ask_create_missing)
         self.rekap_button.clicked.connect(self.choose_rekap)
         self.open_button.clicked.connect(self.open_selected)
         self.create_button.clicked.connect(self.create_selected)
@@ -404,6 +405,9 @@ class SkpPage(Page):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._loading = False
         self._again = False
+        self.data: Kemajuan | None = None
+        self._bulk_yes: object = None
+        self.bulk_box: QMessageBox | None = None
         self.reload()
 
     # -- loading --------------------------------------------------------------------------------
@@ -620,6 +624,38 @@ class SkpPage(Page):
             return None
         self.reload()
         return skp_id
+
+    def ask_create_missing(self) -> QMessageBox:
+        """Say how many SKP will be created (for which year and unit) and ask first."""
+        n = self.data.total.belum if self.data is not None else 0
+        unit = self.unit.currentText().strip()
+        box = QMessageBox(self)
+        box.setObjectName("tanyaBuatSkp")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowTitle(tr("Buat SKP yang belum ada"))
+        if n == 0:
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setText(tr("Semua pegawai di {unit} sudah punya SKP {tahun}.", unit=unit,
+                           tahun=self.tahun.value()))  # fmt: skip
+            box.addButton(tr("Tutup"), QMessageBox.ButtonRole.RejectRole)
+        else:
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setText(
+                tr("Buat {n} SKP tahun {tahun} untuk pegawai {unit} yang belum punya SKP?",
+                   n=angka(n), tahun=self.tahun.value(), unit=unit)
+            )  # fmt: skip
+            self._bulk_yes = box.addButton(
+                tr("Buat {n} SKP", n=angka(n)), QMessageBox.ButtonRole.AcceptRole
+            )
+            box.setDefaultButton(box.addButton(tr("Batal"), QMessageBox.ButtonRole.RejectRole))
+            box.buttonClicked.connect(self._bulk_answered)
+        self.bulk_box = box
+        box.open()
+        return box
+
+    def _bulk_answered(self, button: object) -> None:
+        if button is self._bulk_yes:
+            self.create_missing()
 
     def create_missing(self) -> None:
         """Create the missing SKPs of the chosen unit (or the agency) in the background."""

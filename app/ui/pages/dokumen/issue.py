@@ -5,9 +5,10 @@ print."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +42,7 @@ from app.ui.pages.dokumen.pdf_view import pdf_page_images, print_pdf
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
 
+SEARCH_DELAY_MS = 250
 JENIS_LABEL = {"petikan": "Petikan", "salinan": "Salinan", "asli": "Asli"}
 
 
@@ -96,9 +98,19 @@ class IssueTab(QWidget):
 
         self.cari_edit = QLineEdit()
         self.cari_edit.setObjectName("cariPegawai")
-        self.cari_edit.setPlaceholderText(tr("Cari NIP atau nama pegawai, lalu Enter"))
+        self.cari_edit.setPlaceholderText(tr("Cari NIP atau nama pegawai"))
+        self.cari_edit.setClearButtonEnabled(True)
         self.cari_edit.returnPressed.connect(self.search)
+        # Search as you type, once the typing pauses (each search runs in the background).
+        self._search_generation = 0
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_typed)
+        self.cari_edit.textChanged.connect(self._search_timer.start)
         self.hasil_list = QListWidget()
+        self.hasil_list.setObjectName("hasilCari")
+        self.hasil_list.setMinimumWidth(400)  # "NIP  name, with titles" fits
         self.hasil_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.hasil_list.itemDoubleClicked.connect(lambda _item: self.add_selected())
         self.tambah_button = QPushButton(tr("Tambah ›"))
@@ -125,9 +137,9 @@ class IssueTab(QWidget):
         right.addWidget(self.dipilih_label)
         right.addWidget(self.dipilih_table, 1)
         picker = QHBoxLayout()
-        picker.addLayout(left, 2)
+        picker.addLayout(left, 1)
         picker.addLayout(mid)
-        picker.addLayout(right, 3)
+        picker.addLayout(right, 1)
 
         self.pratinjau_button = QPushButton(tr("Pratinjau"))
         self.pratinjau_button.clicked.connect(self.preview)
@@ -168,8 +180,8 @@ class IssueTab(QWidget):
         left_col.addLayout(buttons)
         left_col.addWidget(self.status)
         grid = QHBoxLayout(self)
-        grid.addLayout(left_col, 3)
-        grid.addWidget(self.preview_scroll, 2)
+        grid.addLayout(left_col, 2)
+        grid.addWidget(self.preview_scroll, 1)
 
     def set_templates(self, templates: dict[str, templat.Templat]) -> None:
         """Offer ``templates`` except the SK kenaikan pangkat (issued from the KP page, from
@@ -179,7 +191,10 @@ class IssueTab(QWidget):
         self.templat_combo.blockSignals(True)
         self.templat_combo.clear()
         for t in self.templates.values():
-            self.templat_combo.addItem(f"{t.kode} — {t.nama}", t.kode)
+            # People read the name; the code (SK_JABATAN) stays in the tooltip for the admin.
+            self.templat_combo.addItem(t.nama or t.kode, t.kode)
+            index = self.templat_combo.count() - 1
+            self.templat_combo.setItemData(index, t.kode, Qt.ItemDataRole.ToolTipRole)
         self.templat_combo.blockSignals(False)
         self.kp_note.setVisible(len(self.templates) < len(templates))
         self.templat_combo.setCurrentIndex(max(0, self.templat_combo.findData(current)))
@@ -207,7 +222,14 @@ class IssueTab(QWidget):
         self.dipilih_table.setColumnWidth(0, 150)
         self.dipilih_table.setColumnWidth(1, 200)
 
+    def _search_typed(self) -> None:
+        if self.cari_edit.text().strip():
+            self.search()
+        else:
+            self.hasil_list.clear()
+
     def search(self) -> None:
+        self._search_timer.stop()
         text = self.cari_edit.text()
         flt = emp.EmployeeFilter(search=text, kedudukan="AKTIF")
         actor = self.actor
@@ -218,7 +240,16 @@ class IssueTab(QWidget):
                 (r["nip"], r["nama_lengkap"]) for r in emp.list_employees(db.conn, flt_, limit=200)
             ]
 
-        self.runner.run(work, on_done=self._show_results, on_error=self._error)
+        self._search_generation += 1
+        self.runner.run(
+            work,
+            on_done=partial(self._show_results_of, self._search_generation),
+            on_error=self._error,
+        )
+
+    def _show_results_of(self, generation: int, rows: list[tuple[str, str]]) -> None:
+        if generation == self._search_generation:  # a late answer to older typing is dropped
+            self._show_results(rows)
 
     def _show_results(self, rows: list[tuple[str, str]]) -> None:
         self.hasil_list.clear()

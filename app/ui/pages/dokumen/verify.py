@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from app.i18n import tanggal, tr
 from app.jobs import dokumen as dokumen_jobs
+from app.models.rules.nip import format_nip
 from app.models.storage.db import Database
+from app.ui.pages.dokumen.issue import JENIS_LABEL
 from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.messages import show_error
 
@@ -94,14 +96,17 @@ class VerifyTab(QWidget):
             lines.append(tr("Naskah dalam berkas: {n}", n=result.dokumen))
         reg = result.register
         if reg is not None:
+            jenis = tr(JENIS_LABEL.get(result.jenis or "", result.jenis or ""))
+            nip = format_nip(result.nip) if result.nip else ""
+            naskah = f"{jenis} {nip}".strip()
             lines += [
                 "",
                 tr("Nomor: {v}", v=reg.nomor),
                 tr("Tanggal: {v}", v=tanggal(reg.tanggal)),
                 tr("Perihal: {v}", v=reg.perihal),
                 tr("Pegawai: {v}", v=reg.nama_pegawai),
-                tr("Naskah: {v}", v=f"{result.jenis} {result.nip}".strip()),
-                tr("Status register: {v}", v=reg.status)
+                tr("Naskah: {v}", v=naskah),
+                tr("Status register: {v}", v=tr("Batal") if reg.batal else tr("Terbit"))
                 + (f" — {reg.alasan_batal}" if reg.batal else ""),
             ]
         self.verify_text.setText("\n".join(lines))
