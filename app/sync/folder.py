@@ -54,9 +54,11 @@ from app.models.storage.db import Database, utc_now
 from app.sync import identity as ident_mod
 from app.sync import importer
 from app.sync import package as pkg
+from app.sync.folder_setting import INTERVAL_MINUTES as INTERVAL_MINUTES
+from app.sync.folder_setting import META_FOLDER as META_FOLDER
+from app.sync.folder_setting import get_folder as get_folder
 from app.sync.verify import PackageRefused
 
-META_FOLDER = "folder_tukar"
 META_STATE = "folder_tukar_keadaan"
 META_TAKEN = "folder_tukar_diambil"
 
@@ -66,7 +68,6 @@ SUFFIX = ".merit"
 REASON_SUFFIX = ".alasan.txt"
 SETTLE_SECONDS = 3.0  # between the two looks at a file's size and time
 RESEND_SECONDS = 3600.0
-INTERVAL_MINUTES = 5  # how often the desktop app runs a round
 TAKEN_KEPT = 2000  # content hashes remembered
 
 
@@ -77,12 +78,6 @@ class FolderError(MeritError):
 
 
 # -- the setting ----------------------------------------------------------------------------------
-
-
-def get_folder(db: Database) -> Path | None:
-    """The exchange folder of this installation (None: not set)."""
-    value = db.meta(META_FOLDER)
-    return Path(value) if value else None
 
 
 def set_folder(db: Database, folder: Path | None, *, actor: str = "sistem") -> Path | None:
