@@ -52,7 +52,7 @@ from app.models.errors import MeritError, ValidationError
 from app.models.storage import changelog
 from app.models.storage.db import Database, utc_now
 from app.sync import identity as ident_mod
-from app.sync import importer
+from app.sync import importer, verify
 from app.sync import package as pkg
 from app.sync.folder_setting import INTERVAL_MINUTES as INTERVAL_MINUTES
 from app.sync.folder_setting import META_FOLDER as META_FOLDER
@@ -303,6 +303,19 @@ def _aside(path: Path, folder: Path, when: datetime) -> Path:
     return target
 
 
+def _digest(path: Path) -> str:
+    """The SHA-256 of a file, read in pieces; a file too big to be a package is not read (the
+    import refuses it by its size) and is known by its name, size and time instead."""
+    st = path.stat()
+    if st.st_size > verify.MAX_FILE:
+        return hashlib.sha256(f"{path.name}\0{st.st_size}\0{st.st_mtime_ns}".encode()).hexdigest()
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _take(
     db: Database,
     path: Path,
@@ -312,7 +325,7 @@ def _take(
     when: datetime,
 ) -> None:
     try:
-        data = path.read_bytes()
+        digest = _digest(path)
     except OSError as exc:
         result.catatan.append(
             tr(
@@ -322,8 +335,6 @@ def _take(
             )
         )
         return
-    digest = hashlib.sha256(data).hexdigest()
-    del data
     taken: Taken
     where = SELESAI
     if digest in set(_taken(db)):

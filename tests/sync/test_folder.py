@@ -18,7 +18,7 @@ from app.models.access import akun
 from app.models.access.akses import Hak, Peran
 from app.models.errors import AccessDenied
 from app.sync import folder as folder_mod
-from app.sync import identity, package
+from app.sync import identity, package, verify
 from tests.helpers.sync import Node, make_nodes
 
 TABLE = "unit_organisasi"
@@ -222,6 +222,19 @@ def test_refused_files_go_to_ditolak_with_a_reason_and_the_round_goes_on(
         "c-utuh.merit": "sudah",
     }
     assert not list(inbox_b.glob("*.merit"))
+
+
+def test_a_file_too_big_is_refused_unread(
+    shared: tuple[list[Node], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (_a, b, _c), folder = shared
+    monkeypatch.setattr(verify, "MAX_FILE", 4096)
+    inbox_b = folder_mod.inbox_of(folder, package_identity(b))
+    inbox_b.mkdir(exist_ok=True)
+    (inbox_b / "besar.merit").write_bytes(b"x" * 10_000)
+    [taken] = round_of(b).diambil
+    assert taken.hasil == "ditolak" and "terlalu besar" in taken.pesan
+    assert list((inbox_b / "ditolak").glob("*/besar.merit"))
 
 
 def test_a_lost_package_is_sent_again_later(shared: tuple[list[Node], Path]) -> None:

@@ -47,8 +47,7 @@ def make_page(qtbot: QtBot, db: Database, runner: TaskRunner) -> SinkronPage:
 def table(page: SinkronPage) -> dict[str, list[str]]:
     t = page.folder_box.table
     return {
-        t.item(r, 0).text(): [t.item(r, c).text() for c in range(1, 4)]
-        for r in range(t.rowCount())
+        t.item(r, 0).text(): [t.item(r, c).text() for c in range(1, 4)] for r in range(t.rowCount())
     }
 
 
@@ -107,9 +106,12 @@ def test_choose_the_folder_run_by_button_and_see_each_partner(
     qtbot.waitUntil(lambda: pb.folder_box.reading is None, timeout=TIMEOUT)
     received, sent, _pending = table(pb)["Kantor 0"]
     assert received != "belum pernah" and sent != "belum pernah"  # and its acknowledgement
-    assert b.db.conn.execute(
-        "SELECT count(*) FROM unit_organisasi WHERE nama = 'Dinas dari A'"
-    ).fetchone()[0] == 1
+    assert (
+        b.db.conn.execute(
+            "SELECT count(*) FROM unit_organisasi WHERE nama = 'Dinas dari A'"
+        ).fetchone()[0]
+        == 1
+    )
     assert "diterima" in pb.summary.view.toPlainText()
 
     # a garbage file in A's inbox: the round says it was refused, nothing breaks
@@ -129,7 +131,7 @@ def test_choose_the_folder_run_by_button_and_see_each_partner(
 def test_the_window_timer_runs_a_round_only_with_a_folder(
     qtbot: QtBot, tmp_path: Path, make_runner: Callable[[Database], TaskRunner]
 ) -> None:
-    a, b = make_nodes(tmp_path, 2)
+    a, _b = make_nodes(tmp_path, 2)
     parent = QObject()
     timer = FolderTimer(a.db, make_runner(a.db), "admin", parent)
     assert timer.tick() is None  # no folder: nothing runs
