@@ -147,3 +147,30 @@ def test_the_window_timer_runs_a_round_only_with_a_folder(
     with qtbot.waitSignal(timer.roundFailed, timeout=TIMEOUT) as failed:
         timer.tick()
     assert "tidak dapat dijangkau" in str(failed.args[0])
+
+
+def test_the_main_window_runs_rounds_and_tells_the_sync_page(
+    qtbot: QtBot, tmp_path: Path, make_runner: Callable[[Database], TaskRunner]
+) -> None:
+    from app.ui.main_window import MainWindow
+
+    a, b = make_nodes(tmp_path, 2)
+    shared = tmp_path / "share"
+    shared.mkdir()
+    for n in (a, b):
+        folder_mod.set_folder(n.db, shared)
+    edit(b, "Dinas dari B")
+    folder_mod.run_round(b.db, sleep=lambda _s: None, settle=0)
+    window = MainWindow(a.db, make_runner(a.db), actor="admin")
+    qtbot.addWidget(window)
+    assert window.folder_timer.timer.isActive()  # every few minutes, and once soon after start
+    page = window.open_page("sinkron")
+    assert isinstance(page, SinkronPage)
+    with qtbot.waitSignal(page.recordsChanged, timeout=TIMEOUT):
+        window.folder_timer.tick()
+    qtbot.waitUntil(
+        lambda: "1 paket diambil" in window.statusBar().currentMessage(), timeout=TIMEOUT
+    )
+    qtbot.waitUntil(lambda: page.folder_box.reading is None, timeout=TIMEOUT)
+    assert table(page)["Kantor 1"][0] != "belum pernah"
+    assert "Putaran folder tukar" in page.summary.view.toPlainText()

@@ -230,6 +230,7 @@ class SinkronPage(BusyMixin, Page):
     def folder_round_done(self, result: RoundResult) -> None:
         """A round of the exchange folder ended (this page's button or the main window's
         timer): its summary below, the page read again, other pages told of new records."""
+        self.folder_box.last_result = result
         self.summary.view.setPlainText(result.text())
         self.message.setText(result.lines()[0])
         if self.task is None:
