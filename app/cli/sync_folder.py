@@ -71,6 +71,10 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
         raise ValidationError(
             tr("Beri PATH folder tukar, atau --off untuk mematikannya."), field="path"
         )
+    if args.path is not None and not args.path.expanduser().is_dir():
+        raise ValidationError(
+            tr("PATH {path} tidak ada atau bukan folder.", path=args.path), field="path"
+        )
     folder = jobs.write_folder_setting(ctx.db, ctx.actor, jobs.FolderSetting(args.path))
     if folder is None:
         print(tr("Folder tukar dimatikan."), file=ctx.out)
