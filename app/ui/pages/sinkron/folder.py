@@ -145,10 +145,11 @@ class FolderBox(QGroupBox):
         buttons.addWidget(self.off_button)
         buttons.addStretch(1)
         buttons.addWidget(self.run_button)
-        layout = QVBoxLayout(self)
+        layout = self.box_layout = QVBoxLayout(self)
         layout.addWidget(self.folder_label)
         layout.addWidget(self.state_label)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # without a folder (no table) the text stays at the top
         layout.addLayout(buttons)
         self.folder_label.setText(tr("Membaca folder tukar…"))
         self._update_buttons()
@@ -195,6 +196,7 @@ class FolderBox(QGroupBox):
                 self.table.setItem(row, col, _item(waktu_singkat(iso), waktu_text(iso)))
             self.table.setItem(row, 3, _item(angka(m.belum_diambil)))
         self.table.setVisible(view.folder is not None)
+        self.box_layout.setStretch(3, 0 if view.folder is not None else 1)
         self._update_buttons()
         self.shown.emit(view)
         if self._again:
