@@ -18,9 +18,10 @@ import first, so that the package carries what was just received as acknowledged
   temporary name and renames them whole (:func:`app.sync.package.export_package`).
 * A package the importer refuses (truncated, garbage, not for this installation, untrusted
   sender) is moved to ``ditolak/`` with a reason file; the round goes on with the next one.
-* Never imported twice: a taken file is moved aside, and the content hash of every file taken
-  is remembered locally (a file the engine brings back, or one that could not be moved, is not
-  taken again).
+* Never imported twice: a taken file is moved aside, and the content hash of every file
+  imported is remembered locally (a file the engine brings back, or one that could not be
+  moved, is not imported again). A refused file put back is tried again (and refused again,
+  changing nothing, unless what refused it changed: its sender is trusted now).
 * A partner gets a new package when this installation's version vector changed since the last
   package written for it; when the partner has not acknowledged everything, nothing of ours
   waits in its inbox any more and the last package is :data:`RESEND_SECONDS` old, it is sent
@@ -355,7 +356,9 @@ def _take(
                 " ".join(summary.lines()[:2]),
                 pengirim=summary.pengirim_nama,
             )
-        _remember_taken(db, digest)
+            # Only what was imported: a refused file put back by a person (after trusting its
+            # sender, say) is tried again, and refused again changes nothing.
+            _remember_taken(db, digest)
     try:
         moved = _aside(path, inbox / where, when)
     except OSError as exc:

@@ -212,16 +212,20 @@ def test_refused_files_go_to_ditolak_with_a_reason_and_the_round_goes_on(
         assert "Paket ditolak" in reason and "SHA-256" in reason
     assert not list(inbox_b.glob("*.merit"))
 
-    # never twice: the engine brings a taken file back, a refused one too
+    # never imported twice: the engine brings a taken file back; a refused one put back is
+    # tried again and refused again, changing nothing
     shutil.copy(refused[0], inbox_b / "a-terpotong.merit")
     [done] = list((inbox_b / "selesai").glob("*/*.merit"))
     shutil.copy(done, inbox_b / "c-utuh.merit")
+    audit_before = b.db.conn.execute("SELECT count(*) FROM lokal_audit").fetchone()[0]
     again = round_of(b)
     assert {t.berkas: t.hasil for t in again.diambil} == {
-        "a-terpotong.merit": "sudah",
+        "a-terpotong.merit": "ditolak",
         "c-utuh.merit": "sudah",
     }
+    assert b.db.conn.execute("SELECT count(*) FROM lokal_audit").fetchone()[0] == audit_before
     assert not list(inbox_b.glob("*.merit"))
+    assert len(list((inbox_b / "ditolak").glob("*/a-terpotong*.merit"))) == 2
 
 
 def test_a_file_too_big_is_refused_unread(
