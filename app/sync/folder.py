@@ -5,7 +5,7 @@ Layout of the folder, shared by every installation that uses it::
 
     <folder>/<slug of the name>-<first 8 of the node id>/     the inbox of one installation
         merit-<sender>-<sender id8>-<yyyymmdd-hhmmss>.merit  a package waiting to be taken
-        selesai/<yyyy-mm-dd>/...                             taken (imported, or already known)
+        selesai/<yyyy-mm-dd>/...                             taken (kept 30 days)
         ditolak/<yyyy-mm-dd>/... and ....alasan.txt          refused, with the reason
 
 One round (:func:`run_round`): first import what waits in this installation's inbox, then
@@ -43,7 +43,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,7 @@ REASON_SUFFIX = ".alasan.txt"
 SETTLE_SECONDS = 3.0  # between the two looks at a file's size and time
 RESEND_SECONDS = 3600.0
 TAKEN_KEPT = 2000  # content hashes remembered
+SELESAI_DAYS = 30  # days a taken package is kept in selesai/ (its data is in the database)
 
 
 class FolderError(MeritError):
@@ -388,6 +389,23 @@ def _take(
     result.diambil.append(taken)
 
 
+def _prune_done(inbox: Path, today: date) -> None:
+    """Remove the ``selesai/<date>`` folders older than :data:`SELESAI_DAYS` (only folders
+    named by a date; ``ditolak/`` is left for a person to look at)."""
+    done = inbox / SELESAI
+    try:
+        subs = list(done.iterdir())
+    except OSError:
+        return
+    for sub in subs:
+        try:
+            day = date.fromisoformat(sub.name)
+        except ValueError:
+            continue
+        if (today - day).days > SELESAI_DAYS and sub.is_dir() and not sub.is_symlink():
+            shutil.rmtree(sub, ignore_errors=True)
+
+
 def _import_inbox(
     db: Database,
     inbox: Path,
@@ -508,6 +526,7 @@ def run_round(
             tr("Folder {path} tidak dapat dibuat: {e}", path=inbox, e=exc.strerror)
         ) from exc
     _import_inbox(db, inbox, result, actor, sleep, SETTLE_SECONDS if settle is None else settle)
+    _prune_done(inbox, datetime.fromtimestamp(clock()).date())
     _export_all(db, folder, result, actor, clock())
     state = _state(db)
     state["putaran"] = {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -239,6 +240,18 @@ def test_a_file_too_big_is_refused_unread(
     [taken] = round_of(b).diambil
     assert taken.hasil == "ditolak" and "terlalu besar" in taken.pesan
     assert list((inbox_b / "ditolak").glob("*/besar.merit"))
+
+
+def test_done_packages_are_kept_thirty_days(shared: tuple[list[Node], Path]) -> None:
+    (_a, b, _c), folder = shared
+    inbox_b = folder_mod.inbox_of(folder, package_identity(b))
+    for name in ("2027-01-01", "2027-02-10", "catatan"):
+        (inbox_b / "selesai" / name).mkdir(parents=True)
+    (inbox_b / "ditolak" / "2027-01-01").mkdir(parents=True)
+    now = datetime(2027, 2, 15, 10, 0).timestamp()
+    folder_mod.run_round(b.db, sleep=no_wait, settle=0, clock=lambda: now)
+    assert sorted(p.name for p in (inbox_b / "selesai").iterdir()) == ["2027-02-10", "catatan"]
+    assert (inbox_b / "ditolak" / "2027-01-01").is_dir()
 
 
 def test_a_lost_package_is_sent_again_later(shared: tuple[list[Node], Path]) -> None:
