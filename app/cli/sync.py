@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.cli import sync_folder
 from app.cli.args import Commands
 from app.cli.context import Context
 from app.cli.exitcode import ExitCode
@@ -92,6 +93,7 @@ def register(sub: Commands) -> None:
     q.set_defaults(handler=cmd_status)
 
     _register_roster(ss)
+    sync_folder.register(ss)
 
 
 def _izin_help() -> str:

@@ -31,6 +31,7 @@ from app.ui.tasks import TaskRunner
 from app.ui.widgets.messages import show_error
 
 if TYPE_CHECKING:
+    from app.sync.folder import RoundResult
     from app.ui.dialogs.bantuan import BantuanDialog, TentangDialog
     from app.ui.dialogs.cadangan import CadanganDialog
     from app.ui.pages.beranda import BerandaPage
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         if allowed(actor, "cadangan.buat"):
             self._add_backup_actions(menu)
         self._start_daily_backups()
+        self._start_folder_rounds()
         quit_action = menu.addAction(tr("&Keluar"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -181,6 +183,32 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(self.scheduled_backup)
         self.backup_timer.start()
         QTimer.singleShot(15_000, self, self.scheduled_backup)
+
+    def _start_folder_rounds(self) -> None:
+        """The exchange folder (app/ui/folder_timer.py): a round soon after start and every
+        few minutes, in the background, when a folder is set."""
+        from app.ui.folder_timer import FolderTimer  # lazy: not at start-up (PyNaCl)
+
+        self.folder_timer = FolderTimer(self.db, self.runner, self.actor, self)
+        self.folder_timer.roundDone.connect(self.folder_round_done)
+        self.folder_timer.roundFailed.connect(
+            lambda exc: self.statusBar().showMessage(
+                tr("Folder tukar: {e}", e=str(exc).splitlines()[0]), 30_000
+            )
+        )
+        self.folder_timer.start()
+
+    def folder_round_done(self, result: RoundResult) -> None:
+        """A timed round ended: said in the status bar; the pages that show records read
+        again when packages were received."""
+        if result.diambil or result.dikirim:
+            self.statusBar().showMessage(result.lines()[0], 30_000)
+        page = self._built.get("sinkron")
+        if page is not None:
+            cast("SinkronPage", page).folder_round_done(result)  # it tells the others
+        elif result.diterima:
+            for other in list(self._built.values()):
+                other.records_changed()
 
     def scheduled_backup(self) -> None:
         from app.models.storage import cadangan  # lazy: not at start-up (5 ms)

@@ -18,6 +18,7 @@ from app.models.storage import roster as roster_store
 from app.sync import identity as ident
 from app.sync import importer, package, verify
 from app.sync import roster as roster_mod
+from tests.helpers.migrations import rewind
 from tests.helpers.roster import (
     Agency,
     exchange,
@@ -336,14 +337,11 @@ def test_manifest_carries_roster_and_agency_additively(agency: Agency, tmp_path:
 def _as_before_migration_19(node_db: object) -> Path:
     db = node_db  # a Database
     conn = db.conn  # type: ignore[attr-defined]
-    for table in ("lokal_roster", "lokal_batch_tahan", "lokal_peer_dicabut"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM lokal_migrasi WHERE versi = 19")
     conn.execute(
         "DELETE FROM lokal_meta WHERE kunci IN ('instansi_id', 'roster_root_harapan', "
         "'roster_warisan')"
     )
-    conn.execute("PRAGMA user_version = 18")
+    rewind(conn, 18)
     path = db.path  # type: ignore[attr-defined]
     db.close()  # type: ignore[attr-defined]
     return Path(path)

@@ -43,9 +43,11 @@ from app.models.errors import Cancelled, MeritError
 from app.models.storage.db import Database
 from app.sync import identity as ident_mod
 from app.sync import importer, package
+from app.sync.folder import RoundResult
 from app.sync.status import SyncStatus, sync_status
 from app.ui.dialogs.sinkron import PassphraseDialog, PeerConfirmDialog
 from app.ui.pages.base import Page
+from app.ui.pages.sinkron.folder import FolderBox
 from app.ui.pages.sinkron.sections import (
     IdentityBox,
     IncomingBox,
@@ -149,12 +151,15 @@ class SinkronPage(BusyMixin, Page):
         self.waiting = WaitingBox()
         self.waiting.retry_button.clicked.connect(self.retry_deferred)
         self.roster = RosterBox()
+        self.folder_box = FolderBox(db, actor=actor, runner=runner)
+        self.folder_box.roundDone.connect(self.folder_round_done)
 
         # identity | package in;  peers (full width: fingerprints are long);
         # summary over waiting | roster and batches held back
         top = QHBoxLayout()
         top.addWidget(self.identity, 3)
         top.addWidget(self.incoming, 2)
+        top.addWidget(self.folder_box, 4)
         left = QVBoxLayout()
         left.addWidget(self.summary, 3)
         left.addWidget(self.waiting, 2)
@@ -218,8 +223,20 @@ class SinkronPage(BusyMixin, Page):
         self.peers.show_peers(status.peers)
         self.waiting.show_waiting(status, importer.deferred_packages(self.db))
         self.roster.show_roster(status.roster)
+        self.folder_box.refresh()
         self._update_buttons()
         self.refreshed.emit(status)
+
+    def folder_round_done(self, result: RoundResult) -> None:
+        """A round of the exchange folder ended (this page's button or the main window's
+        timer): its summary below, the page read again, other pages told of new records."""
+        self.folder_box.last_result = result
+        self.summary.view.setPlainText(result.text())
+        self.message.setText(result.lines()[0])
+        if self.task is None:
+            self.refresh()
+        if result.diterima:
+            self.recordsChanged.emit()
 
     def records_changed(self) -> None:
         self.refresh()  # a resolved clash travels in the next package
