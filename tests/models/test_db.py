@@ -357,7 +357,12 @@ def test_migration_16_keeps_old_skps_and_widens_the_states(
 
     path = tmp_path / "skp-lama.sqlite3"
     old = _database_at(path, 15, monkeypatch)
-    new_tables = ("ref_tenggat_skp", "ref_capaian_organisasi", "ref_kurva_predikat")
+    new_tables = (
+        "ref_tenggat_skp",
+        "ref_capaian_organisasi",
+        "ref_kurva_predikat",
+        "ref_aturan_cuti",  # migration 22
+    )
     monkeypatch.setattr(
         loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in new_tables)
     )
@@ -438,4 +443,25 @@ def test_migration_17_adds_page_fingerprints_and_keeps_old_files(
     assert tuple(row) == ("AAAAA-AAAAA", None, None)
     columns = replicated_schema(again.conn)["naskah_dokumen"]
     assert "sidik_halaman" in columns and "tanda_terbit" in columns
+    again.close()
+
+
+def test_migration_22_brings_leave_to_an_older_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database at version 18 gets the leave rules (same rows and ids as a new database) and
+    the replicated leave tables on upgrade."""
+    with Database(tmp_path / "baru.sqlite3") as new:
+        fresh = _typed_rows(new.conn, "ref_aturan_cuti")
+    path = tmp_path / "lama.sqlite3"
+    _database_at(path, 18, monkeypatch).close()
+    again = Database(path)
+    assert again.schema_version == LATEST_VERSION
+    assert _typed_rows(again.conn, "ref_aturan_cuti") == fresh
+    row = again.conn.execute(
+        "SELECT id, hak_hari FROM ref_aturan_cuti WHERE kode = 'TAHUNAN|PNS|1900-01-01'"
+    ).fetchone()
+    assert tuple(row) == (ref_id("ref_aturan_cuti", "TAHUNAN|PNS|1900-01-01"), 12)
+    schema = replicated_schema(again.conn)
+    assert {"cuti", "cuti_kalender", "cuti_penyesuaian"} <= set(schema)
     again.close()
