@@ -60,6 +60,10 @@ EXPECTED: dict[Peran, set[str]] = {
         "seleksi.baca",
     },
 }
+# Leave (issue 17).
+EXPECTED[Peran.OPERATOR] |= {"cuti.catat", "cuti.ajukan"}
+EXPECTED[Peran.PEJABAT_PENILAI] |= {"cuti.catat", "cuti.rekomendasi"}
+EXPECTED[Peran.PIMPINAN] |= {"cuti.catat", "cuti.putus"}
 
 
 @pytest.fixture(autouse=True)
