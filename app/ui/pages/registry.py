@@ -90,6 +90,12 @@ def _kp() -> PageClass:
     return KpPage
 
 
+def _cuti() -> PageClass:
+    from app.ui.pages.cuti import CutiPage  # lazy: imported on first show
+
+    return CutiPage
+
+
 def _kalkulator() -> PageClass:
     from app.ui.pages.kalkulator import KalkulatorPage  # lazy: imported on first show
 
@@ -143,6 +149,13 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("rekap", "Rekap Excel", 40, _rekap),
     PageSpec("skp", "Kinerja (SKP)", 50, _skp),  # who may act: per SKP
     PageSpec("dokumen", "Dokumen SK", 60, _dokumen, rights=(("dokumen.terbitkan",),)),
+    PageSpec(
+        "cuti",
+        "Cuti",
+        65,
+        _cuti,
+        rights=(("cuti.ajukan",), ("cuti.rekomendasi",), ("cuti.putus",)),
+    ),
     PageSpec("kp", "Kenaikan pangkat", 70, _kp, rights=(("dokumen.terbitkan",),)),
     PageSpec("kalkulator", "Kalkulator kepegawaian", 75, _kalkulator),
     # a committee member (seleksi.baca of assigned selections only) sees no one's scores

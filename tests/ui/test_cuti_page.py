@@ -1,0 +1,121 @@
+"""The Cuti page driven as a clerk would: key in a holiday, request a cuti tahunan in the form,
+see the working days and the balance, have it recommended, change its dates, refuse another
+with a reason, and see a refused request explained."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.models.cuti import permohonan as cuti
+from app.ui.pages.cuti import AjukanDialog, CutiPage, KeputusanDialog
+from app.ui.tasks import TaskRunner
+from tests.helpers.cuti import Kantor, kantor
+
+TODAY = date(2026, 1, 5)
+
+
+def click_ok(qtbot: QtBot, dialog: AjukanDialog | KeputusanDialog) -> None:
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+
+
+def _page(qtbot: QtBot, k: Kantor, runner: TaskRunner) -> CutiPage:
+    page = CutiPage(k.db, runner=runner, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    return page
+
+
+def _nip(k: Kantor, pid: str) -> str:
+    return str(k.db.conn.execute("SELECT nip FROM pegawai WHERE id = ?", (pid,)).fetchone()[0])
+
+
+def test_request_recommend_change_dates_refuse(
+    qtbot: QtBot, tmp_path: Path, make_runner: object
+) -> None:
+    k = kantor(tmp_path / "cuti.sqlite3")
+    page = _page(qtbot, k, make_runner(k.db))  # type: ignore[operator]
+
+    # Calendar tab: key in a holiday on Wednesday 4 March 2026.
+    page.tabs.setCurrentIndex(1)
+    page.kal_tanggal.setDate(QDate(2026, 3, 4))
+    page.kal_jenis.setCurrentIndex(page.kal_jenis.findData("LIBUR"))
+    qtbot.keyClicks(page.kal_keterangan, "Libur daerah")
+    qtbot.mouseClick(page.tambah_button, Qt.MouseButton.LeftButton)
+    assert "Libur daerah" in {
+        page.kal_table.item(r, 2).text() for r in range(page.kal_table.rowCount())
+    }
+    assert "hari kerja" in page.kal_info.text()
+
+    # Request Monday 2 to Friday 6 March: 4 working days (the 4th is a holiday now).
+    page.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(page.ajukan_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, AjukanDialog)
+    qtbot.keyClicks(dialog.nip, _nip(k, k.ani))
+    dialog.jenis.setCurrentIndex(dialog.jenis.findData("TAHUNAN"))
+    dialog.mulai.setDate(QDate(2026, 3, 2))
+    dialog.selesai.setDate(QDate(2026, 3, 6))
+    qtbot.keyClicks(dialog.alasan, "Menghadiri pernikahan adik")
+    qtbot.keyClicks(dialog.alamat, "Jl. Kenanga 5, Bandung")
+    click_ok(qtbot, dialog)
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 6).text() == "4 hari kerja"
+    assert page.table.item(0, 7).text() == "Diajukan"
+    assert "sisa 24 hari kerja" in page.saldo.text()  # requested, not yet approved
+
+    # The superior recommends; the official moves it to 9-11 March.
+    qtbot.mouseClick(page.rekomendasi_button, Qt.MouseButton.LeftButton)
+    assert page.table.item(0, 8).text() == "Setuju"
+    qtbot.mouseClick(page.ubah_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, KeputusanDialog) and dialog.mulai and dialog.selesai
+    dialog.mulai.setDate(QDate(2026, 3, 9))
+    dialog.selesai.setDate(QDate(2026, 3, 11))
+    qtbot.keyClicks(dialog.alasan, "Rapat anggaran")
+    click_ok(qtbot, dialog)
+    assert page.table.item(0, 7).text() == "Disetujui"
+    assert page.table.item(0, 6).text() == "3 hari kerja"
+    assert "dipakai 3, sisa 21 hari kerja" in page.saldo.text()
+    page.grab().save(str(tmp_path / "cuti.png"))
+    page.grab().save("/tmp/cuti_page.png")
+
+    # A request on the same days is refused with the reason in a dialog.
+    qtbot.mouseClick(page.ajukan_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, AjukanDialog)
+    qtbot.keyClicks(dialog.nip, _nip(k, k.ani))
+    dialog.mulai.setDate(QDate(2026, 3, 10))
+    dialog.selesai.setDate(QDate(2026, 3, 10))
+    qtbot.keyClicks(dialog.alasan, "Urusan keluarga")
+    click_ok(qtbot, dialog)
+    box = page.findChild(QMessageBox, "pesanKesalahan")
+    assert box is not None and "Bertumpang tindih" in box.text()
+    box.close()
+
+    # Another request, refused by the official with a reason.
+    cid = cuti.ajukan(
+        k.db,
+        k.dedi,
+        cuti.Permohonan("TAHUNAN", date(2026, 4, 6), date(2026, 4, 7), "Liburan"),
+        actor="sistem",
+        today=TODAY,
+    )
+    page.refresh()
+    row = next(r for r, c in enumerate(page.items) if c.id == cid)
+    page.select_row(row)
+    qtbot.mouseClick(page.tolak_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, KeputusanDialog)
+    qtbot.keyClicks(dialog.alasan, "Audit BPK")
+    click_ok(qtbot, dialog)
+    assert cuti.get_cuti(k.db.conn, cid).status == "DITOLAK"
+    k.db.close()
