@@ -13,6 +13,8 @@
 * ``merit cuti rekomendasi ID --setuju|--tunda|--tolak [--catatan T]`` (direct superior),
   ``merit cuti putus ID --setuju|--ubah --dari D --sampai D|--tunda|--tolak [--alasan T]``
   (authorised official), ``merit cuti batal ID [--alasan T]``.
+* ``merit cuti surat ID --out DIR [--tanggal D]``: the surat izin cuti of an approved leave
+  (template IZIN_CUTI of the document engine; its signatory must be filled in first).
 * ``merit cuti koreksi NIP --tahun Y --hari N --alasan T``: a dated correction of a balance.
 * ``merit cuti list [--unit U] [--status S] [--nip N] [--tahun Y] [--format json]``.
 
@@ -33,6 +35,7 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import write_json
 from app.i18n import tanggal, tr
+from app.jobs import cuti as cuti_jobs
 from app.models.access.akses import require
 from app.models.cuti import kalender as kal
 from app.models.cuti import permohonan as cuti
@@ -143,6 +146,12 @@ def register(sub: Commands) -> None:
     q.add_argument("id", metavar="ID")
     q.add_argument("--alasan", default="")
     q.set_defaults(handler=cmd_batal)
+
+    q = cmds.add_parser("surat", help=tr("terbitkan surat izin cuti (cuti yang disetujui)"))
+    q.add_argument("id", metavar="ID")
+    q.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+    q.add_argument("--tanggal", type=cli_args.tanggal, metavar="TANGGAL")
+    q.set_defaults(handler=cmd_surat)
 
     q = cmds.add_parser("koreksi", help=tr("penyesuaian saldo cuti tahunan, dengan alasan"))
     q.add_argument("nip", metavar="NIP")
@@ -369,6 +378,15 @@ def cmd_putus(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_batal(ctx: Context, args: argparse.Namespace) -> int:
     cuti.batalkan(ctx.db, args.id, actor=ctx.actor, alasan=args.alasan)
     ctx.out.write(tr("Cuti dibatalkan.") + "\n")
+    return ExitCode.OK
+
+
+def cmd_surat(ctx: Context, args: argparse.Namespace) -> int:
+    request = cuti_jobs.SuratCutiRequest(args.id, args.out, args.tanggal or date.today())
+    hasil = cuti_jobs.issue_surat_cuti(ctx.db, ctx.actor, request)
+    for nomor, berkas in zip(hasil.nomor, hasil.berkas, strict=False):
+        ctx.out.write(f"{nomor}  {berkas.path}\n")
+    ctx.out.write(tr("Surat izin cuti terbit.") + "\n")
     return ExitCode.OK
 
 

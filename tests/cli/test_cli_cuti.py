@@ -86,3 +86,22 @@ def test_cuti_from_request_to_decision(tmp_path: Path, capsys: pytest.CaptureFix
     saldo = json.loads(capsys.readouterr().out)
     assert (saldo["tahunan_dipakai"], saldo["tahunan_sisa"]) == (0, 23)
     assert run(path, "cuti", "batal", "tidak-ada-id") == 3
+
+
+def test_cuti_surat_needs_an_approved_leave_and_a_signatory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    k = kantor(tmp_path / "cuti.sqlite3")
+    ani = k.db.conn.execute("SELECT nip FROM pegawai WHERE id = ?", (k.ani,)).fetchone()[0]
+    path = k.db.path
+    k.db.close()
+    capsys.readouterr()
+    ajukan = ("cuti", "ajukan", ani, "--jenis", "tahunan", "--alasan", "Keluarga")
+    assert run(path, *ajukan, "--dari", "2027-02-01", "--sampai", "2027-02-02") == 0
+    cid = capsys.readouterr().out.splitlines()[0]
+    out = str(tmp_path / "surat")
+    assert run(path, "cuti", "surat", cid, "--out", out) == 2
+    assert "hanya untuk cuti yang disetujui" in capsys.readouterr().err
+    assert run(path, "cuti", "putus", cid, "--setuju") == 0
+    assert run(path, "cuti", "surat", cid, "--out", out) == 2
+    assert "nama penandatangan belum diisi" in capsys.readouterr().err
