@@ -15,6 +15,8 @@
   (authorised official), ``merit cuti batal ID [--alasan T]``.
 * ``merit cuti surat ID --out DIR [--tanggal D]``: the surat izin cuti of an approved leave
   (template IZIN_CUTI of the document engine; its signatory must be filled in first).
+* ``merit cuti rekap --tahun Y --bulan M [--unit U] --out FILE.xlsx``: who is on leave in the
+  month per unit, and the cuti tahunan balances of the year.
 * ``merit cuti koreksi NIP --tahun Y --hari N --alasan T``: a dated correction of a balance.
 * ``merit cuti list [--unit U] [--status S] [--nip N] [--tahun Y] [--format json]``.
 
@@ -152,6 +154,13 @@ def register(sub: Commands) -> None:
     q.add_argument("--out", type=Path, required=True, metavar="FOLDER")
     q.add_argument("--tanggal", type=cli_args.tanggal, metavar="TANGGAL")
     q.set_defaults(handler=cmd_surat)
+
+    q = cmds.add_parser("rekap", help=tr("rekap cuti sebulan per unit dan saldo setahun (.xlsx)"))
+    q.add_argument("--tahun", type=cli_args.tahun, required=True)
+    q.add_argument("--bulan", type=int, choices=range(1, 13), metavar="1-12", required=True)
+    q.add_argument("--unit", metavar="U")
+    q.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    q.set_defaults(handler=cmd_rekap)
 
     q = cmds.add_parser("koreksi", help=tr("penyesuaian saldo cuti tahunan, dengan alasan"))
     q.add_argument("nip", metavar="NIP")
@@ -387,6 +396,16 @@ def cmd_surat(ctx: Context, args: argparse.Namespace) -> int:
     for nomor, berkas in zip(hasil.nomor, hasil.berkas, strict=False):
         ctx.out.write(f"{nomor}  {berkas.path}\n")
     ctx.out.write(tr("Surat izin cuti terbit.") + "\n")
+    return ExitCode.OK
+
+
+def cmd_rekap(ctx: Context, args: argparse.Namespace) -> int:
+    unit_id = find_unit(ctx.db.conn, args.unit) if args.unit else None
+    request = cuti_jobs.RekapCutiRequest(args.out, args.tahun, args.bulan, unit_id)
+    counts = cuti_jobs.write_rekap_cuti(ctx.db, ctx.actor, request)
+    for sheet, n in counts.items():
+        ctx.out.write(tr("{s}: {n} baris", s=sheet, n=n) + "\n")
+    ctx.out.write(str(args.out) + "\n")
     return ExitCode.OK
 
 

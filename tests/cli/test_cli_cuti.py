@@ -105,3 +105,36 @@ def test_cuti_surat_needs_an_approved_leave_and_a_signatory(
     assert run(path, "cuti", "putus", cid, "--setuju") == 0
     assert run(path, "cuti", "surat", cid, "--out", out) == 2
     assert "nama penandatangan belum diisi" in capsys.readouterr().err
+
+
+def test_cuti_rekap_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The monthly recap lists the approved leave of the month per unit; the balances sheet
+    lists every active employee with the computed balance (read back with openpyxl)."""
+    from openpyxl import load_workbook
+
+    k = kantor(tmp_path / "cuti.sqlite3")
+    ani = k.db.conn.execute("SELECT nip FROM pegawai WHERE id = ?", (k.ani,)).fetchone()[0]
+    path = k.db.path
+    k.db.close()
+    capsys.readouterr()
+    ajukan = ("cuti", "ajukan", ani, "--jenis", "tahunan", "--alasan", "Keluarga")
+    assert run(path, *ajukan, "--dari", "2027-02-01", "--sampai", "2027-02-03") == 0
+    cid = capsys.readouterr().out.splitlines()[0]
+    assert run(path, "cuti", "putus", cid, "--setuju") == 0
+    out = tmp_path / "rekap.xlsx"
+    assert run(path, "cuti", "rekap", "--tahun", "2027", "--bulan", "2", "--out", str(out)) == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Cuti 02-2027", "Saldo 2027"]
+    bulan = [
+        [c for c in r if c is not None] for r in wb["Cuti 02-2027"].iter_rows(values_only=True)
+    ]
+    flat = [v for r in bulan for v in r]
+    assert "Ani Lestari" in flat and "Cuti tahunan" in flat and "3 hari kerja" in flat
+    saldo = {
+        r[2]: r[5:11]
+        for r in wb["Saldo 2027"].iter_rows(values_only=True)
+        if r[2] in ("Ani Lestari", "Budi Santoso")
+    }
+    assert saldo["Ani Lestari"] == (12, 12, 0, 24, 3, 21)
+    # Entitled from 1 September 2026 (one year after his TMT), unused: 6 carried into 2027.
+    assert saldo["Budi Santoso"] == (12, 6, 0, 18, 0, 18)

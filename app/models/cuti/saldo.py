@@ -9,13 +9,14 @@ days (:func:`app.models.rules.cuti.hitung_saldo`), the approved and postponed re
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
 from app.i18n import tr
 from app.models.cuti.kalender import get_setelan, read_kalender
 from app.models.errors import NotFoundError
+from app.models.rekap.common import unit_clause
 from app.models.rules.cuti import (
     BatasBawaan,
     Kalender,
@@ -244,3 +245,33 @@ def read_saldo(conn: sqlite3.Connection, pegawai_id: str, tahun: int) -> Saldo:
         melahirkan_dipakai=sum(1 for c in disetujui if c.jenis == "MELAHIRKAN"),
         riwayat=tuple(records),
     )
+
+
+@dataclass(frozen=True)
+class BarisSaldo:
+    """One row of the balances sheet."""
+
+    unit: str
+    nip: str
+    nama: str
+    jenis_asn: str
+    saldo: SaldoTahun
+
+
+def list_saldo(
+    conn: sqlite3.Connection, tahun: int, *, unit_id: str | None = None
+) -> Iterator[BarisSaldo]:
+    """The cuti tahunan balance of every active employee (of a unit), by unit and name."""
+    clause, params = unit_clause(conn, unit_id)
+    rows = conn.execute(
+        "SELECT r.pegawai_id FROM pegawai_ringkas r WHERE r.deleted = 0 AND "
+        f"r.kedudukan = 'AKTIF'{clause} ORDER BY r.unit_nama, r.nama_urut",
+        params,
+    ).fetchall()
+    kal = read_kalender(conn)
+    for (pid,) in rows:
+        orang = read_orang(conn, pid)
+        s = saldo_tahunan(conn, orang, tahun, kalender=kal).get(tahun) or SaldoTahun(
+            tahun, 0, 0, 0, 0, 0, 0
+        )
+        yield BarisSaldo(orang.unit_nama, orang.nip, orang.nama, orang.jenis_asn, s)
