@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from app.demo.cuti import write_cuti
 from app.demo.gen import generate
 from app.i18n import tr
 from app.models.errors import Cancelled, ValidationError
@@ -103,6 +104,7 @@ def create_demo(
             done += chunk.pegawai_count
             if progress:
                 progress(done, employees)
+        rows += write_cuti(tx, db.conn, seed, today or date.today())  # a year of leave
     if not db.meta("nama_instalasi"):
         db.set_meta("nama_instalasi", tr("BKPSDM {agency} (demo)", agency=DEMO_AGENCY))
     return DemoResult(done, rows)

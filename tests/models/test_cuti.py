@@ -402,3 +402,25 @@ def test_working_days_follow_the_calendar(
             k.hari_per_minggu, frozenset(libur | {kerja[0]}), frozenset(), k.tahun_terisi
         )
         assert more.hari_kerja(mulai, selesai) == n - 1
+
+
+def test_demo_has_a_believable_year_of_leave(demo_db: object) -> None:
+    """The demo's leave passes the rules: several kinds, no balance below zero, no overlap."""
+    from app.models.storage.db import Database
+
+    assert isinstance(demo_db, Database)
+    conn = demo_db.conn
+    kinds = {r[0] for r in conn.execute("SELECT DISTINCT jenis_kode FROM cuti")}
+    assert {"TAHUNAN", "SAKIT"} <= kinds
+    people = [r[0] for r in conn.execute("SELECT DISTINCT pegawai_id FROM cuti")]
+    assert len(people) > 50
+    tahun = int(conn.execute("SELECT max(tahun) FROM cuti").fetchone()[0])
+    assert kal.list_tanggal(conn, tahun)
+    for pid in people:
+        orang = read_orang(conn, pid)
+        for s in saldo_tahunan(conn, orang, tahun).values():
+            assert s.sisa >= 0, (orang.nip, s)
+        rows = [c for c in cuti.list_cuti(conn, pegawai_id=pid) if c.status in cuti.AKTIF]
+        for a in rows:
+            for b in rows:
+                assert a.id == b.id or a.selesai < b.mulai or b.selesai < a.mulai
