@@ -37,7 +37,6 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import write_json
 from app.i18n import tanggal, tr
-from app.jobs import cuti as cuti_jobs
 from app.models.access.akses import require
 from app.models.cuti import kalender as kal
 from app.models.cuti import permohonan as cuti
@@ -391,6 +390,8 @@ def cmd_batal(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_surat(ctx: Context, args: argparse.Namespace) -> int:
+    from app.jobs import cuti as cuti_jobs  # lazy: reportlab and openpyxl, only for this command
+
     request = cuti_jobs.SuratCutiRequest(args.id, args.out, args.tanggal or date.today())
     hasil = cuti_jobs.issue_surat_cuti(ctx.db, ctx.actor, request)
     for nomor, berkas in zip(hasil.nomor, hasil.berkas, strict=False):
@@ -400,6 +401,8 @@ def cmd_surat(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_rekap(ctx: Context, args: argparse.Namespace) -> int:
+    from app.jobs import cuti as cuti_jobs  # lazy: openpyxl, only for this command
+
     unit_id = find_unit(ctx.db.conn, args.unit) if args.unit else None
     request = cuti_jobs.RekapCutiRequest(args.out, args.tahun, args.bulan, unit_id)
     counts = cuti_jobs.write_rekap_cuti(ctx.db, ctx.actor, request)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from app.models.cuti.kalender import read_kalender
 from app.models.cuti.permohonan import Permohonan, check_permohonan
+from app.models.cuti.saldo import list_pegawai_aktif
 from app.models.reference.loader import natural_id
 from app.models.rules.cuti import Kalender
 from app.models.storage.store import WriteTx
@@ -77,14 +78,7 @@ def write_cuti(tx: WriteTx, conn: sqlite3.Connection, seed: int, today: date) ->
     tahun = today.year
     write_kalender(tx, tahun)
     k = read_kalender(conn)
-    people = [
-        (str(r[0]), str(r[1]))
-        for r in conn.execute(
-            "SELECT r.pegawai_id, r.jenis_kelamin FROM pegawai_ringkas r JOIN pegawai p "
-            "ON p.id = r.pegawai_id WHERE r.deleted = 0 AND r.kedudukan = 'AKTIF' "
-            "AND p.tmt_cpns IS NOT NULL ORDER BY r.pegawai_id"
-        )
-    ]
+    people = list_pegawai_aktif(conn)
     rng.shuffle(people)
     written = 0
     awal = date(tahun, 1, 1)

@@ -4,6 +4,7 @@ with a reason, and see a refused request explained."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,9 +13,12 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.models.cuti import permohonan as cuti
+from app.models.cuti import surat
+from app.models.dokumen import templat
 from app.ui.pages.cuti import AjukanDialog, CutiPage, KeputusanDialog
 from app.ui.tasks import TaskRunner
 from tests.helpers.cuti import Kantor, kantor
+from tests.helpers.dokumen import SIGNERS
 
 TODAY = date(2026, 1, 5)
 
@@ -85,8 +89,22 @@ def test_request_recommend_change_dates_refuse(
     assert page.table.item(0, 7).text() == "Disetujui"
     assert page.table.item(0, 6).text() == "3 hari kerja"
     assert "dipakai 3, sisa 21 hari kerja" in page.saldo.text()
+
+    # The surat izin cuti of the approved leave, issued in the background (signatory filled).
+    surat.seed_template(k.db)
+    t = templat.get_template(k.db.conn, surat.KODE_TEMPLAT)
+    templat.save_template(k.db, replace(t, **SIGNERS), actor="admin")
+    assert page.surat_button.isEnabled()
+    with qtbot.waitSignal(page.issued, timeout=20000) as blocker:
+        page.issue_surat(tmp_path / "surat")
+    hasil = blocker.args[0]
+    assert hasil.berkas[0].path.exists(), hasil
+    assert "Surat izin cuti terbit" in page.info.text()
+    assert not page.surat_button.isEnabled()  # issued once
+    with qtbot.waitSignal(page.issued, timeout=20000) as blocker:
+        page.write_rekap(tmp_path / "rekap.xlsx")
+    assert (tmp_path / "rekap.xlsx").exists()
     page.grab().save(str(tmp_path / "cuti.png"))
-    page.grab().save("/tmp/cuti_page.png")
 
     # A request on the same days is refused with the reason in a dialog.
     qtbot.mouseClick(page.ajukan_button, Qt.MouseButton.LeftButton)

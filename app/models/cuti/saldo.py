@@ -275,3 +275,15 @@ def list_saldo(
             tahun, 0, 0, 0, 0, 0, 0
         )
         yield BarisSaldo(orang.unit_nama, orang.nip, orang.nama, orang.jenis_asn, s)
+
+
+def list_pegawai_aktif(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(pegawai_id, jenis_kelamin) of the active employees with a TMT, by id."""
+    return [
+        (str(r[0]), str(r[1]))
+        for r in conn.execute(
+            "SELECT r.pegawai_id, r.jenis_kelamin FROM pegawai_ringkas r JOIN pegawai p "
+            "ON p.id = r.pegawai_id WHERE r.deleted = 0 AND r.kedudukan = 'AKTIF' "
+            "AND p.tmt_cpns IS NOT NULL ORDER BY r.pegawai_id"
+        )
+    ]

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tanggal, tr
+from app.jobs import cuti as cuti_jobs
+from app.jobs.dokumen import HasilTerbit
 from app.models.access.akses import allowed
 from app.models.cuti import kalender as kal
 from app.models.cuti import permohonan as cuti
@@ -42,7 +44,7 @@ from app.models.errors import MeritError
 from app.models.pegawai.read import find_pegawai_id
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.dates import pydate, qdate
 from app.ui.widgets.messages import show_error
 
@@ -176,6 +178,7 @@ class CutiPage(Page):
     """Requests and decisions on one tab, the calendar on the other."""
 
     loaded = Signal()
+    issued = Signal(object)  # the job's result (a surat or the recap) or the error
 
     def __init__(
         self,
@@ -257,6 +260,11 @@ class CutiPage(Page):
         self.tolak_button.clicked.connect(lambda: self.decide("TOLAK"))
         self.batal_button = self._action(tr("Batalkan cuti"), "batalkanCuti")
         self.batal_button.clicked.connect(self.cancel)
+        self.surat_button = self._action(tr("Terbitkan surat izin…"), "terbitkanSurat")
+        self.surat_button.clicked.connect(lambda: self.issue_surat())
+        self.rekap_button = QPushButton(tr("Rekap bulan ini (.xlsx)…"))
+        self.rekap_button.setObjectName("rekapCuti")
+        self.rekap_button.clicked.connect(lambda: self.write_rekap())
         for b in (
             self.rekomendasi_button,
             self.setuju_button,
@@ -264,9 +272,17 @@ class CutiPage(Page):
             self.tunda_button,
             self.tolak_button,
             self.batal_button,
+            self.surat_button,
         ):
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.rekap_button)
+        self.surat_button.setVisible(allowed(self.actor, "dokumen.terbitkan"))
+        self.rekap_button.setVisible(allowed(self.actor, "laporan.baca"))
+        self.info = QLabel()
+        self.info.setObjectName("infoCuti")
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rekomendasi_button.setVisible(allowed(self.actor, "cuti.rekomendasi"))
         for b in (self.setuju_button, self.ubah_button, self.tunda_button, self.tolak_button):
             b.setVisible(allowed(self.actor, "cuti.putus"))
@@ -278,6 +294,7 @@ class CutiPage(Page):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(self.saldo)
+        layout.addWidget(self.info)
         return box
 
     def _action(self, text: str, name: str) -> QPushButton:
@@ -341,6 +358,9 @@ class CutiPage(Page):
             b.setEnabled(waiting)
         self.batal_button.setEnabled(
             c is not None and c.status in cuti.AKTIF and self.today < c.mulai
+        )
+        self.surat_button.setEnabled(
+            c is not None and c.status == "DISETUJUI" and not c.register_id
         )
         if c is None:
             self.saldo.setText(tr("Pilih satu baris untuk melihat saldo cuti pegawai itu."))
@@ -447,6 +467,65 @@ class CutiPage(Page):
             show_error(self, exc)
             return
         self._after_write(c.id)
+
+    def issue_surat(self, folder: Path | None = None) -> None:
+        """Issue the surat izin cuti of the selected approved leave, in the background."""
+        c = self.selected()
+        if c is None:
+            return
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, tr("Folder surat izin cuti"))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        actor, today, cid = self.actor, self.today, c.id
+
+        def work(db: Database, p: Progress) -> object:
+            request = cuti_jobs.SuratCutiRequest(cid, folder, today)
+            return cuti_jobs.issue_surat_cuti(db, actor, request, p)
+
+        self.surat_button.setEnabled(False)
+        self.info.setText(tr("Menerbitkan surat izin cuti…"))
+        self.runner.run(work, on_done=self._surat_done, on_error=self._job_error, bulk=True)
+
+    def _surat_done(self, hasil: object) -> None:
+        assert isinstance(hasil, HasilTerbit)
+        path = hasil.berkas[0].path if hasil.berkas else ""
+        self.info.setText(
+            tr("Surat izin cuti terbit: {n}, berkas {p}", n=", ".join(hasil.nomor), p=path)
+        )
+        current = self.selected()
+        self._after_write(current.id if current else None)
+        self.issued.emit(hasil)
+
+    def _job_error(self, exc: BaseException) -> None:
+        self.info.setText("")
+        self.show_selected()
+        show_error(self, exc)
+        self.issued.emit(exc)
+
+    def write_rekap(self, target: Path | None = None) -> None:
+        """The month's recap and the year's balances as .xlsx, in the background."""
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, tr("Simpan rekap cuti"), "rekap_cuti.xlsx", tr("Excel (*.xlsx)")
+            )
+            if not chosen:
+                return
+            target = Path(chosen)
+        actor = self.actor
+        bulan = self.today.month if self.tahun.value() == self.today.year else 12
+        request = cuti_jobs.RekapCutiRequest(target, self.tahun.value(), bulan)
+
+        def work(db: Database, p: Progress) -> object:
+            return cuti_jobs.write_rekap_cuti(db, actor, request, p)
+
+        def done(counts: object) -> None:
+            self.info.setText(tr("Rekap cuti disimpan: {p}", p=target))
+            self.issued.emit(counts)
+
+        self.info.setText(tr("Menyusun rekap cuti…"))
+        self.runner.run(work, on_done=done, on_error=self._job_error, bulk=True)
 
     # -- calendar -------------------------------------------------------------------------------
 
