@@ -195,6 +195,10 @@ def test_migration_18_marks_an_older_head_and_the_next_entry_signs_it(tmp_path: 
     conn.execute("DELETE FROM lokal_meta WHERE kunci = 'audit_kepala_tanda'")
     conn.execute("DROP TABLE lokal_audit_kepala_peer")
     conn.execute("DELETE FROM lokal_migrasi WHERE versi = 18")
+    # Migration 22 (leave) came later: undone too, so that it applies again cleanly.
+    for table in ("cuti_penyesuaian", "cuti", "cuti_kalender", "ref_aturan_cuti"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi = 22")
     conn.execute("PRAGMA user_version = 17")
     db.close()
     again = Database(path)
