@@ -137,3 +137,27 @@ def test_request_recommend_change_dates_refuse(
     click_ok(qtbot, dialog)
     assert cuti.get_cuti(k.db.conn, cid).status == "DITOLAK"
     k.db.close()
+
+
+def test_employee_detail_shows_the_balance_and_the_history(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLabel, QTableWidget
+
+    from app.ui.dialogs.employee_detail import EmployeeDetailDialog
+
+    k = kantor(tmp_path / "cuti.sqlite3")
+    cid = cuti.ajukan(
+        k.db,
+        k.ani,
+        cuti.Permohonan("TAHUNAN", date(2026, 3, 2), date(2026, 3, 4), "Keluarga"),
+        actor="sistem",
+        today=TODAY,
+    )
+    cuti.putuskan(k.db, cid, "SETUJU", actor="sistem", today=TODAY)
+    dialog = EmployeeDetailDialog(k.db, k.ani, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.tabs.tabText(dialog.tabs.count() - 1) == "Cuti (1)"
+    label = dialog.findChild(QLabel, "saldoCutiPegawai")
+    assert label is not None and "dipakai 3, sisa 21 hari kerja" in label.text()
+    table = dialog.findChild(QTableWidget, "riwayat_cuti")
+    assert table is not None and table.item(0, 4).text() == "Disetujui"
+    k.db.close()
