@@ -161,3 +161,39 @@ def test_employee_detail_shows_the_balance_and_the_history(qtbot: QtBot, tmp_pat
     table = dialog.findChild(QTableWidget, "riwayat_cuti")
     assert table is not None and table.item(0, 4).text() == "Disetujui"
     k.db.close()
+
+
+def test_beranda_lists_who_is_on_leave_and_what_waits(
+    qtbot: QtBot, tmp_path: Path, make_runner: object
+) -> None:
+    from app.models.rekap.beranda import beranda_json, read_beranda
+    from app.ui.pages.beranda import BerandaPage
+
+    k = kantor(tmp_path / "cuti.sqlite3")
+    hari_ini = date(2026, 3, 4)  # a Wednesday
+    for pid, mulai, selesai, setuju in (
+        (k.ani, date(2026, 3, 2), date(2026, 3, 4), True),  # on leave today
+        (k.dedi, date(2026, 3, 6), date(2026, 3, 6), True),  # later this week
+        (k.citra, date(2026, 3, 16), date(2026, 3, 17), False),  # waiting for a decision
+    ):
+        cid = cuti.ajukan(
+            k.db, pid, cuti.Permohonan("TAHUNAN", mulai, selesai, "Keluarga"), actor="sistem"
+        )
+        if setuju:
+            cuti.putuskan(k.db, cid, "SETUJU", actor="sistem")
+    data = beranda_json(read_beranda(k.db, "sistem", today=hari_ini))["cuti"]
+    assert [o["nama"] for o in data["hari_ini"]] == ["Ani Lestari"]
+    assert [o["nama"] for o in data["minggu_ini"]] == ["Dedi Kurnia"]
+    assert [o["nama"] for o in data["menunggu_keputusan"]] == ["Citra Dewi"]
+    assert data["hari_ini"][0]["uraian"] == "Cuti tahunan · 3 hari kerja · s.d. 4 Maret 2026"
+
+    page = BerandaPage(k.db, runner=make_runner(k.db), today=hari_ini)  # type: ignore[operator]
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None and not page.progress.isVisible(), timeout=20000)
+    assert page.cuti.isVisible()
+    assert "1 sedang cuti hari ini, 1 lagi minggu ini, 1 permohonan menunggu" in (
+        page.cuti.summary.text()
+    )
+    assert page.cuti.list.topLevelItemCount() == 3
+    k.db.close()
