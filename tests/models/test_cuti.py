@@ -424,3 +424,25 @@ def test_demo_has_a_believable_year_of_leave(demo_db: object) -> None:
         for a in rows:
             for b in rows:
                 assert a.id == b.id or a.selesai < b.mulai or b.selesai < a.mulai
+
+
+def test_calendar_import_from_xlsx(k: Kantor, tmp_path: Path) -> None:
+    """An .xlsx goes through the import engine's reader (same limits); Excel dates arrive as
+    ISO text."""
+    from datetime import datetime
+
+    from tests.helpers.impor import write_xlsx
+
+    f = write_xlsx(
+        tmp_path / "kalender.xlsx",
+        [
+            ["Tanggal", "Jenis", "Keterangan"],
+            [datetime(2028, 8, 17), "Libur", "Hari Kemerdekaan"],
+            ["2028-12-26", "Cuti Bersama", "Natal"],
+        ],
+    )
+    assert kal.import_kalender(k.db, f, actor="sistem") == 2
+    assert [(r.tanggal, r.jenis) for r in kal.list_tanggal(k.db.conn, 2028)] == [
+        (D("2028-08-17"), "LIBUR"),
+        (D("2028-12-26"), "CUTI_BERSAMA"),
+    ]
