@@ -17,6 +17,7 @@
   (template IZIN_CUTI of the document engine; its signatory must be filled in first).
 * ``merit cuti rekap --tahun Y --bulan M [--unit U] --out FILE.xlsx``: who is on leave in the
   month per unit, and the cuti tahunan balances of the year.
+* ``merit cuti kembali ID [--tanggal D]``: the day the employee reported back to duty.
 * ``merit cuti koreksi NIP --tahun Y --hari N --alasan T``: a dated correction of a balance.
 * ``merit cuti list [--unit U] [--status S] [--nip N] [--tahun Y] [--format json]``.
 
@@ -160,6 +161,11 @@ def register(sub: Commands) -> None:
     q.add_argument("--unit", metavar="U")
     q.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
     q.set_defaults(handler=cmd_rekap)
+
+    q = cmds.add_parser("kembali", help=tr("catat tanggal kembali bekerja setelah cuti"))
+    q.add_argument("id", metavar="ID")
+    q.add_argument("--tanggal", type=cli_args.tanggal, metavar="TANGGAL")
+    q.set_defaults(handler=cmd_kembali)
 
     q = cmds.add_parser("koreksi", help=tr("penyesuaian saldo cuti tahunan, dengan alasan"))
     q.add_argument("nip", metavar="NIP")
@@ -332,6 +338,7 @@ def _json(c: Cuti) -> dict[str, Any]:
         "keputusan_catatan": c.keputusan_catatan,
         "usul_dari": c.usul_mulai.isoformat() if c.usul_mulai else None,
         "usul_sampai": c.usul_selesai.isoformat() if c.usul_selesai else None,
+        "kembali": c.kembali.isoformat() if c.kembali else None,
     }
 
 
@@ -409,6 +416,23 @@ def cmd_rekap(ctx: Context, args: argparse.Namespace) -> int:
     for sheet, n in counts.items():
         ctx.out.write(tr("{s}: {n} baris", s=sheet, n=n) + "\n")
     ctx.out.write(str(args.out) + "\n")
+    return ExitCode.OK
+
+
+def cmd_kembali(ctx: Context, args: argparse.Namespace) -> int:
+    pada = args.tanggal or date.today()
+    late = cuti.catat_kembali(ctx.db, args.id, pada, actor=ctx.actor)
+    c = cuti.get_cuti(ctx.db.conn, args.id)
+    ctx.out.write(tr("Kembali bekerja {t} dicatat.", t=tanggal(pada)) + "\n")
+    if late:
+        ctx.out.write(
+            tr(
+                "Perhatian: cuti berakhir {s}; {n} hari kerja tanpa keterangan sesudahnya.",
+                s=tanggal(c.selesai),
+                n=late,
+            )
+            + "\n"
+        )
     return ExitCode.OK
 
 

@@ -446,3 +446,19 @@ def test_calendar_import_from_xlsx(k: Kantor, tmp_path: Path) -> None:
         (D("2028-08-17"), "LIBUR"),
         (D("2028-12-26"), "CUTI_BERSAMA"),
     ]
+
+
+def test_return_to_duty_counts_the_working_days_late(k: Kantor) -> None:
+    cid = _ajukan(k, k.ani, "TAHUNAN", "2026-03-02", "2026-03-04")
+    with pytest.raises(ValidationError, match="berstatus diajukan"):
+        cuti.catat_kembali(k.db, cid, D("2026-03-05"), actor="sistem", today=D("2026-03-10"))
+    cuti.putuskan(k.db, cid, "SETUJU", actor="sistem", today=HARI_INI)
+    with pytest.raises(ValidationError, match="tidak di masa depan"):
+        cuti.catat_kembali(k.db, cid, D("2026-03-12"), actor="sistem", today=D("2026-03-10"))
+    # Back on Tuesday 10 March: Thursday 5, Friday 6 and Monday 9 were working days missed.
+    late = cuti.catat_kembali(k.db, cid, D("2026-03-10"), actor="sistem", today=D("2026-03-10"))
+    assert late == 3
+    assert cuti.get_cuti(k.db.conn, cid).kembali == D("2026-03-10")
+    assert (
+        cuti.catat_kembali(k.db, cid, D("2026-03-05"), actor="sistem", today=D("2026-03-10")) == 0
+    )

@@ -122,6 +122,7 @@ class Cuti:
     usul_selesai: date | None
     register_id: str | None
     satuan: str = field(default=HARI_KERJA)
+    kembali: date | None = None  # reported back to duty
 
     @property
     def status_label(self) -> str:
@@ -377,7 +378,7 @@ _COLUMNS = (
     "coalesce(c.alamat, ''), coalesce(c.lampiran, ''), c.anak_ke, c.tanggal_usul, c.status, "
     "c.rekomendasi, c.rekomendasi_oleh, c.rekomendasi_catatan, c.keputusan_oleh, "
     "c.keputusan_tanggal, c.keputusan_catatan, c.usul_mulai, c.usul_selesai, c.register_id, "
-    "coalesce(a.satuan, 'HARI_KERJA')"
+    "coalesce(a.satuan, 'HARI_KERJA'), c.kembali_tanggal"
 )
 _FROM = (
     "FROM cuti c JOIN pegawai p ON p.id = c.pegawai_id "
@@ -423,6 +424,7 @@ def _cuti(row: Sequence[Any]) -> Cuti:
         usul_selesai=_d(row[25]),
         register_id=row[26],
         satuan=row[27],
+        kembali=_d(row[28]),
     )
 
 
@@ -669,6 +671,31 @@ def batalkan(
         note = (note + "; " if note else "") + tr("Dibatalkan: {a}", a=alasan.strip())
     with Store(db).write(tr("Membatalkan cuti"), actor=actor) as tx:
         tx.update("cuti", c.id, {"status": "DIBATALKAN", "keputusan_catatan": note or None})
+
+
+def catat_kembali(
+    db: Database, cuti_id: str, pada: date, *, actor: str, today: date | None = None
+) -> int:
+    """Record the day an employee on an approved leave reported back to duty. Returns the
+    working days between the end of the leave and that day (0: on time), which count as
+    absence for the superior to follow up (PP 94/2021)."""
+    conn = db.conn
+    c = get_cuti(conn, cuti_id)
+    require(db, actor, "cuti.ajukan", pegawai_id=c.pegawai_id)
+    _need(c, ("DISETUJUI",), tr("dicatat kembali bekerja"))
+    if pada <= c.mulai or pada > (today or date.today()):
+        raise ValidationError(
+            tr(
+                "Tanggal kembali bekerja {t} harus sesudah tanggal mulai cuti ({m}) dan tidak "
+                "di masa depan.",
+                t=_ms(pada),
+                m=_ms(c.mulai),
+            ),
+            field="tanggal",
+        )
+    with Store(db).write(tr("Mencatat kembali bekerja setelah cuti"), actor=actor) as tx:
+        tx.update("cuti", c.id, {"kembali_tanggal": pada.isoformat()})
+    return read_kalender(conn).hari_kerja(c.selesai + timedelta(days=1), pada - timedelta(days=1))
 
 
 def koreksi_saldo(

@@ -47,6 +47,7 @@ CREATE TABLE cuti (
     usul_mulai TEXT,                -- the dates first asked for, when the official changed them
     usul_selesai TEXT,
     register_id TEXT REFERENCES register_dokumen (id) DEFERRABLE INITIALLY DEFERRED,
+    kembali_tanggal TEXT,           -- the day the employee reported back to duty
     deleted INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX cuti_pegawai ON cuti (pegawai_id, tanggal_mulai);
