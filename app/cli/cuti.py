@@ -447,13 +447,12 @@ def cmd_koreksi(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     conn = db.conn
-    require(db, ctx.actor, "pegawai.baca")
     unit_id = find_unit(conn, args.unit) if args.unit else None
     pid = find_pegawai_id(conn, args.nip) if args.nip else None
     dari = date(args.tahun, 1, 1) if args.tahun else None
     sampai = date(args.tahun, 12, 31) if args.tahun else None
-    rows = cuti.list_cuti(
-        conn, unit_id=unit_id, status=args.status, pegawai_id=pid, dari=dari, sampai=sampai
+    rows = cuti.daftar_cuti(
+        db, ctx.actor, unit_id=unit_id, status=args.status, pegawai_id=pid, dari=dari, sampai=sampai
     )
     if args.format == "json":
         write_json(ctx.out, {"cuti": [_json(c) for c in rows]})

@@ -289,6 +289,10 @@ def test_rights_are_checked_in_the_domain(k: Kantor, monkeypatch: pytest.MonkeyP
     with pytest.raises(AccessDenied):
         cuti.putuskan(k.db, cid, "SETUJU", actor=op)
     assert cuti.putuskan(k.db, cid, "SETUJU", actor=kepala).status == "DISETUJUI"
+    assert [c.id for c in cuti.daftar_cuti(k.db, op)] == [cid]
+    akun.create_akun(k.db, "panitia", "Panitia", sandi, [Hak(Peran.ANGGOTA_PANITIA)], actor=admin)
+    with pytest.raises(AccessDenied):
+        cuti.daftar_cuti(k.db, akun.sesi_untuk(k.db, "panitia"))
 
 
 # -- properties -------------------------------------------------------------------------------

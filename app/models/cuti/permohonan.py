@@ -476,6 +476,24 @@ def list_cuti(
     return [_cuti(r) for r in rows]
 
 
+def daftar_cuti(
+    db: Database,
+    actor: str,
+    *,
+    unit_id: str | None = None,
+    status: str | None = None,
+    pegawai_id: str | None = None,
+    dari: date | None = None,
+    sampai: date | None = None,
+) -> list[Cuti]:
+    """:func:`list_cuti` for ``actor``: needs the right to read the employee list (of the unit,
+    or of the person)."""
+    require(db, actor, "pegawai.baca", unit_id=unit_id, pegawai_id=pegawai_id)
+    return list_cuti(
+        db.conn, unit_id=unit_id, status=status, pegawai_id=pegawai_id, dari=dari, sampai=sampai
+    )
+
+
 def sedang_cuti(
     conn: sqlite3.Connection, dari: date, sampai: date | None = None, *, unit_id: str | None = None
 ) -> list[Cuti]:

@@ -306,8 +306,9 @@ class CutiPage(Page):
     def refresh(self) -> None:
         y = self.tahun.value()
         try:
-            self.items = cuti.list_cuti(
-                self.db.conn,
+            self.items = cuti.daftar_cuti(
+                self.db,
+                self.actor,
                 status=str(self.status.currentData() or "") or None,
                 dari=date(y, 1, 1),
                 sampai=date(y, 12, 31),
