@@ -42,7 +42,7 @@ from app.models.access.akses import require
 from app.models.cuti import kalender as kal
 from app.models.cuti import permohonan as cuti
 from app.models.cuti.permohonan import Cuti, Permohonan
-from app.models.cuti.saldo import read_saldo
+from app.models.cuti.saldo import hari_tidak_dihitung, read_saldo
 from app.models.errors import ValidationError
 from app.models.organisasi.units import find_unit
 from app.models.pegawai.read import find_pegawai_id
@@ -285,6 +285,9 @@ def cmd_saldo(ctx: Context, args: argparse.Namespace) -> int:
                 "besar_tersedia": s.besar_tersedia,
                 "besar_sejak": s.besar_sejak.isoformat() if s.besar_sejak else None,
                 "cltn_sejak": s.cltn_sejak.isoformat() if s.cltn_sejak else None,
+                "hari_tidak_dihitung_masa_kerja": hari_tidak_dihitung(
+                    conn, pid, date(tahun, 12, 31)
+                ),
                 "sakit_hari": s.sakit_hari,
                 "melahirkan_dipakai": s.melahirkan_dipakai,
                 "riwayat": [_json(c) for c in cuti.list_cuti(conn, pegawai_id=pid)],

@@ -466,3 +466,21 @@ def test_return_to_duty_counts_the_working_days_late(k: Kantor) -> None:
     assert (
         cuti.catat_kembali(k.db, cid, D("2026-03-05"), actor="sistem", today=D("2026-03-10")) == 0
     )
+
+
+def test_cltn_after_five_years_is_not_counted_as_service(k: Kantor) -> None:
+    """CLTN: after 5 years, at most 3 years plus 1; its days are data for the masa kerja
+    (ref_aturan_cuti.masa_kerja_dihitung = 0, [?])."""
+    from app.models.cuti.saldo import hari_tidak_dihitung
+
+    with pytest.raises(ValidationError) as exc:
+        _ajukan(k, k.budi, "CLTN", "2026-10-01", "2027-09-30", lampiran=("surat.pdf",))
+    assert "paling sedikit 5 tahun" in _reasons(exc)
+    with pytest.raises(ValidationError) as exc:
+        _ajukan(k, k.dedi, "CLTN", "2026-10-01", "2030-10-01", lampiran=("surat.pdf",))
+    assert "paling lama 48 bulan" in _reasons(exc)
+    cid = _ajukan(k, k.dedi, "CLTN", "2026-10-01", "2027-09-30", lampiran=("surat.pdf",))
+    cuti.putuskan(k.db, cid, "SETUJU", actor="sistem", today=HARI_INI)
+    assert hari_tidak_dihitung(k.db.conn, k.dedi, D("2026-12-31")) == 92
+    assert hari_tidak_dihitung(k.db.conn, k.dedi, D("2028-01-01")) == 365
+    assert hari_tidak_dihitung(k.db.conn, k.ani, D("2028-01-01")) == 0

@@ -764,6 +764,7 @@ def test_aturan_cuti_12() -> None:
     assert rows["BESAR|PNS|1900-01-01"]["masa_kerja_min_tahun"] == 5
     assert rows["BESAR|PNS|1900-01-01"]["lama_maks"] == 3
     assert rows["CLTN|PNS|1900-01-01"]["masa_kerja_min_tahun"] == 5
+    assert [k for k, r in rows.items() if not r["masa_kerja_dihitung"]] == ["CLTN|PNS|1900-01-01"]
     assert rows["MELAHIRKAN|PNS|1900-01-01"]["anak_maks"] == 3
     assert rows["ALASAN_PENTING|PNS|1900-01-01"]["lama_maks"] == 1
     for kode, row in rows.items():

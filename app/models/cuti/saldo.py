@@ -43,6 +43,7 @@ class Aturan:
     anak_maks: int | None
     lampiran_lebih_dari: int | None
     kurangi_hak_tahunan: int | None
+    masa_kerja_dihitung: int
     berlaku_mulai: str
     berlaku_sampai: str | None
 
@@ -52,7 +53,8 @@ def read_aturan(conn: sqlite3.Connection, jenis: str, jenis_asn: str, pada: date
     row = conn.execute(
         "SELECT jenis_cuti_kode, jenis_asn, satuan, coalesce(masa_kerja_min_tahun, 0), hak_hari, "
         "lama_min, lama_maks, bawaan_maks, bawaan_maks_dua_tahun, anak_maks, "
-        "lampiran_lebih_dari, kurangi_hak_tahunan, berlaku_mulai, berlaku_sampai "
+        "lampiran_lebih_dari, kurangi_hak_tahunan, coalesce(masa_kerja_dihitung, 1), "
+        "berlaku_mulai, berlaku_sampai "
         "FROM ref_aturan_cuti WHERE deleted = 0 AND jenis_cuti_kode = ? AND jenis_asn = ? "
         "AND berlaku_mulai <= ? AND (berlaku_sampai IS NULL OR berlaku_sampai >= ?) "
         "ORDER BY berlaku_mulai DESC LIMIT 1",
@@ -287,3 +289,19 @@ def list_pegawai_aktif(conn: sqlite3.Connection) -> list[tuple[str, str]]:
             "AND p.tmt_cpns IS NOT NULL ORDER BY r.pegawai_id"
         )
     ]
+
+
+def hari_tidak_dihitung(conn: sqlite3.Connection, pegawai_id: str, sampai: date) -> int:
+    """Calendar days of approved leave up to ``sampai`` whose kind is not counted as service
+    (``ref_aturan_cuti.masa_kerja_dihitung = 0``: CLTN [?]). Data for the masa kerja, KGB, KP
+    and pensiun computations, which do not apply it yet."""
+    orang = read_orang(conn, pegawai_id)
+    total = 0
+    for c in read_catatan(conn, pegawai_id):
+        if c.status != "DISETUJUI" or c.mulai > sampai:
+            continue
+        aturan = read_aturan(conn, c.jenis, orang.jenis_asn, c.mulai)
+        if aturan is None or aturan.masa_kerja_dihitung:
+            continue
+        total += (min(c.selesai, sampai) - c.mulai).days + 1
+    return total

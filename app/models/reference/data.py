@@ -1562,7 +1562,9 @@ REF_KEDUDUKAN = _table(
 # the same year [P, same statement]. PPPK (PP 49/2018): tahunan, sakit, melahirkan, bersama; the
 # lengths and the carry-over are [?]. satuan: HARI_KERJA (working days of the agency calendar)
 # or BULAN (calendar months). lampiran_lebih_dari: a supporting document is needed when the
-# request is longer than this many days (0 = always). kode "<jenis>|<asn>|<berlaku_mulai>".
+# request is longer than this many days (0 = always). masa_kerja_dihitung: 0 when the leave is
+# not counted as service (CLTN; its effect on the KGB, KP and pensiun dates is [?] and not yet
+# applied by those computations). kode "<jenis>|<asn>|<berlaku_mulai>".
 # Added by migration 22.
 
 _DH_CUTI_PPPK = "PP 49/2018 (bab cuti PPPK)"
@@ -1584,6 +1586,7 @@ def _aturan_cuti(
     anak_maks: int | None = None,
     lampiran_lebih_dari: int | None = None,
     kurangi_hak_tahunan: int | None = None,
+    masa_kerja_dihitung: int = 1,
     status_fakta: str,
     catatan: str,
 ) -> dict[str, object]:
@@ -1603,6 +1606,7 @@ def _aturan_cuti(
         anak_maks=anak_maks,
         lampiran_lebih_dari=lampiran_lebih_dari,
         kurangi_hak_tahunan=kurangi_hak_tahunan,
+        masa_kerja_dihitung=masa_kerja_dihitung,
         urutan=urutan,
         dasar_hukum=_DH_CUTI if asn == "PNS" else _DH_CUTI_PPPK,
         status_fakta=status_fakta,
@@ -1628,6 +1632,7 @@ REF_ATURAN_CUTI = _table(
         ("anak_maks", "INTEGER"),
         ("lampiran_lebih_dari", "INTEGER"),
         ("kurangi_hak_tahunan", "INTEGER"),
+        ("masa_kerja_dihitung", "INTEGER"),
     ),
     [
         _aturan_cuti(
@@ -1707,6 +1712,7 @@ REF_ATURAN_CUTI = _table(
             masa_kerja_min_tahun=5,
             lama_maks=48,
             lampiran_lebih_dari=0,
+            masa_kerja_dihitung=0,
             status_fakta=P,
             catatan="Setelah 5 tahun, paling lama 3 tahun ditambah 1 tahun [V]. Masa CLTN tidak "
             "dihitung masa kerja sehingga menggeser KGB, KP dan pensiun [?]; persetujuan BKN [?].",
