@@ -17,6 +17,7 @@
   (template IZIN_CUTI of the document engine; its signatory must be filled in first).
 * ``merit cuti rekap --tahun Y --bulan M [--unit U] --out FILE.xlsx``: who is on leave in the
   month per unit, and the cuti tahunan balances of the year.
+* ``merit cuti formulir ID --out FILE.pdf``: the request form (Anak Lampiran I.b).
 * ``merit cuti kembali ID [--tanggal D]``: the day the employee reported back to duty.
 * ``merit cuti koreksi NIP --tahun Y --hari N --alasan T``: a dated correction of a balance.
 * ``merit cuti list [--unit U] [--status S] [--nip N] [--tahun Y] [--format json]``.
@@ -161,6 +162,11 @@ def register(sub: Commands) -> None:
     q.add_argument("--unit", metavar="U")
     q.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
     q.set_defaults(handler=cmd_rekap)
+
+    q = cmds.add_parser("formulir", help=tr("formulir permintaan dan pemberian cuti (.pdf)"))
+    q.add_argument("id", metavar="ID")
+    q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    q.set_defaults(handler=cmd_formulir)
 
     q = cmds.add_parser("kembali", help=tr("catat tanggal kembali bekerja setelah cuti"))
     q.add_argument("id", metavar="ID")
@@ -419,6 +425,14 @@ def cmd_rekap(ctx: Context, args: argparse.Namespace) -> int:
     for sheet, n in counts.items():
         ctx.out.write(tr("{s}: {n} baris", s=sheet, n=n) + "\n")
     ctx.out.write(str(args.out) + "\n")
+    return ExitCode.OK
+
+
+def cmd_formulir(ctx: Context, args: argparse.Namespace) -> int:
+    from app.jobs import cuti as cuti_jobs  # lazy: reportlab, only for this command
+
+    path = cuti_jobs.write_formulir(ctx.db, ctx.actor, args.id, args.out)
+    ctx.out.write(str(path) + "\n")
     return ExitCode.OK
 
 

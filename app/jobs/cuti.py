@@ -13,6 +13,7 @@ from app.jobs import dokumen as dokumen_jobs
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access.akses import require
 from app.models.cuti import permohonan, surat
+from app.models.cuti.formulir import read_formulir
 from app.models.cuti.saldo import list_saldo
 from app.models.dokumen.rancangan import Permintaan
 from app.models.errors import Cancelled, ValidationError
@@ -21,6 +22,7 @@ from app.models.rules.cuti import tambah_bulan
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 from app.reports.excel import rekap as rx
+from app.reports.pdf.cuti import render_formulir
 
 
 @dataclass(frozen=True)
@@ -152,3 +154,14 @@ def write_rekap_cuti(
         keterangan=tr("{path}: {n} baris", path=req.target, n=sum(counts.values())),
     )
     return counts
+
+
+def write_formulir(db: Database, actor: str, cuti_id: str, target: Path) -> Path:
+    """The formulir permintaan dan pemberian cuti of one request as PDF (not numbered: it is
+    the request, not a decision)."""
+    if target.suffix.lower() != ".pdf":
+        raise ValidationError(
+            tr("Berkas formulir harus berakhiran .pdf: {p}", p=target), field="out"
+        )
+    render_formulir(read_formulir(db, cuti_id, actor=actor), target)
+    return target

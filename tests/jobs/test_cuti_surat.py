@@ -64,3 +64,39 @@ def test_surat_izin_cuti_is_issued_read_back_and_verified(tmp_path: Path) -> Non
     with pytest.raises(ValidationError, match="sudah terbit"):
         cuti_jobs.issue_surat_cuti(db, "sistem", request)
     db.close()
+
+
+def test_formulir_permintaan_cuti_read_back(tmp_path: Path) -> None:
+    """The request form: the kind ticked, the balances of N-2, N-1 and N, the superior's and
+    the official's boxes."""
+    k = kantor(tmp_path / "cuti.sqlite3")
+    cid = cuti.ajukan(
+        k.db,
+        k.ani,
+        cuti.Permohonan(
+            "TAHUNAN", date(2026, 5, 11), date(2026, 5, 19), "Pulang kampung", "Jl. Mawar 1, Ende"
+        ),
+        actor="sistem",
+        today=date(2026, 5, 1),
+    )
+    cuti.rekomendasikan(k.db, cid, "SETUJU", actor="sistem")
+    cuti.putuskan(k.db, cid, "SETUJU", actor="sistem")
+    out = cuti_jobs.write_formulir(k.db, "sistem", cid, tmp_path / "formulir.pdf")
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    for expected in (
+        "FORMULIR PERMINTAAN DAN PEMBERIAN CUTI",
+        "I. DATA PEGAWAI",
+        "Ani Lestari",
+        "11 tahun 2 bulan",
+        "Cuti tahunan X",
+        "Selama 5 hari kerja",
+        "N-2 (2024) 24 hari",
+        "N (2026) 19 hari",
+        "Jl. Mawar 1, Ende",
+        "VIII. KEPUTUSAN PEJABAT YANG BERWENANG MEMBERIKAN CUTI",
+        "DISETUJUI (X)",
+    ):
+        assert expected in flat, (expected, flat)
+    with pytest.raises(ValidationError, match=r"\.pdf"):
+        cuti_jobs.write_formulir(k.db, "sistem", cid, tmp_path / "formulir.docx")
+    k.db.close()
