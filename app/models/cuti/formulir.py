@@ -16,8 +16,6 @@ from app.models.rules.cuti import masa_kerja
 from app.models.storage.db import Database
 from app.models.storage.instansi import get_setting
 
-PILIHAN = ("SETUJU", "UBAH", "TUNDA", "TOLAK")  # the four boxes of sections VII and VIII
-
 
 @dataclass(frozen=True)
 class FormulirCuti:
@@ -37,7 +35,7 @@ class FormulirCuti:
     sisa_tahunan: tuple[tuple[int, int], ...]  # (tahun, sisa) for N-2, N-1, N
     alamat: str
     lampiran: tuple[str, ...]
-    rekomendasi: str | None  # one of PILIHAN, or None
+    rekomendasi: str | None  # SETUJU, UBAH, TUNDA, TOLAK (the boxes of VII and VIII) or None
     rekomendasi_catatan: str
     keputusan: str | None
     keputusan_catatan: str

@@ -15,7 +15,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.i18n import tr
-from app.models.cuti.formulir import PILIHAN, FormulirCuti
+from app.models.cuti.formulir import FormulirCuti
 from app.reports.pdf import fonts
 
 MARGIN = 1.8 * cm
@@ -65,7 +65,7 @@ def _choices(title: str, chosen: str | None, note: str, w: float, st: dict[str, 
         "TUNDA": tr("DITANGGUHKAN"),
         "TOLAK": tr("TIDAK DISETUJUI"),
     }
-    row = [_p(labels[k] + (" (X)" if k == chosen else ""), st["center"]) for k in PILIHAN]
+    row = [_p(text + (" (X)" if k == chosen else ""), st["center"]) for k, text in labels.items()]
     data = [[_p(title, st["bold"]), "", "", ""], row, [_p(note or " ", st["body"]), "", "", ""]]
     table = _grid(data, [w / 4] * 4)
     table.setStyle(TableStyle([("SPAN", (0, 2), (-1, 2))]))
