@@ -102,6 +102,9 @@ def test_request_recommend_change_dates_refuse(
     assert "Surat izin cuti terbit" in page.info.text()
     assert not page.surat_button.isEnabled()  # issued once
     with qtbot.waitSignal(page.issued, timeout=20000) as blocker:
+        page.write_formulir(tmp_path / "formulir.pdf")
+    assert (tmp_path / "formulir.pdf").exists() and "Formulir cuti disimpan" in page.info.text()
+    with qtbot.waitSignal(page.issued, timeout=20000) as blocker:
         page.write_rekap(tmp_path / "rekap.xlsx")
     assert (tmp_path / "rekap.xlsx").exists()
     page.grab().save(str(tmp_path / "cuti.png"))

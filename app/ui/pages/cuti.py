@@ -262,6 +262,8 @@ class CutiPage(Page):
         self.batal_button.clicked.connect(self.cancel)
         self.surat_button = self._action(tr("Terbitkan surat izin…"), "terbitkanSurat")
         self.surat_button.clicked.connect(lambda: self.issue_surat())
+        self.formulir_button = self._action(tr("Formulir (.pdf)…"), "formulirCuti")
+        self.formulir_button.clicked.connect(lambda: self.write_formulir())
         self.rekap_button = QPushButton(tr("Rekap bulan ini (.xlsx)…"))
         self.rekap_button.setObjectName("rekapCuti")
         self.rekap_button.clicked.connect(lambda: self.write_rekap())
@@ -273,6 +275,7 @@ class CutiPage(Page):
             self.tolak_button,
             self.batal_button,
             self.surat_button,
+            self.formulir_button,
         ):
             actions.addWidget(b)
         actions.addStretch(1)
@@ -363,6 +366,7 @@ class CutiPage(Page):
         self.surat_button.setEnabled(
             c is not None and c.status == "DISETUJUI" and not c.register_id
         )
+        self.formulir_button.setEnabled(c is not None)
         if c is None:
             self.saldo.setText(tr("Pilih satu baris untuk melihat saldo cuti pegawai itu."))
             return
@@ -505,6 +509,29 @@ class CutiPage(Page):
         show_error(self, exc)
         self.issued.emit(exc)
 
+    def write_formulir(self, target: Path | None = None) -> None:
+        """The request form of the selected leave as PDF, in the background."""
+        c = self.selected()
+        if c is None:
+            return
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, tr("Simpan formulir cuti"), f"formulir_cuti_{c.nip}.pdf", tr("PDF (*.pdf)")
+            )
+            if not chosen:
+                return
+            target = Path(chosen)
+        actor, cid, path = self.actor, c.id, target
+
+        def work(db: Database, _p: Progress) -> object:
+            return cuti_jobs.write_formulir(db, actor, cid, path)
+
+        def done(result: object) -> None:
+            self.info.setText(tr("Formulir cuti disimpan: {p}", p=result))
+            self.issued.emit(result)
+
+        self.runner.run(work, on_done=done, on_error=self._job_error, bulk=True)
+
     def write_rekap(self, target: Path | None = None) -> None:
         """The month's recap and the year's balances as .xlsx, in the background."""
         if target is None:
@@ -603,6 +630,8 @@ class CutiPage(Page):
             self.kal_table.setItem(r, 0, QTableWidgetItem(tanggal(t.tanggal)))
             self.kal_table.setItem(r, 1, QTableWidgetItem(tr(kal.JENIS_TANGGAL[t.jenis])))
             self.kal_table.setItem(r, 2, QTableWidgetItem(t.keterangan))
+        self.kal_table.resizeColumnsToContents()
+        self.kal_table.horizontalHeader().setStretchLastSection(True)
         k = kal.read_kalender(self.db.conn)
         kerja = k.hari_kerja(date(y, 1, 1), date(y, 12, 31))
         self.kal_info.setText(
