@@ -24,6 +24,7 @@ from app.cli import (
     audit,
     beranda,
     cadangan,
+    cuti,
     dokumen,
     formasi,
     hitung,
@@ -64,6 +65,7 @@ COMMAND_MODULES = (
     sync,
     seleksi,
     kp,
+    cuti,
     kompetensi,
     hitung,
 )

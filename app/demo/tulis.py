@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from app.demo.cuti import write_cuti
 from app.demo.gen import generate
 from app.demo.kompetensi import write_kompetensi
 from app.i18n import tr
@@ -164,6 +165,7 @@ def create_demo(
         # logo come from the settings above).
         write_templates(tx, db.conn)
         rows += write_kompetensi(tx, db.conn, seed, today or date.today())
+        rows += write_cuti(tx, db.conn, seed, today or date.today())  # a year of leave
     if not db.meta("nama_instalasi"):
         db.set_meta("nama_instalasi", tr("BKPSDM {agency} (demo)", agency=DEMO_AGENCY))
 

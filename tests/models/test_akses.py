@@ -71,6 +71,10 @@ EXPECTED: dict[Peran, set[str]] = {
         "seleksi.baca",
     },
 }
+# Leave (issue 17).
+EXPECTED[Peran.OPERATOR] |= {"cuti.catat", "cuti.ajukan"}
+EXPECTED[Peran.PEJABAT_PENILAI] |= {"cuti.catat", "cuti.rekomendasi"}
+EXPECTED[Peran.PIMPINAN] |= {"cuti.catat", "cuti.putus"}
 
 # Administrative actions only the admin has by default (issue 12: a backup holds password
 # hashes and the private sync key; a restore replaces accounts; peers and identity decide

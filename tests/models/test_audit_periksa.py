@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from app.models.access import akun, audit, audit_kepala, audit_periksa, kunci
 from app.models.storage.db import Database
 from app.models.storage.store import Store
+from tests.helpers.migrations import rewind
 
 
 @pytest.fixture(autouse=True)
@@ -193,29 +194,11 @@ def test_migration_18_marks_an_older_head_and_the_next_entry_signs_it(tmp_path: 
     conn = db.conn
     # As the file was at schema 17: no signature, no table of heads seen by peers.
     conn.execute("DELETE FROM lokal_meta WHERE kunci = 'audit_kepala_tanda'")
-    conn.execute("DROP TABLE lokal_audit_kepala_peer")
-    for table in ("lokal_roster", "lokal_batch_tahan", "lokal_peer_dicabut"):
-        conn.execute(f"DROP TABLE {table}")  # migration 19, after this one
     conn.execute(
         "DELETE FROM lokal_meta WHERE kunci IN ('instansi_id', 'roster_root_harapan', "
         "'roster_warisan')"
     )
-    for table in (  # migration 20 (competencies), not there at schema 17 either
-        "ref_kompetensi",
-        "ref_kotak_talenta",
-        "ref_talenta_kinerja",
-        "ref_kesiapan_suksesi",
-        "kompetensi_standar",
-        "kompetensi_nilai",
-        "kompetensi_potensi",
-        "pelatihan_evaluasi",
-        "pelatihan_peserta",
-        "pelatihan_acara",
-        "pelatihan_katalog",
-    ):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 18")
-    conn.execute("PRAGMA user_version = 17")
+    rewind(conn, 17)  # the tables of migration 18 and later go too
     db.close()
     again = Database(path)
     head = audit_kepala.read_head(again.conn)

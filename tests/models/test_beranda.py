@@ -198,6 +198,7 @@ def test_json_is_plain_and_complete(demo_db: Database) -> None:
         "diklat",
         "sinkron",
         "cadangan",
+        "cuti",
     }
     person = data["jatuh_tempo"][2]["kgb"][0]
     assert set(person) >= {"pegawai_id", "nip", "nama", "tanggal", "uraian", "status"}

@@ -365,6 +365,7 @@ def test_migration_16_keeps_old_skps_and_widens_the_states(
         "ref_kotak_talenta",
         "ref_talenta_kinerja",
         "ref_kesiapan_suksesi",
+        "ref_aturan_cuti",  # migration 21
     )
     monkeypatch.setattr(
         loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in new_tables)
@@ -489,4 +490,24 @@ def test_migration_20_brings_the_competency_tables_to_an_older_database(
     for table in ("kompetensi_standar", "kompetensi_nilai", "pelatihan_peserta"):
         assert table in schema
     assert again.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0] == 1
+
+
+def test_migration_21_brings_leave_to_an_older_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database at version 20 gets the leave rules (same rows and ids as a new database) and
+    the replicated leave tables on upgrade."""
+    with Database(tmp_path / "baru.sqlite3") as new:
+        fresh = _typed_rows(new.conn, "ref_aturan_cuti")
+    path = tmp_path / "lama.sqlite3"
+    _database_at(path, 20, monkeypatch).close()
+    again = Database(path)
+    assert again.schema_version == LATEST_VERSION
+    assert _typed_rows(again.conn, "ref_aturan_cuti") == fresh
+    row = again.conn.execute(
+        "SELECT id, hak_hari FROM ref_aturan_cuti WHERE kode = 'TAHUNAN|PNS|1900-01-01'"
+    ).fetchone()
+    assert tuple(row) == (ref_id("ref_aturan_cuti", "TAHUNAN|PNS|1900-01-01"), 12)
+    schema = replicated_schema(again.conn)
+    assert {"cuti", "cuti_kalender", "cuti_penyesuaian"} <= set(schema)
     again.close()

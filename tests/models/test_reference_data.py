@@ -60,6 +60,7 @@ EXPECTED_TABLES = [
     "ref_kotak_talenta",
     "ref_talenta_kinerja",
     "ref_kesiapan_suksesi",
+    "ref_aturan_cuti",
 ]
 
 
@@ -129,6 +130,7 @@ FOREIGN_KEYS = {
     ("ref_matriks_predikat", "predikat_kode"): "ref_predikat",
     ("ref_alpa_hukdis", "hukuman_kode"): "ref_hukuman_disiplin",
     ("ref_talenta_kinerja", "predikat_kode"): "ref_predikat",
+    ("ref_aturan_cuti", "jenis_cuti_kode"): "ref_jenis_cuti",
 }
 
 
@@ -753,3 +755,26 @@ def test_kurva_predikat_45() -> None:
         assert set(str(r["kelompok_predikat"]).split(",")) <= predikat, r["kode"]
         assert r["status_fakta"] == "P" and "[?]" in str(r["catatan"])
     assert {r["capaian_kode"] for r in rows} == set(rows_by_kode("ref_capaian_organisasi"))
+
+
+def test_aturan_cuti_12() -> None:
+    """asn-rules 12: cuti tahunan 12 working days after 1 year with 6 (18 in all) or 12 (24 in
+    all) carried over; cuti besar and CLTN after 5 years; melahirkan for the 1st-3rd child;
+    every PPPK row uncertain, every kind one of ref_jenis_cuti."""
+    rows = rows_by_kode("ref_aturan_cuti")
+    tahunan = rows["TAHUNAN|PNS|1900-01-01"]
+    assert (tahunan["hak_hari"], tahunan["masa_kerja_min_tahun"], tahunan["lama_min"]) == (12, 1, 1)
+    assert tahunan["hak_hari"] + tahunan["bawaan_maks"] == 18
+    assert tahunan["hak_hari"] + tahunan["bawaan_maks_dua_tahun"] == 24
+    assert rows["BESAR|PNS|1900-01-01"]["masa_kerja_min_tahun"] == 5
+    assert rows["BESAR|PNS|1900-01-01"]["lama_maks"] == 3
+    assert rows["CLTN|PNS|1900-01-01"]["masa_kerja_min_tahun"] == 5
+    assert [k for k, r in rows.items() if not r["masa_kerja_dihitung"]] == ["CLTN|PNS|1900-01-01"]
+    assert rows["MELAHIRKAN|PNS|1900-01-01"]["anak_maks"] == 3
+    assert rows["ALASAN_PENTING|PNS|1900-01-01"]["lama_maks"] == 1
+    for kode, row in rows.items():
+        assert kode == f"{row['jenis_cuti_kode']}|{row['jenis_asn']}|{row['berlaku_mulai']}"
+        if row["jenis_asn"] == "PPPK":
+            assert row["status_fakta"] == "?"
+        assert row["satuan"] in ("HARI_KERJA", "BULAN")
+    assert "?" in rows["BERSAMA|PNS|1900-01-01"]["catatan"]

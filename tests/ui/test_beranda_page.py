@@ -63,6 +63,7 @@ def test_beranda_is_the_first_page_and_its_cards_open_their_pages(
         ("bukaSkp", "skp"),
         ("bukaKonflik", "konflik"),
         ("bukaPegawai", "employees"),
+        ("bukaCuti", "cuti"),
     ):
         window.nav.setCurrentRow(0)
         _click(qtbot, page, button)

@@ -126,6 +126,7 @@ def test_open_detail_with_enter_shows_every_history(
         "Hukuman disiplin",
         "SKP",
         "KGB",
+        "Cuti",
     ]
     pangkat: QTableWidget = dialog.history_tables["pangkat"]
     assert pangkat.rowCount() >= 1

@@ -39,6 +39,7 @@ def test_the_trusted_local_system_sees_every_page_but_the_accounts() -> None:
         "Rekap Excel",
         "Kinerja (SKP)",
         "Dokumen SK",
+        "Cuti",
         "Kenaikan pangkat",
         "Kompetensi & Pelatihan",
         "Kalkulator kepegawaian",

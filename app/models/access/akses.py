@@ -235,6 +235,23 @@ TABEL_AKSI += (
     ("pelatihan_", "pelatihan.kelola"),
 )
 
+# -- cuti (leave, issue 17): requests kept by the operator of the unit, the recommendation of the
+# direct superior, the decision of the authorised official (PYBMC; here the pimpinan); every
+# write of the leave tables needs cuti.catat, the model then asks for the specific right.
+AKSI.update(
+    {
+        "cuti.catat": "mencatat data cuti",
+        "cuti.ajukan": "mencatat permohonan cuti",
+        "cuti.rekomendasi": "memberi pertimbangan atasan langsung atas cuti",
+        "cuti.putus": "memutuskan permohonan cuti",
+    }
+)
+HAK[Peran.ADMIN].update(dict.fromkeys(AKSI, _S))
+HAK[Peran.OPERATOR].update({"cuti.catat": _U, "cuti.ajukan": _U})
+HAK[Peran.PEJABAT_PENILAI].update({"cuti.catat": _B, "cuti.rekomendasi": _B})
+HAK[Peran.PIMPINAN].update({"cuti.catat": _S, "cuti.putus": _S})
+TABEL_AKSI += (("cuti_kalender", "instansi.ubah"), ("cuti", "cuti.catat"), ("cuti_", "cuti.catat"))
+
 
 def aksi_tabel(table: str, fields: dict[str, Any] | None = None) -> str | None:
     """The action a write to ``table`` needs (None: not mapped, admin only)."""

@@ -67,6 +67,18 @@ PLACEHOLDER_PEGAWAI: dict[str, str] = {
     "pertek_nomor": "Nomor pertimbangan teknis (pertek) BKN dari usulan KP",
     "pertek_tanggal": "Tanggal pertek BKN dari usulan KP",
 }
+#: Placeholders of a leave letter (surat izin cuti), given from the leave record by
+#: :mod:`app.jobs.cuti` (app/models/cuti), not read from the employee's records.
+PLACEHOLDER_CUTI: dict[str, str] = {
+    "jenis_cuti": "Jenis cuti, mis. cuti tahunan",
+    "tahun_cuti": "Tahun cuti",
+    "lama_cuti": "Lama cuti, mis. 3 (tiga) hari kerja",
+    "tanggal_mulai_cuti": "Tanggal mulai cuti",
+    "tanggal_selesai_cuti": "Tanggal selesai cuti",
+    "alamat_cuti": "Alamat selama menjalankan cuti",
+    "alasan_cuti": "Alasan cuti",
+}
+PLACEHOLDER_PEGAWAI |= PLACEHOLDER_CUTI
 PLACEHOLDER: dict[str, str] = PLACEHOLDER_NASKAH | PLACEHOLDER_PEGAWAI
 
 #: Values the records cannot supply: the clerk types them (per person or for everyone).

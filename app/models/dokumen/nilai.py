@@ -16,7 +16,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.i18n import tanggal, tr
-from app.models.dokumen.isian import PLACEHOLDER, fill, parse_rupiah, rupiah, terbilang
+from app.models.dokumen.isian import (
+    PLACEHOLDER,
+    PLACEHOLDER_CUTI,
+    fill,
+    parse_rupiah,
+    rupiah,
+    terbilang,
+)
 from app.models.dokumen.naskah import Letterhead
 from app.models.dokumen.templat import Templat
 from app.models.errors import ValidationError
@@ -290,6 +297,7 @@ def person_values(
             else None
         ),
     }
+    values.update(dict.fromkeys(PLACEHOLDER_CUTI))  # a leave letter gives them (app.jobs.cuti)
     for key, value in given.items():  # explicit values override what the records say
         if key not in _COMPUTED and value:
             values[key] = value

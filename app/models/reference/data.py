@@ -1802,6 +1802,218 @@ REF_KESIAPAN_SUKSESI = _table(
 )
 
 # ---------------------------------------------------------------------------------------------
+# ref_aturan_cuti — the numbers of each leave kind per kind of ASN, effective-dated (asn-rules 12;
+# issue 17). PNS: PP 11/2017 jo PP 17/2020 Ps. 310-341 and Peraturan BKN 24/2017 jo 7/2021.
+# Cuti tahunan 12 working days after 1 year, at least 1 day per request [V]; unused days carried
+# over: "paling lama 18 hari kerja termasuk cuti tahunan dalam tahun berjalan" (6 carried) and,
+# not taken 2 years running or postponed by the official, "paling lama 24 hari kerja termasuk
+# cuti tahunan dalam tahun berjalan" (12 carried) [P: the Perban's text quoted by BKD pages and
+# a BKN statement (setkab.go.id via kontan.co.id, 17-12-2019)]. Cuti besar: no cuti tahunan in
+# the same year [P, same statement]. PPPK (PP 49/2018): tahunan, sakit, melahirkan, bersama; the
+# lengths and the carry-over are [?]. satuan: HARI_KERJA (working days of the agency calendar)
+# or BULAN (calendar months). lampiran_lebih_dari: a supporting document is needed when the
+# request is longer than this many days (0 = always). masa_kerja_dihitung: 0 when the leave is
+# not counted as service (CLTN; its effect on the KGB, KP and pensiun dates is [?] and not yet
+# applied by those computations). kode "<jenis>|<asn>|<berlaku_mulai>".
+# Added by migration 21.
+
+_DH_CUTI_PPPK = "PP 49/2018 (bab cuti PPPK)"
+_CAT_CUTI_MULAI = "berlaku_mulai 1900-01-01 adalah batas bawah teknis, bukan tanggal peraturan."
+
+
+def _aturan_cuti(
+    jenis: str,
+    asn: str,
+    urutan: int,
+    *,
+    satuan: str,
+    masa_kerja_min_tahun: int = 0,
+    hak_hari: int | None = None,
+    lama_min: int | None = None,
+    lama_maks: int | None = None,
+    bawaan_maks: int | None = None,
+    bawaan_maks_dua_tahun: int | None = None,
+    anak_maks: int | None = None,
+    lampiran_lebih_dari: int | None = None,
+    kurangi_hak_tahunan: int | None = None,
+    masa_kerja_dihitung: int = 1,
+    status_fakta: str,
+    catatan: str,
+) -> dict[str, object]:
+    return _row(
+        f"{jenis}|{asn}|{_MULAI_LAMA}",
+        jenis_cuti_kode=jenis,
+        jenis_asn=asn,
+        berlaku_mulai=_MULAI_LAMA,
+        berlaku_sampai=None,
+        satuan=satuan,
+        masa_kerja_min_tahun=masa_kerja_min_tahun,
+        hak_hari=hak_hari,
+        lama_min=lama_min,
+        lama_maks=lama_maks,
+        bawaan_maks=bawaan_maks,
+        bawaan_maks_dua_tahun=bawaan_maks_dua_tahun,
+        anak_maks=anak_maks,
+        lampiran_lebih_dari=lampiran_lebih_dari,
+        kurangi_hak_tahunan=kurangi_hak_tahunan,
+        masa_kerja_dihitung=masa_kerja_dihitung,
+        urutan=urutan,
+        dasar_hukum=_DH_CUTI if asn == "PNS" else _DH_CUTI_PPPK,
+        status_fakta=status_fakta,
+        catatan=f"{catatan} {_CAT_CUTI_MULAI}",
+    )
+
+
+REF_ATURAN_CUTI = _table(
+    "ref_aturan_cuti",
+    "Aturan hak cuti",
+    (
+        ("jenis_cuti_kode", "TEXT"),
+        ("jenis_asn", "TEXT"),
+        ("berlaku_mulai", "TEXT"),
+        ("berlaku_sampai", "TEXT"),
+        ("satuan", "TEXT"),
+        ("masa_kerja_min_tahun", "INTEGER"),
+        ("hak_hari", "INTEGER"),
+        ("lama_min", "INTEGER"),
+        ("lama_maks", "INTEGER"),
+        ("bawaan_maks", "INTEGER"),
+        ("bawaan_maks_dua_tahun", "INTEGER"),
+        ("anak_maks", "INTEGER"),
+        ("lampiran_lebih_dari", "INTEGER"),
+        ("kurangi_hak_tahunan", "INTEGER"),
+        ("masa_kerja_dihitung", "INTEGER"),
+    ),
+    [
+        _aturan_cuti(
+            "TAHUNAN",
+            "PNS",
+            1,
+            satuan="HARI_KERJA",
+            masa_kerja_min_tahun=1,
+            hak_hari=12,
+            lama_min=1,
+            bawaan_maks=6,
+            bawaan_maks_dua_tahun=12,
+            status_fakta=P,
+            catatan="12 hari kerja, paling sedikit 1 hari [V]. Bawaan 6 hari (jumlah 18) dan "
+            "12 hari bila 2 tahun berturut-turut tidak diambil atau ditangguhkan (jumlah 24) "
+            "[P]. Tahun cuti besar: tidak berhak cuti tahunan [P]; sisa bawaan tetap dibawa [?].",
+        ),
+        _aturan_cuti(
+            "BESAR",
+            "PNS",
+            2,
+            satuan="BULAN",
+            masa_kerja_min_tahun=5,
+            lama_maks=3,
+            status_fakta=P,
+            catatan="Setelah 5 tahun terus-menerus, paling lama 3 bulan [V]. Ibadah haji pertama "
+            "boleh sebelum 5 tahun (diputuskan manual) [P]. Cuti tahunan yang sudah diambil pada "
+            "tahun yang sama tidak dikembalikan [?].",
+        ),
+        _aturan_cuti(
+            "SAKIT",
+            "PNS",
+            3,
+            satuan="BULAN",
+            lama_maks=18,
+            lampiran_lebih_dari=1,
+            status_fakta=P,
+            catatan="1 hari: memberi tahu atasan; lebih: surat dokter; lebih dari 14 hari: dokter "
+            "pemerintah [V]. Paling lama 1 tahun ditambah 6 bulan [V]. Gugur kandungan 1,5 bulan "
+            "[P] tidak dihitung terpisah.",
+        ),
+        _aturan_cuti(
+            "MELAHIRKAN",
+            "PNS",
+            4,
+            satuan="BULAN",
+            lama_maks=3,
+            anak_maks=3,
+            status_fakta=V,
+            catatan="Anak ke-1 sampai ke-3, 3 bulan; anak ke-4 dan seterusnya memakai cuti besar.",
+        ),
+        _aturan_cuti(
+            "ALASAN_PENTING",
+            "PNS",
+            5,
+            satuan="BULAN",
+            lama_maks=1,
+            lampiran_lebih_dari=0,
+            status_fakta=P,
+            catatan="Paling lama 1 bulan [V]. Surat keterangan pendukung selalu diminta [?].",
+        ),
+        _aturan_cuti(
+            "BERSAMA",
+            "PNS",
+            6,
+            satuan="HARI_KERJA",
+            kurangi_hak_tahunan=0,
+            status_fakta=U,
+            catatan="Tanggal ditetapkan tiap tahun (kalender instansi). Apakah cuti bersama "
+            "mengurangi hak cuti tahunan [?]: bawaan 0 (tidak), dapat diubah di pengaturan cuti.",
+        ),
+        _aturan_cuti(
+            "CLTN",
+            "PNS",
+            7,
+            satuan="BULAN",
+            masa_kerja_min_tahun=5,
+            lama_maks=48,
+            lampiran_lebih_dari=0,
+            masa_kerja_dihitung=0,
+            status_fakta=P,
+            catatan="Setelah 5 tahun, paling lama 3 tahun ditambah 1 tahun [V]. Masa CLTN tidak "
+            "dihitung masa kerja sehingga menggeser KGB, KP dan pensiun [?]; persetujuan BKN [?].",
+        ),
+        _aturan_cuti(
+            "TAHUNAN",
+            "PPPK",
+            11,
+            satuan="HARI_KERJA",
+            masa_kerja_min_tahun=1,
+            hak_hari=12,
+            lama_min=1,
+            bawaan_maks=0,
+            bawaan_maks_dua_tahun=0,
+            status_fakta=U,
+            catatan="PPPK: 12 hari kerja setelah 1 tahun kontrak [?]; penangguhan sisa cuti "
+            "[?] (bawaan 0).",
+        ),
+        _aturan_cuti(
+            "SAKIT",
+            "PPPK",
+            12,
+            satuan="BULAN",
+            lama_maks=12,
+            lampiran_lebih_dari=1,
+            status_fakta=U,
+            catatan="PPPK: lamanya cuti sakit [?] (dipakai 1 tahun).",
+        ),
+        _aturan_cuti(
+            "MELAHIRKAN",
+            "PPPK",
+            13,
+            satuan="BULAN",
+            lama_maks=3,
+            anak_maks=3,
+            status_fakta=U,
+            catatan="PPPK: 3 bulan, anak ke-1 sampai ke-3 [?].",
+        ),
+        _aturan_cuti(
+            "BERSAMA",
+            "PPPK",
+            14,
+            satuan="HARI_KERJA",
+            kurangi_hak_tahunan=0,
+            status_fakta=U,
+            catatan="PPPK: cuti bersama sama dengan PNS [?].",
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
 
 REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_GOLONGAN,
@@ -1830,6 +2042,7 @@ REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_KOTAK_TALENTA,
     REF_TALENTA_KINERJA,
     REF_KESIAPAN_SUKSESI,
+    REF_ATURAN_CUTI,
 )
 
 _BY_NAME: dict[str, RefTable] = {t.name: t for t in REFERENCE_TABLES}

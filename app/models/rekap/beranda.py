@@ -35,6 +35,7 @@ from app.models.access.akses import (
     pegawai_unit,
     require,
 )
+from app.models.cuti.permohonan import Cuti, list_cuti, minggu, sedang_cuti
 from app.models.errors import ValidationError
 from app.models.rekap import diklat, kgb, kp, pensiun
 from app.models.rekap.common import aktif_clause, unit_clause
@@ -156,6 +157,16 @@ class CadanganBeranda:
 
 
 @dataclass(frozen=True)
+class CutiBeranda:
+    """Leave (issue 17): who is on leave today and this week, and requests waiting for a
+    decision, per unit (the lists are ordered by unit and name)."""
+
+    hari_ini: tuple[OrangBeranda, ...]
+    minggu_ini: tuple[OrangBeranda, ...]  # the rest of the week, not already on leave today
+    menunggu: tuple[OrangBeranda, ...]
+
+
+@dataclass(frozen=True)
 class Beranda:
     """Everything the home screen shows. A part is None when the actor may not see it."""
 
@@ -169,6 +180,7 @@ class Beranda:
     diklat: DiklatBeranda | None
     sinkron: SinkronBeranda | None
     cadangan: CadanganBeranda | None
+    cuti: CutiBeranda | None = None
 
     def jangka_bulan(self, bulan: int) -> Jangka | None:
         for j in self.jangka or ():
@@ -425,6 +437,42 @@ def read_cadangan(db: Database, now: datetime) -> CadanganBeranda:
 # -- the whole ---------------------------------------------------------------------------------
 
 
+def _cuti_orang(c: Cuti) -> OrangBeranda:
+    return OrangBeranda(
+        c.pegawai_id,
+        c.nip,
+        c.nama,
+        c.unit_nama or None,
+        c.mulai,
+        tr(
+            "{jenis} · {lama} · s.d. {sampai}",
+            jenis=c.jenis_nama,
+            lama=c.lama_teks,
+            sampai=tanggal(c.selesai),
+        ),
+    )
+
+
+def _cuti(conn: Any, units: list[str | None], today: date) -> CutiBeranda:
+    awal, akhir = minggu(today)
+    hari: dict[str, Cuti] = {}
+    pekan: dict[str, Cuti] = {}
+    tunggu: dict[str, Cuti] = {}
+    for u in units:
+        hari.update((c.id, c) for c in sedang_cuti(conn, today, unit_id=u))
+        pekan.update((c.id, c) for c in sedang_cuti(conn, awal, akhir, unit_id=u))
+        tunggu.update((c.id, c) for c in list_cuti(conn, status="DIAJUKAN", unit_id=u))
+
+    def ordered(rows: Iterable[Cuti]) -> tuple[OrangBeranda, ...]:
+        return tuple(_cuti_orang(c) for c in sorted(rows, key=lambda c: (c.unit_nama, c.nama)))
+
+    return CutiBeranda(
+        ordered(hari.values()),
+        ordered(c for k, c in pekan.items() if k not in hari),
+        tuple(_cuti_orang(c) for c in sorted(tunggu.values(), key=lambda c: c.mulai)),
+    )
+
+
 def read_beranda(
     db: Database,
     actor: str,
@@ -451,7 +499,9 @@ def read_beranda(
         ]
         unit_nama = ", ".join(names) or None
     pegawai = jangka = lewat = skp = dik = None
+    libur = None
     if units is not None:
+        libur = _cuti(conn, units, today)
         counts = [count_pegawai_aktif(conn, u) for u in units]
         pegawai = JumlahPegawai(
             sum(c.pns for c in counts), sum(c.cpns for c in counts), sum(c.pppk for c in counts)
@@ -473,6 +523,7 @@ def read_beranda(
         diklat=dik,
         sinkron=_sinkron(conn) if sync_allowed else None,
         cadangan=read_cadangan(db, now) if backup_allowed else None,
+        cuti=libur,
     )
 
 
@@ -569,5 +620,12 @@ def beranda_json(b: Beranda) -> dict[str, Any]:
             "berkas": b.cadangan.berkas,
             "umur_hari": b.cadangan.umur_hari,
             "peringatan": b.cadangan.peringatan,
+        },
+        "cuti": None
+        if b.cuti is None
+        else {
+            "hari_ini": [_orang_json(o) for o in b.cuti.hari_ini],
+            "minggu_ini": [_orang_json(o) for o in b.cuti.minggu_ini],
+            "menunggu_keputusan": [_orang_json(o) for o in b.cuti.menunggu],
         },
     }

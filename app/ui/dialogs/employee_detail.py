@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import angka, tanggal, tr
 from app.models.access.akses import allowed
+from app.models.cuti.permohonan import list_cuti
+from app.models.cuti.saldo import read_saldo
 from app.models.errors import MeritError
 from app.models.pegawai import fields as pegawai_fields
 from app.models.pegawai import history as riwayat
@@ -257,6 +259,7 @@ class EmployeeDetailDialog(QDialog):
             table.setObjectName(f"riwayat_{key}")
             self.history_tables[key] = table
             self.tabs.addTab(self._history_page(key, table), f"{title} ({len(rows)})")
+        self.tabs.addTab(*self._cuti_tab())
         self.tabs.setCurrentIndex(current)
 
         body = QWidget()
@@ -273,6 +276,46 @@ class EmployeeDetailDialog(QDialog):
         active = d["kedudukan"] == "AKTIF"
         self.leave_button.setEnabled(active)
         self.leave_button.setToolTip("" if active else tr("Pegawai ini sudah tidak aktif."))
+
+    def _cuti_tab(self) -> tuple[QWidget, str]:
+        """The computed leave balance of this year and the leave history (issue 17)."""
+        tahun = (self.today or date.today()).year
+        conn = self.db.conn
+        s = read_saldo(conn, self.pegawai_id, tahun)
+        t = s.tahunan
+        info = QLabel(
+            tr(
+                "Cuti tahunan {y}: hak {h}, bawaan {b}, penyesuaian {p}, dipakai {d}, sisa {s} "
+                "hari kerja. Cuti besar: {besar}.",
+                y=tahun,
+                h=t.hak,
+                b=t.bawaan,
+                p=t.penyesuaian,
+                d=t.dipakai,
+                s=t.sisa,
+                besar=tr("dapat diambil") if s.besar_tersedia else tr("belum/tidak tersedia"),
+            )
+        )
+        info.setObjectName("saldoCutiPegawai")
+        info.setWordWrap(True)
+        rows = list_cuti(conn, pegawai_id=self.pegawai_id)
+        table = QTableWidget(len(rows), 5)
+        table.setObjectName("riwayat_cuti")
+        table.setHorizontalHeaderLabels(
+            [tr("Jenis cuti"), tr("Mulai"), tr("Selesai"), tr("Lama"), tr("Status")]
+        )
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        for r, c in enumerate(rows):
+            values = (c.jenis_nama, tanggal(c.mulai), tanggal(c.selesai), c.lama_teks)
+            for col, value in enumerate((*values, c.status_label)):
+                table.setItem(r, col, QTableWidgetItem(value))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(info)
+        layout.addWidget(table, 1)
+        return page, f"{tr('Cuti')} ({len(rows)})"
 
     def _history_page(self, key: str, table: QTableWidget) -> QWidget:
         page = QWidget()

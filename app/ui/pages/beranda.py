@@ -226,6 +226,10 @@ class BerandaPage(Page):
         grid.addWidget(self.pensiun, 0, 1)
         grid.addWidget(self.kp, 1, 0)
         grid.addWidget(self.diklat, 1, 1)
+        self.cuti = PeopleCard(
+            "Cuti", tr("Cuti: hari ini, minggu ini, menunggu keputusan"), tr("Buka Cuti ›")
+        )
+        grid.addWidget(self.cuti, 2, 0)
 
         self.lewat_bup = QLabel()
         self.lewat_bup.setObjectName("peringatanBup")
@@ -293,7 +297,8 @@ class BerandaPage(Page):
         self.kp.button.clicked.connect(self._open_kp)
         self._link(self.sinkron_button, "sinkron")
         self.kp.button.setVisible("kp" in self.pages)
-        for card in (self.kgb, self.pensiun, self.kp, self.diklat):
+        self._link(self.cuti.button, "cuti")
+        for card in (self.kgb, self.pensiun, self.kp, self.diklat, self.cuti):
             card.list.itemActivated.connect(self._person_activated)
         self._set_visible(None)
         self.reload()
@@ -342,7 +347,7 @@ class BerandaPage(Page):
 
     def _set_visible(self, data: Beranda | None) -> None:
         laporan = data is not None and data.pegawai is not None
-        for w in (self.pegawai, self.skp, self.kgb, self.pensiun, self.kp, self.diklat):
+        for w in (self.pegawai, self.skp, self.kgb, self.pensiun, self.kp, self.diklat, self.cuti):
             w.setVisible(data is None or laporan)
         self.no_rights.setVisible(data is not None and not laporan)
         self.jangka.setEnabled(data is None or laporan)
@@ -437,7 +442,24 @@ class BerandaPage(Page):
         self.lewat_bup.setVisible(bool(data.lewat_bup))
         self._show_lists(data)
 
+    def _show_cuti(self, data: Beranda) -> None:
+        c = data.cuti
+        self.cuti.setVisible(c is not None)
+        if c is None:
+            return
+        self.cuti.fill(
+            tr(
+                "{a} sedang cuti hari ini, {b} lagi minggu ini, {c} permohonan menunggu keputusan",
+                a=angka(len(c.hari_ini)),
+                b=angka(len(c.minggu_ini)),
+                c=angka(len(c.menunggu)),
+            ),
+            c.hari_ini + c.minggu_ini + c.menunggu,
+            tr("Tidak ada yang cuti minggu ini dan tidak ada permohonan menunggu."),
+        )
+
     def _show_lists(self, data: Beranda) -> None:
+        self._show_cuti(data)
         j = data.jangka_bulan(self.current_jangka())
         if j is None:
             return

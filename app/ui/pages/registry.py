@@ -96,6 +96,12 @@ def _kompetensi() -> PageClass:
     return KompetensiPage
 
 
+def _cuti() -> PageClass:
+    from app.ui.pages.cuti import CutiPage  # lazy: imported on first show
+
+    return CutiPage
+
+
 def _kalkulator() -> PageClass:
     from app.ui.pages.kalkulator import KalkulatorPage  # lazy: imported on first show
 
@@ -160,6 +166,7 @@ AKUN = (("akun.kelola",),)
 AUDIT = (("audit.baca",),)
 SINKRON = (("sync.baca",),)
 KOMPETENSI = (("kompetensi.ubah",), ("pelatihan.kelola",))
+CUTI = (("cuti.ajukan",), ("cuti.rekomendasi",), ("cuti.putus",))
 KONFLIK = (("sync.impor",),)
 
 PAGES: tuple[PageSpec, ...] = (
@@ -171,6 +178,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("rekap", "Rekap Excel", 40, _rekap, rights=REKAP),
     PageSpec("skp", "Kinerja (SKP)", 50, _skp, rights=SKP),
     PageSpec("dokumen", "Dokumen SK", 60, _dokumen, rights=DOKUMEN),
+    PageSpec("cuti", "Cuti", 65, _cuti, rights=CUTI),
     PageSpec("kp", "Kenaikan pangkat", 70, _kp, rights=KP),
     PageSpec("kompetensi", "Kompetensi & Pelatihan", 72, _kompetensi, rights=KOMPETENSI),
     PageSpec("kalkulator", "Kalkulator kepegawaian", 75, _kalkulator),

@@ -159,6 +159,10 @@ def _m0020(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0020_kompetensi.sql")
 
 
+def _m0021(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0021_cuti.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -186,5 +190,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         20, "kompetensi: kamus, standar jabatan, penilaian, pelatihan, kotak talenta", _m0020
     ),
+    Migration(21, "cuti: aturan hak cuti, kalender instansi, permohonan dan penyesuaian", _m0021),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
