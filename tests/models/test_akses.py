@@ -40,6 +40,9 @@ EXPECTED: dict[Peran, set[str]] = {
         "sync.ekspor",
         "sync.impor",
         "cadangan.buat",
+        "pengaduan.kelola",  # issue 16: complaints and discipline cases of the unit
+        "pengaduan.baca",
+        "disiplin.kelola",
     },
     Peran.PEJABAT_PENILAI: {"pegawai.baca", "pegawai.baca_rincian", "skp.nilai"},
     Peran.ANGGOTA_PANITIA: {"seleksi.nilai", "seleksi.baca", "sync.ekspor"},
@@ -58,6 +61,7 @@ EXPECTED: dict[Peran, set[str]] = {
         "laporan.baca",
         "audit.baca",
         "seleksi.baca",
+        "pengaduan.baca",  # issue 16: the register without confidential identities
     },
 }
 

@@ -217,6 +217,14 @@ def test_locked_database_becomes_a_storage_error(tmp_path: Path) -> None:
         database.close()
 
 
+_TABLES_23 = (
+    "ref_kategori_pengaduan",
+    "ref_tenggat_pengaduan",
+    "ref_tenggat_disiplin",
+    "ref_pejabat_hukdis",
+)
+
+
 def _database_at(path: Path, version: int, monkeypatch: pytest.MonkeyPatch) -> Database:
     """A database made by the release whose last migration was ``version``."""
     with monkeypatch.context() as m:
@@ -357,7 +365,12 @@ def test_migration_16_keeps_old_skps_and_widens_the_states(
 
     path = tmp_path / "skp-lama.sqlite3"
     old = _database_at(path, 15, monkeypatch)
-    new_tables = ("ref_tenggat_skp", "ref_capaian_organisasi", "ref_kurva_predikat")
+    new_tables = (
+        "ref_tenggat_skp",
+        "ref_capaian_organisasi",
+        "ref_kurva_predikat",
+        *_TABLES_23,  # later migrations, not yet there at version 15
+    )
     monkeypatch.setattr(
         loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in new_tables)
     )
@@ -439,3 +452,40 @@ def test_migration_17_adds_page_fingerprints_and_keeps_old_files(
     columns = replicated_schema(again.conn)["naskah_dokumen"]
     assert "sidik_halaman" in columns and "tanda_terbit" in columns
     again.close()
+
+
+def test_migration_23_adds_complaints_discipline_cases_and_their_deadlines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database of version 18 gets the complaint and discipline tables and the four
+    reference tables on upgrade, its history rows untouched, and they replicate."""
+    from app.models.reference import loader
+
+    path = tmp_path / "lama23.sqlite3"
+    monkeypatch.setattr(
+        loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in _TABLES_23)
+    )
+    old = _database_at(path, 18, monkeypatch)
+    assert "pengaduan" not in replicated_schema(old.conn)
+    old.close()
+    monkeypatch.undo()
+    db = Database(path)
+    conn = db.conn
+    assert db.schema_version == LATEST_VERSION
+    schema = replicated_schema(conn)
+    for name in (
+        "pengaduan",
+        "pengaduan_pelapor",
+        "pengaduan_pegawai",
+        "pengaduan_lampiran",
+        "pengaduan_catatan",
+        "disiplin_kasus",
+        "disiplin_panggilan",
+        *_TABLES_23,
+    ):
+        assert name in schema, name
+    rows = dict(conn.execute("SELECT kode, hari FROM ref_tenggat_disiplin").fetchall())
+    assert rows["PANGGILAN_I"] == 7 and rows["BERLAKU"] == 15
+    assert conn.execute("SELECT count(*) FROM ref_kategori_pengaduan").fetchone()[0] == 7
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    db.close()

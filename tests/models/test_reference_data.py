@@ -56,6 +56,10 @@ EXPECTED_TABLES = [
     "ref_kurva_predikat",
     "ref_status_kepegawaian",
     "ref_kedudukan",
+    "ref_kategori_pengaduan",
+    "ref_tenggat_pengaduan",
+    "ref_tenggat_disiplin",
+    "ref_pejabat_hukdis",
 ]
 
 

@@ -149,6 +149,10 @@ def _m0018(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0018_kepala_audit.sql")
 
 
+def _m0023(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0023_integritas.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -172,5 +176,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(17, "sidik tampilan halaman dan tanda instalasi penerbit naskah SK", _m0017),
     Migration(18, "kepala jejak audit bertanda tangan dan kepala yang dilihat peer", _m0018),
+    Migration(
+        23, "pengaduan masyarakat, kasus disiplin PP 94/2021 dan referensi tenggatnya", _m0023
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
