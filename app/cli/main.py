@@ -29,6 +29,7 @@ from app.cli import (
     hitung,
     impor,
     instansi,
+    integritas,
     kp,
     nip,
     pegawai,
@@ -63,6 +64,7 @@ COMMAND_MODULES = (
     sync,
     seleksi,
     kp,
+    integritas,
     hitung,
 )
 
