@@ -40,6 +40,7 @@ def test_the_trusted_local_system_sees_every_page_but_the_accounts() -> None:
         "Kinerja (SKP)",
         "Dokumen SK",
         "Kenaikan pangkat",
+        "Pengaduan & disiplin",
         "Kalkulator kepegawaian",
         "Seleksi jabatan",
         "Penilaian panitia",

@@ -154,6 +154,16 @@ def hukuman(conn: sqlite3.Connection, kode: str) -> dict[str, Any]:
     return dict(zip([d[0] for d in cur.description], row, strict=True))
 
 
+def pilihan_hukuman(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(kode, "Tingkat: nama") of the penalties of the reference data, lightest first."""
+    return [
+        (str(r[0]), f"{str(r[2]).title()}: {r[1]}")
+        for r in conn.execute(
+            "SELECT kode, nama, tingkat FROM ref_hukuman_disiplin WHERE deleted = 0 ORDER BY urutan"
+        )
+    ]
+
+
 def pejabat_tingkat(conn: sqlite3.Connection, tingkat: str) -> dict[str, Any] | None:
     """The examiner and the authorised official of a level (``ref_pejabat_hukdis``)."""
     cur = conn.execute(

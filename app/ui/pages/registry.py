@@ -90,6 +90,12 @@ def _kp() -> PageClass:
     return KpPage
 
 
+def _integritas() -> PageClass:
+    from app.ui.pages.integritas import IntegritasPage  # lazy: imported on first show
+
+    return IntegritasPage
+
+
 def _kalkulator() -> PageClass:
     from app.ui.pages.kalkulator import KalkulatorPage  # lazy: imported on first show
 
@@ -144,6 +150,13 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("skp", "Kinerja (SKP)", 50, _skp),  # who may act: per SKP
     PageSpec("dokumen", "Dokumen SK", 60, _dokumen, rights=(("dokumen.terbitkan",),)),
     PageSpec("kp", "Kenaikan pangkat", 70, _kp, rights=(("dokumen.terbitkan",),)),
+    PageSpec(
+        "integritas",
+        "Pengaduan & disiplin",
+        72,
+        _integritas,
+        rights=(("pengaduan.kelola",), ("pengaduan.baca",), ("disiplin.kelola",)),
+    ),
     PageSpec("kalkulator", "Kalkulator kepegawaian", 75, _kalkulator),
     # a committee member (seleksi.baca of assigned selections only) sees no one's scores
     PageSpec(
