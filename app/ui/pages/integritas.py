@@ -373,7 +373,7 @@ class IntegritasPage(Page):
     # -- actions --------------------------------------------------------------------------------
 
     def _ask(
-        self, title: str, fields: Sequence[Isian], action: Callable[[dict[str, Any]], None]
+        self, title: str, fields: Sequence[Isian], action: Callable[[dict[str, Any]], object]
     ) -> None:
         dialog = FormDialog(title, fields, self.today(), self)
         dialog.setObjectName("formIntegritas")
