@@ -17,7 +17,10 @@
   ``periksa ID --tanggal D --pemeriksa T --bap T [--tim]``, ``putus ID --hukuman K --nomor-sk X
   --tanggal-sk D --diterima D [--pejabat T]``, ``keberatan ID --jenis KEBERATAN|BANDING
   --tanggal D``, ``hasil-keberatan ID --hasil TETAP|UBAH|BATAL --tanggal D [--hukuman K]``,
-  ``tutup ID --alasan T``, ``alpa --hari N``.
+  ``tutup ID --alasan T``, ``alpa --hari N``, ``surat-panggilan ID --ke 1|2 --out DIR`` (the
+  letter through the decree engine; prints number and file).
+* ``merit pengaduan jawab ID --out DIR [--tanggal D]``: the reply letter to the complainant of a
+  closed complaint (not for an anonymous one).
 * ``merit pengawasan rekap --dari D --sampai D --out F.xlsx``: the oversight recap (no personal
   data).
 
@@ -121,6 +124,12 @@ def _register_pengaduan(sub: Commands) -> None:
     p.add_argument("berkas")
     p.set_defaults(handler=cmd_lampiran)
 
+    p = cmds.add_parser("jawab", help=tr("terbitkan surat jawaban kepada pelapor"))
+    p.add_argument("id")
+    p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+    _tanggal(p)
+    p.set_defaults(handler=cmd_jawab)
+
     p = cmds.add_parser("close", aliases=["selesai"], help=tr("tutup dengan hasil dan jawaban"))
     p.add_argument("id")
     p.add_argument("--hasil", required=True)
@@ -159,6 +168,12 @@ def _register_disiplin(sub: Commands) -> None:
     _tanggal(p, "--periksa", required=True)
     p.add_argument("--tempat")
     p.set_defaults(handler=cmd_panggil)
+
+    p = cmds.add_parser("surat-panggilan", help=tr("terbitkan surat panggilan I/II"))
+    p.add_argument("id")
+    p.add_argument("--ke", type=int, choices=(1, 2), required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+    p.set_defaults(handler=cmd_surat_panggilan)
 
     p = cmds.add_parser("periksa", help=tr("catat pemeriksaan (BAP)"))
     p.add_argument("id")
@@ -391,6 +406,17 @@ def cmd_close(ctx: Context, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_jawab(ctx: Context, args: argparse.Namespace) -> int:
+    from app.jobs import integritas as jobs  # lazy: reportlab (the decree engine)
+
+    hasil = jobs.issue_jawaban(
+        ctx.db, ctx.actor, jobs.JawabanRequest(_id(ctx, args.id), args.out, args.tanggal)
+    )
+    for b in hasil.berkas:
+        ctx.out.write(f"{hasil.nomor[0]}  {b.path}\n")
+    return ExitCode.OK
+
+
 # -- disiplin ------------------------------------------------------------------------------------
 
 
@@ -498,6 +524,17 @@ def cmd_panggil(ctx: Context, args: argparse.Namespace) -> int:
         tempat=args.tempat,
     )
     ctx.out.write(tr("Panggilan {ke} dicatat.", ke=args.ke) + "\n")
+    return ExitCode.OK
+
+
+def cmd_surat_panggilan(ctx: Context, args: argparse.Namespace) -> int:
+    from app.jobs import integritas as jobs  # lazy: reportlab (the decree engine)
+
+    hasil = jobs.issue_surat_panggilan(
+        ctx.db, ctx.actor, jobs.SuratPanggilanRequest(_kasus_id(ctx, args.id), args.ke, args.out)
+    )
+    for b in hasil.berkas:
+        ctx.out.write(f"{hasil.nomor[0]}  {b.path}\n")
     return ExitCode.OK
 
 

@@ -14,6 +14,7 @@ from app.cli.main import main
 from app.models.rekap.kp import nominatif_kp
 from app.models.rules.kp import STATUS_BELUM
 from app.models.storage.db import Database
+from tests.helpers.dokumen import prepare_db
 from tests.helpers.pegawai import Orang, add, make_db
 
 
@@ -204,5 +205,15 @@ def test_complaint_to_case_to_penalty(tmp_path: Path, capsys: pytest.CaptureFixt
     )
     assert "Pungutan liar atau gratifikasi" in text and "Sedang" in text
     assert "Warga Rahasia" not in text and orang.nip not in text and "Ani Loket" not in text
+    prep = Database(path)
+    prepare_db(prep)
+    prep.close()
+    assert run(path, "pengaduan", "jawab", aduan, "--out", str(tmp_path / "jawab")) == 0
+    assert "000.9/1/BKPSDM/2026" in _out(capsys)
+    assert (
+        run(path, "disiplin", "surat-panggilan", kasus, "--ke", "1", "--out", str(tmp_path / "s"))
+        == 0
+    )
+    assert "800.1.6.4/1/BKPSDM/2026" in _out(capsys)
     assert run(path, "disiplin", "alpa", "--hari", "12") == 0
     assert "POTONGAN_TPP_6" in _out(capsys)

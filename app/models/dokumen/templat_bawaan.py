@@ -264,7 +264,89 @@ KGB = Templat(
     tmt_bawaan="KGB",
 )
 
-DEFAULT_TEMPLATES: tuple[Templat, ...] = (SK_KP, SK_JABATAN, SK_MUTASI, KGB)
+# Discipline (PP 94/2021 Ps. 27, asn-rules 9.3): the written summons of the direct superior, a
+# LETTER about one employee; the values of the case come from app/jobs/integritas.py. The
+# classification code of the number format is [?] (asn-rules 11.5).
+PANGGILAN_DISIPLIN = Templat(
+    kode="PANGGILAN_DISIPLIN",
+    nama="Surat Panggilan Pemeriksaan Disiplin (per orang)",
+    bentuk="SURAT",
+    judul="SURAT",
+    pejabat="{kepala_instansi}",
+    tentang="Panggilan {panggilan_ke}",
+    format_nomor="800.1.6.4/{nomor}/BKPSDM/{tahun}",
+    diktum=(
+        DiktumTemplat(
+            "Untuk kepentingan pemeriksaan dugaan pelanggaran disiplin, dengan ini diminta "
+            "kehadiran Saudara:",
+            (
+                ("Nama", "{nama_lengkap}"),
+                ("NIP", "{nip}"),
+                ("Pangkat/golongan ruang", "{pangkat_golongan}"),
+                ("Jabatan", "{jabatan}"),
+                ("Unit kerja", "{unit}"),
+            ),
+        ),
+        DiktumTemplat(
+            "untuk menghadap kepada:",
+            (
+                ("Pemeriksa", "{pemeriksa_disiplin}"),
+                ("Hari, tanggal", "{tanggal_periksa}"),
+                ("Tempat", "{tempat_periksa}"),
+            ),
+        ),
+        DiktumTemplat(
+            "untuk diperiksa sehubungan dengan dugaan pelanggaran disiplin, yaitu "
+            "{dugaan_pelanggaran}. Demikian untuk dilaksanakan."
+        ),
+    ),
+    tembusan=("Pejabat yang berwenang menghukum;", "Arsip."),
+    kop="INSTANSI",
+    dengan_rahmat=False,
+    ttd_jabatan="ATASAN LANGSUNG",
+    alamat_penerima="Saudara {nama_lengkap} di Tempat",
+)
+
+# Public complaints: the reply to the complainant (Perpres 76/2013), a LETTER to someone who is
+# not an employee (Permintaan.tanpa_pegawai); the values come from the complaint.
+JAWABAN_PENGADUAN = Templat(
+    kode="JAWABAN_PENGADUAN",
+    nama="Surat Jawaban Pengaduan Masyarakat",
+    bentuk="SURAT",
+    judul="SURAT",
+    pejabat="{kepala_instansi}",
+    tentang="Jawaban atas pengaduan {perihal_pengaduan}",
+    format_nomor="000.9/{nomor}/BKPSDM/{tahun}",
+    diktum=(
+        DiktumTemplat(
+            "Menindaklanjuti pengaduan Saudara yang kami terima pada tanggal "
+            "{tanggal_pengaduan} (nomor register {nomor_pengaduan}), bersama ini kami "
+            "sampaikan:",
+            (
+                ("Hasil penanganan", "{hasil_pengaduan}"),
+                ("Tanggapan", "{jawaban_pengaduan}"),
+            ),
+        ),
+        DiktumTemplat(
+            "Demikian kami sampaikan. Atas perhatian dan peran serta Saudara dalam pengawasan "
+            "pelayanan publik, kami ucapkan terima kasih."
+        ),
+    ),
+    tembusan=("Arsip.",),
+    kop="INSTANSI",
+    dengan_rahmat=False,
+    ttd_jabatan=_KEPALA_BKPSDM,
+    alamat_penerima="Saudara {nama_pelapor} di {alamat_pelapor}",
+)
+
+DEFAULT_TEMPLATES: tuple[Templat, ...] = (
+    SK_KP,
+    SK_JABATAN,
+    SK_MUTASI,
+    KGB,
+    PANGGILAN_DISIPLIN,
+    JAWABAN_PENGADUAN,
+)
 
 
 def seed_templates(db: Database, *, actor: str = "sistem") -> int:
