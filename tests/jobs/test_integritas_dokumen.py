@@ -34,7 +34,7 @@ def _text(path: Path) -> str:
 
 
 def test_surat_panggilan_is_issued_and_linked(kantor: Any, tmp_path: Path) -> None:
-    db, units, orang = kantor
+    db, _units, orang = kantor
     pid = str(db.conn.execute("SELECT id FROM pegawai").fetchone()[0])
     kid = dk.create_kasus(db, "sistem", dk.KasusBaru(pid, "Tidak masuk kerja", date(2026, 3, 2)))
     dk.add_panggilan(
