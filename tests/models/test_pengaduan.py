@@ -150,3 +150,28 @@ def test_overdue_stages_per_reference_deadlines(kantor: Any) -> None:
     assert [(t.tahap, t.hari_lewat) for t in late] == [("TRIASE", 5), ("TANGGAPAN", 1)]
     adu.set_triase(db, "sistem", pid, "PERBAIKAN", on=date(2026, 3, 10))
     assert [t.tahap for t in adu.list_terlambat(db, "sistem", date(2026, 3, 10))] == ["TANGGAPAN"]
+
+
+def test_recap_counts_add_up_and_carry_no_personal_data(kantor: Any) -> None:
+    from app.models.pengaduan.rekap import rekap_pengawasan
+
+    db, units = kantor
+    ani = _pid(db, "Ani Petugas Loket")
+    a = complaint(db, units["bidang"], pegawai_ids=(ani,), nama="Rahasia Sekali")
+    b = complaint(db, units["badan"], identitas="ANONIM", kategori="PELAYANAN")
+    complaint(db, None, identitas="TERBUKA", kategori="PELAYANAN", on=date(2026, 4, 1))
+    complaint(db, units["dinas"], on=date(2025, 12, 31))  # outside the period
+    adu.set_triase(db, "sistem", a, "DUGAAN", on=date(2026, 3, 3))
+    adu.add_catatan(db, "sistem", a, "Dihubungi", on=date(2026, 3, 4), tanggapan=True)
+    adu.close_pengaduan(db, "sistem", a, hasil="x", jawaban="y", on=date(2026, 3, 12))
+    adu.set_triase(db, "sistem", b, "PERBAIKAN", on=date(2026, 3, 5))
+    adu.close_pengaduan(db, "sistem", b, hasil="x", jawaban="y", on=date(2026, 3, 6))
+    r = rekap_pengawasan(db, "sistem", date(2026, 1, 1), date(2026, 12, 31))
+    assert (r.jumlah, r.selesai, r.persen_selesai) == (3, 2, 66.7)
+    for bagian in r.bagian[:5]:  # every breakdown of complaints counts each one once
+        assert sum(row[1] for row in bagian.baris) == 3, bagian.judul
+    waktu = {row[0]: row[1:] for row in r.bagian[5].baris}
+    assert waktu["Sampai tanggapan pertama"] == (2, 3.0, 3.0)  # 2 days, and 4 (at closing)
+    assert waktu["Sampai selesai"] == (2, 7.0, 7.0)  # 10 and 4 days
+    text = repr(r)
+    assert "Rahasia Sekali" not in text and "Ani Petugas Loket" not in text

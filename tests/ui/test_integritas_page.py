@@ -24,6 +24,7 @@ from app.models.disiplin import kasus as dk
 from app.models.pengaduan import register as adu
 from app.ui.pages.integritas import IntegritasPage
 from app.ui.tasks import TaskRunner
+from tests.helpers.dokumen import prepare_db
 from tests.helpers.integritas import complaint
 from tests.helpers.pegawai import Orang, add, make_db
 
@@ -154,6 +155,51 @@ def test_complaint_to_case_to_decision(qtbot: QtBot, kantor: Any) -> None:
     )
     assert adu.list_pengaduan(db, "sistem")[0].status == "SELESAI"
     page.grab().save(str(Path("/tmp") / "integritas_aduan.png"))
+
+
+def test_letters_and_recap_from_the_page(qtbot: QtBot, kantor: Any, tmp_path: Path) -> None:
+    db, units, _orang = kantor
+    prepare_db(db)
+    pid = complaint(db, units["dinas"], pegawai_ids=(_pid(db),), nama="Siti Pelapor")
+    adu.set_triase(db, "sistem", pid, "DUGAAN", on=date(2026, 3, 3))
+    adu.close_pengaduan(
+        db, "sistem", pid, hasil="Ditindak", jawaban="Terima kasih", on=date(2026, 3, 20)
+    )
+    kid = dk.create_kasus(
+        db, "sistem", dk.KasusBaru(_pid(db), "Pungli", date(2026, 3, 4), None, pid)
+    )
+    dk.add_panggilan(
+        db, "sistem", kid, 1, tanggal_surat=date(2026, 3, 9), tanggal_periksa=date(2026, 3, 18)
+    )
+    page = _page(qtbot, db)
+    _select(page, "tabel_aduan")
+    _click(qtbot, page, "tombolSuratJawaban")
+    with qtbot.waitSignal(page.taskFinished, timeout=20000) as blocker:
+        _fill(qtbot, page, {"folder": str(tmp_path / "jawab")})
+    assert not isinstance(blocker.args[0], BaseException), blocker.args[0]
+    assert "000.9/1/BKPSDM/2026" in page.status.text()
+    page.tabs.setCurrentIndex(1)
+    _select(page, "tabel_kasus")
+    _click(qtbot, page, "tombolSuratPanggilan")
+    with qtbot.waitSignal(page.taskFinished, timeout=20000) as blocker:
+        _fill(qtbot, page, {"ke": "1", "folder": str(tmp_path / "panggil")})
+    assert "800.1.6.4/1/BKPSDM/2026" in page.status.text()
+    assert dk.get_kasus(db, "sistem", kid).panggilan[0].register_id
+    page.tabs.setCurrentIndex(0)
+    target = tmp_path / "rekap.xlsx"
+    _click(qtbot, page, "tombolRekapPengawasan")
+    with qtbot.waitSignal(page.taskFinished, timeout=20000):
+        _fill(
+            qtbot,
+            page,
+            {"dari": date(2026, 1, 1), "sampai": date(2026, 12, 31), "berkas": str(target)},
+        )
+    assert target.exists() and "Rekap 1 pengaduan" in page.status.text()
+    page.runner.wait()
+
+
+def _pid(db: Any) -> str:
+    return str(db.conn.execute("SELECT id FROM pegawai").fetchone()[0])
 
 
 def test_head_of_office_sees_no_confidential_complainant(

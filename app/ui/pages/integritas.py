@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,14 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import paths
 from app.i18n import tanggal, tr
+from app.jobs import integritas as integritas_jobs
+from app.jobs import pengawasan as pengawasan_jobs
 from app.models.disiplin import kasus as dk
 from app.models.errors import MeritError
 from app.models.pegawai.read import find_pegawai_id
 from app.models.pengaduan import register as adu
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.dates import pydate, qdate
 from app.ui.widgets.messages import show_error
 
@@ -145,6 +149,9 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
 class IntegritasPage(Page):
     """Two tabs: Pengaduan masyarakat and Kasus disiplin."""
 
+    # A background job (a letter, the recap) finished: its result, or the error.
+    taskFinished = Signal(object)
+
     def __init__(
         self,
         db: Database,
@@ -170,6 +177,10 @@ class IntegritasPage(Page):
         title.setStyleSheet("font-size: 16px; font-weight: bold;")
         layout.addWidget(title)
         layout.addWidget(self.tabs)
+        self.status = QLabel()
+        self.status.setObjectName("statusIntegritas")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         self.reload()
 
     # -- building -------------------------------------------------------------------------------
@@ -205,7 +216,9 @@ class IntegritasPage(Page):
         self._button(tr("Catatan…"), "tombolCatatan", self._note, row)
         self._button(tr("Buka kasus disiplin…"), "tombolBukaKasus", self._open_case, row)
         self._button(tr("Selesaikan…"), "tombolSelesai", self._close, row)
+        self._button(tr("Surat jawaban…"), "tombolSuratJawaban", self._reply_letter, row)
         row.addStretch(1)
+        self._button(tr("Rekap Excel…"), "tombolRekapPengawasan", self._recap, row)
         self.terlambat = QLabel()
         self.terlambat.setObjectName("labelTerlambat")
         self.terlambat.setWordWrap(True)
@@ -238,6 +251,7 @@ class IntegritasPage(Page):
         self.tabel_kasus.itemSelectionChanged.connect(self._show_kasus)
         row = QHBoxLayout()
         self._button(tr("Panggilan…"), "tombolPanggil", self._summon, row)
+        self._button(tr("Surat panggilan…"), "tombolSuratPanggilan", self._summons_letter, row)
         self._button(tr("Pemeriksaan…"), "tombolPeriksa", self._examine, row)
         self._button(tr("Putusan…"), "tombolPutus", self._decide, row)
         self._button(tr("Upaya administratif…"), "tombolKeberatan", self._appeal, row)
@@ -645,4 +659,104 @@ class IntegritasPage(Page):
                 v["tanggal"],
                 hukuman_kode=v["hukuman"] or None,
             ),
+        )
+
+    # -- background jobs: letters and the recap --------------------------------------------------
+
+    def _folder(self) -> str:
+        return str(paths.exports_dir())
+
+    def _background(
+        self, work: Callable[[Database, Progress], Any], describe: Callable[[Any], str]
+    ) -> None:
+        self.status.setText(tr("Sedang dikerjakan…"))
+
+        def done(result: object) -> None:
+            self.status.setText(describe(result))
+            self.reload()
+            self.taskFinished.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText("")
+            show_error(self, exc)
+            self.taskFinished.emit(exc)
+
+        self.runner.run(work, on_done=done, on_error=failed, bulk=True)
+
+    def _describe_letter(self, result: Any) -> str:
+        return tr(
+            "Surat nomor {n} terbit: {p}",
+            n=", ".join(result.nomor),
+            p=", ".join(str(b.path) for b in result.berkas),
+        )
+
+    def _reply_letter(self) -> None:
+        p = self._selected_aduan()
+        if p is None:
+            return
+        actor = self.actor
+
+        def start(v: dict[str, Any]) -> None:
+            request = integritas_jobs.JawabanRequest(p.id, Path(v["folder"]), v["tanggal"])
+            self._background(
+                lambda db, prog: integritas_jobs.issue_jawaban(db, actor, request, prog),
+                self._describe_letter,
+            )
+
+        self._ask(
+            tr("Surat jawaban kepada pelapor"),
+            [
+                Isian("folder", tr("Folder:"), awal=self._folder()),
+                Isian("tanggal", tr("Tanggal surat:"), "tanggal", awal=p.tanggal_selesai),
+            ],
+            start,
+        )
+
+    def _summons_letter(self) -> None:
+        k = self._selected_kasus()
+        if k is None:
+            return
+        actor = self.actor
+
+        def start(v: dict[str, Any]) -> None:
+            request = integritas_jobs.SuratPanggilanRequest(k.id, int(v["ke"]), Path(v["folder"]))
+            self._background(
+                lambda db, prog: integritas_jobs.issue_surat_panggilan(db, actor, request, prog),
+                self._describe_letter,
+            )
+
+        self._ask(
+            tr("Surat panggilan"),
+            [
+                Isian("ke", tr("Panggilan ke:"), "pilihan", [("1", "I"), ("2", "II")]),
+                Isian("folder", tr("Folder:"), awal=self._folder()),
+            ],
+            start,
+        )
+
+    def _recap(self) -> None:
+        actor = self.actor
+        today = self.today()
+
+        def start(v: dict[str, Any]) -> None:
+            request = pengawasan_jobs.RekapPengawasanRequest(
+                v["dari"], v["sampai"], Path(v["berkas"])
+            )
+            self._background(
+                lambda db, prog: pengawasan_jobs.write_rekap_pengawasan(db, actor, request, prog),
+                lambda r: tr("Rekap {n} pengaduan ditulis ke {p}", n=r.rekap.jumlah, p=r.path),
+            )
+
+        self._ask(
+            tr("Rekap pengawasan (tanpa data pribadi)"),
+            [
+                Isian("dari", tr("Dari:"), "tanggal", awal=date(today.year, 1, 1)),
+                Isian("sampai", tr("Sampai:"), "tanggal", awal=today),
+                Isian(
+                    "berkas",
+                    tr("Berkas .xlsx:"),
+                    awal=str(paths.exports_dir() / f"rekap_pengawasan_{today.year}.xlsx"),
+                ),
+            ],
+            start,
         )
