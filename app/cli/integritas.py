@@ -15,7 +15,10 @@
 * ``merit disiplin kasus --nip NIP --dugaan T [--tingkat L] [--pengaduan ID] [--tanggal D]``,
   ``list``, ``show ID``, ``panggil ID --ke 1|2 --surat D --periksa D [--tempat T]``,
   ``periksa ID --tanggal D --pemeriksa T --bap T [--tim]``, ``putus ID --hukuman K --nomor-sk X
-  --tanggal-sk D --diterima D [--pejabat T]``, ``keberatan ID --jenis KEBERATAN|BANDING
+  --tanggal-sk D [--diterima D] [--pejabat T]`` (an SK made elsewhere), ``sk ID --hukuman K
+  --tanggal D --out DIR [--diterima D]`` (the SK hukuman disiplin through the decree engine, then
+  the decision with its number), ``terima ID --tanggal D`` (receipt: the penalty's dates and the
+  riwayat_hukdis row that blocks KP/KGB), ``keberatan ID --jenis KEBERATAN|BANDING
   --tanggal D``, ``hasil-keberatan ID --hasil TETAP|UBAH|BATAL --tanggal D [--hukuman K]``,
   ``tutup ID --alasan T``, ``alpa --hari N``, ``surat-panggilan ID --ke 1|2 --out DIR`` (the
   letter through the decree engine; prints number and file).
@@ -188,9 +191,23 @@ def _register_disiplin(sub: Commands) -> None:
     p.add_argument("--hukuman", required=True, type=str.upper)
     p.add_argument("--nomor-sk", required=True)
     _tanggal(p, "--tanggal-sk", required=True)
-    _tanggal(p, "--diterima", required=True)
+    _tanggal(p, "--diterima")
     p.add_argument("--pejabat")
     p.set_defaults(handler=cmd_putus)
+
+    p = cmds.add_parser("sk", help=tr("terbitkan SK hukuman disiplin dan catat putusannya"))
+    p.add_argument("id")
+    p.add_argument("--hukuman", required=True, type=str.upper)
+    _tanggal(p, required=True)
+    _tanggal(p, "--diterima")
+    p.add_argument("--pejabat")
+    p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+    p.set_defaults(handler=cmd_sk)
+
+    p = cmds.add_parser("terima", help=tr("catat tanggal keputusan diterima pegawai"))
+    p.add_argument("id")
+    _tanggal(p, required=True)
+    p.set_defaults(handler=cmd_terima)
 
     p = cmds.add_parser("keberatan", help=tr("catat upaya administratif"))
     p.add_argument("id")
@@ -560,7 +577,22 @@ def cmd_putus(ctx: Context, args: argparse.Namespace) -> int:
         kid,
         dk.Putusan(args.hukuman, args.nomor_sk, args.tanggal_sk, args.diterima, args.pejabat),
     )
+    _write_effect(ctx, kid)
+    return ExitCode.OK
+
+
+def _write_effect(ctx: Context, kid: str) -> None:
     k = dk.get_kasus(ctx.db, ctx.actor, kid)
+    if k.tmt_mulai is None:
+        ctx.out.write(
+            tr(
+                "Putusan {n} dicatat; catat tanggal diterima pegawai (merit disiplin terima) "
+                "agar masa hukumannya tercatat.",
+                n=k.nomor_sk,
+            )
+            + "\n"
+        )
+        return
     ctx.out.write(
         tr(
             "Hukuman {h} berlaku {a} s.d. {b}; upaya administratif paling lambat {c}.",
@@ -571,6 +603,29 @@ def cmd_putus(ctx: Context, args: argparse.Namespace) -> int:
         )
         + "\n"
     )
+
+
+def cmd_sk(ctx: Context, args: argparse.Namespace) -> int:
+    from app.jobs import integritas as jobs  # lazy: reportlab (the decree engine)
+
+    kid = _kasus_id(ctx, args.id)
+    hasil = jobs.issue_sk_hukdis(
+        ctx.db,
+        ctx.actor,
+        jobs.SkHukdisRequest(
+            kid, args.hukuman, args.tanggal, args.out, args.diterima, args.pejabat
+        ),
+    )
+    for b in hasil.berkas:
+        ctx.out.write(f"{hasil.nomor[0]}  {b.path}\n")
+    _write_effect(ctx, kid)
+    return ExitCode.OK
+
+
+def cmd_terima(ctx: Context, args: argparse.Namespace) -> int:
+    kid = _kasus_id(ctx, args.id)
+    dk.terima_keputusan(ctx.db, ctx.actor, kid, args.tanggal)
+    _write_effect(ctx, kid)
     return ExitCode.OK
 
 

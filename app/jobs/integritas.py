@@ -6,7 +6,7 @@ the register entry is linked to the summons or the complaint."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +28,16 @@ class SuratPanggilanRequest:
     kasus_id: str
     ke: int
     out_dir: Path
+
+
+@dataclass(frozen=True)
+class SkHukdisRequest:
+    kasus_id: str
+    hukuman_kode: str
+    tanggal_sk: date
+    out_dir: Path
+    tanggal_diterima: date | None = None  # when already known (else: terima_keputusan later)
+    pejabat: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,49 @@ def issue_surat_panggilan(
         progress,
     )
     dk.set_panggilan_register(db, actor, kasus.id, request.ke, hasil.register_ids[0])
+    return hasil
+
+
+def issue_sk_hukdis(
+    db: Database, actor: str, request: SkHukdisRequest, progress: Progress = NO_PROGRESS
+) -> dokumen_jobs.HasilTerbit:
+    """Issue the SK hukuman disiplin of a case and record the decision with the SK's number
+    (checked before a number is taken; the history row follows when the receipt is known)."""
+    putusan = dk.Putusan(
+        request.hukuman_kode,
+        "-",  # the number is taken below
+        request.tanggal_sk,
+        request.tanggal_diterima,
+        request.pejabat,
+    )
+    kasus = dk.check_putus(db, actor, request.kasus_id, putusan)
+    nama = str(dk.hukuman(db.conn, request.hukuman_kode)["nama"])
+    templat_bawaan.seed_templates(db)
+    hasil = dokumen_jobs.issue(
+        db,
+        actor,
+        dokumen_jobs.IssueRequest(
+            Permintaan(
+                templat=templat_bawaan.SK_HUKDIS.kode,
+                nips=(kasus.nip,),
+                tanggal=request.tanggal_sk,
+                jenis="asli",
+                nilai={
+                    "hukuman_disiplin": nama[:1].lower() + nama[1:],
+                    "dugaan_pelanggaran": kasus.dugaan,
+                },
+            ),
+            request.out_dir,
+        ),
+        progress,
+    )
+    dk.putus(
+        db,
+        actor,
+        kasus.id,
+        replace(putusan, nomor_sk=hasil.nomor[0]),
+        register_id=hasil.register_ids[0],
+    )
     return hasil
 
 

@@ -215,5 +215,70 @@ def test_complaint_to_case_to_penalty(tmp_path: Path, capsys: pytest.CaptureFixt
         == 0
     )
     assert "800.1.6.4/1/BKPSDM/2026" in _out(capsys)
+    # A second case decided with an SK through the decree engine, then received.
+    assert (
+        run(
+            path,
+            "disiplin",
+            "kasus",
+            "--nip",
+            orang.nip,
+            "--dugaan",
+            "Alpa 12 hari",
+            "--tanggal",
+            "2026-12-03",
+        )
+        == 0
+    )
+    kedua = _out(capsys).splitlines()[-1]
+    assert (
+        run(
+            path,
+            "disiplin",
+            "panggil",
+            kedua,
+            "--ke",
+            "1",
+            "--surat",
+            "2026-12-07",
+            "--periksa",
+            "2026-12-16",
+        )
+        == 0
+    )
+    assert (
+        run(
+            path,
+            "disiplin",
+            "periksa",
+            kedua,
+            "--tanggal",
+            "2026-12-16",
+            "--pemeriksa",
+            "Kabid",
+            "--bap",
+            "Mengakui",
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert (
+        run(
+            path,
+            "disiplin",
+            "sk",
+            kedua,
+            "--hukuman",
+            "teguran_tertulis",
+            "--tanggal",
+            "2026-12-18",
+            "--out",
+            str(tmp_path / "sk"),
+        )
+        == 0
+    )
+    assert "800.1.6.4/1/SK-HD/2026" in _out(capsys)
+    assert run(path, "disiplin", "terima", kedua, "--tanggal", "2026-12-21") == 0
+    assert "4 Januari 2027" in _out(capsys)
     assert run(path, "disiplin", "alpa", "--hari", "12") == 0
     assert "POTONGAN_TPP_6" in _out(capsys)

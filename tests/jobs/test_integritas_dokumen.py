@@ -30,7 +30,8 @@ def kantor(tmp_path: Path) -> Any:
 
 
 def _text(path: Path) -> str:
-    return " ".join((page.extract_text() or "") for page in PdfReader(path).pages)
+    text = " ".join((page.extract_text() or "") for page in PdfReader(path).pages)
+    return " ".join(text.split())
 
 
 def test_surat_panggilan_is_issued_and_linked(kantor: Any, tmp_path: Path) -> None:
@@ -91,3 +92,46 @@ def test_reply_letter_to_the_complainant(kantor: Any, tmp_path: Path) -> None:
     adu.close_pengaduan(db, "sistem", anonim, hasil="x", jawaban="y", on=date(2026, 3, 4))
     with pytest.raises(ValidationError, match="anonim"):
         jobs.issue_jawaban(db, "sistem", jobs.JawabanRequest(anonim, tmp_path))
+
+
+def test_sk_hukdis_then_receipt_writes_the_penalty(kantor: Any, tmp_path: Path) -> None:
+    db, _units, _orang = kantor
+    pid = str(db.conn.execute("SELECT id FROM pegawai").fetchone()[0])
+    kid = dk.create_kasus(db, "sistem", dk.KasusBaru(pid, "Pungutan liar", date(2026, 3, 2)))
+    with pytest.raises(ValidationError, match="belum dipanggil"):
+        jobs.issue_sk_hukdis(
+            db,
+            "sistem",
+            jobs.SkHukdisRequest(kid, "POTONGAN_TPP_9", date(2026, 4, 1), tmp_path),
+        )
+    assert db.conn.execute("SELECT count(*) FROM register_dokumen").fetchone()[0] == 0
+    dk.add_panggilan(
+        db, "sistem", kid, 1, tanggal_surat=date(2026, 3, 9), tanggal_periksa=date(2026, 3, 18)
+    )
+    dk.record_pemeriksaan(
+        db, "sistem", kid, tanggal_periksa=date(2026, 3, 18), pemeriksa="Kabid", bap="Mengaku"
+    )
+    hasil = jobs.issue_sk_hukdis(
+        db,
+        "sistem",
+        jobs.SkHukdisRequest(kid, "POTONGAN_TPP_9", date(2026, 4, 1), tmp_path / "sk"),
+    )
+    text = _text(hasil.berkas[0].path)
+    assert "pemotongan tunjangan kinerja sebesar 25% selama 9 bulan" in text
+    assert "Pungutan liar" in text and hasil.nomor[0] in text
+    k = dk.get_kasus(db, "sistem", kid)
+    assert (k.status, k.nomor_sk, k.register_id) == (
+        "DIPUTUS",
+        hasil.nomor[0],
+        hasil.register_ids[0],
+    )
+    assert k.riwayat_hukdis_id is None and k.tmt_mulai is None  # not received yet
+    with pytest.raises(ValidationError, match="tanggal keputusan diterima"):
+        dk.ajukan_keberatan(db, "sistem", kid, "KEBERATAN", date(2026, 4, 5))
+    rid = dk.terima_keputusan(db, "sistem", kid, date(2026, 4, 6))
+    row = db.conn.execute(
+        "SELECT nomor_sk, tmt_mulai, tmt_selesai FROM riwayat_hukdis WHERE id = ?", (rid,)
+    ).fetchone()
+    assert tuple(row) == (hasil.nomor[0], "2026-04-20", "2027-01-19")
+    with pytest.raises(ValidationError, match="sudah dicatat"):
+        dk.terima_keputusan(db, "sistem", kid, date(2026, 4, 7))

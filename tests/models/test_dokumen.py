@@ -32,13 +32,14 @@ def kp(
 
 
 def test_seeded_templates_are_valid_and_seeding_is_idempotent(demo_db: Database) -> None:
-    assert templat_bawaan.seed_templates(demo_db) == 6
+    assert templat_bawaan.seed_templates(demo_db) == 7
     assert templat_bawaan.seed_templates(demo_db) == 0
     kodes = [t.kode for t in templat.list_templates(demo_db.conn)]
     assert kodes == [
         "JAWABAN_PENGADUAN",
         "KGB",
         "PANGGILAN_DISIPLIN",
+        "SK_HUKDIS",
         "SK_JABATAN",
         "SK_KP",
         "SK_MUTASI",

@@ -114,7 +114,7 @@ class Putusan:
     hukuman_kode: str
     nomor_sk: str
     tanggal_sk: date
-    tanggal_diterima: date
+    tanggal_diterima: date | None = None  # None: not yet received (terima_keputusan later)
     pejabat: str | None = None  # default: the official of the level (ref_pejabat_hukdis)
 
 
@@ -540,17 +540,16 @@ def hitung_efek(conn: sqlite3.Connection, hukuman_kode: str, diterima: date) -> 
     )
 
 
-def putus(db: Database, actor: str, kasus_id: str, data: Putusan) -> str:
-    """Record the decision and, in the same transaction, the riwayat_hukdis row that the KP list
-    and the KGB schedule read. Returns the id of that history row."""
+def check_putus(db: Database, actor: str, kasus_id: str, data: Putusan) -> Kasus:
+    """Refuse (ValidationError naming the field) a decision that cannot be recorded; the case
+    otherwise. Called before an SK number is taken (:mod:`app.jobs.integritas`)."""
     kasus = _load(db, actor, kasus_id)
     _not_decided(kasus)
-    conn = db.conn
-    h = hukuman(conn, data.hukuman_kode)
+    hukuman(db.conn, data.hukuman_kode)
     problems: list[tuple[str, str]] = []
     if not data.nomor_sk.strip():
         problems.append(("nomor_sk", tr("Nomor SK hukuman disiplin wajib diisi.")))
-    if data.tanggal_diterima < data.tanggal_sk:
+    if data.tanggal_diterima is not None and data.tanggal_diterima < data.tanggal_sk:
         problems.append(
             ("tanggal_diterima", tr("Tanggal diterima tidak boleh sebelum tanggal SK."))
         )
@@ -573,41 +572,111 @@ def putus(db: Database, actor: str, kasus_id: str, data: Putusan) -> str:
                 )
             )
     _fail(tr("Putusan tidak dicatat:"), problems)
-    efek = hitung_efek(conn, data.hukuman_kode, data.tanggal_diterima)
+    return kasus
+
+
+def _write_effect(
+    tx: Any,
+    conn: sqlite3.Connection,
+    kasus: Kasus,
+    hukuman_kode: str,
+    nomor_sk: str,
+    tanggal_sk: date,
+    diterima: date,
+) -> str:
+    """The riwayat_hukdis row of a decision received on ``diterima`` and the case's dates, in
+    the caller's transaction. Returns the history row's id."""
+    efek = hitung_efek(conn, hukuman_kode, diterima)
+    selesai = efek.tmt_selesai.isoformat() if efek.tmt_selesai else None
+    riwayat_id = tx.insert(
+        "riwayat_hukdis",
+        {
+            "pegawai_id": kasus.pegawai_id,
+            "hukuman_kode": hukuman_kode,
+            "nomor_sk": nomor_sk,
+            "tanggal_sk": tanggal_sk.isoformat(),
+            "tmt_mulai": efek.tmt_mulai.isoformat(),
+            "tmt_selesai": selesai,
+            "alasan": kasus.dugaan,
+        },
+    )
+    tx.update(
+        "disiplin_kasus",
+        kasus.id,
+        {
+            "tanggal_diterima": diterima.isoformat(),
+            "tmt_mulai": efek.tmt_mulai.isoformat(),
+            "tmt_selesai": selesai,
+            "batas_keberatan": efek.batas_keberatan.isoformat(),
+            "riwayat_hukdis_id": riwayat_id,
+        },
+    )
+    return str(riwayat_id)
+
+
+def putus(
+    db: Database,
+    actor: str,
+    kasus_id: str,
+    data: Putusan,
+    *,
+    register_id: str | None = None,
+) -> str | None:
+    """Record the decision. When the date the employee received it is known, the
+    riwayat_hukdis row that the KP list and the KGB schedule read is written in the same
+    transaction (its id is returned); otherwise it is written by :func:`terima_keputusan`."""
+    kasus = check_putus(db, actor, kasus_id, data)
+    conn = db.conn
+    h = hukuman(conn, data.hukuman_kode)
     level = pejabat_tingkat(conn, str(h["tingkat"]))
     pejabat = data.pejabat or (str(level["pejabat"]) if level else None)
-    with Store(db).write(
-        tr("Menjatuhkan hukuman disiplin"), actor=actor, keterangan=data.nomor_sk
-    ) as tx:
-        riwayat_id = tx.insert(
-            "riwayat_hukdis",
-            {
-                "pegawai_id": kasus.pegawai_id,
-                "hukuman_kode": data.hukuman_kode,
-                "nomor_sk": data.nomor_sk.strip(),
-                "tanggal_sk": data.tanggal_sk.isoformat(),
-                "tmt_mulai": efek.tmt_mulai.isoformat(),
-                "tmt_selesai": efek.tmt_selesai.isoformat() if efek.tmt_selesai else None,
-                "alasan": kasus.dugaan,
-            },
-        )
+    nomor = data.nomor_sk.strip()
+    riwayat_id: str | None = None
+    with Store(db).write(tr("Menjatuhkan hukuman disiplin"), actor=actor, keterangan=nomor) as tx:
         tx.update(
             "disiplin_kasus",
             kasus.id,
             {
                 "hukuman_kode": data.hukuman_kode,
                 "pejabat": pejabat,
-                "nomor_sk": data.nomor_sk.strip(),
+                "nomor_sk": nomor,
                 "tanggal_sk": data.tanggal_sk.isoformat(),
-                "tanggal_diterima": data.tanggal_diterima.isoformat(),
-                "tmt_mulai": efek.tmt_mulai.isoformat(),
-                "tmt_selesai": efek.tmt_selesai.isoformat() if efek.tmt_selesai else None,
-                "batas_keberatan": efek.batas_keberatan.isoformat(),
-                "riwayat_hukdis_id": riwayat_id,
                 "status": DIPUTUS,
+                **({"register_id": register_id} if register_id else {}),
             },
         )
+        if data.tanggal_diterima is not None:
+            riwayat_id = _write_effect(
+                tx, conn, kasus, data.hukuman_kode, nomor, data.tanggal_sk, data.tanggal_diterima
+            )
     return riwayat_id
+
+
+def terima_keputusan(db: Database, actor: str, kasus_id: str, diterima: date) -> str:
+    """Record the day the employee received the decision: the penalty's dates follow from it
+    and the riwayat_hukdis row is written in the same transaction. Returns its id."""
+    kasus = _load(db, actor, kasus_id)
+    problems: list[tuple[str, str]] = []
+    if kasus.status != DIPUTUS or not kasus.hukuman_kode or not kasus.tanggal_sk:
+        problems.append(("status", tr("Kasus ini belum diputus.")))
+    elif kasus.riwayat_hukdis_id:
+        problems.append(("tanggal_diterima", tr("Tanggal diterima sudah dicatat.")))
+    elif diterima < kasus.tanggal_sk:
+        problems.append(
+            ("tanggal_diterima", tr("Tanggal diterima tidak boleh sebelum tanggal SK."))
+        )
+    _fail(tr("Penerimaan keputusan tidak dicatat:"), problems)
+    assert kasus.hukuman_kode and kasus.tanggal_sk  # checked above
+    with Store(db).write(tr("Mencatat penerimaan keputusan hukuman disiplin"), actor=actor) as tx:
+        return _write_effect(
+            tx,
+            db.conn,
+            kasus,
+            kasus.hukuman_kode,
+            kasus.nomor_sk or "",
+            kasus.tanggal_sk,
+            diterima,
+        )
 
 
 def tutup(db: Database, actor: str, kasus_id: str, alasan: str) -> None:
@@ -626,6 +695,8 @@ def ajukan_keberatan(db: Database, actor: str, kasus_id: str, jenis: str, on: da
     problems: list[tuple[str, str]] = []
     if kasus.status != DIPUTUS:
         problems.append(("status", tr("Upaya administratif hanya atas kasus yang sudah diputus.")))
+    elif kasus.tanggal_diterima is None:
+        problems.append(("status", tr("Catat dulu tanggal keputusan diterima pegawai.")))
     if jenis not in JENIS_KEBERATAN:
         problems.append(("jenis", tr("Jenis '{j}' tidak dikenal: KEBERATAN, BANDING.", j=jenis)))
     if kasus.batas_keberatan and on > kasus.batas_keberatan:

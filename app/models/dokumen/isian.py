@@ -74,6 +74,7 @@ PLACEHOLDER_INTEGRITAS: dict[str, str] = {
     "tempat_periksa": "Tempat pemeriksaan disiplin",
     "pemeriksa_disiplin": "Pejabat atau tim pemeriksa",
     "dugaan_pelanggaran": "Uraian dugaan pelanggaran disiplin",
+    "hukuman_disiplin": "Jenis hukuman disiplin yang dijatuhkan",
     "nama_pelapor": "Nama pelapor pengaduan",
     "alamat_pelapor": "Alamat pelapor pengaduan",
     "nomor_pengaduan": "Nomor register pengaduan",
