@@ -488,4 +488,15 @@ def test_migration_23_adds_complaints_discipline_cases_and_their_deadlines(
     assert rows["PANGGILAN_I"] == 7 and rows["BERLAKU"] == 15
     assert conn.execute("SELECT count(*) FROM ref_kategori_pengaduan").fetchone()[0] == 7
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    # Idempotent: an admin's edit survives a re-application (a file set back to version 18).
+    conn.execute("UPDATE ref_tenggat_pengaduan SET hari = 2 WHERE tahap = 'TRIASE'")
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 23")
+    conn.execute("PRAGMA user_version = 18")
     db.close()
+    again = Database(path)
+    assert again.schema_version == LATEST_VERSION
+    hari = again.conn.execute(
+        "SELECT hari FROM ref_tenggat_pengaduan WHERE tahap = 'TRIASE'"
+    ).fetchone()[0]
+    assert hari == 2
+    again.close()

@@ -1614,19 +1614,35 @@ REF_TENGGAT_PENGADUAN = _table(
             tahap=tahap,
             nama=nama,
             hari=hari,
-            hari_kerja=1,
+            hari_kerja=kerja,
             berlaku_mulai="2018-01-01",
             berlaku_sampai=None,
             urutan=i,
             dasar_hukum=_DH_LAPOR,
-            status_fakta=U,
-            catatan=_CAT_TENGGAT_ADU,
+            status_fakta=status,
+            catatan=catatan,
         )
-        for i, (tahap, nama, hari) in enumerate(
+        for i, (tahap, nama, hari, kerja, status, catatan) in enumerate(
             [
-                ("TRIASE", "Verifikasi dan triase sejak diterima", 3),
-                ("TANGGAPAN", "Tanggapan pertama kepada pelapor sejak diterima", 5),
-                ("SELESAI", "Penyelesaian dan jawaban akhir sejak diterima", 60),
+                ("TRIASE", "Verifikasi dan triase sejak diterima", 3, 1, U, _CAT_TENGGAT_ADU),
+                (
+                    "TANGGAPAN",
+                    "Tanggapan pertama kepada pelapor sejak diterima",
+                    5,
+                    1,
+                    U,
+                    _CAT_TENGGAT_ADU,
+                ),
+                (
+                    "SELESAI",
+                    "Penyelesaian dan jawaban akhir sejak diterima",
+                    60,
+                    0,
+                    P,
+                    "Perpres 76/2013: selesai paling lambat 60 hari sejak berkas pengaduan "
+                    "lengkap (ringkasan sekunder, pasal belum dikutip) [P]; Merit menghitung "
+                    "hari kalender sejak pengaduan diterima.",
+                ),
             ],
             start=1,
         )

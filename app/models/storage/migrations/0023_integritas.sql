@@ -13,8 +13,10 @@
 -- * Reference tables: complaint categories, complaint stage deadlines, discipline deadlines,
 --   the examiner and authorised official by penalty level. Frozen copy of the rows of
 --   app/models/reference/data.py at this version (ids are UUIDv5 of table and kode).
+-- * Idempotent (IF NOT EXISTS, INSERT OR IGNORE): a row the admin already keyed in with the same
+--   kode is kept, and a file whose version was set back re-applies it without harm.
 
-CREATE TABLE pengaduan (
+CREATE TABLE IF NOT EXISTS pengaduan (
     id TEXT PRIMARY KEY,
     nomor TEXT,                     -- the register number the clerk gives (free text)
     tanggal_terima TEXT NOT NULL,   -- ISO date
@@ -38,10 +40,10 @@ CREATE TABLE pengaduan (
     register_id TEXT REFERENCES register_dokumen (id) DEFERRABLE INITIALLY DEFERRED,
     deleted INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX pengaduan_terima ON pengaduan (tanggal_terima);
-CREATE INDEX pengaduan_unit ON pengaduan (unit_id, status);
+CREATE INDEX IF NOT EXISTS pengaduan_terima ON pengaduan (tanggal_terima);
+CREATE INDEX IF NOT EXISTS pengaduan_unit ON pengaduan (unit_id, status);
 
-CREATE TABLE pengaduan_pelapor (
+CREATE TABLE IF NOT EXISTS pengaduan_pelapor (
     id TEXT PRIMARY KEY,
     pengaduan_id TEXT NOT NULL REFERENCES pengaduan (id) DEFERRABLE INITIALLY DEFERRED,
     nama TEXT,
@@ -51,17 +53,17 @@ CREATE TABLE pengaduan_pelapor (
     email TEXT,
     deleted INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX pengaduan_pelapor_aduan ON pengaduan_pelapor (pengaduan_id);
+CREATE INDEX IF NOT EXISTS pengaduan_pelapor_aduan ON pengaduan_pelapor (pengaduan_id);
 
-CREATE TABLE pengaduan_pegawai (
+CREATE TABLE IF NOT EXISTS pengaduan_pegawai (
     id TEXT PRIMARY KEY,            -- natural_id('pengaduan_pegawai', pengaduan_id, pegawai_id)
     pengaduan_id TEXT NOT NULL REFERENCES pengaduan (id) DEFERRABLE INITIALLY DEFERRED,
     pegawai_id TEXT NOT NULL REFERENCES pegawai (id) DEFERRABLE INITIALLY DEFERRED,
     deleted INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX pengaduan_pegawai_aduan ON pengaduan_pegawai (pengaduan_id);
+CREATE INDEX IF NOT EXISTS pengaduan_pegawai_aduan ON pengaduan_pegawai (pengaduan_id);
 
-CREATE TABLE pengaduan_lampiran (
+CREATE TABLE IF NOT EXISTS pengaduan_lampiran (
     id TEXT PRIMARY KEY,
     pengaduan_id TEXT NOT NULL REFERENCES pengaduan (id) DEFERRABLE INITIALLY DEFERRED,
     nama TEXT NOT NULL,
@@ -69,9 +71,9 @@ CREATE TABLE pengaduan_lampiran (
     sha256 TEXT,
     deleted INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX pengaduan_lampiran_aduan ON pengaduan_lampiran (pengaduan_id);
+CREATE INDEX IF NOT EXISTS pengaduan_lampiran_aduan ON pengaduan_lampiran (pengaduan_id);
 
-CREATE TABLE pengaduan_catatan (
+CREATE TABLE IF NOT EXISTS pengaduan_catatan (
     id TEXT PRIMARY KEY,
     pengaduan_id TEXT NOT NULL REFERENCES pengaduan (id) DEFERRABLE INITIALLY DEFERRED,
     tanggal TEXT NOT NULL,          -- ISO date
@@ -80,9 +82,9 @@ CREATE TABLE pengaduan_catatan (
     isi TEXT NOT NULL,
     deleted INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX pengaduan_catatan_aduan ON pengaduan_catatan (pengaduan_id);
+CREATE INDEX IF NOT EXISTS pengaduan_catatan_aduan ON pengaduan_catatan (pengaduan_id);
 
-CREATE TABLE disiplin_kasus (
+CREATE TABLE IF NOT EXISTS disiplin_kasus (
     id TEXT PRIMARY KEY,
     pegawai_id TEXT NOT NULL REFERENCES pegawai (id) DEFERRABLE INITIALLY DEFERRED,
     pengaduan_id TEXT REFERENCES pengaduan (id) DEFERRABLE INITIALLY DEFERRED,
@@ -110,10 +112,10 @@ CREATE TABLE disiplin_kasus (
     catatan TEXT,
     deleted INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX disiplin_kasus_pegawai ON disiplin_kasus (pegawai_id);
-CREATE INDEX disiplin_kasus_aduan ON disiplin_kasus (pengaduan_id);
+CREATE INDEX IF NOT EXISTS disiplin_kasus_pegawai ON disiplin_kasus (pegawai_id);
+CREATE INDEX IF NOT EXISTS disiplin_kasus_aduan ON disiplin_kasus (pengaduan_id);
 
-CREATE TABLE disiplin_panggilan (
+CREATE TABLE IF NOT EXISTS disiplin_panggilan (
     id TEXT PRIMARY KEY,
     kasus_id TEXT NOT NULL REFERENCES disiplin_kasus (id) DEFERRABLE INITIALLY DEFERRED,
     ke INTEGER NOT NULL,            -- 1 or 2
@@ -124,27 +126,27 @@ CREATE TABLE disiplin_panggilan (
     register_id TEXT REFERENCES register_dokumen (id) DEFERRABLE INITIALLY DEFERRED,
     deleted INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX disiplin_panggilan_kasus ON disiplin_panggilan (kasus_id);
+CREATE INDEX IF NOT EXISTS disiplin_panggilan_kasus ON disiplin_panggilan (kasus_id);
 
-CREATE TABLE ref_kategori_pengaduan (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, nama TEXT, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
-INSERT INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('a730f5a5-139e-5daf-abc3-d1c7eaf38fb9', 'PELAYANAN', 'Kualitas pelayanan', 1, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
-INSERT INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('1da63b4e-0b3f-55d8-97e3-6f1459380013', 'PERILAKU', 'Perilaku atau etika pegawai', 2, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
-INSERT INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('bbe7e1e6-e22a-5ec1-8ee8-61934c9d9275', 'DISIPLIN', 'Disiplin dan kehadiran pegawai', 3, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
-INSERT INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('02e33045-871f-516d-9e06-58a12acfaf3a', 'PUNGLI', 'Pungutan liar atau gratifikasi', 4, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
-INSERT INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('3a862bea-d86f-5a5d-b22a-a393816c9610', 'WEWENANG', 'Penyalahgunaan wewenang', 5, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
-INSERT INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('379f2e5d-93ac-539f-a330-f3d7e1d86407', 'ADMINISTRASI', 'Administrasi kepegawaian', 6, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
-INSERT INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('c94867d7-c639-56a7-85a2-089e9dccd52f', 'LAINNYA', 'Lainnya', 7, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
-CREATE TABLE ref_tenggat_pengaduan (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, tahap TEXT, nama TEXT, hari INTEGER, hari_kerja INTEGER, berlaku_mulai TEXT, berlaku_sampai TEXT, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
-INSERT INTO ref_tenggat_pengaduan (id, kode, tahap, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('e4c217db-a4fa-5672-b0c7-a6a7a0bd51cf', '2018-01-01|TRIASE', 'TRIASE', 'Verifikasi dan triase sejak diterima', 3, 1, '2018-01-01', NULL, 1, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', '?', 'Angka dari ringkasan sekunder, belum diperiksa dengan teks Perpres 76/2013 dan PermenPANRB 62/2018 [?]. Hari kerja = Senin-Jumat; hari libur nasional belum dihitung.');
-INSERT INTO ref_tenggat_pengaduan (id, kode, tahap, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('03970b55-1204-5f72-bd5a-8d78d1086221', '2018-01-01|TANGGAPAN', 'TANGGAPAN', 'Tanggapan pertama kepada pelapor sejak diterima', 5, 1, '2018-01-01', NULL, 2, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', '?', 'Angka dari ringkasan sekunder, belum diperiksa dengan teks Perpres 76/2013 dan PermenPANRB 62/2018 [?]. Hari kerja = Senin-Jumat; hari libur nasional belum dihitung.');
-INSERT INTO ref_tenggat_pengaduan (id, kode, tahap, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('7d5f27dc-baf9-5228-8300-7e0ae51f403d', '2018-01-01|SELESAI', 'SELESAI', 'Penyelesaian dan jawaban akhir sejak diterima', 60, 1, '2018-01-01', NULL, 3, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', '?', 'Angka dari ringkasan sekunder, belum diperiksa dengan teks Perpres 76/2013 dan PermenPANRB 62/2018 [?]. Hari kerja = Senin-Jumat; hari libur nasional belum dihitung.');
-CREATE TABLE ref_tenggat_disiplin (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, nama TEXT, hari INTEGER, hari_kerja INTEGER, berlaku_mulai TEXT, berlaku_sampai TEXT, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
-INSERT INTO ref_tenggat_disiplin (id, kode, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('fcda5166-b50a-5675-89e3-5826438ff861', 'PANGGILAN_I', 'Surat panggilan I paling lambat sebelum tanggal pemeriksaan', 7, 1, '2021-09-14', NULL, 1, 'PP 94/2021 Ps. 27 ayat (2)', 'P', 'Bunyi pasal mengikuti PP 53/2010 Ps. 23 [P]; periksa teks PP 94/2021.');
-INSERT INTO ref_tenggat_disiplin (id, kode, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('960d5b91-8acf-5b3c-b948-8a3fd59bb053', 'PANGGILAN_II', 'Pemeriksaan panggilan II paling lama sejak tanggal pemeriksaan panggilan I', 7, 1, '2021-09-14', NULL, 2, 'PP 94/2021 Ps. 27 ayat (3)', 'P', 'Bunyi pasal mengikuti PP 53/2010 Ps. 23 [P]; periksa teks PP 94/2021.');
-INSERT INTO ref_tenggat_disiplin (id, kode, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('ea826f9b-7032-5c52-9854-f4ca738b1036', 'SERAH', 'Penyampaian keputusan hukuman disiplin sejak ditetapkan', 14, 1, '2021-09-14', NULL, 3, 'PP 94/2021 (penyampaian keputusan)', 'P', 'asn-rules 9.3 [P]; pasal belum dikutip.');
-INSERT INTO ref_tenggat_disiplin (id, kode, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('1644c7cb-0041-5ec7-aab7-a9af5ad33196', 'BERLAKU', 'Hukuman berlaku pada hari ke-15 sejak keputusan diterima', 15, 0, '2021-09-14', NULL, 4, 'PP 94/2021 (mulai berlakunya keputusan)', '?', 'Hari ke-15 [V]; apakah tanggal diterima dihitung hari ke-1 [?]. Merit: tanggal diterima + 14 hari.');
-INSERT INTO ref_tenggat_disiplin (id, kode, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('be2b9f55-29a7-5462-938f-dec30e3b9993', 'KEBERATAN', 'Masa pengajuan upaya administratif sejak keputusan diterima', 14, 1, '2021-09-14', NULL, 5, 'PP 94/2021 (upaya administratif)', '?', '14 hari kerja menurut sumber sekunder [?]; pasal belum diperiksa.');
-CREATE TABLE ref_pejabat_hukdis (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, tingkat TEXT, pemeriksa TEXT, tim_pemeriksa INTEGER, pejabat TEXT, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
-INSERT INTO ref_pejabat_hukdis (id, kode, tingkat, pemeriksa, tim_pemeriksa, pejabat, urutan, dasar_hukum, status_fakta, catatan) VALUES ('fcdf616d-02e2-5df2-bc22-4c79260fcc89', 'RINGAN', 'RINGAN', 'Atasan langsung', 0, 'Pejabat administrator atau pengawas atasan PNS yang bersangkutan', 1, 'PP 94/2021 Ps. 18-25; Peraturan BKN 6/2022', '?', 'Pejabat menurut jabatan PNS yang diperiksa belum diperiksa per pasal [?].');
-INSERT INTO ref_pejabat_hukdis (id, kode, tingkat, pemeriksa, tim_pemeriksa, pejabat, urutan, dasar_hukum, status_fakta, catatan) VALUES ('a1daf63b-2724-5733-baea-4db48457936e', 'SEDANG', 'SEDANG', 'Atasan langsung atau tim pemeriksa', 1, 'Pejabat pimpinan tinggi pratama (kepala perangkat daerah)', 2, 'PP 94/2021 Ps. 18-25; Peraturan BKN 6/2022', '?', 'Tim pemeriksa boleh untuk sedang [V]; pejabat yang berwenang [?].');
-INSERT INTO ref_pejabat_hukdis (id, kode, tingkat, pemeriksa, tim_pemeriksa, pejabat, urutan, dasar_hukum, status_fakta, catatan) VALUES ('01438710-08a8-541e-a29f-61874327132a', 'BERAT', 'BERAT', 'Tim pemeriksa (atasan langsung, unsur kepegawaian, unsur pengawasan)', 2, 'Pejabat Pembina Kepegawaian (bupati/wali kota/gubernur)', 3, 'PP 94/2021 Ps. 18-25; Peraturan BKN 6/2022', '?', 'Tim pemeriksa wajib untuk berat [V]; pejabat yang berwenang [?].');
+CREATE TABLE IF NOT EXISTS ref_kategori_pengaduan (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, nama TEXT, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+INSERT OR IGNORE INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('a730f5a5-139e-5daf-abc3-d1c7eaf38fb9', 'PELAYANAN', 'Kualitas pelayanan', 1, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
+INSERT OR IGNORE INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('1da63b4e-0b3f-55d8-97e3-6f1459380013', 'PERILAKU', 'Perilaku atau etika pegawai', 2, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
+INSERT OR IGNORE INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('bbe7e1e6-e22a-5ec1-8ee8-61934c9d9275', 'DISIPLIN', 'Disiplin dan kehadiran pegawai', 3, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
+INSERT OR IGNORE INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('02e33045-871f-516d-9e06-58a12acfaf3a', 'PUNGLI', 'Pungutan liar atau gratifikasi', 4, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
+INSERT OR IGNORE INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('3a862bea-d86f-5a5d-b22a-a393816c9610', 'WEWENANG', 'Penyalahgunaan wewenang', 5, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
+INSERT OR IGNORE INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('379f2e5d-93ac-539f-a330-f3d7e1d86407', 'ADMINISTRASI', 'Administrasi kepegawaian', 6, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
+INSERT OR IGNORE INTO ref_kategori_pengaduan (id, kode, nama, urutan, dasar_hukum, status_fakta, catatan) VALUES ('c94867d7-c639-56a7-85a2-089e9dccd52f', 'LAINNYA', 'Lainnya', 7, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. Admin boleh mengubah atau menambah.');
+CREATE TABLE IF NOT EXISTS ref_tenggat_pengaduan (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, tahap TEXT, nama TEXT, hari INTEGER, hari_kerja INTEGER, berlaku_mulai TEXT, berlaku_sampai TEXT, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+INSERT OR IGNORE INTO ref_tenggat_pengaduan (id, kode, tahap, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('e4c217db-a4fa-5672-b0c7-a6a7a0bd51cf', '2018-01-01|TRIASE', 'TRIASE', 'Verifikasi dan triase sejak diterima', 3, 1, '2018-01-01', NULL, 1, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', '?', 'Angka dari ringkasan sekunder, belum diperiksa dengan teks Perpres 76/2013 dan PermenPANRB 62/2018 [?]. Hari kerja = Senin-Jumat; hari libur nasional belum dihitung.');
+INSERT OR IGNORE INTO ref_tenggat_pengaduan (id, kode, tahap, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('03970b55-1204-5f72-bd5a-8d78d1086221', '2018-01-01|TANGGAPAN', 'TANGGAPAN', 'Tanggapan pertama kepada pelapor sejak diterima', 5, 1, '2018-01-01', NULL, 2, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', '?', 'Angka dari ringkasan sekunder, belum diperiksa dengan teks Perpres 76/2013 dan PermenPANRB 62/2018 [?]. Hari kerja = Senin-Jumat; hari libur nasional belum dihitung.');
+INSERT OR IGNORE INTO ref_tenggat_pengaduan (id, kode, tahap, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('7d5f27dc-baf9-5228-8300-7e0ae51f403d', '2018-01-01|SELESAI', 'SELESAI', 'Penyelesaian dan jawaban akhir sejak diterima', 60, 0, '2018-01-01', NULL, 3, 'Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)', 'P', 'Perpres 76/2013: selesai paling lambat 60 hari sejak berkas pengaduan lengkap (ringkasan sekunder, pasal belum dikutip) [P]; Merit menghitung hari kalender sejak pengaduan diterima.');
+CREATE TABLE IF NOT EXISTS ref_tenggat_disiplin (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, nama TEXT, hari INTEGER, hari_kerja INTEGER, berlaku_mulai TEXT, berlaku_sampai TEXT, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+INSERT OR IGNORE INTO ref_tenggat_disiplin (id, kode, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('fcda5166-b50a-5675-89e3-5826438ff861', 'PANGGILAN_I', 'Surat panggilan I paling lambat sebelum tanggal pemeriksaan', 7, 1, '2021-09-14', NULL, 1, 'PP 94/2021 Ps. 27 ayat (2)', 'P', 'Bunyi pasal mengikuti PP 53/2010 Ps. 23 [P]; periksa teks PP 94/2021.');
+INSERT OR IGNORE INTO ref_tenggat_disiplin (id, kode, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('960d5b91-8acf-5b3c-b948-8a3fd59bb053', 'PANGGILAN_II', 'Pemeriksaan panggilan II paling lama sejak tanggal pemeriksaan panggilan I', 7, 1, '2021-09-14', NULL, 2, 'PP 94/2021 Ps. 27 ayat (3)', 'P', 'Bunyi pasal mengikuti PP 53/2010 Ps. 23 [P]; periksa teks PP 94/2021.');
+INSERT OR IGNORE INTO ref_tenggat_disiplin (id, kode, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('ea826f9b-7032-5c52-9854-f4ca738b1036', 'SERAH', 'Penyampaian keputusan hukuman disiplin sejak ditetapkan', 14, 1, '2021-09-14', NULL, 3, 'PP 94/2021 (penyampaian keputusan)', 'P', 'asn-rules 9.3 [P]; pasal belum dikutip.');
+INSERT OR IGNORE INTO ref_tenggat_disiplin (id, kode, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('1644c7cb-0041-5ec7-aab7-a9af5ad33196', 'BERLAKU', 'Hukuman berlaku pada hari ke-15 sejak keputusan diterima', 15, 0, '2021-09-14', NULL, 4, 'PP 94/2021 (mulai berlakunya keputusan)', '?', 'Hari ke-15 [V]; apakah tanggal diterima dihitung hari ke-1 [?]. Merit: tanggal diterima + 14 hari.');
+INSERT OR IGNORE INTO ref_tenggat_disiplin (id, kode, nama, hari, hari_kerja, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('be2b9f55-29a7-5462-938f-dec30e3b9993', 'KEBERATAN', 'Masa pengajuan upaya administratif sejak keputusan diterima', 14, 1, '2021-09-14', NULL, 5, 'PP 94/2021 (upaya administratif)', '?', '14 hari kerja menurut sumber sekunder [?]; pasal belum diperiksa.');
+CREATE TABLE IF NOT EXISTS ref_pejabat_hukdis (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, tingkat TEXT, pemeriksa TEXT, tim_pemeriksa INTEGER, pejabat TEXT, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+INSERT OR IGNORE INTO ref_pejabat_hukdis (id, kode, tingkat, pemeriksa, tim_pemeriksa, pejabat, urutan, dasar_hukum, status_fakta, catatan) VALUES ('fcdf616d-02e2-5df2-bc22-4c79260fcc89', 'RINGAN', 'RINGAN', 'Atasan langsung', 0, 'Pejabat administrator atau pengawas atasan PNS yang bersangkutan', 1, 'PP 94/2021 Ps. 18-25; Peraturan BKN 6/2022', '?', 'Pejabat menurut jabatan PNS yang diperiksa belum diperiksa per pasal [?].');
+INSERT OR IGNORE INTO ref_pejabat_hukdis (id, kode, tingkat, pemeriksa, tim_pemeriksa, pejabat, urutan, dasar_hukum, status_fakta, catatan) VALUES ('a1daf63b-2724-5733-baea-4db48457936e', 'SEDANG', 'SEDANG', 'Atasan langsung atau tim pemeriksa', 1, 'Pejabat pimpinan tinggi pratama (kepala perangkat daerah)', 2, 'PP 94/2021 Ps. 18-25; Peraturan BKN 6/2022', '?', 'Tim pemeriksa boleh untuk sedang [V]; pejabat yang berwenang [?].');
+INSERT OR IGNORE INTO ref_pejabat_hukdis (id, kode, tingkat, pemeriksa, tim_pemeriksa, pejabat, urutan, dasar_hukum, status_fakta, catatan) VALUES ('01438710-08a8-541e-a29f-61874327132a', 'BERAT', 'BERAT', 'Tim pemeriksa (atasan langsung, unsur kepegawaian, unsur pengawasan)', 2, 'Pejabat Pembina Kepegawaian (bupati/wali kota/gubernur)', 3, 'PP 94/2021 Ps. 18-25; Peraturan BKN 6/2022', '?', 'Tim pemeriksa wajib untuk berat [V]; pejabat yang berwenang [?].');
