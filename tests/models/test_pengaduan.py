@@ -119,6 +119,11 @@ def test_a_confidential_identity_is_shown_only_to_the_handling_roles(kantor: Any
     )
     assert adu.get_pengaduan(db, admin, rahasia).pelapor.nama == "Rahasia Sekali"  # type: ignore[union-attr]
     assert adu.get_pengaduan(db, opdinas, rahasia).pelapor.nama == "Rahasia Sekali"  # type: ignore[union-attr]
+    opened = db.conn.execute(
+        "SELECT aktor FROM lokal_audit WHERE tabel = 'pengaduan_pelapor' AND record_id = ?",
+        (rahasia,),
+    ).fetchall()
+    assert [r[0] for r in opened] == ["admin", "opdinas"]  # each opening is audited
     # The head of office reads the register, never the confidential identity.
     seen = {p.id: p for p in adu.list_pengaduan(db, pimpinan)}
     assert set(seen) == {rahasia, terbuka}

@@ -308,6 +308,14 @@ def get_pengaduan(db: Database, actor: str, pengaduan_id: str) -> Pengaduan:
         raise NotFoundError(tr("Pengaduan {id} tidak ditemukan.", id=pengaduan_id))
     base = _pengaduan(row)
     conn = db.conn
+    if base.identitas == "RAHASIA" and base.pelapor is not None:
+        # Opening a confidential complainant's identity is a sensitive read: audited.
+        Store(db).record_read(
+            tr("Membuka identitas pelapor yang dirahasiakan"),
+            actor=actor,
+            tabel="pengaduan_pelapor",
+            record_id=pengaduan_id,
+        )
     pegawai = tuple(
         (r[0], r[1] or "", r[2] or "")
         for r in conn.execute(
