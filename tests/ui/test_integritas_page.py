@@ -185,6 +185,27 @@ def test_letters_and_recap_from_the_page(qtbot: QtBot, kantor: Any, tmp_path: Pa
         _fill(qtbot, page, {"ke": "1", "folder": str(tmp_path / "panggil")})
     assert "800.1.6.4/1/BKPSDM/2026" in page.status.text()
     assert dk.get_kasus(db, "sistem", kid).panggilan[0].register_id
+    dk.record_pemeriksaan(
+        db, "sistem", kid, tanggal_periksa=date(2026, 3, 18), pemeriksa="Kabid", bap="Mengaku"
+    )
+    page.reload()
+    _select(page, "tabel_kasus")
+    _click(qtbot, page, "tombolSkHukdis")
+    with qtbot.waitSignal(page.taskFinished, timeout=20000):
+        _fill(
+            qtbot,
+            page,
+            {"hukuman": "POTONGAN_TPP_6", "tanggal": date(2026, 4, 1), "folder": str(tmp_path)},
+        )
+    assert "800.1.6.4/1/SK-HD/2026" in page.status.text()
+    assert (
+        page.tabel_kasus.item(0, 3).text() == "Diputus" and page.tabel_kasus.item(0, 5).text() == ""
+    )
+    _select(page, "tabel_kasus")
+    _click(qtbot, page, "tombolDiterima")
+    _fill(qtbot, page, {"tanggal": date(2026, 4, 6)})
+    assert page.tabel_kasus.item(0, 5).text() == "20 April 2026"  # the 15th day
+    assert page.tabel_kasus.item(0, 6).text() == "19 Oktober 2026"  # 6 months
     page.tabs.setCurrentIndex(0)
     target = tmp_path / "rekap.xlsx"
     _click(qtbot, page, "tombolRekapPengawasan")

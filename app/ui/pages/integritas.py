@@ -254,6 +254,8 @@ class IntegritasPage(Page):
         self._button(tr("Surat panggilan…"), "tombolSuratPanggilan", self._summons_letter, row)
         self._button(tr("Pemeriksaan…"), "tombolPeriksa", self._examine, row)
         self._button(tr("Putusan…"), "tombolPutus", self._decide, row)
+        self._button(tr("SK hukdis…"), "tombolSkHukdis", self._sk_hukdis, row)
+        self._button(tr("Diterima…"), "tombolDiterima", self._received, row)
         self._button(tr("Upaya administratif…"), "tombolKeberatan", self._appeal, row)
         self._button(tr("Hasil upaya…"), "tombolHasilKeberatan", self._appeal_result, row)
         row.addStretch(1)
@@ -759,4 +761,39 @@ class IntegritasPage(Page):
                 ),
             ],
             start,
+        )
+
+    def _sk_hukdis(self) -> None:
+        k = self._selected_kasus()
+        if k is None:
+            return
+        actor = self.actor
+
+        def start(v: dict[str, Any]) -> None:
+            request = integritas_jobs.SkHukdisRequest(
+                k.id, v["hukuman"], v["tanggal"], Path(v["folder"])
+            )
+            self._background(
+                lambda db, prog: integritas_jobs.issue_sk_hukdis(db, actor, request, prog),
+                self._describe_letter,
+            )
+
+        self._ask(
+            tr("Terbitkan SK hukuman disiplin"),
+            [
+                Isian("hukuman", tr("Hukuman:"), "pilihan", dk.pilihan_hukuman(self.db.conn)),
+                Isian("tanggal", tr("Tanggal SK:"), "tanggal"),
+                Isian("folder", tr("Folder:"), awal=self._folder()),
+            ],
+            start,
+        )
+
+    def _received(self) -> None:
+        k = self._selected_kasus()
+        if k is None:
+            return
+        self._ask(
+            tr("Keputusan diterima pegawai"),
+            [Isian("tanggal", tr("Tanggal diterima:"), "tanggal")],
+            lambda v: dk.terima_keputusan(self.db, self.actor, k.id, v["tanggal"]),
         )
