@@ -25,7 +25,8 @@
 * ``merit pengaduan jawab ID --out DIR [--tanggal D]``: the reply letter to the complainant of a
   closed complaint (not for an anonymous one).
 * ``merit pengawasan rekap --dari D --sampai D --out F.xlsx``: the oversight recap (no personal
-  data).
+  data); ``merit pengawasan publik --tahun Y --out F.pdf``: the same figures of a year as a PDF
+  an office can publish.
 
 Exit codes: 2 invalid input, 3 not found, 6 access refused.
 """
@@ -61,6 +62,12 @@ def register(sub: Commands) -> None:
     p.add_argument("--sampai", type=cli_args.tanggal, required=True, metavar="TTTT-BB-HH")
     p.add_argument("--out", type=Path, required=True, metavar="BERKAS.xlsx")
     p.set_defaults(handler=cmd_rekap)
+    p = cmds.add_parser(
+        "publik", help=tr("ringkasan publik setahun sebagai PDF (tanpa data pribadi)")
+    )
+    p.add_argument("--tahun", type=cli_args.tahun, required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="BERKAS.pdf")
+    p.set_defaults(handler=cmd_publik)
 
 
 def _tanggal(p: argparse.ArgumentParser, name: str = "--tanggal", **kw: Any) -> None:
@@ -679,6 +686,17 @@ def cmd_rekap(ctx: Context, args: argparse.Namespace) -> int:
             s=hasil.rekap.selesai,
             p=hasil.path,
         )
+        + "\n"
+    )
+    return ExitCode.OK
+
+
+def cmd_publik(ctx: Context, args: argparse.Namespace) -> int:
+    hasil = pengawasan_jobs.write_ringkasan_publik(
+        ctx.db, ctx.actor, pengawasan_jobs.RingkasanPublikRequest(args.tahun, args.out)
+    )
+    ctx.out.write(
+        tr("Ringkasan publik {n} pengaduan ditulis ke {p}.", n=hasil.rekap.jumlah, p=hasil.path)
         + "\n"
     )
     return ExitCode.OK

@@ -62,3 +62,53 @@ def write_rekap_pengawasan(
     )
     progress.report(2, 2, tr("Selesai"))
     return RekapPengawasanResult(path, rekap)
+
+
+@dataclass(frozen=True)
+class RingkasanPublikRequest:
+    tahun: int
+    target: Path
+
+
+def write_ringkasan_publik(
+    db: Database,
+    actor: str,
+    request: RingkasanPublikRequest,
+    progress: Progress = NO_PROGRESS,
+) -> RekapPengawasanResult:
+    """The public summary of a year as a PDF: the same figures as the recap, which carry no
+    name, NIP, NIK or complainant, so that the office can publish it."""
+    if request.target.suffix.lower() != ".pdf":
+        raise ValidationError(
+            tr("Berkas ringkasan publik harus berakhiran .pdf: {p}", p=request.target),
+            field="out",
+        )
+    dari, sampai = date(request.tahun, 1, 1), date(request.tahun, 12, 31)
+    progress.report(0, 2, tr("Menghitung ringkasan publik"))
+    rekap = rekap_pengawasan(db, actor, dari, sampai)
+    head = kop(db.conn, None, sampai)
+    progress.report(1, 2, tr("Menulis berkas"))
+    from app.reports.pdf.pengawasan import render_ringkasan_publik  # lazy: reportlab is heavy
+
+    render_ringkasan_publik(
+        request.target,
+        judul=tr("Ringkasan Publik Pengaduan Masyarakat dan Penegakan Disiplin"),
+        subjudul=(
+            head.instansi,
+            tr("Tahun {t}", t=request.tahun),
+            tr(
+                "Pengaduan diterima: {n}; selesai: {s} ({p}%)",
+                n=rekap.jumlah,
+                s=rekap.selesai,
+                p=angka(rekap.persen_selesai, 1),
+            ),
+        ),
+        bagian=[(b.judul, b.kolom, b.baris) for b in rekap.bagian],
+        catatan=tr(
+            "Ringkasan ini hanya memuat angka: tidak memuat nama, NIP, NIK, atau identitas "
+            "pelapor. Pengaduan dengan hasil triase 'Perbaikan layanan' adalah perbaikan yang "
+            "dilakukan atas pengaduan masyarakat."
+        ),
+    )
+    progress.report(2, 2, tr("Selesai"))
+    return RekapPengawasanResult(request.target, rekap)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from app.cli.main import main
 from app.models.rekap.kp import nominatif_kp
@@ -54,6 +55,8 @@ def test_complaint_to_case_to_penalty(tmp_path: Path, capsys: pytest.CaptureFixt
             "rahasia",
             "--nama",
             "Warga Rahasia",
+            "--nik",
+            "3201010101010001",
             "--unit",
             "Dinas Kesehatan",
             "--kategori",
@@ -280,5 +283,11 @@ def test_complaint_to_case_to_penalty(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "800.1.6.4/1/SK-HD/2026" in _out(capsys)
     assert run(path, "disiplin", "terima", kedua, "--tanggal", "2026-12-21") == 0
     assert "4 Januari 2027" in _out(capsys)
+    pdf = tmp_path / "publik.pdf"
+    assert run(path, "pengawasan", "publik", "--tahun", "2026", "--out", str(pdf)) == 0
+    public = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages)
+    assert "Ringkasan Publik" in public and "Pungutan liar atau gratifikasi" in public
+    for secret in ("Warga Rahasia", orang.nip, "Ani Loket", "3201010101010001"):
+        assert secret not in public
     assert run(path, "disiplin", "alpa", "--hari", "12") == 0
     assert "POTONGAN_TPP_6" in _out(capsys)
