@@ -34,10 +34,7 @@ def tambah_contoh_integritas(
     """Add the demo complaints and cases (needs employees). Returns how many complaints."""
     today = today or date.today()
     rng = random.Random(f"merit-demo-integritas:{seed}")
-    rows = db.conn.execute(
-        "SELECT pegawai_id, unit_id FROM pegawai_ringkas WHERE deleted = 0 AND unit_id IS NOT NULL "
-        "AND jenis_asn = 'PNS' AND status_kepegawaian = 'PNS' ORDER BY nip LIMIT 40"
-    ).fetchall()
+    rows = adu.pegawai_dengan_unit(db.conn, 40)
     if len(rows) < len(_ADUAN):
         return 0
     picked = rng.sample(rows, len(_ADUAN))
@@ -98,11 +95,7 @@ def tambah_contoh_integritas(
     # Two cases from the suspected violations: one decided (a TPP cut that blocks KP/KGB for
     # its months), one summoned.
     pungli, disiplin = made[1], made[2]
-    mulai = date.fromisoformat(
-        db.conn.execute(
-            "SELECT tanggal_triase FROM pengaduan WHERE id = ?", (pungli[0],)
-        ).fetchone()[0]
-    )
+    mulai = adu.get_pengaduan(db, actor, pungli[0]).tanggal_triase or today
     k1 = dk.create_kasus(
         db,
         actor,
@@ -121,11 +114,7 @@ def tambah_contoh_integritas(
         k1,
         dk.Putusan("POTONGAN_TPP_6", f"800.1.6.4/1/SK-HD/{sk.year}", sk, sk + timedelta(days=3)),
     )
-    mulai2 = date.fromisoformat(
-        db.conn.execute(
-            "SELECT tanggal_triase FROM pengaduan WHERE id = ?", (disiplin[0],)
-        ).fetchone()[0]
-    )
+    mulai2 = adu.get_pengaduan(db, actor, disiplin[0]).tanggal_triase or today
     k2 = dk.create_kasus(
         db,
         actor,

@@ -732,6 +732,20 @@ def pegawai_ids(db: Database, pengaduan_id: str) -> list[str]:
     ]
 
 
+def pegawai_dengan_unit(conn: sqlite3.Connection, limit: int) -> list[tuple[str, str]]:
+    """(pegawai_id, unit_id) of active PNS with a unit, by NIP: whom a complaint may concern
+    (the demo picks from these)."""
+    return [
+        (str(r[0]), str(r[1]))
+        for r in conn.execute(
+            "SELECT pegawai_id, unit_id FROM pegawai_ringkas WHERE deleted = 0 "
+            "AND unit_id IS NOT NULL AND jenis_asn = 'PNS' AND status_kepegawaian = 'PNS' "
+            "ORDER BY nip LIMIT ?",
+            (limit,),
+        )
+    ]
+
+
 def kategori(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(kode, nama) of the complaint categories."""
     return [
