@@ -21,6 +21,7 @@ from app.cli.args import Commands
 from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import progress, write_json
+from app.demo.integritas import tambah_contoh_integritas
 from app.demo.tulis import create_demo
 from app.i18n import angka, tr
 from app.models.dokumen import penandatangan, templat_bawaan
@@ -108,6 +109,7 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
         )
     )
     result = create_demo(db, args.employees, args.seed, actor=ctx.actor, progress=report)
+    tambah_contoh_integritas(db, actor=ctx.actor, seed=args.seed)  # complaints and cases
     print(
         tr(
             "Data demo dibuat di {path}: {n} pegawai, {rows} baris.",

@@ -30,6 +30,7 @@ from app.cli import (
     hitung,
     impor,
     instansi,
+    integritas,
     kompetensi,
     kp,
     nip,
@@ -67,6 +68,7 @@ COMMAND_MODULES = (
     kp,
     cuti,
     kompetensi,
+    integritas,
     hitung,
 )
 

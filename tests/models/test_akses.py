@@ -46,6 +46,9 @@ EXPECTED: dict[Peran, set[str]] = {
         "sync.baca",
         "kompetensi.ubah",
         "pelatihan.kelola",
+        "pengaduan.kelola",  # issue 16: complaints and discipline cases of the unit
+        "pengaduan.baca",
+        "disiplin.kelola",
     },
     Peran.PEJABAT_PENILAI: {"pegawai.baca", "pegawai.baca_rincian", "skp.baca", "skp.nilai"},
     # No employee records, no sync, no audit: only the selections assigned.
@@ -69,6 +72,7 @@ EXPECTED: dict[Peran, set[str]] = {
         "instansi.baca",
         "audit.baca",
         "seleksi.baca",
+        "pengaduan.baca",  # issue 16: the register without confidential identities
     },
 }
 # Leave (issue 17).

@@ -199,7 +199,9 @@ def test_json_is_plain_and_complete(demo_db: Database) -> None:
         "sinkron",
         "cadangan",
         "cuti",
+        "pengaduan",  # issue 16
     }
+    assert data["pengaduan"] == {"terbuka": 0, "terlambat": []}
     person = data["jatuh_tempo"][2]["kgb"][0]
     assert set(person) >= {"pegawai_id", "nip", "nama", "tanggal", "uraian", "status"}
     assert person["status"] in {"memenuhi", "perlu_diverifikasi", "belum_memenuhi"}
@@ -299,3 +301,17 @@ def test_people_past_their_bup_still_active_are_flagged(demo_db: Database) -> No
     assert b.lewat_bup is not None and [o.pegawai_id for o in b.lewat_bup] == [row[0]]
     assert b.lewat_bup[0].tanggal is not None and b.lewat_bup[0].tanggal < TODAY
     assert "BUP 54 tahun" in b.lewat_bup[0].uraian
+
+
+def test_open_and_overdue_complaints_without_the_complainant(demo_db: Database) -> None:
+    """Issue 16: the home page counts open complaints and lists the stages past their
+    deadline, never the complainant's name."""
+    from app.models.pengaduan import register as adu
+    from tests.helpers.integritas import complaint
+
+    complaint(demo_db, None, on=TODAY - timedelta(days=20), nama="Warga Rahasia")
+    b = read_beranda(demo_db, "sistem", today=TODAY, now=NOW)
+    assert b.pengaduan is not None and b.pengaduan.terbuka == 1
+    assert [t.split(" ")[0] for t in b.pengaduan.terlambat] == ["Triase", "Tanggapan"]
+    assert "Warga Rahasia" not in repr(b.pengaduan)
+    assert adu.list_pengaduan(demo_db, "sistem")[0].pelapor is not None

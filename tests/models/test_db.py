@@ -217,6 +217,14 @@ def test_locked_database_becomes_a_storage_error(tmp_path: Path) -> None:
         database.close()
 
 
+_TABLES_22 = (
+    "ref_kategori_pengaduan",
+    "ref_tenggat_pengaduan",
+    "ref_tenggat_disiplin",
+    "ref_pejabat_hukdis",
+)
+
+
 def _database_at(path: Path, version: int, monkeypatch: pytest.MonkeyPatch) -> Database:
     """A database made by the release whose last migration was ``version``."""
     with monkeypatch.context() as m:
@@ -366,6 +374,7 @@ def test_migration_16_keeps_old_skps_and_widens_the_states(
         "ref_talenta_kinerja",
         "ref_kesiapan_suksesi",
         "ref_aturan_cuti",  # migration 21
+        *_TABLES_22,  # migration 22
     )
     monkeypatch.setattr(
         loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in new_tables)
@@ -510,4 +519,51 @@ def test_migration_21_brings_leave_to_an_older_database(
     assert tuple(row) == (ref_id("ref_aturan_cuti", "TAHUNAN|PNS|1900-01-01"), 12)
     schema = replicated_schema(again.conn)
     assert {"cuti", "cuti_kalender", "cuti_penyesuaian"} <= set(schema)
+
+
+def test_migration_22_adds_complaints_discipline_cases_and_their_deadlines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database of version 21 gets the complaint and discipline tables and the four
+    reference tables on upgrade, its history rows untouched, and they replicate."""
+    from app.models.reference import loader
+
+    path = tmp_path / "lama23.sqlite3"
+    monkeypatch.setattr(
+        loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in _TABLES_22)
+    )
+    old = _database_at(path, 21, monkeypatch)
+    assert "pengaduan" not in replicated_schema(old.conn)
+    old.close()
+    monkeypatch.undo()
+    db = Database(path)
+    conn = db.conn
+    assert db.schema_version == LATEST_VERSION
+    schema = replicated_schema(conn)
+    for name in (
+        "pengaduan",
+        "pengaduan_pelapor",
+        "pengaduan_pegawai",
+        "pengaduan_lampiran",
+        "pengaduan_catatan",
+        "disiplin_kasus",
+        "disiplin_panggilan",
+        *_TABLES_22,
+    ):
+        assert name in schema, name
+    rows = dict(conn.execute("SELECT kode, hari FROM ref_tenggat_disiplin").fetchall())
+    assert rows["PANGGILAN_I"] == 7 and rows["BERLAKU"] == 15
+    assert conn.execute("SELECT count(*) FROM ref_kategori_pengaduan").fetchone()[0] == 7
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    # Idempotent: an admin's edit survives a re-application (a file set back to version 21).
+    conn.execute("UPDATE ref_tenggat_pengaduan SET hari = 2 WHERE tahap = 'TRIASE'")
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 22")
+    conn.execute("PRAGMA user_version = 21")
+    db.close()
+    again = Database(path)
+    assert again.schema_version == LATEST_VERSION
+    hari = again.conn.execute(
+        "SELECT hari FROM ref_tenggat_pengaduan WHERE tahap = 'TRIASE'"
+    ).fetchone()[0]
+    assert hari == 2
     again.close()

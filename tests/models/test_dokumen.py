@@ -35,11 +35,19 @@ def kp(
 def test_seeded_templates_are_valid_and_seeding_is_idempotent(
     demo_db: Database, db: Database
 ) -> None:
-    assert templat_bawaan.seed_templates(db) == 4
+    assert templat_bawaan.seed_templates(db) == 7
     assert templat_bawaan.seed_templates(db) == 0
     assert templat_bawaan.seed_templates(demo_db) == 0  # the demo seeds them (issue 14)
     kodes = [t.kode for t in templat.list_templates(demo_db.conn)]
-    assert kodes == ["KGB", "SK_JABATAN", "SK_KP", "SK_MUTASI"]
+    assert kodes == [
+        "JAWABAN_PENGADUAN",
+        "KGB",
+        "PANGGILAN_DISIPLIN",
+        "SK_HUKDIS",
+        "SK_JABATAN",
+        "SK_KP",
+        "SK_MUTASI",
+    ]
     for t in templat.list_templates(demo_db.conn):
         assert templat.check_template(t) == []
         assert templat.template_from_row(templat.template_to_row(t) | {"id": t.id}) == t

@@ -61,6 +61,10 @@ EXPECTED_TABLES = [
     "ref_talenta_kinerja",
     "ref_kesiapan_suksesi",
     "ref_aturan_cuti",
+    "ref_kategori_pengaduan",
+    "ref_tenggat_pengaduan",
+    "ref_tenggat_disiplin",
+    "ref_pejabat_hukdis",
 ]
 
 

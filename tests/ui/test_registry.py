@@ -42,6 +42,7 @@ def test_the_trusted_local_system_sees_every_page_but_the_accounts() -> None:
         "Cuti",
         "Kenaikan pangkat",
         "Kompetensi & Pelatihan",
+        "Pengaduan & disiplin",
         "Kalkulator kepegawaian",
         "Seleksi jabatan",
         "Penilaian panitia",

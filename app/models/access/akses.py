@@ -253,6 +253,30 @@ HAK[Peran.PIMPINAN].update({"cuti.catat": _S, "cuti.putus": _S})
 TABEL_AKSI += (("cuti_kalender", "instansi.ubah"), ("cuti", "cuti.catat"), ("cuti_", "cuti.catat"))
 
 
+# -- integrity and public oversight (issue 16): complaints and discipline cases ---------------
+# Handling complaints and cases is for the admin and the operator of the unit concerned; the
+# identity of a complainant kept confidential is shown only to the holders of
+# "pengaduan.kelola" for the complaint's unit (app.models.pengaduan). Pimpinan reads the
+# complaint register without that identity and the recap of both.
+AKSI.update(
+    {
+        "pengaduan.kelola": "menangani pengaduan masyarakat",
+        "pengaduan.baca": "melihat daftar pengaduan masyarakat",
+        "disiplin.kelola": "menangani kasus disiplin pegawai",
+    }
+)
+HAK[Peran.ADMIN].update(
+    dict.fromkeys(("pengaduan.kelola", "pengaduan.baca", "disiplin.kelola"), _S)
+)
+HAK[Peran.OPERATOR].update({"pengaduan.kelola": _U, "pengaduan.baca": _U, "disiplin.kelola": _U})
+HAK[Peran.PIMPINAN].update({"pengaduan.baca": _S})
+TABEL_AKSI += (
+    ("pengaduan", "pengaduan.kelola"),
+    ("pengaduan_", "pengaduan.kelola"),
+    ("disiplin_", "disiplin.kelola"),
+)
+
+
 def aksi_tabel(table: str, fields: dict[str, Any] | None = None) -> str | None:
     """The action a write to ``table`` needs (None: not mapped, admin only)."""
     if table == "pegawai" and fields and fields.get("deleted") == 1:

@@ -79,7 +79,24 @@ PLACEHOLDER_CUTI: dict[str, str] = {
     "alasan_cuti": "Alasan cuti",
 }
 PLACEHOLDER_PEGAWAI |= PLACEHOLDER_CUTI
-PLACEHOLDER: dict[str, str] = PLACEHOLDER_NASKAH | PLACEHOLDER_PEGAWAI
+#: Values of the letters about complaints and discipline cases (issue 16), given by the job
+#: (app/jobs/integritas.py) from the complaint or the case.
+PLACEHOLDER_INTEGRITAS: dict[str, str] = {
+    "panggilan_ke": "Panggilan disiplin ke (I atau II)",
+    "tanggal_periksa": "Hari dan tanggal pemeriksaan disiplin",
+    "tempat_periksa": "Tempat pemeriksaan disiplin",
+    "pemeriksa_disiplin": "Pejabat atau tim pemeriksa",
+    "dugaan_pelanggaran": "Uraian dugaan pelanggaran disiplin",
+    "hukuman_disiplin": "Jenis hukuman disiplin yang dijatuhkan",
+    "nama_pelapor": "Nama pelapor pengaduan",
+    "alamat_pelapor": "Alamat pelapor pengaduan",
+    "nomor_pengaduan": "Nomor register pengaduan",
+    "tanggal_pengaduan": "Tanggal pengaduan diterima",
+    "perihal_pengaduan": "Perihal pengaduan",
+    "hasil_pengaduan": "Hasil penanganan pengaduan",
+    "jawaban_pengaduan": "Jawaban kepada pelapor",
+}
+PLACEHOLDER: dict[str, str] = PLACEHOLDER_NASKAH | PLACEHOLDER_PEGAWAI | PLACEHOLDER_INTEGRITAS
 
 #: Values the records cannot supply: the clerk types them (per person or for everyone).
 #: ``tmt`` and ``golongan_baru`` have defaults (see the template's ``tmt_bawaan``).

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from app.i18n import tr
-from app.models.dokumen.isian import fill
+from app.models.dokumen.isian import PLACEHOLDER, fill
 from app.models.dokumen.naskah import (
     KINDS,
     Column,
@@ -59,6 +59,9 @@ class Permintaan:
     jenis: Kind = "petikan"
     nilai: Mapping[str, str] = field(default_factory=dict)
     nilai_pegawai: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # A letter (bentuk SURAT) to someone who is not an employee (the reply to a complainant):
+    # no NIP, every value from ``nilai``.
+    tanpa_pegawai: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,8 @@ def prepare(db: Database, req: Permintaan, *, today: date | None = None) -> Ranc
     if req.jenis not in KINDS:
         raise ValidationError(tr("Jenis naskah harus asli, salinan atau petikan."), field="jenis")
     nips = [n.strip() for n in req.nips if n.strip()]
-    if not nips:
+    tanpa_pegawai = req.tanpa_pegawai and t.surat and not nips
+    if not nips and not tanpa_pegawai:
         raise ValidationError(tr("Pilih sedikitnya satu pegawai."), field="pegawai")
     if len(set(nips)) != len(nips):
         dup = sorted({n for n in nips if nips.count(n) > 1})
@@ -133,12 +137,20 @@ def prepare(db: Database, req: Permintaan, *, today: date | None = None) -> Ranc
         groups = [people]
     else:
         groups = [[p] for p in people]
+    if tanpa_pegawai:
+        unknown = sorted(k for k in req.nilai if k not in PLACEHOLDER)
+        if unknown:
+            raise ValidationError(
+                tr("Nilai {names} tidak dikenal.", names=", ".join(unknown)), field=unknown[0]
+            )
+        base = {**base, **req.nilai}
+        groups = [[]]
     builders: list[Callable[[str], Document]] = []
     penerima: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for group in groups:
         values: dict[str, str | None] = dict(base)
         nip1 = ""
-        if not t.kolektif:
+        if not t.kolektif and group:
             values.update(group[0][1])
             nip1 = str(group[0][0].data["nip"])
         if t.surat:

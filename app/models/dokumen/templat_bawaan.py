@@ -268,7 +268,143 @@ KGB = Templat(
     tmt_bawaan="KGB",
 )
 
-DEFAULT_TEMPLATES: tuple[Templat, ...] = (SK_KP, SK_JABATAN, SK_MUTASI, KGB)
+# Discipline (PP 94/2021 Ps. 27, asn-rules 9.3): the written summons of the direct superior, a
+# LETTER about one employee; the values of the case come from app/jobs/integritas.py. The
+# classification code of the number format is [?] (asn-rules 11.5).
+PANGGILAN_DISIPLIN = Templat(
+    kode="PANGGILAN_DISIPLIN",
+    nama="Surat Panggilan Pemeriksaan Disiplin (per orang)",
+    bentuk="SURAT",
+    judul="SURAT",
+    pejabat="{kepala_instansi}",
+    tentang="Panggilan {panggilan_ke}",
+    format_nomor="800.1.6.4/{nomor}/BKPSDM/{tahun}",
+    diktum=(
+        DiktumTemplat(
+            "Untuk kepentingan pemeriksaan dugaan pelanggaran disiplin, dengan ini diminta "
+            "kehadiran Saudara:",
+            (
+                ("Nama", "{nama_lengkap}"),
+                ("NIP", "{nip}"),
+                ("Pangkat/golongan ruang", "{pangkat_golongan}"),
+                ("Jabatan", "{jabatan}"),
+                ("Unit kerja", "{unit}"),
+            ),
+        ),
+        DiktumTemplat(
+            "untuk menghadap kepada:",
+            (
+                ("Pemeriksa", "{pemeriksa_disiplin}"),
+                ("Hari, tanggal", "{tanggal_periksa}"),
+                ("Tempat", "{tempat_periksa}"),
+            ),
+        ),
+        DiktumTemplat(
+            "untuk diperiksa sehubungan dengan dugaan pelanggaran disiplin, yaitu "
+            "{dugaan_pelanggaran}. Demikian untuk dilaksanakan."
+        ),
+    ),
+    tembusan=("Pejabat yang berwenang menghukum;", "Arsip."),
+    kop="INSTANSI",
+    dengan_rahmat=False,
+    ttd_jabatan="ATASAN LANGSUNG",
+    alamat_penerima="Saudara {nama_lengkap} di Tempat",
+)
+
+# The decision (PP 94/2021; asn-rules 9.3): a Keputusan about one employee, issued by the
+# official authorised for the level (ref_pejabat_hukdis [?]); the penalty takes effect on the
+# 15th day after receipt. Legal wording illustrative; the classification code is [?].
+SK_HUKDIS = Templat(
+    kode="SK_HUKDIS",
+    nama="Keputusan Penjatuhan Hukuman Disiplin (per orang)",
+    bentuk="PERORANGAN",
+    pejabat="{kepala_daerah}",
+    tentang="Penjatuhan Hukuman Disiplin",
+    format_nomor="800.1.6.4/{nomor}/SK-HD/{tahun}",
+    menimbang=(
+        "bahwa berdasarkan hasil pemeriksaan, Pegawai Negeri Sipil yang namanya tersebut dalam "
+        "Diktum KESATU Keputusan ini terbukti melakukan pelanggaran disiplin, yaitu "
+        "{dugaan_pelanggaran};",
+        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
+        "Keputusan tentang Penjatuhan Hukuman Disiplin;",
+    ),
+    mengingat=(
+        _UU_ASN,
+        _PP_MANAJEMEN,
+        "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil;",
+        "Peraturan Badan Kepegawaian Negara Nomor 6 Tahun 2022 tentang Peraturan Pelaksanaan "
+        "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil;",
+    ),
+    diktum=(
+        DiktumTemplat(
+            "Menjatuhkan hukuman disiplin berupa {hukuman_disiplin} kepada:",
+            (
+                ("Nama", "{nama_lengkap}"),
+                ("NIP", "{nip}"),
+                ("Pangkat/golongan ruang", "{pangkat_golongan}"),
+                ("Jabatan", "{jabatan}"),
+                ("Unit kerja", "{unit}"),
+            ),
+        ),
+        DiktumTemplat(
+            "Hukuman disiplin sebagaimana dimaksud dalam Diktum KESATU mulai berlaku pada hari "
+            "ke-15 (lima belas) terhitung sejak Keputusan ini diterima oleh yang bersangkutan."
+        ),
+        DiktumTemplat("Keputusan ini mulai berlaku pada tanggal ditetapkan."),
+    ),
+    tembusan=(
+        "Kepala Badan Kepegawaian Negara di Jakarta;",
+        "Inspektur {daerah} di {ibu_kota};",
+        "Pegawai yang bersangkutan;",
+        "Arsip.",
+    ),
+    kop="KEPALA_DAERAH",
+    ttd_jabatan="{kepala_daerah}",
+    sah_jabatan=_KEPALA_BKPSDM,
+    alamat_penerima="{unit}",
+)
+
+# Public complaints: the reply to the complainant (Perpres 76/2013), a LETTER to someone who is
+# not an employee (Permintaan.tanpa_pegawai); the values come from the complaint.
+JAWABAN_PENGADUAN = Templat(
+    kode="JAWABAN_PENGADUAN",
+    nama="Surat Jawaban Pengaduan Masyarakat",
+    bentuk="SURAT",
+    judul="SURAT",
+    pejabat="{kepala_instansi}",
+    tentang="Jawaban atas pengaduan {perihal_pengaduan}",
+    format_nomor="000.9/{nomor}/BKPSDM/{tahun}",
+    diktum=(
+        DiktumTemplat(
+            "Menindaklanjuti pengaduan Saudara yang kami terima pada tanggal "
+            "{tanggal_pengaduan} (nomor register {nomor_pengaduan}), bersama ini kami "
+            "sampaikan:",
+            (
+                ("Hasil penanganan", "{hasil_pengaduan}"),
+                ("Tanggapan", "{jawaban_pengaduan}"),
+            ),
+        ),
+        DiktumTemplat(
+            "Demikian kami sampaikan. Atas perhatian dan peran serta Saudara dalam pengawasan "
+            "pelayanan publik, kami ucapkan terima kasih."
+        ),
+    ),
+    tembusan=("Arsip.",),
+    kop="INSTANSI",
+    dengan_rahmat=False,
+    ttd_jabatan=_KEPALA_BKPSDM,
+    alamat_penerima="Saudara {nama_pelapor} di {alamat_pelapor}",
+)
+
+DEFAULT_TEMPLATES: tuple[Templat, ...] = (
+    SK_KP,
+    SK_JABATAN,
+    SK_MUTASI,
+    KGB,
+    PANGGILAN_DISIPLIN,
+    SK_HUKDIS,
+    JAWABAN_PENGADUAN,
+)
 
 
 def seed_templates(db: Database, *, actor: str = "sistem") -> int:

@@ -2014,6 +2014,245 @@ REF_ATURAN_CUTI = _table(
 )
 
 # ---------------------------------------------------------------------------------------------
+# Integrity and public oversight (issue 16), added by migration 22.
+#
+# ref_kategori_pengaduan — the agency's categories of public complaints. Not a regulation table:
+# SP4N-LAPOR! (Perpres 76/2013; PermenPANRB 62/2018) lets each agency keep its own categories, so
+# these are a starting list the admin may edit [P].
+
+_DH_LAPOR = "Perpres 76/2013; PermenPANRB 62/2018 (SP4N-LAPOR!)"
+_CAT_KATEGORI = (
+    "Daftar awal; SP4N-LAPOR! membiarkan instansi menyusun kategorinya sendiri [P]. "
+    "Admin boleh mengubah atau menambah."
+)
+
+REF_KATEGORI_PENGADUAN = _table(
+    "ref_kategori_pengaduan",
+    "Kategori pengaduan masyarakat",
+    (("nama", "TEXT"),),
+    [
+        _row(
+            kode, nama=nama, urutan=i, dasar_hukum=_DH_LAPOR, status_fakta=P, catatan=_CAT_KATEGORI
+        )
+        for i, (kode, nama) in enumerate(
+            [
+                ("PELAYANAN", "Kualitas pelayanan"),
+                ("PERILAKU", "Perilaku atau etika pegawai"),
+                ("DISIPLIN", "Disiplin dan kehadiran pegawai"),
+                ("PUNGLI", "Pungutan liar atau gratifikasi"),
+                ("WEWENANG", "Penyalahgunaan wewenang"),
+                ("ADMINISTRASI", "Administrasi kepegawaian"),
+                ("LAINNYA", "Lainnya"),
+            ],
+            start=1,
+        )
+    ],
+)
+
+# ref_tenggat_pengaduan — the days allowed per stage of a complaint, counted from receipt.
+# Perpres 76/2013 and PermenPANRB 62/2018 set the times of SP4N-LAPOR!; the figures below come
+# from secondary summaries and are not checked against the texts [?]. Effective-dated so that a
+# later rule adds rows rather than editing these.
+
+_CAT_TENGGAT_ADU = (
+    "Angka dari ringkasan sekunder, belum diperiksa dengan teks Perpres 76/2013 dan "
+    "PermenPANRB 62/2018 [?]. Hari kerja = Senin-Jumat; hari libur nasional belum dihitung."
+)
+
+REF_TENGGAT_PENGADUAN = _table(
+    "ref_tenggat_pengaduan",
+    "Tenggat tahap pengaduan masyarakat",
+    (
+        ("tahap", "TEXT"),
+        ("nama", "TEXT"),
+        ("hari", "INTEGER"),
+        ("hari_kerja", "INTEGER"),
+        ("berlaku_mulai", "TEXT"),
+        ("berlaku_sampai", "TEXT"),
+    ),
+    [
+        _row(
+            f"2018-01-01|{tahap}",
+            tahap=tahap,
+            nama=nama,
+            hari=hari,
+            hari_kerja=kerja,
+            berlaku_mulai="2018-01-01",
+            berlaku_sampai=None,
+            urutan=i,
+            dasar_hukum=_DH_LAPOR,
+            status_fakta=status,
+            catatan=catatan,
+        )
+        for i, (tahap, nama, hari, kerja, status, catatan) in enumerate(
+            [
+                ("TRIASE", "Verifikasi dan triase sejak diterima", 3, 1, U, _CAT_TENGGAT_ADU),
+                (
+                    "TANGGAPAN",
+                    "Tanggapan pertama kepada pelapor sejak diterima",
+                    5,
+                    1,
+                    U,
+                    _CAT_TENGGAT_ADU,
+                ),
+                (
+                    "SELESAI",
+                    "Penyelesaian dan jawaban akhir sejak diterima",
+                    60,
+                    0,
+                    P,
+                    "Perpres 76/2013: selesai paling lambat 60 hari sejak berkas pengaduan "
+                    "lengkap (ringkasan sekunder, pasal belum dikutip) [P]; Merit menghitung "
+                    "hari kalender sejak pengaduan diterima.",
+                ),
+            ],
+            start=1,
+        )
+    ],
+)
+
+# ref_tenggat_disiplin — the days of the discipline procedure (asn-rules 9.3).
+# PANGGILAN_I: the written summons reaches the employee at least 7 working days before the
+# examination; PANGGILAN_II: when absent, the second summons sets an examination at most 7
+# working days after the date of the first (PP 94/2021 Ps. 27, the wording of PP 53/2010
+# Ps. 23 carried over [P]). SERAH: the decision is handed over within 14 working days of being
+# set [P]. BERLAKU: the penalty takes effect on the 15th day after receipt [V]; whether the day of
+# receipt counts as day 1 is [?] (Merit: receipt + 14 days). KEBERATAN: the window for an
+# administrative appeal [?] (14 working days after receipt in secondary sources).
+
+_DH_DISIPLIN = "PP 94/2021; Peraturan BKN 6/2022"
+
+REF_TENGGAT_DISIPLIN = _table(
+    "ref_tenggat_disiplin",
+    "Tenggat prosedur hukuman disiplin",
+    (
+        ("nama", "TEXT"),
+        ("hari", "INTEGER"),
+        ("hari_kerja", "INTEGER"),
+        ("berlaku_mulai", "TEXT"),
+        ("berlaku_sampai", "TEXT"),
+    ),
+    [
+        _row(
+            "PANGGILAN_I",
+            nama="Surat panggilan I paling lambat sebelum tanggal pemeriksaan",
+            hari=7,
+            hari_kerja=1,
+            berlaku_mulai="2021-09-14",
+            berlaku_sampai=None,
+            urutan=1,
+            dasar_hukum="PP 94/2021 Ps. 27 ayat (2)",
+            status_fakta=P,
+            catatan="Bunyi pasal mengikuti PP 53/2010 Ps. 23 [P]; periksa teks PP 94/2021.",
+        ),
+        _row(
+            "PANGGILAN_II",
+            nama="Pemeriksaan panggilan II paling lama sejak tanggal pemeriksaan panggilan I",
+            hari=7,
+            hari_kerja=1,
+            berlaku_mulai="2021-09-14",
+            berlaku_sampai=None,
+            urutan=2,
+            dasar_hukum="PP 94/2021 Ps. 27 ayat (3)",
+            status_fakta=P,
+            catatan="Bunyi pasal mengikuti PP 53/2010 Ps. 23 [P]; periksa teks PP 94/2021.",
+        ),
+        _row(
+            "SERAH",
+            nama="Penyampaian keputusan hukuman disiplin sejak ditetapkan",
+            hari=14,
+            hari_kerja=1,
+            berlaku_mulai="2021-09-14",
+            berlaku_sampai=None,
+            urutan=3,
+            dasar_hukum="PP 94/2021 (penyampaian keputusan)",
+            status_fakta=P,
+            catatan="asn-rules 9.3 [P]; pasal belum dikutip.",
+        ),
+        _row(
+            "BERLAKU",
+            nama="Hukuman berlaku pada hari ke-15 sejak keputusan diterima",
+            hari=15,
+            hari_kerja=0,
+            berlaku_mulai="2021-09-14",
+            berlaku_sampai=None,
+            urutan=4,
+            dasar_hukum="PP 94/2021 (mulai berlakunya keputusan)",
+            status_fakta=U,
+            catatan=(
+                "Hari ke-15 [V]; apakah tanggal diterima dihitung hari ke-1 [?]. Merit: tanggal "
+                "diterima + 14 hari."
+            ),
+        ),
+        _row(
+            "KEBERATAN",
+            nama="Masa pengajuan upaya administratif sejak keputusan diterima",
+            hari=14,
+            hari_kerja=1,
+            berlaku_mulai="2021-09-14",
+            berlaku_sampai=None,
+            urutan=5,
+            dasar_hukum="PP 94/2021 (upaya administratif)",
+            status_fakta=U,
+            catatan="14 hari kerja menurut sumber sekunder [?]; pasal belum diperiksa.",
+        ),
+    ],
+)
+
+# ref_pejabat_hukdis — who examines and who decides, by the level of the penalty, for a regional
+# government (PP 94/2021 Ps. 18-25 distinguish by the post of the employee as well; the rows
+# below are the common case of a pelaksana or JF in an OPD [?]). tim_pemeriksa: 0 none,
+# 1 optional, 2 mandatory (asn-rules 9.3 [V]).
+
+REF_PEJABAT_HUKDIS = _table(
+    "ref_pejabat_hukdis",
+    "Pemeriksa dan pejabat yang berwenang menghukum menurut tingkat hukuman",
+    (
+        ("tingkat", "TEXT"),
+        ("pemeriksa", "TEXT"),
+        ("tim_pemeriksa", "INTEGER"),
+        ("pejabat", "TEXT"),
+    ),
+    [
+        _row(
+            "RINGAN",
+            tingkat="RINGAN",
+            pemeriksa="Atasan langsung",
+            tim_pemeriksa=0,
+            pejabat="Pejabat administrator atau pengawas atasan PNS yang bersangkutan",
+            urutan=1,
+            dasar_hukum="PP 94/2021 Ps. 18-25; Peraturan BKN 6/2022",
+            status_fakta=U,
+            catatan="Pejabat menurut jabatan PNS yang diperiksa belum diperiksa per pasal [?].",
+        ),
+        _row(
+            "SEDANG",
+            tingkat="SEDANG",
+            pemeriksa="Atasan langsung atau tim pemeriksa",
+            tim_pemeriksa=1,
+            pejabat="Pejabat pimpinan tinggi pratama (kepala perangkat daerah)",
+            urutan=2,
+            dasar_hukum="PP 94/2021 Ps. 18-25; Peraturan BKN 6/2022",
+            status_fakta=U,
+            catatan="Tim pemeriksa boleh untuk sedang [V]; pejabat yang berwenang [?].",
+        ),
+        _row(
+            "BERAT",
+            tingkat="BERAT",
+            pemeriksa="Tim pemeriksa (atasan langsung, unsur kepegawaian, unsur pengawasan)",
+            tim_pemeriksa=2,
+            pejabat="Pejabat Pembina Kepegawaian (bupati/wali kota/gubernur)",
+            urutan=3,
+            dasar_hukum="PP 94/2021 Ps. 18-25; Peraturan BKN 6/2022",
+            status_fakta=U,
+            catatan="Tim pemeriksa wajib untuk berat [V]; pejabat yang berwenang [?].",
+        ),
+    ],
+)
+
+# ---------------------------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------------------------
 
 REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_GOLONGAN,
@@ -2043,6 +2282,10 @@ REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_TALENTA_KINERJA,
     REF_KESIAPAN_SUKSESI,
     REF_ATURAN_CUTI,
+    REF_KATEGORI_PENGADUAN,
+    REF_TENGGAT_PENGADUAN,
+    REF_TENGGAT_DISIPLIN,
+    REF_PEJABAT_HUKDIS,
 )
 
 _BY_NAME: dict[str, RefTable] = {t.name: t for t in REFERENCE_TABLES}

@@ -37,6 +37,7 @@ from app.models.access.akses import (
 )
 from app.models.cuti.permohonan import Cuti, list_cuti, minggu, sedang_cuti
 from app.models.errors import ValidationError
+from app.models.pengaduan import register as pengaduan
 from app.models.rekap import diklat, kgb, kp, pensiun
 from app.models.rekap.common import aktif_clause, unit_clause
 from app.models.rules.derivations import add_years
@@ -167,6 +168,26 @@ class CutiBeranda:
 
 
 @dataclass(frozen=True)
+class PengaduanBeranda:
+    """Public complaints the actor may read: how many are open, and the stages past their
+    deadline (one line each, no complainant's name)."""
+
+    terbuka: int
+    terlambat: tuple[str, ...]
+
+
+def _pengaduan(db: Database, actor: str, today: date) -> PengaduanBeranda | None:
+    if all(_lingkup(db, actor, a) is None for a in ("pengaduan.baca", "pengaduan.kelola")):
+        return None
+    rows = pengaduan.list_pengaduan(db, actor)
+    late = pengaduan.list_terlambat(db, actor, today)
+    return PengaduanBeranda(
+        terbuka=sum(1 for p in rows if p.status != pengaduan.SELESAI),
+        terlambat=tuple(pengaduan.uraian_terlambat(t) for t in late),
+    )
+
+
+@dataclass(frozen=True)
 class Beranda:
     """Everything the home screen shows. A part is None when the actor may not see it."""
 
@@ -181,6 +202,7 @@ class Beranda:
     sinkron: SinkronBeranda | None
     cadangan: CadanganBeranda | None
     cuti: CutiBeranda | None = None
+    pengaduan: PengaduanBeranda | None = None  # issue 16: open complaints, overdue stages
 
     def jangka_bulan(self, bulan: int) -> Jangka | None:
         for j in self.jangka or ():
@@ -524,6 +546,7 @@ def read_beranda(
         sinkron=_sinkron(conn) if sync_allowed else None,
         cadangan=read_cadangan(db, now) if backup_allowed else None,
         cuti=libur,
+        pengaduan=_pengaduan(db, actor, today),
     )
 
 
@@ -548,6 +571,14 @@ def _orang_json(o: OrangBeranda) -> dict[str, Any]:
 def beranda_json(b: Beranda) -> dict[str, Any]:
     """The home screen as plain JSON data (``merit beranda --format json``). A part the actor
     may not see is null."""
+    return _beranda_json(b) | {
+        "pengaduan": None
+        if b.pengaduan is None
+        else {"terbuka": b.pengaduan.terbuka, "terlambat": list(b.pengaduan.terlambat)}
+    }
+
+
+def _beranda_json(b: Beranda) -> dict[str, Any]:
     return {
         "tanggal": b.tanggal.isoformat(),
         "unit": b.unit_nama,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.demo.integritas import tambah_contoh_integritas
 from app.demo.tulis import create_demo
 from app.i18n import angka, tr
 from app.models.dokumen.templat_bawaan import seed_templates
@@ -168,7 +169,7 @@ class FirstRunDialog(QDialog):
         actor = self.actor
 
         def work(db: Database, progress: Progress) -> Any:
-            return create_demo(
+            result = create_demo(
                 db,
                 employees,
                 seed=1,
@@ -176,6 +177,8 @@ class FirstRunDialog(QDialog):
                 progress=lambda done, total: progress.report(done, total),
                 cancelled=lambda: progress.cancelled,
             )
+            tambah_contoh_integritas(db, actor=actor)  # complaints and cases (issue 16)
+            return result
 
         self.task = self.runner.run(
             work,

@@ -210,8 +210,9 @@ class BerandaPage(Page):
         self.skp = Tile("Skp", tr("Kinerja (SKP) tahun ini"), tr("Buka Kinerja ›"))
         self.konflik = Tile("Konflik", tr("Konflik sinkronisasi"), tr("Selesaikan ›"))
         self.cadangan = Tile("Cadangan", tr("Cadangan terakhir"), tr("Cadangkan…"))
+        self.pengaduan = Tile("Pengaduan", tr("Pengaduan masyarakat terbuka"), tr("Buka ›"))
         tiles = QHBoxLayout()
-        for tile in (self.pegawai, self.skp, self.konflik, self.cadangan):
+        for tile in (self.pegawai, self.skp, self.pengaduan, self.konflik, self.cadangan):
             tiles.addWidget(tile, 1)
 
         # -- the lists
@@ -296,6 +297,7 @@ class BerandaPage(Page):
         self._link(self.diklat.button, "rekap", "diklat")
         self.kp.button.clicked.connect(self._open_kp)
         self._link(self.sinkron_button, "sinkron")
+        self._link(self.pengaduan.button, "integritas")
         self.kp.button.setVisible("kp" in self.pages)
         self._link(self.cuti.button, "cuti")
         for card in (self.kgb, self.pensiun, self.kp, self.diklat, self.cuti):
@@ -354,6 +356,7 @@ class BerandaPage(Page):
         self.konflik.setVisible(data is not None and data.sinkron is not None)
         self.sinkron.setVisible(data is not None and data.sinkron is not None)
         self.cadangan.setVisible(data is not None and data.cadangan is not None)
+        self.pengaduan.setVisible(data is not None and data.pengaduan is not None)
 
     def current_jangka(self) -> int:
         return int(self.jangka.currentData())
@@ -440,6 +443,15 @@ class BerandaPage(Page):
                 )
             )
         self.lewat_bup.setVisible(bool(data.lewat_bup))
+        if data.pengaduan is not None:
+            late = data.pengaduan.terlambat
+            self.pengaduan.set(
+                angka(data.pengaduan.terbuka),
+                tr("{n} tahap lewat batas, a.l. {d}", n=angka(len(late)), d=late[0])
+                if late
+                else tr("Tidak ada tahap yang lewat batas."),
+                warning=bool(late),
+            )
         self._show_lists(data)
 
     def _show_cuti(self, data: Beranda) -> None:

@@ -102,6 +102,12 @@ def _cuti() -> PageClass:
     return CutiPage
 
 
+def _integritas() -> PageClass:
+    from app.ui.pages.integritas import IntegritasPage  # lazy: imported on first show
+
+    return IntegritasPage
+
+
 def _kalkulator() -> PageClass:
     from app.ui.pages.kalkulator import KalkulatorPage  # lazy: imported on first show
 
@@ -167,6 +173,7 @@ AUDIT = (("audit.baca",),)
 SINKRON = (("sync.baca",),)
 KOMPETENSI = (("kompetensi.ubah",), ("pelatihan.kelola",))
 CUTI = (("cuti.ajukan",), ("cuti.rekomendasi",), ("cuti.putus",))
+INTEGRITAS = (("pengaduan.kelola",), ("pengaduan.baca",), ("disiplin.kelola",))
 KONFLIK = (("sync.impor",),)
 
 PAGES: tuple[PageSpec, ...] = (
@@ -181,6 +188,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("cuti", "Cuti", 65, _cuti, rights=CUTI),
     PageSpec("kp", "Kenaikan pangkat", 70, _kp, rights=KP),
     PageSpec("kompetensi", "Kompetensi & Pelatihan", 72, _kompetensi, rights=KOMPETENSI),
+    PageSpec("integritas", "Pengaduan & disiplin", 74, _integritas, rights=INTEGRITAS),
     PageSpec("kalkulator", "Kalkulator kepegawaian", 75, _kalkulator),
     PageSpec("seleksi", "Seleksi jabatan", 80, _seleksi, rights=SELEKSI),
     PageSpec("penilaian", "Penilaian panitia", 90, _penilaian, rights=PENILAIAN),

@@ -163,6 +163,10 @@ def _m0021(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0021_cuti.sql")
 
 
+def _m0022(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0022_integritas.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -191,5 +195,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         20, "kompetensi: kamus, standar jabatan, penilaian, pelatihan, kotak talenta", _m0020
     ),
     Migration(21, "cuti: aturan hak cuti, kalender instansi, permohonan dan penyesuaian", _m0021),
+    Migration(
+        22, "pengaduan masyarakat, kasus disiplin PP 94/2021 dan referensi tenggatnya", _m0022
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

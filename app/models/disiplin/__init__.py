@@ -1,0 +1,1 @@
+"""Discipline cases under PP 94/2021: summons, examination, decision, appeal, effects."""

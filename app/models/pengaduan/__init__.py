@@ -1,0 +1,1 @@
+"""Public complaints (pengaduan masyarakat): the register, triage, deadlines and recap."""
