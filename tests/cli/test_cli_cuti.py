@@ -104,7 +104,7 @@ def test_cuti_surat_needs_an_approved_leave_and_a_signatory(
     assert "hanya untuk cuti yang disetujui" in capsys.readouterr().err
     assert run(path, "cuti", "putus", cid, "--setuju") == 0
     assert run(path, "cuti", "surat", cid, "--out", out) == 2
-    assert "nama penandatangan belum diisi" in capsys.readouterr().err
+    assert "belum diatur" in capsys.readouterr().err
 
 
 def test_cuti_rekap_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -644,8 +644,13 @@ def test_batches_waiting_for_a_missing_one_are_listed(
     importer.import_package(c, package.export_package(a, tmp_path / "1.merit", to="Kantor 2").path)
     registri.update_employee(c, first_employee(c), {"telepon": "0380-123456"}, actor="cici")
     # C believes B already has A's batch, so it sends only its own, which depends on it.
+    # (all of A's batches: the demo may write more than one)
+    from app.models.storage import changelog
+
+    seq_a = changelog.read_versions(a.conn)[a.node_id]
     c.conn.execute(
-        "UPDATE lokal_peer SET vv_diakui = ? WHERE nama = 'Kantor 1'", (json.dumps({a.node_id: 1}),)
+        "UPDATE lokal_peer SET vv_diakui = ? WHERE nama = 'Kantor 1'",
+        (json.dumps({a.node_id: seq_a}),),
     )
     path = package.export_package(c, tmp_path / "2.merit", to="Kantor 1").path
     pb = make_page(qtbot, b, make_runner(b))

@@ -58,6 +58,21 @@ JENIS: tuple[JenisIzin, ...] = (
     JenisIzin("skp", "penilaian kinerja (SKP)", ("skp", "skp_"), True),
     JenisIzin("seleksi", "seleksi jabatan", ("seleksi", "seleksi_"), False),
     JenisIzin("kp", "usulan kenaikan pangkat", ("kp_usulan",), True),
+    # Not limited to units yet (their rows reach the employee through several tables): an OPD
+    # installation writes none of these; the BKD (bkd-penuh) writes all.
+    JenisIzin("cuti", "cuti dan kalender cuti", ("cuti", "cuti_"), False),
+    JenisIzin(
+        "kompetensi",
+        "standar, penilaian kompetensi dan pelatihan",
+        ("kompetensi_", "pelatihan_"),
+        False,
+    ),
+    JenisIzin(
+        "integritas",
+        "pengaduan masyarakat dan kasus disiplin",
+        ("pengaduan", "pengaduan_", "disiplin_"),
+        False,
+    ),
 )
 KODE_JENIS = tuple(j.kode for j in JENIS)
 _BY_KODE = {j.kode: j for j in JENIS}

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.i18n import tanggal, tr
-from app.models.access.akses import require
+from app.models.access.akses import read_unit, require
 from app.models.cuti.kalender import read_kalender
 from app.models.cuti.saldo import (
     Catatan,
@@ -486,9 +486,12 @@ def daftar_cuti(
     dari: date | None = None,
     sampai: date | None = None,
 ) -> list[Cuti]:
-    """:func:`list_cuti` for ``actor``: needs the right to read the employee list (of the unit,
-    or of the person)."""
-    require(db, actor, "pegawai.baca", unit_id=unit_id, pegawai_id=pegawai_id)
+    """:func:`list_cuti` for ``actor``: needs the right to read the employee list (of the person,
+    or of the unit; a reader limited to one unit reads that unit when none is named)."""
+    if pegawai_id is not None:
+        require(db, actor, "pegawai.baca", pegawai_id=pegawai_id)
+    else:
+        unit_id = read_unit(db, actor, "pegawai.baca", unit_id)
     return list_cuti(
         db.conn, unit_id=unit_id, status=status, pegawai_id=pegawai_id, dari=dari, sampai=sampai
     )

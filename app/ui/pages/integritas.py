@@ -40,6 +40,7 @@ from app import paths
 from app.i18n import tanggal, tr
 from app.jobs import integritas as integritas_jobs
 from app.jobs import pengawasan as pengawasan_jobs
+from app.models.access import akses
 from app.models.disiplin import kasus as dk
 from app.models.errors import MeritError
 from app.models.pegawai.read import find_pegawai_id
@@ -174,6 +175,10 @@ class IntegritasPage(Page):
         self.tabs.setObjectName("tabIntegritas")
         self.tabs.addTab(self._tab_pengaduan(), tr("Pengaduan masyarakat"))
         self.tabs.addTab(self._tab_kasus(), tr("Kasus disiplin"))
+        # A reader of complaints without the right to discipline cases does not see the tab
+        # (and the page does not ask for the cases: a refusal would be audited each time).
+        self.boleh_kasus = akses.allowed(actor, "disiplin.kelola")
+        self.tabs.setTabVisible(1, self.boleh_kasus)
         layout = QVBoxLayout(self)
         title = QLabel(tr("Pengaduan masyarakat dan penegakan disiplin"))
         title.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -302,7 +307,7 @@ class IntegritasPage(Page):
             else tr("Tidak ada tahap pengaduan yang lewat batas.")
         )
         try:
-            self.kasus = dk.list_kasus(self.db, self.actor)
+            self.kasus = dk.list_kasus(self.db, self.actor) if self.boleh_kasus else []
         except MeritError:
             self.kasus = []
         _fill(
