@@ -38,7 +38,15 @@ def test_search_filter_sort(demo_db: Database) -> None:
     assert len(everyone) == 300
     by_gol = emp.list_employees(conn, emp.EmployeeFilter(sort="golongan"))
     orders = [golongan_order(r["golongan"]) for r in by_gol]
-    assert orders == sorted(orders, reverse=True)  # highest golongan first, as in the DUK
+    # Highest rank first, as in the DUK; the PNS ranks (IV/e ... I/a) before the PPPK golongan
+    # (XVII ... I): a PPPK "X" is no rank above IV/e (issue 14 item 4).
+    assert orders == sorted(orders, key=lambda o: (o >= 100, -o))
+    assert any(o >= 100 for o in orders) and orders[0] < 100
+    upward = [
+        golongan_order(r["golongan"])
+        for r in emp.list_employees(conn, emp.EmployeeFilter(sort="golongan", descending=True))
+    ]
+    assert upward == sorted(upward, key=lambda o: (o >= 100, o))
     by_nip = emp.list_employees(conn, emp.EmployeeFilter(sort="nip", descending=True))
     assert [r["nip"] for r in by_nip] == sorted((r["nip"] for r in by_nip), reverse=True)
     pppk = emp.list_employees(conn, emp.EmployeeFilter(status="PPPK"))

@@ -185,6 +185,10 @@ def _order(flt: EmployeeFilter) -> str:
     if flt.sort == "golongan":
         direction = "ASC" if flt.descending else "DESC"
     keys = [f"r.{k.strip()} {direction}" for k in SORT_KEYS[flt.sort].split(",")]
+    if flt.sort == "golongan":
+        # PNS ranks (urutan 1-17) before PPPK golongan (101-117) either way: a PPPK "X" is no
+        # rank above IV/e (issue 14 item 4). LIMIT makes this a top-N sort, not a full one.
+        keys = ["(r.golongan_urutan >= 100) ASC", *keys]
     return ", ".join([*keys, "r.nama_urut ASC", "r.rowid ASC"])
 
 
