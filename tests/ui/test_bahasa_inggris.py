@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -61,8 +61,8 @@ def _indonesian_sources() -> set[str]:
 
 
 def _header_texts(model: QAbstractItemModel | None) -> list[str]:
-    if model is None:
-        return []
+    if model is None or isinstance(model, QAbstractListModel):
+        return []  # a list has no column headers
     out = []
     for c in range(model.columnCount()):
         value = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
