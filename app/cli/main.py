@@ -45,7 +45,7 @@ from app.cli.context import Context, Handler
 from app.cli.exitcode import ExitCode
 from app.cli.launch import launch
 from app.crash import write_crash_log
-from app.i18n import tr
+from app.i18n import BAHASA, choose_language, set_language, tr
 from app.models.errors import MeritError
 from app.models.storage.faults import as_storage_error
 
@@ -108,6 +108,14 @@ def build_parser() -> Parser:
         help=tr("kata sandi --user dari baris pertama berkas ini (tanpa ini: ditanyakan)"),
     )
     parser.add_argument(
+        "--lang",
+        choices=sorted(BAHASA),
+        help=tr(
+            "bahasa antarmuka: id (Indonesia) atau en (Inggris); bawaan: MERIT_LANG, lalu "
+            "pilihan yang disimpan, lalu id. Dokumen (SK, rekap) selalu berbahasa Indonesia"
+        ),
+    )
+    parser.add_argument(
         "--version",
         action="version",
         version=f"Merit {__version__}",
@@ -119,9 +127,20 @@ def build_parser() -> Parser:
     return parser
 
 
+def _lang_flag(argv: Sequence[str]) -> str | None:
+    """``--lang X`` / ``--lang=X`` before the parser is built (its help texts are translated)."""
+    for i, item in enumerate(argv):
+        if item == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if item.startswith("--lang="):
+            return item.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the ``merit`` command. Returns the exit code."""
     out = out or sys.stdout
+    set_language(choose_language(_lang_flag(sys.argv[1:] if argv is None else argv), paths.home()))
     args = build_parser().parse_args(argv)
     if args.command is None:
         return launch(args)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.i18n import tr
+from app.i18n import dokumen, tr
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access import audit
 from app.models.access.akses import require
@@ -34,6 +34,7 @@ class AuditTrailResult:
     rows: int
 
 
+@dokumen
 def write_audit_trail(
     db: Database, actor: str, request: AuditTrailRequest, progress: Progress = NO_PROGRESS
 ) -> AuditTrailResult:

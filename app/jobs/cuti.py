@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from app.i18n import tanggal, tr
+from app.i18n import dokumen, tanggal, tr
 from app.jobs import dokumen as dokumen_jobs
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access.akses import require
@@ -71,6 +71,7 @@ class RekapCutiRequest:
     unit_id: str | None = None
 
 
+@dokumen
 def write_rekap_cuti(
     db: Database, actor: str, req: RekapCutiRequest, progress: Progress = NO_PROGRESS
 ) -> dict[str, int]:
@@ -156,6 +157,7 @@ def write_rekap_cuti(
     return counts
 
 
+@dokumen
 def write_formulir(db: Database, actor: str, cuti_id: str, target: Path) -> Path:
     """The formulir permintaan dan pemberian cuti of one request as PDF (not numbered: it is
     the request, not a decision)."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from app.i18n import tr
+from app.i18n import dokumen, tr
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access import kunci
 from app.models.access.akses import require
@@ -48,6 +48,7 @@ PREVIEW_LIMIT = 20  # documents laid out in a preview
 # -- preview --------------------------------------------------------------------------------------
 
 
+@dokumen
 def render_preview(
     db: Database,
     actor: str,
@@ -145,6 +146,7 @@ def issue(
     return _issue(db, actor, request, progress)
 
 
+@dokumen
 def _issue(db: Database, actor: str, request: IssueRequest, progress: Progress) -> HasilTerbit:
     """:func:`issue` without the refusal of an SK kenaikan pangkat (used by
     :func:`issue_sk_kp`, which checked the proposals)."""
@@ -229,6 +231,7 @@ def check_issue_rights(db: Database, actor: str, req: Permintaan) -> None:
         require(db, actor, "dokumen.terbitkan", pegawai_id=pid)
 
 
+@dokumen
 def _render(
     t: Templat,
     decrees: list[Document],
@@ -323,6 +326,7 @@ def _facts(
     )
 
 
+@dokumen
 def _sign_facts(
     db: Database, templat: str, jenis: str, tanggal: date, f: NaskahBerkas, nips: tuple[str, ...]
 ) -> str:
@@ -398,6 +402,7 @@ JUDUL_STATUS: dict[str, str] = {
 }
 
 
+@dokumen
 def _canonical(code: str) -> str:
     return ver.normalize_code(code) or code
 

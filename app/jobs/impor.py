@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.i18n import dokumen
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.impor.result import ImportPlan
 from app.models.storage.db import Database
@@ -24,6 +25,7 @@ class ImportReportRequest:
     target: Path
 
 
+@dokumen
 def write_import_report(
     db: Database, actor: str, request: ImportReportRequest, progress: Progress = NO_PROGRESS
 ) -> Path:

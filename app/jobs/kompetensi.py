@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.i18n import tr
+from app.i18n import dokumen, tr
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.jobs.rekap import check_target
 from app.models.access.akses import require
@@ -26,6 +26,7 @@ class KebutuhanRequest:
     on: date | None = None
 
 
+@dokumen
 def write_kebutuhan(
     db: Database, actor: str, req: KebutuhanRequest, progress: Progress = NO_PROGRESS
 ) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.i18n import tr
+from app.i18n import dokumen, tr
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.pegawai.ekspor import (
     check_export,
@@ -42,6 +42,7 @@ class EmployeeListResult:
     rows: int
 
 
+@dokumen
 def write_employee_list(
     db: Database, actor: str, request: EmployeeListRequest, progress: Progress = NO_PROGRESS
 ) -> EmployeeListResult:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.i18n import angka, tanggal, tr
+from app.i18n import angka, dokumen, tanggal, tr
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.errors import ValidationError
 from app.models.pengaduan.rekap import RekapPengawasan, rekap_pengawasan
@@ -28,6 +28,7 @@ class RekapPengawasanResult:
     rekap: RekapPengawasan
 
 
+@dokumen
 def write_rekap_pengawasan(
     db: Database,
     actor: str,
@@ -70,6 +71,7 @@ class RingkasanPublikRequest:
     target: Path
 
 
+@dokumen
 def write_ringkasan_publik(
     db: Database,
     actor: str,

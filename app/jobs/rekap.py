@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from app.i18n import tr
+from app.i18n import dokumen, tr
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access.akses import read_unit
 from app.models.errors import Cancelled, ValidationError
@@ -78,6 +78,7 @@ def _watch(rows: Iterable[T], progress: Progress) -> Iterator[T]:
         yield row
 
 
+@dokumen
 def write_recap(
     db: Database, actor: str, req: RecapRequest, progress: Progress = NO_PROGRESS
 ) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.i18n import tr
+from app.i18n import dokumen, tr
 from app.jobs import dokumen as dokumen_jobs
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access.akses import require
@@ -29,6 +29,7 @@ class RekapNilaiRequest:
     path: Path
 
 
+@dokumen
 def write_rekap_nilai(
     db: Database, actor: str, request: RekapNilaiRequest, progress: Progress = NO_PROGRESS
 ) -> dict[str, int]:
@@ -63,6 +64,7 @@ class DokumenRequest:
     on: date | None = None
 
 
+@dokumen
 def write_dokumen(
     db: Database, actor: str, request: DokumenRequest, progress: Progress = NO_PROGRESS
 ) -> int:

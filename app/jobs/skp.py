@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.i18n import tr
+from app.i18n import dokumen, tr
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.access.akses import read_unit
 from app.models.rekap import common
@@ -45,6 +45,7 @@ class EvaluasiRequest:
     target: Path
 
 
+@dokumen
 def write_rekap_xlsx(
     db: Database,
     actor: str | Pelaku,
@@ -75,6 +76,7 @@ def write_rekap_xlsx(
     return len(rows)
 
 
+@dokumen
 def write_evaluasi_pdf(
     db: Database,
     actor: str | Pelaku,

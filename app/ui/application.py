@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import paths
-from app.i18n import tr
+from app.i18n import current_language, tr
 from app.models.errors import MeritError, SchemaTooNewError
 from app.models.storage.db import Database
 from app.models.storage.instansi import is_set_up
@@ -28,8 +28,12 @@ def make_app() -> QApplication:
     app.setApplicationName("Merit")
     app.setOrganizationName("Merit")
     app.setApplicationDisplayName("Merit")
-    use_indonesian_locale()
-    install_qt_translations(app)  # Qt's own dialogs and context menus in Indonesian
+    if current_language() == "en":
+        # Qt's own texts are English already; numbers and dates in widgets the English way.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        use_indonesian_locale()
+        install_qt_translations(app)  # Qt's own dialogs and context menus in Indonesian
     return app
 
 

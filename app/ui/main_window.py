@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
-from app.i18n import tr
+from app import __version__, paths
+from app.i18n import BAHASA, current_language, save_language, saved_language, tr
 from app.models.access.akses import Sesi, allowed
 from app.models.storage.db import Database
 from app.models.storage.instansi import get_setting, installation_name
@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
             self._add_backup_actions(menu)
         self._start_daily_backups()
         self._start_folder_rounds()
+        self._add_language_menu(menu)
         quit_action = menu.addAction(tr("&Keluar"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -163,6 +164,33 @@ class MainWindow(QMainWindow):
         self.close()
 
     # -- backups (app/models/storage/cadangan.py) --------------------------------------------------
+
+    def _add_language_menu(self, menu: QMenu) -> None:
+        """Berkas > Bahasa antarmuka: the choice is saved for this installation and used from
+        the next start (every screen is built in one language)."""
+        languages = menu.addMenu(tr("&Bahasa antarmuka"))
+        languages.setObjectName("menuBahasa")
+        group = QActionGroup(self)
+        chosen = saved_language(paths.home()) or current_language()
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in BAHASA.items():
+            action = languages.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setObjectName(f"aksiBahasa_{code}")
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            self.language_actions[code] = action
+        menu.addSeparator()
+
+    def choose_language(self, code: str) -> None:
+        save_language(paths.home(), code)
+        if code == current_language():
+            self.statusBar().showMessage(tr("Bahasa antarmuka disimpan."), 8000)
+        else:
+            self.statusBar().showMessage(
+                tr("Bahasa antarmuka disimpan; berlaku saat Merit dibuka kembali."), 15000
+            )
 
     def _add_backup_actions(self, menu: QMenu) -> None:
         backup = menu.addAction(tr("&Cadangkan sekarang…"))

@@ -1,0 +1,51 @@
+"""Which functions of ``app/jobs`` write a document: those that use anything imported from
+``app.reports`` (module-level or lazy imports). Each must run in Indonesian
+(:func:`app.i18n.dokumen`), whatever the interface language (tests/test_i18n.py)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _report_names(tree: ast.AST) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("app.reports")
+        ):
+            names.update(a.asname or a.name for a in node.names)  # type: ignore[attr-defined]
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith("app.reports"):
+                    names.add(a.asname or a.name.split(".")[0])
+    return names
+
+
+def _decorated(fn: ast.FunctionDef) -> bool:
+    for d in fn.decorator_list:
+        name = d.id if isinstance(d, ast.Name) else getattr(d, "attr", None)
+        if name == "dokumen":
+            return True
+    return False
+
+
+def document_functions() -> list[tuple[str, str, bool]]:
+    """(module path, function name, decorated) for every top-level job function that uses a
+    report writer."""
+    found: list[tuple[str, str, bool]] = []
+    for path in sorted((ROOT / "app" / "jobs").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = _report_names(tree)
+        for fn in tree.body:
+            if not isinstance(fn, ast.FunctionDef):
+                continue
+            inner = _report_names(fn) | names
+            used = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name)}
+            if used & inner:
+                found.append((str(path.relative_to(ROOT)), fn.name, _decorated(fn)))
+    return found
