@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.models.pengaduan import register as adu
 from app.models.pengaduan import segel
+from app.models.storage import sinkron
 from app.sync import importer, package, verify
 from app.sync import roster as roster_mod
 from tests.helpers.roster import Agency, exchange, make_agency
@@ -172,3 +173,50 @@ def test_a_confidential_complainant_is_not_stored_in_the_clear(tmp_path: Path) -
         (pid,),
     ).fetchone()
     assert tuple(row[:5]) == (None,) * 5 and row[5].startswith(segel.AWALAN)
+
+
+def test_two_handlers_resealing_at_once_is_a_clash_kept_everywhere(tmp_path: Path) -> None:
+    """Concurrent reseals at two handlers: both envelopes are kept, the same one is shown
+    everywhere, the clash is listed everywhere, and each opens for every handler of now."""
+    agency = make_agency(tmp_path)
+    _rights(agency)
+    bkd, opd, lain = agency.nodes
+    pid = _complaint(bkd, agency.unit_x)
+    exchange(bkd, lain, tmp_path)
+    roster_mod.set_entry(bkd.db, "Kantor 1", "opd+integritas")
+    exchange(bkd, lain, tmp_path)  # the new roster reaches the other handler
+    assert adu.segel_ulang(bkd.db, "sistem") == 1
+    assert adu.segel_ulang(lain.db, "sistem") == 1
+    for src, dst in ((bkd, lain), (lain, bkd), (lain, opd), (bkd, opd)):
+        exchange(src, dst, tmp_path)
+    assert _rows(bkd) == _rows(opd) == _rows(lain)
+    for node in agency.nodes:
+        clashes = [
+            (c.tabel, c.kolom) for c in sinkron.list_conflicts(node.db.conn) if c.jenis == "nilai"
+        ]
+        assert clashes == [("pengaduan_pelapor", "sandi")], node.name
+        assert adu.get_pengaduan(node.db, "sistem", pid).pelapor == adu.Pelapor(
+            NAMA, NIK, ALAMAT, TELEPON, EMAIL
+        )
+
+
+def test_a_complainant_kept_in_the_clear_before_migration_26_is_sealed_by_the_reseal(
+    tmp_path: Path,
+) -> None:
+    agency = make_agency(tmp_path)
+    _rights(agency)
+    bkd, opd, _ = agency.nodes
+    pid = _complaint(bkd, agency.unit_x, identitas="TERBUKA")
+    with bkd.store.write("as written before migration 26") as tx:
+        tx.update("pengaduan", pid, {"identitas": "RAHASIA"})
+    assert adu.segel_ulang(bkd.db, "sistem") == 1
+    row = bkd.db.conn.execute(
+        "SELECT nama, nik, alamat, telepon, email, sandi FROM pengaduan_pelapor"
+    ).fetchone()
+    assert tuple(row[:5]) == (None,) * 5
+    assert segel.penerima_segel(row[5]) == {bkd.db.node_id, agency.lain.db.node_id}
+    assert adu.get_pengaduan(bkd.db, "sistem", pid).pelapor == adu.Pelapor(
+        NAMA, NIK, ALAMAT, TELEPON, EMAIL
+    )
+    exchange(bkd, opd, tmp_path)
+    assert adu.get_pengaduan(opd.db, "sistem", pid).pelapor is None
