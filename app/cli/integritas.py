@@ -24,6 +24,9 @@
   letter through the decree engine; prints number and file).
 * ``merit pengaduan jawab ID --out DIR [--tanggal D]``: the reply letter to the complainant of a
   closed complaint (not for an anonymous one).
+* ``merit pengaduan segel-ulang``: seal the confidential complainants this installation can
+  open again for the installations that handle complaints now (after the roster gave another
+  installation the kind ``integritas``); prints how many (app/models/pengaduan/segel.py).
 * ``merit pengawasan rekap --dari D --sampai D --out F.xlsx``: the oversight recap (no personal
   data); ``merit pengawasan publik --tahun Y --out F.pdf``: the same figures of a year as a PDF
   an office can publish.
@@ -139,6 +142,11 @@ def _register_pengaduan(sub: Commands) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
     _tanggal(p)
     p.set_defaults(handler=cmd_jawab)
+
+    p = cmds.add_parser(
+        "segel-ulang", help=tr("segel ulang identitas pelapor rahasia untuk instalasi penangan")
+    )
+    p.set_defaults(handler=cmd_segel_ulang)
 
     p = cmds.add_parser("close", aliases=["selesai"], help=tr("tutup dengan hasil dan jawaban"))
     p.add_argument("id")
@@ -414,6 +422,12 @@ def cmd_note(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_lampiran(ctx: Context, args: argparse.Namespace) -> int:
     adu.add_lampiran(ctx.db, ctx.actor, _id(ctx, args.id), args.berkas)
     ctx.out.write(tr("Lampiran dicatat.") + "\n")
+    return ExitCode.OK
+
+
+def cmd_segel_ulang(ctx: Context, args: argparse.Namespace) -> int:
+    n = adu.segel_ulang(ctx.db, ctx.actor)
+    ctx.out.write(tr("{n} identitas pelapor rahasia disegel ulang.", n=n) + "\n")
     return ExitCode.OK
 
 

@@ -208,6 +208,7 @@ def test_complaint_to_case_to_penalty(tmp_path: Path, capsys: pytest.CaptureFixt
     )
     assert "Pungutan liar atau gratifikasi" in text and "Sedang" in text
     assert "Warga Rahasia" not in text and orang.nip not in text and "Ani Loket" not in text
+    assert "3201010101010001" not in text  # the complainant's NIK
     prep = Database(path)
     prepare_db(prep)
     prep.close()

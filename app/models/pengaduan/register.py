@@ -9,7 +9,10 @@ The complainant's identity is in ``pengaduan_pelapor``. When the complaint is AN
 is kept at all; when it is RAHASIA the identity is returned only to actors holding
 ``pengaduan.kelola`` for the complaint's unit: the SQL of every read replaces it by NULL for
 everyone else (:func:`_identitas_sql`), so a screen, an export or a recap built on these reads
-cannot show it.
+cannot show it. A RAHASIA identity is moreover never stored in the clear: it is sealed for the
+installations that handle complaints (:mod:`app.models.pengaduan.segel`, migration 26), so that
+a sync package to an installation without that right carries only ciphertext; the reads open it
+where this installation is one of the handlers.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 from app.i18n import tanggal, tr
 from app.models.access import akses
 from app.models.errors import NotFoundError, ValidationError
+from app.models.pengaduan import segel
 from app.models.reference.loader import natural_id
 from app.models.rules.integritas import berlaku_pada, tambah_hari
 from app.models.storage.db import Database, utc_now
@@ -220,7 +224,8 @@ SELECT p.id, p.nomor, p.tanggal_terima, p.kanal, p.identitas, p.perihal, p.uraia
        p.register_id,
        CASE WHEN {boleh} THEN pl.nama END, CASE WHEN {boleh} THEN pl.nik END,
        CASE WHEN {boleh} THEN pl.alamat END, CASE WHEN {boleh} THEN pl.telepon END,
-       CASE WHEN {boleh} THEN pl.email END, {boleh} AND pl.id IS NOT NULL
+       CASE WHEN {boleh} THEN pl.email END, {boleh} AND pl.id IS NOT NULL,
+       CASE WHEN {boleh} THEN pl.sandi END
 FROM pengaduan p
 LEFT JOIN unit_organisasi u ON u.id = p.unit_id
 LEFT JOIN ref_kategori_pengaduan k ON k.kode = p.kategori_kode
@@ -233,8 +238,25 @@ def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _pengaduan(row: Sequence[Any]) -> Pengaduan:
-    pelapor = Pelapor(*row[22:27]) if row[27] else None
+class _Pembuka:
+    """Opens the sealed identities of one read (the private key is loaded once)."""
+
+    def __init__(self, db: Database) -> None:
+        self.node_id = db.node_id
+        self.key = segel.kunci_buka(db)
+
+    def pelapor(self, row: Sequence[Any]) -> Pelapor | None:
+        if not row[27]:
+            return None
+        if row[28] is None:
+            return Pelapor(*row[22:27])
+        # Sealed: shown only where this installation is one of the handlers.
+        data = segel.buka_dengan(self.node_id, self.key, str(row[28]))
+        return Pelapor(**data) if data is not None else None
+
+
+def _pengaduan(row: Sequence[Any], pembuka: _Pembuka) -> Pengaduan:
+    pelapor = pembuka.pelapor(row)
     return Pengaduan(
         id=row[0],
         nomor=row[1],
@@ -276,7 +298,7 @@ def list_pengaduan(
     boleh, p_boleh = _identitas_sql(db, actor)
     baca, p_baca = _baca_sql(db, actor)
     sql = _SELECT.format(boleh=boleh, baca=baca)
-    params: list[Any] = [*p_boleh * 6, *p_baca]
+    params: list[Any] = [*p_boleh * 7, *p_baca]
     if status:
         sql += " AND p.status = ?"
         params.append(status)
@@ -294,7 +316,8 @@ def list_pengaduan(
         sql += " AND p.kategori_kode = ?"
         params.append(kategori_kode)
     sql += " ORDER BY p.tanggal_terima DESC, p.id"
-    return [_pengaduan(r) for r in db.conn.execute(sql, params)]
+    pembuka = _Pembuka(db)
+    return [_pengaduan(r, pembuka) for r in db.conn.execute(sql, params)]
 
 
 def get_pengaduan(db: Database, actor: str, pengaduan_id: str) -> Pengaduan:
@@ -303,10 +326,10 @@ def get_pengaduan(db: Database, actor: str, pengaduan_id: str) -> Pengaduan:
     boleh, p_boleh = _identitas_sql(db, actor)
     baca, p_baca = _baca_sql(db, actor)
     sql = _SELECT.format(boleh=boleh, baca=baca) + " AND p.id = ?"
-    row = db.conn.execute(sql, [*p_boleh * 6, *p_baca, pengaduan_id]).fetchone()
+    row = db.conn.execute(sql, [*p_boleh * 7, *p_baca, pengaduan_id]).fetchone()
     if row is None:
         raise NotFoundError(tr("Pengaduan {id} tidak ditemukan.", id=pengaduan_id))
-    base = _pengaduan(row)
+    base = _pengaduan(row, _Pembuka(db))
     conn = db.conn
     if base.identitas == "RAHASIA" and base.pelapor is not None:
         # Opening a confidential complainant's identity is a sensitive read: audited.
@@ -455,6 +478,10 @@ def create_pengaduan(db: Database, actor: str, data: PengaduanBaru) -> str:
     """Take in a complaint. Returns its id."""
     _require_kelola(db, actor, data.unit_id)
     _check_baru(db.conn, data)
+    identitas: dict[str, Any] = dict(data.pelapor.__dict__)
+    if data.identitas == "RAHASIA":
+        # Sealed for the handling installations only: never in the clear in any package.
+        identitas = {"sandi": segel.tutup(db, identitas)}
     with Store(db).write(tr("Mencatat pengaduan masyarakat"), actor=actor) as tx:
         pid = tx.insert(
             "pengaduan",
@@ -477,7 +504,7 @@ def create_pengaduan(db: Database, actor: str, data: PengaduanBaru) -> str:
                 {
                     "id": natural_id("pengaduan_pelapor", pid),
                     "pengaduan_id": pid,
-                    **data.pelapor.__dict__,
+                    **identitas,
                 },
             )
         for peg in dict.fromkeys(data.pegawai_ids):
@@ -661,6 +688,46 @@ def close_pengaduan(
             },
         )
         _note(tx, pengaduan_id, actor, on, tr("Selesai: {h}", h=hasil.strip()))
+
+
+def segel_ulang(db: Database, actor: str) -> int:
+    """Seal again, for the handlers of now (:func:`segel.penerima`), every confidential
+    complainant ``actor`` handles whose envelope names other installations (the roster changed)
+    or that is still in the clear (written before migration 26). One write that travels; an
+    envelope this installation cannot open is left to a handler that can. Returns how many
+    were sealed again."""
+    handled = _cakupan(db, actor, "pengaduan.kelola")
+    if handled is not None and not handled:
+        akses.require(db, actor, "pengaduan.kelola")  # raises, with the audit entry
+    keys = segel.penerima(db)
+    pembuka = _Pembuka(db)
+    changes: list[tuple[str, dict[str, str | None]]] = []
+    for row in db.conn.execute(
+        "SELECT pl.id, p.unit_id, pl.nama, pl.nik, pl.alamat, pl.telepon, pl.email, pl.sandi "
+        "FROM pengaduan_pelapor pl JOIN pengaduan p ON p.id = pl.pengaduan_id "
+        "WHERE pl.deleted = 0 AND p.deleted = 0 AND p.identitas = 'RAHASIA' ORDER BY pl.id"
+    ):
+        if handled is not None and row[1] not in handled:
+            continue
+        if row[7] is None:
+            if not any(row[2:7]):
+                continue
+            identitas: dict[str, str | None] | None = dict(zip(segel.KOLOM, row[2:7], strict=True))
+        elif segel.penerima_segel(str(row[7])) == frozenset(keys):
+            continue
+        else:
+            identitas = segel.buka_dengan(pembuka.node_id, pembuka.key, str(row[7]))
+        if identitas is not None:
+            changes.append((str(row[0]), identitas))
+    if changes:
+        with Store(db).write(tr("Menyegel ulang identitas pelapor rahasia"), actor=actor) as tx:
+            for row_id, identitas in changes:
+                tx.update(
+                    "pengaduan_pelapor",
+                    row_id,
+                    {"sandi": segel.tutup_untuk(keys, identitas), **dict.fromkeys(segel.KOLOM)},
+                )
+    return len(changes)
 
 
 def set_register(db: Database, actor: str, pengaduan_id: str, register_id: str) -> None:
