@@ -569,12 +569,12 @@ def test_migration_22_adds_complaints_discipline_cases_and_their_deadlines(
     again.close()
 
 
-def test_migration_26_seals_room_for_the_confidential_complainant(
+def test_migration_23_seals_room_for_the_confidential_complainant(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A database of version 22 keeps its complainants and gets ``pengaduan_pelapor.sandi``
     (replicated); a file set back to version 22 re-applies it without harm."""
-    path = tmp_path / "lama26.sqlite3"
+    path = tmp_path / "lama23.sqlite3"
     old = _database_at(path, 22, monkeypatch)
     assert "sandi" not in replicated_schema(old.conn)["pengaduan_pelapor"]
     old.conn.execute(
@@ -590,7 +590,7 @@ def test_migration_26_seals_room_for_the_confidential_complainant(
     assert "sandi" in replicated_schema(db.conn)["pengaduan_pelapor"]
     row = db.conn.execute("SELECT nama, sandi FROM pengaduan_pelapor WHERE id = 'l1'").fetchone()
     assert tuple(row) == ("Warga", None)
-    db.conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 26")
+    db.conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 23")
     db.conn.execute("PRAGMA user_version = 22")
     db.close()
     again = Database(path)

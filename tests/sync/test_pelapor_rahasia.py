@@ -207,7 +207,7 @@ def test_a_complainant_kept_in_the_clear_before_migration_26_is_sealed_by_the_re
     _rights(agency)
     bkd, opd, _ = agency.nodes
     pid = _complaint(bkd, agency.unit_x, identitas="TERBUKA")
-    with bkd.store.write("as written before migration 26") as tx:
+    with bkd.store.write("as written before migration 23") as tx:
         tx.update("pengaduan", pid, {"identitas": "RAHASIA"})
     assert adu.segel_ulang(bkd.db, "sistem") == 1
     row = bkd.db.conn.execute(

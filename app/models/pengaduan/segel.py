@@ -6,7 +6,7 @@ Screens and exports are guarded by the reads of :mod:`app.models.pengaduan.regis
 carry whole signed batches, so a row written in the clear would reach every installation that
 receives the agency's changes, whatever its rights. Therefore the identity of a RAHASIA
 complainant is never written in the clear: ``pengaduan_pelapor.nama/nik/alamat/telepon/email``
-stay NULL and ``pengaduan_pelapor.sandi`` (migration 26) holds an envelope
+stay NULL and ``pengaduan_pelapor.sandi`` (migration 23) holds an envelope
 
     ``segel1:`` + base64 of canonical JSON ``{"c": ciphertext, "k": {node id: sealed key}}``
 

@@ -167,10 +167,10 @@ def _m0022(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0022_integritas.sql")
 
 
-def _m0026(conn: sqlite3.Connection) -> None:
+def _m0023(conn: sqlite3.Connection) -> None:
     columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(pengaduan_pelapor)")}
     if "sandi" not in columns:
-        run_sql_file(conn, "0026_pelapor_tersegel.sql")
+        run_sql_file(conn, "0023_pelapor_tersegel.sql")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -204,6 +204,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         22, "pengaduan masyarakat, kasus disiplin PP 94/2021 dan referensi tenggatnya", _m0022
     ),
-    Migration(26, "identitas pelapor rahasia tersegel untuk instalasi penangan", _m0026),
+    Migration(23, "identitas pelapor rahasia tersegel untuk instalasi penangan", _m0023),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

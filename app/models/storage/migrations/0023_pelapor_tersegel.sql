@@ -4,6 +4,6 @@
 -- the installations that handle complaints (the roster kind 'integritas'); its nama, nik,
 -- alamat, telepon and email stay NULL, so that no package carries them in the clear to an
 -- installation without that right. Open (TERBUKA) complainants keep the plain columns.
--- Replicated with the rest of the row. Run only when the column is missing (steps._m0026), so
+-- Replicated with the rest of the row. Run only when the column is missing (steps._m0023), so
 -- that a file whose version was set back re-applies it without harm.
 ALTER TABLE pengaduan_pelapor ADD COLUMN sandi TEXT;
