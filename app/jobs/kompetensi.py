@@ -1,5 +1,6 @@
 """Competency and training actions used by the screens and the command line alike (issue 15):
-the needs list workbook, the assessment import, completing a training event."""
+the needs list workbook, the assessment import, the surat tugas and daftar peserta of a training
+event, the evaluation import and recap."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from datetime import date
 from pathlib import Path
 
 from app.i18n import tr
+from app.jobs import dokumen as dokumen_jobs
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.jobs.rekap import check_target
 from app.models.access.akses import require
+from app.models.dokumen.rancangan import Permintaan
 from app.models.kompetensi import kebutuhan, nilai
+from app.models.pelatihan import surat
 from app.models.rekap import common
 from app.models.storage.db import Database
 from app.models.storage.store import Store
@@ -62,3 +66,43 @@ def import_nilai(
         nilai.apply_impor_nilai(db, plan, actor=actor)
     progress.report(len(plan.rows), len(plan.rows))
     return plan
+
+
+# -- the documents of a training event ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DokumenAcaraRequest:
+    """The surat tugas (``surat_tugas=True``) or the daftar peserta of a training event."""
+
+    acara_id: str
+    out_dir: Path
+    surat_tugas: bool
+    tanggal: date | None = None  # the document's date (default: today)
+
+
+def issue_dokumen_acara(
+    db: Database, actor: str, req: DokumenAcaraRequest, progress: Progress = NO_PROGRESS
+) -> dokumen_jobs.HasilTerbit:
+    """Number, render and register the surat tugas or the daftar peserta of an event through
+    the document engine (templates SURAT_TUGAS_PELATIHAN / DAFTAR_PESERTA_PELATIHAN, seeded
+    when missing): one PDF for all the participants, with its verification code."""
+    isi = surat.isi_dokumen(db, req.acara_id, actor=actor, surat_tugas=req.surat_tugas)
+    surat.seed_templates(db, actor=actor)
+    t = surat.SURAT_TUGAS if req.surat_tugas else surat.DAFTAR_PESERTA
+    return dokumen_jobs.issue(
+        db,
+        actor,
+        dokumen_jobs.IssueRequest(
+            Permintaan(
+                templat=t.kode,
+                nips=tuple(p.nip for p in isi.peserta),
+                tanggal=req.tanggal or date.today(),
+                jenis="asli",
+                nilai=isi.nilai,
+                nilai_pegawai=isi.nilai_pegawai,
+            ),
+            req.out_dir,
+        ),
+        progress,
+    )
