@@ -15,7 +15,7 @@ from app.jobs.rekap import check_target
 from app.models.access.akses import require
 from app.models.dokumen.rancangan import Permintaan
 from app.models.kompetensi import kebutuhan, nilai
-from app.models.pelatihan import surat
+from app.models.pelatihan import evaluasi, surat
 from app.models.rekap import common
 from app.models.storage.db import Database
 from app.models.storage.store import Store
@@ -106,3 +106,59 @@ def issue_dokumen_acara(
         ),
         progress,
     )
+
+
+# -- training evaluation: import and recap --------------------------------------------------------
+
+
+def import_evaluasi(
+    db: Database,
+    actor: str,
+    path: Path,
+    *,
+    simpan: bool,
+    acara_id: str | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> evaluasi.RencanaEvaluasi:
+    """Preview an evaluation sheet; with ``simpan`` also write it, all or nothing (a sheet
+    with any problem is refused whole, naming each row, column and reason)."""
+    plan = evaluasi.plan_impor_evaluasi(db, path, acara_id=acara_id, actor=actor)
+    if simpan:
+        evaluasi.apply_impor_evaluasi(db, plan, actor=actor)
+    progress.report(len(plan.rows), len(plan.rows))
+    return plan
+
+
+@dataclass(frozen=True)
+class RekapEvaluasiRequest:
+    target: Path
+    tahun: int | None = None  # the events ending in this year; None: every event
+
+
+def write_rekap_evaluasi(
+    db: Database, actor: str, req: RekapEvaluasiRequest, progress: Progress = NO_PROGRESS
+) -> dict[str, int]:
+    """Write the evaluation recap per event and per provider to an .xlsx (ratings only, no
+    person named); returns the rows per sheet."""
+    from app.reports.excel import kompetensi as kx  # lazy: openpyxl, off the CLI's start
+
+    target = check_target(req.target)
+    require(db, actor, "laporan.baca")
+    conn = db.conn
+    per_acara = evaluasi.rekap_per_acara(conn, tahun=req.tahun)
+    per_penyelenggara = evaluasi.rekap_per_penyelenggara(conn, tahun=req.tahun)
+    periode = (
+        tr("Acara yang selesai pada tahun {t}", t=req.tahun)
+        if req.tahun
+        else tr("Semua acara yang sudah dievaluasi")
+    )
+    counts = kx.write_evaluasi(
+        target, common.kop(conn, None, date.today()), per_acara, per_penyelenggara, periode
+    )
+    Store(db).record_read(
+        tr("Ekspor rekap evaluasi pelatihan"),
+        actor=actor,
+        keterangan=tr("{path}: {n} acara", path=target, n=len(per_acara)),
+    )
+    progress.report(len(per_acara), len(per_acara))
+    return counts
