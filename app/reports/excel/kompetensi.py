@@ -182,11 +182,22 @@ def lembar_evaluasi_acara(kop: KopLaporan, rows: Sequence[RekapAcara], periode: 
             Kolom(tr("Keterangan"), 30),
         ),
         baris=[
-            (i, r.nama, r.penyelenggara or "-", date.fromisoformat(r.tanggal_mulai),
-             date.fromisoformat(r.tanggal_selesai), r.peserta,
-             r.jawaban, r.relevansi, r.manfaat, r.pengajar, r.tidak_relevan, _tinjau(r))
+            (
+                i,
+                r.nama,
+                r.penyelenggara or "-",
+                date.fromisoformat(r.tanggal_mulai),
+                date.fromisoformat(r.tanggal_selesai),
+                r.peserta,
+                r.jawaban,
+                r.relevansi,
+                r.manfaat,
+                r.pengajar,
+                r.tidak_relevan,
+                _tinjau(r),
+            )
             for i, r in enumerate(rows, 1)
-        ],  # fmt: skip
+        ],
         catatan=_evaluasi_catatan(),
     )
 
@@ -210,10 +221,19 @@ def lembar_evaluasi_penyelenggara(
             Kolom(tr("Keterangan"), 34),
         ),
         baris=[
-            (i, r.nama, r.acara, r.jawaban, r.relevansi, r.manfaat, r.pengajar, r.tidak_relevan,
-             _tinjau(r))
+            (
+                i,
+                r.nama,
+                r.acara,
+                r.jawaban,
+                r.relevansi,
+                r.manfaat,
+                r.pengajar,
+                r.tidak_relevan,
+                _tinjau(r),
+            )
             for i, r in enumerate(rows, 1)
-        ],  # fmt: skip
+        ],
         catatan=_evaluasi_catatan(),
     )
 
