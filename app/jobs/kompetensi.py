@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.i18n import tr
-from app.jobs import dokumen as dokumen_jobs
+from app.i18n import angka, tr
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.jobs.rekap import check_target
 from app.models.access.akses import require
@@ -19,6 +19,9 @@ from app.models.pelatihan import evaluasi, surat
 from app.models.rekap import common
 from app.models.storage.db import Database
 from app.models.storage.store import Store
+
+if TYPE_CHECKING:
+    from app.jobs.dokumen import HasilTerbit
 
 
 @dataclass(frozen=True)
@@ -83,10 +86,12 @@ class DokumenAcaraRequest:
 
 def issue_dokumen_acara(
     db: Database, actor: str, req: DokumenAcaraRequest, progress: Progress = NO_PROGRESS
-) -> dokumen_jobs.HasilTerbit:
+) -> HasilTerbit:
     """Number, render and register the surat tugas or the daftar peserta of an event through
     the document engine (templates SURAT_TUGAS_PELATIHAN / DAFTAR_PESERTA_PELATIHAN, seeded
     when missing): one PDF for all the participants, with its verification code."""
+    from app.jobs import dokumen as dokumen_jobs  # lazy: reportlab, only for the documents
+
     isi = surat.isi_dokumen(db, req.acara_id, actor=actor, surat_tugas=req.surat_tugas)
     surat.seed_templates(db, actor=actor)
     t = surat.SURAT_TUGAS if req.surat_tugas else surat.DAFTAR_PESERTA
@@ -152,8 +157,20 @@ def write_rekap_evaluasi(
         if req.tahun
         else tr("Semua acara yang sudah dievaluasi")
     )
+    catatan = tr(
+        "Skala 1-5 (1 sangat kurang, 5 sangat baik). TINJAU: rata-rata relevansi di bawah {b} "
+        "atau sedikitnya {p}% peserta menilai relevansi 1-2; pertimbangkan untuk tidak diulang "
+        "atau diganti dalam rencana pelatihan.",
+        b=angka(evaluasi.BATAS_RELEVANSI, 1),
+        p=angka(evaluasi.BATAS_TIDAK_RELEVAN * 100),
+    )
     counts = kx.write_evaluasi(
-        target, common.kop(conn, None, date.today()), per_acara, per_penyelenggara, periode
+        target,
+        common.kop(conn, None, date.today()),
+        per_acara,
+        per_penyelenggara,
+        periode,
+        catatan=(catatan,),
     )
     Store(db).record_read(
         tr("Ekspor rekap evaluasi pelatihan"),

@@ -403,7 +403,7 @@ def _tugas_builder(
             for i, x in enumerate(t.lampiran_judul, 1)
         ),
         landscape=False,
-        font_size=9.5,
+        font_size=9.5 if perintah else 9,
     )
     inline = bool(perintah) and len(kepada) <= BATAS_KEPADA
     signer = _signatory(t, values, "ttd")

@@ -92,7 +92,7 @@ DAFTAR_PESERTA = Templat(
     format_nomor="800.1.6/{nomor}/DP-DIKLAT/{tahun}",  # [?] classification sub-code
     diktum=(
         DiktumTemplat(
-            "Daftar pegawai {nama_instansi} peserta pelatihan:",
+            "Pelatihan:",
             (
                 ("Nama pelatihan", "{nama_pelatihan}"),
                 ("Tanggal", "{tanggal_pelatihan}"),
@@ -108,12 +108,12 @@ DAFTAR_PESERTA = Templat(
     dengan_rahmat=False,
     ttd_jabatan=_KEPALA,
     lampiran_kolom=(
-        KolomLampiran("No.", "{no}", 0.55, rata="CENTER"),
-        KolomLampiran("Nama / NIP", "{nama_lengkap}\n{nip}", 2.6),
-        KolomLampiran("Gol.", "{golongan}", 0.6, rata="CENTER"),
-        KolomLampiran("Jabatan", "{jabatan}", 1.9),
-        KolomLampiran("Unit kerja", "{unit}", 1.9),
-        KolomLampiran("Nomor sertifikat / keterangan", "{nomor_sertifikat}", 1.9),
+        KolomLampiran("No.", "{no}", 0.5, rata="CENTER"),
+        KolomLampiran("Nama / NIP", "{nama_lengkap}\n{nip}", 2.5),
+        KolomLampiran("Gol.", "{golongan}", 0.55, rata="CENTER"),
+        KolomLampiran("Jabatan", "{jabatan}", 2.15),
+        KolomLampiran("Unit kerja", "{unit}", 2.15),
+        KolomLampiran("Nomor sertifikat / keterangan", "{nomor_sertifikat}", 1.6),
     ),
     alamat_penerima="{unit}",
 )

@@ -9,13 +9,7 @@ from pathlib import Path
 
 from app.i18n import angka, tanggal, tr
 from app.models.kompetensi.kebutuhan import Kebutuhan, RekapGap
-from app.models.pelatihan.evaluasi import (
-    BATAS_RELEVANSI,
-    BATAS_TIDAK_RELEVAN,
-    RekapAcara,
-    RekapEvaluasi,
-    RekapPenyelenggara,
-)
+from app.models.pelatihan.evaluasi import RekapAcara, RekapEvaluasi, RekapPenyelenggara
 from app.models.rekap.common import KopLaporan
 from app.reports.excel.rekap import Kolom, Lembar, write_workbook
 
@@ -150,19 +144,9 @@ def _tinjau(r: RekapEvaluasi) -> str:
               m=r.jawaban)  # fmt: skip
 
 
-def _evaluasi_catatan() -> tuple[str, ...]:
-    return (
-        tr(
-            "Skala 1-5 (1 sangat kurang, 5 sangat baik). TINJAU: rata-rata relevansi di bawah "
-            "{b} atau sedikitnya {p}% peserta menilai relevansi 1-2; pertimbangkan untuk tidak "
-            "diulang atau diganti dalam rencana pelatihan.",
-            b=angka(BATAS_RELEVANSI, 1),
-            p=angka(BATAS_TIDAK_RELEVAN * 100),
-        ),
-    )
-
-
-def lembar_evaluasi_acara(kop: KopLaporan, rows: Sequence[RekapAcara], periode: str) -> Lembar:
+def lembar_evaluasi_acara(
+    kop: KopLaporan, rows: Sequence[RekapAcara], periode: str, catatan: Sequence[str] = ()
+) -> Lembar:
     nilai = tr("Rata-rata nilai (1-5)")
     return Lembar(
         nama=tr("Per acara"),
@@ -198,12 +182,12 @@ def lembar_evaluasi_acara(kop: KopLaporan, rows: Sequence[RekapAcara], periode: 
             )
             for i, r in enumerate(rows, 1)
         ],
-        catatan=_evaluasi_catatan(),
+        catatan=tuple(catatan),
     )
 
 
 def lembar_evaluasi_penyelenggara(
-    kop: KopLaporan, rows: Sequence[RekapPenyelenggara], periode: str
+    kop: KopLaporan, rows: Sequence[RekapPenyelenggara], periode: str, catatan: Sequence[str] = ()
 ) -> Lembar:
     nilai = tr("Rata-rata nilai (1-5)")
     return Lembar(
@@ -234,7 +218,7 @@ def lembar_evaluasi_penyelenggara(
             )
             for i, r in enumerate(rows, 1)
         ],
-        catatan=_evaluasi_catatan(),
+        catatan=tuple(catatan),
     )
 
 
@@ -244,13 +228,15 @@ def write_evaluasi(
     per_acara: Sequence[RekapAcara],
     per_penyelenggara: Sequence[RekapPenyelenggara],
     periode: str,
+    *,
+    catatan: Sequence[str] = (),
 ) -> dict[str, int]:
     """The evaluation recap: a sheet per event and one per provider, each ready to print."""
     return write_workbook(
         path,
         kop,
         [
-            lembar_evaluasi_acara(kop, per_acara, periode),
-            lembar_evaluasi_penyelenggara(kop, per_penyelenggara, periode),
+            lembar_evaluasi_acara(kop, per_acara, periode, catatan),
+            lembar_evaluasi_penyelenggara(kop, per_penyelenggara, periode, catatan),
         ],
     )

@@ -14,29 +14,33 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.units import cm, mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
+    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
 from app.i18n import tanggal, tr
-from app.models.dokumen.naskah import SuratTugas, Verification
+from app.models.dokumen.naskah import Lampiran, SuratTugas, Verification
 from app.reports.pdf import fonts
 from app.reports.pdf.decree import _labelled_list, _lampiran_table
-from app.reports.pdf.letter import _data_lines
 from app.reports.pdf.naskah_dinas import (
     FONT_SIZE,
     LEADING,
     TIGHT,
     DocumentStart,
+    Grid,
     LineItem,
     Lines,
+    esc,
     frame_width,
     letterhead_flowables,
     para,
@@ -134,13 +138,13 @@ def _kepada(doc: SuratTugas, width: float) -> Table:
 
 def _signature(doc: SuratTugas, width: float, *, qr: bool = True) -> Table:
     """Place and date and the signature on the right; the verification QR and code left."""
-    side_w = 8.2 * cm
-    qr_w = 4.8 * cm
+    side_w = 9.4 * cm  # the agency head's title on two lines
+    qr_w = 4.5 * cm
     right: list[LineItem] = [
         text_item(tr("{tempat}, {tanggal}", tempat=doc.tempat, tanggal=tanggal(doc.tanggal))),
         ("space", 1 * mm),
         *[
-            ("space", 1.6 * cm) if item[0] == "space" else item
+            ("space", 1.4 * cm) if item[0] == "space" else item
             for item in signature_lines(doc.penandatangan, signed_copy=False)
         ],
     ]
@@ -168,6 +172,48 @@ def _lampiran_heading(doc: SuratTugas, width: float) -> Table:
     return outer
 
 
+#: The last rows of a list travel with the signature, so that it never opens a page alone.
+EKOR = 1
+
+
+def _table_parts(lamp: Lampiran, width: float) -> tuple[Flowable | None, Flowable]:
+    """The table of people as (the head with its repeated header, the last :data:`EKOR`
+    row(s) without a header): the tail is kept together with the signature below it. When all
+    fits on one page, the two print as one table."""
+    if len(lamp.rows) <= EKOR:
+        return None, _lampiran_table(lamp, width)
+    head = _lampiran_table(replace(lamp, rows=lamp.rows[:-EKOR]), width)
+    st = styles()
+    cols = list(lamp.columns)
+    total = sum(c.width for c in cols) or 1.0
+    cell_styles = [st.cell(lamp.font_size, c.align) for c in cols]
+    data = [
+        [
+            Paragraph(esc(text), cs)
+            for text, cs in zip(
+                list(row.cells)[: len(cols)] + [""] * max(0, len(cols) - len(row.cells)),
+                cell_styles,
+                strict=True,
+            )
+        ]
+        for row in lamp.rows[-EKOR:]
+    ]
+    tail = Table(data, colWidths=[width * c.width / total for c in cols])
+    tail.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return head, tail
+
+
 def _tembusan(doc: SuratTugas, width: float) -> list[Flowable]:
     if not doc.tembusan:
         return []
@@ -186,7 +232,15 @@ def surat_tugas_flowables(doc: SuratTugas, width: float) -> list[Flowable]:
     if doc.pembuka:
         out += [para(doc.pembuka, st.body), Spacer(1, 1.5 * mm)]
     if doc.rincian:
-        out += [*_data_lines(doc.rincian, width), Spacer(1, 2 * mm)]
+        # Unnumbered and a little tighter than a letter's data lines: a list of a dozen
+        # people fits one F4 page with its signature.
+        label_w = max(stringWidth(x.label, fonts.SERIF, FONT_SIZE) for x in doc.rincian) + 8
+        grid = Grid(
+            [(x.label, ":", x.value) for x in doc.rincian],
+            [label_w, 0.4 * cm, width - label_w - 0.4 * cm],
+            leading=12.5,
+        )
+        out += [grid, Spacer(1, 2 * mm)]
     if doc.dasar:
         items = list(doc.dasar)
         out += [_labelled_list(tr("Dasar"), items, _numbered(items), width), Spacer(1, 2 * mm)]
@@ -205,9 +259,12 @@ def surat_tugas_flowables(doc: SuratTugas, width: float) -> list[Flowable]:
         if doc.untuk:
             items = list(doc.untuk)
             out.append(_labelled_list(tr("Untuk"), items, _numbered(items), width))
-    elif doc.tabel is not None:
-        out += [Spacer(1, 1 * mm), _lampiran_table(doc.tabel, width)]
-    closing: list[Flowable] = [Spacer(1, 3 * mm)]
+    tail: list[Flowable] = []
+    if not doc.perintah and doc.tabel is not None:
+        head, last = _table_parts(doc.tabel, width)
+        out += [Spacer(1, 1 * mm), *([head] if head is not None else [])]
+        tail = [last]
+    closing: list[Flowable] = [*tail, Spacer(1, 2 * mm)]
     if doc.penutup:
         closing += [para(doc.penutup, st.body), Spacer(1, 2 * mm)]
     closing.append(_signature(doc, width))
