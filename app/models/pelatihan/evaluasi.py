@@ -308,9 +308,9 @@ def plan_impor_evaluasi(
     db: Database, path: Path | str, *, acara_id: str | None = None, actor: str = "sistem"
 ) -> RencanaEvaluasi:
     """Read an evaluation sheet (columns NIP, Acara, Relevansi, Manfaat, Pengajar, Komentar;
-    the Acara column may be left out when ``acara_id`` says which event the whole sheet is
-    for) through the import engine's reader (size, zip-bomb, formula and encryption checks)
-    and check every cell; nothing is written. Needs ``pelatihan.kelola``."""
+    without an Acara column every row is for the event ``acara_id``) through the import
+    engine's reader (size, zip-bomb, formula and encryption checks) and check every cell;
+    nothing is written. Needs ``pelatihan.kelola``."""
     require(db, actor, "pelatihan.kelola")
     conn = db.conn
     plan = RencanaEvaluasi(berkas=str(path))
@@ -334,12 +334,14 @@ def plan_impor_evaluasi(
                     h=header,
                 )
             )
+    if "acara" in columns:
+        fixed = None  # the sheet says, row by row
     needed = ["nip", "relevansi", "manfaat", "pengajar"] + ([] if fixed else ["acara"])
     for name in needed:
         if name not in columns:
             plan.problems.append(
                 tr("Kolom {k} tidak ditemukan di baris judul.", k=_LABEL[name])
-                + (tr(" (atau pilih satu acara untuk seluruh berkas)") if name == "acara" else "")
+                + (tr(" (atau pilih acaranya untuk seluruh berkas)") if name == "acara" else "")
             )
     if plan.problems:
         return plan
