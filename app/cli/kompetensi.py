@@ -214,7 +214,7 @@ def register(sub: Commands) -> None:
 
     p = cmds.add_parser("evaluasi-impor", help=tr("impor evaluasi peserta (.xlsx/.csv)"))
     p.add_argument("berkas", type=Path, metavar="BERKAS")
-    p.add_argument("--acara", metavar="ACARA_ID", help=tr("acara semua baris bila tanpa kolom Acara"))
+    p.add_argument("--acara", metavar="ACARA_ID", help=tr("acara baris bila tanpa kolom Acara"))
     p.add_argument("--simpan", action="store_true", help=tr("simpan (tanpa ini: pratinjau)"))
     cli_args.add_format_text_json(p)
     p.set_defaults(handler=cmd_evaluasi_impor)

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from app.models.pelatihan import acara as pel
