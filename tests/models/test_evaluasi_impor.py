@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from app.jobs import kompetensi as jobs
@@ -184,4 +186,39 @@ def test_hostile_files_are_refused(
     not_a_sheet.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 50)
     with pytest.raises(ValidationError):
         ev.plan_impor_evaluasi(db, not_a_sheet)
+    assert _count(db) == 0
+
+
+def test_a_rating_is_accepted_iff_it_is_a_whole_number_1_to_5(
+    db: Database, org: Org, tmp_path: Path
+) -> None:
+    with_standards(db, org)
+    it, _arsip = _events(db)
+    ani = nip(db, "Ani")
+
+    @settings(max_examples=40, deadline=None)
+    @given(
+        st.sampled_from(["relevansi", "manfaat", "pengajar"]),
+        st.one_of(st.integers(-3, 9).map(str), st.sampled_from(["", "x", "3.5", "4,0", "05"])),
+    )
+    def check(kolom: str, value: str) -> None:  # fmt: skip
+        values = {"relevansi": "3", "manfaat": "3", "pengajar": "3", kolom: value}
+        src = _csv(
+            tmp_path / "p.csv",
+            [
+                "NIP;Relevansi;Manfaat;Pengajar",
+                f"{ani};{values['relevansi']};{values['manfaat']};{values['pengajar']}",
+            ],
+        )
+        plan = ev.plan_impor_evaluasi(db, src, acara_id=it)
+        whole = value.strip().isdigit() or value in ("4,0",)
+        ok = whole and 1 <= int(value.split(",")[0]) <= 5
+        assert plan.ok == ok, (kolom, value, plan.problems)
+        if not ok:
+            assert plan.problems == [
+                p for p in plan.problems if p.startswith(f"Baris 2, kolom {kolom.title()}: ")
+            ]
+            assert not plan.rows
+
+    check()
     assert _count(db) == 0
