@@ -109,7 +109,7 @@ def test_surat_tugas_for_many_puts_the_list_on_a_lampiran(
 def test_daftar_peserta_with_certificates(demo_db: Database, tmp_path: Path) -> None:
     db = demo_db
     _signers(db)
-    nips = pns(db, 8)
+    nips = pns(db, 12)  # a dozen people and the signature on one F4 page
     aid = _event(db, nips)
     ids = {
         n: str(db.conn.execute("SELECT pegawai_id FROM pegawai_ringkas WHERE nip = ?", (n,))
@@ -130,7 +130,7 @@ def test_daftar_peserta_with_certificates(demo_db: Database, tmp_path: Path) -> 
         hasil.nomor[0],
         "Pelatihan Arsip Digital",
         "32 JP",
-        "8 orang",
+        "12 orang",
         "SERT-0001/2026",
         hasil.berkas[0].kode,
         *_names(db, nips),
