@@ -76,6 +76,7 @@ def test_csv_import_by_event_name_then_recap_flags_the_it_training(
     flat = [str(v) for row in cells for v in row if v is not None]
     assert "REKAP EVALUASI PELATIHAN PER ACARA" in flat
     assert "Acara yang selesai pada tahun 2026" in flat
+    assert any(v.startswith("Skala 1-5") and "TINJAU: rata-rata relevansi" in v for v in flat)
     it_row = next(row for row in cells if "Pelatihan Jaringan Komputer" in row)
     arsip_row = next(row for row in cells if "Pelatihan Kearsipan" in row)
     assert 1.5 in it_row and any(str(v).startswith("TINJAU") for v in it_row if v)

@@ -593,6 +593,202 @@ class AcaraTab(QWidget):
         self.page.recordsChanged.emit()
 
 
+class TalentaTab(QWidget):
+    """The 9-box: kinerja rows (di atas on top) × potensi columns, each cell its box number,
+    how many and who."""
+
+    def __init__(self, page: KompetensiPage) -> None:
+        super().__init__()
+        self.page = page
+        grid = QGridLayout()
+        self.cells: dict[tuple[int, int], QLabel] = {}
+        for c, label in enumerate((tr("Potensi rendah"), tr("Potensi menengah"),
+                                   tr("Potensi tinggi")), start=1):  # fmt: skip
+            grid.addWidget(QLabel(f"<b>{label}</b>"), 0, c, Qt.AlignmentFlag.AlignCenter)
+        for r, (kinerja, label) in enumerate(
+            ((3, tr("Kinerja di atas ekspektasi")), (2, tr("Kinerja sesuai ekspektasi")),
+             (1, tr("Kinerja di bawah ekspektasi"))), start=1,
+        ):  # fmt: skip
+            grid.addWidget(QLabel(f"<b>{label}</b>"), r, 0)
+            for potensi in (1, 2, 3):
+                cell = QLabel()
+                cell.setObjectName(f"kotak_{kinerja}_{potensi}")
+                cell.setWordWrap(True)
+                cell.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                cell.setMinimumSize(220, 80)
+                cell.setFrameShape(QLabel.Shape.Box)
+                grid.addWidget(cell, r, potensi)
+                self.cells[(kinerja, potensi)] = cell
+        self.catatan = QLabel()
+        self.kunci = QComboBox()
+        self.kunci.setObjectName("jabatanKunci")
+        self.calon = _table(
+            [tr("Peringkat"), tr("NIP"), tr("Nama"), tr("Jabatan sekarang"), tr("Kotak"),
+             tr("JPM (%)"), tr("Kurang level"), tr("Kesiapan"), tr("Catatan")],
+            "calonSuksesor",
+        )  # fmt: skip
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel(tr("Calon suksesor jabatan kunci:")))
+        pick.addWidget(self.kunci, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.catatan)
+        layout.addLayout(pick)
+        layout.addWidget(self.calon, 1)
+        self.kunci.currentIndexChanged.connect(self.load_calon)
+
+    def load_calon(self) -> None:
+        jid = self.kunci.currentData()
+        if not jid:
+            self.show_calon([])
+            return
+        self.page.background("calon", lambda db: suksesi.list_calon(db.conn, jid), self.show_calon)
+
+    def show_calon(self, rows: list[suksesi.Calon]) -> None:
+        self.calon.setRowCount(len(rows))
+        for r, c in enumerate(rows):
+            for col, v in enumerate(_calon_values(c)):
+                self.calon.setItem(r, col, _item(v))
+
+    def load(self) -> None:
+        """Read the boxes and the key posts in the background."""
+
+        def read(db: Database) -> tuple[object, ...]:
+            conn = db.conn
+            return (
+                talenta.list_kotak(conn),
+                talenta.list_talenta(conn),
+                suksesi.list_jabatan_kunci(conn),
+            )
+
+        self.page.background("talenta", read, self.show_boxes)
+
+    def show_boxes(
+        self,
+        data: tuple[
+            dict[tuple[int, int], talenta.Kotak],
+            list[talenta.Talenta],
+            list[suksesi.JabatanKunci],
+        ],
+    ) -> None:
+        boxes, rows, posts = data
+        for (kinerja, potensi), cell in self.cells.items():
+            box = boxes.get((kinerja, potensi))
+            people = [r.nama for r in rows if (r.kinerja, r.potensi) == (kinerja, potensi)]
+            pool = box is not None and box.kelompok_suksesi
+            colour = "#d8f0d8" if pool else "#f4f4f4"
+            cell.setStyleSheet(f"background: {colour}; padding: 4px;")
+            shown = ", ".join(people[:8]) + (" …" if len(people) > 8 else "")
+            cell.setText(
+                f"<b>{tr('Kotak')} {box.nomor if box else '?'}</b> — {len(people)} "
+                f"{tr('orang')}<br>{shown}"
+            )
+        current = self.kunci.currentData()
+        self.kunci.blockSignals(True)
+        self.kunci.clear()
+        for post in posts:
+            holders = ", ".join(post.pemangku) or tr("lowong")
+            self.kunci.addItem(f"{post.nama} — {post.unit_nama} ({holders})", post.id)
+        index = self.kunci.findData(current)
+        self.kunci.setCurrentIndex(max(index, 0))
+        self.kunci.blockSignals(False)
+        self.load_calon()
+        tanpa = sum(1 for r in rows if r.kotak is None)
+        self.catatan.setText(
+            tr(
+                "Kotak 7-9 (hijau): kelompok rencana suksesi (PermenPANRB 3/2020). {n} pegawai "
+                "belum masuk kotak (belum ada predikat SKP atau hasil potensi).",
+                n=tanpa,
+            )
+        )
+
+
+def _calon_values(c: suksesi.Calon) -> tuple[object, ...]:
+    return (
+        c.peringkat,
+        c.nip,
+        c.nama,
+        c.jabatan_nama,
+        c.kotak,
+        "" if c.jpm is None else angka(c.jpm, 1),
+        c.kekurangan,
+        c.kesiapan_nama,
+        "; ".join(c.catatan),
+    )
+
+
+class KompetensiPage(Page):
+    rights = (("kompetensi.ubah",), ("pelatihan.kelola",))
+    """Kompetensi & pelatihan."""
+
+    def __init__(
+        self, db: Database, *, actor: str = "sistem", runner: TaskRunner, today: date | None = None
+    ) -> None:
+        super().__init__(db, runner=runner)
+        self.actor = actor
+        self.today = today or date.today()
+        self._generation: dict[str, int] = {}
+        self._pending = 0
+        self.tabs = QTabWidget()
+        self.standar_tab = StandarTab(self)
+        self.kebutuhan_tab = KebutuhanTab(self)
+        self.acara_tab = AcaraTab(self)
+        self.talenta_tab = TalentaTab(self)
+        self.nilai_tab = NilaiTab(self)
+        self.tabs.addTab(self.standar_tab, tr("Standar jabatan"))
+        self.tabs.addTab(self.nilai_tab, tr("Hasil penilaian"))
+        self.tabs.addTab(self.kebutuhan_tab, tr("Kebutuhan pelatihan"))
+        self.tabs.addTab(self.acara_tab, tr("Acara pelatihan"))
+        self.tabs.addTab(self.talenta_tab, tr("Kotak talenta"))
+        self.status = QLabel()
+        self.status.setObjectName("statusKompetensi")
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<h2>{tr('Kompetensi & Pelatihan')}</h2>")
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        self.reload()
+
+    def background(
+        self, key: str, read: Callable[[Database], Any], show: Callable[[Any], None]
+    ) -> None:
+        """Run ``read`` on the runner's connection; ``show`` its result unless a newer read of
+        the same ``key`` was started meanwhile."""
+        self._generation[key] = generation = self._generation.get(key, 0) + 1
+        self._pending += 1
+
+        def done(result: object) -> None:
+            self._pending -= 1
+            if self._generation.get(key) == generation:
+                show(result)
+
+        def failed(exc: BaseException) -> None:
+            self._pending -= 1
+            show_error(self, exc)
+
+        self.runner.run(lambda db, progress: read(db), on_done=done, on_error=failed)
+
+    def busy(self) -> bool:
+        """Whether a background read has not reported back yet (tests wait on it)."""
+        return self._pending > 0
+
+    def jabatan_list(self) -> list[tuple[str, str]]:
+        return standar.list_jabatan(self.db.conn)
+
+    def reload(self) -> None:
+        self.standar_tab.fill_jabatan()
+        self.kebutuhan_tab.fill_filters()
+        self.acara_tab.load()
+        self.talenta_tab.load()
+
+    def refresh_needs(self) -> None:
+        self.kebutuhan_tab.load()
+        self.talenta_tab.load()
+
+    def records_changed(self) -> None:
+        self.reload()
+
+
 class AcaraDokumen(QWidget):
     """Below the event view: the surat tugas and the daftar peserta of the selected event
     (numbered PDFs through the document engine), the import of the participants' evaluation
@@ -812,199 +1008,3 @@ class AcaraDokumen(QWidget):
             on_error=failed,
             bulk=True,
         )
-
-
-class TalentaTab(QWidget):
-    """The 9-box: kinerja rows (di atas on top) × potensi columns, each cell its box number,
-    how many and who."""
-
-    def __init__(self, page: KompetensiPage) -> None:
-        super().__init__()
-        self.page = page
-        grid = QGridLayout()
-        self.cells: dict[tuple[int, int], QLabel] = {}
-        for c, label in enumerate((tr("Potensi rendah"), tr("Potensi menengah"),
-                                   tr("Potensi tinggi")), start=1):  # fmt: skip
-            grid.addWidget(QLabel(f"<b>{label}</b>"), 0, c, Qt.AlignmentFlag.AlignCenter)
-        for r, (kinerja, label) in enumerate(
-            ((3, tr("Kinerja di atas ekspektasi")), (2, tr("Kinerja sesuai ekspektasi")),
-             (1, tr("Kinerja di bawah ekspektasi"))), start=1,
-        ):  # fmt: skip
-            grid.addWidget(QLabel(f"<b>{label}</b>"), r, 0)
-            for potensi in (1, 2, 3):
-                cell = QLabel()
-                cell.setObjectName(f"kotak_{kinerja}_{potensi}")
-                cell.setWordWrap(True)
-                cell.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-                cell.setMinimumSize(220, 80)
-                cell.setFrameShape(QLabel.Shape.Box)
-                grid.addWidget(cell, r, potensi)
-                self.cells[(kinerja, potensi)] = cell
-        self.catatan = QLabel()
-        self.kunci = QComboBox()
-        self.kunci.setObjectName("jabatanKunci")
-        self.calon = _table(
-            [tr("Peringkat"), tr("NIP"), tr("Nama"), tr("Jabatan sekarang"), tr("Kotak"),
-             tr("JPM (%)"), tr("Kurang level"), tr("Kesiapan"), tr("Catatan")],
-            "calonSuksesor",
-        )  # fmt: skip
-        pick = QHBoxLayout()
-        pick.addWidget(QLabel(tr("Calon suksesor jabatan kunci:")))
-        pick.addWidget(self.kunci, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.catatan)
-        layout.addLayout(pick)
-        layout.addWidget(self.calon, 1)
-        self.kunci.currentIndexChanged.connect(self.load_calon)
-
-    def load_calon(self) -> None:
-        jid = self.kunci.currentData()
-        if not jid:
-            self.show_calon([])
-            return
-        self.page.background("calon", lambda db: suksesi.list_calon(db.conn, jid), self.show_calon)
-
-    def show_calon(self, rows: list[suksesi.Calon]) -> None:
-        self.calon.setRowCount(len(rows))
-        for r, c in enumerate(rows):
-            for col, v in enumerate(_calon_values(c)):
-                self.calon.setItem(r, col, _item(v))
-
-    def load(self) -> None:
-        """Read the boxes and the key posts in the background."""
-
-        def read(db: Database) -> tuple[object, ...]:
-            conn = db.conn
-            return (
-                talenta.list_kotak(conn),
-                talenta.list_talenta(conn),
-                suksesi.list_jabatan_kunci(conn),
-            )
-
-        self.page.background("talenta", read, self.show_boxes)
-
-    def show_boxes(
-        self,
-        data: tuple[
-            dict[tuple[int, int], talenta.Kotak],
-            list[talenta.Talenta],
-            list[suksesi.JabatanKunci],
-        ],
-    ) -> None:
-        boxes, rows, posts = data
-        for (kinerja, potensi), cell in self.cells.items():
-            box = boxes.get((kinerja, potensi))
-            people = [r.nama for r in rows if (r.kinerja, r.potensi) == (kinerja, potensi)]
-            pool = box is not None and box.kelompok_suksesi
-            colour = "#d8f0d8" if pool else "#f4f4f4"
-            cell.setStyleSheet(f"background: {colour}; padding: 4px;")
-            shown = ", ".join(people[:8]) + (" …" if len(people) > 8 else "")
-            cell.setText(
-                f"<b>{tr('Kotak')} {box.nomor if box else '?'}</b> — {len(people)} "
-                f"{tr('orang')}<br>{shown}"
-            )
-        current = self.kunci.currentData()
-        self.kunci.blockSignals(True)
-        self.kunci.clear()
-        for post in posts:
-            holders = ", ".join(post.pemangku) or tr("lowong")
-            self.kunci.addItem(f"{post.nama} — {post.unit_nama} ({holders})", post.id)
-        index = self.kunci.findData(current)
-        self.kunci.setCurrentIndex(max(index, 0))
-        self.kunci.blockSignals(False)
-        self.load_calon()
-        tanpa = sum(1 for r in rows if r.kotak is None)
-        self.catatan.setText(
-            tr(
-                "Kotak 7-9 (hijau): kelompok rencana suksesi (PermenPANRB 3/2020). {n} pegawai "
-                "belum masuk kotak (belum ada predikat SKP atau hasil potensi).",
-                n=tanpa,
-            )
-        )
-
-
-def _calon_values(c: suksesi.Calon) -> tuple[object, ...]:
-    return (
-        c.peringkat,
-        c.nip,
-        c.nama,
-        c.jabatan_nama,
-        c.kotak,
-        "" if c.jpm is None else angka(c.jpm, 1),
-        c.kekurangan,
-        c.kesiapan_nama,
-        "; ".join(c.catatan),
-    )
-
-
-class KompetensiPage(Page):
-    rights = (("kompetensi.ubah",), ("pelatihan.kelola",))
-    """Kompetensi & pelatihan."""
-
-    def __init__(
-        self, db: Database, *, actor: str = "sistem", runner: TaskRunner, today: date | None = None
-    ) -> None:
-        super().__init__(db, runner=runner)
-        self.actor = actor
-        self.today = today or date.today()
-        self._generation: dict[str, int] = {}
-        self._pending = 0
-        self.tabs = QTabWidget()
-        self.standar_tab = StandarTab(self)
-        self.kebutuhan_tab = KebutuhanTab(self)
-        self.acara_tab = AcaraTab(self)
-        self.talenta_tab = TalentaTab(self)
-        self.nilai_tab = NilaiTab(self)
-        self.tabs.addTab(self.standar_tab, tr("Standar jabatan"))
-        self.tabs.addTab(self.nilai_tab, tr("Hasil penilaian"))
-        self.tabs.addTab(self.kebutuhan_tab, tr("Kebutuhan pelatihan"))
-        self.tabs.addTab(self.acara_tab, tr("Acara pelatihan"))
-        self.tabs.addTab(self.talenta_tab, tr("Kotak talenta"))
-        self.status = QLabel()
-        self.status.setObjectName("statusKompetensi")
-        layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>{tr('Kompetensi & Pelatihan')}</h2>")
-        layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
-        self.reload()
-
-    def background(
-        self, key: str, read: Callable[[Database], Any], show: Callable[[Any], None]
-    ) -> None:
-        """Run ``read`` on the runner's connection; ``show`` its result unless a newer read of
-        the same ``key`` was started meanwhile."""
-        self._generation[key] = generation = self._generation.get(key, 0) + 1
-        self._pending += 1
-
-        def done(result: object) -> None:
-            self._pending -= 1
-            if self._generation.get(key) == generation:
-                show(result)
-
-        def failed(exc: BaseException) -> None:
-            self._pending -= 1
-            show_error(self, exc)
-
-        self.runner.run(lambda db, progress: read(db), on_done=done, on_error=failed)
-
-    def busy(self) -> bool:
-        """Whether a background read has not reported back yet (tests wait on it)."""
-        return self._pending > 0
-
-    def jabatan_list(self) -> list[tuple[str, str]]:
-        return standar.list_jabatan(self.db.conn)
-
-    def reload(self) -> None:
-        self.standar_tab.fill_jabatan()
-        self.kebutuhan_tab.fill_filters()
-        self.acara_tab.load()
-        self.talenta_tab.load()
-
-    def refresh_needs(self) -> None:
-        self.kebutuhan_tab.load()
-        self.talenta_tab.load()
-
-    def records_changed(self) -> None:
-        self.reload()
