@@ -31,6 +31,16 @@ standards, assessments, gaps, the training needs list, training events and the t
   [--komentar T]``; ``merit pelatihan evaluasi-rekap [--per acara|penyelenggara]
   [--format json]`` (JSON rows: ``nama``, ``jawaban``, ``relevansi``, ``manfaat``,
   ``pengajar``, ``tidak_relevan``, ``tinjau``: felt irrelevant by many).
+* ``merit pelatihan evaluasi-rekap --out F.xlsx [--tahun T]``: the printable recap per event
+  and per provider; ``merit pelatihan evaluasi-impor BERKAS [--acara ACARA_ID] [--simpan]
+  [--format json]``: preview (and write, all or nothing) an evaluation sheet with columns NIP,
+  Acara, Relevansi, Manfaat, Pengajar, Komentar (JSON: ``baris`` with ``baris``, ``nip``,
+  ``nama``, ``acara_id``, ``acara``, ``relevansi``, ``manfaat``, ``pengajar``, ``komentar``;
+  ``masalah``; ``disimpan``).
+* ``merit pelatihan surat-tugas ACARA_ID --out FOLDER [--tanggal D] [--format json]`` and
+  ``merit pelatihan peserta-pdf ACARA_ID --out FOLDER ...``: the surat tugas and the daftar
+  peserta through the document engine, numbered and verifiable (JSON: ``nomor``,
+  ``kode_verifikasi``, ``berkas``).
 * ``merit talenta [--unit U] [--format json]``: each person's cell: ``kinerja`` 1-3,
   ``potensi`` 1-3, ``kotak`` 1-9 and ``nama_kotak`` (null where an axis is missing), and
   ``jumlah_per_kotak``. ``merit talenta --jabatan J``: the ranked successors of a key post
@@ -197,8 +207,28 @@ def register(sub: Commands) -> None:
 
     p = cmds.add_parser("evaluasi-rekap", help=tr("hasil evaluasi per acara atau penyelenggara"))
     p.add_argument("--per", choices=("acara", "penyelenggara"), default="acara")
+    p.add_argument("--tahun", type=cli_args.tahun, metavar="TTTT", help=tr("acara selesai tahun"))
+    p.add_argument("--out", type=Path, metavar="BERKAS.xlsx", help=tr("tulis rekap ke Excel"))
     cli_args.add_format_text_json(p)
     p.set_defaults(handler=cmd_evaluasi_rekap)
+
+    p = cmds.add_parser("evaluasi-impor", help=tr("impor evaluasi peserta (.xlsx/.csv)"))
+    p.add_argument("berkas", type=Path, metavar="BERKAS")
+    p.add_argument("--acara", metavar="ACARA_ID", help=tr("acara baris bila tanpa kolom Acara"))
+    p.add_argument("--simpan", action="store_true", help=tr("simpan (tanpa ini: pratinjau)"))
+    cli_args.add_format_text_json(p)
+    p.set_defaults(handler=cmd_evaluasi_impor)
+
+    for name, tugas, keterangan in (
+        ("surat-tugas", True, tr("terbitkan surat tugas peserta acara (PDF bernomor)")),
+        ("peserta-pdf", False, tr("terbitkan daftar peserta acara (PDF bernomor)")),
+    ):
+        p = cmds.add_parser(name, help=keterangan)
+        p.add_argument("acara", metavar="ACARA_ID")
+        p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+        p.add_argument("--tanggal", type=cli_args.tanggal, metavar="TTTT-BB-HH")
+        cli_args.add_format_text_json(p)
+        p.set_defaults(handler=cmd_dokumen_acara, surat_tugas=tugas)
 
     p = sub.add_parser("talenta", help=tr("kotak talenta (9 kotak) per unit; calon suksesor"))
     p.add_argument("--unit", metavar="U")
@@ -672,8 +702,22 @@ def cmd_evaluasi(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_evaluasi_rekap(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
+    if args.out:
+        counts = jobs.write_rekap_evaluasi(
+            db, ctx.actor, jobs.RekapEvaluasiRequest(args.out, args.tahun)
+        )
+        for sheet, n in counts.items():
+            print(tr("{s}: {n} baris", s=sheet, n=n), file=ctx.out)
+        print(str(args.out), file=ctx.out)
+        return ExitCode.OK
     require(db, ctx.actor, "laporan.baca")
-    rows = evaluasi.rekap_evaluasi(db.conn, per=args.per)
+    rows: list[evaluasi.RekapEvaluasi] = (
+        list(evaluasi.rekap_per_acara(db.conn, tahun=args.tahun))
+        if args.tahun and args.per == "acara"
+        else list(evaluasi.rekap_per_penyelenggara(db.conn, tahun=args.tahun))
+        if args.tahun
+        else evaluasi.rekap_evaluasi(db.conn, per=args.per)
+    )
     if args.format == "json":
         write_json(
             ctx.out,
@@ -698,4 +742,69 @@ def cmd_evaluasi_rekap(ctx: Context, args: argparse.Namespace) -> int:
                 f"{r.pengajar:>5} {flag}",
                 file=ctx.out,
             )
+    return ExitCode.OK
+
+
+def cmd_evaluasi_impor(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.db
+    plan = jobs.import_evaluasi(db, ctx.actor, args.berkas, simpan=False, acara_id=args.acara)
+    saved = False
+    if args.simpan and plan.ok:
+        jobs.import_evaluasi(db, ctx.actor, args.berkas, simpan=True, acara_id=args.acara)
+        saved = True
+    if args.format == "json":
+        write_json(
+            ctx.out,
+            {
+                "baris": [
+                    {
+                        "baris": r.baris,
+                        "nip": r.nip,
+                        "nama": r.nama,
+                        "acara_id": r.acara_id,
+                        "acara": r.acara_nama,
+                        "relevansi": r.jawaban.relevansi,
+                        "manfaat": r.jawaban.manfaat,
+                        "pengajar": r.jawaban.pengajar,
+                        "komentar": r.jawaban.komentar,
+                    }
+                    for r in plan.rows
+                ],
+                "masalah": plan.problems,
+                "disimpan": saved,
+            },
+        )
+    else:
+        for problem in plan.problems:
+            print(problem, file=ctx.out)
+        print(
+            tr(
+                "{n} baris terbaca, {m} masalah; {s}",
+                n=angka(len(plan.rows)),
+                m=angka(len(plan.problems)),
+                s=tr("disimpan.") if saved else tr("belum disimpan (pakai --simpan)."),
+            ),
+            file=ctx.out,
+        )
+    return ExitCode.INVALID if plan.problems else ExitCode.OK
+
+
+def cmd_dokumen_acara(ctx: Context, args: argparse.Namespace) -> int:
+    hasil = jobs.issue_dokumen_acara(
+        ctx.db,
+        ctx.actor,
+        jobs.DokumenAcaraRequest(args.acara, args.out, args.surat_tugas, args.tanggal),
+    )
+    if args.format == "json":
+        write_json(
+            ctx.out,
+            {
+                "nomor": hasil.nomor[0],
+                "kode_verifikasi": hasil.berkas[0].kode,
+                "berkas": str(hasil.berkas[0].path),
+            },
+        )
+    else:
+        print(f"{hasil.nomor[0]}  {hasil.berkas[0].path}", file=ctx.out)
+        print(tr("Kode verifikasi: {k}", k=hasil.berkas[0].kode), file=ctx.out)
     return ExitCode.OK

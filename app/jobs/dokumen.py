@@ -31,7 +31,7 @@ from app.models.access import kunci
 from app.models.access.akses import require
 from app.models.dokumen import penomoran, rancangan, register, templat
 from app.models.dokumen.isian import format_nomor, preview_nomor
-from app.models.dokumen.naskah import Document, Kind, Letter
+from app.models.dokumen.naskah import Document, Kind, Letter, SuratTugas
 from app.models.dokumen.penomoran import NaskahBerkas, NumbersMoved, Terbitan
 from app.models.dokumen.rancangan import Permintaan
 from app.models.dokumen.register import RegisterRow
@@ -240,7 +240,7 @@ def _render(
     secret: bytes,
     progress: Progress,
 ) -> _Rendered:
-    from app.reports.pdf import batch, decree, letter  # lazy: reportlab
+    from app.reports.pdf import batch, decree, letter, surat_tugas  # lazy: reportlab
 
     def sign(doc: Document, k: Kind) -> Document:
         entry = ver.RegisterEntry(
@@ -252,6 +252,8 @@ def _render(
         )
         if isinstance(doc, Letter):
             return letter.with_verification(doc, entry, secret)
+        if isinstance(doc, SuratTugas):
+            return surat_tugas.with_verification(doc, entry, secret)
         return decree.with_verification(doc, k, entry, secret)
 
     def stopped() -> bool:

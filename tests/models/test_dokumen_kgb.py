@@ -42,7 +42,9 @@ def test_kgb_template_is_a_letter_template(sdb: Database) -> None:
     assert templat.check_template(t) == []
     # The clerk is asked for what the records cannot know.
     assert templat.needed_inputs(t) == ["gaji_pokok", "gaji_pokok_lama", "sk_lama_pejabat"]
-    with pytest.raises(ValidationError, match="Bentuk harus PERORANGAN, KOLEKTIF atau SURAT"):
+    with pytest.raises(
+        ValidationError, match="Bentuk harus PERORANGAN, KOLEKTIF, SURAT atau TUGAS"
+    ):
         templat.save_template(sdb, replace(t, bentuk="BROSUR"))
 
 

@@ -96,7 +96,26 @@ PLACEHOLDER_INTEGRITAS: dict[str, str] = {
     "hasil_pengaduan": "Hasil penanganan pengaduan",
     "jawaban_pengaduan": "Jawaban kepada pelapor",
 }
-PLACEHOLDER: dict[str, str] = PLACEHOLDER_NASKAH | PLACEHOLDER_PEGAWAI | PLACEHOLDER_INTEGRITAS
+#: Values of the surat tugas and daftar peserta of a training event (issue 15), given by the
+#: job (app/jobs/kompetensi.py) from the event: the same for the whole document.
+PLACEHOLDER_PELATIHAN: dict[str, str] = {
+    "nama_pelatihan": "Nama pelatihan (acara)",
+    "tanggal_pelatihan": "Tanggal pelatihan, mis. 2 s.d. 4 Maret 2026",
+    "penyelenggara_pelatihan": "Penyelenggara pelatihan",
+    "tempat_pelatihan": "Tempat pelatihan",
+    "jp_pelatihan": "Jumlah jam pelajaran (JP) pelatihan",
+    "bentuk_pelatihan": "Bentuk pelatihan (klasikal atau non-klasikal)",
+    "jumlah_peserta": "Jumlah peserta pelatihan",
+}
+#: Per participant, given by the same job from the participant's record.
+PLACEHOLDER_PESERTA: dict[str, str] = {
+    "nomor_sertifikat": "Nomor sertifikat pelatihan (bila sudah selesai)",
+    "status_peserta": "Status peserta (terdaftar, lulus, tidak hadir)",
+}
+PLACEHOLDER_PEGAWAI |= PLACEHOLDER_PESERTA
+PLACEHOLDER: dict[str, str] = (
+    PLACEHOLDER_NASKAH | PLACEHOLDER_PEGAWAI | PLACEHOLDER_INTEGRITAS | PLACEHOLDER_PELATIHAN
+)
 
 #: Values the records cannot supply: the clerk types them (per person or for everyone).
 #: ``tmt`` and ``golongan_baru`` have defaults (see the template's ``tmt_bawaan``).

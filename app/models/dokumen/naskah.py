@@ -160,5 +160,33 @@ class Letter:
     verification: Verification | None = field(default=None, compare=False)
 
 
-#: What a batch lays out and the register numbers: a decree, or a letter.
-Document: TypeAlias = Decree | Letter
+@dataclass(frozen=True)
+class SuratTugas:
+    """One document about several people at once: a surat tugas (kop, title and number,
+    "Dasar", the order such as "MENUGASKAN:", "Kepada" with the people inline or "terlampir",
+    "Untuk", the signature, and a lampiran page listing the people when they are many), or a
+    list such as the daftar peserta of a training event (``perintah`` empty: an opening
+    sentence, data lines and the table of people inline above the signature)."""
+
+    judul: str  # "SURAT TUGAS", "DAFTAR PESERTA PELATIHAN"
+    nomor: str
+    tanggal: date
+    tempat: str  # "<tempat>, <tanggal>" above the signature
+    penandatangan: Signatory
+    perintah: str = ""  # "MENUGASKAN:"; empty: a list, not an assignment
+    dasar: Sequence[str] = ()
+    kepada: Sequence[Sequence[tuple[str, str]]] = ()  # each person's (label, value) lines inline
+    untuk: Sequence[str] = ()
+    pembuka: str = ""
+    rincian: Sequence[DataLine] = ()
+    tabel: Lampiran | None = None  # the people: inline in a list; a lampiran page otherwise
+    penutup: str = ""
+    tentang: str = ""  # the subject, in the lampiran heading and the PDF metadata
+    tembusan: Sequence[str] = ()
+    letterhead: Letterhead | None = None
+    penerima: Sequence[Penerima] = ()
+    verification: Verification | None = field(default=None, compare=False)
+
+
+#: What a batch lays out and the register numbers: a decree, a letter, or a surat tugas.
+Document: TypeAlias = Decree | Letter | SuratTugas

@@ -19,6 +19,7 @@ from app.i18n import tanggal, tr
 from app.models.dokumen.isian import (
     PLACEHOLDER,
     PLACEHOLDER_CUTI,
+    PLACEHOLDER_PESERTA,
     fill,
     parse_rupiah,
     rupiah,
@@ -298,6 +299,7 @@ def person_values(
         ),
     }
     values.update(dict.fromkeys(PLACEHOLDER_CUTI))  # a leave letter gives them (app.jobs.cuti)
+    values.update(dict.fromkeys(PLACEHOLDER_PESERTA))  # a training's documents give them
     for key, value in given.items():  # explicit values override what the records say
         if key not in _COMPUTED and value:
             values[key] = value

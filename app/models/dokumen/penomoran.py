@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.i18n import tr
-from app.models.dokumen.naskah import Decree, Document, Kind
+from app.models.dokumen.naskah import Document, Kind, Letter
 from app.models.dokumen.register import STATUS_TERBIT
 from app.models.errors import ValidationError
 from app.models.reference.loader import natural_id
@@ -187,7 +187,7 @@ def register_batch(db: Database, batch: Terbitan, *, actor: str) -> list[str]:
                     "nomor_urut": batch.start + i,
                     "nomor": nomor,
                     "tanggal": batch.tanggal.isoformat(),
-                    "perihal": doc.tentang if isinstance(doc, Decree) else doc.hal,
+                    "perihal": doc.hal if isinstance(doc, Letter) else doc.tentang,
                     "pegawai": json.dumps(list(nips)),
                     "nama_pegawai": "; ".join(names),
                     "status": STATUS_TERBIT,

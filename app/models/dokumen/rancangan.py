@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from app.i18n import tr
-from app.models.dokumen.isian import PLACEHOLDER, fill
+from app.models.dokumen.isian import PLACEHOLDER, fill, placeholders_in
 from app.models.dokumen.naskah import (
     KINDS,
     Column,
@@ -33,6 +33,7 @@ from app.models.dokumen.naskah import (
     PageSizeName,
     Penerima,
     Signatory,
+    SuratTugas,
 )
 from app.models.dokumen.nilai import letterhead, naskah_values, person_values
 from app.models.dokumen.penandatangan import apply_settings, missing_signatory
@@ -118,7 +119,7 @@ def prepare(db: Database, req: Permintaan, *, today: date | None = None) -> Ranc
         )
     if not t.ttd_nama.strip():
         raise ValidationError(missing_signatory(t, "ttd"), field="ttd_nama")
-    if req.jenis != "asli" and not t.surat and not t.sah_nama.strip():
+    if req.jenis != "asli" and not (t.surat or t.tugas) and not t.sah_nama.strip():
         raise ValidationError(missing_signatory(t, "sah"), field="sah_nama")
     ref = Referensi.load(conn)
     on = req.tanggal
@@ -133,7 +134,7 @@ def prepare(db: Database, req: Permintaan, *, today: date | None = None) -> Ranc
         }
         people.append((record, person_values(conn, ref, t, record, on, given, no)))
     kop = letterhead(conn, t, base)
-    if t.kolektif:
+    if t.kolektif or t.tugas:
         groups = [people]
     else:
         groups = [[p] for p in people]
@@ -150,10 +151,14 @@ def prepare(db: Database, req: Permintaan, *, today: date | None = None) -> Ranc
     for group in groups:
         values: dict[str, str | None] = dict(base)
         nip1 = ""
-        if not t.kolektif and group:
+        if not t.kolektif and not t.tugas and group:
             values.update(group[0][1])
             nip1 = str(group[0][0].data["nip"])
-        if t.surat:
+        if t.tugas:
+            # The values of the occasion (the training event) hold for the whole document.
+            values.update({k: v for k, v in req.nilai.items() if k in PLACEHOLDER})
+            builders.append(_tugas_builder(t, values, group, kop, on))
+        elif t.surat:
             builders.append(_letter_builder(t, values, group, kop, on, nip1))
         else:
             builders.append(_builder(t, values, group, kop, on, nip1))
@@ -323,6 +328,104 @@ def _letter_builder(
         pembuka=pembuka,
         rincian=lines,
         penutup=penutup,
+        tembusan=tuple(
+            f(x, tr("{field} butir {n}", field=tr(JUDUL_FIELD["tembusan"]), n=i))
+            for i, x in enumerate(t.tembusan, 1)
+        ),
+        letterhead=kop,
+        penerima=tuple(Penerima(str(r.data["nip"]), str(r.data["nama_lengkap"])) for r, _ in group),
+    )
+
+    def build(nomor: str) -> Document:
+        return replace(fixed, nomor=nomor)
+
+    return build
+
+
+#: A surat tugas names up to this many people after "Kepada"; more go on a lampiran page.
+BATAS_KEPADA = 4
+
+
+def _tugas_builder(
+    t: Templat,
+    values: dict[str, str | None],
+    group: list[tuple[EmployeeRecord, dict[str, str | None]]],
+    kop: Letterhead,
+    on: date,
+) -> Callable[[str], Document]:
+    """A surat tugas or a list (bentuk TUGAS) for all the people. Fields used: ``judul``,
+    ``menetapkan`` (the order, e.g. "MENUGASKAN:"; empty: a list such as a daftar peserta),
+    ``mengingat`` (Dasar), ``diktum`` (a surat tugas: each block's text is one "Untuk" item; a
+    list: the first block's text opens it and its rincian are the data lines; any block's
+    closing text closes it), ``lampiran_kolom``/``lampiran_judul`` (the people: "Kepada" inline
+    for up to :data:`BATAS_KEPADA` people, their table otherwise), ``tentang``, ``tembusan``,
+    the ``ttd_*`` signatory, ``kop``, ``format_nomor``."""
+
+    def f(text: str, field: str) -> str:
+        return fill(text, values, field)
+
+    perintah = f(t.menetapkan, tr(JUDUL_FIELD["menetapkan"])).strip()
+    blocks = list(t.diktum)
+    untuk: tuple[str, ...] = ()
+    pembuka = ""
+    lines: tuple[DataLine, ...] = ()
+    if perintah:
+        untuk = tuple(f(x.teks, tr("Diktum {n}", n=i)) for i, x in enumerate(blocks, 1) if x.teks)
+    elif blocks:
+        pembuka = f(blocks[0].teks, tr("Diktum {n}", n=1))
+        lines = tuple(
+            DataLine(k, f(v, tr("Diktum {n} rincian {k}", n=1, k=k))) for k, v in blocks[0].rincian
+        )
+    penutup = " ".join(
+        f(x.penutup, tr("Diktum {n}", n=i)) for i, x in enumerate(blocks, 1) if x.penutup
+    )
+    rows: list[LampiranRow] = []
+    kepada: list[tuple[tuple[str, str], ...]] = []
+    for record, pv in group:
+        pnip = str(record.data["nip"])
+        merged = {**values, **pv}
+        cells = tuple(
+            fill(k.isi, merged, tr("Kolom lampiran {j}", j=k.judul), pnip) for k in t.lampiran_kolom
+        )
+        rows.append(LampiranRow(cells, nip=pnip))
+        kepada.append(
+            tuple(
+                (k.judul, cell)
+                for k, cell in zip(t.lampiran_kolom, cells, strict=True)
+                if placeholders_in(k.isi) != ["no"]
+            )
+        )
+    tabel = Lampiran(
+        columns=tuple(Column(k.judul, k.lebar, k.grup, k.rata) for k in t.lampiran_kolom),
+        rows=tuple(rows),
+        title=tuple(
+            f(x, tr("{field} butir {n}", field=tr(JUDUL_FIELD["lampiran_judul"]), n=i))
+            for i, x in enumerate(t.lampiran_judul, 1)
+        ),
+        landscape=False,
+        font_size=9.5 if perintah else 9,
+    )
+    inline = bool(perintah) and len(kepada) <= BATAS_KEPADA
+    signer = _signatory(t, values, "ttd")
+    assert signer is not None  # checked in prepare()
+    fixed = SuratTugas(
+        judul=f(t.judul, tr(JUDUL_FIELD["judul"])),
+        nomor="",
+        tanggal=on,
+        tempat=values.get("ibu_kota") or "",
+        penandatangan=signer,
+        perintah=perintah,
+        dasar=tuple(
+            f(x, tr("{field} butir {n}", field=tr(JUDUL_FIELD["mengingat"]), n=i))
+            for i, x in enumerate(t.mengingat, 1)
+        ),
+        kepada=tuple(kepada) if inline else (),
+        untuk=untuk,
+        pembuka=pembuka,
+        rincian=lines,
+        tabel=None if inline else tabel,
+        penutup=penutup,
+        tentang=f(t.tentang, tr(JUDUL_FIELD["tentang"])),
         tembusan=tuple(
             f(x, tr("{field} butir {n}", field=tr(JUDUL_FIELD["tembusan"]), n=i))
             for i, x in enumerate(t.tembusan, 1)

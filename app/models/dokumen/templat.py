@@ -33,7 +33,8 @@ from app.models.rules.nip import check_nip
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 
-BENTUK = ("PERORANGAN", "KOLEKTIF", "SURAT")  # SURAT: one letter (surat dinas) per person
+# SURAT: one letter (surat dinas) per person; TUGAS: one surat tugas (or list) for all the people
+BENTUK = ("PERORANGAN", "KOLEKTIF", "SURAT", "TUGAS")
 KOP = ("KEPALA_DAERAH", "INSTANSI")
 TMT_BAWAAN = ("TANGGAL", "PERIODE_KP", "KGB")
 VARIAN = ("", "a.n.", "Plt.", "Plh.")
@@ -106,6 +107,12 @@ class Templat:
         proposal with its pertek, which also writes the new rank (see
         :func:`app.jobs.dokumen.issue_sk_kp`), never as a free decree."""
         return self.tmt_bawaan == "PERIODE_KP"
+
+    @property
+    def tugas(self) -> bool:
+        """A surat tugas or a list of people (one document for all of them, the people in
+        ``lampiran_kolom``): see :func:`app.models.dokumen.rancangan.prepare`."""
+        return self.bentuk == "TUGAS"
 
     @property
     def surat(self) -> bool:
@@ -215,7 +222,7 @@ def template_from_row(row: Mapping[str, Any]) -> Templat:
 def check_template(t: Templat) -> list[Masalah]:
     """Every problem of a template (empty list: it can be saved)."""
     out: list[Masalah] = []
-    kol = t.kolektif
+    kol = t.kolektif or t.tugas
 
     def need(name: str, value: str) -> None:
         if not value.strip():
@@ -228,7 +235,7 @@ def check_template(t: Templat) -> list[Masalah]:
             )
         )
     if t.bentuk not in BENTUK:
-        out.append(Masalah("bentuk", tr("Bentuk harus PERORANGAN, KOLEKTIF atau SURAT.")))
+        out.append(Masalah("bentuk", tr("Bentuk harus PERORANGAN, KOLEKTIF, SURAT atau TUGAS.")))
     if t.kop not in KOP:
         out.append(Masalah("kop", tr("Kop harus KEPALA_DAERAH atau INSTANSI.")))
     if t.tmt_bawaan not in TMT_BAWAAN:

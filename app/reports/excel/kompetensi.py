@@ -4,10 +4,12 @@ in the layout of the other recap sheets (:mod:`app.reports.excel.rekap`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from app.i18n import angka, tanggal, tr
 from app.models.kompetensi.kebutuhan import Kebutuhan, RekapGap
+from app.models.pelatihan.evaluasi import RekapAcara, RekapEvaluasi, RekapPenyelenggara
 from app.models.rekap.common import KopLaporan
 from app.reports.excel.rekap import Kolom, Lembar, write_workbook
 
@@ -130,3 +132,111 @@ def write_kebutuhan(
     path: Path, kop: KopLaporan, rows: Sequence[Kebutuhan], rekap: Sequence[RekapGap], tahun: int
 ) -> dict[str, int]:
     return write_workbook(path, kop, [lembar_kebutuhan(kop, rows, tahun), lembar_gap(kop, rekap)])
+
+
+# -- training evaluation per event and per provider (issue 15 items 5, 8) -------------------------
+
+
+def _tinjau(r: RekapEvaluasi) -> str:
+    if not r.tinjau:
+        return ""
+    return tr("TINJAU: dirasa tidak relevan ({n} dari {m} peserta)", n=r.tidak_relevan,
+              m=r.jawaban)  # fmt: skip
+
+
+def lembar_evaluasi_acara(
+    kop: KopLaporan, rows: Sequence[RekapAcara], periode: str, catatan: Sequence[str] = ()
+) -> Lembar:
+    nilai = tr("Rata-rata nilai (1-5)")
+    return Lembar(
+        nama=tr("Per acara"),
+        judul=(tr("REKAP EVALUASI PELATIHAN PER ACARA"), periode),
+        kolom=(
+            Kolom(tr("No."), 5, "nomor"),
+            Kolom(tr("Acara pelatihan"), 32),
+            Kolom(tr("Penyelenggara"), 22),
+            Kolom(tr("Mulai"), 11, "tanggal"),
+            Kolom(tr("Selesai"), 11, "tanggal"),
+            Kolom(tr("Peserta"), 8, "angka"),
+            Kolom(tr("Jawaban"), 8, "angka"),
+            Kolom(tr("Relevansi"), 10, "desimal", grup=nilai),
+            Kolom(tr("Manfaat"), 9, "desimal", grup=nilai),
+            Kolom(tr("Pengajar"), 9, "desimal", grup=nilai),
+            Kolom(tr("Relevansi 1-2"), 10, "angka"),
+            Kolom(tr("Keterangan"), 30),
+        ),
+        baris=[
+            (
+                i,
+                r.nama,
+                r.penyelenggara or "-",
+                date.fromisoformat(r.tanggal_mulai),
+                date.fromisoformat(r.tanggal_selesai),
+                r.peserta,
+                r.jawaban,
+                r.relevansi,
+                r.manfaat,
+                r.pengajar,
+                r.tidak_relevan,
+                _tinjau(r),
+            )
+            for i, r in enumerate(rows, 1)
+        ],
+        catatan=tuple(catatan),
+    )
+
+
+def lembar_evaluasi_penyelenggara(
+    kop: KopLaporan, rows: Sequence[RekapPenyelenggara], periode: str, catatan: Sequence[str] = ()
+) -> Lembar:
+    nilai = tr("Rata-rata nilai (1-5)")
+    return Lembar(
+        nama=tr("Per penyelenggara"),
+        judul=(tr("REKAP EVALUASI PELATIHAN PER PENYELENGGARA"), periode),
+        kolom=(
+            Kolom(tr("No."), 5, "nomor"),
+            Kolom(tr("Penyelenggara"), 32),
+            Kolom(tr("Acara"), 8, "angka"),
+            Kolom(tr("Jawaban"), 8, "angka"),
+            Kolom(tr("Relevansi"), 10, "desimal", grup=nilai),
+            Kolom(tr("Manfaat"), 9, "desimal", grup=nilai),
+            Kolom(tr("Pengajar"), 9, "desimal", grup=nilai),
+            Kolom(tr("Relevansi 1-2"), 10, "angka"),
+            Kolom(tr("Keterangan"), 34),
+        ),
+        baris=[
+            (
+                i,
+                r.nama,
+                r.acara,
+                r.jawaban,
+                r.relevansi,
+                r.manfaat,
+                r.pengajar,
+                r.tidak_relevan,
+                _tinjau(r),
+            )
+            for i, r in enumerate(rows, 1)
+        ],
+        catatan=tuple(catatan),
+    )
+
+
+def write_evaluasi(
+    path: Path,
+    kop: KopLaporan,
+    per_acara: Sequence[RekapAcara],
+    per_penyelenggara: Sequence[RekapPenyelenggara],
+    periode: str,
+    *,
+    catatan: Sequence[str] = (),
+) -> dict[str, int]:
+    """The evaluation recap: a sheet per event and one per provider, each ready to print."""
+    return write_workbook(
+        path,
+        kop,
+        [
+            lembar_evaluasi_acara(kop, per_acara, periode, catatan),
+            lembar_evaluasi_penyelenggara(kop, per_penyelenggara, periode, catatan),
+        ],
+    )

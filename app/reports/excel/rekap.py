@@ -50,7 +50,9 @@ FORMAT_TANGGAL = "DD-MM-YYYY"
 FORMAT_ANGKA = "0"
 FORMAT_TEKS = "@"
 
-JENIS_KOLOM = ("teks", "nip", "tanggal", "angka", "nomor")
+JENIS_KOLOM = ("teks", "nip", "tanggal", "angka", "nomor", "desimal")
+FORMAT_DESIMAL = "0.00"  # a mean of ratings, shown 3,25 in an Indonesian Excel
+_FORMAT = {"angka": FORMAT_ANGKA, "nomor": FORMAT_ANGKA, "desimal": FORMAT_DESIMAL}
 CHARS_PER_WIDTH = 1.35  # Arial 9 pt characters per unit of column width (measured ~1.5)
 LINE_HEIGHT = 11.5  # points per line of Arial 9 pt
 
@@ -111,13 +113,16 @@ class _Styles:
             "nomor": self._make(
                 font=body, border=border, alignment=top_center, number_format=FORMAT_ANGKA
             ),
+            "desimal": self._make(
+                font=body, border=border, alignment=top_right, number_format=FORMAT_DESIMAL
+            ),
         }
         self.total = {
             kind: self._make(
                 font=bold,
                 border=border,
-                alignment=top_right if kind in ("angka", "nomor") else top_left,
-                number_format=FORMAT_ANGKA if kind in ("angka", "nomor") else "General",
+                alignment=top_right if kind in ("angka", "nomor", "desimal") else top_left,
+                number_format=_FORMAT.get(kind, "General"),
                 fill=PatternFill("solid", fgColor="F2F2F2"),
             )
             for kind in JENIS_KOLOM

@@ -19,13 +19,14 @@ from typing import BinaryIO, TypeAlias
 from pypdf import PdfReader, PdfWriter
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
-from app.models.dokumen.naskah import Decree, Letter
+from app.models.dokumen.naskah import Decree, Letter, SuratTugas
 from app.reports.pdf.decree import Kind, decree_info, decree_story, petikan
 from app.reports.pdf.letter import letter_info, letter_story
 from app.reports.pdf.naskah_dinas import DocumentStart, PageSizeName, doc_template, page_dimensions
+from app.reports.pdf.surat_tugas import surat_tugas_info, surat_tugas_story
 
-#: What a batch lays out: a decree, or a letter.
-Document: TypeAlias = Decree | Letter
+#: What a batch lays out: a decree, a letter, or a surat tugas.
+Document: TypeAlias = Decree | Letter | SuratTugas
 
 
 def _story(
@@ -33,12 +34,16 @@ def _story(
 ) -> list[Flowable]:
     if isinstance(document, Decree):
         return decree_story(document, kind, size, start)
+    if isinstance(document, SuratTugas):
+        return surat_tugas_story(document, size, start)
     return letter_story(document, size, start)
 
 
 def _info(document: Document, kind: Kind) -> dict[str, str]:
     if isinstance(document, Decree):
         return decree_info(document, kind)
+    if isinstance(document, SuratTugas):
+        return surat_tugas_info(document)
     return letter_info(document)
 
 

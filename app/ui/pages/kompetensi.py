@@ -507,6 +507,8 @@ class AcaraTab(QWidget):
         self.acara.itemSelectionChanged.connect(self.load_peserta)
         self.selesai.clicked.connect(self.complete)
         self.confirm: QMessageBox | None = None
+        self.dokumen = AcaraDokumen(self)
+        layout.addWidget(self.dokumen)
 
     def load(self, select: str | None = None) -> None:
         self.items = pel.list_acara(self.page.db.conn)
@@ -537,6 +539,7 @@ class AcaraTab(QWidget):
                 self.peserta.setItem(r, c, _item(v))
         self.selesai.setEnabled(acara is not None and acara.status == pel.RENCANA)
         self.evaluasi.setText(self._evaluasi_text(acara))
+        self.dokumen.update_buttons(acara, bool(rows))
 
     def _evaluasi_text(self, acara: pel.Acara | None) -> str:
         if acara is None or acara.status != pel.SELESAI:
@@ -784,3 +787,224 @@ class KompetensiPage(Page):
 
     def records_changed(self) -> None:
         self.reload()
+
+
+class AcaraDokumen(QWidget):
+    """Below the event view: the surat tugas and the daftar peserta of the selected event
+    (numbered PDFs through the document engine), the import of the participants' evaluation
+    forms (preview, then all rows or none) and the evaluation recap per event and provider."""
+
+    def __init__(self, tab: AcaraTab) -> None:
+        super().__init__()
+        self.tab = tab
+        self.page = tab.page
+        self.surat_tugas = QPushButton(tr("Surat tugas (PDF)..."))
+        self.surat_tugas.setObjectName("suratTugasAcara")
+        self.daftar = QPushButton(tr("Daftar peserta (PDF)..."))
+        self.daftar.setObjectName("daftarPesertaAcara")
+        self.impor = QPushButton(tr("Impor evaluasi (.xlsx/.csv)..."))
+        self.impor.setObjectName("imporEvaluasi")
+        self.rekap = QPushButton(tr("Rekap evaluasi (Excel)..."))
+        self.rekap.setObjectName("rekapEvaluasi")
+        row = QHBoxLayout()
+        for button in (self.surat_tugas, self.daftar, self.impor, self.rekap):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.pratinjau = _table(
+            [tr("Baris"), tr("NIP"), tr("Nama"), tr("Acara"), tr("Relevansi"), tr("Manfaat"),
+             tr("Pengajar"), tr("Komentar")],
+            "pratinjauEvaluasi",
+        )  # fmt: skip
+        self.pratinjau.setMaximumHeight(140)
+        self.masalah = QLabel()
+        self.masalah.setObjectName("masalahEvaluasi")
+        self.masalah.setWordWrap(True)
+        self.simpan = QPushButton(tr("Simpan semua evaluasi"))
+        self.simpan.setObjectName("simpanEvaluasi")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.pratinjau)
+        layout.addWidget(self.masalah)
+        layout.addWidget(self.simpan)
+        self.show_preview(False)
+        self.plan: evaluasi.RencanaEvaluasi | None = None
+        self.surat_tugas.clicked.connect(lambda: self.choose_folder(True))
+        self.daftar.clicked.connect(lambda: self.choose_folder(False))
+        self.impor.clicked.connect(self.choose_sheet)
+        self.rekap.clicked.connect(self.choose_rekap)
+        self.simpan.clicked.connect(self.save)
+
+    def show_preview(self, shown: bool) -> None:
+        for widget in (self.pratinjau, self.masalah, self.simpan):
+            widget.setVisible(shown)
+
+    def update_buttons(self, acara: pel.Acara | None, has_people: bool) -> None:
+        ok = acara is not None and acara.status != pel.BATAL and has_people
+        self.surat_tugas.setEnabled(ok)
+        self.daftar.setEnabled(ok)
+
+    # -- the documents
+
+    def choose_folder(self, surat_tugas: bool) -> None:
+        name = QFileDialog.getExistingDirectory(
+            self, tr("Folder untuk dokumen"), str(paths.exports_dir())
+        )
+        if name:
+            self.issue_to(Path(name), surat_tugas=surat_tugas)
+
+    def issue_to(self, folder: Path, *, surat_tugas: bool) -> None:
+        """Issue the selected event's surat tugas or daftar peserta in the background."""
+        acara = self.tab.current()
+        if acara is None:
+            return
+        actor = self.page.actor
+        request = jobs.DokumenAcaraRequest(acara.id, folder, surat_tugas)
+        buttons = (self.surat_tugas, self.daftar)
+        for b in buttons:
+            b.setEnabled(False)
+
+        def done(hasil: Any) -> None:
+            for b in buttons:
+                b.setEnabled(True)
+            self.page.status.setText(
+                tr(
+                    "{j} terbit: nomor {n}, kode verifikasi {k}, berkas {p}",
+                    j=tr("Surat tugas") if surat_tugas else tr("Daftar peserta"),
+                    n=hasil.nomor[0],
+                    k=hasil.berkas[0].kode,
+                    p=hasil.berkas[0].path,
+                )
+            )
+
+        def failed(exc: BaseException) -> None:
+            for b in buttons:
+                b.setEnabled(True)
+            show_error(self, exc)
+
+        self.page.runner.run(
+            lambda db, progress: jobs.issue_dokumen_acara(db, actor, request, progress),
+            on_done=done,
+            on_error=failed,
+            bulk=True,
+        )
+
+    # -- evaluation import
+
+    def choose_sheet(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Pilih berkas evaluasi"), "", "Excel/CSV (*.xlsx *.xls *.csv)"
+        )
+        if name:
+            self.preview(Path(name))
+
+    def preview(self, path: Path) -> None:
+        """Read and check the sheet in the background (rows without an Acara column are for
+        the selected event); show the rows and every problem."""
+        actor = self.page.actor
+        acara = self.tab.current()
+        acara_id = acara.id if acara is not None else None
+        self.impor.setEnabled(False)
+        self.simpan.setEnabled(False)
+        self.page.status.setText(tr("Membaca {p}...", p=path))
+
+        def failed(exc: BaseException) -> None:
+            self.impor.setEnabled(True)
+            self.plan = None
+            self.page.status.setText("")
+            show_error(self, exc)
+
+        self.page.runner.run(
+            lambda db, progress: jobs.import_evaluasi(
+                db, actor, path, simpan=False, acara_id=acara_id
+            ),
+            on_done=lambda plan: self.show_plan(path, plan),
+            on_error=failed,
+            bulk=True,
+        )
+
+    def show_plan(self, path: Path, plan: evaluasi.RencanaEvaluasi) -> None:
+        self.impor.setEnabled(True)
+        self.plan = plan
+        self.show_preview(True)
+        self.page.status.setText(str(path))
+        self.pratinjau.setRowCount(len(plan.rows))
+        for r, row in enumerate(plan.rows):
+            j = row.jawaban
+            values = (row.baris, row.nip, row.nama, row.acara_nama, j.relevansi, j.manfaat,
+                      j.pengajar, j.komentar)  # fmt: skip
+            for c, v in enumerate(values):
+                self.pratinjau.setItem(r, c, _item(v))
+        self.masalah.setStyleSheet("color: #a00000;" if plan.problems else "")
+        if plan.problems:
+            shown = plan.problems[:12]
+            more = len(plan.problems) - len(shown)
+            text = "\n".join(shown) + (tr("\n... dan {n} masalah lain.", n=more) if more else "")
+            self.masalah.setText(
+                tr("Berkas belum dapat disimpan ({n} masalah):", n=len(plan.problems))
+                + "\n" + text
+            )  # fmt: skip
+        else:
+            self.masalah.setText(tr("{n} baris siap disimpan.", n=len(plan.rows)))
+        self.simpan.setEnabled(plan.ok)
+
+    def save(self) -> None:
+        """Write the previewed rows (all or none) in the background."""
+        plan, actor = self.plan, self.page.actor
+        if plan is None:
+            return
+        self.simpan.setEnabled(False)
+        self.impor.setEnabled(False)
+        acara = self.tab.current()
+
+        def done(n: object) -> None:
+            self.impor.setEnabled(True)
+            self.plan = None
+            self.show_preview(False)
+            self.page.status.setText(tr("Evaluasi disimpan: {n} jawaban.", n=n))
+            self.tab.load(select=acara.id if acara else None)
+
+        def failed(exc: BaseException) -> None:
+            self.impor.setEnabled(True)
+            self.simpan.setEnabled(True)
+            show_error(self, exc)
+
+        self.page.runner.run(
+            lambda db, progress: evaluasi.apply_impor_evaluasi(db, plan, actor=actor),
+            on_done=done,
+            on_error=failed,
+            bulk=True,
+        )
+
+    # -- the recap
+
+    def choose_rekap(self) -> None:
+        start = str(paths.exports_dir() / f"rekap-evaluasi-pelatihan-{self.page.today.year}.xlsx")
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Simpan rekap evaluasi"), start, "Excel (*.xlsx)"
+        )
+        if name:
+            self.rekap_to(Path(name))
+
+    def rekap_to(self, target: Path, tahun: int | None = None) -> None:
+        request = jobs.RekapEvaluasiRequest(target, tahun)
+        actor = self.page.actor
+        self.rekap.setEnabled(False)
+
+        def done(counts: Any) -> None:
+            self.rekap.setEnabled(True)
+            self.page.status.setText(
+                tr("Rekap evaluasi ditulis ke {p}: {n} acara.", p=target,
+                   n=counts.get(tr("Per acara"), 0))
+            )  # fmt: skip
+
+        def failed(exc: BaseException) -> None:
+            self.rekap.setEnabled(True)
+            show_error(self, exc)
+
+        self.page.runner.run(
+            lambda db, progress: jobs.write_rekap_evaluasi(db, actor, request, progress),
+            on_done=done,
+            on_error=failed,
+            bulk=True,
+        )

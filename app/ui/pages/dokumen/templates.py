@@ -60,6 +60,7 @@ class TemplateTab(QWidget):
             ("PERORANGAN", tr("Keputusan, satu per orang")),
             ("KOLEKTIF", tr("Keputusan bersama dengan lampiran")),
             ("SURAT", tr("Surat dinas, satu per orang")),
+            ("TUGAS", tr("Surat tugas atau daftar, satu untuk semua orang")),
         ):
             if kode in templat.BENTUK:
                 self.bentuk_combo.addItem(label, kode)
