@@ -212,3 +212,34 @@ def test_decree_preview_and_recap_are_identical_in_english(demo_db: object, tmp_
         i18n.set_language("id")
     assert "MEMUTUSKAN" in english[0] and "DAFTAR URUT KEPANGKATAN" in str(english[1]).upper()
     assert english == indonesian
+
+
+def test_an_assignment_letter_issued_in_english_is_written_in_indonesian(
+    demo_db: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The letter's fields (dates, names of months) are made before the engine renders it; the
+    whole issuing job runs in Indonesian (found by looking at one: "27 December 2026")."""
+    from app.models.storage.db import Database
+
+    assert isinstance(demo_db, Database)
+    row = demo_db.conn.execute(
+        "SELECT id FROM pelatihan_acara WHERE deleted = 0 AND status != 'BATAL' "
+        "AND strftime('%m', tanggal_selesai) NOT IN ('04', '09', '11') "  # month names that differ
+        "AND id IN (SELECT acara_id FROM pelatihan_peserta WHERE deleted = 0) LIMIT 1"
+    ).fetchone()
+    assert row is not None
+    path = demo_db.path
+    demo_db.close()
+    try:
+        args = ["--lang", "en", "--db", str(path), "pelatihan", "surat-tugas", row[0]]
+        code = main([*args, "--out", str(tmp_path), "--tanggal", "2026-08-17"])
+        out = capsys.readouterr().out
+        assert code == 0 and "Verification code" in out
+    finally:
+        i18n.set_language("id")
+    (pdf,) = [p for p in tmp_path.glob("*.pdf") if not p.name.startswith("gabungan")]
+    text = _pdf_text(pdf.read_bytes())
+    assert "SURAT TUGAS" in text and "MENUGASKAN" in text and "17 Agustus 2026" in text
+    english_months = ("January", "February", "March", "May", "June", "July", "August",
+                      "October", "December")  # fmt: skip
+    assert not any(m in text for m in english_months), text

@@ -32,6 +32,7 @@ class SuratCutiRequest:
     tanggal: date  # the letter's date
 
 
+@dokumen
 def issue_surat_cuti(
     db: Database, actor: str, request: SuratCutiRequest, progress: Progress = NO_PROGRESS
 ) -> dokumen_jobs.HasilTerbit:

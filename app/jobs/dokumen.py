@@ -119,6 +119,7 @@ class _Rendered:
     combined: Path
 
 
+@dokumen
 def issue(
     db: Database, actor: str, request: IssueRequest, progress: Progress = NO_PROGRESS
 ) -> HasilTerbit:
@@ -567,6 +568,7 @@ class HasilKp:
     riwayat: dict[str, str]
 
 
+@dokumen
 def issue_sk_kp(
     db: Database, actor: str, request: SkKpRequest, progress: Progress = NO_PROGRESS
 ) -> HasilKp:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from app.i18n import tanggal, tr
+from app.i18n import dokumen, tanggal, tr
 from app.jobs import dokumen as dokumen_jobs
 from app.jobs.progress import NO_PROGRESS, Progress
 from app.models.disiplin import kasus as dk
@@ -51,6 +51,7 @@ def _hari_tanggal(d: date) -> str:
     return f"{tr(HARI[d.weekday()])}, {tanggal(d)}"
 
 
+@dokumen
 def issue_surat_panggilan(
     db: Database, actor: str, request: SuratPanggilanRequest, progress: Progress = NO_PROGRESS
 ) -> dokumen_jobs.HasilTerbit:
@@ -87,6 +88,7 @@ def issue_surat_panggilan(
     return hasil
 
 
+@dokumen
 def issue_sk_hukdis(
     db: Database, actor: str, request: SkHukdisRequest, progress: Progress = NO_PROGRESS
 ) -> dokumen_jobs.HasilTerbit:
@@ -130,6 +132,7 @@ def issue_sk_hukdis(
     return hasil
 
 
+@dokumen
 def issue_jawaban(
     db: Database, actor: str, request: JawabanRequest, progress: Progress = NO_PROGRESS
 ) -> dokumen_jobs.HasilTerbit:

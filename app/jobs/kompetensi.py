@@ -85,6 +85,7 @@ class DokumenAcaraRequest:
     tanggal: date | None = None  # the document's date (default: today)
 
 
+@dokumen
 def issue_dokumen_acara(
     db: Database, actor: str, req: DokumenAcaraRequest, progress: Progress = NO_PROGRESS
 ) -> HasilTerbit:

@@ -95,6 +95,7 @@ class SkPengangkatanRequest:
     jenis: str = "petikan"
 
 
+@dokumen
 def issue_sk_pengangkatan(
     db: Database, actor: str, request: SkPengangkatanRequest, progress: Progress = NO_PROGRESS
 ) -> dokumen_jobs.HasilTerbit:

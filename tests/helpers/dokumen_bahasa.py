@@ -1,6 +1,8 @@
 """Which functions of ``app/jobs`` write a document: those that use anything imported from
-``app.reports`` (module-level or lazy imports). Each must run in Indonesian
-(:func:`app.i18n.dokumen`), whatever the interface language (tests/test_i18n.py)."""
+``app.reports`` or from ``app.jobs.dokumen`` (the document engine's jobs; module-level or lazy
+imports), and the functions of ``app/jobs/dokumen.py`` that issue (call ``_issue``/``issue``).
+Each must run in Indonesian (:func:`app.i18n.dokumen`), whatever the interface language
+(tests/test_i18n.py)."""
 
 from __future__ import annotations
 
@@ -8,20 +10,21 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+DOCUMENT_MODULES = ("app.reports", "app.jobs.dokumen")
+ISSUING = {"_issue", "issue"}
 
 
 def _report_names(tree: ast.AST) -> set[str]:
     names: set[str] = set()
     for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.ImportFrom)
-            and node.module
-            and node.module.startswith("app.reports")
-        ):
-            names.update(a.asname or a.name for a in node.names)  # type: ignore[attr-defined]
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module.startswith(DOCUMENT_MODULES):
+                names.update(a.asname or a.name for a in node.names)
+            elif node.module == "app.jobs":
+                names.update(a.asname or a.name for a in node.names if a.name == "dokumen")
         elif isinstance(node, ast.Import):
             for a in node.names:
-                if a.name.startswith("app.reports"):
+                if a.name.startswith(DOCUMENT_MODULES):
                     names.add(a.asname or a.name.split(".")[0])
     return names
 
@@ -46,6 +49,8 @@ def document_functions() -> list[tuple[str, str, bool]]:
                 continue
             inner = _report_names(fn) | names
             used = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name)}
+            if path.name == "dokumen.py":
+                inner = inner | ISSUING
             if used & inner:
                 found.append((str(path.relative_to(ROOT)), fn.name, _decorated(fn)))
     return found
