@@ -56,3 +56,13 @@ def add_skp(db: Database, pegawai_id: str, tahun: int, predikat: str) -> None:
         tx.insert(
             "riwayat_skp", {"pegawai_id": pegawai_id, "tahun": tahun, "predikat_kode": predikat}
         )
+
+
+def with_successors(db: Database, org: Org) -> None:
+    """The talent pool of Kepala Bidang Layanan: 1. Budi (box 9, ready now), 2. Ani (box 8,
+    1-2 years); Dewi is outside the pool (see test_succession_ranks_the_talent_pool...)."""
+    with_standards(db, org)
+    for name, predikat in (("Ani", "SANGAT_BAIK"), ("Budi", "SANGAT_BAIK"), ("Dewi", "BAIK")):
+        add_skp(db, pegawai(db, name), 2025, predikat)
+    add_skp(db, pegawai(db, "Ani"), 2024, "BAIK")
+    add_skp(db, pegawai(db, "Budi"), 2024, "SANGAT_BAIK")

@@ -167,6 +167,18 @@ def _m0022(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0022_integritas.sql")
 
 
+def _m0029(conn: sqlite3.Connection) -> None:
+    # Only ADD COLUMNs; a column already there (a file set back to an older version and
+    # upgraded again) is left alone, so that the step can be re-applied.
+    have = {str(r[1]) for r in conn.execute("PRAGMA table_info(seleksi_pelamar)")}
+    name = "0029_seleksi_talenta.sql"
+    script = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    for statement in sql_statements(script):
+        column = statement.split("ADD COLUMN", 1)[1].split()[0]
+        if column not in have:
+            conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -198,5 +210,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         22, "pengaduan masyarakat, kasus disiplin PP 94/2021 dan referensi tenggatnya", _m0022
     ),
+    Migration(29, "pelamar seleksi yang ditambahkan dari talent pool", _m0029),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
