@@ -3,12 +3,17 @@ one action, and the applicants from the pool marked for everyone who reads the l
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
-from app.models.seleksi import pelamar
+from app.models.seleksi import lembar as lb
+from app.models.seleksi import pelamar, saran
 from app.models.storage.db import Database
+from app.ui.pages.penilaian_panitia import PenilaianPanitiaPage
 from app.ui.pages.seleksi import SeleksiPage
 from app.ui.tasks import TaskRunner
 from tests.helpers.kompetensi import pegawai, with_successors
@@ -73,3 +78,38 @@ def test_a_selection_without_a_post_says_why_there_is_no_suggestion(
     assert page.tabel_saran.rowCount() == 0
     assert "tidak terhubung ke jabatan" in page.saran_info.text()
     assert not page.tambah_saran.isEnabled()
+
+
+def test_the_committee_member_sees_the_mark_in_the_scoring_package(
+    qtbot: QtBot,
+    db: Database,
+    org: Org,
+    tmp_path: Path,
+    make_runner: Callable[[Database], TaskRunner],
+) -> None:
+    with_successors(db, org)
+    sid = make_selection(
+        db,
+        judul="Seleksi Kepala Bidang Layanan",
+        jenis="ADMINISTRATOR",
+        jabatan_id=org.kabid,
+        nama_jabatan=None,
+    )
+    dewi = pelamar.create_pelamar_internal(db, sid, pegawai(db, "Dewi"), actor=ACTOR)
+    [budi] = saran.tambah_dari_talenta(db, sid, [pegawai(db, "Budi")], actor=ACTOR)
+    for pid in (dewi, budi):  # both let through the screening, to be scored
+        pelamar.putuskan_pelamar(db, pid, True, "memenuhi syarat khusus", actor=ACTOR)
+    paket = lb.write_paket_anggota(db, sid, "Budi Santoso", tmp_path / "paket.json")
+    member = Database(tmp_path / "laptop.sqlite3")
+    try:
+        page = PenilaianPanitiaPage(member, runner=make_runner(member))
+        qtbot.addWidget(page)
+        page.show()
+        page.open_package(paket)
+        assert page.calon.text() == "1. Dewi" and not page.asal.isVisible()
+        qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+        assert page.calon.text() == "2. Budi"
+        assert page.asal.isVisible()
+        assert page.asal.text() == "dari talent pool (peringkat 1, kotak 9, Siap sekarang)"
+    finally:
+        member.close()
