@@ -4,6 +4,7 @@ on a 9-box cell lists its people, an empty chart says why; each rendered to a PN
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.models.kompetensi.grafik import grafik_kompetensi
 from app.models.storage.db import Database
 from app.ui.pages.kompetensi import KompetensiPage
+from app.ui.pages.kompetensi_grafik import BATAS
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.grafik import BarChart, KotakTalentaGrid, langkah
 from tests.helpers.common import TODAY
@@ -108,3 +110,24 @@ def test_the_axis_step_is_round_and_gives_at_most_six_ticks(maks: float) -> None
     assert maks / step <= 6
     mantissa = step / 10 ** math.floor(math.log10(step) + 1e-9)
     assert round(mantissa, 6) in (1.0, 2.0, 5.0)
+
+
+def test_on_the_demo_the_charts_show_the_units_most_in_need(
+    qtbot: QtBot, demo_db: Database, make_runner: Callable[[Database], TaskRunner]
+) -> None:
+    page = _page(qtbot, demo_db, make_runner(demo_db))
+    tab = page.grafik_tab
+    g = grafik_kompetensi(demo_db, TODAY.year, actor="sistem")
+    worst = sorted(g.jp, key=lambda u: (-u.belum, u.unit))[:BATAS]
+    assert tab.jp.kategori == [u.unit for u in worst]
+    assert list(tab.jp.seri[1].nilai) == [u.belum for u in worst]
+    assert list(tab.jp.seri[1].nilai) == sorted(tab.jp.seri[1].nilai, reverse=True)
+    assessed = [x for x in g.gap if x.dinilai]
+    assert len(tab.gap.kategori) == min(BATAS, len(assessed))
+    if len(assessed) > BATAS:
+        assert f"{BATAS} dari {len(assessed)} unit" in tab.gap.judul
+    assert sum(tab.kotak.jumlah.values()) == sum(len(c.orang) for c in g.kotak) > 100
+    assert not tab.evaluasi.kosong()
+    page.grab().save("/tmp/grafik_demo.png")
+    tab.kotak.grab().save("/tmp/grafik_demo_kotak.png")
+    tab.evaluasi.grab().save("/tmp/grafik_demo_evaluasi.png")

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from app.ui.pages.kompetensi import KompetensiPage
 
 
+BATAS = 15  # bars (categories) per chart at most
+
+
 class GrafikTab(QWidget):
     """Four charts of the agency for one year."""
 
@@ -112,7 +115,17 @@ class GrafikTab(QWidget):
 
     def show_data(self, data: GrafikKompetensi) -> None:
         self.data = data
-        jp = data.jp
+        # Many units make a bar chart unreadable: the ones with the most people below the
+        # target / with a gap are shown, and the title says how many of how many.
+        jp = sorted(data.jp, key=lambda u: (-u.belum, u.unit))[:BATAS]
+        self.jp.judul = tr("JP pelatihan per pegawai PNS terhadap target {n} JP, per OPD",
+                           n=data.target_jp)  # fmt: skip
+        if len(data.jp) > BATAS:
+            self.jp.judul += tr(
+                "\n{k} dari {m} OPD: yang paling banyak pegawai di bawah target",
+                k=BATAS,
+                m=len(data.jp),
+            )
         self.jp.set_data(
             [u.unit for u in jp],
             [
@@ -125,7 +138,15 @@ class GrafikTab(QWidget):
                 "Tidak ada pegawai PNS aktif, sehingga JP tahun {t} tidak dihitung.", t=data.tahun
             ),
         )
-        gap = [g for g in data.gap if g.dinilai]
+        assessed = [g for g in data.gap if g.dinilai]
+        gap = sorted(assessed, key=lambda g: (-g.pegawai_kurang, g.unit))[:BATAS]
+        self.gap.judul = tr("Kesenjangan kompetensi per unit")
+        if len(assessed) > BATAS:
+            self.gap.judul += tr(
+                "\n{k} dari {m} unit: yang paling banyak pegawai dengan kesenjangan",
+                k=BATAS,
+                m=len(assessed),
+            )
         self.gap.set_data(
             [g.unit for g in gap],
             [

@@ -92,10 +92,14 @@ class BarChart(QWidget):
     def _row_height(self) -> int:
         return max(1, len(self.seri)) * self.BAR + self.GAP
 
+    def _extra(self) -> int:
+        """Height of the title's lines after the first (a title may hold a second line)."""
+        return 18 * self.judul.count("\n")
+
     def sizeHint(self) -> QSize:
         rows = len(self.kategori)
         body = rows * self._row_height() if rows else 60
-        return QSize(520, 70 + body + 50)
+        return QSize(520, 70 + self._extra() + body + 50)
 
     def _label_width(self, painter: QPainter) -> int:
         fm = painter.fontMetrics()
@@ -110,18 +114,19 @@ class BarChart(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(QColor("#202020"))
-        painter.drawText(QRectF(8, 4, self.width() - 16, 20), Qt.AlignmentFlag.AlignLeft,
+        extra = self._extra()
+        painter.drawText(QRectF(8, 4, self.width() - 16, 20 + extra), Qt.AlignmentFlag.AlignLeft,
                          self.judul)  # fmt: skip
         painter.setFont(self.font())
         fm = painter.fontMetrics()
         # legend
         x = 8.0
         for s in self.seri:
-            painter.fillRect(QRectF(x, 28, 12, 12), QColor(s.warna))
+            painter.fillRect(QRectF(x, 28 + extra, 12, 12), QColor(s.warna))
             painter.setPen(QColor("#202020"))
-            painter.drawText(QPointF(x + 16, 39), s.nama)
+            painter.drawText(QPointF(x + 16, 39 + extra), s.nama)
             x += 16 + fm.horizontalAdvance(s.nama) + 18
-        top = 50
+        top = 50 + extra
         if self.kosong():
             painter.setPen(QColor("#606060"))
             painter.drawText(
@@ -155,7 +160,7 @@ class BarChart(QWidget):
         painter.drawText(QPointF((left + right - title_w) / 2, top + body + 34), self.sumbu_nilai)
         # the category axis is named under the category labels (fits however few rows)
         painter.drawText(
-            QRectF(4, top + body + 4, left - 12, fm.height() + 2),
+            QRectF(4, top + body + 4, left - 20, fm.height() + 2),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             "\u2191 " + self.sumbu_kategori,
         )
