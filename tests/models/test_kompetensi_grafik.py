@@ -7,7 +7,7 @@ import pytest
 from app.models.access import akun
 from app.models.access.akses import Hak, Peran
 from app.models.errors import AccessDenied
-from app.models.kompetensi.grafik import grafik_kompetensi
+from app.models.kompetensi.grafik import grafik_kompetensi, unit_laporan
 from app.models.rekap.diklat import jam_pelajaran
 from app.models.storage.db import Database
 from tests.helpers.kompetensi import with_evaluated_event, with_successors
@@ -49,3 +49,30 @@ def test_the_figures_need_the_right_to_read_recaps(db: Database, org: Org) -> No
     with pytest.raises(AccessDenied):
         grafik_kompetensi(db, 2026, actor=akun.masuk(db, "sekre", "kopi pagi di kantor"))
     assert grafik_kompetensi(db, 2026, actor=admin).tahun == 2026
+
+
+def test_an_operator_of_one_unit_reads_the_figures_of_that_unit(db: Database, org: Org) -> None:
+    with_successors(db, org)
+    admin = akun.create_admin_pertama(db, "admin", "Admin", "kopi pagi di kantor")
+    akun.create_akun(
+        db,
+        "operator.seksi",
+        "Op",
+        "kopi pagi di kantor",
+        [Hak(Peran.OPERATOR, org.seksi)],
+        actor=admin,
+    )
+    op = akun.masuk(db, "operator.seksi", "kopi pagi di kantor")
+    assert unit_laporan(op) == org.seksi and unit_laporan(admin) is None
+    with pytest.raises(AccessDenied):
+        grafik_kompetensi(db, 2026, actor=op)  # not the whole agency
+    mine = grafik_kompetensi(db, 2026, actor=op, unit_id=org.seksi)
+    inside = {r.pegawai_id for r in jam_pelajaran(db.conn, 2026, unit_id=org.seksi)}
+    everyone = {r.pegawai_id for r in jam_pelajaran(db.conn, 2026)}
+    assert 0 < len(inside) < len(everyone)
+    assert sum(u.tercapai + u.belum for u in mine.jp) == len(inside)
+    placed = {p[0] for c in mine.kotak for p in c.orang}
+    whole = {p[0] for c in grafik_kompetensi(db, 2026, actor=admin).kotak for p in c.orang}
+    assert placed < whole
+    with pytest.raises(AccessDenied):
+        grafik_kompetensi(db, 2026, actor=op, unit_id=org.dinas)  # above their unit

@@ -28,7 +28,7 @@ def _page(qtbot: QtBot, db: Database, runner: TaskRunner) -> KompetensiPage:
     page.resize(1300, 900)
     page.show()
     page.tabs.setCurrentWidget(page.grafik_tab)
-    qtbot.waitUntil(lambda: not page.busy() and page.grafik_tab.data is not None, timeout=15000)
+    qtbot.waitUntil(lambda: not page.busy() and not page.grafik_tab.pending, timeout=15000)
     return page
 
 
@@ -131,3 +131,24 @@ def test_on_the_demo_the_charts_show_the_units_most_in_need(
     page.grab().save("/tmp/grafik_demo.png")
     tab.kotak.grab().save("/tmp/grafik_demo_kotak.png")
     tab.evaluasi.grab().save("/tmp/grafik_demo_evaluasi.png")
+
+
+def test_a_refused_read_leaves_every_chart_saying_why(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    from app.models.access import akun
+    from app.models.access.akses import Hak, Peran
+
+    admin = akun.create_admin_pertama(db, "admin", "Admin", "kopi pagi di kantor")
+    akun.create_akun(
+        db, "sekre", "Sekre", "kopi pagi di kantor", [Hak(Peran.SEKRETARIAT_PANITIA)], actor=admin
+    )
+    sekre = akun.masuk(db, "sekre", "kopi pagi di kantor")
+    page = KompetensiPage(db, runner=runner, today=TODAY, actor=sekre)
+    qtbot.addWidget(page)
+    tab = page.grafik_tab
+    qtbot.waitUntil(lambda: not tab.pending, timeout=15000)
+    assert tab.data is None
+    for chart in (tab.jp, tab.gap, tab.evaluasi):
+        assert chart.kosong() and "melihat rekap dan laporan" in chart.alasan_kosong
+    assert tab.kotak.kosong() and tab.kotak.alasan_kosong == tab.jp.alasan_kosong

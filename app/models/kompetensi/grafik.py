@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from app.models.access.akses import require
+from app.models.access.akses import SEMUA, Sesi, cakupan, require
 from app.models.kompetensi.kebutuhan import rekap_gap
 from app.models.kompetensi.talenta import list_kotak, list_talenta
 from app.models.pelatihan.evaluasi import rekap_evaluasi
@@ -66,20 +66,35 @@ class GrafikKompetensi:
     evaluasi: tuple[EvaluasiAcara, ...]
 
 
-def grafik_kompetensi(db: Database, tahun: int, *, actor: Any) -> GrafikKompetensi:
-    """Every figure of the page for the agency in ``tahun`` (needs ``laporan.baca``)."""
-    require(db, actor, "laporan.baca")
+def unit_laporan(actor: Any) -> str | None:
+    """The unit whose figures ``actor`` reads: None for the whole agency (or a refusal, which
+    :func:`grafik_kompetensi` then gives), else the first unit of a unit-limited right."""
+    if not isinstance(actor, Sesi):
+        return None
+    roots = cakupan(actor.hak, "laporan.baca")
+    if not roots or SEMUA in roots:
+        return None
+    return sorted(roots)[0]
+
+
+def grafik_kompetensi(
+    db: Database, tahun: int, *, actor: Any, unit_id: str | None = None
+) -> GrafikKompetensi:
+    """Every figure of the page in ``tahun`` for ``unit_id`` (and its sub-units) or the agency;
+    needs ``laporan.baca`` for that scope. The evaluation per event is of every event (an
+    event serves several units; no one's answer is shown)."""
+    require(db, actor, "laporan.baca", unit_id=unit_id)
     conn = db.conn
     jp: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in jam_pelajaran(conn, tahun):
+    for row in jam_pelajaran(conn, tahun, unit_id=unit_id):
         unit = row.opd_nama or row.unit_nama or "-"
         jp[unit][0 if row.tercapai else 1] += 1
     gaps = [
         GapUnit(g.nama, g.pegawai, g.dinilai, g.pegawai_kurang, g.total_kekurangan)
-        for g in rekap_gap(conn)[:-1]  # the last row is the total
+        for g in rekap_gap(conn, unit_id=unit_id)[:-1]  # the last row is the total
     ]
     boxes = list_kotak(conn)
-    people = list_talenta(conn)
+    people = list_talenta(conn, unit_id=unit_id)
     by_cell: dict[tuple[int, int], list[tuple[str, str, str | None]]] = defaultdict(list)
     for t in people:
         if t.kinerja is not None and t.potensi is not None:

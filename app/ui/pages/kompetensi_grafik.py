@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import angka, tr
-from app.models.kompetensi.grafik import GrafikKompetensi, grafik_kompetensi
+from app.models.errors import MeritError
+from app.models.kompetensi.grafik import GrafikKompetensi, grafik_kompetensi, unit_laporan
 from app.models.storage.db import Database
+from app.ui.tasks import Progress
 from app.ui.widgets.grafik import WARNA, BarChart, KotakTalentaGrid, Seri
 
 if TYPE_CHECKING:
@@ -41,6 +43,8 @@ class GrafikTab(QWidget):
         super().__init__()
         self.page = page
         self.data: GrafikKompetensi | None = None
+        self.pending = False  # a read has not reported back yet (tests wait on it)
+        self.generation = 0
         self.tahun = QSpinBox()
         self.tahun.setObjectName("tahunGrafik")
         self.tahun.setRange(2000, 2100)
@@ -107,11 +111,37 @@ class GrafikTab(QWidget):
     def load(self) -> None:
         """Read the figures in the background (the 9-box walks every employee)."""
         tahun, actor = self.tahun.value(), self.page.actor
+        unit_id = unit_laporan(actor)
+        self.generation += 1
+        generation = self.generation
 
-        def read(db: Database) -> GrafikKompetensi:
-            return grafik_kompetensi(db, tahun, actor=actor)
+        def work(db: Database, _progress: Progress) -> GrafikKompetensi:
+            return grafik_kompetensi(db, tahun, actor=actor, unit_id=unit_id)
 
-        self.page.background("grafik", read, self.show_data)
+        def done(data: GrafikKompetensi) -> None:
+            if generation == self.generation:
+                self.pending = False
+                self.show_data(data)
+
+        def failed(exc: BaseException) -> None:
+            if generation != self.generation:
+                return
+            self.pending = False
+            if not isinstance(exc, MeritError):
+                raise exc  # a bug: to the crash handler
+            self.show_refusal(str(exc))
+
+        self.pending = True
+        self.page.runner.run(work, on_done=done, on_error=failed)
+
+    def show_refusal(self, reason: str) -> None:
+        """A refused or failed read: every chart says why it is empty."""
+        self.data = None
+        for chart in (self.jp, self.gap, self.evaluasi):
+            chart.set_data([], [], alasan_kosong=reason)
+        self.kotak.set_data({}, {}, set(), alasan_kosong=reason)
+        self.kotak_info.setText(reason)
+        self.orang.setRowCount(0)
 
     def show_data(self, data: GrafikKompetensi) -> None:
         self.data = data
