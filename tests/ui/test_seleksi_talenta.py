@@ -111,5 +111,7 @@ def test_the_committee_member_sees_the_mark_in_the_scoring_package(
         assert page.calon.text() == "2. Budi"
         assert page.asal.isVisible()
         assert page.asal.text() == "dari talent pool (peringkat 1, kotak 9, Siap sekarang)"
+        page.resize(900, 500)
+        page.grab().save("/tmp/panitia_talenta.png")
     finally:
         member.close()
