@@ -12,6 +12,11 @@ Secretariat:
 * ``merit selection add-applicant ID (--nip NIP | --nama N [--golongan G] [--pendidikan P]
   [--lahir D] [--tmt-jabatan D] [--tmt-golongan D] [--predikat P1,P2] [--hukdis])``
 * ``merit selection applicants ID [--format json]``: with the screening results.
+* ``merit selection talent-suggestions ID [--format json]`` (alias ``saran-talenta``): the
+  talent pool's ranked successors of the selection's post, a suggestion (fields: see
+  :func:`app.models.seleksi.saran.saran_json`).
+* ``merit selection add-from-talent ID (--peringkat 1,2 | --nip NIP ... | --semua)`` (alias
+  ``tambah-talenta``): register suggested successors as applicants, marked "dari talent pool".
 * ``merit selection decide ID --nomor N (--lulus|--gagal|--aturan) --alasan T``: override.
 * ``merit selection conflict ID --member NAME --nomor N --alasan T``
 * ``merit selection member-package ID --member NAME --out FILE``
@@ -45,7 +50,7 @@ from app.models.access.akses import require
 from app.models.errors import NotFoundError, ValidationError
 from app.models.pegawai.read import find_pegawai_id
 from app.models.seleksi import lembar as lb
-from app.models.seleksi import panitia, pelamar, peringkat, seleksi
+from app.models.seleksi import panitia, pelamar, peringkat, saran, seleksi
 
 
 def register(sub: Commands) -> None:
@@ -110,6 +115,25 @@ def register(sub: Commands) -> None:
     p.add_argument("seleksi", metavar="ID")
     cli_args.add_format_text_json(p)
     p.set_defaults(handler=cmd_applicants)
+
+    p = cmds.add_parser(
+        "talent-suggestions", aliases=["saran-talenta"], help=tr("saran calon dari talent pool")
+    )
+    p.add_argument("seleksi", metavar="ID")
+    cli_args.add_format_text_json(p)
+    p.set_defaults(handler=cmd_talent_suggestions)
+
+    p = cmds.add_parser(
+        "add-from-talent",
+        aliases=["tambah-talenta"],
+        help=tr("daftarkan calon saran talent pool sebagai pelamar"),
+    )
+    p.add_argument("seleksi", metavar="ID")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--peringkat", metavar="1,2", help=tr("peringkat dalam daftar saran"))
+    g.add_argument("--nip", action="append", metavar="NIP")
+    g.add_argument("--semua", action="store_true", help=tr("semua yang belum terdaftar"))
+    p.set_defaults(handler=cmd_add_from_talent)
 
     p = cmds.add_parser("decide", aliases=["putuskan"], help=tr("keputusan sekretariat"))
     p.add_argument("seleksi", metavar="ID")
@@ -330,12 +354,67 @@ def cmd_applicants(ctx: Context, args: argparse.Namespace) -> int:
         return ExitCode.OK
     for p in rows:
         status = tr("LULUS") if p.lulus else tr("TIDAK LULUS")
-        out.write(f"{p.nomor:>3}. {p.nama}  {status}\n")
+        mark = f"  [{p.tanda_talenta}]" if p.dari_talenta else ""
+        out.write(f"{p.nomor:>3}. {p.nama}  {status}{mark}\n")
         for h in p.syarat:
             mark = "+" if h.lulus else "-"
             out.write(f"      {mark} {h.nama}: {h.alasan}\n")
         if p.override_lulus is not None:
             out.write("      " + tr("Keputusan sekretariat: {a}", a=p.override_alasan) + "\n")
+    return ExitCode.OK
+
+
+def cmd_talent_suggestions(ctx: Context, args: argparse.Namespace) -> int:
+    """The talent pool's successors of the selection's post (a suggestion, not a filter)."""
+    result = saran.saran_talenta(ctx.db, _seleksi_id(ctx, args), actor=ctx.actor)
+    out = ctx.out
+    if args.format == "json":
+        write_json(out, saran.saran_json(result))
+        return ExitCode.OK
+    out.write(tr("Saran talent pool untuk {j}", j=result.nama_jabatan) + "\n")
+    if result.alasan_kosong:
+        out.write(result.alasan_kosong + "\n")
+    for x in result.calon:
+        c = x.calon
+        sudah = tr(" [pelamar nomor {n}]", n=x.nomor_pelamar) if x.nomor_pelamar else ""
+        out.write(
+            f"{c.peringkat:>3}. {c.nama} ({c.nip})  "
+            + tr("kotak {k}, {s}", k=c.kotak, s=c.kesiapan_nama)
+            + sudah
+            + "\n"
+        )
+        for note in c.catatan:
+            out.write(f"      - {note}\n")
+    return ExitCode.OK
+
+
+def cmd_add_from_talent(ctx: Context, args: argparse.Namespace) -> int:
+    """Register suggested successors (by rank, NIP or all not yet registered); print the ids."""
+    db = ctx.db
+    sid = _seleksi_id(ctx, args)
+    result = saran.saran_talenta(db, sid, actor=ctx.actor)
+    if args.semua:
+        chosen = [x.calon.pegawai_id for x in result.calon if x.nomor_pelamar is None]
+    elif args.nip:
+        chosen = [find_pegawai_id(db.conn, nip) for nip in args.nip]
+    else:
+        by_rank = {x.calon.peringkat: x.calon.pegawai_id for x in result.calon}
+        chosen = []
+        for part in str(args.peringkat).split(","):
+            try:
+                rank = int(part.strip())
+            except ValueError:
+                raise ValidationError(
+                    tr("--peringkat: '{v}' bukan angka.", v=part.strip()), field="peringkat"
+                ) from None
+            if rank not in by_rank:
+                raise ValidationError(
+                    tr("--peringkat: tidak ada calon peringkat {p} dalam saran.", p=rank),
+                    field="peringkat",
+                )
+            chosen.append(by_rank[rank])
+    for pid in saran.tambah_dari_talenta(db, sid, chosen, actor=ctx.actor):
+        ctx.out.write(pid + "\n")
     return ExitCode.OK
 
 

@@ -56,3 +56,32 @@ def add_skp(db: Database, pegawai_id: str, tahun: int, predikat: str) -> None:
         tx.insert(
             "riwayat_skp", {"pegawai_id": pegawai_id, "tahun": tahun, "predikat_kode": predikat}
         )
+
+
+def with_successors(db: Database, org: Org) -> None:
+    """The talent pool of Kepala Bidang Layanan: 1. Budi (box 9, ready now), 2. Ani (box 8,
+    1-2 years); Dewi is outside the pool (see test_succession_ranks_the_talent_pool...)."""
+    with_standards(db, org)
+    for name, predikat in (("Ani", "SANGAT_BAIK"), ("Budi", "SANGAT_BAIK"), ("Dewi", "BAIK")):
+        add_skp(db, pegawai(db, name), 2025, predikat)
+    add_skp(db, pegawai(db, "Ani"), 2024, "BAIK")
+    add_skp(db, pegawai(db, "Budi"), 2024, "SANGAT_BAIK")
+
+
+def with_evaluated_event(db: Database) -> str:
+    """A completed 'Pelatihan Arsip Digital' (Ani, Budi) rated relevansi 4 and 2, manfaat 5 and
+    3 (means 3.0 and 4.0). Returns the event id."""
+    from app.models.pelatihan import acara as pel
+    from app.models.pelatihan import evaluasi
+
+    katalog = pel.create_katalog(db, "Pelatihan Arsip Digital", jp=24, penyelenggara="ANRI")
+    acara = pel.create_acara(db, katalog, "2026-05-04", "2026-05-06")
+    ani, budi = pegawai(db, "Ani"), pegawai(db, "Budi")
+    pel.add_peserta(db, acara, {ani: None, budi: None})
+    pel.complete_acara(db, acara)
+    evaluasi.record_evaluasi(
+        db,
+        acara,
+        [evaluasi.Jawaban(ani, 4, 5, 4), evaluasi.Jawaban(budi, 2, 3, 4)],
+    )
+    return acara

@@ -596,3 +596,29 @@ def test_migration_23_seals_room_for_the_confidential_complainant(
     again = Database(path)
     assert again.schema_version == LATEST_VERSION
     again.close()
+
+
+def test_migration_24_marks_no_old_applicant_as_from_the_talent_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Applicants registered before version 24 keep their row and are not from the pool."""
+    path = tmp_path / "v22.sqlite3"
+    db = _database_at(path, 22, monkeypatch)
+    conn = db.conn
+    conn.execute(
+        "INSERT INTO seleksi (id, judul, nama_jabatan, jenis) "
+        "VALUES ('s1', 'Seleksi', 'Kepala Bidang', 'PENGAWAS')"
+    )
+    conn.execute(
+        "INSERT INTO seleksi_pelamar (id, seleksi_id, nomor, nama) VALUES ('a1', 's1', 1, 'Ani')"
+    )
+    conn.commit()
+    db.close()
+    again = Database(path)
+    assert again.schema_version == LATEST_VERSION
+    row = again.conn.execute(
+        "SELECT nama, dari_talenta, talenta_peringkat, talenta_kotak, talenta_kesiapan "
+        "FROM seleksi_pelamar WHERE id = 'a1'"
+    ).fetchone()
+    assert tuple(row) == ("Ani", 0, None, None, None)
+    again.close()

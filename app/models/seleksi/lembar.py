@@ -196,7 +196,9 @@ def paket_anggota(
             }
             for t in tahap
         ],
-        "kandidat": [{"id": p.id, "nomor": p.nomor, "nama": p.nama} for p in calon],
+        "kandidat": [
+            {"id": p.id, "nomor": p.nomor, "nama": p.nama, "asal": p.tanda_talenta} for p in calon
+        ],
         "konflik": sorted(p.id for p in calon if (member.id, p.id) in konflik),
         "sekretariat": kunci.public_identity(db),
         "dibuat": utc_now(),
@@ -248,6 +250,7 @@ class KandidatPaket:
     nomor: int
     nama: str
     konflik: bool
+    asal: str = ""  # "dari talent pool (...)" for an applicant from the talent pool
 
 
 @dataclass(frozen=True)
@@ -341,7 +344,13 @@ def _parse(isi: dict[str, Any]) -> tuple[tuple[TahapPaket, ...], tuple[KandidatP
         for t in isi["tahap"]
     )
     kandidat = tuple(
-        KandidatPaket(str(c["id"]), int(c["nomor"]), str(c["nama"]), c["id"] in konflik)
+        KandidatPaket(
+            str(c["id"]),
+            int(c["nomor"]),
+            str(c["nama"]),
+            c["id"] in konflik,
+            str(c.get("asal") or ""),  # packages made before version 29 carry none
+        )
         for c in isi["kandidat"]
     )
     return tahap, kandidat

@@ -156,6 +156,23 @@ class Pelamar:
     override_lulus: bool | None
     override_alasan: str | None
     override_oleh: str | None
+    # added from the talent pool's suggestion (app.models.seleksi.saran), with what it said
+    dari_talenta: bool = False
+    talenta_peringkat: int | None = None
+    talenta_kotak: int | None = None
+    talenta_kesiapan: str | None = None
+
+    @property
+    def tanda_talenta(self) -> str:
+        """The mark the committee sees on an applicant from the talent pool ('' otherwise)."""
+        if not self.dari_talenta:
+            return ""
+        return tr(
+            "dari talent pool (peringkat {p}, kotak {k}, {s})",
+            p=self.talenta_peringkat if self.talenta_peringkat is not None else "-",
+            k=self.talenta_kotak if self.talenta_kotak is not None else "-",
+            s=self.talenta_kesiapan or "-",
+        )
 
     @property
     def eksternal(self) -> bool:
@@ -349,6 +366,10 @@ def list_pelamar(conn: sqlite3.Connection, seleksi_id: str) -> list[Pelamar]:
                 else bool(row["override_lulus"]),
                 override_alasan=row["override_alasan"],
                 override_oleh=row["override_oleh"],
+                dari_talenta=bool(row["dari_talenta"]),
+                talenta_peringkat=row["talenta_peringkat"],
+                talenta_kotak=row["talenta_kotak"],
+                talenta_kesiapan=row["talenta_kesiapan"],
             )
         )
     return out
@@ -405,6 +426,14 @@ def pelamar_json(p: Pelamar) -> dict[str, Any]:
         "override": p.override_lulus,
         "override_alasan": p.override_alasan,
         "override_oleh": p.override_oleh,
+        "dari_talenta": p.dari_talenta,
+        "talenta": {
+            "peringkat": p.talenta_peringkat,
+            "kotak": p.talenta_kotak,
+            "kesiapan": p.talenta_kesiapan,
+        }
+        if p.dari_talenta
+        else None,
         "syarat": [
             {"kode": h.kode, "syarat": h.nama, "lulus": h.lulus, "alasan": h.alasan}
             for h in p.syarat

@@ -40,6 +40,7 @@ from app.models.pelatihan import acara as pel
 from app.models.pelatihan import evaluasi
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
+from app.ui.pages.kompetensi_grafik import GrafikTab
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.dates import pydate, qdate
 from app.ui.widgets.messages import show_error
@@ -740,6 +741,8 @@ class KompetensiPage(Page):
         self.tabs.addTab(self.kebutuhan_tab, tr("Kebutuhan pelatihan"))
         self.tabs.addTab(self.acara_tab, tr("Acara pelatihan"))
         self.tabs.addTab(self.talenta_tab, tr("Kotak talenta"))
+        self.grafik_tab = GrafikTab(self)
+        self.tabs.addTab(self.grafik_tab, tr("Grafik"))
         self.status = QLabel()
         self.status.setObjectName("statusKompetensi")
         layout = QVBoxLayout(self)
@@ -780,10 +783,12 @@ class KompetensiPage(Page):
         self.kebutuhan_tab.fill_filters()
         self.acara_tab.load()
         self.talenta_tab.load()
+        self.grafik_tab.load()
 
     def refresh_needs(self) -> None:
         self.kebutuhan_tab.load()
         self.talenta_tab.load()
+        self.grafik_tab.load()
 
     def records_changed(self) -> None:
         self.reload()

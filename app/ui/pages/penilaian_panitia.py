@@ -88,6 +88,9 @@ class PenilaianPanitiaPage(Page):
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         self.calon.setFont(font)
+        self.asal = QLabel()
+        self.asal.setObjectName("asalKandidat")  # "dari talent pool (...)", for transparency
+        self.asal.setVisible(False)
         self.posisi = QLabel()
         self.posisi.setObjectName("posisiKandidat")
         self.konflik = QLabel(
@@ -128,6 +131,7 @@ class PenilaianPanitiaPage(Page):
         layout.addWidget(self.info)
         head = QHBoxLayout()
         head.addWidget(self.calon)
+        head.addWidget(self.asal)
         head.addStretch(1)
         head.addWidget(self.posisi)
         layout.addLayout(head)
@@ -212,6 +216,8 @@ class PenilaianPanitiaPage(Page):
         self.index = max(0, min(self.index, len(kerja.kandidat) - 1))
         calon = kerja.kandidat[self.index]
         self.calon.setText(f"{calon.nomor}. {calon.nama}")
+        self.asal.setText(calon.asal)
+        self.asal.setVisible(bool(calon.asal))
         self.posisi.setText(tr("Kandidat {i} dari {n}", i=self.index + 1, n=len(kerja.kandidat)))
         self.konflik.setVisible(calon.konflik)
         first: QLineEdit | None = None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,7 +38,7 @@ from app.models.errors import MeritError
 from app.models.pegawai.read import find_pegawai_id
 from app.models.rules import seleksi as rules_seleksi
 from app.models.seleksi import lembar as lb
-from app.models.seleksi import panitia, pelamar, peringkat, seleksi
+from app.models.seleksi import panitia, pelamar, peringkat, saran, seleksi
 from app.models.storage.db import Database
 from app.ui.dialogs.seleksi_form import SeleksiFormDialog
 from app.ui.dialogs.sk_pengangkatan import SkPengangkatanDialog
@@ -114,7 +115,15 @@ class SeleksiPage(Page):
 
         # applicants
         self.tabel_pelamar = _table(
-            [tr("No."), tr("Nama"), tr("NIP"), tr("Asal"), tr("Hasil"), tr("Keterangan")],
+            [
+                tr("No."),
+                tr("Nama"),
+                tr("NIP"),
+                tr("Asal"),
+                tr("Hasil"),
+                tr("Keterangan"),
+                tr("Talent pool"),
+            ],
             "tabelPelamar",
         )
         self.nip = QLineEdit()
@@ -141,6 +150,41 @@ class SeleksiPage(Page):
         v1.addWidget(self.tabel_pelamar, 1)
         if kelola:
             v1.addLayout(row1)
+
+        # the talent pool's successors of the post: a suggestion beside the list, never a filter
+        self.saran: saran.SaranTalenta | None = None
+        self.saran_task: Task | None = None
+        self.tabel_saran = _table(
+            [
+                tr("Peringkat"),
+                tr("Nama"),
+                tr("NIP"),
+                tr("Jabatan sekarang"),
+                tr("Kotak"),
+                tr("Kesiapan"),
+                tr("Catatan"),
+                tr("Status"),
+            ],
+            "tabelSaranTalenta",
+        )
+        self.tabel_saran.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.saran_info = QLabel()
+        self.saran_info.setObjectName("infoSaranTalenta")
+        self.saran_info.setWordWrap(True)
+        self.tambah_saran = QPushButton(tr("Daftarkan yang dipilih sebagai pelamar"))
+        self.tambah_saran.setObjectName("tombolTambahSaran")
+        self.kotak_saran = QGroupBox(tr("Saran dari talent pool (bukan penyaring)"))
+        self.kotak_saran.setObjectName("kotakSaranTalenta")
+        vs = QVBoxLayout(self.kotak_saran)
+        vs.addWidget(self.saran_info)
+        vs.addWidget(self.tabel_saran, 1)
+        rs = QHBoxLayout()
+        rs.addStretch(1)
+        rs.addWidget(self.tambah_saran)
+        vs.addLayout(rs)
+        if kelola:
+            v1.addWidget(self.kotak_saran, 1)
+        self.kotak_saran.setVisible(kelola)
 
         # committee
         self.tabel_panitia = _table(
@@ -236,6 +280,7 @@ class SeleksiPage(Page):
 
         self.pilih.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tambah.clicked.connect(self.add_internal)
+        self.tambah_saran.clicked.connect(self.add_suggested)
         self.nip.returnPressed.connect(self.add_internal)
         self.luluskan.clicked.connect(lambda: self.decide(True))
         self.gagalkan.clicked.connect(lambda: self.decide(False))
@@ -299,10 +344,12 @@ class SeleksiPage(Page):
                     (p.override_alasan or "")
                     if p.override_lulus is not None
                     else "; ".join(p.alasan_gagal) or tr("Memenuhi semua syarat"),
+                    p.tanda_talenta,
                 ]
                 for p in self.pelamar
             ],
         )
+        self._load_suggestion(sid)
         kurang = panitia.lembar_kurang(conn, info)
         konflik = panitia.konflik(conn, sid)
         dinilai = [t for t in info.tahap if t.dinilai and t.bobot > 0]
@@ -439,6 +486,75 @@ class SeleksiPage(Page):
         if self._run(act):
             self.nip.clear()
             self.status.setText(tr("Pelamar didaftarkan."))
+
+    def _load_suggestion(self, sid: str) -> Task | None:
+        """Read the talent pool's suggestion off the UI thread (it ranks the whole pool)."""
+        if not allowed(self.actor, "seleksi.kelola"):
+            return None  # the suggestion is the secretariat's; the mark on applicants is for all
+        actor = self.actor
+        self.saran_info.setText(tr("Membaca saran talent pool…"))
+        self.tambah_saran.setEnabled(False)
+
+        def work(db: Database, _progress: Progress) -> saran.SaranTalenta:
+            return saran.saran_talenta(db, sid, actor=actor)
+
+        def failed(exc: BaseException) -> None:
+            self.saran_task = None
+            self.saran_info.setText(tr("Saran talent pool tidak dapat dibaca."))
+            show_error(self, exc)
+
+        self.saran_task = self.runner.run(work, on_done=self._show_suggestion, on_error=failed)
+        return self.saran_task
+
+    def _show_suggestion(self, result: saran.SaranTalenta) -> None:
+        self.saran_task = None
+        if self.info is None or result.seleksi_id != self.info.id:
+            return  # another selection was chosen meanwhile
+        self.saran = result
+        if result.alasan_kosong:
+            self.saran_info.setText(result.alasan_kosong)
+        else:
+            self.saran_info.setText(
+                tr(
+                    "Calon suksesor {j} menurut kotak talenta, berperingkat. Pilih lalu "
+                    "daftarkan; pelamar dari jalur lain tetap ada dan semua pelamar diperiksa "
+                    "syarat yang sama. Panitia melihat tanda “dari talent pool”.",
+                    j=result.nama_jabatan,
+                )
+            )
+        _fill(
+            self.tabel_saran,
+            [
+                [
+                    str(x.calon.peringkat),
+                    x.calon.nama,
+                    x.calon.nip,
+                    x.calon.jabatan_nama or "",
+                    str(x.calon.kotak),
+                    x.calon.kesiapan_nama,
+                    "; ".join(x.calon.catatan),
+                    tr("Terdaftar, nomor {n}", n=x.nomor_pelamar)
+                    if x.nomor_pelamar is not None
+                    else tr("Belum terdaftar"),
+                ]
+                for x in result.calon
+            ],
+        )
+        self.tabel_saran.clearSelection()
+        self.tambah_saran.setEnabled(any(x.nomor_pelamar is None for x in result.calon))
+
+    def add_suggested(self) -> None:
+        """Register the chosen suggested successors in one write."""
+        if self.info is None or self.saran is None:
+            return
+        rows = sorted(i.row() for i in self.tabel_saran.selectionModel().selectedRows())
+        chosen = [self.saran.calon[r].calon.pegawai_id for r in rows]
+        if not chosen:
+            self.status.setText(tr("Pilih calon dari talent pool dulu."))
+            return
+        sid = self.info.id
+        if self._run(lambda: saran.tambah_dari_talenta(self.db, sid, chosen, actor=self.actor)):
+            self.status.setText(tr("{n} pelamar dari talent pool didaftarkan.", n=len(chosen)))
 
     def decide(self, lulus: bool) -> None:
         row = self._selected(self.tabel_pelamar)

@@ -173,6 +173,18 @@ def _m0023(conn: sqlite3.Connection) -> None:
         run_sql_file(conn, "0023_pelapor_tersegel.sql")
 
 
+def _m0024(conn: sqlite3.Connection) -> None:
+    # Only ADD COLUMNs; a column already there (a file set back to an older version and
+    # upgraded again) is left alone, so that the step can be re-applied.
+    have = {str(r[1]) for r in conn.execute("PRAGMA table_info(seleksi_pelamar)")}
+    name = "0024_seleksi_talenta.sql"
+    script = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    for statement in sql_statements(script):
+        column = statement.split("ADD COLUMN", 1)[1].split()[0]
+        if column not in have:
+            conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -205,5 +217,6 @@ MIGRATIONS: tuple[Migration, ...] = (
         22, "pengaduan masyarakat, kasus disiplin PP 94/2021 dan referensi tenggatnya", _m0022
     ),
     Migration(23, "identitas pelapor rahasia tersegel untuk instalasi penangan", _m0023),
+    Migration(24, "pelamar seleksi yang ditambahkan dari talent pool", _m0024),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
