@@ -1,0 +1,80 @@
+"""What a leave means outside the leave screens (issue 17, item 5): who is on a long leave
+(cuti besar or CLTN) on a date, as one correlated subquery the lists add to their own SQL, and
+the approved leave periods not counted as service (``ref_aturan_cuti.masa_kerja_dihitung = 0``:
+CLTN) that move the KGB, KP and masa kerja computations
+(:func:`app.models.rules.cuti.geser_tanggal`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from app.i18n import tanggal, tr
+from app.models.rules.cuti import Rentang
+
+# The kinds a list marks: long leaves during which the person is away for months.
+JENIS_DITANDAI = ("BESAR", "CLTN")
+
+
+def sql_cuti_berjalan(pegawai_id: str, pada: str) -> str:
+    """A scalar subquery giving ``"<jenis>|<tanggal_selesai>"`` of the approved cuti besar or
+    CLTN of the employee ``pegawai_id`` (an SQL expression) running on ``pada`` (a named or
+    ``?`` parameter), or NULL. Uses the index ``cuti_pegawai (pegawai_id, tanggal_mulai)``."""
+    kinds = ", ".join(f"'{k}'" for k in JENIS_DITANDAI)
+    return (
+        "(SELECT cb.jenis_kode || '|' || cb.tanggal_selesai FROM cuti cb "
+        f"WHERE cb.pegawai_id = {pegawai_id} AND cb.tanggal_mulai <= {pada} "
+        f"AND cb.tanggal_selesai >= {pada} AND cb.deleted = 0 AND cb.status = 'DISETUJUI' "
+        f"AND cb.jenis_kode IN ({kinds}) "
+        f"AND (cb.kembali_tanggal IS NULL OR cb.kembali_tanggal > {pada}) "
+        "ORDER BY cb.tanggal_mulai DESC LIMIT 1)"
+    )
+
+
+def label_cuti(value: str | None) -> str | None:
+    """The mark a list shows for a value of :func:`sql_cuti_berjalan`: "Cuti besar s.d. 12 Maret
+    2027", "CLTN s.d. 30 September 2027"; None when not on such a leave."""
+    if not value:
+        return None
+    jenis, _, selesai = value.partition("|")
+    nama = {"BESAR": tr("Cuti besar"), "CLTN": tr("CLTN")}.get(jenis, jenis)
+    return tr("{jenis} s.d. {t}", jenis=nama, t=tanggal(selesai))
+
+
+def cuti_berjalan(conn: sqlite3.Connection, pegawai_id: str, pada: date) -> str | None:
+    """The mark of one employee on ``pada`` (the employee detail header)."""
+    row = conn.execute(
+        f"SELECT {sql_cuti_berjalan(':pid', ':pada')}",
+        {"pid": pegawai_id, "pada": pada.isoformat()},
+    ).fetchone()
+    return label_cuti(row[0] if row else None)
+
+
+def periode_tidak_dihitung(
+    conn: sqlite3.Connection, pegawai_ids: Iterable[str] | None = None
+) -> dict[str, list[Rentang]]:
+    """The approved leave periods not counted as service, by employee (all employees when
+    ``pegawai_ids`` is None), from the rule in force on each leave's first day. A leave ended
+    early by a return to duty stops the day before that return. One query."""
+    sql = (
+        "SELECT c.pegawai_id, c.tanggal_mulai, c.tanggal_selesai, c.kembali_tanggal, c.jenis_kode "
+        "FROM cuti c JOIN pegawai p ON p.id = c.pegawai_id "
+        "JOIN ref_aturan_cuti a ON a.jenis_cuti_kode = c.jenis_kode AND a.jenis_asn = p.jenis_asn "
+        "AND a.deleted = 0 AND a.berlaku_mulai <= c.tanggal_mulai "
+        "AND (a.berlaku_sampai IS NULL OR a.berlaku_sampai >= c.tanggal_mulai) "
+        "WHERE c.deleted = 0 AND c.status = 'DISETUJUI' AND coalesce(a.masa_kerja_dihitung, 1) = 0"
+    )
+    params: list[str] = []
+    if pegawai_ids is not None:
+        sql += " AND c.pegawai_id IN (SELECT value FROM json_each(?))"
+        params = [json.dumps(list(pegawai_ids))]
+    out: dict[str, list[Rentang]] = {}
+    for pid, mulai, selesai, kembali, jenis in conn.execute(sql, params):
+        akhir = date.fromisoformat(selesai)
+        if kembali and date.fromisoformat(kembali) <= akhir:
+            akhir = date.fromisoformat(kembali) - timedelta(days=1)
+        out.setdefault(str(pid), []).append(Rentang(date.fromisoformat(mulai), akhir, str(jenis)))
+    return out
