@@ -37,6 +37,8 @@ def _columns() -> list[tuple[str, str, str | None]]:
         ("unit", tr("Unit kerja"), None),
         ("opd", tr("Perangkat daerah"), "unit"),
         ("status", tr("Status"), "status"),
+        # a cuti besar or CLTN running today, from the same row query (issue 17)
+        ("cuti", tr("Sedang cuti"), None),
     ]
 
 

@@ -27,7 +27,8 @@ def sql_cuti_berjalan(pegawai_id: str, pada: str) -> str:
     return (
         "(SELECT cb.jenis_kode || '|' || cb.tanggal_selesai FROM cuti cb "
         f"WHERE cb.pegawai_id = {pegawai_id} AND cb.tanggal_mulai <= {pada} "
-        f"AND cb.tanggal_selesai >= {pada} AND cb.deleted = 0 AND cb.status = 'DISETUJUI' "
+        # "+": not the status index (every approved row), the person's index instead
+        f"AND cb.tanggal_selesai >= {pada} AND +cb.deleted = 0 AND +cb.status = 'DISETUJUI' "
         f"AND cb.jenis_kode IN ({kinds}) "
         f"AND (cb.kembali_tanggal IS NULL OR cb.kembali_tanggal > {pada}) "
         "ORDER BY cb.tanggal_mulai DESC LIMIT 1)"
