@@ -5,6 +5,7 @@ CLTN while a colleague without one is unchanged; the pensiun (BUP, an age) does 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from app.cli.main import main
 from app.models.cuti import permohonan as cuti
 from app.models.cuti.permohonan import Permohonan
 from app.models.pegawai import read as emp
@@ -29,6 +31,7 @@ class Dua:
     db: Database
     ani: str  # no leave
     dedi: str  # CLTN 1 February 2026 - 31 January 2027 (365 days)
+    nip_dedi: str = ""
 
 
 def _pid(db: Database, nip: str) -> str:
@@ -53,7 +56,7 @@ def dua(tmp_path: Path) -> Iterator[Dua]:
         Orang("Dedi Kurnia", tmt_golongan="2025-04-01", lahir="1975-06-15"),
     ]
     add(db, units, people)
-    d = Dua(db, _pid(db, people[0].nip), _pid(db, people[1].nip))
+    d = Dua(db, _pid(db, people[0].nip), _pid(db, people[1].nip), people[1].nip)
     _setuju(db, d.dedi, "CLTN", "2026-02-01", "2027-01-31")
     yield d
     db.close()
@@ -130,3 +133,20 @@ def test_returning_early_ends_the_mark_and_the_days_not_counted(dua: Dua) -> Non
     data = emp.get_employee(dua.db.conn, dua.dedi, today=D("2026-09-01")).data
     assert data["cuti"] is None
     assert data["hari_tidak_dihitung"] == 181  # 1 February - 31 July 2026
+
+
+def test_hitung_kgb_with_nip_leaves_the_cltn_out(
+    dua: Dua, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = dua.db.path
+    dua.db.close()
+    base = ["--db", str(path), "hitung", "kgb", "--golongan", "III/a", "--mkg", "0-0"]
+    base += ["--tmt", "2025-04-01", "--format", "json"]
+    capsys.readouterr()
+    assert main(base) == 0
+    assert json.loads(capsys.readouterr().out)["tmt_kgb"] == "2027-04-01"
+    assert main([*base, "--nip", dua.nip_dedi]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["tmt_kgb"], data["hari_tidak_dihitung"]) == ("2028-04-01", 365)
+    assert "365 hari CLTN" in data["alasan"]
+    dua.db = Database(path)  # closed again by the fixture

@@ -13,7 +13,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from app.i18n import tanggal, tr
+from app.models.access.akses import require
+from app.models.errors import NotFoundError
 from app.models.rules.cuti import Rentang
+from app.models.storage.db import Database
 
 # The kinds a list marks: long leaves during which the person is away for months.
 JENIS_DITANDAI = ("BESAR", "CLTN")
@@ -79,3 +82,17 @@ def periode_tidak_dihitung(
             akhir = date.fromisoformat(kembali) - timedelta(days=1)
         out.setdefault(str(pid), []).append(Rentang(date.fromisoformat(mulai), akhir, str(jenis)))
     return out
+
+
+def periode_pegawai(db: Database, actor: str, nip: str) -> list[Rentang]:
+    """The leave periods not counted as service of the employee with ``nip`` (the calculator's
+    ``--nip``), for an actor allowed to read that employee (refused and audited otherwise)."""
+    row = db.conn.execute(
+        "SELECT id FROM pegawai WHERE nip = ? AND deleted = 0 ORDER BY id LIMIT 1",
+        (nip.replace(" ", ""),),
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(tr("Pegawai dengan NIP {nip} tidak ditemukan.", nip=nip))
+    pid = str(row[0])
+    require(db, actor, "pegawai.baca", pegawai_id=pid)
+    return periode_tidak_dihitung(db.conn, [pid]).get(pid, [])
