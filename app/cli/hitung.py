@@ -21,6 +21,7 @@ from app.cli.exitcode import ExitCode
 from app.cli.output import write_json
 from app.i18n import angka, tanggal, tr
 from app.models import kalkulator as k
+from app.models.cuti.berjalan import periode_pegawai
 from app.models.errors import ValidationError
 
 # the model's field -> the argument the user typed
@@ -76,6 +77,11 @@ def register(sub: Commands) -> None:
         help=tr("TMT KGB atau KP terakhir, saat MKG sebesar --mkg"),
     )
     b.add_argument("--tmt-pensiun", type=cli_args.tanggal, metavar="TANGGAL")
+    b.add_argument(
+        "--nip",
+        metavar="NIP",
+        help=tr("pegawai yang CLTN-nya (tidak dihitung masa kerja) menggeser KGB"),
+    )
     cli_args.add_format_text_json(b)
     b.set_defaults(handler=cmd_kgb)
 
@@ -165,12 +171,19 @@ def cmd_mkg(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_kgb(ctx: Context, args: argparse.Namespace) -> int:
-    h = _run(lambda: k.hitung_kgb(ctx.db.conn, args.golongan, args.mkg, args.tmt, args.tmt_pensiun))
+    # --nip: that person's CLTN (read only with the right to the employee)
+    cltn = periode_pegawai(ctx.db, ctx.actor, args.nip) if args.nip else []
+    h = _run(
+        lambda: k.hitung_kgb(
+            ctx.db.conn, args.golongan, args.mkg, args.tmt, args.tmt_pensiun, tidak_dihitung=cltn
+        )
+    )
     data = {
         "tmt_kgb": _iso(h.tmt_kgb),
         "mkg_tahun": h.mkg_tahun,
         "gaji_pokok": h.gaji_pokok,
         "alasan": h.alasan,
+        "hari_tidak_dihitung": h.hari_tidak_dihitung,
     }
     if h.tmt_kgb is None:
         text = [tr("Tidak ada KGB lagi: {a}", a=h.alasan)]

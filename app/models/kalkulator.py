@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +16,7 @@ from app.i18n import tr
 from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rules import derivations as d
+from app.models.rules.cuti import Rentang, hari_dalam
 from app.models.rules.gaji import TabelGaji, mkg_setelah_kp
 from app.models.rules.kp import ujian_dinas
 
@@ -115,6 +117,7 @@ class HasilKgb:
     mkg_tahun: int | None
     gaji_pokok: int | None
     alasan: str
+    hari_tidak_dihitung: int = 0  # CLTN days between the last TMT and the KGB
 
 
 def hitung_kgb(
@@ -123,13 +126,17 @@ def hitung_kgb(
     mkg: tuple[int, int],
     tmt: date,
     tmt_pensiun: date | None = None,
+    tidak_dihitung: Sequence[Rentang] = (),
 ) -> HasilKgb:
     """The next KGB of someone in ``golongan`` with MKG ``mkg`` on ``tmt`` (the TMT of the last
-    KGB or KP): the next step of the gaji table, up to the top, before ``tmt_pensiun``."""
+    KGB or KP): the next step of the gaji table, up to the top, before ``tmt_pensiun``. Leave
+    periods ``tidak_dihitung`` (a person's CLTN) after ``tmt`` move it later by their days."""
     ref = Referensi.load(conn)
     gol = check_golongan(ref, golongan)
     tabel = TabelGaji.dari_referensi(ref)
-    found = tabel.kgb_berikut(gol, mkg[0] * 12 + mkg[1], tmt, tmt_pensiun=tmt_pensiun)
+    found = tabel.kgb_berikut(
+        gol, mkg[0] * 12 + mkg[1], tmt, tmt_pensiun=tmt_pensiun, tidak_dihitung=tidak_dihitung
+    )
     if found is None:
         langkah = tabel.langkah(gol, tmt)
         if langkah and mkg[0] >= langkah[-1]:
@@ -146,7 +153,10 @@ def hitung_kgb(
         alasan += "; " + tabel.pesan_belum_lengkap(gol, kgb.tmt)
     elif kolom is not None and kolom.status_fakta == "?":
         alasan += "; " + tr("tabel gaji golongan ini belum pasti [?]")
-    return HasilKgb(kgb.tmt, kgb.mkg_tahun, kgb.gaji_pokok, alasan)
+    hari = hari_dalam(tidak_dihitung, tmt, kgb.tmt)
+    if hari:
+        alasan += "; " + tr("{n} hari CLTN tidak dihitung masa kerja", n=hari)
+    return HasilKgb(kgb.tmt, kgb.mkg_tahun, kgb.gaji_pokok, alasan, hari)
 
 
 def hitung_pensiun(lahir: date, bup: int) -> date:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -37,6 +38,8 @@ def _columns() -> list[tuple[str, str, str | None]]:
         ("unit", tr("Unit kerja"), None),
         ("opd", tr("Perangkat daerah"), "unit"),
         ("status", tr("Status"), "status"),
+        # a cuti besar or CLTN running today, from the same row query (issue 17)
+        ("cuti", tr("Sedang cuti"), None),
     ]
 
 
@@ -59,6 +62,7 @@ class EmployeeTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
         self.on_error: Callable[[Exception], object] | None = None  # shows the error
+        self.pada: date | None = None  # the day the leave mark is for (None: today)
 
     # -- query ---------------------------------------------------------------------------------
 
@@ -125,7 +129,7 @@ class EmployeeTableModel(QAbstractTableModel):
         page = self._pages.get(page_no)
         if page is None:
             keys = self._ids[page_no * PAGE : (page_no + 1) * PAGE]
-            page = emp.fetch_rows(self._db.conn, keys)
+            page = emp.fetch_rows(self._db.conn, keys, pada=self.pada)
             self._pages[page_no] = page
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)

@@ -293,8 +293,8 @@ def list_pegawai_aktif(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def hari_tidak_dihitung(conn: sqlite3.Connection, pegawai_id: str, sampai: date) -> int:
     """Calendar days of approved leave up to ``sampai`` whose kind is not counted as service
-    (``ref_aturan_cuti.masa_kerja_dihitung = 0``: CLTN [?]). Data for the masa kerja, KGB, KP
-    and pensiun computations, which do not apply it yet."""
+    (``ref_aturan_cuti.masa_kerja_dihitung = 0``: CLTN [?]). The computations use the
+    periods themselves (:func:`app.models.cuti.berjalan.periode_tidak_dihitung`)."""
     orang = read_orang(conn, pegawai_id)
     total = 0
     for c in read_catatan(conn, pegawai_id):

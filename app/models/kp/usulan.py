@@ -184,7 +184,8 @@ def list_periode(
                 golongan_baru=b.golongan_baru,
                 jenis_kp=b.jenis_kp,
                 syarat=b.status,
-                keterangan=b.keterangan,
+                # a cuti besar or CLTN on the period date first (issue 17)
+                keterangan=((b.cuti,) if b.cuti else ()) + b.keterangan,
                 unit_nama=b.unit_nama,
                 usulan=usulan.get(b.pegawai_id),
                 eselon_kode=b.eselon_kode,

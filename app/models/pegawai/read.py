@@ -12,15 +12,23 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from app.i18n import tr
 from app.models.access import akses
+from app.models.cuti.berjalan import (
+    cuti_berjalan,
+    label_cuti,
+    periode_tidak_dihitung,
+    sql_cuti_berjalan,
+)
 from app.models.errors import NotFoundError, ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rules import derivations as d
+from app.models.rules.cuti import Rentang, hari_dalam, mulai_bersih
 from app.models.rules.gaji import TabelGaji
 from app.models.rules.nip import check_nip, normalise_nip
 from app.models.storage.db import Database
@@ -264,19 +272,28 @@ LIST_FIELDS = (
 _LIST_SQL = (
     "SELECT rowid, pegawai_id, nip, nama, nama_lengkap, jenis_asn, status_kepegawaian, "
     "kedudukan, jenis_kelamin, tanggal_lahir, golongan_kode, tmt_golongan, jabatan_nama, "
-    "jenis_jabatan_kode, jenjang_kode, tmt_jabatan, unit_nama, opd_nama, pendidikan_kode "
-    "FROM pegawai_ringkas WHERE rowid IN ({marks})"
+    "jenis_jabatan_kode, jenjang_kode, tmt_jabatan, unit_nama, opd_nama, pendidikan_kode, "
+    "{cuti} FROM pegawai_ringkas WHERE rowid IN (SELECT value FROM json_each(:ids))"
 )
 
 
-def fetch_rows(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, dict[str, Any]]:
-    """Summary rows by row key, as plain dicts with the LIST_FIELDS names plus ``id``."""
+def fetch_rows(
+    conn: sqlite3.Connection, rowids: list[int], *, pada: date | None = None
+) -> dict[int, dict[str, Any]]:
+    """Summary rows by row key, as plain dicts with the LIST_FIELDS names plus ``id`` and
+    ``cuti``: the mark of a cuti besar or CLTN running on ``pada`` (default today), in the same
+    query."""
+    sql = _LIST_SQL.format(cuti=sql_cuti_berjalan("pegawai_ringkas.pegawai_id", ":pada"))
+    on = (pada or date.today()).isoformat()
     result: dict[int, dict[str, Any]] = {}
     for start in range(0, len(rowids), 900):
         chunk = rowids[start : start + 900]
-        cur = conn.execute(_LIST_SQL.format(marks=", ".join("?" for _ in chunk)), chunk)
-        for row in cur:
-            result[row[0]] = {"id": row[1], **dict(zip(LIST_FIELDS, row[2:], strict=True))}
+        for row in conn.execute(sql, {"ids": json.dumps(chunk), "pada": on}):
+            result[row[0]] = {
+                "id": row[1],
+                **dict(zip(LIST_FIELDS, row[2:-1], strict=True)),
+                "cuti": label_cuti(row[-1]),
+            }
     return result
 
 
@@ -428,10 +445,22 @@ def get_employee(
     bup = d.bup_usia(
         jb["jenjang_kode"] if jb else None, ref.jenjang, jabatan_row[0] if jabatan_row else None
     )
-    mkg = d.masa_kerja_golongan(pk, today)
-    mk = d.masa_kerja(date.fromisoformat(p["tmt_cpns"]), today) if p.get("tmt_cpns") else None
+    # CLTN is not masa kerja (PP 11/2017, cuti chapter): its days leave the MK golongan after
+    # the last SK pangkat, the masa kerja since the TMT CPNS and the next KGB; the BUP (an age)
+    # and so the TMT pensiun do not move.
+    cltn = periode_tidak_dihitung(conn, [pid]).get(pid, [])
+    mkg = None
+    if pk is not None and pk.get("tmt"):
+        tmt_pk = date.fromisoformat(pk["tmt"])
+        mkg = d.masa_kerja_golongan(
+            {**pk, "tmt": mulai_bersih(tmt_pk, today, cltn).isoformat()}, today
+        )
+    mk = None
+    if p.get("tmt_cpns"):
+        tmt_cpns = date.fromisoformat(p["tmt_cpns"])
+        mk = d.masa_kerja(mulai_bersih(tmt_cpns, today, cltn), today)
     tmt_pensiun = d.tanggal_pensiun(lahir, bup)
-    gaji_pokok, kgb_berikut = _gaji_dan_kgb(ref, pk, riwayat["kgb"], today, tmt_pensiun)
+    gaji_pokok, kgb_berikut = _gaji_dan_kgb(ref, pk, riwayat["kgb"], today, tmt_pensiun, cltn)
     unit_id = jb["unit_id"] if jb else None
     opd_id = tree.opd(unit_id)
     data: dict[str, Any] = {
@@ -478,6 +507,8 @@ def get_employee(
         "alamat": p["alamat"],
         "telepon": p["telepon"],
         "email": p["email"],
+        "cuti": cuti_berjalan(conn, pid, today),
+        "hari_tidak_dihitung": hari_dalam(cltn, date.min, today),
     }
     return EmployeeRecord(data, riwayat)
 
@@ -488,6 +519,7 @@ def _gaji_dan_kgb(
     kgb: list[dict[str, Any]],
     today: date,
     tmt_pensiun: date,
+    tidak_dihitung: Sequence[Rentang] = (),
 ) -> tuple[int | None, date | None]:
     """The gaji pokok today (table in force today at the golongan and the MKG of today) and the
     next KGB on or after today: the next step of the table above the MKG of the last KGB or KP
@@ -504,9 +536,15 @@ def _gaji_dan_kgb(
             mk = int(row["mk_tahun"]) * 12 + int(row.get("mk_bulan") or 0)
             break
     tabel = TabelGaji.dari_referensi(ref)
-    mkg_today = d.masa_kerja(tmt, today, tambah_bulan=mk)[0] if today >= tmt else mk // 12
+    mkg_today = (
+        d.masa_kerja(mulai_bersih(tmt, today, tidak_dihitung), today, tambah_bulan=mk)[0]
+        if today >= tmt
+        else mk // 12
+    )
     gaji = tabel.cari_gaji(gol, mkg_today, max(today, tmt))
-    found = tabel.kgb_berikut(gol, mk, tmt, mulai=today, tmt_pensiun=tmt_pensiun)
+    found = tabel.kgb_berikut(
+        gol, mk, tmt, mulai=today, tmt_pensiun=tmt_pensiun, tidak_dihitung=tidak_dihitung
+    )
     return gaji, found[0].tmt if found else None
 
 

@@ -1813,8 +1813,12 @@ REF_KESIAPAN_SUKSESI = _table(
 # lengths and the carry-over are [?]. satuan: HARI_KERJA (working days of the agency calendar)
 # or BULAN (calendar months). lampiran_lebih_dari: a supporting document is needed when the
 # request is longer than this many days (0 = always). masa_kerja_dihitung: 0 when the leave is
-# not counted as service (CLTN; its effect on the KGB, KP and pensiun dates is [?] and not yet
-# applied by those computations). kode "<jenis>|<asn>|<berlaku_mulai>".
+# not counted as service: CLTN, PP 11/2017 cuti chapter ("tidak diperhitungkan sebagai masa
+# kerja PNS" [P: the PP's text as quoted by hukumonline; the article number not checked]; the
+# extension is Ps. 334(3), BKN approval Ps. 336(2)). Applied by app.models.rules.cuti.geser_tanggal
+# to the MK golongan, the next KGB and the KP time in pangkat; the BUP is an age (PP 11/2017
+# Ps. 239), so the TMT pensiun does not move (the row's note still says it does: to correct with
+# the next reference migration). kode "<jenis>|<asn>|<berlaku_mulai>".
 # Added by migration 21.
 
 _DH_CUTI_PPPK = "PP 49/2018 (bab cuti PPPK)"

@@ -10,11 +10,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from app.i18n import tr
+from app.i18n import angka, tr
+from app.models.cuti.berjalan import label_cuti, periode_tidak_dihitung, sql_cuti_berjalan
 from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, parse_date, unit_clause_named
 from app.models.rules import derivations as d
+from app.models.rules.cuti import hari_dalam, mulai_bersih
 from app.models.rules.gaji import TabelGaji
 from app.models.rules.kp import STATUS_BELUM, STATUS_MEMENUHI, STATUS_VERIFIKASI
 
@@ -41,6 +43,7 @@ class KgbBaris:
     jenis_asn: str = "PNS"
     gaji_pokok: int | None = None  # of the new step, from the table in force on tmt_baru
     tmt_pensiun: date | None = None
+    cuti: str | None = None  # "Cuti besar s.d. ..." / "CLTN s.d. ..." on the day asked about
 
 
 _KGB_SQL = """
@@ -63,7 +66,8 @@ dasar AS (
         r.jabatan_nama, r.unit_nama, r.jenis_asn, r.tanggal_lahir, r.jenjang_kode,
         (SELECT j.bup_tahun FROM riwayat_jabatan rj LEFT JOIN jabatan j ON j.id = rj.jabatan_id
          WHERE rj.pegawai_id = r.pegawai_id AND rj.deleted = 0 AND rj.tmt IS NOT NULL
-         ORDER BY rj.tmt DESC, COALESCE(rj.tanggal_sk, '') DESC, rj.id DESC LIMIT 1) AS bup_jabatan
+         ORDER BY rj.tmt DESC, COALESCE(rj.tanggal_sk, '') DESC, rj.id DESC LIMIT 1) AS bup_jabatan,
+        {cuti} AS cuti
     FROM pegawai_ringkas r
     WHERE {aktif} AND r.jenis_asn IN ('PNS', 'PPPK') {unit}
 )
@@ -72,7 +76,12 @@ SELECT dasar.*, hd.mulai, hd.sampai FROM dasar LEFT JOIN hd ON hd.pegawai_id = d
 
 
 def kgb_jatuh_tempo(
-    conn: sqlite3.Connection, mulai: date, sampai: date, *, unit_id: str | None = None
+    conn: sqlite3.Connection,
+    mulai: date,
+    sampai: date,
+    *,
+    unit_id: str | None = None,
+    pada: date | None = None,
 ) -> list[KgbBaris]:
     """Active PNS, CPNS and PPPK whose next KGB falls between ``mulai`` and ``sampai``
     (inclusive), in date order.
@@ -80,8 +89,10 @@ def kgb_jatuh_tempo(
     The base is the last KGB or the last KP (whichever is later) with the MK golongan written on
     it; the next KGB is the next step of the gaji table above that MKG (asn-rules 10.3, see
     :meth:`~app.models.rules.gaji.TabelGaji.kgb_berikut`): none past the top of the table, none
-    on or after the TMT pensiun (BUP as on the employee's record). Steps missing from the
-    records, a penalty that blocks KGB, and a gaji the table does not have are marked.
+    on or after the TMT pensiun (BUP as on the employee's record). An approved CLTN after the
+    base is not MK golongan: the KGB moves later by its days (PP 11/2017, cuti chapter). Steps
+    missing from the records, a penalty that blocks KGB, and a gaji the table does not have are
+    marked; so is a cuti besar or CLTN running on ``pada`` (default today).
     """
     if sampai < mulai:
         raise ValidationError(tr("Tanggal akhir lebih awal dari tanggal awal."), field="sampai")
@@ -91,10 +102,19 @@ def kgb_jatuh_tempo(
     params: dict[str, Any] = {
         "mulai": mulai.isoformat(),
         "sampai": sampai.isoformat(),
+        "pada_cuti": (pada or date.today()).isoformat(),
         **unit_params,
     }
+    tidak_dihitung = periode_tidak_dihitung(conn)
     found: list[tuple[date, str, KgbBaris]] = []
-    cur = conn.execute(_KGB_SQL.format(aktif=aktif_clause(), unit=unit_sql), params)
+    cur = conn.execute(
+        _KGB_SQL.format(
+            aktif=aktif_clause(),
+            unit=unit_sql,
+            cuti=sql_cuti_berjalan("r.pegawai_id", ":pada_cuti"),
+        ),
+        params,
+    )
     cols = [c[0] for c in cur.description]
     for values in cur:
         row = dict(zip(cols, values, strict=True))
@@ -114,15 +134,21 @@ def kgb_jatuh_tempo(
             continue
         bup = d.bup_usia(row["jenjang_kode"], ref.jenjang, row["bup_jabatan"])
         tmt_pensiun = d.tanggal_pensiun(date.fromisoformat(row["tanggal_lahir"]), bup)
-        next_kgb = tabel.kgb_berikut(gol, mk_lama, tmt_lama, mulai=mulai, tmt_pensiun=tmt_pensiun)
+        cltn = tidak_dihitung.get(row["pegawai_id"], [])
+        next_kgb = tabel.kgb_berikut(
+            gol, mk_lama, tmt_lama, mulai=mulai, tmt_pensiun=tmt_pensiun, tidak_dihitung=cltn
+        )
         if next_kgb is None:  # top of the table, or pensiun first
             continue
         kgb, steps = next_kgb
         due = kgb.tmt
         if due > sampai:
             continue
-        mk_baru = d.masa_kerja(tmt_lama, due, tambah_bulan=mk_lama)
+        mk_baru = d.masa_kerja(mulai_bersih(tmt_lama, due, cltn), due, tambah_bulan=mk_lama)
         notes: list[str] = []
+        hari = hari_dalam(cltn, tmt_lama, due)
+        if hari:
+            notes.append(tr("{n} hari CLTN tidak dihitung masa kerja: KGB bergeser", n=angka(hari)))
         status = STATUS_MEMENUHI
         if steps > 1:
             notes.append(
@@ -167,6 +193,7 @@ def kgb_jatuh_tempo(
                     jenis_asn=row["jenis_asn"],
                     gaji_pokok=kgb.gaji_pokok,
                     tmt_pensiun=tmt_pensiun,
+                    cuti=label_cuti(row["cuti"]),
                 ),
             )
         )

@@ -9,10 +9,12 @@ from datetime import date
 from typing import Any
 
 from app.i18n import tanggal, tr
+from app.models.cuti.berjalan import label_cuti, periode_tidak_dihitung, sql_cuti_berjalan
 from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, unit_clause_named
 from app.models.rules import derivations as d
+from app.models.rules.cuti import mulai_bersih
 from app.models.rules.derivations import add_years
 from app.models.rules.kp import (
     STATUS_VERIFIKASI,
@@ -49,6 +51,7 @@ class KpBaris:
     eselon_kode: str | None = None
     tmt_jabatan: date | None = None
     batas_pangkat: str | None = None  # the highest golongan this kind of KP reaches
+    cuti: str | None = None  # "Cuti besar s.d. ..." / "CLTN s.d. ..." on the period date
 
     @property
     def perlu_verifikasi(self) -> bool:
@@ -155,7 +158,7 @@ WITH hd AS (
 SELECT r.pegawai_id, r.nip, r.nama_lengkap, r.golongan_kode, r.golongan_urutan, r.tmt_golongan,
        r.jenis_jabatan_kode, r.jenjang_kode, r.jabatan_nama, r.unit_nama, r.pendidikan_kode,
        s1.predikat_kode, p1.urutan, s2.predikat_kode, p2.urutan, hd.pegawai_id IS NOT NULL,
-       {eselon}, r.tmt_jabatan
+       {eselon}, r.tmt_jabatan, {cuti}
 FROM pegawai_ringkas r
 JOIN ref_golongan g ON g.kode = r.golongan_kode AND g.jenis_asn = 'PNS'
 LEFT JOIN riwayat_skp s1 ON s1.pegawai_id = r.pegawai_id AND s1.tahun = :th1 AND s1.deleted = 0
@@ -227,7 +230,13 @@ def nominatif_kp(
         "batas_bawah": add_years(periode, -TAHUN_BAWAH_RENTANG).isoformat(),
         **unit_params,
     }
-    sql = _KP_SQL.format(aktif=aktif_clause(), unit=unit_sql, eselon=_ESELON_SQL)
+    sql = _KP_SQL.format(
+        aktif=aktif_clause(),
+        unit=unit_sql,
+        eselon=_ESELON_SQL,
+        cuti=sql_cuti_berjalan("r.pegawai_id", ":tgl"),
+    )
+    tidak_dihitung = periode_tidak_dihitung(conn)
     # The direct superior is the holder of the nearest occupied position above, as for the SKP.
     positions = Positions.load(conn)
     rank_of = {
@@ -243,7 +252,8 @@ def nominatif_kp(
         gol, jenis_jab = row[3], row[6]
         tmt = date.fromisoformat(row[5])
         tmt_jabatan = date.fromisoformat(row[17]) if row[17] else None
-        tahun, bulan = d.masa_kerja(tmt, periode)
+        cltn = tuple(tidak_dihitung.get(row[0], ()))
+        tahun, bulan = d.masa_kerja(mulai_bersih(tmt, periode, cltn), periode)
         baru = next_gol.get(gol)
         superior = None if jenis_jab == "JF" else positions.superior(row[0])
         syarat = check_kp(
@@ -261,6 +271,7 @@ def nominatif_kp(
                 eselon_kode=row[16],
                 tmt_golongan=tmt,
                 tmt_jabatan=tmt_jabatan,
+                tidak_dihitung=cltn,
             ),
         )
         if not syarat.masa_cukup:
@@ -290,6 +301,7 @@ def nominatif_kp(
                 eselon_kode=row[16],
                 tmt_jabatan=tmt_jabatan,
                 batas_pangkat=syarat.batas_pangkat,
+                cuti=label_cuti(row[18]),
             )
         )
     return NominatifKp(periode, result, left_out)

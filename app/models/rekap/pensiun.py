@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.i18n import tr
+from app.models.cuti.berjalan import label_cuti, sql_cuti_berjalan
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, unit_clause_named
 from app.models.rules import derivations as d
@@ -30,6 +31,7 @@ class PensiunBaris:
     bup: int
     tmt_pensiun: date
     keterangan: tuple[str, ...]
+    cuti: str | None = None  # "Cuti besar s.d. ..." / "CLTN s.d. ..." on the day asked about
 
 
 _PENSIUN_SQL = """
@@ -38,7 +40,8 @@ SELECT r.pegawai_id, r.nip, r.nama_lengkap, r.golongan_kode, r.jabatan_nama, r.j
        (SELECT j.bup_tahun FROM riwayat_jabatan rj LEFT JOIN jabatan j ON j.id = rj.jabatan_id
         WHERE rj.pegawai_id = r.pegawai_id AND rj.deleted = 0
         ORDER BY COALESCE(rj.tmt, '') = '' DESC, rj.tmt DESC, COALESCE(rj.tanggal_sk, '') DESC,
-                 rj.id DESC LIMIT 1)
+                 rj.id DESC LIMIT 1),
+       {cuti}
 FROM pegawai_ringkas r
 WHERE {aktif} AND r.jenis_asn = 'PNS' AND r.tanggal_lahir > :lahir_min
   AND r.tanggal_lahir <= :lahir_maks {unit}
@@ -48,14 +51,21 @@ WHERE {aktif} AND r.jenis_asn = 'PNS' AND r.tanggal_lahir > :lahir_min
 
 
 def pensiun(
-    conn: sqlite3.Connection, mulai: date, *, tahun: int = 5, unit_id: str | None = None
+    conn: sqlite3.Connection,
+    mulai: date,
+    *,
+    tahun: int = 5,
+    unit_id: str | None = None,
+    pada: date | None = None,
 ) -> list[PensiunBaris]:
     """Active PNS whose TMT pensiun falls from ``mulai`` up to ``tahun`` years later
     (exclusive), in date order.
 
     BUP and the TMT come from :mod:`app.models.rules.derivations` (``bup_usia`` with the level's
     reference age or the position's own override, ``tanggal_pensiun``), as on the employee's
-    record. The TMT rule (1st of the next month) is practice, asn-rules 10.1 [?].
+    record. The TMT rule (1st of the next month) is practice, asn-rules 10.1 [?]. A CLTN does
+    not move it: the BUP is an age (PP 11/2017 Ps. 239), whereas CLTN is left out of the masa
+    kerja only [P]. A cuti besar or CLTN running on ``pada`` (default today) is marked.
     """
     ref = Referensi.load(conn)
     sampai = add_years(mulai, tahun)
@@ -72,10 +82,14 @@ def pensiun(
         # TMT pensiun is at most one month after the birthday at BUP: a month of margin.
         "lahir_min": (add_years(mulai, -max(ages)) - timedelta(days=62)).isoformat(),
         "lahir_maks": add_years(sampai, -min(ages)).isoformat(),
+        "pada_cuti": (pada or date.today()).isoformat(),
         **unit_params,
     }
+    sql = _PENSIUN_SQL.format(
+        aktif=aktif_clause(), unit=unit_sql, cuti=sql_cuti_berjalan("r.pegawai_id", ":pada_cuti")
+    )
     found: list[PensiunBaris] = []
-    for row in conn.execute(_PENSIUN_SQL.format(aktif=aktif_clause(), unit=unit_sql), params):
+    for row in conn.execute(sql, params):
         lahir = date.fromisoformat(row[8])
         bup = d.bup_usia(row[5], ref.jenjang, row[9])
         tmt = d.tanggal_pensiun(lahir, bup)
@@ -104,6 +118,7 @@ def pensiun(
                 bup=bup,
                 tmt_pensiun=tmt,
                 keterangan=tuple(notes),
+                cuti=label_cuti(row[10]),
             )
         )
     found.sort(key=lambda b: (b.tmt_pensiun, b.nama_lengkap.casefold(), b.nip))

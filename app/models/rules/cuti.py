@@ -165,3 +165,75 @@ class Rentang:
 def tumpang_tindih(baru: Rentang, lain: Iterable[Rentang]) -> list[Rentang]:
     """The ranges of ``lain`` that share at least one day with ``baru``."""
     return [r for r in lain if baru.bertumpuk(r)]
+
+
+# -- leave not counted as service (CLTN) -------------------------------------------------------
+
+
+def gabung(periode: Iterable[Rentang]) -> list[Rentang]:
+    """The ranges merged where they overlap or touch, in date order (reversed ones dropped)."""
+    out: list[Rentang] = []
+    for r in sorted((r for r in periode if r.mulai <= r.selesai), key=lambda r: r.mulai):
+        if out and r.mulai <= out[-1].selesai + timedelta(days=1):
+            if r.selesai > out[-1].selesai:
+                out[-1] = Rentang(out[-1].mulai, r.selesai, out[-1].label)
+        else:
+            out.append(r)
+    return out
+
+
+def hari_dalam(periode: Iterable[Rentang], dari: date, sampai: date) -> int:
+    """Days of ``periode`` (counted once where ranges overlap) from ``dari`` up to, not
+    including, ``sampai``."""
+    total = 0
+    for r in gabung(periode):
+        a, b = max(r.mulai, dari), min(r.selesai, sampai - timedelta(days=1))
+        total += max(0, (b - a).days + 1)
+    return total
+
+
+def geser_tanggal(
+    tanggal: date, periode_tidak_dihitung: Iterable[Rentang], *, sejak: date | None = None
+) -> date:
+    """The date a span of service counted from ``sejak`` ends when the days of
+    ``periode_tidak_dihitung`` (on or after ``sejak``) do not count: ``tanggal`` moved later by
+    the days of those periods that fall before the moved date.
+
+    PP 11/2017 (cuti chapter): the time on cuti di luar tanggungan negara is not counted as masa
+    kerja PNS, so the day a masa kerja is reached (KGB, KP) comes later by the CLTN days. A
+    period that starts on or after the date moves nothing; the result is never earlier, and
+    ``result - tanggal`` equals the days of the periods in ``[sejak, result)``.
+    """
+    ranges = [
+        Rentang(max(r.mulai, sejak), r.selesai) if sejak is not None else r
+        for r in periode_tidak_dihitung
+    ]
+    hasil = tanggal
+    for r in gabung(ranges):
+        if r.mulai >= hasil:
+            break
+        hasil += timedelta(days=(r.selesai - r.mulai).days + 1)
+    return hasil
+
+
+def awal_bulan_berikut(d: date) -> date:
+    """``d`` when it is the 1st of a month, else the 1st of the next month (a TMT of KGB and
+    KP is always the 1st)."""
+    if d.day == 1:
+        return d
+    return date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+
+
+def geser_tmt(
+    tmt: date, periode_tidak_dihitung: Iterable[Rentang], *, sejak: date | None = None
+) -> date:
+    """A KGB/KP TMT moved by :func:`geser_tanggal` and, when it moved, brought to the 1st of
+    a month."""
+    hasil = geser_tanggal(tmt, periode_tidak_dihitung, sejak=sejak)
+    return tmt if hasil == tmt else awal_bulan_berikut(hasil)
+
+
+def mulai_bersih(mulai: date, sampai: date, periode_tidak_dihitung: Iterable[Rentang]) -> date:
+    """The start of a span of service moved later by the days not counted between ``mulai`` and
+    ``sampai``: ``masa_kerja(mulai_bersih(...), sampai)`` is the service without the CLTN."""
+    return mulai + timedelta(days=hari_dalam(periode_tidak_dihitung, mulai, sampai))

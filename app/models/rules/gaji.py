@@ -10,12 +10,13 @@
   0 years 0 months [P]; nothing between III and IV, nothing for PPPK (they have no KP).
 * KGB: falls when MKG reaches the next row of the column that raises the gaji (even MKG for
   III/IV, odd for I/b–II/d, as the table has it), up to the top of the table, never on or after
-  the TMT pensiun; PPPK too (Perpres 98/2020) [P].
+  the TMT pensiun; PPPK too (Perpres 98/2020) [P]. CLTN is not masa kerja (PP 11/2017, cuti
+  chapter): a KGB after a CLTN comes later by its days.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 from app.i18n import tr
 from app.models.errors import NotFoundError
 from app.models.reference.loader import Referensi
+from app.models.rules.cuti import Rentang, geser_tmt
 
 # Years taken off the MKG when a promotion crosses from one PNS golongan to the next
 # (asn-rules 10.2) [P: BKN data and salary guides]. III -> IV: nothing.
@@ -193,10 +195,13 @@ class TabelGaji:
         pada: date,
         *,
         tmt_pensiun: date | None = None,
+        tidak_dihitung: Sequence[Rentang] = (),
     ) -> Iterator[Kgb]:
         """The KGBs after ``pada`` of someone with MKG ``mkg_bulan`` (in months) on ``pada``
         who stays in ``golongan``: each row of the column above the current MKG that raises the
-        gaji, up to the top of the table, and none on or after ``tmt_pensiun``."""
+        gaji, up to the top of the table, and none on or after ``tmt_pensiun``. Leave periods
+        ``tidak_dihitung`` after ``pada`` (CLTN) are no MK golongan: each TMT moves later by
+        their days, to the 1st of a month (:func:`~app.models.rules.cuti.geser_tmt`)."""
         k = self._kolom_langkah(golongan, pada)
         if k is None:
             return
@@ -205,7 +210,7 @@ class TabelGaji:
         for mkg, gaji in k.baris:
             if mkg * 12 <= mkg_bulan or gaji <= sekarang:
                 continue
-            tmt = add_months(pada, mkg * 12 - mkg_bulan)
+            tmt = geser_tmt(add_months(pada, mkg * 12 - mkg_bulan), tidak_dihitung, sejak=pada)
             if tmt_pensiun is not None and tmt >= tmt_pensiun:
                 return
             sekarang = gaji
@@ -219,12 +224,16 @@ class TabelGaji:
         *,
         mulai: date | None = None,
         tmt_pensiun: date | None = None,
+        tidak_dihitung: Sequence[Rentang] = (),
     ) -> tuple[Kgb, int] | None:
         """The first KGB on or after ``mulai`` (default: after ``pada``) and its rank in the
         schedule from ``pada`` (more than 1: earlier steps not on record); None when no KGB is
         due any more (top of the table, or pensiun first)."""
         for nomor, kgb in enumerate(
-            self.jadwal_kgb(golongan, mkg_bulan, pada, tmt_pensiun=tmt_pensiun), start=1
+            self.jadwal_kgb(
+                golongan, mkg_bulan, pada, tmt_pensiun=tmt_pensiun, tidak_dihitung=tidak_dihitung
+            ),
+            start=1,
         ):
             if mulai is None or kgb.tmt >= mulai:
                 return kgb, nomor

@@ -15,6 +15,8 @@ from typing import Any
 
 from app.i18n import tanggal, tr
 from app.models.reference.loader import Referensi
+from app.models.rules.cuti import Rentang as Periode
+from app.models.rules.cuti import geser_tanggal, hari_dalam, mulai_bersih
 from app.models.rules.derivations import add_years, masa_kerja
 
 TAHUN_DALAM_PANGKAT = 4  # KP reguler, PP 99/2000 jo 12/2002 (asn-rules 5.2) [V]
@@ -163,6 +165,8 @@ class CalonKp:
     eselon_kode: str | None = None  # eselon of the current post (structural posts)
     tmt_golongan: date | None = None  # None: the caller has checked the time in rank
     tmt_jabatan: date | None = None  # TMT of the current post (None: not recorded)
+    # approved leave not counted as service (CLTN): the time in pangkat leaves it out
+    tidak_dihitung: tuple[Periode, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -215,16 +219,25 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
     def cek_masa(tahun: int) -> None:
         nonlocal masa_cukup, belum
         tmt = calon.tmt_golongan
-        if tmt is None or periode is None or tmt <= add_years(periode, -tahun):
+        if tmt is None or periode is None:
+            return
+        # CLTN is not masa kerja (PP 11/2017, cuti chapter): the time in pangkat is reached
+        # later by its days.
+        cltn = calon.tidak_dihitung
+        hari = hari_dalam(cltn, tmt, periode)
+        if hari == 0 and tmt <= add_years(periode, -tahun):
+            return
+        if hari and geser_tanggal(add_years(tmt, tahun), cltn, sejak=tmt) <= periode:
             return
         masa_cukup, belum = False, True
         tolak.append(
             tr(
                 "Baru {masa} dalam pangkat {g}; perlu sedikitnya {n} tahun",
-                masa=_masa_teks(tmt, periode),
+                masa=_masa_teks(mulai_bersih(tmt, periode, cltn), periode),
                 g=gol,
                 n=tahun,
             )
+            + (tr(" ({n} hari CLTN tidak dihitung)", n=hari) if hari else "")
         )
 
     if jenis == JENIS_STRUKTURAL:

@@ -81,6 +81,11 @@ class Lembar:
     tanda_tangan: bool = False  # place, date and the Kepala's signature block at the end
 
 
+def _keterangan(cuti: str | None, keterangan: tuple[str, ...]) -> str:
+    """The remarks cell: a cuti besar or CLTN running first (issue 17), then the notes."""
+    return "; ".join((cuti, *keterangan) if cuti else keterangan)
+
+
 def _thin() -> Border:
     side = Side(style="thin", color="000000")
     return Border(left=side, right=side, top=side, bottom=side)
@@ -606,7 +611,7 @@ def lembar_kp(kop: KopLaporan, data: NominatifKp) -> Lembar:
             b.unit_nama,
             b.pendidikan_kode,
             b.status,
-            "; ".join(b.keterangan),
+            _keterangan(b.cuti, b.keterangan),
         )
         for b in data.baris
     )
@@ -680,7 +685,7 @@ def lembar_kgb(kop: KopLaporan, rows: Sequence[KgbBaris], mulai: date, sampai: d
             b.jabatan_nama,
             b.unit_nama,
             b.status,
-            "; ".join(b.keterangan),
+            _keterangan(b.cuti, b.keterangan),
         )
         for b in rows
     )
@@ -738,7 +743,7 @@ def lembar_pensiun(
             b.bup,
             b.tmt_pensiun,
             b.tmt_pensiun.year,
-            "; ".join(b.keterangan),
+            _keterangan(b.cuti, b.keterangan),
         )
         for b in rows
     )

@@ -192,7 +192,9 @@ class EmployeeDetailDialog(QDialog):
         self.today = today
         self.ref = Referensi.load(db.conn)
         # Refused (and audited) without the right; the read itself is audited.
-        self.record: EmployeeRecord = read_employee(db, actor, pegawai_id, ref=self.ref)
+        self.record: EmployeeRecord = read_employee(
+            db, actor, pegawai_id, ref=self.ref, today=today
+        )
         self.resize(980, 640)
 
         self.edit_button = QPushButton(tr("Ubah data pokok"))
@@ -241,6 +243,8 @@ class EmployeeDetailDialog(QDialog):
                 if d["kedudukan"] != "AKTIF"
                 else ""
             )
+            # on cuti besar or CLTN today (issue 17): the clerk sees it before anything else
+            + (f" · <b style='color:#9a5b00'>{_esc(d['cuti'])}</b>" if d.get("cuti") else "")
         )
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setObjectName("judulRincian")
@@ -390,7 +394,9 @@ class EmployeeDetailDialog(QDialog):
     def reload(self) -> None:
         """Read the record again and rebuild the view (after every change)."""
         try:
-            self.record = get_employee(self.db.conn, self.pegawai_id, ref=self.ref)
+            self.record = get_employee(
+                self.db.conn, self.pegawai_id, ref=self.ref, today=self.today
+            )
         except MeritError as exc:  # deleted meanwhile
             show_error(self, exc)
             self.reject()
@@ -556,6 +562,16 @@ class EmployeeDetailDialog(QDialog):
             (
                 tr("Masa kerja keseluruhan"),
                 tr("{t} tahun {b} bulan", t=mk["tahun"], b=mk["bulan"]) if mk else "-",
+            ),
+            *(
+                [
+                    (
+                        tr("Tidak dihitung masa kerja"),
+                        tr("{n} hari CLTN", n=angka(d["hari_tidak_dihitung"])),
+                    )
+                ]
+                if d.get("hari_tidak_dihitung")
+                else []
             ),
             (
                 tr("Gaji pokok (tabel gaji)"),
