@@ -567,3 +567,24 @@ def test_migration_22_adds_complaints_discipline_cases_and_their_deadlines(
     ).fetchone()[0]
     assert hari == 2
     again.close()
+
+
+def test_migration_23_adds_the_mentoring_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database of version 22 gets the two mentoring tables on upgrade, replicated, with
+    its employees untouched."""
+    path = tmp_path / "lama22.sqlite3"
+    old = _database_at(path, 22, monkeypatch)
+    assert "kompetensi_mentor" not in replicated_schema(old.conn)
+    pegawai_before = old.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0]
+    old.close()
+    monkeypatch.undo()
+    db = Database(path)
+    assert db.schema_version == LATEST_VERSION
+    schema = replicated_schema(db.conn)
+    assert "mentor_id" in schema["kompetensi_mentor"]
+    assert "tindak_lanjut" in schema["kompetensi_mentor_pertemuan"]
+    assert db.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0] == pegawai_before
+    assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    db.close()
