@@ -92,6 +92,8 @@ def tambah_pasangan(
     conn = db.conn
     mentee = _person(conn, mentee_id, tr("Mentee"))
     mentor = _person(conn, mentor_id, tr("Mentor"))
+    require(db, actor, "kompetensi.ubah", pegawai_id=mentee_id)
+    require(db, actor, "kompetensi.ubah", pegawai_id=mentor_id)
     if mentee_id == mentor_id:
         raise ValidationError(tr("Mentor dan mentee tidak boleh orang yang sama."), field="mentor")
     if mentor[4] != "AKTIF":
@@ -107,8 +109,6 @@ def tambah_pasangan(
         raise ValidationError(
             tr("Tanggal selesai {s} sebelum tanggal mulai {m}.", s=end, m=day), field="selesai"
         )
-    require(db, actor, "kompetensi.ubah", pegawai_id=mentee_id)
-    require(db, actor, "kompetensi.ubah", pegawai_id=mentor_id)
     if conn.execute(
         "SELECT 1 FROM kompetensi_mentor WHERE pegawai_id = ? AND status = 'AKTIF' AND deleted = 0",
         (mentee_id,),
@@ -144,6 +144,11 @@ def _pair_row(conn: sqlite3.Connection, pasangan_id: str) -> tuple:
     return tuple(row)
 
 
+def periksa_hak_ubah(db: Database, actor: str) -> None:
+    """Refuse (audited) an actor who may change mentoring nowhere."""
+    read_roots(db, actor, "kompetensi.ubah")
+
+
 def catat_pertemuan(
     db: Database,
     pasangan_id: str,
@@ -156,6 +161,7 @@ def catat_pertemuan(
 ) -> str:
     """Record a meeting of an active pair; returns its id."""
     conn = db.conn
+    read_roots(db, actor, "kompetensi.ubah")  # the right somewhere, before "not found"
     _pid, mentee_id, _mentor, mulai, status = _pair_row(conn, pasangan_id)
     require(db, actor, "kompetensi.ubah", pegawai_id=mentee_id)
     if status != "AKTIF":
@@ -199,6 +205,7 @@ def tutup_pasangan(
 ) -> None:
     """Close an active pair as SELESAI (or BATAL) on ``tanggal``."""
     conn = db.conn
+    read_roots(db, actor, "kompetensi.ubah")  # the right somewhere, before "not found"
     _pid, mentee_id, _mentor, mulai, status = _pair_row(conn, pasangan_id)
     require(db, actor, "kompetensi.ubah", pegawai_id=mentee_id)
     if status != "AKTIF":
