@@ -450,3 +450,42 @@ def is_cpns_baru(conn: sqlite3.Connection, pegawai_id: str, pada: date | None = 
     except ValueError:
         tmt = None
     return cpns_baru(row[0], tmt, pada or date.today())
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    pegawai_id: str
+    nip: str
+    nama: str
+    golongan: str | None
+    unit_nama: str | None
+    cpns_baru: bool
+
+
+def pilihan_pegawai(
+    db: Database, *, pada: date | None = None, actor: str = "sistem"
+) -> list[Pilihan]:
+    """The active PNS and CPNS the actor may read, new CPNS first (for the pairing form)."""
+    conn = db.conn
+    today = pada or date.today()
+    roots = read_roots(db, actor, "pegawai.baca")
+    where, params = "", []
+    if roots is not None:
+        units = units_under(conn, roots)
+        where = f" AND e.unit_id IN ({', '.join('?' for _ in units) or 'NULL'})"
+        params = list(units)
+    out: list[Pilihan] = []
+    for pid, nip, nama, gol, unit, status, tmt in conn.execute(
+        "SELECT e.pegawai_id, e.nip, e.nama_lengkap, e.golongan_kode, e.unit_nama, "
+        "e.status_kepegawaian, p.tmt_cpns FROM pegawai_ringkas e JOIN pegawai p "
+        "ON p.id = e.pegawai_id WHERE e.deleted = 0 AND e.kedudukan = 'AKTIF' "
+        f"AND e.status_kepegawaian IN ('CPNS', 'PNS'){where} ORDER BY e.nama_urut",
+        params,
+    ):
+        try:
+            tmt_day = date.fromisoformat(tmt) if tmt else None
+        except ValueError:
+            tmt_day = None
+        out.append(Pilihan(pid, nip, nama, gol, unit, cpns_baru(status, tmt_day, today)))
+    out.sort(key=lambda p: not p.cpns_baru)
+    return out

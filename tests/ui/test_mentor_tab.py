@@ -1,0 +1,73 @@
+"""The Mentoring tab of Kompetensi & pelatihan driven as a clerk would: choose the new CPNS,
+see the suggested mentor pre-filled, pair, type a meeting, close the pair; a bad entry is
+refused with a message and nothing written."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from app.models.kompetensi import mentor
+from app.models.storage.db import Database
+from app.models.storage.store import Store
+from app.ui.pages.kompetensi import KompetensiPage
+from app.ui.tasks import TaskRunner
+from tests.helpers.organisasi import Org, add_person
+
+TODAY = date(2026, 12, 4)
+
+
+def test_pair_the_new_cpns_with_the_suggested_mentor_meet_and_close(
+    qtbot: QtBot, db: Database, org: Org, runner: TaskRunner, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    citra = add_person(
+        db, "Citra", golongan="III/a", jabatan=[(org.analis, org.bidang, "2026-03-01")]
+    )
+    with Store(db).write("uji") as tx:
+        tx.update("pegawai", citra, {"status_kepegawaian": "CPNS", "tmt_cpns": "2026-03-01"})
+    errors: list[str] = []
+    monkeypatch.setattr(
+        "app.ui.pages.kompetensi.show_error", lambda parent, exc: errors.append(str(exc))
+    )
+    page = KompetensiPage(db, runner=runner, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1300, 780)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    tab = page.mentor_tab
+    page.tabs.setCurrentWidget(tab)
+    # The new CPNS comes first and the suggested mentor is already chosen.
+    assert tab.mentee.currentText().startswith("CPNS baru: Citra")
+    assert tab.mentor.currentText().startswith("Kabid")
+    assert "Disarankan: Kabid" in tab.saran.text()
+    # An empty goal is refused, nothing written.
+    qtbot.mouseClick(tab.pasangkan, Qt.MouseButton.LeftButton)
+    assert errors and "Tujuan" in errors[-1]
+    assert mentor.list_pasangan(db) == []
+    qtbot.keyClicks(tab.tujuan, "Memahami tata naskah dinas")
+    tab.mulai.setDate(QDate(2026, 3, 10))
+    qtbot.mouseClick(tab.pasangkan, Qt.MouseButton.LeftButton)
+    assert tab.pasangan.rowCount() == 1
+    assert tab.pasangan.item(0, 0).text() == "Citra"
+    assert tab.pasangan.item(0, 1).text() == "Kabid"
+    assert tab.mentee.findText("CPNS baru: Citra", Qt.MatchFlag.MatchStartsWith) == -1
+    tab.pasangan.selectRow(0)
+    tab.tanggal.setDate(QDate(2026, 4, 2))
+    qtbot.keyClicks(tab.topik, "Nota dinas")
+    qtbot.keyClicks(tab.catatan, "Latihan menyusun nota dinas")
+    qtbot.keyClicks(tab.tindak, "Draf nota minggu depan")
+    qtbot.mouseClick(tab.catat, Qt.MouseButton.LeftButton)
+    assert tab.pertemuan.rowCount() == 1
+    assert tab.pertemuan.item(0, 1).text() == "Nota dinas"
+    assert tab.pertemuan.item(0, 3).text() == "Draf nota minggu depan"
+    assert tab.pasangan.item(0, 6).text() == "1"
+    page.grab().save(str(tmp_path / "mentor.png"))
+    tab.tanggal.setDate(QDate(2026, 9, 1))
+    qtbot.mouseClick(tab.tutup, Qt.MouseButton.LeftButton)
+    assert tab.pasangan.item(0, 5).text() == "Selesai"
+    assert not tab.catat.isEnabled()
+    assert mentor.mentor_aktif(db.conn, citra) is None
