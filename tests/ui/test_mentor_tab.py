@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.models.kompetensi import mentor
@@ -19,6 +20,12 @@ from app.ui.tasks import TaskRunner
 from tests.helpers.organisasi import Org, add_person
 
 TODAY = date(2026, 12, 4)
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item.text()
 
 
 def test_pair_the_new_cpns_with_the_suggested_mentor_meet_and_close(
@@ -52,8 +59,8 @@ def test_pair_the_new_cpns_with_the_suggested_mentor_meet_and_close(
     tab.mulai.setDate(QDate(2026, 3, 10))
     qtbot.mouseClick(tab.pasangkan, Qt.MouseButton.LeftButton)
     assert tab.pasangan.rowCount() == 1
-    assert tab.pasangan.item(0, 0).text() == "Citra"
-    assert tab.pasangan.item(0, 1).text() == "Kabid"
+    assert _text(tab.pasangan, 0, 0) == "Citra"
+    assert _text(tab.pasangan, 0, 1) == "Kabid"
     assert tab.mentee.findText("CPNS baru: Citra", Qt.MatchFlag.MatchStartsWith) == -1
     tab.pasangan.selectRow(0)
     tab.tanggal.setDate(QDate(2026, 4, 2))
@@ -62,12 +69,12 @@ def test_pair_the_new_cpns_with_the_suggested_mentor_meet_and_close(
     qtbot.keyClicks(tab.tindak, "Draf nota minggu depan")
     qtbot.mouseClick(tab.catat, Qt.MouseButton.LeftButton)
     assert tab.pertemuan.rowCount() == 1
-    assert tab.pertemuan.item(0, 1).text() == "Nota dinas"
-    assert tab.pertemuan.item(0, 3).text() == "Draf nota minggu depan"
-    assert tab.pasangan.item(0, 6).text() == "1"
+    assert _text(tab.pertemuan, 0, 1) == "Nota dinas"
+    assert _text(tab.pertemuan, 0, 3) == "Draf nota minggu depan"
+    assert _text(tab.pasangan, 0, 6) == "1"
     page.grab().save(str(tmp_path / "mentor.png"))
     tab.tanggal.setDate(QDate(2026, 9, 1))
     qtbot.mouseClick(tab.tutup, Qt.MouseButton.LeftButton)
-    assert tab.pasangan.item(0, 5).text() == "Selesai"
+    assert _text(tab.pasangan, 0, 5) == "Selesai"
     assert not tab.catat.isEnabled()
     assert mentor.mentor_aktif(db.conn, citra) is None
