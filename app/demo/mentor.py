@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
 
+from app.models.kompetensi.mentor import semua_calon
 from app.models.rules.mentor import Calon, cpns_baru, saran_mentor
 from app.models.storage.store import WriteTx
 
@@ -37,19 +38,16 @@ PAIRED_SHARE = 0.85
 def write_mentor(tx: WriteTx, conn: sqlite3.Connection, seed: int, today: date) -> int:
     """Write the demo's mentoring pairs and meetings; returns how many rows."""
     rng = random.Random(seed * 6151 + 23)
-    rows = conn.execute(
-        "SELECT e.pegawai_id, e.nama_lengkap, e.unit_id, e.status_kepegawaian, e.kedudukan, "
-        "e.golongan_urutan, p.tmt_cpns FROM pegawai_ringkas e JOIN pegawai p "
-        "ON p.id = e.pegawai_id WHERE e.deleted = 0 ORDER BY e.unit_id, e.nama_urut"
-    ).fetchall()
     by_unit: dict[str, list[Calon]] = {}
     mentees: list[tuple[Calon, date]] = []
-    for pid, nama, unit, status, kedudukan, gol, tmt in rows:
-        person = Calon(pid, nama, unit, status, kedudukan, gol)
-        if unit:
-            by_unit.setdefault(unit, []).append(person)
-        tmt_day = date.fromisoformat(tmt) if tmt else None
-        if kedudukan == "AKTIF" and tmt_day is not None and cpns_baru(status, tmt_day, today):
+    for person, tmt_day in semua_calon(conn):
+        if person.unit_id:
+            by_unit.setdefault(person.unit_id, []).append(person)
+        if (
+            person.kedudukan == "AKTIF"
+            and tmt_day is not None
+            and cpns_baru(person.status_kepegawaian, tmt_day, today)
+        ):
             mentees.append((person, tmt_day))
     written = 0
     for mentee, tmt_day in mentees:

@@ -78,3 +78,22 @@ def test_pair_the_new_cpns_with_the_suggested_mentor_meet_and_close(
     assert _text(tab.pasangan, 0, 5) == "Selesai"
     assert not tab.catat.isEnabled()
     assert mentor.mentor_aktif(db.conn, citra) is None
+
+
+def test_employee_detail_shows_the_active_mentor(qtbot: QtBot, db: Database, org: Org) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.dialogs.employee_detail import EmployeeDetailDialog
+    from tests.helpers.kompetensi import pegawai
+
+    ani, kabid = pegawai(db, "Ani"), pegawai(db, "Kabid")
+
+    def texts(pid: str) -> list[str]:
+        dialog = EmployeeDetailDialog(db, pid, today=TODAY)
+        qtbot.addWidget(dialog)
+        return [w.text() for w in dialog.findChildren(QLabel)]
+
+    assert "Mentor:" not in texts(ani)
+    mentor.tambah_pasangan(db, ani, kabid, "2026-03-10", "Orientasi")
+    shown = texts(ani)
+    assert "Mentor:" in shown and "Kabid" in shown

@@ -489,3 +489,20 @@ def pilihan_pegawai(
         out.append(Pilihan(pid, nip, nama, gol, unit, cpns_baru(status, tmt_day, today)))
     out.sort(key=lambda p: not p.cpns_baru)
     return out
+
+
+def semua_calon(conn: sqlite3.Connection) -> list[tuple[Calon, date | None]]:
+    """Every employee as the mentor rule sees them, with the TMT CPNS (for the demo, which
+    pairs before any account exists), by unit and name."""
+    out: list[tuple[Calon, date | None]] = []
+    for pid, nama, unit, status, kedudukan, gol, tmt in conn.execute(
+        "SELECT e.pegawai_id, e.nama_lengkap, e.unit_id, e.status_kepegawaian, e.kedudukan, "
+        "e.golongan_urutan, p.tmt_cpns FROM pegawai_ringkas e JOIN pegawai p "
+        "ON p.id = e.pegawai_id WHERE e.deleted = 0 ORDER BY e.unit_id, e.nama_urut"
+    ):
+        try:
+            tmt_day = date.fromisoformat(tmt) if tmt else None
+        except ValueError:
+            tmt_day = None
+        out.append((Calon(pid, nama, unit, status, kedudukan, gol), tmt_day))
+    return out
