@@ -58,6 +58,7 @@ def test_pair_the_new_cpns_with_the_suggested_mentor_meet_and_close(
     qtbot.keyClicks(tab.tujuan, "Memahami tata naskah dinas")
     tab.mulai.setDate(QDate(2026, 3, 10))
     qtbot.mouseClick(tab.pasangkan, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
     assert tab.pasangan.rowCount() == 1
     assert _text(tab.pasangan, 0, 0) == "Citra"
     assert _text(tab.pasangan, 0, 1) == "Kabid"
@@ -68,6 +69,7 @@ def test_pair_the_new_cpns_with_the_suggested_mentor_meet_and_close(
     qtbot.keyClicks(tab.catatan, "Latihan menyusun nota dinas")
     qtbot.keyClicks(tab.tindak, "Draf nota minggu depan")
     qtbot.mouseClick(tab.catat, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
     assert tab.pertemuan.rowCount() == 1
     assert _text(tab.pertemuan, 0, 1) == "Nota dinas"
     assert _text(tab.pertemuan, 0, 3) == "Draf nota minggu depan"
@@ -75,6 +77,7 @@ def test_pair_the_new_cpns_with_the_suggested_mentor_meet_and_close(
     page.grab().save(str(tmp_path / "mentor.png"))
     tab.tanggal.setDate(QDate(2026, 9, 1))
     qtbot.mouseClick(tab.tutup, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
     assert _text(tab.pasangan, 0, 5) == "Selesai"
     assert not tab.catat.isEnabled()
     assert mentor.mentor_aktif(db.conn, citra) is None

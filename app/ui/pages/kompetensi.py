@@ -776,12 +776,26 @@ class MentorTab(QWidget):
         self.tutup.clicked.connect(self.close_pair)
 
     def load(self, select: str | None = None) -> None:
-        try:
-            self.items = mentor.list_pasangan(self.page.db, actor=self.page.actor)
-            people = mentor.pilihan_pegawai(self.page.db, pada=self.page.today,
-                                            actor=self.page.actor)  # fmt: skip
-        except MeritError:
-            self.items, people = [], []
+        """Read the pairs and the people off the UI thread (a large agency has thousands)."""
+        actor, today = self.page.actor, self.page.today
+
+        def read(db: Database) -> tuple[Any, ...]:
+            try:
+                return (
+                    mentor.list_pasangan(db, actor=actor),
+                    mentor.pilihan_pegawai(db, pada=today, actor=actor),
+                )
+            except MeritError:
+                return [], []
+
+        self.page.background(
+            "mentor", read, lambda result: self.show_rows(result[0], result[1], select)
+        )
+
+    def show_rows(
+        self, items: list[mentor.Pasangan], people: list[mentor.Pilihan], select: str | None
+    ) -> None:
+        self.items = items
         self.pasangan.setRowCount(len(self.items))
         for r, p in enumerate(self.items):
             values = (p.mentee_nama, p.mentor_nama, p.unit_nama, tanggal(p.mulai),
