@@ -131,6 +131,8 @@ def test_bad_pairs_are_refused_and_nothing_is_written(db: Database, org: Org) ->
     fajar = pegawai(db, "Fajar")
     kabid = pegawai(db, "Kabid")
     before = db.conn.execute("SELECT count(*) FROM lokal_batch").fetchone()[0]
+    with pytest.raises(ValidationError, match="Pilih mentor"):
+        mentor.tambah_pasangan(db, citra, "", "2026-03-10", "x")
     with pytest.raises(ValidationError, match="orang yang sama"):
         mentor.tambah_pasangan(db, citra, citra, "2026-03-10", "x")
     with pytest.raises(ValidationError, match="tidak aktif"):

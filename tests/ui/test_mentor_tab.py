@@ -51,6 +51,17 @@ def test_pair_the_new_cpns_with_the_suggested_mentor_meet_and_close(
     assert tab.mentee.currentText().startswith("CPNS baru: Citra")
     assert tab.mentor.currentText().startswith("Kabid")
     assert "Disarankan: Kabid" in tab.saran.text()
+    # Nobody outranks the Kadis in the dinas: no suggestion, no mentor chosen.
+    kadis = tab.mentee.findText("Kadis", Qt.MatchFlag.MatchStartsWith)
+    tab.mentee.setCurrentIndex(kadis)
+    assert tab.mentor.currentData() is None
+    assert "Tidak ada mentor yang disarankan" in tab.saran.text()
+    qtbot.keyClicks(tab.tujuan, "x")
+    qtbot.mouseClick(tab.pasangkan, Qt.MouseButton.LeftButton)
+    assert errors and "Pilih mentor" in errors[-1]
+    tab.tujuan.clear()
+    tab.mentee.setCurrentIndex(0)
+    assert tab.mentor.currentText().startswith("Kabid")
     # An empty goal is refused, nothing written.
     qtbot.mouseClick(tab.pasangkan, Qt.MouseButton.LeftButton)
     assert errors and "Tujuan" in errors[-1]

@@ -90,6 +90,10 @@ def tambah_pasangan(
     """Pair a mentor with a mentee; returns the pair's id. Refuses the same person twice, an
     inactive mentor, a mentee who already has an active mentor, an end before the start."""
     conn = db.conn
+    if not mentee_id:
+        raise ValidationError(tr("Pilih mentee."), field="mentee")
+    if not mentor_id:
+        raise ValidationError(tr("Pilih mentor."), field="mentor")
     mentee = _person(conn, mentee_id, tr("Mentee"))
     mentor = _person(conn, mentor_id, tr("Mentor"))
     require(db, actor, "kompetensi.ubah", pegawai_id=mentee_id)

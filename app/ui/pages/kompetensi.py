@@ -717,6 +717,12 @@ class MentorTab(QWidget):
         self.mentee.setObjectName("mentee")
         self.mentor = QComboBox()
         self.mentor.setObjectName("mentor")
+        for combo in (self.mentee, self.mentor):
+            # Long names and units must not widen the page.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(30)
         self.saran = QLabel()
         self.saran.setObjectName("saranMentor")
         self.tujuan = QLineEdit()
@@ -810,6 +816,7 @@ class MentorTab(QWidget):
         self.mentee.blockSignals(True)
         self.mentee.clear()
         self.mentor.clear()
+        self.mentor.addItem(tr("(pilih mentor)"), None)
         for x in people:
             label = f"{x.nama} ({x.golongan or '-'}, {x.unit_nama or '-'})"
             if x.pegawai_id not in busy:
@@ -827,6 +834,7 @@ class MentorTab(QWidget):
         """Pre-fill the suggested mentor of the chosen mentee."""
         mentee_id = self.mentee.currentData()
         if not mentee_id:
+            self.mentor.setCurrentIndex(0)
             self.saran.setText("")
             return
         try:
@@ -834,6 +842,7 @@ class MentorTab(QWidget):
         except MeritError:
             pick = None
         if pick is None:
+            self.mentor.setCurrentIndex(0)
             self.saran.setText(tr("Tidak ada mentor yang disarankan: pilih sendiri."))
             return
         index = self.mentor.findData(pick.pegawai_id)
