@@ -443,19 +443,6 @@ def saran_untuk(db: Database, mentee_id: str, *, actor: str = "sistem") -> Calon
     return saran_mentor(mentee, _calon(conn, "AND unit_id = ?", [mentee.unit_id]))
 
 
-def is_cpns_baru(conn: sqlite3.Connection, pegawai_id: str, pada: date | None = None) -> bool:
-    row = conn.execute(
-        "SELECT status_kepegawaian, tmt_cpns FROM pegawai WHERE id = ?", (pegawai_id,)
-    ).fetchone()
-    if row is None:
-        return False
-    try:
-        tmt = date.fromisoformat(row[1]) if row[1] else None
-    except ValueError:
-        tmt = None
-    return cpns_baru(row[0], tmt, pada or date.today())
-
-
 @dataclass(frozen=True)
 class Pilihan:
     pegawai_id: str
