@@ -33,6 +33,7 @@ from app.cli import (
     integritas,
     kompetensi,
     kp,
+    mentor,
     nip,
     pegawai,
     rekap,
@@ -68,6 +69,7 @@ COMMAND_MODULES = (
     kp,
     cuti,
     kompetensi,
+    mentor,
     integritas,
     hitung,
 )

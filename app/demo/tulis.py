@@ -14,6 +14,7 @@ from datetime import date
 from app.demo.cuti import write_cuti
 from app.demo.gen import generate
 from app.demo.kompetensi import write_kompetensi
+from app.demo.mentor import write_mentor
 from app.i18n import tr
 from app.models.dokumen.penandatangan import find_holder
 from app.models.dokumen.templat_bawaan import write_templates
@@ -166,6 +167,7 @@ def create_demo(
         write_templates(tx, db.conn)
         rows += write_kompetensi(tx, db.conn, seed, today or date.today())
         rows += write_cuti(tx, db.conn, seed, today or date.today())  # a year of leave
+        rows += write_mentor(tx, db.conn, seed, today or date.today())
     if not db.meta("nama_instalasi"):
         db.set_meta("nama_instalasi", tr("BKPSDM {agency} (demo)", agency=DEMO_AGENCY))
 

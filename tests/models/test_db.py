@@ -622,3 +622,24 @@ def test_migration_24_marks_no_old_applicant_as_from_the_talent_pool(
     ).fetchone()
     assert tuple(row) == ("Ani", 0, None, None, None)
     again.close()
+
+
+def test_migration_25_adds_the_mentoring_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database of version 22 gets the two mentoring tables on upgrade, replicated, with
+    its employees untouched."""
+    path = tmp_path / "lama22.sqlite3"
+    old = _database_at(path, 22, monkeypatch)
+    assert "kompetensi_mentor" not in replicated_schema(old.conn)
+    pegawai_before = old.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0]
+    old.close()
+    monkeypatch.undo()
+    db = Database(path)
+    assert db.schema_version == LATEST_VERSION
+    schema = replicated_schema(db.conn)
+    assert "mentor_id" in schema["kompetensi_mentor"]
+    assert "tindak_lanjut" in schema["kompetensi_mentor_pertemuan"]
+    assert db.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0] == pegawai_before
+    assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    db.close()

@@ -61,3 +61,35 @@ def test_competency_and_training_records_travel_and_completions_meet(tmp_path: P
     _gaps, jp, diklat = _state(a)
     assert diklat == 2  # one row per participant, not two
     assert sorted(v for _, v in jp) == [20, 20]
+
+
+def test_mentoring_pairs_and_meetings_travel(tmp_path: Path) -> None:
+    """A pair made on one installation, a meeting noted on the other and the pair closed on
+    the first: both end with the same pair, status and meetings."""
+    from app.models.kompetensi import mentor
+
+    a, b = make_nodes(tmp_path, 2)
+    unit = units.create_unit(a.db, units.UnitData(nama="Dinas Kesehatan", jenis="OPD"))
+    post = jabatan.create_jabatan(
+        a.db,
+        jabatan.JabatanData(
+            unit_id=unit, nama="Epidemiolog Ahli Pertama", jenis_kode="JF",
+            jenjang_kode="AHLI_PERTAMA", kelas_jabatan="8", kebutuhan="2",
+        ),
+    )  # fmt: skip
+    ani = add_person(a.db, "Ani", golongan="III/a", jabatan=[(post, unit, "2026-03-01")])
+    kabid = add_person(a.db, "Kabid", golongan="III/d", jabatan=[(post, unit, "2010-01-01")])
+    pair = mentor.tambah_pasangan(a.db, ani, kabid, "2026-03-10", "Orientasi")
+    _exchange(a, b, tmp_path)
+    mentor.catat_pertemuan(b.db, pair, "2026-04-01", "Tata naskah", tindak_lanjut="Draf")
+    mentor.tutup_pasangan(a.db, pair, "2026-09-01")
+    _exchange(a, b, tmp_path)
+    _exchange(b, a, tmp_path)
+
+    def state(node: Node) -> tuple[object, ...]:
+        p = mentor.get_pasangan(node.db, pair)
+        return p.status, p.selesai, p.mentor_nama, [(m.tanggal, m.topik) for m in p.pertemuan]
+
+    assert (
+        state(a) == state(b) == ("SELESAI", "2026-09-01", "Kabid", [("2026-04-01", "Tata naskah")])
+    )

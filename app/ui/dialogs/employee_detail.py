@@ -29,6 +29,7 @@ from app.models.access.akses import allowed
 from app.models.cuti.permohonan import list_cuti
 from app.models.cuti.saldo import read_saldo
 from app.models.errors import MeritError
+from app.models.kompetensi.mentor import mentor_aktif
 from app.models.pegawai import fields as pegawai_fields
 from app.models.pegawai import history as riwayat
 from app.models.pegawai import write as registri
@@ -612,6 +613,9 @@ class EmployeeDetailDialog(QDialog):
                 tr("{n} tahun, TMT pensiun {tgl}", n=d["bup"], tgl=tanggal(d["tanggal_pensiun"])),
             ),
         ]
+        nama_mentor = mentor_aktif(self.db.conn, self.pegawai_id)
+        if nama_mentor:
+            rows.append((tr("Mentor"), nama_mentor))
         for label, value in rows:
             value_label = QLabel(str(value))
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -35,7 +36,7 @@ from app import paths
 from app.i18n import angka, tanggal, tr
 from app.jobs import kompetensi as jobs
 from app.models.errors import MeritError
-from app.models.kompetensi import kamus, kebutuhan, nilai, standar, suksesi, talenta
+from app.models.kompetensi import kamus, kebutuhan, mentor, nilai, standar, suksesi, talenta
 from app.models.pelatihan import acara as pel
 from app.models.pelatihan import evaluasi
 from app.models.storage.db import Database
@@ -704,6 +705,235 @@ class TalentaTab(QWidget):
         )
 
 
+class MentorTab(QWidget):
+    """Mentoring (issue 15 item 6): the pairs, a form to pair (the suggested mentor of the
+    chosen mentee pre-filled), the meetings of the chosen pair, closing it."""
+
+    def __init__(self, page: KompetensiPage) -> None:
+        super().__init__()
+        self.page = page
+        self.pasangan = _table(
+            [tr("Mentee"), tr("Mentor"), tr("Unit kerja"), tr("Mulai"), tr("Selesai"),
+             tr("Status"), tr("Pertemuan"), tr("Tujuan")],
+            "pasanganMentor",
+        )  # fmt: skip
+        self.mentee = QComboBox()
+        self.mentee.setObjectName("mentee")
+        self.mentor = QComboBox()
+        self.mentor.setObjectName("mentor")
+        for combo in (self.mentee, self.mentor):
+            # Long names and units must not widen the page.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(30)
+        self.saran = QLabel()
+        self.saran.setObjectName("saranMentor")
+        self.tujuan = QLineEdit()
+        self.tujuan.setObjectName("tujuanMentoring")
+        self.tujuan.setPlaceholderText(tr("mis. memahami tata naskah dinas dan SKP"))
+        self.mulai = QDateEdit(qdate(page.today))
+        self.mulai.setCalendarPopup(True)
+        self.mulai.setObjectName("mulaiMentoring")
+        self.pasangkan = QPushButton(tr("Pasangkan"))
+        self.pasangkan.setObjectName("pasangkan")
+        form = QGridLayout()
+        form.addWidget(QLabel(tr("Mentee:")), 0, 0)
+        form.addWidget(self.mentee, 0, 1)
+        form.addWidget(QLabel(tr("Mentor:")), 0, 2)
+        form.addWidget(self.mentor, 0, 3)
+        form.addWidget(self.saran, 1, 1, 1, 3)
+        form.addWidget(QLabel(tr("Tujuan:")), 2, 0)
+        form.addWidget(self.tujuan, 2, 1)
+        form.addWidget(QLabel(tr("Mulai:")), 2, 2)
+        form.addWidget(self.mulai, 2, 3)
+        form.addWidget(self.pasangkan, 2, 4)
+
+        self.pertemuan = _table(
+            [tr("Tanggal"), tr("Topik"), tr("Catatan"), tr("Tindak lanjut")], "pertemuanMentor"
+        )
+        self.tanggal = QDateEdit(qdate(page.today))
+        self.tanggal.setCalendarPopup(True)
+        self.tanggal.setObjectName("tanggalPertemuan")
+        self.topik = QLineEdit()
+        self.topik.setObjectName("topikPertemuan")
+        self.topik.setPlaceholderText(tr("Topik"))
+        self.catatan = QLineEdit()
+        self.catatan.setObjectName("catatanPertemuan")
+        self.catatan.setPlaceholderText(tr("Catatan"))
+        self.tindak = QLineEdit()
+        self.tindak.setObjectName("tindakLanjut")
+        self.tindak.setPlaceholderText(tr("Tindak lanjut"))
+        self.catat = QPushButton(tr("Catat pertemuan"))
+        self.catat.setObjectName("catatPertemuan")
+        self.tutup = QPushButton(tr("Selesaikan pasangan"))
+        self.tutup.setObjectName("selesaikanPasangan")
+        meet = QHBoxLayout()
+        for w in (self.tanggal, self.topik, self.catatan, self.tindak, self.catat, self.tutup):
+            meet.addWidget(w)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pasangan, 2)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(tr("Pertemuan pasangan terpilih:")))
+        layout.addWidget(self.pertemuan, 1)
+        layout.addLayout(meet)
+        self.items: list[mentor.Pasangan] = []
+        self.pasangan.itemSelectionChanged.connect(self.load_pertemuan)
+        self.mentee.currentIndexChanged.connect(self.suggest)
+        self.pasangkan.clicked.connect(self.pair)
+        self.catat.clicked.connect(self.add_meeting)
+        self.tutup.clicked.connect(self.close_pair)
+
+    def load(self, select: str | None = None) -> None:
+        """Read the pairs and the people off the UI thread (a large agency has thousands)."""
+        actor, today = self.page.actor, self.page.today
+
+        def read(db: Database) -> tuple[Any, ...]:
+            try:
+                return (
+                    mentor.list_pasangan(db, actor=actor),
+                    mentor.pilihan_pegawai(db, pada=today, actor=actor),
+                )
+            except MeritError:
+                return [], []
+
+        self.page.background(
+            "mentor", read, lambda result: self.show_rows(result[0], result[1], select)
+        )
+
+    def show_rows(
+        self, items: list[mentor.Pasangan], people: list[mentor.Pilihan], select: str | None
+    ) -> None:
+        self.items = items
+        self.pasangan.setRowCount(len(self.items))
+        for r, p in enumerate(self.items):
+            values = (p.mentee_nama, p.mentor_nama, p.unit_nama, tanggal(p.mulai),
+                      tanggal(p.selesai) if p.selesai else "", mentor.status_label(p.status),
+                      p.jumlah_pertemuan, p.tujuan)  # fmt: skip
+            for c, v in enumerate(values):
+                self.pasangan.setItem(r, c, _item(v))
+            if p.id == select:
+                self.pasangan.selectRow(r)
+        busy = {p.mentee_id for p in self.items if p.status == "AKTIF"}
+        keep = self.mentee.currentData()
+        self.mentee.blockSignals(True)
+        self.mentee.clear()
+        self.mentor.clear()
+        self.mentor.addItem(tr("(pilih mentor)"), None)
+        for x in people:
+            label = f"{x.nama} ({x.golongan or '-'}, {x.unit_nama or '-'})"
+            if x.pegawai_id not in busy:
+                self.mentee.addItem((tr("CPNS baru: ") if x.cpns_baru else "") + label,
+                                    x.pegawai_id)  # fmt: skip
+            if not x.cpns_baru:
+                self.mentor.addItem(label, x.pegawai_id)
+        index = self.mentee.findData(keep)
+        self.mentee.setCurrentIndex(max(index, 0))
+        self.mentee.blockSignals(False)
+        self.suggest()
+        self.load_pertemuan()
+
+    def suggest(self) -> None:
+        """Pre-fill the suggested mentor of the chosen mentee."""
+        mentee_id = self.mentee.currentData()
+        if not mentee_id:
+            self.mentor.setCurrentIndex(0)
+            self.saran.setText("")
+            return
+        try:
+            pick = mentor.saran_untuk(self.page.db, mentee_id, actor=self.page.actor)
+        except MeritError:
+            pick = None
+        if pick is None:
+            self.mentor.setCurrentIndex(0)
+            self.saran.setText(tr("Tidak ada mentor yang disarankan: pilih sendiri."))
+            return
+        index = self.mentor.findData(pick.pegawai_id)
+        if index >= 0:
+            self.mentor.setCurrentIndex(index)
+        self.saran.setText(
+            tr(
+                "Disarankan: {n} (unit yang sama, golongan lebih tinggi, {k} mentee aktif).",
+                n=pick.nama,
+                k=pick.jumlah_mentee,
+            )
+        )
+
+    def current(self) -> mentor.Pasangan | None:
+        rows = self.pasangan.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows else None
+
+    def load_pertemuan(self) -> None:
+        p = self.current()
+        meetings: tuple[mentor.Pertemuan, ...] = ()
+        if p is not None:
+            try:
+                meetings = mentor.get_pasangan(self.page.db, p.id, actor=self.page.actor).pertemuan
+            except MeritError as exc:
+                show_error(self, exc)
+        self.pertemuan.setRowCount(len(meetings))
+        for r, m in enumerate(meetings):
+            for c, v in enumerate((tanggal(m.tanggal), m.topik, m.catatan, m.tindak_lanjut)):
+                self.pertemuan.setItem(r, c, _item(v))
+        active = p is not None and p.status == "AKTIF"
+        self.catat.setEnabled(active)
+        self.tutup.setEnabled(active)
+
+    def pair(self) -> None:
+        try:
+            pid = mentor.tambah_pasangan(
+                self.page.db,
+                self.mentee.currentData() or "",
+                self.mentor.currentData() or "",
+                pydate(self.mulai.date()),
+                self.tujuan.text(),
+                actor=self.page.actor,
+            )
+        except MeritError as exc:
+            show_error(self, exc)
+            return
+        self.tujuan.clear()
+        self.page.status.setText(tr("Pasangan mentoring dicatat."))
+        self.load(select=pid)
+
+    def add_meeting(self) -> None:
+        p = self.current()
+        if p is None:
+            return
+        try:
+            mentor.catat_pertemuan(
+                self.page.db,
+                p.id,
+                pydate(self.tanggal.date()),
+                self.topik.text(),
+                catatan=self.catatan.text(),
+                tindak_lanjut=self.tindak.text(),
+                actor=self.page.actor,
+            )
+        except MeritError as exc:
+            show_error(self, exc)
+            return
+        for w in (self.topik, self.catatan, self.tindak):
+            w.clear()
+        self.page.status.setText(tr("Pertemuan dicatat."))
+        self.load(select=p.id)
+
+    def close_pair(self) -> None:
+        p = self.current()
+        if p is None:
+            return
+        try:
+            mentor.tutup_pasangan(
+                self.page.db, p.id, pydate(self.tanggal.date()), actor=self.page.actor
+            )
+        except MeritError as exc:
+            show_error(self, exc)
+            return
+        self.page.status.setText(tr("Pasangan mentoring selesai."))
+        self.load(select=p.id)
+
+
 def _calon_values(c: suksesi.Calon) -> tuple[object, ...]:
     return (
         c.peringkat,
@@ -736,6 +966,7 @@ class KompetensiPage(Page):
         self.acara_tab = AcaraTab(self)
         self.talenta_tab = TalentaTab(self)
         self.nilai_tab = NilaiTab(self)
+        self.mentor_tab = MentorTab(self)
         self.tabs.addTab(self.standar_tab, tr("Standar jabatan"))
         self.tabs.addTab(self.nilai_tab, tr("Hasil penilaian"))
         self.tabs.addTab(self.kebutuhan_tab, tr("Kebutuhan pelatihan"))
@@ -743,6 +974,7 @@ class KompetensiPage(Page):
         self.tabs.addTab(self.talenta_tab, tr("Kotak talenta"))
         self.grafik_tab = GrafikTab(self)
         self.tabs.addTab(self.grafik_tab, tr("Grafik"))
+        self.tabs.addTab(self.mentor_tab, tr("Mentoring"))
         self.status = QLabel()
         self.status.setObjectName("statusKompetensi")
         layout = QVBoxLayout(self)
@@ -784,6 +1016,7 @@ class KompetensiPage(Page):
         self.acara_tab.load()
         self.talenta_tab.load()
         self.grafik_tab.load()
+        self.mentor_tab.load()
 
     def refresh_needs(self) -> None:
         self.kebutuhan_tab.load()

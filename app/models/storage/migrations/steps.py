@@ -185,6 +185,10 @@ def _m0024(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _m0025(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0025_mentoring.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -218,5 +222,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(23, "identitas pelapor rahasia tersegel untuk instalasi penangan", _m0023),
     Migration(24, "pelamar seleksi yang ditambahkan dari talent pool", _m0024),
+    Migration(25, "mentoring: pasangan mentor dan mentee, pertemuan", _m0025),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
