@@ -238,6 +238,15 @@ def _register_disiplin(sub: Commands) -> None:
     p.add_argument("--hari", type=cli_args.bilangan_tak_negatif, required=True)
     p.set_defaults(handler=cmd_alpa)
 
+    p = cmds.add_parser(
+        "absen", help=tr("saran hukuman bagi pegawai menurut jumlah hari tidak masuk tanpa alasan")
+    )
+    p.add_argument("nip")
+    p.add_argument("--hari", type=cli_args.bilangan_tak_negatif, required=True)
+    p.add_argument("--berturut", type=cli_args.bilangan_tak_negatif, default=0)
+    cli_args.add_format_text_json(p)
+    p.set_defaults(handler=cmd_absen)
+
 
 # -- pengaduan -----------------------------------------------------------------------------------
 
@@ -667,6 +676,31 @@ def cmd_alpa(ctx: Context, args: argparse.Namespace) -> int:
         ctx.out.write(tr("Belum ada hukuman untuk {n} hari.", n=args.hari) + "\n")
     else:
         ctx.out.write(f"{kode}: {dk.hukuman(ctx.db.conn, kode)['nama']}\n")
+    return ExitCode.OK
+
+
+def cmd_absen(ctx: Context, args: argparse.Namespace) -> int:
+    pid = find_pegawai_id(ctx.db.conn, args.nip)
+    saran = dk.saran_alpa_pegawai(ctx.db, ctx.actor, pid, args.hari, args.berturut)
+    h = dk.hukuman(ctx.db.conn, saran.hukuman_kode) if saran.hukuman_kode else None
+    if args.format == "json":
+        write_json(
+            ctx.out,
+            {
+                "nip": args.nip,
+                "hari": args.hari,
+                "berturut": args.berturut,
+                "hukuman_kode": saran.hukuman_kode,
+                "hukuman": h["nama"] if h else None,
+                "tingkat": h["tingkat"] if h else None,
+                "pasal": saran.pasal,
+                "aturan_berturut": saran.berturut,
+            },
+        )
+    elif h is None:
+        ctx.out.write(tr("Belum ada hukuman untuk {n} hari.", n=args.hari) + "\n")
+    else:
+        ctx.out.write(f"{h['tingkat']} {saran.hukuman_kode}: {h['nama']} ({saran.pasal})\n")
     return ExitCode.OK
 
 

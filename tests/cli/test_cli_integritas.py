@@ -291,3 +291,36 @@ def test_complaint_to_case_to_penalty(tmp_path: Path, capsys: pytest.CaptureFixt
         assert secret not in public
     assert run(path, "disiplin", "alpa", "--hari", "12") == 0
     assert "POTONGAN_TPP_6" in _out(capsys)
+
+
+def test_absence_suggestion_for_an_employee_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, units = make_db(tmp_path / "a.sqlite3")
+    add(db, units, [Orang("Budi Alpa", golongan="III/a", tmt_golongan="2022-04-01")])
+    nip = str(db.conn.execute("SELECT nip FROM pegawai").fetchone()[0])
+    path = db.path
+    db.close()
+    capsys.readouterr()
+    assert run(path, "disiplin", "absen", nip, "--hari", "12", "--format", "json") == 0
+    data = json.loads(_out(capsys))
+    assert (data["hukuman_kode"], data["tingkat"], data["aturan_berturut"]) == (
+        "POTONGAN_TPP_6",
+        "SEDANG",
+        False,
+    )
+    assert data["pasal"] == "PP 94/2021 Ps. 9-11"
+    assert (
+        run(path, "disiplin", "absen", nip, "--hari", "12", "--berturut", "10", "--format", "json")
+        == 0
+    )
+    data = json.loads(_out(capsys))
+    assert (data["hukuman_kode"], data["tingkat"], data["aturan_berturut"]) == (
+        "PDHTAPS",
+        "BERAT",
+        True,
+    )
+    assert run(path, "disiplin", "absen", nip, "--hari", "2") == 0
+    assert "Belum ada hukuman" in _out(capsys)
+    assert run(path, "disiplin", "absen", nip, "--hari", "3", "--berturut", "4") != 0
+    assert "berturut" in capsys.readouterr().err

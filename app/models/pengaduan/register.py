@@ -24,8 +24,10 @@ from typing import Any
 
 from app.i18n import tanggal, tr
 from app.models.access import akses
+from app.models.cuti.kalender import read_kalender
 from app.models.errors import NotFoundError, ValidationError
 from app.models.reference.loader import natural_id
+from app.models.rules.cuti import Kalender
 from app.models.rules.integritas import berlaku_pada, tambah_hari
 from app.models.storage.db import Database, utc_now
 from app.models.storage.ringkas import UnitTree
@@ -683,11 +685,17 @@ def _tenggat(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in cur]
 
 
-def batas_tahap(conn: sqlite3.Connection, tanggal_terima: date) -> dict[str, date]:
-    """The deadline of each stage of a complaint received on ``tanggal_terima``."""
+def batas_tahap(
+    conn: sqlite3.Connection, tanggal_terima: date, kalender: Kalender | None = None
+) -> dict[str, date]:
+    """The deadline of each stage of a complaint received on ``tanggal_terima``; working days
+    skip the weekend, national holidays and cuti bersama of the leave calendar."""
     rows = berlaku_pada(_tenggat(conn), tanggal_terima, key="tahap")
+    kalender = kalender or read_kalender(conn)
     return {
-        tahap: tambah_hari(tanggal_terima, int(r["hari"]), hari_kerja=bool(r["hari_kerja"]))
+        tahap: tambah_hari(
+            tanggal_terima, int(r["hari"]), hari_kerja=bool(r["hari_kerja"]), kalender=kalender
+        )
         for tahap, r in rows.items()
     }
 
@@ -695,6 +703,7 @@ def batas_tahap(conn: sqlite3.Connection, tanggal_terima: date) -> dict[str, dat
 def list_terlambat(db: Database, actor: str, on: date) -> list[Terlambat]:
     """The stages of open complaints whose deadline is ``on`` or earlier and not met."""
     result: list[Terlambat] = []
+    kalender = read_kalender(db.conn)
     for p in list_pengaduan(db, actor):
         if p.status == SELESAI:
             continue
@@ -703,7 +712,7 @@ def list_terlambat(db: Database, actor: str, on: date) -> list[Terlambat]:
             "TANGGAPAN": p.tanggal_tanggapan,
             "SELESAI": p.tanggal_selesai,
         }
-        for tahap, batas in batas_tahap(db.conn, p.tanggal_terima).items():
+        for tahap, batas in batas_tahap(db.conn, p.tanggal_terima, kalender).items():
             if done.get(tahap) is None and batas <= on:
                 result.append(
                     Terlambat(p.id, p.nomor, p.perihal, tahap, batas, (on - batas).days, p.petugas)
