@@ -31,7 +31,7 @@ from app.models.rules.cuti import Kalender
 from app.models.rules.integritas import berlaku_pada, tambah_hari
 from app.models.storage.db import Database, utc_now
 from app.models.storage.ringkas import UnitTree
-from app.models.storage.store import Store
+from app.models.storage.store import Store, WriteTx
 
 KANAL: dict[str, str] = {
     "SURAT": "Surat",
@@ -458,42 +458,54 @@ def create_pengaduan(db: Database, actor: str, data: PengaduanBaru) -> str:
     _require_kelola(db, actor, data.unit_id)
     _check_baru(db.conn, data)
     with Store(db).write(tr("Mencatat pengaduan masyarakat"), actor=actor) as tx:
-        pid = tx.insert(
-            "pengaduan",
+        return insert_pengaduan(tx, data)
+
+
+def insert_pengaduan(tx: WriteTx, data: PengaduanBaru, *, row_id: str | None = None) -> str:
+    """Write a checked complaint (:func:`_check_baru`) inside ``tx``; ``row_id`` for a
+    complaint whose id comes from an external key (a SP4N-LAPOR! ticket)."""
+    pid = tx.insert(
+        "pengaduan",
+        {
+            **({"id": row_id} if row_id else {}),
+            "nomor": data.nomor,
+            "tanggal_terima": data.tanggal_terima.isoformat(),
+            "kanal": data.kanal,
+            "identitas": data.identitas,
+            "perihal": data.perihal.strip(),
+            "uraian": data.uraian,
+            "unit_id": data.unit_id,
+            "layanan": data.layanan,
+            "kategori_kode": data.kategori_kode,
+            "status": BARU,
+        },
+    )
+    if data.identitas != "ANONIM" and not data.pelapor.kosong:
+        tx.insert(
+            "pengaduan_pelapor",
             {
-                "nomor": data.nomor,
-                "tanggal_terima": data.tanggal_terima.isoformat(),
-                "kanal": data.kanal,
-                "identitas": data.identitas,
-                "perihal": data.perihal.strip(),
-                "uraian": data.uraian,
-                "unit_id": data.unit_id,
-                "layanan": data.layanan,
-                "kategori_kode": data.kategori_kode,
-                "status": BARU,
+                "id": natural_id("pengaduan_pelapor", pid),
+                "pengaduan_id": pid,
+                **data.pelapor.__dict__,
             },
         )
-        if data.identitas != "ANONIM" and not data.pelapor.kosong:
-            tx.insert(
-                "pengaduan_pelapor",
-                {
-                    "id": natural_id("pengaduan_pelapor", pid),
-                    "pengaduan_id": pid,
-                    **data.pelapor.__dict__,
-                },
-            )
-        for peg in dict.fromkeys(data.pegawai_ids):
-            tx.insert(
-                "pengaduan_pegawai",
-                {
-                    "id": natural_id("pengaduan_pegawai", pid, peg),
-                    "pengaduan_id": pid,
-                    "pegawai_id": peg,
-                },
-            )
-        for lokasi in data.lampiran:
-            tx.insert("pengaduan_lampiran", _lampiran_row(pid, lokasi))
+    for peg in dict.fromkeys(data.pegawai_ids):
+        tx.insert(
+            "pengaduan_pegawai",
+            {
+                "id": natural_id("pengaduan_pegawai", pid, peg),
+                "pengaduan_id": pid,
+                "pegawai_id": peg,
+            },
+        )
+    for lokasi in data.lampiran:
+        tx.insert("pengaduan_lampiran", _lampiran_row(pid, lokasi))
     return pid
+
+
+def check_baru(conn: sqlite3.Connection, data: PengaduanBaru) -> None:
+    """Refuse (ValidationError with the reasons) a complaint that cannot be taken in."""
+    _check_baru(conn, data)
 
 
 def _current(db: Database, pengaduan_id: str) -> sqlite3.Row | tuple[Any, ...]:
