@@ -92,6 +92,7 @@ def test_bad_rows_name_row_field_and_reason_and_nothing_is_written(db: Any, tmp_
     assert "Baris 4: Judul: wajib diisi." in reasons
     assert "Baris 4: Anonim: 'mungkin' bukan Ya/Tidak." in reasons
     assert "Baris 5: Judul: berisi rumus; rumus tidak diterima." in reasons
+    assert "Baris 5: Judul: wajib diisi." not in reasons  # one reason per field
     assert "tidak ada yang disimpan" in str(info.value)
     assert _count(db) == 0  # the good first row was not written either
 

@@ -201,16 +201,19 @@ def _baris(
     alasan: list[str] = []
     catatan: list[str] = []
     cells: dict[str, str | None] = {}
+    rumus: set[str] = set()
     for name, i in cols.items():
         raw = row[i] if i < len(row) else None
         if raw is not None and looks_like_formula(raw):
             alasan.append(tr("{k}: berisi rumus; rumus tidak diterima.", k=PRESET[name][0]))
+            rumus.add(name)
             raw = None
         cells[name] = clean_text(raw)
     tiket = cells.get("tiket")
     b = BarisLapor(nomor, tiket, SALAH, alasan, catatan)
     if not tiket:
-        alasan.append(tr("Nomor tiket: wajib diisi."))
+        if "tiket" not in rumus:
+            alasan.append(tr("Nomor tiket: wajib diisi."))
     elif tiket.upper() in seen:
         alasan.append(
             tr("Nomor tiket: {t} sudah ada di baris {b}.", t=tiket, b=seen[tiket.upper()])
@@ -219,14 +222,15 @@ def _baris(
         seen[tiket.upper()] = nomor
     tanggal: date | None = None
     if not cells.get("tanggal"):
-        alasan.append(tr("Tanggal laporan: wajib diisi."))
+        if "tanggal" not in rumus:
+            alasan.append(tr("Tanggal laporan: wajib diisi."))
     else:
         try:
             tanggal = parse_date(str(cells["tanggal"]))
         except ValueError as exc:
             alasan.append(tr("Tanggal laporan: {e}", e=str(exc)))
     judul = cells.get("judul")
-    if not judul:
+    if not judul and "judul" not in rumus:
         alasan.append(tr("Judul: wajib diisi."))
     anonim = _flag(cells.get("anonim"))
     rahasia = _flag(cells.get("rahasia"))

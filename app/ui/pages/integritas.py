@@ -932,11 +932,17 @@ class LaporPreview(QDialog):
                 d.perihal if d else "",
                 adu.IDENTITAS.get(d.identitas, d.identitas) if d else "",
                 status[b.status],
-                "; ".join(b.alasan + b.catatan),
+                " ".join(b.alasan + b.catatan),
             ]
             for c, text in enumerate(cells):
-                self.tabel.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.tabel.setItem(r, c, item)
+        self.tabel.setWordWrap(True)
         self.tabel.resizeColumnsToContents()
+        self.tabel.setColumnWidth(6, 380)  # the width it stretches to in the dialog
+        self.tabel.resizeRowsToContents()
+        self.tabel.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.ringkas = QLabel(
             tr(
                 "{f}: {b} baru, {a} sudah ada, {s} salah.",
