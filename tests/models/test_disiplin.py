@@ -196,3 +196,14 @@ def test_absence_suggestion_for_an_employee(kantor: Any) -> None:
     assert dk.saran_alpa_pegawai(db, "sistem", pid, 12, 3).hukuman_kode == "POTONGAN_TPP_6"
     with pytest.raises(ValidationError, match="berturut"):
         dk.saran_alpa(db.conn, 3, 4)
+
+
+def test_the_in_a_row_rule_is_reference_data_by_date(kantor: Any) -> None:
+    """ref_alpa_berturut is effective-dated: before PP 94/2021 came into force no row applies,
+    and an admin's edit of the number of days is followed."""
+    db, _units, _pid = kantor
+    s = dk.saran_alpa(db.conn, 12, 10, on=date(2026, 3, 2))
+    assert (s.hukuman_kode, s.pasal) == ("PDHTAPS", "PP 94/2021 Ps. 11 ayat (2) huruf d [?]")
+    assert dk.saran_alpa(db.conn, 12, 10, on=date(2021, 1, 4)).hukuman_kode == "POTONGAN_TPP_6"
+    db.conn.execute("UPDATE ref_alpa_berturut SET hari = 11")
+    assert dk.saran_alpa(db.conn, 12, 10, on=date(2026, 3, 2)).hukuman_kode == "POTONGAN_TPP_6"

@@ -13,6 +13,7 @@ from app.models.rules import integritas as r
 from app.models.rules.cuti import Kalender
 
 ALPA = [dict(row) for row in table("ref_alpa_hukdis").rows]
+BERTURUT = dict(table("ref_alpa_berturut").rows[0])
 
 
 def test_working_days_skip_the_weekend() -> None:
@@ -188,9 +189,10 @@ def test_absence_suggestion_at_every_boundary() -> None:
         (28, 0, "PDHTAPS", False),
     ]
     for hari, berturut, kode, rule in cases:
-        s = r.saran_alpa(hari, ALPA, berturut=berturut)
+        s = r.saran_alpa(hari, ALPA, berturut=berturut, aturan_berturut=BERTURUT)
         assert (s.hukuman_kode, s.berturut) == (kode, rule), (hari, berturut)
         assert s.pasal.startswith("PP 94/2021 Ps.")
+    assert r.saran_alpa(12, ALPA, berturut=10).hukuman_kode == "POTONGAN_TPP_6"  # no such rule
     with pytest.raises(ValueError):
         r.saran_alpa(5, ALPA, berturut=6)
     with pytest.raises(ValueError):
@@ -206,6 +208,6 @@ def test_absence_suggestion_at_every_boundary() -> None:
 def test_absence_suggestion_is_monotone_in_both_counts(a: int, b: int, ba: int, bb: int) -> None:
     lo, hi = sorted((a, b))
     blo, bhi = sorted((min(ba, lo), min(bb, hi)))
-    k_lo = r.saran_alpa(lo, ALPA, berturut=blo).hukuman_kode
-    k_hi = r.saran_alpa(hi, ALPA, berturut=bhi).hukuman_kode
+    k_lo = r.saran_alpa(lo, ALPA, berturut=blo, aturan_berturut=BERTURUT).hukuman_kode
+    k_hi = r.saran_alpa(hi, ALPA, berturut=bhi, aturan_berturut=BERTURUT).hukuman_kode
     assert k_lo is None or (k_hi is not None and URUTAN[k_lo] <= URUTAN[k_hi])

@@ -186,9 +186,12 @@ def hukuman_alpa(conn: sqlite3.Connection, hari: int) -> str | None:
     return rules.hukuman_alpa(hari, [dict(zip(cols, r, strict=True)) for r in cur])
 
 
-def saran_alpa(conn: sqlite3.Connection, hari: int, berturut: int = 0) -> rules.SaranAlpa:
-    """The suggested penalty for an absence count (``ref_alpa_hukdis`` and the rule of 10
-    working days in a row); a count that cannot be refused with a message naming the field."""
+def saran_alpa(
+    conn: sqlite3.Connection, hari: int, berturut: int = 0, *, on: date | None = None
+) -> rules.SaranAlpa:
+    """The suggested penalty for an absence count (``ref_alpa_hukdis`` and the row of
+    ``ref_alpa_berturut`` in force ``on``, today by default); a count that cannot be is refused
+    with a message naming the field."""
     if berturut > hari:
         raise ValidationError(
             tr(
@@ -203,7 +206,15 @@ def saran_alpa(conn: sqlite3.Connection, hari: int, berturut: int = 0) -> rules.
         "ORDER BY hari_min"
     )
     cols = [d[0] for d in cur.description]
-    return rules.saran_alpa(hari, [dict(zip(cols, r, strict=True)) for r in cur], berturut=berturut)
+    tabel = [dict(zip(cols, r, strict=True)) for r in cur]
+    cur = conn.execute(
+        "SELECT kode, hari, hukuman_kode, dasar_hukum, status_fakta, berlaku_mulai, berlaku_sampai "
+        "FROM ref_alpa_berturut WHERE deleted = 0"
+    )
+    cols = [d[0] for d in cur.description]
+    berlaku = rules.berlaku_pada([dict(zip(cols, r, strict=True)) for r in cur], on or date.today())
+    aturan = min(berlaku.values(), key=lambda r: int(r["hari"]), default=None)
+    return rules.saran_alpa(hari, tabel, berturut=berturut, aturan_berturut=aturan)
 
 
 # -- reading -----------------------------------------------------------------------------------

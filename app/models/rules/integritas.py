@@ -155,12 +155,6 @@ def hukuman_alpa(hari: int, tabel: Iterable[Mapping[str, Any]]) -> str | None:
     return None
 
 
-# The separate rule for absence without a break: 10 working days in a row without a lawful reason
-# -> pemberhentian dengan hormat tidak atas permintaan sendiri, salary stopped from the next month
-# (PP 94/2021 Ps. 11 ayat (2) huruf d; the article number from secondary summaries [?]).
-ALPA_BERTURUT_HARI = 10
-ALPA_BERTURUT_HUKUMAN = "PDHTAPS"
-ALPA_BERTURUT_PASAL = "PP 94/2021 Ps. 11 ayat (2) huruf d [?]"
 ALPA_KUMULATIF_PASAL = "PP 94/2021 Ps. 9-11"
 
 
@@ -173,16 +167,26 @@ class SaranAlpa:
     berturut: bool  # True when the 10-day-in-a-row rule decides
 
 
-def saran_alpa(hari: int, tabel: Iterable[Mapping[str, Any]], *, berturut: int = 0) -> SaranAlpa:
+def saran_alpa(
+    hari: int,
+    tabel: Iterable[Mapping[str, Any]],
+    *,
+    berturut: int = 0,
+    aturan_berturut: Mapping[str, Any] | None = None,
+) -> SaranAlpa:
     """The penalty for ``hari`` cumulative working days of unexcused absence in a year, of which
-    ``berturut`` (at most ``hari``) in a row: the heavier of the cumulative table and the rule of
-    10 working days in a row."""
+    ``berturut`` (at most ``hari``) in a row: the row of ``ref_alpa_berturut`` in force
+    (``aturan_berturut``: 10 working days in a row -> PDHTAPS) when reached, otherwise the
+    cumulative table (``ref_alpa_hukdis``)."""
     if hari < 0 or berturut < 0:
         raise ValueError("days must not be negative")
     if berturut > hari:
         raise ValueError("days in a row cannot exceed the total")
-    if berturut >= ALPA_BERTURUT_HARI:
-        return SaranAlpa(ALPA_BERTURUT_HUKUMAN, ALPA_BERTURUT_PASAL, True)
+    if aturan_berturut is not None and berturut >= int(aturan_berturut["hari"]):
+        pasal = str(aturan_berturut["dasar_hukum"])
+        if aturan_berturut.get("status_fakta") == "?":
+            pasal += " [?]"
+        return SaranAlpa(str(aturan_berturut["hukuman_kode"]), pasal, True)
     return SaranAlpa(hukuman_alpa(hari, tabel), ALPA_KUMULATIF_PASAL, False)
 
 

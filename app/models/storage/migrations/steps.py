@@ -167,6 +167,10 @@ def _m0022(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0022_integritas.sql")
 
 
+def _m0025(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0025_alpa_berturut.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -198,5 +202,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         22, "pengaduan masyarakat, kasus disiplin PP 94/2021 dan referensi tenggatnya", _m0022
     ),
+    Migration(25, "referensi hukuman tidak masuk kerja berturut-turut (PP 94/2021)", _m0025),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
