@@ -309,3 +309,9 @@ def test_absence_suggestion_from_the_case_tab(qtbot: QtBot, kantor: Any) -> None
     _click(qtbot, page, "tombolSaranAbsen")
     _fill(qtbot, page, {"hari": "12", "berturut": "10"})
     assert "tingkat berat" in page.status.text() and "Ps. 11" in page.status.text()
+    # the decision form offers the suggested penalty
+    _select(page, "tabel_kasus")
+    _click(qtbot, page, "tombolPutus")
+    assert page.dialog is not None
+    assert page.dialog.widgets["hukuman"].currentData() == "PDHTAPS"  # type: ignore[attr-defined]
+    page.dialog.reject()

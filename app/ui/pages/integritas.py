@@ -87,6 +87,8 @@ class FormDialog(QDialog):
                 c = QComboBox()
                 for kode, label in f.pilihan:
                     c.addItem(label, kode)
+                if f.awal is not None and c.findData(f.awal) >= 0:
+                    c.setCurrentIndex(c.findData(f.awal))
                 w = c
             elif f.jenis == "centang":
                 w = QCheckBox()
@@ -172,6 +174,7 @@ class IntegritasPage(Page):
         self.dialog: FormDialog | None = None
         self.aduan: list[adu.Pengaduan] = []
         self.kasus: list[dk.Kasus] = []
+        self.saran_absen: dict[str, str] = {}  # case id -> penalty from "Hukuman absen…"
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabIntegritas")
@@ -612,7 +615,7 @@ class IntegritasPage(Page):
         self._ask(
             tr("Putusan hukuman disiplin"),
             [
-                Isian("hukuman", tr("Hukuman:"), "pilihan", hukuman),
+                Isian("hukuman", tr("Hukuman:"), "pilihan", hukuman, self._saran(k.id)),
                 Isian("nomor", tr("Nomor SK:")),
                 Isian("tanggal_sk", tr("Tanggal SK:"), "tanggal"),
                 Isian("diterima", tr("Tanggal diterima pegawai:"), "tanggal"),
@@ -792,7 +795,13 @@ class IntegritasPage(Page):
         self._ask(
             tr("Terbitkan SK hukuman disiplin"),
             [
-                Isian("hukuman", tr("Hukuman:"), "pilihan", dk.pilihan_hukuman(self.db.conn)),
+                Isian(
+                    "hukuman",
+                    tr("Hukuman:"),
+                    "pilihan",
+                    dk.pilihan_hukuman(self.db.conn),
+                    self._saran(k.id),
+                ),
                 Isian("tanggal", tr("Tanggal SK:"), "tanggal"),
                 Isian("folder", tr("Folder:"), awal=self._folder()),
             ],
@@ -853,6 +862,11 @@ class IntegritasPage(Page):
             lambda h: tr("{n} laporan SP4N-LAPOR! disimpan.", n=h.ditulis),
         )
 
+    def _saran(self, kasus_id: str) -> str | None:
+        """The penalty suggested by "Hukuman absen…" for this case, offered by the decision
+        forms."""
+        return self.saran_absen.get(kasus_id)
+
     def _absence(self) -> None:
         k = self._selected_kasus()
         if k is None:
@@ -873,6 +887,8 @@ class IntegritasPage(Page):
                     pasal=saran.pasal,
                 )
             self.status.setText(text)
+            if saran.hukuman_kode:
+                self.saran_absen[k.id] = saran.hukuman_kode
 
         def checked(v: dict[str, Any]) -> None:
             for name in ("hari", "berturut"):
