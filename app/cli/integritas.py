@@ -51,6 +51,7 @@ from app.jobs import pengawasan as pengawasan_jobs
 from app.models.disiplin import kasus as dk
 from app.models.organisasi.units import find_unit
 from app.models.pegawai.read import find_pegawai_id
+from app.models.pengaduan import lapor
 from app.models.pengaduan import register as adu
 
 
@@ -80,6 +81,19 @@ def _tanggal(p: argparse.ArgumentParser, name: str = "--tanggal", **kw: Any) -> 
 def _register_pengaduan(sub: Commands) -> None:
     p = sub.add_parser("pengaduan", help=tr("pengaduan masyarakat"))
     cmds = p.add_subparsers(dest="pengaduan_command", metavar="PERINTAH", required=True)
+
+    p = cmds.add_parser("import", aliases=["impor"], help=tr("impor ekspor SP4N-LAPOR!"))
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="KOLOM=JUDUL",
+        help=tr('ganti pemetaan kolom, mis. tiket="No. Tiket" (berulang)'),
+    )
+    p.add_argument("--dry-run", action="store_true", help=tr("periksa saja, tidak menyimpan"))
+    cli_args.add_format_text_json(p)
+    p.set_defaults(handler=cmd_import)
 
     p = cmds.add_parser("add", aliases=["tambah"], help=tr("catat pengaduan baru"))
     p.add_argument("--perihal", required=True)
@@ -246,12 +260,54 @@ def _register_disiplin(sub: Commands) -> None:
     p.add_argument("--hari", type=cli_args.bilangan_tak_negatif, required=True)
     p.set_defaults(handler=cmd_alpa)
 
+    p = cmds.add_parser(
+        "absen", help=tr("saran hukuman bagi pegawai menurut jumlah hari tidak masuk tanpa alasan")
+    )
+    p.add_argument("nip")
+    p.add_argument("--hari", type=cli_args.bilangan_tak_negatif, required=True)
+    p.add_argument("--berturut", type=cli_args.bilangan_tak_negatif, default=0)
+    cli_args.add_format_text_json(p)
+    p.set_defaults(handler=cmd_absen)
+
 
 # -- pengaduan -----------------------------------------------------------------------------------
 
 
 def _today(value: date | None) -> date:
     return value or date.today()
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    hasil = lapor.impor(ctx.db, ctx.actor, args.file, lapor.parse_peta(args.map), coba=args.dry_run)
+    plan = hasil.rencana
+    if args.format == "json":
+        write_json(
+            ctx.out,
+            {
+                "kolom": plan.kolom,
+                "baru": len(plan.baru),
+                "sudah_ada": len(plan.ada),
+                "ditulis": hasil.ditulis,
+                "baris": [
+                    {"baris": b.baris, "tiket": b.tiket, "status": b.status, "catatan": b.catatan}
+                    for b in plan.baris
+                ],
+            },
+        )
+        return ExitCode.OK
+    for b in plan.baris:
+        extra = f" ({'; '.join(b.catatan)})" if b.catatan else ""
+        ctx.out.write(f"{b.baris}\t{b.tiket}\t{b.status}{extra}\n")
+    ctx.out.write(
+        tr(
+            "{b} laporan baru, {a} sudah ada, {w} disimpan.",
+            b=len(plan.baru),
+            a=len(plan.ada),
+            w=hasil.ditulis,
+        )
+        + "\n"
+    )
+    return ExitCode.OK
 
 
 def _json_pengaduan(p: adu.Pengaduan) -> dict[str, Any]:
@@ -681,6 +737,31 @@ def cmd_alpa(ctx: Context, args: argparse.Namespace) -> int:
         ctx.out.write(tr("Belum ada hukuman untuk {n} hari.", n=args.hari) + "\n")
     else:
         ctx.out.write(f"{kode}: {dk.hukuman(ctx.db.conn, kode)['nama']}\n")
+    return ExitCode.OK
+
+
+def cmd_absen(ctx: Context, args: argparse.Namespace) -> int:
+    pid = find_pegawai_id(ctx.db.conn, args.nip)
+    saran = dk.saran_alpa_pegawai(ctx.db, ctx.actor, pid, args.hari, args.berturut)
+    h = dk.hukuman(ctx.db.conn, saran.hukuman_kode) if saran.hukuman_kode else None
+    if args.format == "json":
+        write_json(
+            ctx.out,
+            {
+                "nip": args.nip,
+                "hari": args.hari,
+                "berturut": args.berturut,
+                "hukuman_kode": saran.hukuman_kode,
+                "hukuman": h["nama"] if h else None,
+                "tingkat": h["tingkat"] if h else None,
+                "pasal": saran.pasal,
+                "aturan_berturut": saran.berturut,
+            },
+        )
+    elif h is None:
+        ctx.out.write(tr("Belum ada hukuman untuk {n} hari.", n=args.hari) + "\n")
+    else:
+        ctx.out.write(f"{h['tingkat']} {saran.hukuman_kode}: {h['nama']} ({saran.pasal})\n")
     return ExitCode.OK
 
 

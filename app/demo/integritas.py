@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from app.models.cuti.kalender import read_kalender
 from app.models.disiplin import kasus as dk
 from app.models.pengaduan import register as adu
 from app.models.rules.integritas import tambah_hari_kerja
@@ -101,13 +102,14 @@ def tambah_contoh_integritas(
         actor,
         dk.KasusBaru(pungli[1], "Meminta imbalan di luar ketentuan", mulai, "SEDANG", pungli[0]),
     )
-    surat = tambah_hari_kerja(mulai, 1)
-    periksa = tambah_hari_kerja(surat, 7)
+    kal = read_kalender(db.conn)  # the summons rule counts the holidays of the demo calendar
+    surat = tambah_hari_kerja(mulai, 1, kal)
+    periksa = tambah_hari_kerja(surat, 7, kal)
     dk.add_panggilan(db, actor, k1, 1, tanggal_surat=surat, tanggal_periksa=periksa)
     dk.record_pemeriksaan(
         db, actor, k1, tanggal_periksa=periksa, pemeriksa="Atasan langsung", bap="Mengakui"
     )
-    sk = tambah_hari_kerja(periksa, 5)
+    sk = tambah_hari_kerja(periksa, 5, kal)
     dk.putus(
         db,
         actor,
@@ -122,8 +124,8 @@ def tambah_contoh_integritas(
             disiplin[1], "Tidak berada di tempat pada jam kerja", mulai2, "RINGAN", disiplin[0]
         ),
     )
-    surat2 = tambah_hari_kerja(mulai2, 1)
+    surat2 = tambah_hari_kerja(mulai2, 1, kal)
     dk.add_panggilan(
-        db, actor, k2, 1, tanggal_surat=surat2, tanggal_periksa=tambah_hari_kerja(surat2, 7)
+        db, actor, k2, 1, tanggal_surat=surat2, tanggal_periksa=tambah_hari_kerja(surat2, 7, kal)
     )
     return len(made)

@@ -292,3 +292,69 @@ def test_complaint_to_case_to_penalty(tmp_path: Path, capsys: pytest.CaptureFixt
         assert secret not in public
     assert run(path, "disiplin", "alpa", "--hari", "12") == 0
     assert "POTONGAN_TPP_6" in _out(capsys)
+
+
+def test_absence_suggestion_for_an_employee_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, units = make_db(tmp_path / "a.sqlite3")
+    add(db, units, [Orang("Budi Alpa", golongan="III/a", tmt_golongan="2022-04-01")])
+    nip = str(db.conn.execute("SELECT nip FROM pegawai").fetchone()[0])
+    path = db.path
+    db.close()
+    capsys.readouterr()
+    assert run(path, "disiplin", "absen", nip, "--hari", "12", "--format", "json") == 0
+    data = json.loads(_out(capsys))
+    assert (data["hukuman_kode"], data["tingkat"], data["aturan_berturut"]) == (
+        "POTONGAN_TPP_6",
+        "SEDANG",
+        False,
+    )
+    assert data["pasal"] == "PP 94/2021 Ps. 9-11"
+    assert (
+        run(path, "disiplin", "absen", nip, "--hari", "12", "--berturut", "10", "--format", "json")
+        == 0
+    )
+    data = json.loads(_out(capsys))
+    assert (data["hukuman_kode"], data["tingkat"], data["aturan_berturut"]) == (
+        "PDHTAPS",
+        "BERAT",
+        True,
+    )
+    assert run(path, "disiplin", "absen", nip, "--hari", "2") == 0
+    assert "Belum ada hukuman" in _out(capsys)
+    assert run(path, "disiplin", "absen", nip, "--hari", "3", "--berturut", "4") != 0
+    assert "berturut" in capsys.readouterr().err
+
+
+def test_lapor_import_dry_run_then_write_then_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.helpers.impor import write_csv
+
+    db, _units = make_db(tmp_path / "l.sqlite3")
+    path = db.path
+    db.close()
+    sheet = write_csv(
+        tmp_path / "lapor.csv",
+        [
+            ["Nomor Tiket", "Tanggal Laporan", "Judul", "Nama Pelapor", "Anonim"],
+            ["LPR-1", "2026-03-02", "Antrian panjang", "Warga", "Ya"],
+            ["LPR-2", "2026-03-03", "Loket tutup", "Warga Dua", "Tidak"],
+        ],
+    )
+    capsys.readouterr()
+    assert run(path, "pengaduan", "import", str(sheet), "--dry-run", "--format", "json") == 0
+    data = json.loads(_out(capsys))
+    assert (data["baru"], data["ditulis"]) == (2, 0)
+    assert run(path, "pengaduan", "import", str(sheet)) == 0
+    assert "2 laporan baru, 0 sudah ada, 2 disimpan." in _out(capsys)
+    assert run(path, "pengaduan", "import", str(sheet), "--format", "json") == 0
+    data = json.loads(_out(capsys))
+    assert (data["baru"], data["sudah_ada"], data["ditulis"]) == (0, 2, 0)
+    bad = write_csv(
+        tmp_path / "bad.csv", [["Nomor Tiket", "Tanggal Laporan", "Judul"], ["X", "", "J"]]
+    )
+    assert run(path, "pengaduan", "import", str(bad)) == 2
+    assert "Baris 2: Tanggal laporan: wajib diisi." in capsys.readouterr().err
+    assert run(path, "pengaduan", "import", str(bad), "--map", "judul") == 2

@@ -223,6 +223,7 @@ _TABLES_22 = (
     "ref_tenggat_disiplin",
     "ref_pejabat_hukdis",
 )
+_TABLES_26 = ("ref_alpa_berturut",)
 
 
 def _database_at(path: Path, version: int, monkeypatch: pytest.MonkeyPatch) -> Database:
@@ -375,6 +376,7 @@ def test_migration_16_keeps_old_skps_and_widens_the_states(
         "ref_kesiapan_suksesi",
         "ref_aturan_cuti",  # migration 21
         *_TABLES_22,  # migration 22
+        *_TABLES_26,  # migration 26
     )
     monkeypatch.setattr(
         loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in new_tables)
@@ -530,7 +532,9 @@ def test_migration_22_adds_complaints_discipline_cases_and_their_deadlines(
 
     path = tmp_path / "lama23.sqlite3"
     monkeypatch.setattr(
-        loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in _TABLES_22)
+        loader,
+        "REFERENCE_TABLES",
+        tuple(t for t in REFERENCE_TABLES if t.name not in (*_TABLES_22, *_TABLES_26)),
     )
     old = _database_at(path, 21, monkeypatch)
     assert "pengaduan" not in replicated_schema(old.conn)
@@ -642,4 +646,36 @@ def test_migration_25_adds_the_mentoring_tables(
     assert "tindak_lanjut" in schema["kompetensi_mentor_pertemuan"]
     assert db.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0] == pegawai_before
     assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_upgrade_to_26_adds_the_absence_in_a_row_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database of version 22 gets ref_alpa_berturut on upgrade; an admin's edit of it
+    survives a re-application."""
+    from app.models.reference import loader
+
+    path = tmp_path / "lama26.sqlite3"
+    monkeypatch.setattr(
+        loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in _TABLES_26)
+    )
+    old = _database_at(path, 22, monkeypatch)
+    n = old.conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'ref_alpa_berturut'"
+    ).fetchone()[0]
+    assert n == 0
+    old.close()
+    monkeypatch.undo()
+    db = Database(path)
+    conn = db.conn
+    assert db.schema_version == LATEST_VERSION
+    assert "ref_alpa_berturut" in replicated_schema(conn)
+    row = conn.execute("SELECT hari, hukuman_kode, berlaku_mulai FROM ref_alpa_berturut").fetchone()
+    assert tuple(row) == (10, "PDHTAPS", "2021-09-14")
+    conn.execute("UPDATE ref_alpa_berturut SET hari = 11")
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 23")
+    conn.execute("PRAGMA user_version = 22")
+    db.close()
+    db = Database(path)
+    assert db.conn.execute("SELECT hari FROM ref_alpa_berturut").fetchone()[0] == 11
     db.close()

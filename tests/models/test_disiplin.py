@@ -165,3 +165,45 @@ def test_absence_count_gives_the_penalty_of_the_table(kantor: Any) -> None:
     db, _units, _pid = kantor
     assert dk.hukuman_alpa(db.conn, 12) == "POTONGAN_TPP_6"
     assert dk.hukuman_alpa(db.conn, 2) is None
+
+
+def test_summons_and_complaint_deadlines_use_the_leave_calendar(kantor: Any) -> None:
+    """A national holiday keyed in the leave calendar moves the 7-working-day summons rule and
+    the working-day stages of a complaint; the calendar-day stage does not move."""
+    from app.models.cuti.kalender import TanggalKalender, write_tanggal
+
+    db, units, pid = kantor
+    terima = date(2026, 3, 16)
+    before = adu.batas_tahap(db.conn, terima)
+    write_tanggal(db, [TanggalKalender(date(2026, 3, 19), "LIBUR", "Nyepi")], actor="sistem")
+    after = adu.batas_tahap(db.conn, terima)
+    assert (before["TRIASE"], after["TRIASE"]) == (date(2026, 3, 19), date(2026, 3, 20))
+    assert after["SELESAI"] == before["SELESAI"]
+    kasus = _case_from_complaint(db, units, pid)
+    with pytest.raises(ValidationError, match="26 Maret 2026"):
+        dk.add_panggilan(
+            db, "sistem", kasus, 1, tanggal_surat=terima, tanggal_periksa=date(2026, 3, 25)
+        )
+    dk.add_panggilan(
+        db, "sistem", kasus, 1, tanggal_surat=terima, tanggal_periksa=date(2026, 3, 26)
+    )
+
+
+def test_absence_suggestion_for_an_employee(kantor: Any) -> None:
+    db, _units, pid = kantor
+    s = dk.saran_alpa_pegawai(db, "sistem", pid, 12, 10)
+    assert (s.hukuman_kode, s.berturut) == ("PDHTAPS", True)
+    assert dk.saran_alpa_pegawai(db, "sistem", pid, 12, 3).hukuman_kode == "POTONGAN_TPP_6"
+    with pytest.raises(ValidationError, match="berturut"):
+        dk.saran_alpa(db.conn, 3, 4)
+
+
+def test_the_in_a_row_rule_is_reference_data_by_date(kantor: Any) -> None:
+    """ref_alpa_berturut is effective-dated: before PP 94/2021 came into force no row applies,
+    and an admin's edit of the number of days is followed."""
+    db, _units, _pid = kantor
+    s = dk.saran_alpa(db.conn, 12, 10, on=date(2026, 3, 2))
+    assert (s.hukuman_kode, s.pasal) == ("PDHTAPS", "PP 94/2021 Ps. 11 ayat (2) huruf d [?]")
+    assert dk.saran_alpa(db.conn, 12, 10, on=date(2021, 1, 4)).hukuman_kode == "POTONGAN_TPP_6"
+    db.conn.execute("UPDATE ref_alpa_berturut SET hari = 11")
+    assert dk.saran_alpa(db.conn, 12, 10, on=date(2026, 3, 2)).hukuman_kode == "POTONGAN_TPP_6"

@@ -65,6 +65,7 @@ EXPECTED_TABLES = [
     "ref_tenggat_pengaduan",
     "ref_tenggat_disiplin",
     "ref_pejabat_hukdis",
+    "ref_alpa_berturut",
 ]
 
 
@@ -133,6 +134,7 @@ FOREIGN_KEYS = {
     ("ref_matriks_predikat", "rating_perilaku"): "ref_rating",
     ("ref_matriks_predikat", "predikat_kode"): "ref_predikat",
     ("ref_alpa_hukdis", "hukuman_kode"): "ref_hukuman_disiplin",
+    ("ref_alpa_berturut", "hukuman_kode"): "ref_hukuman_disiplin",
     ("ref_talenta_kinerja", "predikat_kode"): "ref_predikat",
     ("ref_aturan_cuti", "jenis_cuti_kode"): "ref_jenis_cuti",
 }

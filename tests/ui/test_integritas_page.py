@@ -247,3 +247,71 @@ def test_head_of_office_sees_no_confidential_complainant(
     _select(page, "tabel_aduan")
     assert "Warga Rahasia" not in page.rincian_aduan.text()
     assert page.tabel_kasus.rowCount() == 0  # cases are for the handling roles only
+
+
+def test_lapor_import_with_preview(
+    qtbot: QtBot, kantor: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.helpers.impor import write_csv, write_xlsx
+
+    db, _units, _orang = kantor
+    head = ["Nomor Tiket", "Tanggal Laporan", "Judul", "Nama Pelapor", "Anonim"]
+    good = write_xlsx(
+        tmp_path / "lapor.xlsx",
+        [
+            head,
+            ["LPR-7", "2026-03-02", "Antrian panjang", "Warga", "Ya"],
+            ["LPR-8", "2026-03-03", "Loket tutup", "Warga Dua", "Tidak"],
+        ],
+    )
+    bad = write_csv(tmp_path / "salah.csv", [head, ["LPR-9", "kemarin", "X", None, "Tidak"]])
+    page = _page(qtbot, db)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    with qtbot.waitSignal(page.taskFinished, timeout=20000):
+        _click(qtbot, page, "tombolImporLapor")
+    preview = page.preview
+    assert preview.isVisible()
+    assert "1 salah" in preview.ringkas.text()
+    assert "Tanggal laporan" in preview.tabel.item(0, 6).text()
+    assert not preview.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    preview.reject()
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    with qtbot.waitSignal(page.taskFinished, timeout=20000):
+        _click(qtbot, page, "tombolImporLapor")
+    preview = page.preview
+    assert preview.tabel.rowCount() == 2 and preview.tabel.item(1, 1).text() == "LPR-8"
+    assert preview.tabel.item(0, 4).text() == "Anonim"
+    preview.grab().save("/tmp/lapor_pratinjau.png")
+    ok = preview.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled() and ok.text() == "Impor 2 laporan"
+    with qtbot.waitSignal(page.taskFinished, timeout=20000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert "2 laporan SP4N-LAPOR! disimpan" in page.status.text()
+    assert page.tabel_aduan.rowCount() == 2
+    assert sorted(p.identitas for p in adu.list_pengaduan(db, "sistem")) == ["ANONIM", "TERBUKA"]
+
+
+def test_absence_suggestion_from_the_case_tab(qtbot: QtBot, kantor: Any) -> None:
+    db, _units, _orang = kantor
+    pid = str(db.conn.execute("SELECT id FROM pegawai").fetchone()[0])
+    dk.create_kasus(db, "sistem", dk.KasusBaru(pid, "Tidak masuk kerja", TODAY, "SEDANG"))
+    page = _page(qtbot, db)
+    page.tabs.setCurrentIndex(1)
+    _select(page, "tabel_kasus")
+    _click(qtbot, page, "tombolSaranAbsen")
+    _fill(qtbot, page, {"hari": "12", "berturut": "3"})
+    assert "tingkat sedang" in page.status.text() and "Ps. 9-11" in page.status.text()
+    _select(page, "tabel_kasus")
+    _click(qtbot, page, "tombolSaranAbsen")
+    _fill(qtbot, page, {"hari": "12", "berturut": "10"})
+    assert "tingkat berat" in page.status.text() and "Ps. 11" in page.status.text()
+    # the decision form offers the suggested penalty
+    _select(page, "tabel_kasus")
+    _click(qtbot, page, "tombolPutus")
+    assert page.dialog is not None
+    assert page.dialog.widgets["hukuman"].currentData() == "PDHTAPS"  # type: ignore[attr-defined]
+    page.dialog.reject()

@@ -23,6 +23,7 @@ from typing import Any
 
 from app.i18n import tanggal, tr
 from app.models.access import akses
+from app.models.cuti.kalender import read_kalender
 from app.models.errors import NotFoundError, ValidationError
 from app.models.reference.loader import natural_id
 from app.models.rules import integritas as rules
@@ -185,6 +186,37 @@ def hukuman_alpa(conn: sqlite3.Connection, hari: int) -> str | None:
     return rules.hukuman_alpa(hari, [dict(zip(cols, r, strict=True)) for r in cur])
 
 
+def saran_alpa(
+    conn: sqlite3.Connection, hari: int, berturut: int = 0, *, on: date | None = None
+) -> rules.SaranAlpa:
+    """The suggested penalty for an absence count (``ref_alpa_hukdis`` and the row of
+    ``ref_alpa_berturut`` in force ``on``, today by default); a count that cannot be is refused
+    with a message naming the field."""
+    if berturut > hari:
+        raise ValidationError(
+            tr(
+                "Hari berturut-turut ({b}) tidak boleh lebih dari jumlah hari ({h}).",
+                b=berturut,
+                h=hari,
+            ),
+            field="berturut",
+        )
+    cur = conn.execute(
+        "SELECT hari_min, hari_maks, hukuman_kode FROM ref_alpa_hukdis WHERE deleted = 0 "
+        "ORDER BY hari_min"
+    )
+    cols = [d[0] for d in cur.description]
+    tabel = [dict(zip(cols, r, strict=True)) for r in cur]
+    cur = conn.execute(
+        "SELECT kode, hari, hukuman_kode, dasar_hukum, status_fakta, berlaku_mulai, berlaku_sampai "
+        "FROM ref_alpa_berturut WHERE deleted = 0"
+    )
+    cols = [d[0] for d in cur.description]
+    berlaku = rules.berlaku_pada([dict(zip(cols, r, strict=True)) for r in cur], on or date.today())
+    aturan = min(berlaku.values(), key=lambda r: int(r["hari"]), default=None)
+    return rules.saran_alpa(hari, tabel, berturut=berturut, aturan_berturut=aturan)
+
+
 # -- reading -----------------------------------------------------------------------------------
 
 
@@ -315,6 +347,15 @@ def _require(db: Database, actor: str, pegawai_id: str) -> None:
     akses.require(db, actor, "disiplin.kelola", pegawai_id=pegawai_id)
 
 
+def saran_alpa_pegawai(
+    db: Database, actor: str, pegawai_id: str, hari: int, berturut: int = 0
+) -> rules.SaranAlpa:
+    """The suggested penalty for an employee's absence count: the same table, checked against
+    the actor's right to handle discipline cases of the employee's unit (``disiplin.kelola``)."""
+    _require(db, actor, pegawai_id)
+    return saran_alpa(db.conn, hari, berturut)
+
+
 def _fail(judul: str, problems: list[tuple[str, str]]) -> None:
     if problems:
         raise ValidationError(
@@ -418,6 +459,7 @@ def add_panggilan(
             tanggal_periksa,
             hari=hari,
             periksa_pertama=pertama.tanggal_periksa if pertama else None,
+            kalender=read_kalender(db.conn),
         )
     ]
     if ke == 2 and pertama is not None and pertama.hadir:
@@ -534,7 +576,9 @@ def hitung_efek(conn: sqlite3.Connection, hukuman_kode: str, diterima: date) -> 
     return Efek(
         tmt_mulai=mulai,
         tmt_selesai=rules.tmt_selesai(mulai, h["durasi_bulan"], str(h["tingkat"])),
-        batas_keberatan=rules.tambah_hari(diterima, hari_keberatan, hari_kerja=kerja),
+        batas_keberatan=rules.tambah_hari(
+            diterima, hari_keberatan, hari_kerja=kerja, kalender=read_kalender(conn)
+        ),
         menghambat_kp_kgb=bool(h["menghambat_kp_kgb"]),
         potongan_persen=h["potongan_persen"],
     )

@@ -27,13 +27,15 @@ from typing import Any
 
 from app.i18n import tanggal, tr
 from app.models.access import akses
+from app.models.cuti.kalender import read_kalender
 from app.models.errors import NotFoundError, ValidationError
 from app.models.pengaduan import segel
 from app.models.reference.loader import natural_id
+from app.models.rules.cuti import Kalender
 from app.models.rules.integritas import berlaku_pada, tambah_hari
 from app.models.storage.db import Database, utc_now
 from app.models.storage.ringkas import UnitTree
-from app.models.storage.store import Store
+from app.models.storage.store import Store, WriteTx
 
 KANAL: dict[str, str] = {
     "SURAT": "Surat",
@@ -478,47 +480,71 @@ def create_pengaduan(db: Database, actor: str, data: PengaduanBaru) -> str:
     """Take in a complaint. Returns its id."""
     _require_kelola(db, actor, data.unit_id)
     _check_baru(db.conn, data)
+    with Store(db).write(tr("Mencatat pengaduan masyarakat"), actor=actor) as tx:
+        return insert_pengaduan(tx, data, identitas=identitas_pelapor(db, data))
+
+
+def identitas_pelapor(db: Database, data: PengaduanBaru) -> dict[str, Any]:
+    """The complainant columns as stored: in the clear for an open complaint, sealed for the
+    handling installations only when confidential (never in the clear in any package)."""
     identitas: dict[str, Any] = dict(data.pelapor.__dict__)
     if data.identitas == "RAHASIA":
-        # Sealed for the handling installations only: never in the clear in any package.
-        identitas = {"sandi": segel.tutup(db, identitas)}
-    with Store(db).write(tr("Mencatat pengaduan masyarakat"), actor=actor) as tx:
-        pid = tx.insert(
-            "pengaduan",
+        return {"sandi": segel.tutup(db, identitas)}
+    return identitas
+
+
+def insert_pengaduan(
+    tx: WriteTx,
+    data: PengaduanBaru,
+    *,
+    identitas: dict[str, Any],
+    row_id: str | None = None,
+) -> str:
+    """Write a checked complaint (:func:`_check_baru`) inside ``tx``; ``identitas`` from
+    :func:`identitas_pelapor` (sealed when confidential); ``row_id`` for a complaint whose id
+    comes from an external key (a SP4N-LAPOR! ticket)."""
+    pid = tx.insert(
+        "pengaduan",
+        {
+            **({"id": row_id} if row_id else {}),
+            "nomor": data.nomor,
+            "tanggal_terima": data.tanggal_terima.isoformat(),
+            "kanal": data.kanal,
+            "identitas": data.identitas,
+            "perihal": data.perihal.strip(),
+            "uraian": data.uraian,
+            "unit_id": data.unit_id,
+            "layanan": data.layanan,
+            "kategori_kode": data.kategori_kode,
+            "status": BARU,
+        },
+    )
+    if data.identitas != "ANONIM" and not data.pelapor.kosong:
+        tx.insert(
+            "pengaduan_pelapor",
             {
-                "nomor": data.nomor,
-                "tanggal_terima": data.tanggal_terima.isoformat(),
-                "kanal": data.kanal,
-                "identitas": data.identitas,
-                "perihal": data.perihal.strip(),
-                "uraian": data.uraian,
-                "unit_id": data.unit_id,
-                "layanan": data.layanan,
-                "kategori_kode": data.kategori_kode,
-                "status": BARU,
+                "id": natural_id("pengaduan_pelapor", pid),
+                "pengaduan_id": pid,
+                **identitas,
             },
         )
-        if data.identitas != "ANONIM" and not data.pelapor.kosong:
-            tx.insert(
-                "pengaduan_pelapor",
-                {
-                    "id": natural_id("pengaduan_pelapor", pid),
-                    "pengaduan_id": pid,
-                    **identitas,
-                },
-            )
-        for peg in dict.fromkeys(data.pegawai_ids):
-            tx.insert(
-                "pengaduan_pegawai",
-                {
-                    "id": natural_id("pengaduan_pegawai", pid, peg),
-                    "pengaduan_id": pid,
-                    "pegawai_id": peg,
-                },
-            )
-        for lokasi in data.lampiran:
-            tx.insert("pengaduan_lampiran", _lampiran_row(pid, lokasi))
+    for peg in dict.fromkeys(data.pegawai_ids):
+        tx.insert(
+            "pengaduan_pegawai",
+            {
+                "id": natural_id("pengaduan_pegawai", pid, peg),
+                "pengaduan_id": pid,
+                "pegawai_id": peg,
+            },
+        )
+    for lokasi in data.lampiran:
+        tx.insert("pengaduan_lampiran", _lampiran_row(pid, lokasi))
     return pid
+
+
+def check_baru(conn: sqlite3.Connection, data: PengaduanBaru) -> None:
+    """Refuse (ValidationError with the reasons) a complaint that cannot be taken in."""
+    _check_baru(conn, data)
 
 
 def _current(db: Database, pengaduan_id: str) -> sqlite3.Row | tuple[Any, ...]:
@@ -750,11 +776,17 @@ def _tenggat(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in cur]
 
 
-def batas_tahap(conn: sqlite3.Connection, tanggal_terima: date) -> dict[str, date]:
-    """The deadline of each stage of a complaint received on ``tanggal_terima``."""
+def batas_tahap(
+    conn: sqlite3.Connection, tanggal_terima: date, kalender: Kalender | None = None
+) -> dict[str, date]:
+    """The deadline of each stage of a complaint received on ``tanggal_terima``; working days
+    skip the weekend, national holidays and cuti bersama of the leave calendar."""
     rows = berlaku_pada(_tenggat(conn), tanggal_terima, key="tahap")
+    kalender = kalender or read_kalender(conn)
     return {
-        tahap: tambah_hari(tanggal_terima, int(r["hari"]), hari_kerja=bool(r["hari_kerja"]))
+        tahap: tambah_hari(
+            tanggal_terima, int(r["hari"]), hari_kerja=bool(r["hari_kerja"]), kalender=kalender
+        )
         for tahap, r in rows.items()
     }
 
@@ -762,6 +794,7 @@ def batas_tahap(conn: sqlite3.Connection, tanggal_terima: date) -> dict[str, dat
 def list_terlambat(db: Database, actor: str, on: date) -> list[Terlambat]:
     """The stages of open complaints whose deadline is ``on`` or earlier and not met."""
     result: list[Terlambat] = []
+    kalender = read_kalender(db.conn)
     for p in list_pengaduan(db, actor):
         if p.status == SELESAI:
             continue
@@ -770,7 +803,7 @@ def list_terlambat(db: Database, actor: str, on: date) -> list[Terlambat]:
             "TANGGAPAN": p.tanggal_tanggapan,
             "SELESAI": p.tanggal_selesai,
         }
-        for tahap, batas in batas_tahap(db.conn, p.tanggal_terima).items():
+        for tahap, batas in batas_tahap(db.conn, p.tanggal_terima, kalender).items():
             if done.get(tahap) is None and batas <= on:
                 result.append(
                     Terlambat(p.id, p.nomor, p.perihal, tahap, batas, (on - batas).days, p.petugas)

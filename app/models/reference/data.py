@@ -2203,6 +2203,40 @@ REF_TENGGAT_DISIPLIN = _table(
     ],
 )
 
+# ref_alpa_berturut — absence without a lawful reason for a number of working days in a row:
+# pemberhentian dengan hormat tidak atas permintaan sendiri, salary stopped from the next month
+# (PP 94/2021 Ps. 11 ayat (2) huruf d as quoted by secondary summaries, e.g. Kompas 14-09-2021;
+# the article and point not checked against the text [?]). Effective-dated so that a later rule
+# adds a row. Merit applies it beside the cumulative table (ref_alpa_hukdis): the heavier wins.
+
+REF_ALPA_BERTURUT = _table(
+    "ref_alpa_berturut",
+    "Hukuman disiplin karena tidak masuk kerja berturut-turut tanpa alasan sah",
+    (
+        ("hari", "INTEGER"),
+        ("hukuman_kode", "TEXT"),
+        ("berlaku_mulai", "TEXT"),
+        ("berlaku_sampai", "TEXT"),
+    ),
+    [
+        _row(
+            "2021-09-14",
+            hari=10,
+            hukuman_kode="PDHTAPS",
+            berlaku_mulai="2021-09-14",
+            berlaku_sampai=None,
+            urutan=1,
+            dasar_hukum="PP 94/2021 Ps. 11 ayat (2) huruf d",
+            status_fakta=U,
+            catatan=(
+                "10 hari kerja berturut-turut [V, ringkasan sekunder]; pasal dan huruf dari "
+                "ringkasan sekunder, belum diperiksa dengan teks PP [?]. Gaji dihentikan sejak "
+                "bulan berikutnya."
+            ),
+        )
+    ],
+)
+
 # ref_pejabat_hukdis — who examines and who decides, by the level of the penalty, for a regional
 # government (PP 94/2021 Ps. 18-25 distinguish by the post of the employee as well; the rows
 # below are the common case of a pelaksana or JF in an OPD [?]). tim_pemeriksa: 0 none,
@@ -2290,6 +2324,7 @@ REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_TENGGAT_PENGADUAN,
     REF_TENGGAT_DISIPLIN,
     REF_PEJABAT_HUKDIS,
+    REF_ALPA_BERTURUT,
 )
 
 _BY_NAME: dict[str, RefTable] = {t.name: t for t in REFERENCE_TABLES}

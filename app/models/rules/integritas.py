@@ -2,34 +2,41 @@
 
 The numbers of days are reference data (``ref_tenggat_pengaduan``, ``ref_tenggat_disiplin``,
 ``ref_hukuman_disiplin``, ``ref_alpa_hukdis``), passed in by the caller. A working day is Monday
-to Friday; national holidays are not known to Merit yet [?], so a deadline that crosses one comes
-out a day early (on the safe side for the office).
+to Friday unless the caller passes the agency calendar (:class:`app.models.rules.cuti.Kalender`:
+5- or 6-day week, national holidays, cuti bersama), which the models layer reads from the leave
+calendar; then a deadline in working days skips the holidays too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from app.i18n import tanggal, tr
+from app.models.rules.cuti import Kalender
 from app.models.rules.gaji import add_months
 
 
-def is_hari_kerja(value: date) -> bool:
-    """Monday to Friday."""
+def is_hari_kerja(value: date, kalender: Kalender | None = None) -> bool:
+    """Monday to Friday, or a working day of ``kalender`` (week, holidays, cuti bersama)."""
+    if kalender is not None:
+        return kalender.is_hari_kerja(value)
     return value.weekday() < 5
 
 
-def tambah_hari_kerja(value: date, days: int) -> date:
+def tambah_hari_kerja(value: date, days: int, kalender: Kalender | None = None) -> date:
     """The working day ``days`` working days after ``value`` (``value`` itself when 0)."""
     if days < 0:
         raise ValueError("days must not be negative")
+    if kalender is not None and kalender.hari_per_minggu < 1:
+        raise ValueError("a calendar without working days")
     current = value
     left = days
     while left:
         current += timedelta(days=1)
-        if is_hari_kerja(current):
+        if is_hari_kerja(current, kalender):
             left -= 1
     return current
 
@@ -48,9 +55,14 @@ def hari_kerja_antara(mulai: date, sampai: date) -> int:
     return count
 
 
-def tambah_hari(value: date, days: int, *, hari_kerja: bool) -> date:
-    """``days`` working days (``hari_kerja``) or calendar days after ``value``."""
-    return tambah_hari_kerja(value, days) if hari_kerja else value + timedelta(days=days)
+def tambah_hari(
+    value: date, days: int, *, hari_kerja: bool, kalender: Kalender | None = None
+) -> date:
+    """``days`` working days (``hari_kerja``, by ``kalender`` when given) or calendar days after
+    ``value``."""
+    if hari_kerja:
+        return tambah_hari_kerja(value, days, kalender)
+    return value + timedelta(days=days)
 
 
 # -- summons (PP 94/2021 Ps. 27 [P]) -----------------------------------------------------------
@@ -63,6 +75,7 @@ def check_panggilan(
     *,
     hari: int = 7,
     periksa_pertama: date | None = None,
+    kalender: Kalender | None = None,
 ) -> list[str]:
     """The reasons a summons breaks the rule (empty: it keeps it).
 
@@ -82,7 +95,7 @@ def check_panggilan(
             )
         )
     if ke == 1:
-        paling_awal = tambah_hari_kerja(tanggal_surat, hari)
+        paling_awal = tambah_hari_kerja(tanggal_surat, hari, kalender)
         if tanggal_periksa < paling_awal:
             reasons.append(
                 tr(
@@ -98,7 +111,7 @@ def check_panggilan(
     if periksa_pertama is None:
         reasons.append(tr("Panggilan II memerlukan panggilan I lebih dulu."))
         return reasons
-    paling_lambat = tambah_hari_kerja(periksa_pertama, hari)
+    paling_lambat = tambah_hari_kerja(periksa_pertama, hari, kalender)
     if tanggal_surat < periksa_pertama or tanggal_surat > paling_lambat:
         reasons.append(
             tr(
@@ -140,6 +153,41 @@ def hukuman_alpa(hari: int, tabel: Iterable[Mapping[str, Any]]) -> str | None:
         if hari >= lo and (hi is None or hari <= int(hi)):
             return str(row["hukuman_kode"])
     return None
+
+
+ALPA_KUMULATIF_PASAL = "PP 94/2021 Ps. 9-11"
+
+
+@dataclass(frozen=True)
+class SaranAlpa:
+    """The penalty suggested for an absence count and the rule that gives it."""
+
+    hukuman_kode: str | None
+    pasal: str
+    berturut: bool  # True when the 10-day-in-a-row rule decides
+
+
+def saran_alpa(
+    hari: int,
+    tabel: Iterable[Mapping[str, Any]],
+    *,
+    berturut: int = 0,
+    aturan_berturut: Mapping[str, Any] | None = None,
+) -> SaranAlpa:
+    """The penalty for ``hari`` cumulative working days of unexcused absence in a year, of which
+    ``berturut`` (at most ``hari``) in a row: the row of ``ref_alpa_berturut`` in force
+    (``aturan_berturut``: 10 working days in a row -> PDHTAPS) when reached, otherwise the
+    cumulative table (``ref_alpa_hukdis``)."""
+    if hari < 0 or berturut < 0:
+        raise ValueError("days must not be negative")
+    if berturut > hari:
+        raise ValueError("days in a row cannot exceed the total")
+    if aturan_berturut is not None and berturut >= int(aturan_berturut["hari"]):
+        pasal = str(aturan_berturut["dasar_hukum"])
+        if aturan_berturut.get("status_fakta") == "?":
+            pasal += " [?]"
+        return SaranAlpa(str(aturan_berturut["hukuman_kode"]), pasal, True)
+    return SaranAlpa(hukuman_alpa(hari, tabel), ALPA_KUMULATIF_PASAL, False)
 
 
 def berlaku_pada(

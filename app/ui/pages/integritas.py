@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -42,8 +43,9 @@ from app.jobs import integritas as integritas_jobs
 from app.jobs import pengawasan as pengawasan_jobs
 from app.models.access import akses
 from app.models.disiplin import kasus as dk
-from app.models.errors import MeritError
+from app.models.errors import MeritError, ValidationError
 from app.models.pegawai.read import find_pegawai_id
+from app.models.pengaduan import lapor
 from app.models.pengaduan import register as adu
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
@@ -85,6 +87,8 @@ class FormDialog(QDialog):
                 c = QComboBox()
                 for kode, label in f.pilihan:
                     c.addItem(label, kode)
+                if f.awal is not None and c.findData(f.awal) >= 0:
+                    c.setCurrentIndex(c.findData(f.awal))
                 w = c
             elif f.jenis == "centang":
                 w = QCheckBox()
@@ -170,6 +174,7 @@ class IntegritasPage(Page):
         self.dialog: FormDialog | None = None
         self.aduan: list[adu.Pengaduan] = []
         self.kasus: list[dk.Kasus] = []
+        self.saran_absen: dict[str, str] = {}  # case id -> penalty from "Hukuman absen…"
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabIntegritas")
@@ -226,6 +231,7 @@ class IntegritasPage(Page):
         self._button(tr("Surat jawaban…"), "tombolSuratJawaban", self._reply_letter, row)
         row.addStretch(1)
         self._button(tr("Rekap Excel…"), "tombolRekapPengawasan", self._recap, row)
+        self._button(tr("Impor LAPOR!…"), "tombolImporLapor", self._import_lapor, row)
         self.terlambat = QLabel()
         self.terlambat.setObjectName("labelTerlambat")
         self.terlambat.setWordWrap(True)
@@ -265,6 +271,7 @@ class IntegritasPage(Page):
         self._button(tr("Diterima…"), "tombolDiterima", self._received, row)
         self._button(tr("Upaya administratif…"), "tombolKeberatan", self._appeal, row)
         self._button(tr("Hasil upaya…"), "tombolHasilKeberatan", self._appeal_result, row)
+        self._button(tr("Hukuman absen…"), "tombolSaranAbsen", self._absence, row)
         row.addStretch(1)
         self.rincian_kasus = QLabel()
         self.rincian_kasus.setObjectName("rincianKasus")
@@ -608,7 +615,7 @@ class IntegritasPage(Page):
         self._ask(
             tr("Putusan hukuman disiplin"),
             [
-                Isian("hukuman", tr("Hukuman:"), "pilihan", hukuman),
+                Isian("hukuman", tr("Hukuman:"), "pilihan", hukuman, self._saran(k.id)),
                 Isian("nomor", tr("Nomor SK:")),
                 Isian("tanggal_sk", tr("Tanggal SK:"), "tanggal"),
                 Isian("diterima", tr("Tanggal diterima pegawai:"), "tanggal"),
@@ -788,7 +795,13 @@ class IntegritasPage(Page):
         self._ask(
             tr("Terbitkan SK hukuman disiplin"),
             [
-                Isian("hukuman", tr("Hukuman:"), "pilihan", dk.pilihan_hukuman(self.db.conn)),
+                Isian(
+                    "hukuman",
+                    tr("Hukuman:"),
+                    "pilihan",
+                    dk.pilihan_hukuman(self.db.conn),
+                    self._saran(k.id),
+                ),
                 Isian("tanggal", tr("Tanggal SK:"), "tanggal"),
                 Isian("folder", tr("Folder:"), awal=self._folder()),
             ],
@@ -804,3 +817,175 @@ class IntegritasPage(Page):
             [Isian("tanggal", tr("Tanggal diterima:"), "tanggal")],
             lambda v: dk.terima_keputusan(self.db, self.actor, k.id, v["tanggal"]),
         )
+
+    # -- SP4N-LAPOR! import and the absence table (issue 16) ------------------------------------
+
+    def _import_lapor(self) -> None:
+        """Choose a LAPOR! export, read and check it in the background, show the preview."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("Pilih ekspor SP4N-LAPOR!"),
+            self._folder(),
+            tr("Lembar kerja (*.xlsx *.csv)"),
+        )
+        if path:
+            self.import_lapor_file(path)
+
+    def import_lapor_file(self, path: str) -> None:
+        actor = self.actor
+
+        def preview(plan: object) -> None:
+            self.status.setText("")
+            assert isinstance(plan, lapor.RencanaLapor)
+            self.preview = LaporPreview(plan, self)
+            self.preview.accepted.connect(lambda: self._write_lapor(plan.path))
+            self.preview.open()
+            self.taskFinished.emit(plan)
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText("")
+            show_error(self, exc)
+            self.taskFinished.emit(exc)
+
+        self.status.setText(tr("Membaca {f}…", f=Path(path).name))
+        self.runner.run(
+            lambda db, _p: lapor.rencana(db, actor, path),
+            on_done=preview,
+            on_error=failed,
+            bulk=True,
+        )
+
+    def _write_lapor(self, path: Path) -> None:
+        actor = self.actor
+        self._background(
+            lambda db, _p: lapor.impor(db, actor, path),
+            lambda h: tr("{n} laporan SP4N-LAPOR! disimpan.", n=h.ditulis),
+        )
+
+    def _saran(self, kasus_id: str) -> str | None:
+        """The penalty suggested by "Hukuman absen…" for this case, offered by the decision
+        forms."""
+        return self.saran_absen.get(kasus_id)
+
+    def _absence(self) -> None:
+        k = self._selected_kasus()
+        if k is None:
+            return
+
+        def show(v: dict[str, Any]) -> None:
+            saran = dk.saran_alpa_pegawai(
+                self.db, self.actor, k.pegawai_id, int(v["hari"] or 0), int(v["berturut"] or 0)
+            )
+            if saran.hukuman_kode is None:
+                text = tr("Belum ada hukuman untuk {n} hari.", n=v["hari"])
+            else:
+                h = dk.hukuman(self.db.conn, saran.hukuman_kode)
+                text = tr(
+                    "Saran hukuman: {nama} (tingkat {t}), dasar {pasal}.",
+                    nama=h["nama"],
+                    t=str(h["tingkat"]).lower(),
+                    pasal=saran.pasal,
+                )
+            self.status.setText(text)
+            if saran.hukuman_kode:
+                self.saran_absen[k.id] = saran.hukuman_kode
+
+        def checked(v: dict[str, Any]) -> None:
+            for name in ("hari", "berturut"):
+                if v[name] and not str(v[name]).isdigit():
+                    raise ValidationError(
+                        tr("{f}: isi dengan bilangan bulat, bukan '{v}'.", f=name, v=v[name]),
+                        field=name,
+                    )
+            show(v)
+
+        self._ask(
+            tr("Hukuman karena tidak masuk kerja (PP 94/2021)"),
+            [
+                Isian("hari", tr("Hari kerja tidak masuk tanpa alasan sah (setahun):")),
+                Isian("berturut", tr("Di antaranya berturut-turut:"), awal="0"),
+            ],
+            checked,
+        )
+
+
+class LaporPreview(QDialog):
+    """The rows of a LAPOR! export with their fate and reasons; import only when none is
+    wrong."""
+
+    def __init__(self, plan: lapor.RencanaLapor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pratinjauLapor")
+        self.setWindowTitle(tr("Pratinjau impor SP4N-LAPOR!"))
+        self.resize(820, 460)
+        status = {
+            lapor.BARU: tr("Baru"),
+            lapor.ADA: tr("Sudah ada"),
+            lapor.SALAH: tr("Salah"),
+        }
+        self.tabel = QTableWidget(len(plan.baris), 7)
+        self.tabel.setObjectName("tabelPratinjauLapor")
+        self.tabel.setHorizontalHeaderLabels(
+            [
+                tr("Baris"),
+                tr("Nomor tiket"),
+                tr("Tanggal"),
+                tr("Judul"),
+                tr("Identitas"),
+                tr("Status"),
+                tr("Alasan / catatan"),
+            ]
+        )
+        self.tabel.verticalHeader().hide()
+        self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tabel.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        for r, b in enumerate(plan.baris):
+            d = b.data
+            cells = [
+                str(b.baris),
+                b.tiket or "",
+                tanggal(d.tanggal_terima) if d else "",
+                d.perihal if d else "",
+                adu.IDENTITAS.get(d.identitas, d.identitas) if d else "",
+                status[b.status],
+                " ".join(b.alasan + b.catatan),
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.tabel.setItem(r, c, item)
+        self.tabel.setWordWrap(True)
+        self.tabel.resizeColumnsToContents()
+        self.tabel.setColumnWidth(6, 380)  # the width it stretches to in the dialog
+        self.tabel.resizeRowsToContents()
+        self.tabel.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.ringkas = QLabel(
+            tr(
+                "{f}: {b} baru, {a} sudah ada, {s} salah.",
+                f=plan.path.name,
+                b=len(plan.baru),
+                a=len(plan.ada),
+                s=len(plan.salah),
+            )
+            + (
+                " " + tr("Perbaiki baris yang salah lalu impor lagi: tidak ada yang disimpan.")
+                if plan.salah
+                else ""
+            )
+        )
+        self.ringkas.setObjectName("ringkasLapor")
+        self.ringkas.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(tr("Impor {n} laporan", n=len(plan.baru)))
+        ok.setEnabled(bool(plan.baru) and not plan.salah)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Tutup"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ringkas)
+        layout.addWidget(self.tabel, 1)
+        layout.addWidget(buttons)

@@ -189,6 +189,10 @@ def _m0025(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0025_mentoring.sql")
 
 
+def _m0026(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0026_alpa_berturut.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -223,5 +227,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(23, "identitas pelapor rahasia tersegel untuk instalasi penangan", _m0023),
     Migration(24, "pelamar seleksi yang ditambahkan dari talent pool", _m0024),
     Migration(25, "mentoring: pasangan mentor dan mentee, pertemuan", _m0025),
+    Migration(26, "referensi hukuman tidak masuk kerja berturut-turut (PP 94/2021)", _m0026),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,5 @@
+-- Migration 26: the rule of absence for working days in a row (PP 94/2021) as reference
+-- data (ref_alpa_berturut, frozen copy of app/models/reference/data.py at this version; ids
+-- are UUIDv5 of the table and kode). INSERT OR IGNORE: an admin's edit survives a re-run.
+CREATE TABLE IF NOT EXISTS ref_alpa_berturut (id TEXT PRIMARY KEY, kode TEXT NOT NULL UNIQUE, hari INTEGER, hukuman_kode TEXT, berlaku_mulai TEXT, berlaku_sampai TEXT, urutan INTEGER, dasar_hukum TEXT, status_fakta TEXT, catatan TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+INSERT OR IGNORE INTO ref_alpa_berturut (id, kode, hari, hukuman_kode, berlaku_mulai, berlaku_sampai, urutan, dasar_hukum, status_fakta, catatan) VALUES ('a9b396b1-e532-525d-b29d-f8bebda3fed5', '2021-09-14', 10, 'PDHTAPS', '2021-09-14', NULL, 1, 'PP 94/2021 Ps. 11 ayat (2) huruf d', '?', '10 hari kerja berturut-turut [V, ringkasan sekunder]; pasal dan huruf dari ringkasan sekunder, belum diperiksa dengan teks PP [?]. Gaji dihentikan sejak bulan berikutnya.');
