@@ -235,3 +235,18 @@ def test_the_scan_finds_the_reach_of_the_cells_whatever_the_chunks(
         at += size
     scan.finish()
     assert (scan.max_row, scan.max_col, scan.cells) == (max_row, max_col, cells)
+
+
+def test_a_row_opened_in_a_block_without_cells_restarts_the_column() -> None:
+    """Found by the property above (seed 538): ``</row><row r="101">`` alone in a block left
+    the column of the previous row's last cell (AB), so the next cell without a reference was
+    counted in column AC."""
+    scan = read._SheetScan(Path("x.xlsx"), zipfile.ZipFile.__new__(zipfile.ZipFile), "p")
+    for part in (
+        b'<worksheet><sheetData><row r="100"><c r="AB100"><v>1</v></c>',
+        b'</row><row r="101">',
+        b"<c><v>1</v></c></row></sheetData></worksheet>",
+    ):
+        scan.feed(part)
+    scan.finish()
+    assert (scan.max_row, scan.max_col, scan.cells) == (101, 28, 2)

@@ -502,9 +502,14 @@ class _SheetScan:
             self._scan_tags(block)
             return
         self.cells += cells
-        last = _LAST_REF.search(block[block.rfind(b'<c r="') :])
+        last_cell = block.rfind(b'<c r="')
+        last = _LAST_REF.search(block[last_cell:]) if last_cell >= 0 else None
         if last is not None:
             self.col, self.row = _column_number(last.group(1)), int(last.group(2))
+        if block.rfind(b"<row") > last_cell:
+            # A row opens after the last cell: a cell without a reference in the next block
+            # starts that row at column 1, not after the previous row's last cell.
+            self._scan_tags(block[block.find(b">", last_cell) + 1 if last_cell >= 0 else 0 :])
 
     def _scan_tags(self, block: bytes) -> None:
         """Every row and cell tag, as calamine places them (general, slower)."""
