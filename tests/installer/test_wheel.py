@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.slow
 
 SNIPPET = """
 import sys
+import tarfile
 from pathlib import Path
 import app
 from app.paths import resources_dir
@@ -93,3 +95,28 @@ def test_wheel_carries_resources_and_runs_installed(tmp_path: Path) -> None:
         [str(merit), "--version"], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
     )
     assert "skema basis data" in ver.stdout
+
+
+def test_sdist_carries_resources(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from setuptools import build_meta as b; print(b.build_sdist(sys.argv[1]))",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    name = out.stdout.strip().splitlines()[-1]
+    with tarfile.open(tmp_path / name) as tar:
+        names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+    for needed in (
+        "app/resources/fonts/LiberationSerif-Bold.ttf",
+        "app/resources/lambang-demo.png",
+        "app/resources/bantuan/index.html",
+        "app/models/storage/migrations/0001_dasar.sql",
+    ):
+        assert needed in names, needed
