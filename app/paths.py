@@ -49,5 +49,6 @@ def exports_dir() -> Path:
 
 def resources_dir() -> Path:
     """Bundled resources (fonts, icons), also inside a frozen build."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
-    return base / "resources"
+    # Inside the package (app/resources), so that a wheel or a frozen build carries them: a
+    # PyInstaller bundle keeps the same app/resources layout under its _internal folder.
+    return Path(__file__).resolve().parent / "resources"

@@ -49,6 +49,7 @@ from app.crash import write_crash_log
 from app.i18n import BAHASA, choose_language, set_language, tr
 from app.models.errors import MeritError
 from app.models.storage.faults import as_storage_error
+from app.models.storage.migrations.steps import LATEST_VERSION
 
 # In the order ``merit --help`` lists them.
 COMMAND_MODULES = (
@@ -120,7 +121,7 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"Merit {__version__}",
+        version=f"Merit {__version__} (skema basis data {LATEST_VERSION})",
         help=tr("tampilkan versi program lalu keluar"),
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)

@@ -1,9 +1,10 @@
 """The bundled serif font family of the decrees, registered once with reportlab.
 
-Liberation Serif (SIL Open Font License 1.1, see ``resources/fonts/LICENSE-LiberationSerif.txt``)
+Liberation Serif (SIL Open Font License 1.1, see
+``app/resources/fonts/LICENSE-LiberationSerif.txt``)
 has the same metrics as Times New Roman, the face Indonesian offices type their decrees in, so a
 Merit decree breaks its lines where the office's own Word template would. The fonts are bundled
-under ``resources/fonts``; system fonts are never used.
+under ``app/resources/fonts``; system fonts are never used.
 """
 
 from __future__ import annotations

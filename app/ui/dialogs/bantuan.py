@@ -1,4 +1,5 @@
-"""Bantuan: the short user guide (HTML pages in resources/bantuan, one per main screen, shown in a
+"""Bantuan: the short user guide (HTML pages in app/resources/bantuan, one per main
+screen, shown in a
 QTextBrowser; F1 opens the page of the current screen) and "Tentang Merit" (version, licences of
 the bundled fonts and of the main libraries)."""
 
@@ -124,7 +125,7 @@ def about_html() -> str:
         "<h3>Huruf</h3>"
         "<p>Liberation Serif 2.1.5 (Red Hat, Inc.; data digital Google), dipakai pada SK dan "
         "laporan PDF, di bawah <b>SIL Open Font License 1.1</b>. Teks lisensinya ada di bawah "
-        "dan di folder resources/fonts.</p>"
+        "dan di folder app/resources/fonts.</p>"
         "<h3>Pustaka</h3>"
         "<table cellpadding='3'><tr><th align='left'>Pustaka</th><th align='left'>Versi</th>"
         "<th align='left'>Lisensi</th></tr>{rows}</table>"
