@@ -567,3 +567,30 @@ def test_migration_22_adds_complaints_discipline_cases_and_their_deadlines(
     ).fetchone()[0]
     assert hari == 2
     again.close()
+
+
+def test_migration_24_adds_ethics_cases_and_the_default_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database of version 22 gets the ethics tables and the seeded code on upgrade; they
+    replicate; an admin's edit of a point survives a re-application."""
+    path = tmp_path / "lama24.sqlite3"
+    old = _database_at(path, 22, monkeypatch)
+    assert "etik_kasus" not in replicated_schema(old.conn)
+    old.close()
+    db = Database(path)
+    conn = db.conn
+    assert db.schema_version == LATEST_VERSION
+    schema = replicated_schema(conn)
+    for name in ("etik_pasal", "etik_kasus", "etik_majelis", "etik_sidang"):
+        assert name in schema, name
+    assert conn.execute("SELECT count(*) FROM etik_pasal").fetchone()[0] == 14
+    conn.execute("UPDATE etik_pasal SET isi = 'Diubah admin' WHERE kode = 'DIRI_1'")
+    conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 24")
+    conn.execute("PRAGMA user_version = 22")
+    db.close()
+    again = Database(path)
+    isi = again.conn.execute("SELECT isi FROM etik_pasal WHERE kode = 'DIRI_1'").fetchone()[0]
+    assert isi == "Diubah admin"
+    assert again.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    again.close()

@@ -167,6 +167,10 @@ def _m0022(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0022_integritas.sql")
 
 
+def _m0024(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0024_kode_etik.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -198,5 +202,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         22, "pengaduan masyarakat, kasus disiplin PP 94/2021 dan referensi tenggatnya", _m0022
     ),
+    Migration(24, "kasus kode etik: kode etik instansi, majelis, sidang, sanksi moral", _m0024),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
