@@ -26,6 +26,7 @@ from app.cli import (
     cadangan,
     cuti,
     dokumen,
+    etik,
     formasi,
     hitung,
     impor,
@@ -69,6 +70,7 @@ COMMAND_MODULES = (
     cuti,
     kompetensi,
     integritas,
+    etik,
     hitung,
 )
 
