@@ -203,3 +203,43 @@ def test_finding_rule_property(temuan: str, pasal: list[str], sanksi: str | None
         assert ok == (bool(pasal) and sanksi in ("TERTUTUP", "TERBUKA"))
     else:
         assert ok == (not pasal and sanksi is None)
+
+
+def test_oversight_recap_and_public_summary_count_ethics_cases_without_names(
+    kantor: Any, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from app.jobs.pengawasan import RingkasanPublikRequest, write_ringkasan_publik
+    from app.jobs.progress import NO_PROGRESS
+    from app.models.pengaduan.rekap import rekap_pengawasan
+
+    db, _units, ids = kantor
+    for dugaan, temuan, sanksi in (
+        ("Membentak pemohon", "TERBUKTI", "TERTUTUP"),
+        ("Unggahan merendahkan instansi", "TERBUKTI", "TERBUKA"),
+        ("Gosip rekan", "TIDAK_TERBUKTI", None),
+    ):
+        kid = ek.create_kasus(
+            db, "sistem", ek.KasusBaru(ids["Terperiksa"], dugaan, date(2026, 3, 2))
+        )
+        ek.set_majelis(db, "sistem", kid, _majelis(ids))
+        ek.add_sidang(db, "sistem", kid, tanggal=date(2026, 3, 5), hadir=True, ringkasan="Sidang")
+        pasal = ("DIRI_1",) if sanksi else ()
+        ek.putus(db, "sistem", kid, ek.Putusan(temuan, date(2026, 3, 6), pasal, sanksi))
+    ek.create_kasus(db, "sistem", ek.KasusBaru(ids["Terperiksa"], "Baru", date(2026, 4, 1)))
+    r = rekap_pengawasan(db, "sistem", date(2026, 1, 1), date(2026, 12, 31))
+    bagian = {b.judul: dict(b.baris) for b in r.bagian if len(b.kolom) == 2}
+    assert bagian["Kasus kode etik dibuka menurut tahap"] == {"Diputus": 3, "Dibuka": 1}
+    assert bagian["Putusan kode etik"] == {
+        "Terbukti": 2,
+        "Tidak terbukti": 1,
+        "Sanksi moral: pernyataan secara tertutup": 1,
+        "Sanksi moral: pernyataan secara terbuka": 1,
+    }
+    pdf = tmp_path / "publik.pdf"
+    write_ringkasan_publik(db, "sistem", RingkasanPublikRequest(2026, pdf), NO_PROGRESS)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages)
+    assert "Putusan kode etik" in text and "pernyataan secara terbuka" in text
+    for secret in ("Terperiksa", "Membentak", "Ketua Majelis"):
+        assert secret not in text
