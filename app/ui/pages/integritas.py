@@ -179,6 +179,11 @@ class IntegritasPage(Page):
         # (and the page does not ask for the cases: a refusal would be audited each time).
         self.boleh_kasus = akses.allowed(actor, "disiplin.kelola")
         self.tabs.setTabVisible(1, self.boleh_kasus)
+        # Ethics cases (PP 42/2004): handled by the same right as discipline cases.
+        from app.ui.pages.etik_tab import EtikTab  # local: etik_tab uses this module's helpers
+
+        self.etik = EtikTab(db, actor, today, on_change=self.reload, parent=self)
+        self.tabs.setTabVisible(self.tabs.addTab(self.etik, tr("Etik")), self.boleh_kasus)
         layout = QVBoxLayout(self)
         title = QLabel(tr("Pengaduan masyarakat dan penegakan disiplin"))
         title.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -325,6 +330,9 @@ class IntegritasPage(Page):
                 for k in self.kasus
             ],
         )
+
+        if self.boleh_kasus:
+            self.etik.reload()
 
     def records_changed(self) -> None:
         self.reload()
