@@ -25,8 +25,7 @@ from pytestqt.qtbot import QtBot
 from app.models.access import akun
 from app.models.access.akses import Hak, Peran
 from app.models.etik import kasus as ek
-from app.ui.pages.etik_tab import EtikTab
-from app.ui.pages.integritas import IntegritasPage
+from app.ui.pages.integritas import EtikTab, IntegritasPage
 from app.ui.tasks import TaskRunner
 from tests.helpers.pegawai import Orang, add, make_db
 
