@@ -315,6 +315,19 @@ def _golongan(db: Database, pegawai_id: str) -> tuple[str, int | None] | None:
     return (str(row[0]), row[1]) if row else None
 
 
+def calon_majelis(db: Database, pegawai_id: str, n: int = 3) -> list[str]:
+    """Up to ``n`` active PNS of the same unit tree not lower in rank than ``pegawai_id``,
+    highest rank first: candidates a clerk (or the demo) may put on the majelis."""
+    rows = db.conn.execute(
+        "SELECT c.pegawai_id FROM pegawai_ringkas c, pegawai_ringkas t "
+        "WHERE t.pegawai_id = ? AND c.pegawai_id <> t.pegawai_id AND c.jenis_asn = 'PNS' "
+        "AND c.kedudukan = 'AKTIF' AND c.golongan_urutan >= t.golongan_urutan "
+        "ORDER BY c.golongan_urutan DESC, c.nip LIMIT ?",
+        (pegawai_id, n),
+    )
+    return [str(r[0]) for r in rows]
+
+
 def set_majelis(
     db: Database, actor: str, kasus_id: str, anggota: Sequence[tuple[str, str]]
 ) -> None:
