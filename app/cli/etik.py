@@ -12,6 +12,8 @@
   JSON: ``id``, ``nip``, ``nama``, ``pengaduan_id``, ``dugaan``, ``tanggal_mulai``, ``status``,
   ``temuan``, ``pasal``, ``sanksi``, ``tanggal_putus``, ``disiplin_kasus_id``, ``majelis``
   (``nip``, ``nama``, ``peran``), ``sidang`` (``tanggal``, ``hadir``, ``ringkasan``).
+* ``merit etik surat ID --out DIR [--tanggal D]``: the written moral sanction (Keputusan, through
+  the decree engine) of a proven case; prints its number and file.
 * ``merit etik kode``: the points of the code of ethics with their source.
 
 Exit codes: 2 invalid input, 3 not found, 6 access refused.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from app.cli import args as cli_args
@@ -29,6 +32,7 @@ from app.cli.context import Context
 from app.cli.exitcode import ExitCode
 from app.cli.output import clip, write_json
 from app.i18n import tanggal, tr
+from app.jobs import integritas as integritas_jobs
 from app.models.etik import kasus as ek
 from app.models.pegawai.read import find_pegawai_id
 from app.models.pengaduan import register as adu
@@ -84,6 +88,12 @@ def register(sub: Commands) -> None:
     p.add_argument("id")
     cli_args.add_format_text_json(p)
     p.set_defaults(handler=cmd_show)
+
+    p = cmds.add_parser("surat", help=tr("terbitkan keputusan sanksi moral"))
+    p.add_argument("id")
+    p.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+    _tanggal(p)
+    p.set_defaults(handler=cmd_surat)
 
     p = cmds.add_parser("kode", help=tr("butir kode etik instansi"))
     p.set_defaults(handler=cmd_kode)
@@ -224,4 +234,15 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_kode(ctx: Context, args: argparse.Namespace) -> int:
     for p in ek.list_pasal(ctx.db):
         ctx.out.write(f"{p.kode:<14} {clip(p.isi, 70):<70}  {p.dasar_hukum or ''}\n")
+    return ExitCode.OK
+
+
+def cmd_surat(ctx: Context, args: argparse.Namespace) -> int:
+    hasil = integritas_jobs.issue_sanksi_moral(
+        ctx.db,
+        ctx.actor,
+        integritas_jobs.SanksiMoralRequest(_id(ctx, args.id), args.out, args.tanggal),
+    )
+    for nomor, berkas in zip(hasil.nomor, hasil.berkas, strict=True):
+        ctx.out.write(f"{nomor}  {berkas.path}\n")
     return ExitCode.OK

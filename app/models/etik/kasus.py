@@ -449,3 +449,23 @@ def putus(db: Database, actor: str, kasus_id: str, data: Putusan) -> str | None:
             },
         )
     return disiplin_id
+
+
+def set_surat(db: Database, actor: str, kasus_id: str, nomor: str, register_id: str) -> None:
+    """Link the issued moral-sanction decision (its number and register entry) to the case."""
+    kasus = get_kasus(db, actor, kasus_id)
+    _require(db, actor, kasus.pegawai_id)
+    with Store(db).write(tr("Mencatat surat sanksi moral"), actor=actor) as tx:
+        tx.update("etik_kasus", kasus.id, {"nomor_surat": nomor, "register_id": register_id})
+
+
+def check_surat(db: Database, actor: str, kasus_id: str) -> Kasus:
+    """The case, when a moral-sanction decision may be issued for it (proven, sanction set)."""
+    kasus = get_kasus(db, actor, kasus_id)
+    _require(db, actor, kasus.pegawai_id)
+    if kasus.temuan != rules.TERBUKTI or not kasus.sanksi:
+        raise ValidationError(
+            tr("Surat sanksi moral hanya untuk pelanggaran yang terbukti dan sudah diputus."),
+            field="temuan",
+        )
+    return kasus
