@@ -572,8 +572,8 @@ def test_migration_22_adds_complaints_discipline_cases_and_their_deadlines(
 def test_migration_24_adds_ethics_cases_and_the_default_code(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A database of version 22 gets the ethics tables and the seeded code on upgrade; they
-    replicate; an admin's edit of a point survives a re-application."""
+    """A database of version 22 gets the ethics tables on upgrade; they replicate; the default
+    code is seeded once and an admin's edit of a point survives a re-application."""
     path = tmp_path / "lama24.sqlite3"
     old = _database_at(path, 22, monkeypatch)
     assert "etik_kasus" not in replicated_schema(old.conn)
@@ -584,7 +584,11 @@ def test_migration_24_adds_ethics_cases_and_the_default_code(
     schema = replicated_schema(conn)
     for name in ("etik_pasal", "etik_kasus", "etik_majelis", "etik_sidang"):
         assert name in schema, name
-    assert conn.execute("SELECT count(*) FROM etik_pasal").fetchone()[0] == 14
+    # The default code is written through the write path on first use, not by the migration.
+    assert conn.execute("SELECT count(*) FROM etik_pasal").fetchone()[0] == 0
+    from app.models.etik import kasus as ek
+
+    assert len(ek.list_pasal(db)) == 14
     conn.execute("UPDATE etik_pasal SET isi = 'Diubah admin' WHERE kode = 'DIRI_1'")
     conn.execute("DELETE FROM lokal_migrasi WHERE versi >= 24")
     conn.execute("PRAGMA user_version = 22")

@@ -26,6 +26,96 @@ from app.models.storage.store import Store
 DIBUKA, SIDANG, DIPUTUS = "DIBUKA", "SIDANG", "DIPUTUS"
 STATUS: dict[str, str] = {DIBUKA: "Dibuka", SIDANG: "Sidang majelis", DIPUTUS: "Diputus"}
 
+# The default code of ethics: PP 42/2004 Ps. 8-12 (the five groups of obligations; wording
+# abridged, [?] where not checked against the gazette text) and two example points of the
+# agency's own code [P]. The admin edits them (simpan_pasal).
+KODE_BAWAAN: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "NEGARA_1",
+        "Bernegara",
+        "Melaksanakan sepenuhnya Pancasila dan UUD 1945.",
+        "PP 42/2004 Ps. 8 huruf a [?]",
+    ),
+    (
+        "NEGARA_2",
+        "Bernegara",
+        "Menjadi perekat dan pemersatu bangsa dalam NKRI.",
+        "PP 42/2004 Ps. 8 huruf c [?]",
+    ),
+    (
+        "NEGARA_3",
+        "Bernegara",
+        "Netral dari pengaruh golongan dan partai politik dalam pelayanan.",
+        "PP 42/2004 Ps. 8 huruf d [?]",
+    ),
+    (
+        "ORGANISASI_1",
+        "Berorganisasi",
+        "Melaksanakan tugas dan wewenang sesuai ketentuan yang berlaku.",
+        "PP 42/2004 Ps. 9 huruf a [?]",
+    ),
+    (
+        "ORGANISASI_2",
+        "Berorganisasi",
+        "Menjaga informasi yang bersifat rahasia.",
+        "PP 42/2004 Ps. 9 huruf b [?]",
+    ),
+    (
+        "ORGANISASI_3",
+        "Berorganisasi",
+        "Menciptakan dan memelihara suasana kerja yang kondusif.",
+        "PP 42/2004 Ps. 9 [?]",
+    ),
+    (
+        "MASYARAKAT_1",
+        "Bermasyarakat",
+        "Memberikan pelayanan dengan empati, hormat, santun, tanpa pamrih dan tanpa paksaan.",
+        "PP 42/2004 Ps. 10 huruf b [?]",
+    ),
+    (
+        "MASYARAKAT_2",
+        "Bermasyarakat",
+        "Memberikan pelayanan secara cepat, tepat, terbuka dan adil serta tidak diskriminatif.",
+        "PP 42/2004 Ps. 10 huruf c [?]",
+    ),
+    (
+        "DIRI_1",
+        "Terhadap diri sendiri",
+        "Jujur dan terbuka serta tidak memberikan informasi yang tidak benar.",
+        "PP 42/2004 Ps. 11 huruf a [?]",
+    ),
+    (
+        "DIRI_2",
+        "Terhadap diri sendiri",
+        "Menghindari konflik kepentingan pribadi, kelompok maupun golongan.",
+        "PP 42/2004 Ps. 11 huruf d [?]",
+    ),
+    (
+        "SESAMA_1",
+        "Terhadap sesama PNS",
+        "Saling menghormati sesama warga negara yang memeluk agama/kepercayaan yang berlainan.",
+        "PP 42/2004 Ps. 12 huruf a [?]",
+    ),
+    (
+        "SESAMA_2",
+        "Terhadap sesama PNS",
+        "Menghargai perbedaan pendapat dan menjaga kerja sama yang kooperatif.",
+        "PP 42/2004 Ps. 12 [?]",
+    ),
+    (
+        "INSTANSI_1",
+        "Kode etik instansi",
+        "Tidak menerima imbalan atau hadiah dalam bentuk apa pun terkait layanan kepegawaian.",
+        "Contoh kode etik instansi (Perkada, disusun admin) [P]",
+    ),
+    (
+        "INSTANSI_2",
+        "Kode etik instansi",
+        "Menggunakan media sosial secara bijak dan tidak merendahkan martabat instansi.",
+        "Contoh kode etik instansi (Perkada, disusun admin) [P]",
+    ),
+)
+
 
 @dataclass(frozen=True)
 class Pasal:
@@ -102,8 +192,34 @@ class Putusan:
 # -- the code itself ---------------------------------------------------------------------------
 
 
+def seed_kode_etik(db: Database, *, actor: str = "sistem") -> int:
+    """Add the default points that were never written (idempotent; a point the admin deleted
+    stays deleted). Returns how many were added."""
+    conn = db.conn
+    have = {r[0] for r in conn.execute("SELECT kode FROM etik_pasal")}
+    missing = [(i, r) for i, r in enumerate(KODE_BAWAAN, 1) if r[0] not in have]
+    if not missing:
+        return 0
+    with Store(db).write(tr("Menyiapkan kode etik bawaan"), actor=actor) as tx:
+        for urutan, (kode, kelompok, isi, dasar) in missing:
+            tx.insert(
+                "etik_pasal",
+                {
+                    "id": natural_id("etik_pasal", kode),
+                    "kode": kode,
+                    "kelompok": kelompok,
+                    "isi": isi,
+                    "urutan": urutan,
+                    "dasar_hukum": dasar,
+                },
+            )
+    return len(missing)
+
+
 def list_pasal(db: Database) -> list[Pasal]:
-    """The points of the agency's code of ethics, in order (not confidential)."""
+    """The points of the agency's code of ethics, in order (not confidential); the defaults
+    are written on first use."""
+    seed_kode_etik(db)
     return [
         Pasal(r[0], r[1], r[2], r[3])
         for r in db.conn.execute(
