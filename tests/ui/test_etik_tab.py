@@ -27,6 +27,7 @@ from app.models.access.akses import Hak, Peran
 from app.models.etik import kasus as ek
 from app.ui.pages.integritas import EtikTab, IntegritasPage
 from app.ui.tasks import TaskRunner
+from tests.helpers.dokumen import prepare_db
 from tests.helpers.pegawai import Orang, add, make_db
 
 TODAY = date(2026, 3, 2)
@@ -44,6 +45,7 @@ def kantor(tmp_path: Path) -> Any:
         Orang("Pengadministrasi", golongan="II/b"),
     ]
     add(db, units, people)
+    prepare_db(db)
     yield db, units, {o.nama: o.nip for o in people}
     db.close()
 
@@ -85,7 +87,9 @@ def _click(qtbot: QtBot, tab: EtikTab, name: str) -> None:
     qtbot.mouseClick(tab.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
 
 
-def test_clerk_runs_an_ethics_case_from_opening_to_decision(qtbot: QtBot, kantor: Any) -> None:
+def test_clerk_runs_an_ethics_case_from_opening_to_decision(
+    qtbot: QtBot, kantor: Any, tmp_path: Path
+) -> None:
     db, _units, nip = kantor
     page = _page(qtbot, db)
     tab = page.etik
@@ -157,6 +161,22 @@ def test_clerk_runs_an_ethics_case_from_opening_to_decision(qtbot: QtBot, kantor
     (kasus,) = ek.list_kasus(db, "sistem")
     assert kasus.disiplin_kasus_id is not None and kasus.pasal == ("MASYARAKAT_1",)
     page.grab().save("/tmp/etik_tab.png")
+    # The written moral sanction, through the decree engine, in the background.
+    tab.tabel.selectRow(0)
+    _click(qtbot, tab, "tombolEtikSurat")
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    folder = dialog.widgets["folder"]
+    assert isinstance(folder, QLineEdit)
+    folder.clear()
+    qtbot.keyClicks(folder, str(tmp_path / "sm"))
+    with qtbot.waitSignal(page.taskFinished, timeout=20000) as blocker:
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+    assert not isinstance(blocker.args[0], BaseException), blocker.args[0]
+    assert "SM-KE/2026" in page.status.text()
+    assert list((tmp_path / "sm").glob("*.pdf"))
 
 
 def test_head_of_office_does_not_see_the_ethics_tab(

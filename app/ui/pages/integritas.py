@@ -182,7 +182,9 @@ class IntegritasPage(Page):
         self.boleh_kasus = akses.allowed(actor, "disiplin.kelola")
         self.tabs.setTabVisible(1, self.boleh_kasus)
         # Ethics cases (PP 42/2004): handled by the same right as discipline cases.
-        self.etik = EtikTab(db, actor, today, on_change=self.reload, parent=self)
+        self.etik = EtikTab(
+            db, actor, today, on_change=self.reload, on_letter=self._sanksi_letter, parent=self
+        )
         self.tabs.setTabVisible(self.tabs.addTab(self.etik, tr("Etik")), self.boleh_kasus)
         layout = QVBoxLayout(self)
         title = QLabel(tr("Pengaduan masyarakat dan penegakan disiplin"))
@@ -707,6 +709,26 @@ class IntegritasPage(Page):
             p=", ".join(str(b.path) for b in result.berkas),
         )
 
+    def _sanksi_letter(self, kasus: ek.Kasus) -> None:
+        """The written moral sanction of a proven ethics case, in the background."""
+        actor = self.actor
+
+        def start(v: dict[str, Any]) -> None:
+            request = integritas_jobs.SanksiMoralRequest(kasus.id, Path(v["folder"]), v["tanggal"])
+            self._background(
+                lambda db, prog: integritas_jobs.issue_sanksi_moral(db, actor, request, prog),
+                self._describe_letter,
+            )
+
+        self._ask(
+            tr("Keputusan sanksi moral"),
+            [
+                Isian("folder", tr("Folder:"), awal=self._folder()),
+                Isian("tanggal", tr("Tanggal keputusan:"), "tanggal", awal=kasus.tanggal_putus),
+            ],
+            start,
+        )
+
     def _reply_letter(self) -> None:
         p = self._selected_aduan()
         if p is None:
@@ -828,10 +850,12 @@ class EtikTab(QWidget):
         today: Callable[[], date],
         *,
         on_change: Callable[[], None],
+        on_letter: Callable[[ek.Kasus], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.actor, self.today, self.on_change = db, actor, today, on_change
+        self.on_letter = on_letter
         self.kasus: list[ek.Kasus] = []
         self.dialog: FormDialog | None = None
         self.tabel = _table(
@@ -845,6 +869,7 @@ class EtikTab(QWidget):
             (tr("Majelis…"), "tombolEtikMajelis", self._majelis),
             (tr("Sidang…"), "tombolEtikSidang", self._sidang),
             (tr("Putusan…"), "tombolEtikPutus", self._putus),
+            (tr("Surat sanksi moral…"), "tombolEtikSurat", self._surat),
         ):
             b = QPushButton(text)
             b.setObjectName(name)
@@ -1045,3 +1070,8 @@ class EtikTab(QWidget):
             ],
             act,
         )
+
+    def _surat(self) -> None:
+        k = self._selected()
+        if k is not None:
+            self.on_letter(k)
