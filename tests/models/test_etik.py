@@ -45,6 +45,7 @@ def kantor(tmp_path: Path) -> Any:
             Orang("Anggota Setara", golongan="III/c"),
             Orang("Staf Muda", golongan="II/c"),
             Orang("Pegawai Badan", golongan="III/a", unit="badan"),
+            Orang("Pppk Senior", golongan="IX", jenis_asn="PPPK", status="PPPK"),
         ],
     )
     ids = {str(r[1]): str(r[0]) for r in db.conn.execute("SELECT id, nama FROM pegawai")}
@@ -125,11 +126,17 @@ def test_case_from_complaint_through_majelis_hearing_finding_and_discipline(kant
 def test_majelis_member_lower_in_rank_or_the_accused_is_refused_whole(kantor: Any) -> None:
     db, _units, ids = kantor
     kid = ek.create_kasus(db, "sistem", ek.KasusBaru(ids["Terperiksa"], "Ujaran", date(2026, 3, 2)))
-    bad = [*_majelis(ids)[:2], (ids["Staf Muda"], "ANGGOTA"), (ids["Terperiksa"], "ANGGOTA")]
+    bad = [
+        *_majelis(ids)[:2],
+        (ids["Staf Muda"], "ANGGOTA"),
+        (ids["Terperiksa"], "ANGGOTA"),
+        (ids["Pppk Senior"], "ANGGOTA"),
+    ]
     with pytest.raises(ValidationError) as err:
         ek.set_majelis(db, "sistem", kid, bad)
     text = str(err.value)
     assert "Staf Muda" in text and "lebih rendah" in text and "diperiksa" in text
+    assert "Pppk Senior tidak diketahui (atau bukan PNS)" in text
     assert ek.get_kasus(db, "sistem", kid).majelis == ()
     # A new composition replaces the previous one.
     ek.set_majelis(db, "sistem", kid, _majelis(ids))

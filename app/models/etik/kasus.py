@@ -424,7 +424,8 @@ def _load(db: Database, actor: str, kasus_id: str) -> Kasus:
 
 def _golongan(db: Database, pegawai_id: str) -> tuple[str, int | None] | None:
     row = db.conn.execute(
-        "SELECT p.nama, r.golongan_urutan FROM pegawai p "
+        # Only a PNS golongan is compared: a PPPK golongan (I-XVII) is another scale.
+        "SELECT p.nama, CASE WHEN r.jenis_asn = 'PNS' THEN r.golongan_urutan END FROM pegawai p "
         "LEFT JOIN pegawai_ringkas r ON r.pegawai_id = p.id WHERE p.id = ? AND p.deleted = 0",
         (pegawai_id,),
     ).fetchone()

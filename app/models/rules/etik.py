@@ -68,7 +68,12 @@ def check_majelis(
                 )
             )
         elif a.golongan_urutan is None:
-            reasons.append(tr("Pangkat {n} tidak diketahui; tidak dapat dibandingkan.", n=a.nama))
+            reasons.append(
+                tr(
+                    "Pangkat PNS {n} tidak diketahui (atau bukan PNS); tidak dapat dibandingkan.",
+                    n=a.nama,
+                )
+            )
         elif terperiksa_golongan is not None and a.golongan_urutan < terperiksa_golongan:
             reasons.append(
                 tr("Pangkat {n} lebih rendah dari pangkat pegawai yang diperiksa.", n=a.nama)
