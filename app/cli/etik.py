@@ -15,7 +15,7 @@
 * ``merit etik surat ID --out DIR [--tanggal D]``: the written moral sanction (Keputusan, through
   the decree engine) of a proven case; prints its number and file.
 * ``merit etik kode``: the points of the code of ethics with their source;
-  ``merit etik kode --ubah KODE --kelompok K --isi T [--dasar T]``: add or change a point (admin).
+  ``merit etik ubah-kode KODE --kelompok K --isi T [--dasar T]``: add or change a point (admin).
 
 Exit codes: 2 invalid input, 3 not found, 6 access refused.
 """
@@ -97,11 +97,14 @@ def register(sub: Commands) -> None:
     p.set_defaults(handler=cmd_surat)
 
     p = cmds.add_parser("kode", help=tr("butir kode etik instansi"))
-    p.add_argument("--ubah", metavar="KODE", help=tr("tambah atau ubah satu butir (admin)"))
-    p.add_argument("--kelompok")
-    p.add_argument("--isi")
-    p.add_argument("--dasar", help=tr("dasar hukum atau sumber butir"))
     p.set_defaults(handler=cmd_kode)
+
+    p = cmds.add_parser("ubah-kode", help=tr("tambah atau ubah satu butir kode etik (admin)"))
+    p.add_argument("kode")
+    p.add_argument("--kelompok", required=True)
+    p.add_argument("--isi", required=True)
+    p.add_argument("--dasar", help=tr("dasar hukum atau sumber butir"))
+    p.set_defaults(handler=cmd_ubah_kode)
 
 
 def _json(k: ek.Kasus) -> dict[str, Any]:
@@ -236,13 +239,13 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_ubah_kode(ctx: Context, args: argparse.Namespace) -> int:
+    ek.simpan_pasal(ctx.db, ctx.actor, args.kode, args.kelompok, args.isi, args.dasar)
+    ctx.out.write(tr("Butir kode etik {k} disimpan.", k=args.kode.upper()) + "\n")
+    return ExitCode.OK
+
+
 def cmd_kode(ctx: Context, args: argparse.Namespace) -> int:
-    if args.ubah:
-        ek.simpan_pasal(
-            ctx.db, ctx.actor, args.ubah, args.kelompok or "", args.isi or "", args.dasar
-        )
-        ctx.out.write(tr("Butir kode etik {k} disimpan.", k=args.ubah.upper()) + "\n")
-        return ExitCode.OK
     for p in ek.list_pasal(ctx.db):
         ctx.out.write(f"{p.kode:<14} {clip(p.isi, 70):<70}  {p.dasar_hukum or ''}\n")
     return ExitCode.OK
