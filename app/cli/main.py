@@ -26,6 +26,7 @@ from app.cli import (
     cadangan,
     cuti,
     dokumen,
+    etik,
     formasi,
     hitung,
     impor,
@@ -72,6 +73,7 @@ COMMAND_MODULES = (
     kompetensi,
     mentor,
     integritas,
+    etik,
     hitung,
 )
 

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from app.models.cuti.kalender import read_kalender
 from app.models.disiplin import kasus as dk
+from app.models.etik import kasus as ek
 from app.models.pengaduan import register as adu
 from app.models.rules.integritas import tambah_hari_kerja
 from app.models.storage.db import Database
@@ -128,4 +129,58 @@ def tambah_contoh_integritas(
     dk.add_panggilan(
         db, actor, k2, 1, tanggal_surat=surat2, tanggal_periksa=tambah_hari_kerja(surat2, 7, kal)
     )
+    _contoh_etik(db, actor, made[3], rng.choice(rows)[0], today)
     return len(made)
+
+
+def _contoh_etik(
+    db: Database, actor: str, kasar: tuple[str, str], langsung: str, today: date
+) -> None:
+    """Three ethics cases (PP 42/2004): one from the complaint of rude service, proven, with a
+    closed moral statement; one opened directly, not proven; one still in hearing."""
+    mulai = adu.get_pengaduan(db, actor, kasar[0]).tanggal_triase or today
+    cases = (
+        (kasar[1], kasar[0], "Berkata kasar kepada pemohon lanjut usia di loket", mulai),
+        (
+            langsung,
+            None,
+            "Unggahan media sosial yang merendahkan rekan kerja",
+            today - timedelta(days=60),
+        ),
+        (
+            langsung,
+            None,
+            "Menggunakan ruang rapat untuk kegiatan usaha pribadi",
+            today - timedelta(days=12),
+        ),
+    )
+    for i, (pegawai_id, aduan, dugaan, buka) in enumerate(cases):
+        calon = ek.calon_majelis(db, pegawai_id)
+        if len(calon) < 3:
+            continue
+        kid = ek.create_kasus(db, actor, ek.KasusBaru(pegawai_id, dugaan, buka, aduan))
+        ek.set_majelis(
+            db, actor, kid, list(zip(calon, ("KETUA", "SEKRETARIS", "ANGGOTA"), strict=True))
+        )
+        sidang = tambah_hari_kerja(buka, 5)
+        ringkasan = (
+            "Terperiksa mengakui perbuatannya dan meminta maaf",
+            "Saksi tidak menguatkan dugaan; unggahan bukan milik terperiksa",
+            "Majelis mendengar keterangan terperiksa dan dua saksi",
+        )[i]
+        ek.add_sidang(db, actor, kid, tanggal=sidang, hadir=True, ringkasan=ringkasan)
+        putus = tambah_hari_kerja(sidang, 3)
+        if i == 0:
+            ek.putus(
+                db,
+                actor,
+                kid,
+                ek.Putusan("TERBUKTI", putus, ("MASYARAKAT_1",), "TERTUTUP", "Pelanggaran pertama"),
+            )
+        elif i == 1:
+            ek.putus(
+                db,
+                actor,
+                kid,
+                ek.Putusan("TIDAK_TERBUKTI", putus, pertimbangan="Tidak cukup bukti"),
+            )

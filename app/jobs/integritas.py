@@ -17,6 +17,7 @@ from app.models.disiplin import kasus as dk
 from app.models.dokumen import templat_bawaan
 from app.models.dokumen.rancangan import Permintaan
 from app.models.errors import ValidationError
+from app.models.etik import kasus as ek
 from app.models.pengaduan import register as adu
 from app.models.storage.db import Database
 
@@ -181,4 +182,47 @@ def issue_jawaban(
         progress,
     )
     adu.set_register(db, actor, aduan.id, hasil.register_ids[0])
+    return hasil
+
+
+@dataclass(frozen=True)
+class SanksiMoralRequest:
+    kasus_id: str
+    out_dir: Path
+    tanggal: date | None = None  # the decision's date (default: the majelis's finding)
+
+
+@dokumen
+def issue_sanksi_moral(
+    db: Database, actor: str, request: SanksiMoralRequest, progress: Progress = NO_PROGRESS
+) -> dokumen_jobs.HasilTerbit:
+    """Issue the written moral sanction of a proven ethics case (template SANKSI_MORAL) and link
+    its number and register entry to the case."""
+    kasus = ek.check_surat(db, actor, request.kasus_id)
+    butir = {p.kode: p.isi for p in ek.list_pasal(db)}
+    sanksi = kasus.sanksi_label
+    templat_bawaan.seed_templates(db)
+    hasil = dokumen_jobs.issue(
+        db,
+        actor,
+        dokumen_jobs.IssueRequest(
+            Permintaan(
+                templat=templat_bawaan.SANKSI_MORAL.kode,
+                nips=(kasus.nip,),
+                tanggal=request.tanggal or kasus.tanggal_putus or date.today(),
+                jenis="asli",
+                nilai={
+                    "sanksi_moral": sanksi[:1].lower() + sanksi[1:],
+                    "dugaan_pelanggaran": kasus.dugaan[:1].lower() + kasus.dugaan[1:],
+                    "tanggal_putusan": tanggal(kasus.tanggal_putus),
+                    "butir_kode_etik": "; ".join(
+                        f"{butir.get(k, k).rstrip('.')} ({k})" for k in kasus.pasal
+                    ),
+                },
+            ),
+            request.out_dir,
+        ),
+        progress,
+    )
+    ek.set_surat(db, actor, kasus.id, hasil.nomor[0], hasil.register_ids[0])
     return hasil

@@ -23,3 +23,15 @@ def test_demo_complaints_and_cases(demo_db: Database) -> None:
     decided = next(k for k in cases if k.status == "DIPUTUS")
     assert decided.riwayat_hukdis_id and decided.tmt_mulai and decided.tmt_selesai
     assert decided.tmt_selesai > decided.tmt_mulai > date(2025, 1, 1)
+    from app.models.etik import kasus as ek
+
+    etik = sorted(ek.list_kasus(demo_db, "sistem"), key=lambda k: k.tanggal_mulai)
+    assert [(k.status, k.temuan, k.sanksi) for k in etik] == [
+        ("DIPUTUS", "TERBUKTI", "TERTUTUP"),
+        ("DIPUTUS", "TIDAK_TERBUKTI", None),
+        ("SIDANG", None, None),
+    ]
+    assert etik[0].pengaduan_id is not None
+    for k in etik:
+        full = ek.get_kasus(demo_db, "sistem", k.id)
+        assert len(full.majelis) == 3 and len(full.sidang) == 1

@@ -35,7 +35,7 @@ def kp(
 def test_seeded_templates_are_valid_and_seeding_is_idempotent(
     demo_db: Database, db: Database
 ) -> None:
-    assert templat_bawaan.seed_templates(db) == 7
+    assert templat_bawaan.seed_templates(db) == 8
     assert templat_bawaan.seed_templates(db) == 0
     assert templat_bawaan.seed_templates(demo_db) == 0  # the demo seeds them (issue 14)
     kodes = [t.kode for t in templat.list_templates(demo_db.conn)]
@@ -43,6 +43,7 @@ def test_seeded_templates_are_valid_and_seeding_is_idempotent(
         "JAWABAN_PENGADUAN",
         "KGB",
         "PANGGILAN_DISIPLIN",
+        "SANKSI_MORAL",
         "SK_HUKDIS",
         "SK_JABATAN",
         "SK_KP",

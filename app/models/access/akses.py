@@ -274,6 +274,10 @@ TABEL_AKSI += (
     ("pengaduan", "pengaduan.kelola"),
     ("pengaduan_", "pengaduan.kelola"),
     ("disiplin_", "disiplin.kelola"),
+    # Ethics cases are handled by the discipline handlers; etik_pasal (the code) stays admin.
+    ("etik_kasus", "disiplin.kelola"),
+    ("etik_majelis", "disiplin.kelola"),
+    ("etik_sidang", "disiplin.kelola"),
 )
 
 

@@ -70,7 +70,7 @@ JENIS: tuple[JenisIzin, ...] = (
     JenisIzin(
         "integritas",
         "pengaduan masyarakat dan kasus disiplin",
-        ("pengaduan", "pengaduan_", "disiplin_"),
+        ("pengaduan", "pengaduan_", "disiplin_", "etik_"),
         False,
     ),
 )

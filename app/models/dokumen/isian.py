@@ -95,6 +95,10 @@ PLACEHOLDER_INTEGRITAS: dict[str, str] = {
     "perihal_pengaduan": "Perihal pengaduan",
     "hasil_pengaduan": "Hasil penanganan pengaduan",
     "jawaban_pengaduan": "Jawaban kepada pelapor",
+    # The moral sanction of an ethics case (PP 42/2004; app/jobs/integritas.py).
+    "sanksi_moral": "Sanksi moral: pernyataan secara tertutup atau terbuka",
+    "tanggal_putusan": "Tanggal putusan majelis kode etik",
+    "butir_kode_etik": "Butir kode etik yang dilanggar",
 }
 #: Values of the surat tugas and daftar peserta of a training event (issue 15), given by the
 #: job (app/jobs/kompetensi.py) from the event: the same for the whole document.

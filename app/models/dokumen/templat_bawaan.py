@@ -396,6 +396,49 @@ JAWABAN_PENGADUAN = Templat(
     alamat_penerima="Saudara {nama_pelapor} di {alamat_pelapor}",
 )
 
+# Code of ethics (PP 42/2004 Ps. 15-16 [?]): the moral sanction is made in writing and stated by
+# the Pejabat Pembina Kepegawaian, closed or open; the values come from the ethics case.
+SANKSI_MORAL = Templat(
+    kode="SANKSI_MORAL",
+    nama="Keputusan Sanksi Moral Pelanggaran Kode Etik (per orang)",
+    bentuk="PERORANGAN",
+    pejabat="{kepala_daerah}",
+    tentang="Penjatuhan Sanksi Moral atas Pelanggaran Kode Etik Pegawai Negeri Sipil",
+    format_nomor="800.1.6.5/{nomor}/SM-KE/{tahun}",
+    menimbang=(
+        "bahwa berdasarkan putusan Majelis Kode Etik tanggal {tanggal_putusan}, Pegawai Negeri "
+        "Sipil yang namanya tersebut dalam Diktum KESATU Keputusan ini terbukti melanggar kode "
+        "etik, yaitu {dugaan_pelanggaran};",
+        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
+        "Keputusan tentang Penjatuhan Sanksi Moral;",
+    ),
+    mengingat=(
+        _UU_ASN,
+        _PP_MANAJEMEN,
+        "Peraturan Pemerintah Nomor 42 Tahun 2004 tentang Pembinaan Jiwa Korps dan Kode Etik "
+        "Pegawai Negeri Sipil;",
+    ),
+    diktum=(
+        DiktumTemplat(
+            "Menjatuhkan sanksi moral berupa {sanksi_moral} kepada:",
+            (
+                ("Nama", "{nama_lengkap}"),
+                ("NIP", "{nip}"),
+                ("Pangkat/golongan ruang", "{pangkat_golongan}"),
+                ("Jabatan", "{jabatan}"),
+                ("Unit kerja", "{unit}"),
+            ),
+        ),
+        DiktumTemplat("Butir kode etik yang dilanggar: {butir_kode_etik}."),
+        DiktumTemplat("Keputusan ini mulai berlaku pada tanggal ditetapkan."),
+    ),
+    tembusan=("Inspektur {daerah} di {ibu_kota};", "Pegawai yang bersangkutan;", "Arsip."),
+    kop="KEPALA_DAERAH",
+    ttd_jabatan="{kepala_daerah}",
+    sah_jabatan=_KEPALA_BKPSDM,
+    alamat_penerima="{unit}",
+)
+
 DEFAULT_TEMPLATES: tuple[Templat, ...] = (
     SK_KP,
     SK_JABATAN,
@@ -404,6 +447,7 @@ DEFAULT_TEMPLATES: tuple[Templat, ...] = (
     PANGGILAN_DISIPLIN,
     SK_HUKDIS,
     JAWABAN_PENGADUAN,
+    SANKSI_MORAL,
 )
 
 

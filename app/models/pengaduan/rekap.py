@@ -1,6 +1,7 @@
 """The oversight recap: complaints and discipline cases of a period in figures, with no personal
 data (no name, NIP, NIK or complainant): counts per category, channel, unit and stage, the days
-to the first response and to closing, the share resolved, cases and penalties by level."""
+to the first response and to closing, the share resolved, cases and penalties by level,
+ethics cases by stage and outcome."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from app.i18n import tr
 from app.models.access import akses
 from app.models.disiplin.kasus import STATUS as STATUS_KASUS
 from app.models.errors import ValidationError
+from app.models.etik.kasus import STATUS as STATUS_ETIK
 from app.models.pengaduan import register as adu
+from app.models.rules.etik import SANKSI_MORAL
+from app.models.rules.etik import TEMUAN as TEMUAN_ETIK
 from app.models.storage.db import Database
 
 
@@ -120,5 +124,27 @@ def rekap_pengawasan(db: Database, actor: str, dari: date, sampai: date) -> Reka
             _hitung([str(r[1]).title() for r in kasus if r[1]]),
         )
     )
+    # Ethics cases (PP 42/2004, migration 24): counts of stage and outcome only, no names.
+    etik = db.conn.execute(
+        "SELECT status, temuan, sanksi, disiplin_kasus_id IS NOT NULL FROM etik_kasus "
+        "WHERE deleted = 0 AND tanggal_mulai BETWEEN ? AND ?",
+        (dari.isoformat(), sampai.isoformat()),
+    ).fetchall()
+    bagian.append(
+        Bagian(
+            tr("Kasus kode etik dibuka menurut tahap"),
+            (tr("Tahap"), tr("Jumlah")),
+            _hitung([tr(STATUS_ETIK.get(r[0], r[0])) for r in etik]),
+        )
+    )
+    hasil: list[str] = []
+    for _status, temuan, sanksi, ke_disiplin in etik:
+        if temuan:
+            hasil.append(tr(TEMUAN_ETIK.get(temuan, temuan)))
+        if sanksi:
+            hasil.append(tr("Sanksi moral: {s}", s=tr(SANKSI_MORAL.get(sanksi, sanksi)).lower()))
+        if ke_disiplin:
+            hasil.append(tr("Diteruskan ke kasus disiplin"))
+    bagian.append(Bagian(tr("Putusan kode etik"), (tr("Putusan"), tr("Jumlah")), _hitung(hasil)))
     selesai = sum(1 for p in rows if p.status == adu.SELESAI)
     return RekapPengawasan(dari, sampai, len(rows), selesai, tuple(bagian))

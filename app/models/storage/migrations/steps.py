@@ -193,6 +193,10 @@ def _m0026(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0026_alpa_berturut.sql")
 
 
+def _m0027(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0027_kode_etik.sql")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -228,5 +232,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(24, "pelamar seleksi yang ditambahkan dari talent pool", _m0024),
     Migration(25, "mentoring: pasangan mentor dan mentee, pertemuan", _m0025),
     Migration(26, "referensi hukuman tidak masuk kerja berturut-turut (PP 94/2021)", _m0026),
+    Migration(27, "kasus kode etik: kode etik instansi, majelis, sidang, sanksi moral", _m0027),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
