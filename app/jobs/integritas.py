@@ -215,9 +215,8 @@ def issue_sanksi_moral(
                     "sanksi_moral": sanksi[:1].lower() + sanksi[1:],
                     "dugaan_pelanggaran": kasus.dugaan[:1].lower() + kasus.dugaan[1:],
                     "tanggal_putusan": tanggal(kasus.tanggal_putus),
-                    "butir_kode_etik": "; ".join(
-                        f"{butir.get(k, k).rstrip('.')} ({k})" for k in kasus.pasal
-                    ),
+                    # The points' words, not Merit's internal codes (a decree an official signs).
+                    "butir_kode_etik": "; ".join(butir.get(k, k).rstrip(".") for k in kasus.pasal),
                 },
             ),
             request.out_dir,
