@@ -63,11 +63,12 @@ def test_moral_sanction_letter_is_issued_and_linked(kantor: Any, tmp_path: Path)
         "Ani Loket",
         orang.nip[:8],
         "Peraturan Pemerintah Nomor 42 Tahun 2004",
-        "MASYARAKAT_1",
+        "santun, tanpa pamrih",  # the breached point in its words
         "10 Maret 2026",
         hasil.nomor[0],
     ):
         assert expected in text, expected
+    assert "MASYARAKAT_1" not in text  # not Merit's internal code, in a decree
     row = db.conn.execute(
         "SELECT nomor_surat, register_id FROM etik_kasus WHERE id = ?", (kid,)
     ).fetchone()
