@@ -142,13 +142,37 @@ def _lang_flag(argv: Sequence[str]) -> str | None:
     return None
 
 
+#: Options of ``merit`` itself that take a value (skipped when looking for a package file).
+_VALUED = {"--db", "--user", "--pengguna", "--password-file", "--lang"}
+
+
+def package_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """A ``.merit`` package given in place of a command (``merit PAKET.merit``: how the file
+    association of the installers opens one) and the arguments without it."""
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item in _VALUED:
+            i += 2
+        elif item.startswith("-"):
+            i += 1
+        else:
+            if item.lower().endswith(".merit"):
+                return item, items[:i] + items[i + 1 :]
+            return None, items
+    return None, items
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the ``merit`` command. Returns the exit code."""
     out = out or sys.stdout
-    set_language(choose_language(_lang_flag(sys.argv[1:] if argv is None else argv), paths.home()))
-    args = build_parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    set_language(choose_language(_lang_flag(given), paths.home()))
+    package, given = package_argument(given)
+    args = build_parser().parse_args(given)
     if args.command is None:
-        return launch(args)
+        return launch(args, package=Path(package) if package else None)
     ctx = Context.from_args(args, out)
     try:
         handler: Handler = args.handler

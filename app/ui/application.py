@@ -8,7 +8,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import paths
 from app.i18n import current_language, tr
@@ -83,11 +83,12 @@ def open_database(path: Path) -> Database | int:
         return exc.exit_code
 
 
-def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
+def run_app(db_path: Path | None = None, *, demo: bool = False, package: Path | None = None) -> int:
     """Open the desktop app on ``db_path`` (default: the per-user data folder).
 
     With ``demo``, an empty database is filled with demo data straight away (with progress)
-    instead of asking.
+    instead of asking. With ``package`` (``merit PAKET.merit``, the installers' file
+    association), the first window after sign-in opens Sinkronisasi and imports it.
     """
     app = make_app()
     install_excepthook()
@@ -117,12 +118,30 @@ def run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
     # "Keluar akun" returns to the login (app/ui/dialogs/login.py).
     flow = SessionFlow(db, lambda sesi: MainWindow(db, runner, actor=sesi))
     flow.finished.connect(app.quit)
+    if package is not None:
+        pending = [package]
+
+        def first_window(window: QWidget) -> None:
+            if pending:
+                open_package(window, pending.pop())
+
+        flow.window_opened.connect(first_window)
     flow.start()
     code = app.exec()
     runner.wait()
     make_due_backup(db)  # a session shorter than the first scheduled check still leaves one
     db.close()
     return int(code)
+
+
+def open_package(window: QWidget, package: Path) -> object:
+    """Show Sinkronisasi in ``window`` and import ``package`` there (its passphrase asked
+    first when it has one). The page, and the import's right checks, decide what happens: a user
+    without the Sinkronisasi page just sees the main window."""
+    open_page = getattr(window, "open_page", None)
+    page = open_page("sinkron") if open_page is not None else None
+    import_file = getattr(page, "import_file", None)
+    return import_file(package) if import_file is not None else None
 
 
 def make_due_backup(db: Database, _progress: object = None) -> None:

@@ -72,12 +72,17 @@ def test_the_command_line_starts_without_heavy_libraries(argv: list[str]) -> Non
 def test_without_a_command_merit_opens_the_desktop_app(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[tuple[Path | None, bool]] = []
+    calls: list[tuple[Path | None, bool, Path | None]] = []
 
-    def fake_run_app(db_path: Path | None = None, *, demo: bool = False) -> int:
-        calls.append((db_path, demo))
+    def fake_run_app(
+        db_path: Path | None = None, *, demo: bool = False, package: Path | None = None
+    ) -> int:
+        calls.append((db_path, demo, package))
         return 0
 
     monkeypatch.setattr(application, "run_app", fake_run_app)
     assert main(["--db", str(tmp_path / "m.sqlite3"), "--demo"]) == 0
-    assert calls == [(tmp_path / "m.sqlite3", True)]
+    assert calls == [(tmp_path / "m.sqlite3", True, None)]
+    # a .merit package instead of a command (the installers' file association)
+    assert main(["--db", str(tmp_path / "m.sqlite3"), str(tmp_path / "p.merit")]) == 0
+    assert calls[-1] == (tmp_path / "m.sqlite3", False, tmp_path / "p.merit")

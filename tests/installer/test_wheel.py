@@ -5,6 +5,7 @@ bundled Liberation Serif, from outside the source tree."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -43,12 +44,28 @@ print("OK", LATEST_VERSION, len(MIGRATIONS))
 """
 
 
+def source_copy(tmp_path: Path) -> Path:
+    """What a build reads, copied: building leaves build/ and merit.egg-info in its folder."""
+    source = tmp_path / "source"
+    shutil.copytree(ROOT / "app", source / "app", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    return source
+
+
 def test_wheel_carries_resources_and_runs_installed(tmp_path: Path) -> None:
+    # Without PYTHONPATH (the source tree, as the developers' test command sets it): pip would
+    # take the source tree's merit.egg-info for an installed merit and skip the wheel. Built from
+    # a copy, so that no build/ or merit.egg-info is left in the source tree.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["MERIT_HOME"] = str(tmp_path / "home")
+    source = source_copy(tmp_path)
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(source)],
         check=True,
         cwd=tmp_path,
+        env=env,
     )
     (wheel,) = dist.glob("merit-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -61,7 +78,7 @@ def test_wheel_carries_resources_and_runs_installed(tmp_path: Path) -> None:
     ):
         assert needed in names, needed
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=env)
     py = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
     # Reuse this environment's dependencies (no network): its site-packages as a plain path
     # after the new venv's own, so the installed wheel's ``app`` wins over any editable one.
@@ -71,15 +88,15 @@ def test_wheel_carries_resources_and_runs_installed(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout.strip()
-    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    Path(site, "zz-deps.pth").write_text("\n".join(sorted(ours)) + "\n", encoding="utf-8")
     subprocess.run(
         [str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
         check=True,
         cwd=tmp_path,
+        env=env,
     )
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["MERIT_HOME"] = str(tmp_path / "home")
+    # After the install, so that pip does not see this environment's (editable) merit.
+    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(site, "zz-deps.pth").write_text("\n".join(sorted(ours)) + "\n", encoding="utf-8")
     out = subprocess.run(
         [str(py), "-c", SNIPPET, str(ROOT)],
         capture_output=True,
@@ -107,7 +124,7 @@ def test_sdist_carries_resources(tmp_path: Path) -> None:
         ],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=source_copy(tmp_path),
         check=True,
     )
     name = out.stdout.strip().splitlines()[-1]
