@@ -123,7 +123,7 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"Merit {__version__} (skema basis data {LATEST_VERSION})",
+        version=tr("Merit {v} (skema basis data {s})", v=__version__, s=LATEST_VERSION),
         help=tr("tampilkan versi program lalu keluar"),
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
