@@ -104,6 +104,25 @@ def test_both_search_plans_give_the_same_ordered_result(
     assert any(len(ids) > 10 for ids in broad)
 
 
+def test_first_page_equals_the_head_of_the_full_ordered_result(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first screenful (LIMIT, walked in display order) is the first 50 of the whole list,
+    for narrow and broad searches, each sort and both plans (issue 20)."""
+    conn = demo_db.conn
+    for threshold in (10**9, -1):
+        monkeypatch.setattr(emp, "SELECTIVE_MATCHES", threshold)
+        for text in ("", "a", "s", "su", "1", "19", "nur a", "zzz"):
+            for kedudukan in (None, "AKTIF"):
+                for sort, desc in (("nama", False), ("golongan", False), ("nip", True)):
+                    flt = emp.EmployeeFilter(
+                        search=text, kedudukan=kedudukan, sort=sort, descending=desc
+                    )
+                    full = emp.search_ids(conn, flt)
+                    assert emp.search_ids(conn, flt, limit=50) == full[:50], (text, sort)
+    assert len(emp.search_ids(conn, emp.EmployeeFilter(search="a"), limit=50)) == 50
+
+
 def test_default_list_keys_come_from_a_covering_index(demo_db: Database) -> None:
     flt = emp.EmployeeFilter(kedudukan="AKTIF")
     where, params = emp._where(demo_db.conn, flt)
