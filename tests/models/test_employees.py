@@ -134,3 +134,24 @@ def test_default_list_keys_come_from_a_covering_index(demo_db: Database) -> None
     details = " ".join(str(row[-1]) for row in plan)
     assert "COVERING INDEX pegawai_ringkas_kedudukan_nama" in details
     assert "TEMP B-TREE FOR ORDER BY" not in details  # at most ties are sorted
+
+
+def test_walked_first_screenful_equals_the_full_search(demo_db: Database) -> None:
+    """The first screenful found by walking the list in display order (no FTS5) is the head of
+    the FTS5 result, or the whole of it when the walk reaches the end (issue 20)."""
+    conn = demo_db.conn
+    texts = ("", "a", "s", "Su", "nur a", "ma'ruf", "1", "19", "1986 0", "zzz", "é", "nur-a")
+    for text in texts:
+        for kedudukan in (None, "AKTIF"):
+            for sort, desc in (("nama", False), ("golongan", False), ("nip", True)):
+                flt = emp.EmployeeFilter(
+                    search=text, kedudukan=kedudukan, sort=sort, descending=desc
+                )
+                full = emp.search_ids(conn, flt)
+                first = emp.first_ids(conn, flt, 50)
+                if first is None:
+                    assert text in ("é", "nur-a"), text  # not plain: the FTS5 path
+                    continue
+                ids, whole = first
+                assert ids == (full if whole else full[:50]), (text, kedudukan, sort)
+                assert whole == (len(full) < 50) or (whole and len(full) == 50)
