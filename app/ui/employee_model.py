@@ -30,7 +30,7 @@ def _search_task(flt: emp.EmployeeFilter, db: Database, _progress: Progress) -> 
 
 
 PAGE = 200
-FIRST_SCREEN = 60  # rows shown before the background search of a broad list ends
+FIRST_SCREEN = 100  # rows shown before the background search of a broad list ends
 MAX_PAGES = 30
 
 Index = QModelIndex | QPersistentModelIndex
