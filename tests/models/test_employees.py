@@ -155,3 +155,21 @@ def test_walked_first_screenful_equals_the_full_search(demo_db: Database) -> Non
                 ids, whole = first
                 assert ids == (full if whole else full[:50]), (text, kedudukan, sort)
                 assert whole == (len(full) < 50) or (whole and len(full) == 50)
+
+
+def test_a_short_walk_gives_up_rather_than_guess(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the walk does not find the screenful within WALK_ROWS rows it says so (None), and
+    what it does return is still the head of the full result."""
+    conn = demo_db.conn
+    monkeypatch.setattr(emp, "WALK_ROWS", 20)
+    results = []
+    for text in ("a", "su", "nur a", "19", "zzz"):
+        flt = emp.EmployeeFilter(search=text)
+        first = emp.first_ids(conn, flt, 10)
+        results.append(first)
+        if first is not None:
+            assert first[0] == emp.search_ids(conn, flt)[:10] and not first[1]
+    assert None in results  # "zzz" and the rarer terms
+    assert any(r is not None for r in results)  # "a" fills 10 rows within 20
