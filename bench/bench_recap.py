@@ -62,6 +62,27 @@ def _styles() -> dict[str, dict[str, Any]]:
     }
 
 
+def bare_plain(path: Path, values: list[tuple[object, ...]]) -> float:
+    """openpyxl write-only writing the same cells without any style (issue 20's floor)."""
+    from openpyxl import Workbook
+
+    from app.reports.excel.rekap import duk_kolom
+
+    kolom = duk_kolom()
+    with Timer() as t:
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("DUK")
+        for text in ("BKPSDM", "DAFTAR URUT KEPANGKATAN", "Keadaan per ..."):
+            ws.append([text])
+        ws.append([])
+        ws.append([k.grup or k.judul for k in kolom])
+        ws.append([k.judul for k in kolom])
+        for row in values:
+            ws.append(row)
+        wb.save(path)
+    return t.seconds
+
+
 def bare_write(path: Path, values: list[tuple[object, ...]], *, fast: bool) -> float:
     """openpyxl write-only: the same title, header and data cells with the same styles."""
     from openpyxl import Workbook
@@ -133,6 +154,7 @@ def run(employees: int) -> dict:
         size = (Path(tmp) / "duk.xlsx").stat().st_size
         plain = bare_write(Path(tmp) / "bare-a.xlsx", values, fast=False)
         fast = bare_write(Path(tmp) / "bare-b.xlsx", values, fast=True)
+        unstyled = bare_plain(Path(tmp) / "bare-c.xlsx", values)
     conn.close()
     cells = n * len(rx.duk_kolom())
     print(
@@ -140,6 +162,12 @@ def run(employees: int) -> dict:
         f"file {size / 1e6:.1f} MB; query + derivations alone {q.seconds:.2f} s; "
         f"bare styled per attribute {plain:.2f} s, bare with style arrays {fast:.2f} s; "
         f"peak RSS grew {(rss1 - rss0) / 1024:.0f} MB during the export)"
+    )
+    report(
+        f"DUK xlsx vs unstyled cells, {employees:,}",
+        ours.seconds,
+        unstyled,
+        target="target <= 1.3x (issue 20)",
     )
     return report(
         f"DUK xlsx, {employees:,} employees",

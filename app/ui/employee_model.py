@@ -10,7 +10,14 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from app.i18n import tr
 from app.models.pegawai import read as emp
@@ -23,6 +30,7 @@ def _search_task(flt: emp.EmployeeFilter, db: Database, _progress: Progress) -> 
 
 
 PAGE = 200
+FIRST_SCREEN = 100  # rows shown before the background search of a broad list ends
 MAX_PAGES = 30
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,15 +87,41 @@ class EmployeeTableModel(QAbstractTableModel):
         """
         self._generation += 1
         generation = self._generation
-        if self._runner is not None and emp.is_broad(self._db.conn, flt):
-            self._show_keys(flt, emp.search_ids(self._db.conn, flt, limit=PAGE), complete=False)
-            self._runner.run(
-                partial(_search_task, flt),
-                on_done=partial(self._keys_arrived, generation, flt),
-                on_error=partial(self._search_failed, generation),
-            )
+        if self._runner is not None:
+            # The first screenful from a walk of the list in display order (a broad search);
+            # the full list and its count follow from the background (issue 20).
+            large = emp.is_large(self._db.conn)
+            first = emp.first_ids(self._db.conn, flt, FIRST_SCREEN) if large else None
+            if first is not None and first[1]:
+                self._show_keys(flt, first[0])
+                return
+            if first is None and large:
+                # a search the walk could not serve: the first screenful from FTS5 (top-N)
+                ids = emp.search_ids(self._db.conn, flt, limit=FIRST_SCREEN)
+                first = (ids, len(ids) < FIRST_SCREEN)
+                if first[1]:
+                    self._show_keys(flt, ids)
+                    return
+            if first is None and not emp.is_broad(self._db.conn, flt):
+                self._show_keys(flt, emp.search_ids(self._db.conn, flt))
+                return
+            if first is None:
+                first = (emp.search_ids(self._db.conn, flt, limit=PAGE), False)
+            self._show_keys(flt, first[0], complete=False)
+            # Started from the event loop, after the first screenful is painted: a search thread
+            # started at once would share the interpreter with the painting.
+            QTimer.singleShot(0, partial(self._search_all, generation, flt))
             return
         self._show_keys(flt, emp.search_ids(self._db.conn, flt))
+
+    def _search_all(self, generation: int, flt: emp.EmployeeFilter) -> None:
+        if generation != self._generation or self._runner is None:
+            return  # the clerk typed on: a newer search replaced this one
+        self._runner.run(
+            partial(_search_task, flt),
+            on_done=partial(self._keys_arrived, generation, flt),
+            on_error=partial(self._search_failed, generation),
+        )
 
     def _keys_arrived(self, generation: int, flt: emp.EmployeeFilter, ids: list[int]) -> None:
         if generation == self._generation:

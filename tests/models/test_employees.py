@@ -104,6 +104,25 @@ def test_both_search_plans_give_the_same_ordered_result(
     assert any(len(ids) > 10 for ids in broad)
 
 
+def test_first_page_equals_the_head_of_the_full_ordered_result(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first screenful (LIMIT, walked in display order) is the first 50 of the whole list,
+    for narrow and broad searches, each sort and both plans (issue 20)."""
+    conn = demo_db.conn
+    for threshold in (10**9, -1):
+        monkeypatch.setattr(emp, "SELECTIVE_MATCHES", threshold)
+        for text in ("", "a", "s", "su", "1", "19", "nur a", "zzz"):
+            for kedudukan in (None, "AKTIF"):
+                for sort, desc in (("nama", False), ("golongan", False), ("nip", True)):
+                    flt = emp.EmployeeFilter(
+                        search=text, kedudukan=kedudukan, sort=sort, descending=desc
+                    )
+                    full = emp.search_ids(conn, flt)
+                    assert emp.search_ids(conn, flt, limit=50) == full[:50], (text, sort)
+    assert len(emp.search_ids(conn, emp.EmployeeFilter(search="a"), limit=50)) == 50
+
+
 def test_default_list_keys_come_from_a_covering_index(demo_db: Database) -> None:
     flt = emp.EmployeeFilter(kedudukan="AKTIF")
     where, params = emp._where(demo_db.conn, flt)
@@ -115,3 +134,42 @@ def test_default_list_keys_come_from_a_covering_index(demo_db: Database) -> None
     details = " ".join(str(row[-1]) for row in plan)
     assert "COVERING INDEX pegawai_ringkas_kedudukan_nama" in details
     assert "TEMP B-TREE FOR ORDER BY" not in details  # at most ties are sorted
+
+
+def test_walked_first_screenful_equals_the_full_search(demo_db: Database) -> None:
+    """The first screenful found by walking the list in display order (no FTS5) is the head of
+    the FTS5 result, or the whole of it when the walk reaches the end (issue 20)."""
+    conn = demo_db.conn
+    texts = ("", "a", "s", "Su", "nur a", "ma'ruf", "1", "19", "1986 0", "zzz", "é", "nur-a")
+    for text in texts:
+        for kedudukan in (None, "AKTIF"):
+            for sort, desc in (("nama", False), ("golongan", False), ("nip", True)):
+                flt = emp.EmployeeFilter(
+                    search=text, kedudukan=kedudukan, sort=sort, descending=desc
+                )
+                full = emp.search_ids(conn, flt)
+                first = emp.first_ids(conn, flt, 50)
+                if first is None:
+                    assert text in ("é", "nur-a"), text  # not plain: the FTS5 path
+                    continue
+                ids, whole = first
+                assert ids == (full if whole else full[:50]), (text, kedudukan, sort)
+                assert whole == (len(full) < 50) or (whole and len(full) == 50)
+
+
+def test_a_short_walk_gives_up_rather_than_guess(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the walk does not find the screenful within WALK_ROWS rows it says so (None), and
+    what it does return is still the head of the full result."""
+    conn = demo_db.conn
+    monkeypatch.setattr(emp, "WALK_ROWS", 20)
+    results = []
+    for text in ("a", "su", "nur a", "19", "zzz"):
+        flt = emp.EmployeeFilter(search=text)
+        first = emp.first_ids(conn, flt, 10)
+        results.append(first)
+        if first is not None:
+            assert first[0] == emp.search_ids(conn, flt)[:10] and not first[1]
+    assert None in results  # "zzz" and the rarer terms
+    assert any(r is not None for r in results)  # "a" fills 10 rows within 20

@@ -276,7 +276,8 @@ def test_broad_lists_show_a_screenful_first_and_the_rest_from_the_background(
     from app.ui import employee_model
 
     monkeypatch.setattr(emp, "SELECTIVE_MATCHES", 0)  # every list counts as broad here
-    monkeypatch.setattr(employee_model, "PAGE", 50)  # the first screenful
+    monkeypatch.setattr(employee_model, "PAGE", 50)
+    monkeypatch.setattr(employee_model, "FIRST_SCREEN", 50)  # the first screenful
     page = EmployeesPage(demo_db, runner=demo_runner)
     qtbot.addWidget(page)
     page.show()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -248,6 +249,76 @@ def search_ids(
             return [row[0] for row in conn.execute(sql, params)]
     sql = f"SELECT r.rowid FROM pegawai_ringkas r WHERE {where} ORDER BY {_order(flt)}{tail}"
     return [row[0] for row in conn.execute(sql, params)]
+
+
+# The first screenful of a broad search is found by walking the list in display order and testing
+# each name/NIP in Python, stopping at the first ``limit`` matches: a one-letter FTS5 prefix query
+# merges the doclists of every term with that letter (40-80 ms on 100,000 employees), the walk
+# reads a few hundred rows. Only for plain ASCII terms, whose FTS5 unicode61 match is exactly
+# "some token of the folded text starts with the term"; anything else takes the FTS5 path.
+WALK_ROWS = 500
+_PLAIN = re.compile(r"[0-9a-z]+")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _walk_terms(text: str) -> tuple[bool, list[str]] | None:
+    """(NIP only, folded terms) of what was typed, when the walk can match it exactly."""
+    text = text.strip()
+    digits = normalise_nip(text)
+    if digits.isdigit():
+        return True, [digits]
+    terms = [
+        part.lower() for token in _TOKEN.findall(text) for part in token.replace("'", " ").split()
+    ]
+    if not terms or not all(_PLAIN.fullmatch(t) for t in terms):
+        return None
+    return False, terms
+
+
+def _fold(text: str) -> list[str]:
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    return _WORD.findall(text.lower())
+
+
+def is_large(conn: sqlite3.Connection) -> bool:
+    """More employees on record than a search lists at once without a noticeable wait."""
+    size = conn.execute("SELECT max(rowid) FROM pegawai_ringkas").fetchone()[0]
+    return bool((size or 0) > SELECTIVE_MATCHES)
+
+
+def first_ids(
+    conn: sqlite3.Connection, flt: EmployeeFilter, limit: int
+) -> tuple[list[int], bool] | None:
+    """The first ``limit`` keys of the list in display order, found by walking the list's index
+    and stopping there, and whether they are the whole list; None when the walk does not find
+    them within WALK_ROWS rows (a selective search: :func:`search_ids` is quick for those)."""
+    if not flt.search.strip():
+        head = search_ids(conn, flt, limit=limit)
+        return head, len(head) < limit
+    plan = _walk_terms(flt.search)
+    if plan is None:
+        return None
+    nip_only, terms = plan
+    where, params = _where(conn, replace(flt, search=""))
+    sql = (
+        f"SELECT r.rowid, r.nama_lengkap, r.nip FROM pegawai_ringkas r WHERE {where} "
+        f"ORDER BY {_order(flt)} LIMIT {WALK_ROWS}"
+    )
+    ids: list[int] = []
+    seen = 0
+    for rowid, nama, nip in conn.execute(sql, params):
+        seen += 1
+        words = _fold(nip or "") if nip_only else _fold(f"{nama or ''} {nip or ''}")
+        if all(any(w.startswith(t) for w in words) for t in terms):
+            ids.append(rowid)
+            if len(ids) == limit:
+                return ids, False
+    if seen < WALK_ROWS:
+        return ids, True  # the whole list was walked
+    return None
 
 
 LIST_FIELDS = (
