@@ -426,3 +426,21 @@ def test_pdfium_is_used_by_one_thread_at_a_time() -> None:
         pictures = list(pool.map(lambda _: pdfium_door.page_images(data, 0.5), range(6)))
     assert all(p == expected for p in prints)
     assert all(p == images for p in pictures)
+
+
+def test_a_wide_verification_code_stays_on_one_line_in_the_narrow_qr_column() -> None:
+    """A code of wide letters (W, M, H, Y) was cut by characters in the 2.5 cm QR column of a
+    petikan ("YRYEH-WX6W" / "M"), so it could not be typed back (seen as a flaky test in CI)."""
+    from reportlab.lib.units import cm
+
+    from app.models.dokumen.naskah import Verification
+    from app.reports.pdf import fonts
+    from app.reports.pdf import naskah_dinas as nd
+
+    fonts.register()
+    for code in ("YRYEH-WX6WM", "WWWWW-MMMMM", "PVT0C-R1WJT"):
+        items = nd.qr_block(Verification(code=code, content_digest="0" * 64), 2.1 * cm, small=True)
+        lines = nd.Lines([i for i in items if i[0] != "flow"])
+        lines.wrap(2.5 * cm - 6, 1e6)
+        texts = [item[1] for item in lines._laid if item[0] == "text"]
+        assert texts[0] == code

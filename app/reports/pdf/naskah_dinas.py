@@ -201,7 +201,8 @@ class Lines(Flowable):
     """A stack of plain-text lines drawn with drawString: unjustified text (titles, signature
     blocks, the QR caption) without the cost of a Paragraph's markup parser.
 
-    Items: ``("text", text, font, size, leading, align, underline)``, ``("space", height)``,
+    Items: ``("text", text, font, size, leading, align, underline)``, ``("fit", ...)`` (the
+    same, kept on one line and shrunk to the width: a verification code), ``("space", height)``,
     ``("rule", length)``, ``("flow", flowable)``. Text is drawn literally (no markup).
     """
 
@@ -223,6 +224,15 @@ class Lines(Flowable):
                 for line in _wrap_words(text, font, size, aw):
                     laid.append(("text", line, font, size, leading, align, underline))
                     height += leading
+            elif item[0] == "fit":
+                # One line whatever the width: a verification code is never cut (a code broken
+                # over two lines cannot be typed back); it shrinks to the column instead.
+                _, text, font, size, leading, align, underline = item
+                natural = stringWidth(text, font, size)
+                if natural > aw > 0:
+                    size = size * aw / natural
+                laid.append(("text", text, font, size, leading, align, underline))
+                height += leading
             elif item[0] == "space":
                 laid.append(item)
                 height += item[1]
@@ -512,7 +522,7 @@ def qr_block(v: Verification, size: float = 2.5 * cm, *, small: bool = False) ->
     (``small``: for a narrow column beside two signatures)."""
     return [
         ("flow", _QrCode(v.qr_payload or default_qr_payload(v.code), size)),
-        text_item(v.code, bold=True, size=8 if small else 10, align="CENTER"),
+        ("fit", *text_item(v.code, bold=True, size=8 if small else 10, align="CENTER")[1:]),
         text_item(
             tr(VERIFY_SENTENCE) + ".", size=6.5 if small else 7.5, align="CENTER", leading=None
         ),
