@@ -40,7 +40,15 @@ from app.models.rekap.kgb import KgbBaris
 from app.models.rekap.kp import NominatifKp
 from app.models.rekap.pensiun import PensiunBaris
 from app.models.rekap.tabel import Rekap
-from app.reports.excel.sheetdata import OpenpyxlRows, Rows, Sel, XmlRows, save_with_rows, scratch
+from app.reports.excel.sheetdata import (
+    OpenpyxlRows,
+    Rows,
+    Sel,
+    XmlRows,
+    clean,
+    save_with_rows,
+    scratch,
+)
 
 # Paper sizes of the SpreadsheetML page set-up (ECMA-376 Part 1, 18.3.1.63).
 KERTAS: dict[str, int] = {
@@ -313,11 +321,13 @@ def _lines(values: Sequence[object], wrap: list[tuple[int, float]]) -> int:
 
 
 def _footer_text(text: str) -> str:
-    """'&' starts a code in header and footer text; doubled, it prints."""
-    return text.replace("&", "&&")
+    """'&' starts a code in header and footer text; doubled, it prints. Characters XML cannot
+    hold are removed (a title line may carry a unit's name)."""
+    return clean(text).replace("&", "&&")
 
 
 def _sheet_title(name: str) -> str:
+    name = clean(name)
     for ch in "[]:*?/\\":
         name = name.replace(ch, " ")
     return name[:31]
