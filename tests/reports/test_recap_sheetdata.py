@@ -225,3 +225,16 @@ def test_the_illegal_pattern_covers_openpyxl_s(text: str) -> None:
     cleaned = ILLEGAL.sub("", text)
     assert not ILLEGAL_CHARACTERS_RE.search(cleaned)
     assert "\ufffe" not in cleaned and "\uffff" not in cleaned
+
+
+@given(
+    st.one_of(
+        st.text("0123456789", min_size=18, max_size=18),
+        st.text("0123456789\u0661\u0662\uff11 '.-NIP:", max_size=24),
+        st.text(max_size=24),
+    )
+)
+def test_duk_nip_as_printed_is_format_nip(nip: str) -> None:
+    from app.models.rules.nip import format_nip
+
+    assert duk_row(1, "x", nip=nip).nip_cetak == format_nip(nip)

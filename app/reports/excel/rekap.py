@@ -252,7 +252,11 @@ def _write_sheet(wb: Workbook, kop: KopLaporan, lembar: Lembar, kertas: str, row
     styles = [st.data[k.jenis] for k in lembar.kolom]
     # Wrapped text needs a taller row; spreadsheet programs do not all re-measure rows when
     # they open a file, so the height is estimated here (Arial 9 pt) for rows that wrap.
-    wrap = [(i, k.lebar * CHARS_PER_WIDTH) for i, k in enumerate(lembar.kolom) if k.jenis == "teks"]
+    wrap = [
+        (i, max(int(k.lebar * CHARS_PER_WIDTH), 1))
+        for i, k in enumerate(lembar.kolom)
+        if k.jenis == "teks"
+    ]
 
     def height(values: Sequence[object]) -> float | None:
         lines = _lines(values, wrap)
@@ -310,13 +314,13 @@ def _signature(ws: Any, out: Rows, st: _Styles, kop: KopLaporan, kolom: Sequence
         ws.merged_cells.add(f"{first}{out.row}:{last}{out.row}")
 
 
-def _lines(values: Sequence[object], wrap: list[tuple[int, float]]) -> int:
-    """Estimated number of wrapped lines of a row."""
+def _lines(values: Sequence[object], wrap: list[tuple[int, int]]) -> int:
+    """Estimated number of wrapped lines of a row; ``wrap``: (column, characters per line)."""
     most = 1
     for i, chars in wrap:
         value = values[i]
         if isinstance(value, str) and len(value) > chars:
-            most = max(most, -(-len(value) // max(int(chars), 1)))
+            most = max(most, -(-len(value) // chars))
     return most
 
 

@@ -48,6 +48,15 @@ _FLUSH_BYTES = 1 << 20
 Sel = tuple[object, Any]
 
 
+_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _space(text: str) -> str:
+    """``xml:space`` for text with white space at either end (as openpyxl marks it)."""
+    stripped = text.strip()
+    return ' xml:space="preserve"' if stripped and stripped != text else ""
+
+
 def clean(value: str) -> str:
     """Text a cell can hold: characters XML refuses removed, cut at 32,767 characters."""
     if ILLEGAL.search(value):
@@ -201,22 +210,20 @@ class XmlRows:
             kind = type(value)
             if kind is str:
                 text: str = value  # type: ignore[assignment]
-                if ILLEGAL.search(text):
-                    text = ILLEGAL.sub("", text)
-                if len(text) > MAX_TEXT:
-                    text = text[:MAX_TEXT]
-                if not text:
+                if _SPECIAL.search(text):  # rare: characters to remove or escape
+                    text = ILLEGAL.sub("", text)[:MAX_TEXT]
+                    space = _space(text)
+                    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                else:
+                    if len(text) > MAX_TEXT:
+                        text = text[:MAX_TEXT]
+                    space = (
+                        _space(text) if text and (text[0].isspace() or text[-1].isspace()) else ""
+                    )
+                if text:
+                    add(f'<c r="{letter}{r}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+                else:
                     add(f'<c r="{letter}{r}"{s} t="inlineStr"/>')
-                    continue
-                if "&" in text:
-                    text = text.replace("&", "&amp;")
-                if "<" in text:
-                    text = text.replace("<", "&lt;")
-                if ">" in text:
-                    text = text.replace(">", "&gt;")
-                stripped = text.strip()
-                space = ' xml:space="preserve"' if stripped and stripped != text else ""
-                add(f'<c r="{letter}{r}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>')
             elif value is None:
                 if s:
                     add(f'<c r="{letter}{r}"{s}/>')
