@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -238,3 +239,25 @@ def test_duk_nip_as_printed_is_format_nip(nip: str) -> None:
     from app.models.rules.nip import format_nip
 
     assert duk_row(1, "x", nip=nip).nip_cetak == format_nip(nip)
+
+
+def test_a_failed_write_leaves_no_scratch_files(tmp_path: Path, monkeypatch: Any) -> None:
+    scratch_dir = tmp_path / "tmp"
+    scratch_dir.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch_dir))
+
+    def broken() -> Any:
+        yield duk_row(1, "satu")
+        raise RuntimeError("putus")
+
+    target = tmp_path / "out" / "gagal.xlsx"
+    target.parent.mkdir()
+    with pytest.raises(RuntimeError):  # in the middle of the rows
+        rx.write_workbook(
+            target, KOP, [rx.lembar_duk(KOP, [duk_row(1, "a")]), rx.lembar_duk(KOP, broken())]
+        )
+    assert list(scratch_dir.iterdir()) == [] and list(target.parent.iterdir()) == []
+    rx.write_duk(target, KOP, [duk_row(1, "satu")])
+    assert list(scratch_dir.iterdir()) == [] and [p.name for p in target.parent.iterdir()] == [
+        "gagal.xlsx"
+    ]
