@@ -1,4 +1,5 @@
-"""Excel recap sheets as a clerk prints them (openpyxl, write-only streaming).
+"""Excel recap sheets as a clerk prints them (openpyxl for the workbook, the cells streamed as
+SpreadsheetML text by :mod:`app.reports.excel.sheetdata`; 100,000 rows in seconds).
 
 Every sheet: the agency and the title in merged rows on top, the date the Indonesian way, a
 bordered table with merged group headers, NIP as text, dates as real dates shown
@@ -104,7 +105,7 @@ RowsFor = Callable[[Any], Rows]  # where the cells of a new sheet go
 
 
 class _Styles:
-    """Style arrays made once per sheet, copied into every cell (fast in write-only mode)."""
+    """Style arrays made once per sheet; each becomes one style id of the workbook."""
 
     def __init__(self, ws: Any) -> None:
         self.ws = ws
