@@ -11,6 +11,7 @@ import tempfile
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -151,6 +152,19 @@ def test_other_recap_sheets_are_the_same_both_ways(tmp_path: Path) -> None:
     assert_same_workbook(fast, slow)
 
 
+class Jenis(StrEnum):
+    PNS = "PNS"
+    RUMUS = "=1+1"
+
+
+class Angka(IntEnum):
+    TIGA = 3
+
+
+class Waktu(datetime):
+    """A subclass of datetime (as some libraries give)."""
+
+
 KINDS = st.sampled_from(rx.JENIS_KOLOM)
 TEXT = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
@@ -165,6 +179,9 @@ VALUE = st.one_of(
     st.dates(min_value=date(1900, 1, 1)),
     st.datetimes(min_value=datetime(1900, 1, 1)),
     st.decimals(allow_nan=False, places=3, min_value=-(10**6), max_value=10**6).map(Decimal),
+    st.sampled_from([*Jenis, *Angka]),  # enums: subclasses of str and int
+    st.times(),
+    st.datetimes(min_value=datetime(1900, 1, 1)).map(lambda d: Waktu(*d.timetuple()[:6])),
 )
 DATE = st.one_of(
     st.none(),

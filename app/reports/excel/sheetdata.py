@@ -151,26 +151,32 @@ class XmlRows:
             attr = self._ids[key] = f' s="{sid}"' if sid else ""
         return attr
 
-    def _other(self, ref: str, value: object, style: Any) -> str:
-        """A cell of a type other than text, int, float, date or None, the way openpyxl
-        writes it (booleans, decimals, times, durations); its errors as openpyxl's."""
+    def _other(self, letter: str, r: int, s: str, style: Any, value: object) -> str:
+        """A cell of any type but exactly str, int, float, date, datetime or None, the way
+        openpyxl writes it (booleans, decimals, times, durations, subclasses of str, int or
+        date); openpyxl's errors for what it cannot write."""
+        ref = f"{letter}{r}"
+        value = _value(value)
+        if isinstance(value, str):  # a str subclass (an enum): its text
+            return self._cells(r, [(letter, s, style)], [str.__str__(value)])[0]
         key = (tuple(style) if style is not None else (), type(value))
         cell = Cell(self.ws, row=1, column=1, style_array=style)
         cell.value = value
         kind = cell.data_type
-        s = self._date_ids.get(key)
-        if s is None:
-            s = self._date_ids[key] = f' s="{cell.style_id}"' if cell.has_style else ""
+        attr = self._date_ids.get(key)
+        if attr is None:
+            attr = self._date_ids[key] = f' s="{cell.style_id}"' if cell.has_style else ""
         if kind == "d":
             if getattr(value, "tzinfo", None) is not None:
                 raise TypeError("Excel does not support timezones in datetimes.")
-            return f'<c r="{ref}"{s} t="n"><v>{safe_string(to_excel(value, self._epoch))}</v></c>'
+            serial = safe_string(to_excel(value, self._epoch))
+            return f'<c r="{ref}"{attr} t="n"><v>{serial}</v></c>'
         if kind not in ("n", "b"):  # pragma: no cover - openpyxl refused such values above
             raise ValueError(f"Cannot convert {value!r} to Excel")
         text = safe_string(value)
         if not text:
-            return f'<c r="{ref}"{s} t="{kind}"><v/></c>'
-        return f'<c r="{ref}"{s} t="{kind}"><v>{text}</v></c>'
+            return f'<c r="{ref}"{attr} t="{kind}"><v/></c>'
+        return f'<c r="{ref}"{attr} t="{kind}"><v>{text}</v></c>'
 
     def _date(self, ref: str, value: date, style: Any, attr: str) -> str:
         """A date: its serial number, in the style's own format when that shows a date, else
@@ -238,7 +244,7 @@ class XmlRows:
             elif kind is datetime:
                 add(self._date(f"{letter}{r}", value.date(), style, s))  # type: ignore[attr-defined]
             else:
-                add(self._other(f"{letter}{r}", value, style))
+                add(self._other(letter, r, s, style, value))
         return parts
 
     @staticmethod
