@@ -37,18 +37,17 @@ from openpyxl.styles.numbers import is_date_format
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
-# What XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE, plus the two non-characters
-# U+FFFE and U+FFFF that it lets through into a file Excel then refuses).
-ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What XML 1.0 cannot hold: openpyxl's ILLEGAL_CHARACTERS_RE, plus what it lets through into a
+# file Excel then refuses (the non-characters U+FFFE and U+FFFF) or cannot encode at all (a lone
+# surrogate).
+ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # or escaped
 MAX_TEXT = 32767  # characters per cell (openpyxl cuts at the same length)
 _EMPTY_SHEET_DATA = b"<sheetData></sheetData>"
-_FLUSH_BYTES = 1 << 20
+_CHUNK = 1 << 20  # characters gathered before a write; bytes per copy into the package
 
 # A cell: its value and its style (an openpyxl style array), or None for no style.
 Sel = tuple[object, Any]
-
-
-_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _space(text: str) -> str:
@@ -131,7 +130,8 @@ class XmlRows:
         self.ws = ws
         self.path = path
         self.row = 0
-        self._out = open(path, "w", encoding="utf-8")  # noqa: SIM115 (closed in close())
+        # "\n" stays "\n" on Windows too (as openpyxl writes it); closed in close()
+        self._out = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         self._buffer: list[str] = []
         self._size = 0
         self._ids: dict[tuple[int, ...], str] = {}
@@ -200,7 +200,7 @@ class XmlRows:
     def _write(self, text: str) -> None:
         self._buffer.append(text)
         self._size += len(text)
-        if self._size > _FLUSH_BYTES:
+        if self._size > _CHUNK:
             self._out.write("".join(self._buffer))
             self._buffer.clear()
             self._size = 0
@@ -320,7 +320,7 @@ def save_with_rows(wb: Workbook, target: Path, rows: Sequence[XmlRows], workdir:
             ):
                 sink.write(head)
                 sink.write(b"<sheetData>")
-                shutil.copyfileobj(cells, sink, _FLUSH_BYTES)
+                shutil.copyfileobj(cells, sink, _CHUNK)
                 sink.write(b"</sheetData>")
                 sink.write(tail)
 
