@@ -102,7 +102,10 @@ class DukBaris:
     @property
     def nip_cetak(self) -> str:
         """The NIP as printed: grouped 8-6-1-3."""
-        return format_nip(self.nip)
+        nip = self.nip
+        if len(nip) == 18 and nip.isascii() and nip.isdigit():  # as stored: nothing to clean
+            return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+        return format_nip(nip)
 
     @property
     def mk_tahun(self) -> int | None:

@@ -1,4 +1,5 @@
-"""Excel recap sheets as a clerk prints them (openpyxl, write-only streaming).
+"""Excel recap sheets as a clerk prints them (openpyxl for the workbook, the cells streamed as
+SpreadsheetML text by :mod:`app.reports.excel.sheetdata`; 100,000 rows in seconds).
 
 Every sheet: the agency and the title in merged rows on top, the date the Indonesian way, a
 bordered table with merged group headers, NIP as text, dates as real dates shown
@@ -21,12 +22,12 @@ import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
@@ -40,6 +41,15 @@ from app.models.rekap.kgb import KgbBaris
 from app.models.rekap.kp import NominatifKp
 from app.models.rekap.pensiun import PensiunBaris
 from app.models.rekap.tabel import Rekap
+from app.reports.excel.sheetdata import (
+    OpenpyxlRows,
+    Rows,
+    Sel,
+    XmlRows,
+    clean,
+    save_with_rows,
+    scratch,
+)
 
 # Paper sizes of the SpreadsheetML page set-up (ECMA-376 Part 1, 18.3.1.63).
 KERTAS: dict[str, int] = {
@@ -91,8 +101,11 @@ def _thin() -> Border:
     return Border(left=side, right=side, top=side, bottom=side)
 
 
+RowsFor = Callable[[Any], Rows]  # where the cells of a new sheet go
+
+
 class _Styles:
-    """Style arrays made once per sheet, copied into every cell (fast in write-only mode)."""
+    """Style arrays made once per sheet; each becomes one style id of the workbook."""
 
     def __init__(self, ws: Any) -> None:
         self.ws = ws
@@ -163,27 +176,17 @@ class _Styles:
             setattr(cell, name, value)
         return cell._style
 
-    def cell(self, value: object, style: Any) -> Cell:
-        """A cell with ``value`` and a copy of ``style``; text is always text, never a formula."""
-        cell = Cell(self.ws, row=1, column=1, style_array=style)
-        if isinstance(value, datetime):
-            value = value.date()
-        if isinstance(value, str):
-            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell.data_type = "s"  # "=1+1", "+62...", "-", "@x" stay text (formula injection)
-        else:
-            cell.value = value
-        return cell
-
 
 def _header_rows(kolom: Sequence[Kolom]) -> int:
     return 2 if any(k.grup for k in kolom) else 1
 
 
-def _write_sheet(wb: Workbook, kop: KopLaporan, lembar: Lembar, kertas: str) -> int:
-    """Write one sheet; returns the number of data rows."""
+def _write_sheet(wb: Workbook, kop: KopLaporan, lembar: Lembar, kertas: str, rows: RowsFor) -> int:
+    """Write one sheet: its settings through openpyxl, its cells to ``rows(ws)``. Returns the
+    number of data rows."""
     ws = wb.create_sheet(_sheet_title(lembar.nama))
     st = _Styles(ws)
+    out = rows(ws)
     ncol = len(lembar.kolom)
     last = get_column_letter(ncol)
     for i, k in enumerate(lembar.kolom, start=1):
@@ -211,26 +214,23 @@ def _write_sheet(wb: Workbook, kop: KopLaporan, lembar: Lembar, kertas: str) -> 
     ws.oddFooter.center.size = 8
     ws.oddFooter.left.text = _footer_text(lembar.judul[0] if lembar.judul else lembar.nama)
     ws.oddFooter.left.size = 8
-    row = 0
     for text, style in titles:
-        row += 1
-        ws.append([st.cell(text, style)])
-        ws.merged_cells.add(f"A{row}:{last}{row}")
-    ws.append([])
-    row += 1
+        out.append([(text, style)])
+        ws.merged_cells.add(f"A{out.row}:{last}{out.row}")
+    out.append([])
 
     # Header: group headers merged across their columns, single headers merged down.
     if levels == 1:
-        ws.append([st.cell(k.judul, st.header) for k in lembar.kolom])
+        out.append([(k.judul, st.header) for k in lembar.kolom])
     else:
-        top: list[Cell] = []
-        bottom: list[Cell] = []
+        top: list[Sel] = []
+        bottom: list[Sel] = []
         i = 0
         while i < ncol:
             k = lembar.kolom[i]
             if k.grup is None:
-                top.append(st.cell(k.judul, st.header))
-                bottom.append(st.cell(None, st.header))
+                top.append((k.judul, st.header))
+                bottom.append((None, st.header))
                 ws.merged_cells.add(
                     f"{get_column_letter(i + 1)}{h1}:{get_column_letter(i + 1)}{h2}"
                 )
@@ -240,52 +240,48 @@ def _write_sheet(wb: Workbook, kop: KopLaporan, lembar: Lembar, kertas: str) -> 
             while j + 1 < ncol and lembar.kolom[j + 1].grup == k.grup:
                 j += 1
             for n in range(i, j + 1):
-                top.append(st.cell(k.grup if n == i else None, st.header))
-                bottom.append(st.cell(lembar.kolom[n].judul, st.header))
+                top.append((k.grup if n == i else None, st.header))
+                bottom.append((lembar.kolom[n].judul, st.header))
             if j > i:
                 ws.merged_cells.add(
                     f"{get_column_letter(i + 1)}{h1}:{get_column_letter(j + 1)}{h1}"
                 )
             i = j + 1
-        ws.append(top)
-        ws.append(bottom)
-    row = h2
+        out.append(top)
+        out.append(bottom)
 
     styles = [st.data[k.jenis] for k in lembar.kolom]
     # Wrapped text needs a taller row; spreadsheet programs do not all re-measure rows when
     # they open a file, so the height is estimated here (Arial 9 pt) for rows that wrap.
-    wrap = [(i, k.lebar * CHARS_PER_WIDTH) for i, k in enumerate(lembar.kolom) if k.jenis == "teks"]
-    count = 0
-    for values in lembar.baris:
-        count += 1
+    wrap = [
+        (i, max(int(k.lebar * CHARS_PER_WIDTH), 1))
+        for i, k in enumerate(lembar.kolom)
+        if k.jenis == "teks"
+    ]
+
+    def height(values: Sequence[object]) -> float | None:
         lines = _lines(values, wrap)
-        if lines > 1:
-            ws.row_dimensions[row + count].height = LINE_HEIGHT * lines + 2
-        ws.append([st.cell(v, s) for v, s in zip(values, styles, strict=True)])
-        if lines > 1:
-            del ws.row_dimensions[row + count]  # written already; keep memory flat
-    row += count
+        return LINE_HEIGHT * lines + 2 if lines > 1 else None
+
+    count = out.extend(lembar.baris, styles, height)
     if lembar.total is not None:
         totals = [st.total[k.jenis] for k in lembar.kolom]
-        ws.append([st.cell(v, s) for v, s in zip(lembar.total, totals, strict=True)])
-        row += 1
+        out.append(list(zip(lembar.total, totals, strict=True)))
     if lembar.catatan:
-        ws.append([])
-        row += 1
+        out.append([])
         for line in lembar.catatan:
-            ws.append([st.cell(line, st.catatan)])
-            row += 1
+            out.append([(line, st.catatan)])
     if lembar.tanda_tangan:
-        row = _signature(ws, st, kop, lembar.kolom, row)
+        _signature(ws, out, st, kop, lembar.kolom)
 
     ws.auto_filter.ref = f"A{h2}:{last}{h2 + max(count, 1)}"
     return count
 
 
-def _signature(ws: Any, st: _Styles, kop: KopLaporan, kolom: Sequence[Kolom], row: int) -> int:
+def _signature(ws: Any, out: Rows, st: _Styles, kop: KopLaporan, kolom: Sequence[Kolom]) -> None:
     """Place, date and the Kepala's signature block under the table, on the right (merged over
     the last columns, about a third of the width); a dotted line where the name or NIP is not
-    known. Returns the last row written."""
+    known."""
     ncol = len(kolom)
     total = sum(k.lebar for k in kolom)
     start, used = ncol, 0.0
@@ -309,68 +305,96 @@ def _signature(ws: Any, st: _Styles, kop: KopLaporan, kolom: Sequence[Kolom], ro
     ]
     chars = (used + kolom[start - 1].lebar) * 0.85  # Arial 10 pt capitals per width unit
     for text, style in lines:
-        row += 1
         if text is None:
-            ws.append([])
+            out.append([])
             continue
         wraps = -(-len(text) // max(int(chars), 1))
-        if wraps > 1:  # a long office line wraps inside its merged cells
-            ws.row_dimensions[row].height = 13 * wraps + 2
-        ws.append([None] * (start - 1) + [st.cell(text, style)])
-        if wraps > 1:
-            del ws.row_dimensions[row]
-        ws.merged_cells.add(f"{first}{row}:{last}{row}")
-    return row
+        # a long office line wraps inside its merged cells
+        row: list[Sel] = [(None, None)] * (start - 1)
+        out.append([*row, (text, style)], 13 * wraps + 2 if wraps > 1 else None)
+        ws.merged_cells.add(f"{first}{out.row}:{last}{out.row}")
 
 
-def _lines(values: Sequence[object], wrap: list[tuple[int, float]]) -> int:
-    """Estimated number of wrapped lines of a row."""
+def _lines(values: Sequence[object], wrap: list[tuple[int, int]]) -> int:
+    """Estimated number of wrapped lines of a row; ``wrap``: (column, characters per line)."""
     most = 1
     for i, chars in wrap:
         value = values[i]
         if isinstance(value, str) and len(value) > chars:
-            most = max(most, -(-len(value) // max(int(chars), 1)))
+            most = max(most, -(-len(value) // chars))
     return most
 
 
 def _footer_text(text: str) -> str:
-    """'&' starts a code in header and footer text; doubled, it prints."""
-    return text.replace("&", "&&")
+    """'&' starts a code in header and footer text; doubled, it prints. Characters XML cannot
+    hold are removed (a title line may carry a unit's name)."""
+    return clean(text).replace("&", "&&")
 
 
 def _sheet_title(name: str) -> str:
+    name = clean(name)
     for ch in "[]:*?/\\":
         name = name.replace(ch, " ")
     return name[:31]
 
 
 def write_workbook(
-    path: Path | str, kop: KopLaporan, lembar: Sequence[Lembar], *, kertas: str = "A4"
+    path: Path | str,
+    kop: KopLaporan,
+    lembar: Sequence[Lembar],
+    *,
+    kertas: str = "A4",
+    through_openpyxl: bool = False,
 ) -> dict[str, int]:
     """Write the sheets to an .xlsx file (atomically: a temporary file renamed at the end).
-    Returns the number of data rows per sheet."""
+    Returns the number of data rows per sheet.
+
+    The cells are written as SpreadsheetML text (:mod:`app.reports.excel.sheetdata`), the
+    rest by openpyxl; ``through_openpyxl``: every cell through openpyxl's own writer instead
+    (slower: the reference that the tests compare the fast path with)."""
     if kertas not in KERTAS:
         raise ValueError(f"kertas harus salah satu dari {sorted(KERTAS)}")
     target = Path(path)
-    wb = Workbook(write_only=True)
-    counts: dict[str, int] = {}
-    try:
-        for sheet in lembar:
-            counts[sheet.nama] = _write_sheet(wb, kop, sheet, kertas)
-    except BaseException:
-        for ws in wb.worksheets:  # end the half-written streams cleanly
-            with contextlib.suppress(Exception):
-                ws.close()
-        raise
     # A hidden name beside the target: the file gets the usual permissions, and a failure
     # leaves the previous file (if any) untouched.
     tmp = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.tmp.xlsx")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    wb = Workbook(write_only=True)
+    counts: dict[str, int] = {}
+    if through_openpyxl:
+        try:
+            for sheet in lembar:
+                counts[sheet.nama] = _write_sheet(wb, kop, sheet, kertas, OpenpyxlRows)
+        except BaseException:
+            for ws in wb.worksheets:  # end the half-written streams cleanly
+                with contextlib.suppress(Exception):
+                    ws.close()
+            raise
+        try:
+            wb.save(tmp)
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return counts
+
+    with scratch() as work:
+        parts: list[XmlRows] = []
+
+        def rows(ws: Any) -> XmlRows:
+            parts.append(XmlRows(ws, work / f"rows{len(parts) + 1}.xml"))
+            return parts[-1]
+
+        try:
+            for sheet in lembar:
+                counts[sheet.nama] = _write_sheet(wb, kop, sheet, kertas, rows)
+            save_with_rows(wb, tmp, parts, work)
+            os.replace(tmp, target)
+        except BaseException:
+            for part in parts:
+                with contextlib.suppress(Exception):
+                    part.close()
+            tmp.unlink(missing_ok=True)
+            raise
     return counts
 
 
