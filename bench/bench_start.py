@@ -45,7 +45,8 @@ while not w.employees.model.complete:  # every key known and the count shown
     app.processEvents(); time.sleep(0.0005)
 assert w.employees.model.rowCount() > 90000
 print(time.perf_counter() - t0)
-print(usable)
+print(usable, flush=True)
+import os; os._exit(0)  # not waiting for the Beranda's background read to end
 """
 
 
