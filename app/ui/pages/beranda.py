@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -310,8 +311,16 @@ class BerandaPage(Page):
         self.progress.show()
         self.reload_button.setEnabled(False)
         self.status.setText(tr("Memuat ringkasan…"))
-        # Read once the window is on screen: the first paint does not share the CPU with it.
-        QTimer.singleShot(0, self, self.reload)
+        # Read once the page is on screen (see paintEvent): the window's first paint does not
+        # share the CPU (the GIL) with the read.
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self.data is None and self._request == 0:  # not read yet
+                QTimer.singleShot(0, self, self.reload)
 
     # -- loading -------------------------------------------------------------------------------
 
