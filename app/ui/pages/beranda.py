@@ -187,6 +187,8 @@ class BerandaPage(Page):
         self.subtitle.setObjectName("keadaanBeranda")
         self.jangka = QComboBox()
         self.jangka.setObjectName("pilihJangka")
+        # filled when the data arrives: as wide as its texts then, not as when first shown empty
+        self.jangka.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # The windows are those of the data (app.models.rekap.beranda, imported by the
         # background read, not at start-up: 60-120 ms); filled when it arrives.
         self.jangka.setEnabled(False)
