@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tanggal, tr
-from app.jobs import cuti as cuti_jobs
-from app.jobs.dokumen import HasilTerbit
 from app.models.access.akses import allowed
 from app.models.cuti import kalender as kal
 from app.models.cuti import permohonan as cuti
@@ -526,6 +524,8 @@ class CutiPage(Page):
         actor, today, cid = self.actor, self.today, c.id
 
         def work(db: Database, p: Progress) -> object:
+            from app.jobs import cuti as cuti_jobs  # lazy: reportlab, when a surat is issued
+
             request = cuti_jobs.SuratCutiRequest(cid, folder, today)
             return cuti_jobs.issue_surat_cuti(db, actor, request, p)
 
@@ -534,6 +534,8 @@ class CutiPage(Page):
         self.runner.run(work, on_done=self._surat_done, on_error=self._job_error, bulk=True)
 
     def _surat_done(self, hasil: object) -> None:
+        from app.jobs.dokumen import HasilTerbit  # lazy: loaded by the job already
+
         assert isinstance(hasil, HasilTerbit)
         path = hasil.berkas[0].path if hasil.berkas else ""
         self.info.setText(
@@ -564,6 +566,8 @@ class CutiPage(Page):
         actor, cid, path = self.actor, c.id, target
 
         def work(db: Database, _p: Progress) -> object:
+            from app.jobs import cuti as cuti_jobs  # lazy: reportlab, when a form is written
+
             return cuti_jobs.write_formulir(db, actor, cid, path)
 
         def done(result: object) -> None:
@@ -583,6 +587,8 @@ class CutiPage(Page):
             target = Path(chosen)
         actor = self.actor
         bulan = self.today.month if self.tahun.value() == self.today.year else 12
+        from app.jobs import cuti as cuti_jobs  # lazy: openpyxl, when a recap is written
+
         request = cuti_jobs.RekapCutiRequest(target, self.tahun.value(), bulan)
 
         def work(db: Database, p: Progress) -> object:
