@@ -86,8 +86,12 @@ def timed(code: str) -> float:
 
 
 def measure(merit: str, label: str) -> None:
-    bare = [timed(BARE) for _ in range(5)]
-    ours = [timed_both(merit) for _ in range(5)]
+    # interleaved, so that each pair sees the same load (other jobs on a shared machine)
+    bare: list[float] = []
+    ours: list[tuple[float, float]] = []
+    for _ in range(7):
+        bare.append(timed(BARE))
+        ours.append(timed_both(merit))
     report(
         f"cold start to usable window, 100k{label} (median)",
         statistics.median(u for u, _ in ours),
