@@ -52,6 +52,7 @@ def test_unit_operator_sees_their_unit_only(qtbot: QtBot, wdb: Database) -> None
     page.show()
     assert "Orang Lain" not in _names(page) and "Ani" in _names(page)
     assert page.count.text() == "5 pegawai"  # the count is theirs too, not "5 dari 6"
+    qtbot.waitUntil(lambda: not page.units_loading, timeout=20000)  # read in the background
     units = [page.unit.itemText(i).strip() for i in range(page.unit.count())]
     assert units[0] == "Semua unit saya" and "Dinas Lain" not in units
     assert {"Dinas Arsip", "Bidang Layanan", "Seksi Data"} <= set(units)

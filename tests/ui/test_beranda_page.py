@@ -120,10 +120,16 @@ def test_window_and_reload_show_the_figures_of_the_chosen_window(
     page.resize(1300, 900)
     page.show()
     assert page.progress.isVisible() and "Memuat" in page.status.text()  # loading state
+    assert not page.jangka.isEnabled() and not page.reload_button.isEnabled()
     _loaded(qtbot, page)
     assert page.subtitle.text() == "Keadaan per 22 November 2026 · seluruh instansi"
     assert page.pegawai.number.text() == "294"
-    assert page.current_jangka() == 3
+    assert page.current_jangka() == 3 and page.jangka.isEnabled()
+    assert [page.jangka.itemText(i) for i in range(page.jangka.count())] == [
+        "1 bulan ke depan",
+        "3 bulan ke depan",
+        "12 bulan ke depan",
+    ]
     three = len(page.card_items(page.kgb))
     page.jangka.setCurrentIndex(page.jangka.findData(12))
     assert "sampai 21 November 2027" in page.kgb.summary.text()

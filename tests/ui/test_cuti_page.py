@@ -35,7 +35,16 @@ def _page(qtbot: QtBot, k: Kantor, runner: TaskRunner) -> CutiPage:
     qtbot.addWidget(page)
     page.resize(1300, 700)
     page.show()
+    # the list is read off the UI thread: the page is up before it, saying so
+    assert page.loading and page.memuat.isVisible() and not page.table.isEnabled()
+    loaded(qtbot, page)
     return page
+
+
+def loaded(qtbot: QtBot, page: CutiPage) -> None:
+    """The list is read in the background: wait until the table is filled."""
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert not page.memuat.isVisible() and page.table.isEnabled()
 
 
 def _nip(k: Kantor, pid: str) -> str:
@@ -71,6 +80,7 @@ def test_request_recommend_change_dates_refuse(
     qtbot.keyClicks(dialog.alasan, "Menghadiri pernikahan adik")
     qtbot.keyClicks(dialog.alamat, "Jl. Kenanga 5, Bandung")
     click_ok(qtbot, dialog)
+    loaded(qtbot, page)
     assert page.table.rowCount() == 1
     assert page.table.item(0, 6).text() == "4 hari kerja"
     assert page.table.item(0, 7).text() == "Diajukan"
@@ -78,6 +88,7 @@ def test_request_recommend_change_dates_refuse(
 
     # The superior recommends; the official moves it to 9-11 March.
     qtbot.mouseClick(page.rekomendasi_button, Qt.MouseButton.LeftButton)
+    loaded(qtbot, page)
     assert page.table.item(0, 8).text() == "Setuju"
     qtbot.mouseClick(page.ubah_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
@@ -86,6 +97,7 @@ def test_request_recommend_change_dates_refuse(
     dialog.selesai.setDate(QDate(2026, 3, 11))
     qtbot.keyClicks(dialog.alasan, "Rapat anggaran")
     click_ok(qtbot, dialog)
+    loaded(qtbot, page)
     assert page.table.item(0, 7).text() == "Disetujui"
     assert page.table.item(0, 6).text() == "3 hari kerja"
     assert "dipakai 3, sisa 21 hari kerja" in page.saldo.text()
@@ -131,6 +143,7 @@ def test_request_recommend_change_dates_refuse(
         today=TODAY,
     )
     page.refresh()
+    loaded(qtbot, page)
     row = next(r for r, c in enumerate(page.items) if c.id == cid)
     page.select_row(row)
     qtbot.mouseClick(page.tolak_button, Qt.MouseButton.LeftButton)

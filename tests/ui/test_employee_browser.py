@@ -72,6 +72,8 @@ def test_filters_narrow_the_list(qtbot: QtBot, demo_db: Database, demo_runner: T
     page.jabatan.setCurrentIndex(page.jabatan.findData("JF"))
     assert all(r["jenis_jabatan"] == "JF" for r in rows_of(page))
     page.jabatan.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: not page.units_loading, timeout=20000)  # read in the background
+    assert page.unit.isEnabled() and page.unit.itemText(0) == "Semua unit"
     index = 1
     page.unit.setCurrentIndex(index)
     opd_name = page.unit.currentText().strip()

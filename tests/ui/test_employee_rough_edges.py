@@ -47,6 +47,7 @@ def test_unit_filter_is_a_tree_narrowed_by_typing(
     qtbot.addWidget(page)
     page.show()
     assert isinstance(page.unit, UnitTreeCombo)
+    qtbot.waitUntil(lambda: not page.units_loading, timeout=20000)  # read in the background
     # A unit below a perangkat daerah is reachable (not only the first level).
     deep = demo_db.conn.execute(
         "SELECT u.id, u.nama FROM unit_organisasi u JOIN unit_organisasi p ON p.id = u.induk_id "

@@ -35,12 +35,17 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.i18n import tr
-from app.models.access import audit, audit_periksa
 from app.models.errors import AccessDenied, ValidationError
 from app.models.storage.db import Database
+
+if TYPE_CHECKING:
+    from app.models.access import audit, audit_periksa
+
+# audit and audit_periksa (Ed25519 head, 20-45 ms with PyNaCl) are imported where used, not at
+# start-up: the window's first page only asks allowed().
 
 # -- roles and actions ------------------------------------------------------------------------
 
@@ -460,6 +465,8 @@ def _refuse(
     The refused work is undone first, so that the audit entry of the refusal is the only thing
     that remains of it.
     """
+    from app.models.access import audit  # lazy: not at start-up
+
     conn = db.conn
     if conn.in_transaction:
         conn.execute("ROLLBACK")
@@ -677,6 +684,8 @@ def record_access(
 ) -> None:
     """Audit a sensitive read or an administrative action that changes no replicated row
     (a backup, a restore, a peer added, the installation renamed): who, what, on what."""
+    from app.models.access import audit  # lazy: not at start-up
+
     audit.record_read(
         db, judul, actor=str(actor), tabel=tabel, record_id=record_id, keterangan=keterangan
     )
@@ -690,6 +699,8 @@ def search_audit(
 ) -> list[audit.AuditEntry]:
     """The entries matching ``flt`` (newest first, at most ``limit``) for a reader with
     ``audit.baca``; refused (audited) otherwise. The read is audited."""
+    from app.models.access import audit  # lazy: not at start-up
+
     require(db, actor, "audit.baca")
     entries = audit.search(db.conn, flt, limit=limit)
     record_access(
@@ -705,6 +716,8 @@ def audit_numbers(db: Database, actor: str, flt: audit.AuditFilter) -> list[int]
     """The numbers of the entries matching ``flt`` (the audit screen pages through them with
     :func:`app.models.access.audit.fetch_entries`); refused (audited) without ``audit.baca``.
     The screen audits its opening once, not every search typed."""
+    from app.models.access import audit  # lazy: not at start-up
+
     require(db, actor, "audit.baca")
     return audit.search_numbers(db.conn, flt)
 
@@ -712,6 +725,8 @@ def audit_numbers(db: Database, actor: str, flt: audit.AuditFilter) -> list[int]
 def verify_audit(db: Database, actor: str) -> audit_periksa.TrailCheck:
     """Check the audit trail as a whole (:func:`app.models.access.audit_periksa.check_trail`;
     ``audit.baca``; refused and audited otherwise). The check is audited with its result."""
+    from app.models.access import audit_periksa  # lazy: not at start-up
+
     require(db, actor, "audit.baca")
     result = audit_periksa.check_trail(db.conn)
     record_access(db, actor, tr("Memeriksa jejak audit"), keterangan=result.message)

@@ -10,8 +10,10 @@ detail dialog.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,15 +34,18 @@ from PySide6.QtWidgets import (
 
 from app.i18n import angka, tanggal, tr
 from app.models.errors import MeritError
-from app.models.rekap.beranda import JANGKA_BULAN, Beranda, OrangBeranda, read_beranda
 from app.models.storage.db import Database
 from app.ui.pages.base import Page
 from app.ui.tasks import Progress, TaskRunner
 from app.ui.widgets.messages import show_error
 
+if TYPE_CHECKING:
+    from app.models.rekap.beranda import Beranda, OrangBeranda
+
 SHOWN = 200  # people listed per card; the rest are in the page the card opens
 PEGAWAI_ROLE = Qt.ItemDataRole.UserRole
 WARNING_STYLE = "color: #a15c00; font-weight: bold;"
+JANGKA_AWAL = 3  # the window shown first, months (the choices come with the data)
 
 
 def waktu_text(iso: str | None) -> str:
@@ -182,9 +187,11 @@ class BerandaPage(Page):
         self.subtitle.setObjectName("keadaanBeranda")
         self.jangka = QComboBox()
         self.jangka.setObjectName("pilihJangka")
-        for n in JANGKA_BULAN:
-            self.jangka.addItem(tr("{n} bulan ke depan", n=n), n)
-        self.jangka.setCurrentIndex(JANGKA_BULAN.index(3))
+        # filled when the data arrives: as wide as its texts then, not as when first shown empty
+        self.jangka.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # The windows are those of the data (app.models.rekap.beranda, imported by the
+        # background read, not at start-up: 60-120 ms); filled when it arrives.
+        self.jangka.setEnabled(False)
         self.reload_button = QPushButton(tr("Muat ulang"))
         self.reload_button.setObjectName("tombolMuatUlangBeranda")
         self.progress = QProgressBar()
@@ -303,7 +310,19 @@ class BerandaPage(Page):
         for card in (self.kgb, self.pensiun, self.kp, self.diklat, self.cuti):
             card.list.itemActivated.connect(self._person_activated)
         self._set_visible(None)
-        self.reload()
+        self.progress.show()
+        self.reload_button.setEnabled(False)
+        self.status.setText(tr("Memuat ringkasan…"))
+        # Read once the page is on screen (see paintEvent): the window's first paint does not
+        # share the CPU (the GIL) with the read.
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self.data is None and self._request == 0:  # not read yet
+                QTimer.singleShot(0, self, self.reload)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -313,6 +332,8 @@ class BerandaPage(Page):
         request, actor, today = self._request, self.actor, self.today
 
         def work(db: Database, _p: Progress) -> Beranda:
+            from app.models.rekap.beranda import read_beranda  # lazy: off the UI thread
+
             return read_beranda(db, actor, today=today)
 
         self.progress.show()
@@ -328,6 +349,7 @@ class BerandaPage(Page):
         if request != self._request:
             return
         self.data = data
+        self._fill_jangka(data)
         self.progress.hide()
         self.reload_button.setEnabled(True)
         self.status.setText("")
@@ -352,14 +374,30 @@ class BerandaPage(Page):
         for w in (self.pegawai, self.skp, self.kgb, self.pensiun, self.kp, self.diklat, self.cuti):
             w.setVisible(data is None or laporan)
         self.no_rights.setVisible(data is not None and not laporan)
-        self.jangka.setEnabled(data is None or laporan)
+        self.jangka.setEnabled(laporan and self.jangka.count() > 0)
         self.konflik.setVisible(data is not None and data.sinkron is not None)
         self.sinkron.setVisible(data is not None and data.sinkron is not None)
         self.cadangan.setVisible(data is not None and data.cadangan is not None)
         self.pengaduan.setVisible(data is not None and data.pengaduan is not None)
 
+    def _fill_jangka(self, data: Beranda) -> None:
+        """The windows of ``data`` in the chooser, the one chosen kept (first: 3 months)."""
+        windows = [j.bulan for j in data.jangka or ()]
+        have = [self.jangka.itemData(i) for i in range(self.jangka.count())]
+        if windows == have:
+            return
+        chosen = self.jangka.currentData()
+        self.jangka.blockSignals(True)
+        self.jangka.clear()
+        for n in windows:
+            self.jangka.addItem(tr("{n} bulan ke depan", n=n), n)
+        index = self.jangka.findData(chosen if chosen in windows else JANGKA_AWAL)
+        self.jangka.setCurrentIndex(max(index, 0))
+        self.jangka.blockSignals(False)
+
     def current_jangka(self) -> int:
-        return int(self.jangka.currentData())
+        value = self.jangka.currentData()
+        return JANGKA_AWAL if value is None else int(value)
 
     def _show(self) -> None:
         data = self.data

@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tanggal, tr
-from app.jobs import cuti as cuti_jobs
-from app.jobs.dokumen import HasilTerbit
 from app.models.access.akses import allowed
 from app.models.cuti import kalender as kal
 from app.models.cuti import permohonan as cuti
@@ -195,6 +193,9 @@ class CutiPage(Page):
         self.actor = actor
         self.today = today or date.today()
         self.items: list[Cuti] = []
+        self.loading = False  # the list is being read in the background
+        self._request = 0
+        self._keep: str | None = None  # the request to select once the list is read
         self.dialog: QDialog | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_requests(), tr("Permohonan"))
@@ -216,12 +217,12 @@ class CutiPage(Page):
         self.status.addItem(tr("Semua status"), "")
         for key, label in cuti.STATUS.items():
             self.status.addItem(tr(label), key)
-        self.status.currentIndexChanged.connect(self.refresh)
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tahun = QSpinBox()
         self.tahun.setObjectName("tahunCuti")
         self.tahun.setRange(1990, 2200)
         self.tahun.setValue(self.today.year)
-        self.tahun.valueChanged.connect(self.refresh)
+        self.tahun.valueChanged.connect(lambda _v: self.refresh())
         self.ajukan_button = QPushButton(tr("Ajukan cuti…"))
         self.ajukan_button.setObjectName("ajukanCuti")
         self.ajukan_button.clicked.connect(self.open_ajukan)
@@ -241,6 +242,8 @@ class CutiPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # sized from the first rows, not from every one of thousands of requests a year
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self.show_selected)
 
@@ -294,6 +297,11 @@ class CutiPage(Page):
         self.ajukan_button.setVisible(allowed(self.actor, "cuti.ajukan"))
         self.batal_button.setVisible(allowed(self.actor, "cuti.ajukan"))
 
+        self.memuat = QLabel(tr("Memuat daftar cuti…"))
+        self.memuat.setObjectName("memuatCuti")
+        self.memuat.hide()
+        top.insertWidget(top.count() - 2, self.memuat)
+
         layout = QVBoxLayout(box)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -308,19 +316,42 @@ class CutiPage(Page):
         b.setEnabled(False)
         return b
 
-    def refresh(self) -> None:
-        y = self.tahun.value()
-        try:
-            self.items = cuti.daftar_cuti(
-                self.db,
-                self.actor,
-                status=str(self.status.currentData() or "") or None,
-                dari=date(y, 1, 1),
-                sampai=date(y, 12, 31),
+    def refresh(self, keep: str | None = None) -> None:
+        """Read the list again in the background (the newest request wins); ``keep``: the
+        request to select once it is shown. ``loaded`` says that the table is filled."""
+        self._request += 1
+        request, actor, y = self._request, self.actor, self.tahun.value()
+        status = str(self.status.currentData() or "") or None
+        self._keep = keep
+        self.loading = True
+        self.memuat.show()
+        self.table.setEnabled(False)
+
+        def work(db: Database, _p: Progress) -> list[Cuti]:
+            return cuti.daftar_cuti(
+                db, actor, status=status, dari=date(y, 1, 1), sampai=date(y, 12, 31)
             )
-        except MeritError as exc:
-            show_error(self, exc)
+
+        self.runner.run(
+            work,
+            on_done=lambda items: self._loaded(request, items),
+            on_error=lambda exc: self._load_failed(request, exc),
+        )
+
+    def _load_failed(self, request: int, exc: BaseException) -> None:
+        if request != self._request:
             return
+        self.loading = False
+        self.memuat.hide()
+        self.table.setEnabled(True)
+        show_error(self, exc)
+
+    def _loaded(self, request: int, items: list[Cuti]) -> None:
+        if request != self._request:
+            return
+        self.items = items
+        self.table.setUpdatesEnabled(False)
+        self.table.clearContents()
         self.table.setRowCount(len(self.items))
         for r, c in enumerate(self.items):
             values = [
@@ -339,6 +370,15 @@ class CutiPage(Page):
             ]
             for col, value in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(value))
+        self.table.setUpdatesEnabled(True)
+        self.table.setEnabled(True)
+        self.loading = False
+        self.memuat.hide()
+        keep, self._keep = self._keep, None
+        if keep:
+            for r, c in enumerate(self.items):
+                if c.id == keep:
+                    self.select_row(r)
         self.show_selected()
         self.loaded.emit()
 
@@ -389,11 +429,7 @@ class CutiPage(Page):
         )
 
     def _after_write(self, keep: str | None = None) -> None:
-        self.refresh()
-        if keep:
-            for r, c in enumerate(self.items):
-                if c.id == keep:
-                    self.select_row(r)
+        self.refresh(keep)  # ``keep`` is selected again once the list is read
         self.recordsChanged.emit()
 
     def open_ajukan(self) -> None:
@@ -488,6 +524,8 @@ class CutiPage(Page):
         actor, today, cid = self.actor, self.today, c.id
 
         def work(db: Database, p: Progress) -> object:
+            from app.jobs import cuti as cuti_jobs  # lazy: reportlab, when a surat is issued
+
             request = cuti_jobs.SuratCutiRequest(cid, folder, today)
             return cuti_jobs.issue_surat_cuti(db, actor, request, p)
 
@@ -496,6 +534,8 @@ class CutiPage(Page):
         self.runner.run(work, on_done=self._surat_done, on_error=self._job_error, bulk=True)
 
     def _surat_done(self, hasil: object) -> None:
+        from app.jobs.dokumen import HasilTerbit  # lazy: loaded by the job already
+
         assert isinstance(hasil, HasilTerbit)
         path = hasil.berkas[0].path if hasil.berkas else ""
         self.info.setText(
@@ -526,6 +566,8 @@ class CutiPage(Page):
         actor, cid, path = self.actor, c.id, target
 
         def work(db: Database, _p: Progress) -> object:
+            from app.jobs import cuti as cuti_jobs  # lazy: reportlab, when a form is written
+
             return cuti_jobs.write_formulir(db, actor, cid, path)
 
         def done(result: object) -> None:
@@ -545,6 +587,8 @@ class CutiPage(Page):
             target = Path(chosen)
         actor = self.actor
         bulan = self.today.month if self.tahun.value() == self.today.year else 12
+        from app.jobs import cuti as cuti_jobs  # lazy: openpyxl, when a recap is written
+
         request = cuti_jobs.RekapCutiRequest(target, self.tahun.value(), bulan)
 
         def work(db: Database, p: Progress) -> object:

@@ -34,7 +34,7 @@ from app.ui.employee_model import EmployeeTableModel
 from app.ui.pages.base import Page
 from app.ui.tasks import Progress, Task, TaskRunner
 from app.ui.widgets.messages import show_error
-from app.ui.widgets.units import UnitTreeCombo, fill_units
+from app.ui.widgets.units import UnitTreeCombo, add_choices, unit_choices
 
 if TYPE_CHECKING:
     from app.ui.dialogs.employee_detail import EmployeeDetailDialog
@@ -189,7 +189,17 @@ class EmployeesPage(Page):
         conn = self.db.conn
         ref = Referensi.load(conn)
         # A reader limited to some units is offered only those (the list holds nothing else).
-        fill_units(self.unit, self.db, self.actor, "pegawai.baca", max_depth=99)
+        # Thousands of units at 100,000 employees: read in the background, the chooser says so
+        # until then (its first entry, all units, is the same: the list does not change).
+        self.units_loading = True
+        self.unit.addItem(tr("Memuat unit…"), None)
+        self.unit.setEnabled(False)
+        actor = self.actor
+
+        def units(db: Database, _p: Progress) -> list[tuple[str, str | None]]:
+            return unit_choices(db, actor, "pegawai.baca", max_depth=99)
+
+        self.runner.run(units, on_done=self._units_loaded, on_error=self._units_failed)
         self.golongan.addItem(tr("Semua golongan"), ())
         pns = [k for k, r in ref.golongan.items() if r["jenis_asn"] == "PNS"]
         for group in ("IV", "III", "II", "I"):
@@ -221,6 +231,21 @@ class EmployeesPage(Page):
         ):
             self.kedudukan.addItem(label, kedudukan)
         self.kedudukan.setCurrentIndex(1)  # a clerk works with the active employees first
+
+    def _units_loaded(self, choices: list[tuple[str, str | None]]) -> None:
+        self.unit.blockSignals(True)  # the first entry stays "all": nothing to read again
+        self.unit.clear()
+        add_choices(self.unit, choices)
+        self.unit.setCurrentIndex(0)
+        self.unit.blockSignals(False)
+        self.unit.setEnabled(True)
+        self.units_loading = False
+
+    def _units_failed(self, exc: BaseException) -> None:
+        self.unit.setItemText(0, tr("Semua unit"))  # the list itself is read as before
+        self.unit.setEnabled(True)
+        self.units_loading = False
+        show_error(self, exc)
 
     def current_filter(self) -> emp.EmployeeFilter:
         """The filter as chosen on screen, limited to what the actor may read (the domain

@@ -39,8 +39,6 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.i18n import tanggal, tr
-from app.jobs import integritas as integritas_jobs
-from app.jobs import pengawasan as pengawasan_jobs
 from app.models.access import akses
 from app.models.disiplin import kasus as dk
 from app.models.errors import MeritError, ValidationError
@@ -721,6 +719,8 @@ class IntegritasPage(Page):
         actor = self.actor
 
         def start(v: dict[str, Any]) -> None:
+            from app.jobs import integritas as integritas_jobs  # lazy: 90 ms
+
             request = integritas_jobs.SanksiMoralRequest(kasus.id, Path(v["folder"]), v["tanggal"])
             self._background(
                 lambda db, prog: integritas_jobs.issue_sanksi_moral(db, actor, request, prog),
@@ -743,6 +743,8 @@ class IntegritasPage(Page):
         actor = self.actor
 
         def start(v: dict[str, Any]) -> None:
+            from app.jobs import integritas as integritas_jobs  # lazy: 90 ms
+
             request = integritas_jobs.JawabanRequest(p.id, Path(v["folder"]), v["tanggal"])
             self._background(
                 lambda db, prog: integritas_jobs.issue_jawaban(db, actor, request, prog),
@@ -765,6 +767,8 @@ class IntegritasPage(Page):
         actor = self.actor
 
         def start(v: dict[str, Any]) -> None:
+            from app.jobs import integritas as integritas_jobs  # lazy: 90 ms
+
             request = integritas_jobs.SuratPanggilanRequest(k.id, int(v["ke"]), Path(v["folder"]))
             self._background(
                 lambda db, prog: integritas_jobs.issue_surat_panggilan(db, actor, request, prog),
@@ -785,6 +789,8 @@ class IntegritasPage(Page):
         today = self.today()
 
         def start(v: dict[str, Any]) -> None:
+            from app.jobs import pengawasan as pengawasan_jobs  # lazy: openpyxl
+
             request = pengawasan_jobs.RekapPengawasanRequest(
                 v["dari"], v["sampai"], Path(v["berkas"])
             )
@@ -814,6 +820,8 @@ class IntegritasPage(Page):
         actor = self.actor
 
         def start(v: dict[str, Any]) -> None:
+            from app.jobs import integritas as integritas_jobs  # lazy: 90 ms
+
             request = integritas_jobs.SkHukdisRequest(
                 k.id, v["hukuman"], v["tanggal"], Path(v["folder"])
             )

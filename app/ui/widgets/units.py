@@ -45,18 +45,37 @@ def fill_units(
     """Fill ``combo`` (data: unit id, None for all) with the units ``actor`` may read for
     ``aksi``, indented by depth. An actor without the right gets only the "all" entry (its
     page is not shown)."""
+    add_choices(combo, unit_choices(db, actor, aksi, all_label=all_label, max_depth=max_depth))
+
+
+def add_choices(combo: QComboBox, choices: list[tuple[str, str | None]]) -> None:
+    for text, unit_id in choices:
+        combo.addItem(text, unit_id)
+
+
+def unit_choices(
+    db: Database,
+    actor: str,
+    aksi: str,
+    *,
+    all_label: str | None = None,
+    max_depth: int = 1,
+) -> list[tuple[str, str | None]]:
+    """The entries of :func:`fill_units` as (text, unit id) pairs, without a widget: a page
+    may read them in the background (thousands of units at 100,000 employees)."""
     conn = db.conn
     roots = read_roots(db, actor, aksi) if allowed(actor, aksi) else frozenset()
     if roots is None:
-        combo.addItem(all_label or tr("Semua unit"), None)
+        out: list[tuple[str, str | None]] = [(all_label or tr("Semua unit"), None)]
         for option in unit_options(conn, max_depth=max_depth):
-            combo.addItem((INDENT * option.depth) + option.nama, option.id)
-        return
+            out.append(((INDENT * option.depth) + option.nama, option.id))
+        return out
     mine = set(units_under(conn, roots))
-    combo.addItem(tr("Semua unit saya"), None)
+    out = [(tr("Semua unit saya"), None)]
     for option in unit_options(conn, max_depth=99):
         if option.id in mine:
-            combo.addItem((INDENT * option.depth) + option.nama, option.id)
+            out.append(((INDENT * option.depth) + option.nama, option.id))
+    return out
 
 
 class _UnitFilter(QSortFilterProxyModel):
