@@ -44,6 +44,7 @@ Value = str | int | float | None
 
 DELETE_CLASH_FIELD = "*"  # lokal_konflik.kolom of a delete-versus-edit clash
 CHUNK = 900
+SCAN_AT = 20_000  # more row ids than this are looked up by one pass over their table
 
 
 # -- pure rules -----------------------------------------------------------------------------------
@@ -277,13 +278,18 @@ class ApplyStats:
     # table -> row ids whose change may alter an employee's summary (ringkas.affects_summary)
     summary_touched: dict[str, set[str]] = field(default_factory=dict)
 
-    def count(self, table: str, kind: str) -> None:
+    def count(self, table: str, kind: str, n: int = 1) -> None:
         per = self.rekaman.setdefault(table, {"baru": 0, "ubah": 0, "hapus": 0})
-        per[kind] += 1
+        per[kind] += n
 
 
 class Applier:
-    """Applies remote batches inside the caller's transaction, keeping the bookkeeping."""
+    """Applies remote batches inside the caller's transaction, keeping the bookkeeping.
+
+    While an Applier lives, the caller writes the replicated tables only through it: a table
+    found empty when the Applier first meets it then holds only the rows the Applier wrote
+    (``stats.touched``), so that rows new to it are not looked up one by one (a full package
+    into a fresh installation)."""
 
     def __init__(self, conn: sqlite3.Connection, schema: Mapping[str, Sequence[str]]) -> None:
         self.conn = conn
@@ -294,6 +300,7 @@ class Applier:
         self._has_clashes = (
             conn.execute("SELECT 1 FROM lokal_konflik LIMIT 1").fetchone() is not None
         )
+        self._started_empty: dict[str, bool] = {}
 
     def _node_id(self, no: int) -> str:
         if no not in self._node_ids:
@@ -318,7 +325,13 @@ class Applier:
         touched = self.stats.touched.setdefault(table, set())
         existing: dict[str, sqlite3.Row] = {}
         ids = [row_id for row_id, _ in items]
-        for chunk in _chunks(ids):
+        if table not in self._started_empty:
+            self._started_empty[table] = (
+                conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
+            )
+        # rows of a table that started empty are there only if this Applier wrote them
+        lookup = [i for i in ids if i in touched] if self._started_empty[table] else ids
+        for chunk in _chunks(lookup):
             marks = ", ".join("?" for _ in chunk)
             for row in conn.execute(
                 f"SELECT {', '.join(columns)} FROM {table} WHERE id IN ({marks})", list(chunk)
@@ -328,24 +341,31 @@ class Applier:
         no = node_no(conn, batch.origin, self._nodes)
         creators: list[tuple[str, str, int, int]] = []
         summary_touched = self.stats.summary_touched.setdefault(table, set())
+        touched.update(ids)
+        if table == "pegawai":
+            summary_touched.update(r for r, fields in items if affects_summary(table, fields))
+        elif affects_summary(table, ()):
+            summary_touched.update(ids)
         for row_id, fields in items:
-            touched.add(row_id)
-            if affects_summary(table, fields):
-                summary_touched.add(row_id)
             current = existing.get(row_id)
             if current is None:
-                data = {"id": row_id, **{k: v for k, v in fields.items() if k != "id"}}
-                inserts.setdefault(tuple(data), []).append(list(data.values()))
+                if "id" in fields:  # refused by the importer's checks; never written twice
+                    fields = {k: v for k, v in fields.items() if k != "id"}
+                inserts.setdefault(tuple(fields), []).append([row_id, *fields.values()])
                 creators.append((row_id, table, no, batch.seq))
-                self.stats.count(table, "baru")
             else:
                 self._update_row(batch, table, columns, current, fields)
+        if creators:
+            self.stats.count(table, "baru", len(creators))
         for keys, params in inserts.items():
-            conn.executemany(
-                f"INSERT INTO {table} ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)})",
-                params,
-            )
-        conn.executemany(
+            names = ", ".join(("id", *keys))
+            marks = ", ".join("?" for _ in range(len(keys) + 1))
+            conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", params)
+        self._record_creators(creators)
+
+    def _record_creators(self, creators: Sequence[tuple[str, str, int, int]]) -> None:
+        """Which batch created these rows: (row id, table, node number, seq)."""
+        self.conn.executemany(
             "INSERT OR REPLACE INTO lokal_asal_baris (row_id, tabel, node, seq) "
             "VALUES (?, ?, ?, ?)",
             creators,
@@ -462,6 +482,13 @@ def _pegawai_of(conn: sqlite3.Connection, table: str, ids: set[str]) -> set[str]
     if "pegawai_id" not in column_types(conn, table):
         return set()
     found: set[str] = set()
+    if len(ids) > SCAN_AT:
+        # many rows (a full package): one pass over the table beats thousands of lookups
+        return {
+            str(pegawai_id)
+            for row_id, pegawai_id in conn.execute(f"SELECT id, pegawai_id FROM {table}")
+            if pegawai_id and row_id in ids
+        }
     for chunk in _chunks(sorted(ids)):
         marks = ", ".join("?" for _ in chunk)
         found.update(
