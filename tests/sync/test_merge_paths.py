@@ -244,3 +244,14 @@ def test_one_pass_lookup_finds_the_same_employees(demo_db: Database) -> None:
             replika.SCAN_AT = old
         assert scanned == chunked
         assert chunked or table == "unit_organisasi"
+
+
+def test_creator_keys_are_compact_and_never_shared(db: Database) -> None:
+    """Migration 28's keys: no two tables of the schema share a number; only a UUID in its
+    canonical text becomes bytes (so two ids never meet in one key)."""
+    names = [str(r[0]) for r in db.conn.execute("SELECT name FROM sqlite_master")]
+    assert len({replika.table_key(n) for n in names}) == len(set(names))
+    uid = "0b3a7c1e-5d2f-4e6a-9b8c-1d2e3f4a5b6c"
+    assert replika.row_key(uid) == bytes.fromhex(uid.replace("-", ""))
+    for other in (uid.upper(), uid.replace("-", ""), f" {uid}"[:36], "pengaturan-uji", uid + "x"):
+        assert replika.row_key(other) == other

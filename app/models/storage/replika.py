@@ -11,7 +11,8 @@ vector is covered), so the siblings depend only on the set of batches held, neve
 which they arrived.
 
 Storage (measured on the 100,000-employee demo, see bench/bench_sync.py): an insert records one
-small row in ``lokal_asal_baris`` (which batch created the row), not one per field; later writes of
+small row in ``lokal_asal_baris`` (which batch created the row; keyed by :func:`row_key` and
+:func:`table_key`, migration 28), not one per field; later writes of
 a field record its siblings in ``lokal_versi_kolom``. A field with no entry there still has the
 creating write as its only version. Every later write of a row has seen its creating write,
 except a concurrent creation of the same row (ids derived from a natural key): then the creating
@@ -27,9 +28,12 @@ sync importer (:mod:`app.sync.importer`) for remote batches. It imports nothing 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import re
 import sqlite3
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,14 +115,48 @@ def conflict_id(table: str, row_id: str, kolom: str) -> str:
 
 
 def collapse(ops: Iterable[Sequence[Any]]) -> dict[tuple[str, str], dict[str, Value]]:
-    """The operations of one batch per row: the last value of each field wins within a batch."""
-    rows: dict[tuple[str, str], dict[str, Value]] = {}
+    """The operations of one batch per row: the last value of each field wins within a batch.
+    (The field mappings may be those of ``ops``: read them, never change them.)"""
+    ops = list(ops)
+    if not ops:
+        return {}
+    tables, row_ids, fieldses = zip(*ops, strict=True)
+    rows: dict[tuple[str, str], dict[str, Value]] = dict(
+        zip(zip(tables, row_ids, strict=True), fieldses, strict=True)
+    )
+    if len(rows) == len(ops):  # each row once (a full package): the operations' own fields
+        return rows
+    rows = {}
     for table, row_id, fields in ops:
         rows.setdefault((table, row_id), {}).update(fields)
     return rows
 
 
 # -- bookkeeping in the database ------------------------------------------------------------------
+
+
+_UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def row_key(row_id: str) -> bytes | str:
+    """A row id as ``lokal_asal_baris`` keeps it (migration 28): a UUID in its canonical text
+    (lowercase, with hyphens) as its 16 bytes, any other id as it is."""
+    if len(row_id) == 36 and _UUID_TEXT.fullmatch(row_id):
+        return bytes.fromhex(row_id.replace("-", ""))
+    return row_id
+
+
+@functools.cache
+def table_key(name: str) -> int:
+    """A table as ``lokal_asal_baris`` keeps it (migration 28): the CRC-32 of its name, 31 bits
+    (tests/sync/test_merge_paths.py checks that no two replicated tables share one)."""
+    return zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF
+
+
+def _creator_rows(
+    creators: Iterable[tuple[str, str, int, int]],
+) -> list[tuple[bytes | str, int, int, int]]:
+    return [(row_key(r), table_key(t), node, seq) for r, t, node, seq in creators]
 
 
 def node_no(conn: sqlite3.Connection, node_id: str, cache: dict[str, int] | None = None) -> int:
@@ -134,6 +172,10 @@ def node_no(conn: sqlite3.Connection, node_id: str, cache: dict[str, int] | None
     if cache is not None:
         cache[node_id] = no
     return no
+
+
+def _first(item: Sequence[Any]) -> Any:
+    return item[0]
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -235,7 +277,9 @@ def record_local(
     no = node_no(conn, origin)
     conn.executemany(
         "INSERT OR REPLACE INTO lokal_asal_baris (row_id, tabel, node, seq) VALUES (?, ?, ?, ?)",
-        [(row_id, table, no, seq) for (table, row_id) in rows if (table, row_id) in created],
+        _creator_rows(
+            (row_id, table, no, seq) for (table, row_id) in rows if (table, row_id) in created
+        ),
     )
     updated = [(key, fields) for key, fields in rows.items() if key not in created]
     if not updated:
@@ -358,6 +402,7 @@ class Applier:
         if creators:
             self.stats.count(table, "baru", len(creators))
         for keys, params in inserts.items():
+            params.sort(key=_first)  # in key order: each page of the id index is met once
             names = ", ".join(("id", *keys))
             marks = ", ".join("?" for _ in range(len(keys) + 1))
             conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", params)
@@ -368,7 +413,7 @@ class Applier:
         self.conn.executemany(
             "INSERT OR REPLACE INTO lokal_asal_baris (row_id, tabel, node, seq) "
             "VALUES (?, ?, ?, ?)",
-            creators,
+            _creator_rows(creators),
         )
 
     def _materialise_creator(self, table: str, row_id: str, creator: tuple[str, int]) -> None:
@@ -376,7 +421,10 @@ class Applier:
         same row arrived, so the creating write is no longer seen by every later write)."""
         conn = self.conn
         logged = changelog.get_ops(conn, *creator)
-        conn.execute("DELETE FROM lokal_asal_baris WHERE row_id = ? AND tabel = ?", (row_id, table))
+        conn.execute(
+            "DELETE FROM lokal_asal_baris WHERE row_id = ? AND tabel = ?",
+            (row_key(row_id), table_key(table)),
+        )
         if logged is None:
             return
         hlc, ops = logged
@@ -410,7 +458,7 @@ class Applier:
         row_id = str(current[0])
         creator_row = conn.execute(
             "SELECT node, seq FROM lokal_asal_baris WHERE row_id = ? AND tabel = ?",
-            (row_id, table),
+            (row_key(row_id), table_key(table)),
         ).fetchone()
         if creator_row is not None:
             creator = (self._node_id(int(creator_row[0])), int(creator_row[1]))
@@ -484,6 +532,15 @@ def _pegawai_of(conn: sqlite3.Connection, table: str, ids: set[str]) -> set[str]
     found: set[str] = set()
     if len(ids) > SCAN_AT:
         # many rows (a full package): one pass over the table beats thousands of lookups
+        (count,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+        if count == len(ids):  # every row of the table (``ids`` are rows of it)
+            return {
+                str(r[0])
+                for r in conn.execute(
+                    f"SELECT DISTINCT pegawai_id FROM {table} WHERE pegawai_id IS NOT NULL "
+                    "AND pegawai_id != ''"
+                )
+            }
         return {
             str(pegawai_id)
             for row_id, pegawai_id in conn.execute(f"SELECT id, pegawai_id FROM {table}")
