@@ -748,7 +748,8 @@ def test_migration_28_keeps_the_creators_of_rows_compact_and_sync_working(
         assert as_before_migration_28(conn) == len(before)
         assert (
             conn.execute(
-                "SELECT count(*) FROM lokal_asal_baris WHERE row_id = ? AND tabel = 'unit_organisasi'",
+                "SELECT count(*) FROM lokal_asal_baris "
+                "WHERE row_id = ? AND tabel = 'unit_organisasi'",
                 (unit,),
             ).fetchone()[0]
             == 1

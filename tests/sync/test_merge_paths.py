@@ -12,6 +12,7 @@ audit's employees; and the import's own summary.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -255,3 +256,8 @@ def test_creator_keys_are_compact_and_never_shared(db: Database) -> None:
     assert replika.row_key(uid) == bytes.fromhex(uid.replace("-", ""))
     for other in (uid.upper(), uid.replace("-", ""), f" {uid}"[:36], "pengaturan-uji", uid + "x"):
         assert replika.row_key(other) == other
+    many = [uid, "pengaturan-uji", uid.upper(), f"{uid}\n{uid}"[:64], ""]
+    assert replika.row_keys(many) == [replika.row_key(r) for r in many]
+    uuids = [str(uuid.uuid4()) for _ in range(50)]
+    assert replika.row_keys(uuids) == [replika.row_key(r) for r in uuids]
+    assert all(isinstance(k, bytes) and len(k) == 16 for k in replika.row_keys(uuids))
