@@ -24,7 +24,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -462,27 +462,25 @@ def _ops_valid(
         return False
     if min(map(len, row_ids)) < 1 or max(map(len, row_ids)) > ROW_ID_MAX:
         return False
-    allowed = (
-        {t: frozenset(c).difference(("id",)) for t, c in schema.items()}
-        if schema is not None
-        else None
-    )
-    for table, names in set(zip(tables, map(tuple, fieldses), strict=True)):
-        if allowed is None:
+    distinct = set(tables)
+    for table in distinct:
+        same = fieldses if len(distinct) == 1 else compress(fieldses, map(table.__eq__, tables))
+        names: set[str] = set().union(*same)
+        if schema is None:
             if not IDENT_RE.match(table) or "id" in names:
                 return False
             if not all(IDENT_RE.match(k) for k in names):
                 return False
         else:
-            columns = allowed.get(table)
-            if columns is None or not columns.issuperset(names):
+            columns = schema.get(table)
+            if columns is None or "id" in names or not names.issubset(columns):
                 return False
-    values = list(chain.from_iterable(map(dict.values, fieldses)))
+    values = chain.from_iterable(map(dict.values, fieldses))
     if not _SCALAR_KINDS.issuperset(map(type, values)):  # bool, list and dict are refused
         return False
     if len(raw) <= MAX_TEXT and not _BIG_NUMBER.search(raw):
         return True
-    for value in values:
+    for value in chain.from_iterable(map(dict.values, fieldses)):
         kind = type(value)
         if kind is str:
             if len(value) > MAX_TEXT:

@@ -180,6 +180,11 @@ def _creator_rows(
     return list(zip(row_keys(ids), map(table_key, tables), nodes, seqs, strict=True))
 
 
+_RECORD_CREATOR = (
+    "INSERT OR REPLACE INTO lokal_asal_baris (row_id, tabel, node, seq) VALUES (?, ?, ?, ?)"
+)
+
+
 def node_no(conn: sqlite3.Connection, node_id: str, cache: dict[str, int] | None = None) -> int:
     """The small number standing for a node id in the per-row bookkeeping."""
     if cache is not None and node_id in cache:
@@ -293,7 +298,7 @@ def record_local(
     created = set(new_rows)
     no = node_no(conn, origin)
     conn.executemany(
-        "INSERT OR REPLACE INTO lokal_asal_baris (row_id, tabel, node, seq) VALUES (?, ?, ?, ?)",
+        _RECORD_CREATOR,
         _creator_rows(
             (row_id, table, no, seq) for (table, row_id) in rows if (table, row_id) in created
         ),
@@ -434,14 +439,17 @@ class Applier:
             names = ", ".join(("id", *keys))
             marks = ", ".join("?" for _ in range(len(keys) + 1))
             conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", params)
-        self._record_creators(list(zip(new_ids, repeat(table), repeat(no), repeat(batch.seq))))
+        self._record_created(new_ids, table, no, batch.seq)
 
     def _record_creators(self, creators: Sequence[tuple[str, str, int, int]]) -> None:
         """Which batch created these rows: (row id, table, node number, seq)."""
+        self.conn.executemany(_RECORD_CREATOR, _creator_rows(creators))
+
+    def _record_created(self, row_ids: Sequence[str], table: str, node: int, seq: int) -> None:
+        """Rows of one table created by one batch (:meth:`_record_creators` in one pass)."""
+        keys = row_keys(row_ids)
         self.conn.executemany(
-            "INSERT OR REPLACE INTO lokal_asal_baris (row_id, tabel, node, seq) "
-            "VALUES (?, ?, ?, ?)",
-            _creator_rows(creators),
+            _RECORD_CREATOR, zip(keys, repeat(table_key(table)), repeat(node), repeat(seq))
         )
 
     def _materialise_creator(self, table: str, row_id: str, creator: tuple[str, int]) -> None:
