@@ -75,8 +75,19 @@ def _reference_apply_table(
     self._record_creators(creators)
 
 
+def _reference_apply(self: replika.Applier, batch: Any) -> None:
+    """A batch's rows by table, as before issue 20."""
+    rows = replika.collapse(batch.ops)
+    by_table: dict[str, list[tuple[str, dict[str, replika.Value]]]] = {}
+    for (table, row_id), fields in rows.items():
+        by_table.setdefault(table, []).append((row_id, fields))
+    for table, items in by_table.items():
+        self._apply_table(batch, table, items)
+
+
 def _use_reference_path(monkeypatch: pytest.MonkeyPatch, db: Database) -> None:
     schema = schema_of(db)
+    monkeypatch.setattr(replika.Applier, "apply", _reference_apply)
     monkeypatch.setattr(replika.Applier, "_apply_table", _reference_apply_table)
     monkeypatch.setattr(
         importer,
@@ -166,6 +177,7 @@ def test_fast_merge_gives_the_same_database_as_the_per_row_merge(
     early = [str(r[0]) for r in a.db.conn.execute("SELECT id FROM pegawai ORDER BY id LIMIT 3")]
     with a.store.write("perbaikan") as tx:
         tx.update("pegawai", early[0], {"nama": "Nama Diperbaiki", "telepon": "0811"})
+        tx.update("pegawai", early[0], {"telepon": "0811 2"})  # the same row twice
         tx.update("pegawai", early[1], {"deleted": 1})
     with a.store.write("perbaikan lagi") as tx:
         tx.update("pegawai", early[0], {"nama": "Nama Diperbaiki Lagi"})

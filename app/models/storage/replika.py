@@ -36,7 +36,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 from app.models.storage import changelog
@@ -376,7 +376,22 @@ class Applier:
 
     def apply(self, batch: RemoteBatch) -> None:
         """Apply one batch whose dependencies are all here (the caller checks)."""
-        rows = collapse(batch.ops)
+        ops = batch.ops
+        if not ops:
+            return
+        tables, row_ids, fieldses = zip(*ops, strict=True)
+        if len(set(zip(tables, row_ids, strict=True))) == len(ops):
+            # each row once (a full package): the tables in the order they first appear, each
+            # with its rows in the batch's order, as collapse() and the loop below give them
+            order = dict.fromkeys(tables)
+            for table in order:
+                pairs: Iterable[tuple[str, dict[str, Value]]]
+                pairs = zip(row_ids, fieldses, strict=True)
+                if len(order) > 1:
+                    pairs = compress(pairs, map(table.__eq__, tables))
+                self._apply_table(batch, table, list(pairs))
+            return
+        rows = collapse(ops)
         by_table: dict[str, list[tuple[str, dict[str, Value]]]] = {}
         for (table, row_id), fields in rows.items():
             by_table.setdefault(table, []).append((row_id, fields))
