@@ -36,7 +36,15 @@ from app.sync import identity as ident_mod
 from app.sync import kepala_audit
 from app.sync import package as pkg
 from app.sync import roster as roster_mod
-from app.sync.verify import Checked, Manifest, check_package, decode_checked_ops, read_file, refuse
+from app.sync.verify import (
+    Checked,
+    Manifest,
+    check_package,
+    decode_checked_ops,
+    decode_trusted_ops,
+    read_file,
+    refuse,
+)
 
 CLOCK_AHEAD_MS = 24 * 3600 * 1000  # a remote clock further ahead than this is clamped
 TUNDA_DIR = "tertunda"
@@ -345,7 +353,10 @@ def _merge(
         for origin, items in pool.items():
             while items and _ready(items[0], versi):
                 b = items.pop(0)
-                _, b.ops = decode_checked_ops(b.ops_blob, schema, None, f"{b.origin}/{b.seq}")
+                if fresh.get((b.origin, b.seq)) is b:  # checked against this schema just now
+                    b.ops = decode_trusted_ops(b.ops_blob)
+                else:
+                    _, b.ops = decode_checked_ops(b.ops_blob, schema, None, f"{b.origin}/{b.seq}")
                 putusan = wewenang.judge(conn, roster, removed, origin, b.ops)
                 if putusan is not None:
                     # Never applied; the origin's later batches wait behind it, so that

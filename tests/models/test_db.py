@@ -710,3 +710,93 @@ def test_migration_27_adds_ethics_cases_and_the_default_code(
     assert isi == "Diubah admin"
     assert again.conn.execute("PRAGMA foreign_key_check").fetchall() == []
     again.close()
+
+
+def test_migration_28_keeps_the_creators_of_rows_compact_and_sync_working(
+    tmp_path: Path,
+) -> None:
+    """Two installations that already synced, upgraded from version 27: every creator of a row
+    is kept (UUID ids as 16 bytes, other ids as text, tables as numbers), and what needs them
+    still works: a concurrent creation of the same row (a clash on both sides, the same one),
+    an edit of a row created elsewhere."""
+    from app.models.storage import replika
+    from app.sync import importer, package
+    from tests.helpers.migrations import rewind
+    from tests.helpers.sync import Node, make_nodes
+    from tests.sync.asal_lama import as_before_migration_28
+
+    def exchange(src: Node, dst: Node) -> importer.ImportSummary:
+        out = tmp_path / f"{src.name}-{dst.name}-{len(list(tmp_path.iterdir()))}.merit"
+        package.export_package(src.db, out, to=dst.name)
+        return importer.import_package(dst.db, out, clock=dst.clock_fn)
+
+    a, b = make_nodes(tmp_path, 2)
+    natural = "pengaturan-uji"  # not a UUID: kept as text
+    with a.store.write("buat") as tx:
+        unit = tx.insert("unit_organisasi", {"nama": "Dinas A", "jenis": "OPD"})
+        tx.insert("pengaturan", {"id": natural, "kunci": "uji", "nilai": "dari A"})
+    b.offset[0] = 5.0
+    with b.store.write("buat") as tx:  # the same row, created without seeing A's
+        tx.insert("pengaturan", {"id": natural, "kunci": "uji", "nilai": "dari B"})
+    assert exchange(a, b).konflik_baru == 1
+
+    nodes = []
+    for node in (a, b):
+        conn = node.db.conn
+        creators = "SELECT row_id, tabel, node, seq FROM lokal_asal_baris"
+        before = sorted((tuple(r) for r in conn.execute(creators)), key=repr)
+        assert as_before_migration_28(conn) == len(before)
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM lokal_asal_baris "
+                "WHERE row_id = ? AND tabel = 'unit_organisasi'",
+                (unit,),
+            ).fetchone()[0]
+            == 1
+        )  # the old form: text
+        rewind(conn, 27)
+        path = node.db.path
+        node.db.close()
+        db = Database(path)  # migration 28
+        assert db.schema_version == LATEST_VERSION
+        after = sorted((tuple(r) for r in db.conn.execute(creators)), key=repr)
+        assert after == before
+        kinds = "SELECT DISTINCT typeof(row_id) FROM lokal_asal_baris"
+        types = {str(r[0]) for r in db.conn.execute(kinds)}
+        # (B's own creation of the natural row became field versions when A's arrived)
+        assert types == ({"blob", "text"} if node is a else {"blob"})
+        nodes.append(Node(node.name, db, node.offset))
+    a, b = nodes
+    key = (replika.row_key(unit), replika.table_key("unit_organisasi"))
+    creators = [
+        n.db.conn.execute(
+            "SELECT node, seq FROM lokal_asal_baris WHERE row_id = ? AND tabel = ?", key
+        ).fetchone()
+        for n in (a, b)
+    ]
+    assert all(c is not None for c in creators)
+
+    # B's creation reaches A: A finds its own creating write by the text id and keeps both
+    assert exchange(b, a).konflik_baru == 1
+    with b.store.write("ubah") as tx:
+        tx.update("unit_organisasi", unit, {"nama": "Dinas A (diubah di B)"})
+    exchange(b, a)
+    exchange(a, b)
+    for n in (a, b):
+        conn = n.db.conn
+        assert (
+            conn.execute("SELECT nama FROM unit_organisasi WHERE id = ?", (unit,)).fetchone()[0]
+            == "Dinas A (diubah di B)"
+        )
+    shown = [
+        n.db.conn.execute("SELECT nilai FROM pengaturan WHERE id = ?", (natural,)).fetchone()[0]
+        for n in (a, b)
+    ]
+    assert shown[0] == shown[1]
+    clashes = [
+        n.db.conn.execute("SELECT id, kolom FROM lokal_konflik ORDER BY id").fetchall()
+        for n in (a, b)
+    ]
+    assert clashes[0] == clashes[1] and len(clashes[0]) == 1
+    for n in (a, b):
+        n.db.close()

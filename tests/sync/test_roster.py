@@ -28,6 +28,7 @@ from tests.helpers.roster import (
     setting,
 )
 from tests.helpers.sync import file_state, make_nodes
+from tests.sync.asal_lama import as_before_migration_28
 
 
 @pytest.fixture
@@ -341,6 +342,7 @@ def _as_before_migration_19(node_db: object) -> Path:
         "DELETE FROM lokal_meta WHERE kunci IN ('instansi_id', 'roster_root_harapan', "
         "'roster_warisan')"
     )
+    as_before_migration_28(conn)  # migration 19 reads the creators in their old form
     rewind(conn, 18)
     path = db.path  # type: ignore[attr-defined]
     db.close()  # type: ignore[attr-defined]

@@ -11,7 +11,8 @@ vector is covered), so the siblings depend only on the set of batches held, neve
 which they arrived.
 
 Storage (measured on the 100,000-employee demo, see bench/bench_sync.py): an insert records one
-small row in ``lokal_asal_baris`` (which batch created the row), not one per field; later writes of
+small row in ``lokal_asal_baris`` (which batch created the row; keyed by :func:`row_key` and
+:func:`table_key`, migration 28), not one per field; later writes of
 a field record its siblings in ``lokal_versi_kolom``. A field with no entry there still has the
 creating write as its only version. Every later write of a row has seen its creating write,
 except a concurrent creation of the same row (ids derived from a natural key): then the creating
@@ -27,11 +28,15 @@ sync importer (:mod:`app.sync.importer`) for remote batches. It imports nothing 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import re
 import sqlite3
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from typing import Any
 
 from app.models.storage import changelog
@@ -44,6 +49,7 @@ Value = str | int | float | None
 
 DELETE_CLASH_FIELD = "*"  # lokal_konflik.kolom of a delete-versus-edit clash
 CHUNK = 900
+SCAN_AT = 20_000  # more row ids than this are looked up by one pass over their table
 
 
 # -- pure rules -----------------------------------------------------------------------------------
@@ -110,14 +116,73 @@ def conflict_id(table: str, row_id: str, kolom: str) -> str:
 
 
 def collapse(ops: Iterable[Sequence[Any]]) -> dict[tuple[str, str], dict[str, Value]]:
-    """The operations of one batch per row: the last value of each field wins within a batch."""
-    rows: dict[tuple[str, str], dict[str, Value]] = {}
+    """The operations of one batch per row: the last value of each field wins within a batch.
+    (The field mappings may be those of ``ops``: read them, never change them.)"""
+    ops = list(ops)
+    if not ops:
+        return {}
+    tables, row_ids, fieldses = zip(*ops, strict=True)
+    rows: dict[tuple[str, str], dict[str, Value]] = dict(
+        zip(zip(tables, row_ids, strict=True), fieldses, strict=True)
+    )
+    if len(rows) == len(ops):  # each row once (a full package): the operations' own fields
+        return rows
+    rows = {}
     for table, row_id, fields in ops:
         rows.setdefault((table, row_id), {}).update(fields)
     return rows
 
 
 # -- bookkeeping in the database ------------------------------------------------------------------
+
+
+_UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def row_key(row_id: str) -> bytes | str:
+    """A row id as ``lokal_asal_baris`` keeps it (migration 28): a UUID in its canonical text
+    (lowercase, with hyphens) as its 16 bytes, any other id as it is."""
+    if len(row_id) == 36 and _UUID_TEXT.fullmatch(row_id):
+        return bytes.fromhex(row_id.replace("-", ""))
+    return row_id
+
+
+@functools.cache
+def table_key(name: str) -> int:
+    """A table as ``lokal_asal_baris`` keeps it (migration 28): the CRC-32 of its name, 31 bits
+    (tests/sync/test_merge_paths.py checks that no two replicated tables share one)."""
+    return zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF
+
+
+_UUID_LINES = re.compile(
+    r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n)*"
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+)
+
+
+def row_keys(row_ids: Sequence[str]) -> list[bytes | str]:
+    """:func:`row_key` of many ids (all UUIDs, the common case: in one pass)."""
+    joined = "\n".join(row_ids)
+    if row_ids and _UUID_LINES.fullmatch(joined):
+        raw = bytes.fromhex(joined.replace("-", "").replace("\n", ""))
+        if len(raw) == 16 * len(row_ids):  # (an id with a line break in it is no UUID)
+            return [raw[i : i + 16] for i in range(0, len(raw), 16)]
+    return [row_key(r) for r in row_ids]
+
+
+def _creator_rows(
+    creators: Iterable[tuple[str, str, int, int]],
+) -> list[tuple[bytes | str, int, int, int]]:
+    items = list(creators)
+    if not items:
+        return []
+    ids, tables, nodes, seqs = zip(*items, strict=True)
+    return list(zip(row_keys(ids), map(table_key, tables), nodes, seqs, strict=True))
+
+
+_RECORD_CREATOR = (
+    "INSERT OR REPLACE INTO lokal_asal_baris (row_id, tabel, node, seq) VALUES (?, ?, ?, ?)"
+)
 
 
 def node_no(conn: sqlite3.Connection, node_id: str, cache: dict[str, int] | None = None) -> int:
@@ -233,8 +298,10 @@ def record_local(
     created = set(new_rows)
     no = node_no(conn, origin)
     conn.executemany(
-        "INSERT OR REPLACE INTO lokal_asal_baris (row_id, tabel, node, seq) VALUES (?, ?, ?, ?)",
-        [(row_id, table, no, seq) for (table, row_id) in rows if (table, row_id) in created],
+        _RECORD_CREATOR,
+        _creator_rows(
+            (row_id, table, no, seq) for (table, row_id) in rows if (table, row_id) in created
+        ),
     )
     updated = [(key, fields) for key, fields in rows.items() if key not in created]
     if not updated:
@@ -277,13 +344,18 @@ class ApplyStats:
     # table -> row ids whose change may alter an employee's summary (ringkas.affects_summary)
     summary_touched: dict[str, set[str]] = field(default_factory=dict)
 
-    def count(self, table: str, kind: str) -> None:
+    def count(self, table: str, kind: str, n: int = 1) -> None:
         per = self.rekaman.setdefault(table, {"baru": 0, "ubah": 0, "hapus": 0})
-        per[kind] += 1
+        per[kind] += n
 
 
 class Applier:
-    """Applies remote batches inside the caller's transaction, keeping the bookkeeping."""
+    """Applies remote batches inside the caller's transaction, keeping the bookkeeping.
+
+    While an Applier lives, the caller writes the replicated tables only through it: a table
+    found empty when the Applier first meets it then holds only the rows the Applier wrote
+    (``stats.touched``), so that rows new to it are not looked up one by one (a full package
+    into a fresh installation)."""
 
     def __init__(self, conn: sqlite3.Connection, schema: Mapping[str, Sequence[str]]) -> None:
         self.conn = conn
@@ -294,6 +366,7 @@ class Applier:
         self._has_clashes = (
             conn.execute("SELECT 1 FROM lokal_konflik LIMIT 1").fetchone() is not None
         )
+        self._started_empty: dict[str, bool] = {}
 
     def _node_id(self, no: int) -> str:
         if no not in self._node_ids:
@@ -303,7 +376,22 @@ class Applier:
 
     def apply(self, batch: RemoteBatch) -> None:
         """Apply one batch whose dependencies are all here (the caller checks)."""
-        rows = collapse(batch.ops)
+        ops = batch.ops
+        if not ops:
+            return
+        tables, row_ids, fieldses = zip(*ops, strict=True)
+        if len(set(zip(tables, row_ids, strict=True))) == len(ops):
+            # each row once (a full package): the tables in the order they first appear, each
+            # with its rows in the batch's order, as collapse() and the loop below give them
+            order = dict.fromkeys(tables)
+            for table in order:
+                pairs: Iterable[tuple[str, dict[str, Value]]]
+                pairs = zip(row_ids, fieldses, strict=True)
+                if len(order) > 1:
+                    pairs = compress(pairs, map(table.__eq__, tables))
+                self._apply_table(batch, table, list(pairs))
+            return
+        rows = collapse(ops)
         by_table: dict[str, list[tuple[str, dict[str, Value]]]] = {}
         for (table, row_id), fields in rows.items():
             by_table.setdefault(table, []).append((row_id, fields))
@@ -318,37 +406,65 @@ class Applier:
         touched = self.stats.touched.setdefault(table, set())
         existing: dict[str, sqlite3.Row] = {}
         ids = [row_id for row_id, _ in items]
-        for chunk in _chunks(ids):
+        if table not in self._started_empty:
+            self._started_empty[table] = (
+                conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
+            )
+        # rows of a table that started empty are there only if this Applier wrote them
+        lookup = [i for i in ids if i in touched] if self._started_empty[table] else ids
+        for chunk in _chunks(lookup):
             marks = ", ".join("?" for _ in chunk)
             for row in conn.execute(
                 f"SELECT {', '.join(columns)} FROM {table} WHERE id IN ({marks})", list(chunk)
             ):
                 existing[row[0]] = row
-        inserts: dict[tuple[str, ...], list[list[Value]]] = {}
         no = node_no(conn, batch.origin, self._nodes)
-        creators: list[tuple[str, str, int, int]] = []
         summary_touched = self.stats.summary_touched.setdefault(table, set())
-        for row_id, fields in items:
-            touched.add(row_id)
-            if affects_summary(table, fields):
-                summary_touched.add(row_id)
-            current = existing.get(row_id)
-            if current is None:
-                data = {"id": row_id, **{k: v for k, v in fields.items() if k != "id"}}
-                inserts.setdefault(tuple(data), []).append(list(data.values()))
-                creators.append((row_id, table, no, batch.seq))
-                self.stats.count(table, "baru")
-            else:
-                self._update_row(batch, table, columns, current, fields)
+        touched.update(ids)
+        if table == "pegawai":
+            summary_touched.update(r for r, fields in items if affects_summary(table, fields))
+        elif affects_summary(table, ()):
+            summary_touched.update(ids)
+        new = items
+        if existing:
+            new = []
+            for row_id, fields in items:
+                current = existing.get(row_id)
+                if current is None:
+                    new.append((row_id, fields))
+                else:
+                    self._update_row(batch, table, columns, current, fields)
+        if not new:
+            return
+        new_ids, fieldses = zip(*new, strict=True)
+        shapes = list(map(tuple, fieldses))
+        kinds = set(shapes)
+        if any("id" in shape for shape in kinds):  # refused by the importer's checks
+            fieldses = tuple({k: v for k, v in f.items() if k != "id"} for f in fieldses)
+            shapes = list(map(tuple, fieldses))
+            kinds = set(shapes)
+        inserts: dict[tuple[str, ...], list[tuple[Value, ...]]] = {}
+        if len(kinds) == 1:  # rows of one shape: one statement
+            inserts[shapes[0]] = [(r, *f.values()) for r, f in zip(new_ids, fieldses, strict=True)]
+        else:
+            for shape, r, f in zip(shapes, new_ids, fieldses, strict=True):
+                inserts.setdefault(shape, []).append((r, *f.values()))
+        self.stats.count(table, "baru", len(new_ids))
         for keys, params in inserts.items():
-            conn.executemany(
-                f"INSERT INTO {table} ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)})",
-                params,
-            )
-        conn.executemany(
-            "INSERT OR REPLACE INTO lokal_asal_baris (row_id, tabel, node, seq) "
-            "VALUES (?, ?, ?, ?)",
-            creators,
+            names = ", ".join(("id", *keys))
+            marks = ", ".join("?" for _ in range(len(keys) + 1))
+            conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", params)
+        self._record_created(new_ids, table, no, batch.seq)
+
+    def _record_creators(self, creators: Sequence[tuple[str, str, int, int]]) -> None:
+        """Which batch created these rows: (row id, table, node number, seq)."""
+        self.conn.executemany(_RECORD_CREATOR, _creator_rows(creators))
+
+    def _record_created(self, row_ids: Sequence[str], table: str, node: int, seq: int) -> None:
+        """Rows of one table created by one batch (:meth:`_record_creators` in one pass)."""
+        keys = row_keys(row_ids)
+        self.conn.executemany(
+            _RECORD_CREATOR, zip(keys, repeat(table_key(table)), repeat(node), repeat(seq))
         )
 
     def _materialise_creator(self, table: str, row_id: str, creator: tuple[str, int]) -> None:
@@ -356,7 +472,10 @@ class Applier:
         same row arrived, so the creating write is no longer seen by every later write)."""
         conn = self.conn
         logged = changelog.get_ops(conn, *creator)
-        conn.execute("DELETE FROM lokal_asal_baris WHERE row_id = ? AND tabel = ?", (row_id, table))
+        conn.execute(
+            "DELETE FROM lokal_asal_baris WHERE row_id = ? AND tabel = ?",
+            (row_key(row_id), table_key(table)),
+        )
         if logged is None:
             return
         hlc, ops = logged
@@ -390,7 +509,7 @@ class Applier:
         row_id = str(current[0])
         creator_row = conn.execute(
             "SELECT node, seq FROM lokal_asal_baris WHERE row_id = ? AND tabel = ?",
-            (row_id, table),
+            (row_key(row_id), table_key(table)),
         ).fetchone()
         if creator_row is not None:
             creator = (self._node_id(int(creator_row[0])), int(creator_row[1]))
@@ -462,6 +581,22 @@ def _pegawai_of(conn: sqlite3.Connection, table: str, ids: set[str]) -> set[str]
     if "pegawai_id" not in column_types(conn, table):
         return set()
     found: set[str] = set()
+    if len(ids) > SCAN_AT:
+        # many rows (a full package): one pass over the table beats thousands of lookups
+        (count,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+        if count == len(ids):  # every row of the table (``ids`` are rows of it)
+            return {
+                str(r[0])
+                for r in conn.execute(
+                    f"SELECT DISTINCT pegawai_id FROM {table} WHERE pegawai_id IS NOT NULL "
+                    "AND pegawai_id != ''"
+                )
+            }
+        return {
+            str(pegawai_id)
+            for row_id, pegawai_id in conn.execute(f"SELECT id, pegawai_id FROM {table}")
+            if pegawai_id and row_id in ids
+        }
     for chunk in _chunks(sorted(ids)):
         marks = ", ".join("?" for _ in chunk)
         found.update(

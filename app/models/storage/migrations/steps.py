@@ -197,6 +197,12 @@ def _m0027(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0027_kode_etik.sql")
 
 
+def _m0028(conn: sqlite3.Connection) -> None:
+    from app.models.storage.migrations import m0028_asal  # lazy: only while migrating
+
+    m0028_asal.apply(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema dasar: pegawai, riwayat, organisasi, referensi, log perubahan", _m0001),
     Migration(2, "preset pemetaan kolom impor", _m0002),
@@ -233,5 +239,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(25, "mentoring: pasangan mentor dan mentee, pertemuan", _m0025),
     Migration(26, "referensi hukuman tidak masuk kerja berturut-turut (PP 94/2021)", _m0026),
     Migration(27, "kasus kode etik: kode etik instansi, majelis, sidang, sanksi moral", _m0027),
+    Migration(28, "pencatatan pembuat baris sinkronisasi dalam bentuk ringkas", _m0028),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
