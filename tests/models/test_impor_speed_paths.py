@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app.models.impor import normalise as n
+from app.models.impor.bulk import collector_paused
 from app.models.impor.compare import natural_id as fast_natural_id
 from app.models.impor.rows import Row
 from app.models.reference.loader import natural_id
@@ -36,3 +40,16 @@ def test_row_text_same_as_clean_text(cells: list[str | None]) -> None:
         assert row.text(name) == (None if formula else expected)
         assert (name in row.formulas) == formula
     assert len(row.issues) == len(row.formulas)
+
+
+def test_collector_paused_and_resumed() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outermost block resumes it
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError
+    assert gc.isenabled()

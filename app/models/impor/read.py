@@ -41,6 +41,7 @@ from typing import Any
 
 from app.i18n import angka, tr
 from app.models.errors import Cancelled, ValidationError
+from app.models.impor.bulk import collector_paused
 from app.models.impor.fields import header_score
 from app.models.impor.normalise import cell_text
 
@@ -117,6 +118,7 @@ def _check_cancel(cancelled: CancelCheck | None) -> None:
         raise Cancelled(tr("Pembacaan berkas dibatalkan; tidak ada yang disimpan."))
 
 
+@collector_paused()
 def read_source(
     path: Path | str,
     *,
