@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.models.access import audit
 from app.models.impor import normalise as n
+from app.models.impor.apply import apply_import
 from app.models.impor.bulk import collector_paused
 from app.models.impor.compare import natural_id as fast_natural_id
+from app.models.impor.fields import guess_mapping
+from app.models.impor.plan import plan_import
+from app.models.impor.read import read_source
 from app.models.impor.rows import Row
 from app.models.reference.loader import natural_id
+from app.models.storage.db import Database
+from app.models.storage.store import Store
+from tests.helpers.common import TODAY
+from tests.helpers.impor import write_siasn_xlsx
 
 _part = st.one_of(st.text(max_size=30), st.integers(), st.none(), st.dates())
 
@@ -53,3 +63,41 @@ def test_collector_paused_and_resumed() -> None:
     with pytest.raises(RuntimeError), collector_paused():
         raise RuntimeError
     assert gc.isenabled()
+
+
+def _audited_pegawai(db: Database) -> set[str]:
+    no = db.conn.execute("SELECT max(no) FROM lokal_audit").fetchone()[0]
+    return {
+        r[0]
+        for r in db.conn.execute(
+            "SELECT pegawai_id FROM lokal_audit_pegawai WHERE audit_no = ?", (no,)
+        )
+    }
+
+
+def test_audit_employees_of_a_write_same_as_from_the_log(db: Database, tmp_path: Path) -> None:
+    """The write path sorts each batch's operations as it writes them; the audit entry names
+    the employees audit.pegawai_in_batches finds by decoding the batches again."""
+    path = write_siasn_xlsx(tmp_path / "siasn.xlsx")
+    source = read_source(path)
+    plan = plan_import(db, source, guess_mapping(source.headers), today=TODAY)
+    apply_import(db, plan, actor="sistem")
+    first = _audited_pegawai(db)
+    assert first  # the import's employees
+    batches = [tuple(r) for r in db.conn.execute("SELECT origin, seq FROM lokal_batch")]
+    assert first == audit.pegawai_in_batches(db.conn, batches)
+
+    # A history row changed without its pegawai_id (looked up), a unit, a new employee.
+    pangkat_id, pegawai_id = db.conn.execute(
+        "SELECT id, pegawai_id FROM riwayat_pangkat LIMIT 1"
+    ).fetchone()
+    store = Store(db)
+    with store.write("uji", actor="sistem") as tx:
+        tx.update("riwayat_pangkat", pangkat_id, {"mk_tahun": 7})
+        tx.insert("unit_organisasi", {"nama": "Bagian Uji", "jenis": "BAGIAN"})
+        baru = tx.insert(
+            "pegawai",
+            {**plan.rows[0].pegawai, "id": None, "nip": "199001012015031001", "nik": None},
+        )
+    assert _audited_pegawai(db) == {pegawai_id, baru}
+    assert _audited_pegawai(db) == audit.pegawai_in_batches(db.conn, list(tx.changes.batches))

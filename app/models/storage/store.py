@@ -90,6 +90,9 @@ class WriteTx:
         self.counts: dict[tuple[str, str], int] = {}
         self.touched = Touched()  # what the derived summary follows (callers may add units)
         self.batches: list[tuple[str, int]] = []
+        # The employees of the batches written, for the audit entry (audit.pegawai_in_ops).
+        self.audit_pegawai: set[str] = set()
+        self.audit_lookups: dict[str, set[str]] = {}
         self.record_count = 0
         self.first_record: str | None = None
         self.single_record = True
@@ -240,6 +243,7 @@ class WriteTx:
         )
         replika.record_local(self._conn, origin, seq, hlc, ops, new_rows)  # merge bookkeeping
         self.batches.append((origin, seq))
+        audit.pegawai_in_ops(ops, self.audit_pegawai, self.audit_lookups)
 
     def _summary(self) -> Changes:
         return Changes(
@@ -329,7 +333,8 @@ class Store:
             batch_origin=first[0],
             batch_seq=first[1],
             keterangan="; ".join(x for x in (keterangan, summary) if x),
-            pegawai_ids=audit.pegawai_in_batches(conn, tx.batches),
+            # What audit.pegawai_in_batches(conn, tx.batches) finds, without decoding them again.
+            pegawai_ids=tx.audit_pegawai | audit.pegawai_of_rows(conn, tx.audit_lookups),
         )
 
     def record_read(
