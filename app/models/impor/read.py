@@ -623,7 +623,8 @@ def _text_rows(
     total = len(raw)
     rows: list[list[str | None]] = []
     for index, row in enumerate(raw):
-        rows.append([cell_text(v) for v in row])
+        # cell_text(v), with the common case (non-empty text) first: 4 million cells.
+        rows.append([v if v.__class__ is str and v else cell_text(v) for v in row])
         if index % PROGRESS_EVERY == 0:
             _check_cancel(cancelled)
             if progress is not None:

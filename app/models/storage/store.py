@@ -145,7 +145,8 @@ class WriteTx:
                 keys = row_keys
             params.append(list(data.values()))
             row_id = str(data["id"])
-            fields = {k: v for k, v in data.items() if k != "id"}
+            fields = dict(data)  # the row without its id (a copy, then one key off: faster)
+            del fields["id"]
             self._add_op(table, row_id, fields, data)
             self._pending.new_rows.add((table, row_id))
             count += 1
