@@ -101,3 +101,65 @@ def test_audit_employees_of_a_write_same_as_from_the_log(db: Database, tmp_path:
         )
     assert _audited_pegawai(db) == {pegawai_id, baru}
     assert _audited_pegawai(db) == audit.pegawai_in_batches(db.conn, list(tx.changes.batches))
+
+
+def _written(db: Database) -> dict[str, object]:
+    conn = db.conn
+    ops = [op for b in Store(db).batches() for op in b.ops]
+    tables = {
+        t: sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {t}"))
+        for t in (
+            "pegawai",
+            "riwayat_pangkat",
+            "riwayat_jabatan",
+            "riwayat_pendidikan",
+            "unit_organisasi",
+            "pegawai_ringkas",
+        )
+    }
+    audit_rows = [
+        (r[0], r[1], r[2], r[3])
+        for r in conn.execute("SELECT aksi, tabel, jumlah, keterangan FROM lokal_audit")
+    ]
+    return {
+        "ops": ops,
+        "tables": tables,
+        "audit": audit_rows,
+        "audit_pegawai": _audited_pegawai(db),
+        "fts": conn.execute("SELECT count(*) FROM pegawai_fts").fetchone()[0],
+    }
+
+
+def test_import_writes_what_row_by_row_inserts_write(tmp_path: Path) -> None:
+    """apply_import (bulk inserts per chunk) against the same plan written one tx.insert at a
+    time in the same order: the same rows, operations, summary, FTS and audit."""
+    path = write_siasn_xlsx(tmp_path / "siasn.xlsx")
+    bulk = Database(tmp_path / "bulk.sqlite3")
+    source = read_source(path)
+    plan = plan_import(bulk, source, guess_mapping(source.headers), today=TODAY)
+    assert plan.ok
+    apply_import(bulk, plan, actor="sistem")
+
+    single = Database(tmp_path / "single.sqlite3")
+    keterangan = [r[0] for r in bulk.conn.execute("SELECT keterangan FROM lokal_audit")][-1]
+    with Store(single).write(
+        "Impor data pegawai", actor="sistem", keterangan=keterangan.split("; ")[0]
+    ) as tx:
+        for unit in plan.units:
+            tx.insert("unit_organisasi", unit)
+        work = [r for r in plan.rows if r.pegawai]
+        for r in work:
+            tx.insert("pegawai", r.pegawai)
+        for table in ("riwayat_pendidikan", "riwayat_pangkat", "riwayat_jabatan"):
+            for r in work:
+                for t, row in r.riwayat:
+                    if t == table:
+                        tx.insert(t, row)
+    a, b = _written(bulk), _written(single)
+    assert a["ops"] and a["ops"] == b["ops"]
+    assert a["tables"] == b["tables"]
+    assert a["audit_pegawai"] == b["audit_pegawai"]
+    assert a["fts"] == b["fts"] == len(work)
+    assert a["audit"][-1] == b["audit"][-1]
+    bulk.close()
+    single.close()
