@@ -2,6 +2,11 @@
 bare read of the same file (python-calamine / the csv module) and the bare inserts of the same
 rows (``sqlite3.executemany`` into the same schema, one transaction), in the same run.
 
+Issue 20's floor (the first ratio printed): the same file read with python-calamine / the csv
+module and its raw rows, as read, inserted with ``sqlite3.executemany`` into one table of text
+columns in one transaction; goal .csv <= 5x, .xlsx <= 2x. The older floor (the rows the plan
+writes, inserted into Merit's schema) is printed beside it.
+
 Target: Merit's whole import (safety checks, reading, normalising and validating every cell,
 comparing with the database, the write path with change capture, audit and the derived
 summary) within 10x of the bare read plus the bare inserts.
@@ -298,6 +303,36 @@ def bare_read(path: Path) -> float:
     return t.seconds
 
 
+def raw_floor(path: Path, db_path: Path) -> tuple[float, float]:
+    """The floor of issue 20: read the same file (python-calamine / ``csv``) and insert the raw
+    rows, as read, with ``sqlite3.executemany`` into one table of as many text columns, in one
+    transaction. Returns (read seconds, insert seconds)."""
+    with Timer() as t_read:
+        if path.suffix == ".xlsx":
+            from python_calamine import CalamineWorkbook
+
+            with CalamineWorkbook.from_path(str(path)) as wb:
+                data = wb.get_sheet_by_index(0).to_python()
+            data = data[2:]  # title row, header row
+        else:
+            with path.open(newline="", encoding="utf-8-sig") as fh:
+                data = list(csv.reader(fh, delimiter=";"))
+            data = data[1:]  # header row
+    width = len(HEADERS)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"CREATE TABLE mentah ({', '.join(f'k{i} TEXT' for i in range(width))})")
+    sql = f"INSERT INTO mentah VALUES ({', '.join('?' for _ in range(width))})"
+    with Timer() as t_insert:
+        conn.execute("BEGIN")
+        conn.executemany(sql, data)
+        conn.execute("COMMIT")
+    conn.close()
+    assert len(data) > 1
+    return t_read.seconds, t_insert.seconds
+
+
 def bare_inserts(plan: object, path: Path) -> float:
     """The rows the plan would write, inserted with plain executemany in one transaction."""
     from app.models.storage.db import Database
@@ -325,7 +360,7 @@ def bare_inserts(plan: object, path: Path) -> float:
     return t.seconds
 
 
-def run(n: int) -> list[dict]:
+def run(n: int, kinds: tuple[str, ...] = ("xlsx", "csv"), memory: bool = True) -> list[dict]:
     from app.models.impor.apply import apply_import
     from app.models.impor.fields import guess_mapping
     from app.models.impor.plan import plan_import
@@ -345,7 +380,10 @@ def run(n: int) -> list[dict]:
         )
         for path in (xlsx, csv_path):
             kind = path.suffix[1:]
+            if kind not in kinds:
+                continue
             read_bare = bare_read(path)
+            raw_read, raw_insert = raw_floor(path, folder / f"raw-{kind}.sqlite3")
             db = Database(folder / f"merit-{kind}.sqlite3")
             with Timer() as t_read:
                 source = read_source(path)
@@ -365,10 +403,23 @@ def run(n: int) -> list[dict]:
             results.append(
                 report(f"read {kind} {n:,} rows", t_read.seconds, read_bare, target="info")
             )
+            merit = t_read.seconds + t_plan.seconds + t_apply.seconds
+            print(
+                f"  {kind}: issue-20 floor: raw read {raw_read:.2f} s + raw rows inserted "
+                f"{raw_insert:.2f} s"
+            )
             results.append(
                 report(
-                    f"import {kind} {n:,} rows (read+preview+apply)",
-                    t_read.seconds + t_plan.seconds + t_apply.seconds,
+                    f"import {kind} {n:,} vs raw read+insert",
+                    merit,
+                    raw_read + raw_insert,
+                    target="issue 20: <= 5x" if kind == "csv" else "issue 20: <= 2x",
+                )
+            )
+            results.append(
+                report(
+                    f"import {kind} {n:,} vs plan rows inserted",
+                    merit,
                     read_bare + insert_bare,
                     target="target <= 10x",
                 )
@@ -384,20 +435,23 @@ def run(n: int) -> list[dict]:
             print(
                 f"  {kind}: second preview of the same file (all unchanged) {t_again.seconds:.2f} s"
             )
-        results += memory_lines(n, xlsx, folder)
+        if memory:
+            results += memory_lines(n, xlsx, folder)
     return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", default="100000", help="comma-separated row counts")
+    parser.add_argument("--kinds", default="xlsx,csv", help="file kinds to import")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak RSS runs")
     parser.add_argument("--peak", nargs=2, metavar=("FILE", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.peak:
         peak_child(Path(args.peak[0]), Path(args.peak[1]))
         return
     for size in (int(s) for s in args.rows.split(",")):
-        run(size)
+        run(size, tuple(args.kinds.split(",")), memory=not args.no_memory)
 
 
 if __name__ == "__main__":

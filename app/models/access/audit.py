@@ -117,13 +117,29 @@ def pegawai_in_batches(conn: sqlite3.Connection, batches: Sequence[tuple[str, in
         logged = changelog.get_ops(conn, origin, seq)
         if logged is None:
             continue
-        for table, row_id, fields in logged[1]:
-            if table == "pegawai":
-                found.add(str(row_id))
-            elif isinstance(fields, dict) and fields.get("pegawai_id"):
-                found.add(str(fields["pegawai_id"]))
-            elif not str(table).startswith(("ref_", "unit_", "jabatan", "pengaturan")):
-                lookups.setdefault(str(table), set()).add(str(row_id))
+        pegawai_in_ops(logged[1], found, lookups)
+    return found | pegawai_of_rows(conn, lookups)
+
+
+def pegawai_in_ops(
+    ops: Iterable[Sequence[Any]], found: set[str], lookups: dict[str, set[str]]
+) -> None:
+    """Sort operations for :func:`pegawai_in_batches`: the employees they name go to ``found``;
+    rows whose employee must be looked up go to ``lookups`` (table -> row ids), for
+    :func:`pegawai_of_rows`. The write path calls it with a batch's operations as it writes them
+    (decoding the batches again cost a 100,000-row import 4 s)."""
+    for table, row_id, fields in ops:
+        if table == "pegawai":
+            found.add(str(row_id))
+        elif isinstance(fields, dict) and fields.get("pegawai_id"):
+            found.add(str(fields["pegawai_id"]))
+        elif not str(table).startswith(("ref_", "unit_", "jabatan", "pengaturan")):
+            lookups.setdefault(str(table), set()).add(str(row_id))
+
+
+def pegawai_of_rows(conn: sqlite3.Connection, lookups: dict[str, set[str]]) -> set[str]:
+    """The employees of these rows (table -> row ids) of tables with a ``pegawai_id`` column."""
+    found: set[str] = set()
     if lookups:
         with_pegawai = pegawai_tables(conn)
         for table, ids in lookups.items():

@@ -19,6 +19,7 @@ from typing import Any
 from app.i18n import tr
 from app.models.access.akses import read_roots
 from app.models.errors import Cancelled, ValidationError
+from app.models.impor.bulk import collector_paused
 from app.models.impor.result import BARU, BERUBAH, CHUNK, DITOLAK, ImportPlan, RowResult, Value
 from app.models.storage.db import Database
 from app.models.storage.store import Store, WriteTx
@@ -75,6 +76,7 @@ def _chunks(rows: list[RowResult]) -> Iterable[list[RowResult]]:
         yield rows[start : start + APPLY_CHUNK]
 
 
+@collector_paused()
 def apply_import(
     db: Database,
     plan: ImportPlan,

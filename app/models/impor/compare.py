@@ -16,6 +16,7 @@ Decisions (see also :mod:`app.models.impor.apply`):
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 from collections import defaultdict
@@ -29,7 +30,7 @@ from app.models.impor import normalise as n
 from app.models.impor.result import BARU, BERUBAH, CHUNK, DITOLAK, SAMA, RowResult, Value
 from app.models.impor.rows import Row
 from app.models.pegawai.read import PEGAWAI_KOLOM
-from app.models.reference.loader import Referensi, natural_id
+from app.models.reference.loader import NAMESPACE, Referensi
 from app.models.rules import derivations as d
 from app.models.rules.nip import check_nip
 
@@ -57,6 +58,20 @@ PEGAWAI_COLUMNS = (
     "telepon",
     "email",
 )
+
+
+_NAMESPACE_BYTES = NAMESPACE.bytes
+
+
+def natural_id(*parts: object) -> str:
+    """:func:`app.models.reference.loader.natural_id` (UUIDv5 of the natural key), the same
+    text computed without a ``uuid.UUID`` object: an import makes five of them a row."""
+    digest = hashlib.sha1(
+        _NAMESPACE_BYTES + ":".join(str(p) for p in parts).encode(), usedforsecurity=False
+    ).digest()
+    h = bytes((*digest[:6], (digest[6] & 0x0F) | 0x50, digest[7], (digest[8] & 0x3F) | 0x80))
+    x = (h + digest[9:16]).hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 HOLDER_UNIT_ID = natural_id("unit_organisasi", "impor")

@@ -37,7 +37,7 @@ def _default_referensi() -> Referensi:
 
 _SPACES = re.compile(r"\s+")
 # Cells that mean "nothing here" in office sheets.
-_EMPTY = frozenset({"", "-", "--", "---", ".", "NULL", "NONE", "N/A", "#N/A", "NAN"})
+EMPTY_TEXTS = frozenset({"", "-", "--", "---", ".", "NULL", "NONE", "N/A", "#N/A", "NAN"})
 # A formula: "=..." always; "+", "-", "@" only when a function call or cell reference follows
 # (so that "+62 812..." and "-" stay plain text).
 _FORMULA = re.compile(
@@ -51,7 +51,7 @@ def clean_text(value: str | None) -> str | None:
     if value is None:
         return None
     text = " ".join(value.split())  # every Unicode space, NBSP included
-    if len(text) <= 4 and text.upper() in _EMPTY:
+    if len(text) <= 4 and text.upper() in EMPTY_TEXTS:
         return None
     return text
 

@@ -16,6 +16,7 @@ from typing import Any
 from app.i18n import angka, tr
 from app.models.access.akses import read_roots
 from app.models.errors import Cancelled, ValidationError
+from app.models.impor.bulk import collector_paused
 from app.models.impor.compare import Comparer, load_existing
 from app.models.impor.fields import FIELD_BY_NAME, REQUIRED_FIELDS
 from app.models.impor.read import SourceTable
@@ -68,6 +69,7 @@ def check_mapping(headers: list[str], mapping: dict[int, str | None]) -> dict[st
     return by_field
 
 
+@collector_paused()
 def plan_import(
     db: Database,
     source: SourceTable,

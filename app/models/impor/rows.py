@@ -61,12 +61,21 @@ class Row:
 
     def text(self, name: str) -> str | None:
         """The cleaned cell text; a formula is reported (once) and treated as empty."""
-        if name in self._texts:
-            return self._texts[name]
-        value = n.clean_text(self.raw(name))
-        self._texts[name] = value
-        if value is not None and n.looks_like_formula(value):
-            self._texts[name] = None
+        texts = self._texts
+        if name in texts:
+            return texts[name]
+        # n.clean_text(self.raw(name)), inlined: 35 cells a row, 100,000 rows.
+        index = self.by_field.get(name)
+        cells = self.cells
+        raw = None if index is None or index >= len(cells) else cells[index]
+        if raw is None:
+            texts[name] = None
+            return None
+        text = " ".join(raw.split())  # every Unicode space, NBSP included
+        value = None if len(text) <= 4 and text.upper() in n.EMPTY_TEXTS else text
+        texts[name] = value
+        if value is not None and value[0] in "=+-@" and n.looks_like_formula(value):
+            texts[name] = None
             self.formulas.add(name)
             self.error(
                 name,

@@ -90,6 +90,9 @@ class WriteTx:
         self.counts: dict[tuple[str, str], int] = {}
         self.touched = Touched()  # what the derived summary follows (callers may add units)
         self.batches: list[tuple[str, int]] = []
+        # The employees of the batches written, for the audit entry (audit.pegawai_in_ops).
+        self.audit_pegawai: set[str] = set()
+        self.audit_lookups: dict[str, set[str]] = {}
         self.record_count = 0
         self.first_record: str | None = None
         self.single_record = True
@@ -142,7 +145,8 @@ class WriteTx:
                 keys = row_keys
             params.append(list(data.values()))
             row_id = str(data["id"])
-            fields = {k: v for k, v in data.items() if k != "id"}
+            fields = dict(data)  # the row without its id (a copy, then one key off: faster)
+            del fields["id"]
             self._add_op(table, row_id, fields, data)
             self._pending.new_rows.add((table, row_id))
             count += 1
@@ -240,6 +244,7 @@ class WriteTx:
         )
         replika.record_local(self._conn, origin, seq, hlc, ops, new_rows)  # merge bookkeeping
         self.batches.append((origin, seq))
+        audit.pegawai_in_ops(ops, self.audit_pegawai, self.audit_lookups)
 
     def _summary(self) -> Changes:
         return Changes(
@@ -329,7 +334,8 @@ class Store:
             batch_origin=first[0],
             batch_seq=first[1],
             keterangan="; ".join(x for x in (keterangan, summary) if x),
-            pegawai_ids=audit.pegawai_in_batches(conn, tx.batches),
+            # What audit.pegawai_in_batches(conn, tx.batches) finds, without decoding them again.
+            pegawai_ids=tx.audit_pegawai | audit.pegawai_of_rows(conn, tx.audit_lookups),
         )
 
     def record_read(

@@ -1,0 +1,165 @@
+"""The import's fast paths give what the general functions give (issue 20)."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.models.access import audit
+from app.models.impor import normalise as n
+from app.models.impor.apply import apply_import
+from app.models.impor.bulk import collector_paused
+from app.models.impor.compare import natural_id as fast_natural_id
+from app.models.impor.fields import guess_mapping
+from app.models.impor.plan import plan_import
+from app.models.impor.read import read_source
+from app.models.impor.rows import Row
+from app.models.reference.loader import natural_id
+from app.models.storage.db import Database
+from app.models.storage.store import Store
+from tests.helpers.common import TODAY
+from tests.helpers.impor import write_siasn_xlsx
+
+_part = st.one_of(st.text(max_size=30), st.integers(), st.none(), st.dates())
+
+
+@given(st.lists(_part, min_size=1, max_size=5))
+def test_natural_id_same_as_loader(parts: list[object]) -> None:
+    assert fast_natural_id(*parts) == natural_id(*parts)
+
+
+_cell = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.sampled_from(["-", " n/a ", "=SUM(A1)", "+62 812", "@A1", "-A1", "\u00a0x\u00a0 y", "nan"]),
+)
+
+
+@given(st.lists(_cell, min_size=0, max_size=4))
+def test_row_text_same_as_clean_text(cells: list[str | None]) -> None:
+    names = ["nama", "alamat", "telepon", "email", "jabatan"]  # the last one beyond the cells
+    by_field = {name: i for i, name in enumerate(names)}
+    row = Row(7, cells, by_field, [f"K{i}" for i in range(len(names))])
+    for name in names:
+        expected = n.clean_text(row.raw(name))
+        formula = expected is not None and n.looks_like_formula(expected)
+        assert row.text(name) == (None if formula else expected)
+        assert (name in row.formulas) == formula
+    assert len(row.issues) == len(row.formulas)
+
+
+def test_collector_paused_and_resumed() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outermost block resumes it
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError
+    assert gc.isenabled()
+
+
+def _audited_pegawai(db: Database) -> set[str]:
+    no = db.conn.execute("SELECT max(no) FROM lokal_audit").fetchone()[0]
+    return {
+        r[0]
+        for r in db.conn.execute(
+            "SELECT pegawai_id FROM lokal_audit_pegawai WHERE audit_no = ?", (no,)
+        )
+    }
+
+
+def test_audit_employees_of_a_write_same_as_from_the_log(db: Database, tmp_path: Path) -> None:
+    """The write path sorts each batch's operations as it writes them; the audit entry names
+    the employees audit.pegawai_in_batches finds by decoding the batches again."""
+    path = write_siasn_xlsx(tmp_path / "siasn.xlsx")
+    source = read_source(path)
+    plan = plan_import(db, source, guess_mapping(source.headers), today=TODAY)
+    apply_import(db, plan, actor="sistem")
+    first = _audited_pegawai(db)
+    assert first  # the import's employees
+    batches = [tuple(r) for r in db.conn.execute("SELECT origin, seq FROM lokal_batch")]
+    assert first == audit.pegawai_in_batches(db.conn, batches)
+
+    # A history row changed without its pegawai_id (looked up), a unit, a new employee.
+    pangkat_id, pegawai_id = db.conn.execute(
+        "SELECT id, pegawai_id FROM riwayat_pangkat LIMIT 1"
+    ).fetchone()
+    store = Store(db)
+    with store.write("uji", actor="sistem") as tx:
+        tx.update("riwayat_pangkat", pangkat_id, {"mk_tahun": 7})
+        tx.insert("unit_organisasi", {"nama": "Bagian Uji", "jenis": "BAGIAN"})
+        baru = tx.insert(
+            "pegawai",
+            {**plan.rows[0].pegawai, "id": None, "nip": "199001012015031001", "nik": None},
+        )
+    assert _audited_pegawai(db) == {pegawai_id, baru}
+    assert _audited_pegawai(db) == audit.pegawai_in_batches(db.conn, list(tx.changes.batches))
+
+
+def _written(db: Database) -> dict[str, object]:
+    conn = db.conn
+    ops = [op for b in Store(db).batches() for op in b.ops]
+    tables = {
+        t: sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {t}"))
+        for t in (
+            "pegawai",
+            "riwayat_pangkat",
+            "riwayat_jabatan",
+            "riwayat_pendidikan",
+            "unit_organisasi",
+            "pegawai_ringkas",
+        )
+    }
+    audit_rows = [
+        (r[0], r[1], r[2], r[3])
+        for r in conn.execute("SELECT aksi, tabel, jumlah, keterangan FROM lokal_audit")
+    ]
+    return {
+        "ops": ops,
+        "tables": tables,
+        "audit": audit_rows,
+        "audit_pegawai": _audited_pegawai(db),
+        "fts": conn.execute("SELECT count(*) FROM pegawai_fts").fetchone()[0],
+    }
+
+
+def test_import_writes_what_row_by_row_inserts_write(tmp_path: Path) -> None:
+    """apply_import (bulk inserts per chunk) against the same plan written one tx.insert at a
+    time in the same order: the same rows, operations, summary, FTS and audit."""
+    path = write_siasn_xlsx(tmp_path / "siasn.xlsx")
+    bulk = Database(tmp_path / "bulk.sqlite3")
+    source = read_source(path)
+    plan = plan_import(bulk, source, guess_mapping(source.headers), today=TODAY)
+    assert plan.ok
+    apply_import(bulk, plan, actor="sistem")
+
+    single = Database(tmp_path / "single.sqlite3")
+    keterangan = [r[0] for r in bulk.conn.execute("SELECT keterangan FROM lokal_audit")][-1]
+    with Store(single).write(
+        "Impor data pegawai", actor="sistem", keterangan=keterangan.split("; ")[0]
+    ) as tx:
+        for unit in plan.units:
+            tx.insert("unit_organisasi", unit)
+        work = [r for r in plan.rows if r.pegawai]
+        for r in work:
+            tx.insert("pegawai", r.pegawai)
+        for table in ("riwayat_pendidikan", "riwayat_pangkat", "riwayat_jabatan"):
+            for r in work:
+                for t, row in r.riwayat:
+                    if t == table:
+                        tx.insert(t, row)
+    a, b = _written(bulk), _written(single)
+    assert a["ops"] and a["ops"] == b["ops"]
+    assert a["tables"] == b["tables"]
+    assert a["audit_pegawai"] == b["audit_pegawai"]
+    assert a["fts"] == b["fts"] == len(work)
+    assert a["audit"][-1] == b["audit"][-1]
+    bulk.close()
+    single.close()
