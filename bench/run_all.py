@@ -7,6 +7,7 @@ import bench_decree
 import bench_demo
 import bench_import
 import bench_recap
+import bench_rss
 import bench_search
 import bench_skp
 import bench_start
@@ -23,3 +24,4 @@ if __name__ == "__main__":
     bench_skp.run(10_300)
     bench_sync.run(100_000)
     bench_audit.run(100_000)
+    bench_rss.run(bench_rss.demo_database(100_000))
