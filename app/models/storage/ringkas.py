@@ -48,6 +48,23 @@ _UPSERT = (
 )
 CHUNK = 900  # stays under SQLite's default limit of bound parameters
 
+# The derived rows are first put into a scratch table of this connection (temp, no index, no
+# trigger), then written by ONE statement that skips the rows already up to date. One statement
+# rather than one per row matters because of the FTS triggers: SQLite opens a statement savepoint
+# for each statement that fires a trigger, and FTS5 flushes its pending index at every savepoint,
+# so a per-row upsert wrote one tiny FTS segment per employee (about 3/4 of the time of a refresh).
+_STAGE = "temp.ringkas_baru"
+_STAGE_CREATE = f"CREATE TEMP TABLE IF NOT EXISTS ringkas_baru ({', '.join(COLUMNS)})"
+_STAGE_INSERT = f"INSERT INTO {_STAGE} VALUES ({', '.join('?' for _ in COLUMNS)})"
+_STAGE_WRITE = (
+    f"INSERT INTO pegawai_ringkas ({', '.join(COLUMNS)}) "
+    f"SELECT {', '.join(f's.{c}' for c in COLUMNS)} FROM {_STAGE} s "
+    "WHERE NOT EXISTS (SELECT 1 FROM pegawai_ringkas r WHERE r.pegawai_id = s.pegawai_id AND "
+    + " AND ".join(f"r.{c} IS s.{c}" for c in COLUMNS[1:])
+    + ") ORDER BY s.rowid ON CONFLICT (pegawai_id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS[1:])
+)
+
 
 class UnitTree:
     """The organisation tree in memory (a few thousand units at most)."""
@@ -93,75 +110,141 @@ def _chunks(ids: list[str]) -> Iterator[list[str]]:
         yield ids[start : start + CHUNK]
 
 
-def _rows_by_pegawai(
+# The rules of app.models.rules.derivations (current_pangkat, current_jabatan,
+# highest_pendidikan) applied while the rows stream from SQLite, one pass per table and chunk,
+# on plain tuples: each keeps, per employee, the first row with the greatest key in the order the
+# rows come (as max() did over the rows of that employee). tests/models/test_ringkas_tulis.py
+# checks them against those functions.
+Pangkat = tuple[str, Any]  # golongan_kode, tmt
+Jabatan = tuple[Any, ...]  # id, nama_jabatan, jenis_kode, jenjang_kode, unit_id, tmt, tanggal_sk
+
+
+def pick_pangkat(
+    rows: Iterable[tuple[str, str, Any]], urutan: dict[str, int]
+) -> dict[str, Pangkat]:
+    """Rows (pegawai_id, golongan_kode, tmt) -> the rank in force per employee."""
+    dated: dict[str, tuple[tuple[Any, int], str, Any]] = {}
+    undated: dict[str, tuple[int, str, Any]] = {}
+    for pid, kode, tmt in rows:
+        u = urutan.get(kode or "") or 0
+        if tmt:
+            key = (tmt, u)
+            held = dated.get(pid)
+            if held is None or key > held[0]:
+                dated[pid] = (key, kode, tmt)
+        else:
+            top = undated.get(pid)
+            if top is None or u > top[0]:
+                undated[pid] = (u, kode, tmt)
+    result = {pid: (kode, tmt) for pid, (_, kode, tmt) in dated.items()}
+    for pid, (u, kode, tmt) in undated.items():
+        best = dated.get(pid)
+        if best is None or u > best[0][1]:
+            result[pid] = (kode, tmt)
+    return result
+
+
+def pick_jabatan(rows: Iterable[tuple[Any, ...]]) -> dict[str, Jabatan]:
+    """Rows (pegawai_id, id, nama_jabatan, jenis_kode, jenjang_kode, unit_id, tmt, tanggal_sk)
+    -> the position in force per employee (without pegawai_id)."""
+    held: dict[str, tuple[tuple[bool, Any, Any, Any], Jabatan]] = {}
+    for row in rows:
+        pid, rid, tmt, sk = row[0], row[1], row[6], row[7]
+        key = (not tmt, tmt or "", sk or "", rid or "")
+        top = held.get(pid)
+        if top is None or key > top[0]:
+            held[pid] = (key, row[1:])
+    return {pid: row for pid, (_, row) in held.items()}
+
+
+def pick_pendidikan(rows: Iterable[tuple[str, str, Any]], urutan: dict[str, int]) -> dict[str, str]:
+    """Rows (pegawai_id, tingkat_kode, tahun_lulus) -> the highest education's code per employee."""
+    held: dict[str, tuple[tuple[int, Any], str]] = {}
+    for pid, kode, tahun in rows:
+        key = (urutan.get(kode or "", -1), tahun or 0)
+        top = held.get(pid)
+        if top is None or key > top[0]:
+            held[pid] = (key, kode)
+    return {pid: kode for pid, (_, kode) in held.items()}
+
+
+def _live_rows(
     conn: sqlite3.Connection, table: str, columns: str, ids: list[str]
-) -> dict[str, list[dict[str, Any]]]:
-    result: dict[str, list[dict[str, Any]]] = defaultdict(list)
+) -> Iterator[tuple[Any, ...]]:
+    cur = conn.cursor()
+    cur.row_factory = None  # plain tuples
     marks = ", ".join("?" for _ in ids)
-    cur = conn.execute(
+    return cur.execute(
         f"SELECT pegawai_id, {columns} FROM {table} WHERE deleted = 0 AND pegawai_id IN ({marks})",
         ids,
     )
-    names = [c.strip() for c in columns.split(",")]
-    for row in cur:
-        result[row[0]].append(dict(zip(names, row[1:], strict=True)))
-    return result
 
 
 def summary_rows(
     conn: sqlite3.Connection, ids: list[str], ref: Referensi, tree: UnitTree
 ) -> Iterator[tuple[Any, ...]]:
     """Derive the summary rows of the given employees."""
-    gol_urutan = ref.golongan_urutan
-    pend_urutan = ref.pendidikan_urutan
+    gol_urutan = {k: int(r["urutan"]) for k, r in ref.golongan.items()}
+    pend_urutan = {k: int(r["urutan"]) for k, r in ref.pendidikan.items()}
+    nama_unit = tree.nama
+    opd_of: dict[str | None, str | None] = {}
+    nama_lengkap = d.nama_lengkap
     for chunk in _chunks(ids):
         marks = ", ".join("?" for _ in chunk)
-        pegawai = conn.execute(
+        cur = conn.cursor()
+        cur.row_factory = None
+        pegawai = cur.execute(
             "SELECT id, nip, nama, gelar_depan, gelar_belakang, jenis_asn, status_kepegawaian, "
             f"kedudukan, jenis_kelamin, tanggal_lahir, deleted FROM pegawai WHERE id IN ({marks})",
             chunk,
         ).fetchall()
-        pangkat = _rows_by_pegawai(conn, "riwayat_pangkat", "id, golongan_kode, tmt", chunk)
-        jabatan = _rows_by_pegawai(
-            conn,
-            "riwayat_jabatan",
-            "id, nama_jabatan, jenis_kode, jenjang_kode, unit_id, tmt, tanggal_sk",
-            chunk,
+        pangkat = pick_pangkat(
+            _live_rows(conn, "riwayat_pangkat", "golongan_kode, tmt", chunk), gol_urutan
         )
-        pendidikan = _rows_by_pegawai(
-            conn, "riwayat_pendidikan", "tingkat_kode, tahun_lulus", chunk
+        jabatan = pick_jabatan(
+            _live_rows(
+                conn,
+                "riwayat_jabatan",
+                "id, nama_jabatan, jenis_kode, jenjang_kode, unit_id, tmt, tanggal_sk",
+                chunk,
+            )
         )
-        for p in pegawai:
-            pid = p[0]
-            pk = d.current_pangkat(pangkat.get(pid, []), gol_urutan)
-            jb = d.current_jabatan(jabatan.get(pid, []))
-            pd = d.highest_pendidikan(pendidikan.get(pid, []), pend_urutan)
-            unit_id = jb["unit_id"] if jb else None
-            opd_id = tree.opd(unit_id)
+        pendidikan = pick_pendidikan(
+            _live_rows(conn, "riwayat_pendidikan", "tingkat_kode, tahun_lulus", chunk),
+            pend_urutan,
+        )
+        for pid, nip, nama, depan, belakang, asn, status, kedudukan, jk, lahir, deleted in pegawai:
+            pk = pangkat.get(pid)
+            jb = jabatan.get(pid)
+            unit_id = jb[4] if jb else None
+            if unit_id in opd_of:
+                opd_id = opd_of[unit_id]
+            else:
+                opd_id = opd_of[unit_id] = tree.opd(unit_id)
             yield (
                 pid,
-                p[1],
-                p[2],
-                d.nama_lengkap(p[2], p[3], p[4]),
-                p[2].casefold(),
-                p[5],
-                p[6],
-                p[7],
-                p[8],
-                p[9],
-                pk["golongan_kode"] if pk else None,
-                gol_urutan(pk["golongan_kode"]) if pk else None,
-                pk["tmt"] if pk else None,
-                jb["nama_jabatan"] if jb else None,
-                jb["jenis_kode"] if jb else None,
-                jb["jenjang_kode"] if jb else None,
-                jb["tmt"] if jb else None,
+                nip,
+                nama,
+                nama_lengkap(nama, depan, belakang),
+                nama.casefold(),
+                asn,
+                status,
+                kedudukan,
+                jk,
+                lahir,
+                pk[0] if pk else None,
+                gol_urutan.get(pk[0] or "") if pk else None,
+                pk[1] if pk else None,
+                jb[1] if jb else None,
+                jb[2] if jb else None,
+                jb[3] if jb else None,
+                jb[5] if jb else None,
                 unit_id,
-                tree.nama.get(unit_id or ""),
+                nama_unit.get(unit_id or ""),
                 opd_id,
-                tree.nama.get(opd_id or ""),
-                pd["tingkat_kode"] if pd else None,
-                p[10],
+                nama_unit.get(opd_id or ""),
+                pendidikan.get(pid),
+                deleted,
             )
 
 
@@ -179,8 +262,23 @@ def refresh(
     ref = ref or Referensi.load(conn)
     tree = tree or UnitTree.load(conn)
     rows = list(summary_rows(conn, id_list, ref, tree))
-    conn.executemany(_UPSERT, rows)
+    write_rows(conn, rows)
     return len(rows)
+
+
+def write_rows(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Store derived summary rows (in ``COLUMNS`` order): insert the new, update the changed,
+    leave the rows already equal untouched (so their FTS entries are not rewritten either).
+    The stored rows and FTS content are those of an upsert of every row (``_UPSERT``)."""
+    if not rows:
+        return
+    conn.execute(_STAGE_CREATE)
+    conn.execute(f"DELETE FROM {_STAGE}")
+    try:
+        conn.executemany(_STAGE_INSERT, rows)
+        conn.execute(_STAGE_WRITE)
+    finally:
+        conn.execute(f"DELETE FROM {_STAGE}")
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
