@@ -18,11 +18,13 @@ Text that begins with ``=``, ``+``, ``-`` or ``@`` is written as a text cell (ex
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.i18n import tanggal, tr
 from app.models.organisasi.bezetting import BezettingReport
@@ -63,8 +66,11 @@ FORMAT_TEKS = "@"
 JENIS_KOLOM = ("teks", "nip", "tanggal", "angka", "nomor", "desimal")
 FORMAT_DESIMAL = "0.00"  # a mean of ratings, shown 3,25 in an Indonesian Excel
 _FORMAT = {"angka": FORMAT_ANGKA, "nomor": FORMAT_ANGKA, "desimal": FORMAT_DESIMAL}
-CHARS_PER_WIDTH = 1.35  # Arial 9 pt characters per unit of column width (measured ~1.5)
 LINE_HEIGHT = 11.5  # points per line of Arial 9 pt
+# Wrapped lines are counted with Arial's own character widths: reportlab's Helvetica carries
+# the same metrics (Liberation Sans, LibreOffice's stand-in for Arial, too).
+METRIC_FONT = "Helvetica"
+WIDEST = 1.02  # no character of Helvetica/Arial is wider than this many em ('@' is 1.015)
 
 
 @dataclass(frozen=True)
@@ -253,11 +259,7 @@ def _write_sheet(wb: Workbook, kop: KopLaporan, lembar: Lembar, kertas: str, row
     styles = [st.data[k.jenis] for k in lembar.kolom]
     # Wrapped text needs a taller row; spreadsheet programs do not all re-measure rows when
     # they open a file, so the height is estimated here (Arial 9 pt) for rows that wrap.
-    wrap = [
-        (i, max(int(k.lebar * CHARS_PER_WIDTH), 1))
-        for i, k in enumerate(lembar.kolom)
-        if k.jenis == "teks"
-    ]
+    wrap = [(i, text_points(k.lebar)) for i, k in enumerate(lembar.kolom) if k.jenis == "teks"]
 
     def height(values: Sequence[object]) -> float | None:
         lines = _lines(values, wrap)
@@ -303,25 +305,84 @@ def _signature(ws: Any, out: Rows, st: _Styles, kop: KopLaporan, kolom: Sequence
         (kop.ttd_nama or blank, st.ttd_nama if kop.ttd_nama else st.ttd),
         (tr("NIP. {nip}", nip=kop.ttd_nip or blank), st.ttd),
     ]
-    chars = (used + kolom[start - 1].lebar) * 0.85  # Arial 10 pt capitals per width unit
+    points = text_points(used + kolom[start - 1].lebar)
     for text, style in lines:
         if text is None:
             out.append([])
             continue
-        wraps = -(-len(text) // max(int(chars), 1))
-        # a long office line wraps inside its merged cells
+        # a long office line wraps inside its merged cells (Arial 10 pt)
+        wraps = wrapped_lines(text, points, 10.0)
         row: list[Sel] = [(None, None)] * (start - 1)
         out.append([*row, (text, style)], 13 * wraps + 2 if wraps > 1 else None)
         ws.merged_cells.add(f"{first}{out.row}:{last}{out.row}")
 
 
-def _lines(values: Sequence[object], wrap: list[tuple[int, int]]) -> int:
-    """Estimated number of wrapped lines of a row; ``wrap``: (column, characters per line)."""
+def text_points(width: float) -> float:
+    """Points of text one line of a column ``width`` units wide holds: a unit is 7 pixels of
+    the workbook's default font (Calibri 11) plus 5 pixels of the column, of which a cell's
+    padding and grid line take about 6; 0.75 point a pixel."""
+    return max((width * 7 - 1) * 0.75, 1.0)
+
+
+def _em_widths() -> dict[str, float]:
+    """Advance widths of Helvetica (= Arial) in thousandths of an em, for Latin-1."""
+    return {chr(c): stringWidth(chr(c), METRIC_FONT, 1000) for c in range(32, 256)}
+
+
+_EM = _em_widths()
+_UNKNOWN = 1000.0  # a character outside Latin-1 counts as a wide one: never too few lines
+
+
+@functools.lru_cache(maxsize=16_384)
+def _word(word: str) -> float:
+    """Width of a word in thousandths of an em (names and offices repeat their words)."""
+    return sum(map(_EM.get, word, repeat(_UNKNOWN)))
+
+
+def _paragraph_lines(paragraph: str, limit: float) -> int:
+    """Lines of one paragraph wrapped greedily at spaces within ``limit`` thousandths of an em,
+    as Excel and LibreOffice wrap; a word wider than a line is broken between characters."""
+    widths = list(map(_word, paragraph.split(" ")))
+    space = _EM[" "]
+    if sum(widths) + space * (len(widths) - 1) <= limit:
+        return 1
+    lines = 1
+    used = -1.0  # nothing on the line yet
+    for w in widths:
+        if w > limit:  # broken: it starts a line of its own and runs over whole lines
+            pieces = -(-w // limit)
+            lines += int(pieces) - (1 if used < 0 else 0)
+            used = w - (pieces - 1) * limit
+        elif used < 0:
+            used = w
+        elif used + space + w <= limit:
+            used += space + w
+        else:
+            lines += 1
+            used = w
+    return lines
+
+
+@functools.lru_cache(maxsize=65_536)
+def wrapped_lines(text: str, points: float, size: float = 9.0) -> int:
+    """Lines ``text`` takes when wrapped at word boundaries (as Excel and LibreOffice do) in
+    ``points`` of width, in Arial ``size`` pt. Text too short to reach the edge even in its
+    widest characters is one line without measuring. Offices, ranks and positions repeat
+    from row to row: the answer is kept for the next."""
+    if len(text) * size * WIDEST <= points and "\n" not in text:
+        return 1
+    limit = points * 1000 / size
+    return sum(_paragraph_lines(p, limit) for p in text.split("\n"))
+
+
+def _lines(values: Sequence[object], wrap: list[tuple[int, float]]) -> int:
+    """Number of wrapped lines of a row; ``wrap``: (column, points of text per line)."""
     most = 1
-    for i, chars in wrap:
+    for i, points in wrap:
         value = values[i]
-        if isinstance(value, str) and len(value) > chars:
-            most = max(most, -(-len(value) // chars))
+        # shorter than this many of the widest characters: one line, nothing to measure
+        if isinstance(value, str) and len(value) * (9.0 * WIDEST) > points:
+            most = max(most, wrapped_lines(value, points))
     return most
 
 
