@@ -134,3 +134,19 @@ def test_unwritable_target_gives_a_clear_message(tmp_path: Path) -> None:
     target = tmp_path / "tidak-ada" / "daftar.xlsx"
     with pytest.raises(MeritError, match="tidak dapat ditulis"):
         write_employee_list(target, "T", ["NIP"], [["1"]])
+
+
+def test_dates_numbers_and_characters_excel_refuses(tmp_path: Path) -> None:
+    # the rows are written as SpreadsheetML text: a date keeps the dd-mm-yyyy format, a number
+    # stays a number without it, and characters XML cannot hold (a lone surrogate, U+FFFF, a
+    # control character) are removed instead of breaking the file
+    path = tmp_path / "jenis.xlsx"
+    rows = [["1", "Budi\ud800 \uffff\x07Santoso", date(1990, 1, 31), 42, None, "A & B <c>"]]
+    write_employee_list(path, "Daftar", ["NIP", "Nama", "Lahir", "Angka", "Kosong", "Teks"], rows)
+    ws = openpyxl.load_workbook(path).active
+    r = HEADER_ROW + 1
+    assert ws.cell(r, 2).value == "Budi Santoso"
+    assert ws.cell(r, 3).value.date() == date(1990, 1, 31)
+    assert ws.cell(r, 3).number_format == "dd-mm-yyyy"
+    assert ws.cell(r, 4).value == 42 and ws.cell(r, 4).number_format == "General"
+    assert ws.cell(r, 5).value is None and ws.cell(r, 6).value == "A & B <c>"

@@ -1,13 +1,17 @@
 """The employee list as an .xlsx file a clerk can sort, filter and print.
 
 Receives plain rows (see :func:`app.models.pegawai.ekspor.employee_export_rows`); runs no SQL.
-Written in
-openpyxl's write-only mode so that 100,000 rows stay within memory, to a temporary file that
-replaces the target only when complete (a cancelled or failed export leaves no half file).
+openpyxl makes the workbook (styles, widths, frozen panes, filter, page set-up); the rows are
+written as SpreadsheetML text and spliced into the sheet (:mod:`app.reports.excel.sheetdata`,
+as the recap sheets are: 100,000 rows stay within memory and take a fraction of openpyxl's
+per-cell time), to a temporary file that replaces the target only when complete (a cancelled
+or failed export leaves no half file).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from itertools import islice
@@ -15,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.i18n import tr
-from app.models.errors import Cancelled
-from app.reports.excel.common import clean_text, discard_sheets, guard_text, save_atomically
+from app.models.errors import Cancelled, MeritError
+from app.reports.excel.common import FORMULA_STARTS, clean_text, temporary_path
+from app.reports.excel.sheetdata import XmlRows, save_with_rows, scratch
 
 HEADER_ROW = 3  # row 1: title, row 2: subtitle (the filter), row 3: column titles
 SAMPLE_ROWS = 200  # rows looked at to size the columns
@@ -66,22 +70,23 @@ def write_employee_list(
     Header row bold, frozen (with the first two columns) and with an autofilter; columns sized
     from their content; ``text_columns`` (the NIP, by default column 0) stored as text so that
     Excel neither rounds 18 digits nor drops leading zeros; dates as real dates; text that would
-    start a formula kept as text. Printed landscape, fitted to the page width, with the header
-    row repeated on every page. ``progress(n)`` is called every few hundred rows;
-    ``cancelled()`` returning True stops with :class:`Cancelled` and leaves no file.
+    start a formula kept as text (and quote-prefixed, so that editing it in Excel keeps it
+    text). Printed landscape, fitted to the page width, with the header row repeated on every
+    page. ``progress(n)`` is called every few hundred rows; ``cancelled()`` returning True stops
+    with :class:`Cancelled` and leaves no file.
     """
     target = Path(path)
     rows_iter = iter(rows)
     sample = [list(r) for r in islice(rows_iter, SAMPLE_ROWS)]
     text_cols = set(text_columns)
 
-    wb = Workbook(write_only=True)
-    ws: WriteOnlyWorksheet = wb.create_sheet(tr("Daftar pegawai"))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = tr("Daftar pegawai")
     last_col = get_column_letter(max(len(headers), 1))
     for index, width in enumerate(column_widths(headers, sample), start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    # Written with the sheet's top part, so set before the first row.
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
@@ -92,58 +97,79 @@ def write_employee_list(
     ws.oddHeader.center.text = clean_text(title).replace("&", "&&")[:200]
     ws.oddFooter.right.text = tr("Halaman &P dari &N")
 
-    bold = Font(bold=True)
-    title_cell = WriteOnlyCell(ws, value=clean_text(title))
-    title_cell.font = Font(bold=True, size=13)
-    guard_text(title_cell)
-    ws.append([title_cell])
-    if subtitle:
-        sub = WriteOnlyCell(ws, value=clean_text(subtitle))
-        sub.font = Font(italic=True)
-        ws.append([guard_text(sub)])
-    else:
-        ws.append([])
-    fill = PatternFill("solid", fgColor="DDE6F0")
-    wrap = Alignment(vertical="top", wrap_text=True)
-    header_cells = []
-    for text in headers:
-        cell = WriteOnlyCell(ws, value=clean_text(text))
-        cell.font = bold
-        cell.fill = fill
-        cell.alignment = wrap
-        header_cells.append(guard_text(cell))
-    ws.append(header_cells)
+    def style(**attrs: Any) -> Any:
+        cell = Cell(ws, row=1, column=1)
+        for name, value in attrs.items():
+            setattr(cell, name, value)
+        return cell._style
 
-    def cells(values: Sequence[Any]) -> list[WriteOnlyCell]:
+    # (plain, quote-prefixed) style of a text column, of a date, of any other value
+    text_style = (style(number_format="@"), style(number_format="@", quotePrefix=True))
+    date_style = style(number_format=DATE_FORMAT)
+    other_style = (None, style(quotePrefix=True))
+    header_style = style(
+        font=Font(bold=True),
+        fill=PatternFill("solid", fgColor="DDE6F0"),
+        alignment=Alignment(vertical="top", wrap_text=True),
+    )
+
+    def guarded(value: Any, styles: tuple[Any, Any]) -> tuple[Any, Any]:
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return value, styles[1]
+        return value, styles[0]
+
+    def cells(values: Sequence[Any]) -> list[tuple[Any, Any]]:
         out = []
         for index, value in enumerate(values):
-            if index in text_cols and value is not None and not isinstance(value, str):
-                value = str(value)
-            cell = WriteOnlyCell(ws, value=clean_text(value))
             if index in text_cols:
-                cell.number_format = "@"
-                cell.data_type = "s" if value is not None else cell.data_type
+                if value is not None and not isinstance(value, str):
+                    value = str(value)
+                out.append(guarded(clean_text(value), text_style))
             elif isinstance(value, date | datetime):
-                cell.number_format = DATE_FORMAT
-            out.append(guard_text(cell))
+                out.append((value, date_style))
+            else:
+                out.append(guarded(clean_text(value), other_style))
         return out
 
     count = 0
-    try:
-        for values in _chain(sample, rows_iter):
-            if cancelled is not None and count % PROGRESS_EVERY == 0 and cancelled():
-                raise Cancelled(tr("Ekspor dibatalkan; tidak ada berkas yang ditulis."))
-            ws.append(cells(values))
-            count += 1
-            if progress is not None and count % PROGRESS_EVERY == 0:
-                progress(count)
+    with scratch() as work:
+        out = XmlRows(ws, work / "rows.xml")
+        try:
+            out.append([guarded(clean_text(title), (style(font=Font(bold=True, size=13)),) * 2)])
+            if subtitle:
+                out.append([guarded(clean_text(subtitle), (style(font=Font(italic=True)),) * 2)])
+            else:
+                out.append([])
+            out.append([(clean_text(text), header_style) for text in headers])
+            for values in _chain(sample, rows_iter):
+                if cancelled is not None and count % PROGRESS_EVERY == 0 and cancelled():
+                    raise Cancelled(tr("Ekspor dibatalkan; tidak ada berkas yang ditulis."))
+                out.append(cells(values))
+                count += 1
+                if progress is not None and count % PROGRESS_EVERY == 0:
+                    progress(count)
+        finally:
+            out.close()
         last_row = HEADER_ROW + max(count, 1)
         ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last_row}"
         wb.properties.title = clean_text(title)[:250]
         wb.properties.creator = "Merit"
-        save_atomically(wb, target)
-    finally:
-        discard_sheets(wb)
+        temp = temporary_path(target)
+        try:
+            save_with_rows(wb, temp, [out], work)
+            os.replace(temp, target)
+        except OSError as exc:
+            raise MeritError(
+                tr(
+                    "Berkas {path} tidak dapat ditulis: {detail}. Pilih folder lain atau tutup "
+                    "berkas itu bila sedang dibuka di Excel.",
+                    path=target,
+                    detail=exc.strerror or exc,
+                )
+            ) from exc
+        finally:
+            with contextlib.suppress(OSError):
+                temp.unlink()
     if progress is not None:
         progress(count)
     return count
