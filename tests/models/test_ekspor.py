@@ -89,7 +89,10 @@ def test_written_file_reads_back_with_its_layout(demo_db: Database, tmp_path: Pa
     assert ws.auto_filter.ref == f"A{HEADER_ROW}:P{HEADER_ROW + n}"
     assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    # sixteen columns do not fit one A4 page at a readable size: two pages across, NIP and
+    # name repeated (one page across printed the list at 3-4 pt)
+    assert ws.page_setup.fitToWidth == 2 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_cols == "$A:$B"
     assert ws.column_dimensions["B"].width > ws.column_dimensions["H"].width  # nama > golongan
     body = list(ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
     assert [r[0] for r in body] == [r[0] for r in expected]
@@ -150,3 +153,34 @@ def test_dates_numbers_and_characters_excel_refuses(tmp_path: Path) -> None:
     assert ws.cell(r, 3).number_format == "dd-mm-yyyy"
     assert ws.cell(r, 4).value == 42 and ws.cell(r, 4).number_format == "General"
     assert ws.cell(r, 5).value is None and ws.cell(r, 6).value == "A & B <c>"
+
+
+def test_a_wide_list_prints_readably_two_pages_across(tmp_path: Path) -> None:
+    # sixteen columns fitted to one A4 page printed at 3-4 pt; now long text wraps in its
+    # column (the row made taller for it), and a list still too wide for one page at a
+    # readable size is printed two pages across with NIP and name repeated on each
+    from app.reports.excel import pegawai as px
+    from app.reports.excel.ukuran import LINE_HEIGHT
+
+    long_office = "Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian Penduduk"
+    headers = [f"Kolom {i}" for i in range(16)]
+    rows = [
+        ["199001012020121001", "Budi Santoso", *["Teks yang agak panjang"] * 13, long_office],
+        ["199001012020121002", "Ani", *["pendek"] * 14],
+    ]
+    path = tmp_path / "lebar.xlsx"
+    write_employee_list(path, "Daftar", headers, rows)
+    ws = openpyxl.load_workbook(path).active
+    assert ws.page_setup.fitToWidth == 2 and ws.print_title_cols == "$A:$B"
+    assert ws.page_margins.left == px.MARGIN
+    widths = [ws.column_dimensions[chr(ord("A") + i)].width for i in range(16)]
+    assert max(widths) <= px.MAX_WIDTH
+    r = HEADER_ROW + 1
+    assert ws.cell(r, 16).alignment.wrap_text and ws.cell(r, 16).font.name == "Arial"
+    assert ws.row_dimensions[r].height == 3 * LINE_HEIGHT + 2  # the office wraps in 32 units
+    assert ws.row_dimensions[r + 1].height is None
+    # a narrow list stays on one page across
+    narrow = tmp_path / "sempit.xlsx"
+    write_employee_list(narrow, "Daftar", ["NIP", "Nama"], [r[:2] for r in rows])
+    ws2 = openpyxl.load_workbook(narrow).active
+    assert ws2.page_setup.fitToWidth == 1 and not ws2.print_title_cols

@@ -18,13 +18,11 @@ Text that begins with ``=``, ``+``, ``-`` or ``@`` is written as a text cell (ex
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +31,6 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.i18n import tanggal, tr
 from app.models.organisasi.bezetting import BezettingReport
@@ -53,6 +50,7 @@ from app.reports.excel.sheetdata import (
     save_with_rows,
     scratch,
 )
+from app.reports.excel.ukuran import LINE_HEIGHT, WIDEST, text_points, wrapped_lines
 
 # Paper sizes of the SpreadsheetML page set-up (ECMA-376 Part 1, 18.3.1.63).
 KERTAS: dict[str, int] = {
@@ -66,11 +64,6 @@ FORMAT_TEKS = "@"
 JENIS_KOLOM = ("teks", "nip", "tanggal", "angka", "nomor", "desimal")
 FORMAT_DESIMAL = "0.00"  # a mean of ratings, shown 3,25 in an Indonesian Excel
 _FORMAT = {"angka": FORMAT_ANGKA, "nomor": FORMAT_ANGKA, "desimal": FORMAT_DESIMAL}
-LINE_HEIGHT = 11.5  # points per line of Arial 9 pt
-# Wrapped lines are counted with Arial's own character widths: reportlab's Helvetica carries
-# the same metrics (Liberation Sans, LibreOffice's stand-in for Arial, too).
-METRIC_FONT = "Helvetica"
-WIDEST = 1.02  # no character of Helvetica/Arial is wider than this many em ('@' is 1.015)
 
 
 @dataclass(frozen=True)
@@ -315,64 +308,6 @@ def _signature(ws: Any, out: Rows, st: _Styles, kop: KopLaporan, kolom: Sequence
         row: list[Sel] = [(None, None)] * (start - 1)
         out.append([*row, (text, style)], 13 * wraps + 2 if wraps > 1 else None)
         ws.merged_cells.add(f"{first}{out.row}:{last}{out.row}")
-
-
-def text_points(width: float) -> float:
-    """Points of text one line of a column ``width`` units wide holds: a unit is 7 pixels of
-    the workbook's default font (Calibri 11) plus 5 pixels of the column, of which a cell's
-    padding and grid line take about 6; 0.75 point a pixel."""
-    return max((width * 7 - 1) * 0.75, 1.0)
-
-
-def _em_widths() -> dict[str, float]:
-    """Advance widths of Helvetica (= Arial) in thousandths of an em, for Latin-1."""
-    return {chr(c): stringWidth(chr(c), METRIC_FONT, 1000) for c in range(32, 256)}
-
-
-_EM = _em_widths()
-_UNKNOWN = 1000.0  # a character outside Latin-1 counts as a wide one: never too few lines
-
-
-@functools.lru_cache(maxsize=16_384)
-def _word(word: str) -> float:
-    """Width of a word in thousandths of an em (names and offices repeat their words)."""
-    return sum(map(_EM.get, word, repeat(_UNKNOWN)))
-
-
-def _paragraph_lines(paragraph: str, limit: float) -> int:
-    """Lines of one paragraph wrapped greedily at spaces within ``limit`` thousandths of an em,
-    as Excel and LibreOffice wrap; a word wider than a line is broken between characters."""
-    widths = list(map(_word, paragraph.split(" ")))
-    space = _EM[" "]
-    if sum(widths) + space * (len(widths) - 1) <= limit:
-        return 1
-    lines = 1
-    used = -1.0  # nothing on the line yet
-    for w in widths:
-        if w > limit:  # broken: it starts a line of its own and runs over whole lines
-            pieces = -(-w // limit)
-            lines += int(pieces) - (1 if used < 0 else 0)
-            used = w - (pieces - 1) * limit
-        elif used < 0:
-            used = w
-        elif used + space + w <= limit:
-            used += space + w
-        else:
-            lines += 1
-            used = w
-    return lines
-
-
-@functools.lru_cache(maxsize=65_536)
-def wrapped_lines(text: str, points: float, size: float = 9.0) -> int:
-    """Lines ``text`` takes when wrapped at word boundaries (as Excel and LibreOffice do) in
-    ``points`` of width, in Arial ``size`` pt. Text too short to reach the edge even in its
-    widest characters is one line without measuring. Offices, ranks and positions repeat
-    from row to row: the answer is kept for the next."""
-    if len(text) * size * WIDEST <= points and "\n" not in text:
-        return 1
-    limit = points * 1000 / size
-    return sum(_paragraph_lines(p, limit) for p in text.split("\n"))
 
 
 def _lines(values: Sequence[object], wrap: list[tuple[int, float]]) -> int:
