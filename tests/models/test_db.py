@@ -800,3 +800,32 @@ def test_migration_28_keeps_the_creators_of_rows_compact_and_sync_working(
     assert clashes[0] == clashes[1] and len(clashes[0]) == 1
     for n in (a, b):
         n.db.close()
+
+
+def test_migration_29_corrects_the_cltn_note_unless_an_administrator_edited_it(
+    tmp_path: Path,
+) -> None:
+    from tests.helpers.migrations import rewind
+
+    row = ref_id("ref_aturan_cuti", "CLTN|PNS|1900-01-01")
+    old = (
+        "Setelah 5 tahun, paling lama 3 tahun ditambah 1 tahun [V]. Masa CLTN tidak dihitung "
+        "masa kerja sehingga menggeser KGB, KP dan pensiun [?]; persetujuan BKN [?]. "
+        "berlaku_mulai 1900-01-01 adalah batas bawah teknis, bukan tanggal peraturan."
+    )
+    notes = {}
+    for case, before in (("lama", old), ("diubah", "Catatan instansi sendiri.")):
+        db = Database(tmp_path / f"{case}.sqlite3")
+        conn = db.conn
+        conn.execute("UPDATE ref_aturan_cuti SET catatan = ? WHERE id = ?", (before, row))
+        rewind(conn, 28)
+        path = db.path
+        db.close()
+        db = Database(path)  # migration 29
+        assert db.schema_version == LATEST_VERSION
+        sql = "SELECT catatan FROM ref_aturan_cuti WHERE id = ?"
+        notes[case] = db.conn.execute(sql, (row,)).fetchone()[0]
+        db.close()
+    assert "TMT pensiun (BUP menurut usia) tidak bergeser" in notes["lama"]
+    assert "pensiun [?]" not in notes["lama"] and notes["lama"].endswith("tanggal peraturan.")
+    assert notes["diubah"] == "Catatan instansi sendiri."

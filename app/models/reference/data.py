@@ -1968,8 +1968,10 @@ REF_ATURAN_CUTI = _table(
             lampiran_lebih_dari=0,
             masa_kerja_dihitung=0,
             status_fakta=P,
-            catatan="Setelah 5 tahun, paling lama 3 tahun ditambah 1 tahun [V]. Masa CLTN tidak "
-            "dihitung masa kerja sehingga menggeser KGB, KP dan pensiun [?]; persetujuan BKN [?].",
+            catatan="Setelah 5 tahun, paling lama 3 tahun ditambah 1 tahun (PP 11/2017 Pasal "
+            "334) [V]; dengan keputusan PPK setelah persetujuan Kepala BKN (Pasal 336 ayat (2)) "
+            "[V]. Masa CLTN tidak diperhitungkan sebagai masa kerja PNS [V]: KGB dan KP "
+            "bergeser; TMT pensiun (BUP menurut usia) tidak bergeser.",
         ),
         _aturan_cuti(
             "TAHUNAN",

@@ -197,6 +197,10 @@ def _m0027(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0027_kode_etik.sql")
 
 
+def _m0029(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0029_catatan_cltn.sql")
+
+
 def _m0028(conn: sqlite3.Connection) -> None:
     from app.models.storage.migrations import m0028_asal  # lazy: only while migrating
 
@@ -240,5 +244,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(26, "referensi hukuman tidak masuk kerja berturut-turut (PP 94/2021)", _m0026),
     Migration(27, "kasus kode etik: kode etik instansi, majelis, sidang, sanksi moral", _m0027),
     Migration(28, "pencatatan pembuat baris sinkronisasi dalam bentuk ringkas", _m0028),
+    Migration(29, "catatan referensi CLTN: tidak menggeser TMT pensiun", _m0029),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
