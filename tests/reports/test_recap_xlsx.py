@@ -3,7 +3,6 @@ text that looks like a formula staying text."""
 
 from __future__ import annotations
 
-import math
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -11,8 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from app.models.rekap.common import KopLaporan
@@ -364,53 +361,6 @@ def test_a_failed_write_leaves_no_file_behind(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-# -- wrapped lines, counted with Arial's widths ----------------------------------------------------
-
-
-def test_wrapped_lines_follow_the_font_not_the_character_count() -> None:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    points = rx.text_points(40)  # the Unit Kerja column of the rekap sheets
-    # 54 characters each; the old count (1.35 a unit: 54 a line) put both on one line, but in
-    # Arial 9 pt the first is wider than the column (it printed over the next row)
-    wide = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
-    assert stringWidth(wide, "Helvetica", 9) > points
-    assert rx.wrapped_lines(wide, points) == 2
-    narrow = "iiiiiiiiii iiiiiiiiii iiiiiiiiii iiiiiiiiii iiiiiiiiii"
-    assert rx.wrapped_lines(narrow, points) == 1
-    assert rx.wrapped_lines("Dinas Sosial", points) == 1
-    assert rx.wrapped_lines("Baris satu\nBaris dua", points) == 2
-    wraps = "Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian Penduduk dan Keluarga"
-    assert rx.wrapped_lines(wraps, points) == 2
-
-
-@given(
-    st.lists(
-        st.text(
-            alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,-'()",
-            min_size=1,
-            max_size=14,
-        ),
-        min_size=1,
-        max_size=25,
-    ),
-    st.floats(min_value=8, max_value=60),
-)
-def test_wrapped_lines_never_count_fewer_lines_than_the_text_needs(
-    words: list[str], width: float
-) -> None:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    text = " ".join(words)
-    points = rx.text_points(width)
-    lines = rx.wrapped_lines(text, points)
-    # the text's width over the column's is a floor on the lines; a line is never started
-    # for nothing: at most one per word, or the pieces of a word wider than the column
-    assert lines >= math.ceil((stringWidth(text, "Helvetica", 9) - 1e-6) / points)
-    pieces = [max(math.ceil(stringWidth(w, "Helvetica", 9) / points), 1) for w in words]
-    assert lines <= sum(pieces)
-
-
 def test_long_unit_name_rows_of_the_rekap_are_two_lines_high(tmp_path: Path) -> None:
     kategori = [Kategori("I", "I"), Kategori("II", "II")]
     rows = [
@@ -426,25 +376,3 @@ def test_long_unit_name_rows_of_the_rekap_are_two_lines_high(tmp_path: Path) -> 
     long_row = found["Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"]
     assert ws.row_dimensions[long_row].height == 2 * rx.LINE_HEIGHT + 2
     assert ws.row_dimensions[found["Dinas Sosial"]].height is None
-
-
-@given(
-    st.lists(
-        st.text(
-            alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,-'()",
-            min_size=1,
-            max_size=9,
-        ),
-        min_size=1,
-        max_size=25,
-    ),
-    st.floats(min_value=12, max_value=60),
-)
-def test_wrapped_lines_agree_with_reportlabs_word_wrap(words: list[str], width: float) -> None:
-    # reportlab wraps a paragraph greedily at spaces with the same font metrics; where every
-    # word fits on a line the two must agree line for line
-    from reportlab.lib.utils import simpleSplit
-
-    text = " ".join(words)
-    points = rx.text_points(width)
-    assert rx.wrapped_lines(text, points) == len(simpleSplit(text, "Helvetica", 9, points))

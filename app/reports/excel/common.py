@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +52,15 @@ def temporary_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.sementara")
 
 
-def save_atomically(wb: Workbook, target: Path) -> None:
-    """Save ``wb`` to a temporary file beside ``target`` and move it into place when complete.
+def save_atomically(wb: Workbook, target: Path, save: Callable[[Path], None] | None = None) -> None:
+    """Save ``wb`` to a temporary file beside ``target`` and move it into place when complete;
+    ``save(path)`` writes the file when ``wb.save`` alone does not (rows spliced in).
 
     Raises MeritError (in Indonesian, saying what to do) when the file cannot be written.
     """
     temp = temporary_path(target)
     try:
-        wb.save(temp)
+        (save or wb.save)(temp)
         os.replace(temp, target)
     except OSError as exc:
         discard_sheets(wb)

@@ -10,8 +10,6 @@ or failed export leaves no half file).
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from itertools import islice
@@ -24,8 +22,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from app.i18n import tr
-from app.models.errors import Cancelled, MeritError
-from app.reports.excel.common import FORMULA_STARTS, clean_text, temporary_path
+from app.models.errors import Cancelled
+from app.reports.excel.common import FORMULA_STARTS, clean_text, save_atomically
 from app.reports.excel.sheetdata import XmlRows, save_with_rows, scratch
 from app.reports.excel.ukuran import (
     LINE_HEIGHT,
@@ -216,22 +214,7 @@ def write_employee_list(
         ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last_row}"
         wb.properties.title = clean_text(title)[:250]
         wb.properties.creator = "Merit"
-        temp = temporary_path(target)
-        try:
-            save_with_rows(wb, temp, [out], work)
-            os.replace(temp, target)
-        except OSError as exc:
-            raise MeritError(
-                tr(
-                    "Berkas {path} tidak dapat ditulis: {detail}. Pilih folder lain atau tutup "
-                    "berkas itu bila sedang dibuka di Excel.",
-                    path=target,
-                    detail=exc.strerror or exc,
-                )
-            ) from exc
-        finally:
-            with contextlib.suppress(OSError):
-                temp.unlink()
+        save_atomically(wb, target, lambda temp: save_with_rows(wb, temp, [out], work))
     if progress is not None:
         progress(count)
     return count
