@@ -5,6 +5,7 @@ from __future__ import annotations
 import bench_audit
 import bench_decree
 import bench_demo
+import bench_ekspor
 import bench_import
 import bench_recap
 import bench_rss
@@ -18,6 +19,7 @@ if __name__ == "__main__":
     bench_demo.run(100_000)
     bench_import.run(100_000)
     bench_recap.run(100_000)
+    bench_ekspor.run(100_000)
     bench_decree.main(1_000)
     bench_start.main()
     bench_search.main()
