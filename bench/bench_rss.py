@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, demo_database, env_offscreen
+from common import CODE, demo_database, env_offscreen
 
 GOAL_MB = 1024
 
@@ -62,7 +62,7 @@ def commands(out: Path) -> list[list[str]]:
 def _peak_mb(script: str, args: list[str]) -> tuple[float, int, str]:
     done = subprocess.run(
         [sys.executable, "-c", script, *args],
-        cwd=ROOT,
+        cwd=CODE,  # `python -c` puts the working folder first: the code measured
         env=env_offscreen(),
         capture_output=True,
         text=True,
