@@ -283,10 +283,16 @@ def _fold(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+# Employees on record above which a search's first screenful comes from a walk of the list in
+# display order (first_ids) before the full-text index is asked (a one-letter search of a
+# 20,000-employee agency: 30 ms p95 through the index, bench/bench_search.py).
+WALK_FROM = 2_000
+
+
 def is_large(conn: sqlite3.Connection) -> bool:
     """More employees on record than a search lists at once without a noticeable wait."""
     size = conn.execute("SELECT max(rowid) FROM pegawai_ringkas").fetchone()[0]
-    return bool((size or 0) > SELECTIVE_MATCHES)
+    return bool((size or 0) > WALK_FROM)
 
 
 def first_ids(
