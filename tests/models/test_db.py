@@ -377,6 +377,7 @@ def test_migration_16_keeps_old_skps_and_widens_the_states(
         "ref_aturan_cuti",  # migration 21
         *_TABLES_22,  # migration 22
         *_TABLES_26,  # migration 26
+        "ref_majelis_etik",  # migration 30
     )
     monkeypatch.setattr(
         loader, "REFERENCE_TABLES", tuple(t for t in REFERENCE_TABLES if t.name not in new_tables)
@@ -829,3 +830,23 @@ def test_migration_29_corrects_the_cltn_note_unless_an_administrator_edited_it(
     assert "TMT pensiun (BUP menurut usia) tidak bergeser" in notes["lama"]
     assert "pensiun [?]" not in notes["lama"] and notes["lama"].endswith("tanggal peraturan.")
     assert notes["diubah"] == "Catatan instansi sendiri."
+
+
+def test_migration_30_brings_the_majelis_rule_to_an_older_database(tmp_path: Path) -> None:
+    from tests.helpers.migrations import rewind
+
+    db = Database(tmp_path / "lama.sqlite3")
+    conn = db.conn
+    rewind(conn, 29)
+    gone = "SELECT count(*) FROM sqlite_master WHERE name = 'ref_majelis_etik'"
+    assert conn.execute(gone).fetchone()[0] == 0
+    path = db.path
+    db.close()
+    db = Database(path)  # migration 30
+    assert db.schema_version == LATEST_VERSION
+    row = db.conn.execute(
+        "SELECT anggota_min, pangkat_tidak_lebih_rendah, dasar_hukum, status_fakta "
+        "FROM ref_majelis_etik WHERE kode = '1900-01-01'"
+    ).fetchone()
+    assert tuple(row) == (1, 1, "PP 42/2004 Ps. 18 dan 19", "?")
+    db.close()

@@ -149,6 +149,31 @@ def test_majelis_member_lower_in_rank_or_the_accused_is_refused_whole(kantor: An
     ]
 
 
+def test_majelis_follows_the_rule_in_the_reference_data(kantor: Any) -> None:
+    # the composition rule is ref_majelis_etik's row (PP 42/2004 [?]), editable like any
+    # reference data: an agency that changes it gets its rule, and without a row in force the
+    # majelis is refused with a message saying where to look
+    from app.models.reference.loader import ref_id
+    from app.models.storage.store import Store
+
+    db, _units, ids = kantor
+    kid = ek.create_kasus(db, "sistem", ek.KasusBaru(ids["Terperiksa"], "Ujaran", date(2026, 3, 2)))
+    row = ref_id("ref_majelis_etik", "1900-01-01")
+    with Store(db).write("uji: aturan majelis") as tx:
+        tx.update("ref_majelis_etik", row, {"anggota_min": 2, "pangkat_tidak_lebih_rendah": 0})
+    with pytest.raises(ValidationError, match="sekurang-kurangnya 2 anggota") as err:
+        ek.set_majelis(db, "sistem", kid, _majelis(ids))
+    assert "PP 42/2004 Ps. 18 dan 19 [?]" in str(err.value)
+    lower = [*_majelis(ids), (ids["Staf Muda"], "ANGGOTA")]  # II/c judging a III/c: allowed now
+    ek.set_majelis(db, "sistem", kid, lower)
+    assert len(ek.get_kasus(db, "sistem", kid).majelis) == 4
+    assert ids["Staf Muda"] in ek.calon_majelis(db, ids["Terperiksa"], n=10)
+    with Store(db).write("uji: aturan berakhir") as tx:
+        tx.update("ref_majelis_etik", row, {"berlaku_sampai": "2000-12-31"})
+    with pytest.raises(ValidationError, match="Susunan majelis kode etik PNS"):
+        ek.set_majelis(db, "sistem", kid, lower)
+
+
 def test_unproven_finding_carries_no_sanction_and_no_discipline(kantor: Any) -> None:
     db, _units, ids = kantor
     kid = ek.create_kasus(db, "sistem", ek.KasusBaru(ids["Terperiksa"], "Gosip", date(2026, 3, 2)))
@@ -191,6 +216,33 @@ def test_cases_are_confidential_and_unit_scoped(kantor: Any) -> None:
 
 
 _GOL = st.integers(min_value=1, max_value=17)
+ATURAN = rules.AturanMajelis(anggota_min=1, pangkat_tidak_lebih_rendah=True, dasar_hukum="x")
+
+
+@given(
+    terperiksa=_GOL,
+    golongan=st.lists(_GOL, min_size=2, max_size=6),
+    anggota_min=st.integers(min_value=0, max_value=4),
+    pangkat=st.booleans(),
+)
+def test_majelis_rule_from_reference_data_property(
+    terperiksa: int, golongan: list[int], anggota_min: int, pangkat: bool
+) -> None:
+    # chair, secretary, then members: refused for too few members exactly when fewer than
+    # anggota_min, and for rank only while the rule in force compares ranks
+    peran = ["KETUA", "SEKRETARIS", *["ANGGOTA"] * (len(golongan) - 2)]
+    anggota = [
+        rules.Anggota(f"p{i}", f"Nama{i}", p, g)
+        for i, (p, g) in enumerate(zip(peran, golongan, strict=True))
+    ]
+    aturan = rules.AturanMajelis(anggota_min, pangkat, "PP 42/2004")
+    reasons = rules.check_majelis(
+        anggota, terperiksa_id="t", terperiksa_golongan=terperiksa, aturan=aturan
+    )
+    too_few = len(golongan) - 2 < anggota_min
+    lower = pangkat and any(g < terperiksa for g in golongan)
+    assert bool(reasons) == (too_few or lower)
+    assert any("sekurang-kurangnya" in r for r in reasons) == too_few
 
 
 @given(
@@ -200,7 +252,9 @@ _GOL = st.integers(min_value=1, max_value=17)
 def test_majelis_rank_rule_property(terperiksa: int, golongan: list[int]) -> None:
     peran = ["KETUA", "SEKRETARIS", "ANGGOTA"]
     anggota = [rules.Anggota(f"p{i}", f"Nama{i}", peran[i], g) for i, g in enumerate(golongan)]
-    reasons = rules.check_majelis(anggota, terperiksa_id="t", terperiksa_golongan=terperiksa)
+    reasons = rules.check_majelis(
+        anggota, terperiksa_id="t", terperiksa_golongan=terperiksa, aturan=ATURAN
+    )
     assert bool(reasons) == any(g < terperiksa for g in golongan)
     assert sum("lebih rendah" in r for r in reasons) == sum(g < terperiksa for g in golongan)
 

@@ -66,6 +66,7 @@ EXPECTED_TABLES = [
     "ref_tenggat_disiplin",
     "ref_pejabat_hukdis",
     "ref_alpa_berturut",
+    "ref_majelis_etik",
 ]
 
 

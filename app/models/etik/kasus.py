@@ -20,6 +20,7 @@ from app.models.disiplin import kasus as disiplin
 from app.models.errors import NotFoundError, ValidationError
 from app.models.reference.loader import natural_id
 from app.models.rules import etik as rules
+from app.models.rules.integritas import berlaku_pada
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 
@@ -432,15 +433,46 @@ def _golongan(db: Database, pegawai_id: str) -> tuple[str, int | None] | None:
     return (str(row[0]), row[1]) if row else None
 
 
+def aturan_majelis(db: Database, on: date) -> rules.AturanMajelis:
+    """The composition rule of a majelis in force ``on`` (``ref_majelis_etik``); refused with a
+    message when the reference data holds none for that day."""
+    cur = db.conn.execute(
+        "SELECT kode, anggota_min, pangkat_tidak_lebih_rendah, dasar_hukum, status_fakta, "
+        "berlaku_mulai, berlaku_sampai FROM ref_majelis_etik WHERE deleted = 0"
+    )
+    cols = [d[0] for d in cur.description]
+    berlaku = berlaku_pada([dict(zip(cols, r, strict=True)) for r in cur], on)
+    if not berlaku:
+        raise ValidationError(
+            tr(
+                "Tidak ada aturan susunan majelis kode etik yang berlaku pada {d}: periksa "
+                "data referensi 'Susunan majelis kode etik PNS'.",
+                d=on.isoformat(),
+            ),
+            field="majelis",
+        )
+    row = max(berlaku.values(), key=lambda r: str(r["berlaku_mulai"] or ""))
+    dasar = str(row["dasar_hukum"] or "")
+    if row["status_fakta"] == "?":
+        dasar += " [?]"
+    return rules.AturanMajelis(
+        anggota_min=int(row["anggota_min"] or 0),
+        pangkat_tidak_lebih_rendah=bool(row["pangkat_tidak_lebih_rendah"]),
+        dasar_hukum=dasar,
+    )
+
+
 def calon_majelis(db: Database, pegawai_id: str, n: int = 3) -> list[str]:
-    """Up to ``n`` active PNS of the same unit tree not lower in rank than ``pegawai_id``,
-    highest rank first: candidates a clerk (or the demo) may put on the majelis."""
+    """Up to ``n`` active PNS of the same unit tree (not lower in rank than ``pegawai_id``
+    while the rule in force says so), highest rank first: candidates a clerk (or the demo) may
+    put on the majelis."""
+    rank = 1 if aturan_majelis(db, date.today()).pangkat_tidak_lebih_rendah else 0
     rows = db.conn.execute(
         "SELECT c.pegawai_id FROM pegawai_ringkas c, pegawai_ringkas t "
         "WHERE t.pegawai_id = ? AND c.pegawai_id <> t.pegawai_id AND c.jenis_asn = 'PNS' "
-        "AND c.kedudukan = 'AKTIF' AND c.golongan_urutan >= t.golongan_urutan "
+        "AND c.kedudukan = 'AKTIF' AND (? = 0 OR c.golongan_urutan >= t.golongan_urutan) "
         "ORDER BY c.golongan_urutan DESC, c.nip LIMIT ?",
-        (pegawai_id, n),
+        (pegawai_id, rank, n),
     )
     return [str(r[0]) for r in rows]
 
@@ -466,6 +498,7 @@ def set_majelis(
             calon,
             terperiksa_id=kasus.pegawai_id,
             terperiksa_golongan=terperiksa[1] if terperiksa else None,
+            aturan=aturan_majelis(db, date.today()),
         )
     ]
     _fail(tr("Majelis kode etik tidak disimpan:"), problems)

@@ -2294,6 +2294,42 @@ REF_PEJABAT_HUKDIS = _table(
 
 # ---------------------------------------------------------------------------------------------
 
+# ref_majelis_etik — who sits on a Majelis Kode Etik (PP 42/2004 Ps. 18–19 as the domain rules
+# read them [?]): one chair, one secretary and at least ``anggota_min`` further members, none
+# lower in rank than the PNS examined when ``pangkat_tidak_lebih_rendah`` is 1. Effective-dated:
+# a later rule adds a row. app/models/etik/kasus.py reads the row in force on the day the
+# majelis is set.
+
+REF_MAJELIS_ETIK = _table(
+    "ref_majelis_etik",
+    "Susunan majelis kode etik PNS",
+    (
+        ("anggota_min", "INTEGER"),
+        ("pangkat_tidak_lebih_rendah", "INTEGER"),
+        ("berlaku_mulai", "TEXT"),
+        ("berlaku_sampai", "TEXT"),
+    ),
+    [
+        _row(
+            "1900-01-01",
+            anggota_min=1,
+            pangkat_tidak_lebih_rendah=1,
+            berlaku_mulai="1900-01-01",
+            berlaku_sampai=None,
+            urutan=1,
+            dasar_hukum="PP 42/2004 Ps. 18 dan 19",
+            status_fakta=U,
+            catatan=(
+                "Satu ketua, satu sekretaris dan sekurang-kurangnya satu anggota (Ps. 18 [?]); "
+                "pangkat dan jabatan anggota tidak boleh lebih rendah dari PNS yang diperiksa "
+                "(Ps. 19 [?]). berlaku_mulai 1900-01-01 adalah batas bawah teknis, bukan tanggal "
+                "peraturan."
+            ),
+        )
+    ],
+)
+
+
 REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_GOLONGAN,
     REF_PENDIDIKAN,
@@ -2327,6 +2363,7 @@ REFERENCE_TABLES: tuple[RefTable, ...] = (
     REF_TENGGAT_DISIPLIN,
     REF_PEJABAT_HUKDIS,
     REF_ALPA_BERTURUT,
+    REF_MAJELIS_ETIK,
 )
 
 _BY_NAME: dict[str, RefTable] = {t.name: t for t in REFERENCE_TABLES}

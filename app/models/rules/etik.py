@@ -25,6 +25,15 @@ TEMUAN: dict[str, str] = {TERBUKTI: "Terbukti", TIDAK_TERBUKTI: "Tidak terbukti"
 
 
 @dataclass(frozen=True)
+class AturanMajelis:
+    """The composition rule in force (a row of ``ref_majelis_etik``)."""
+
+    anggota_min: int  # members besides the chair and the secretary
+    pangkat_tidak_lebih_rendah: bool  # no member lower in rank than the PNS examined
+    dasar_hukum: str
+
+
+@dataclass(frozen=True)
 class Anggota:
     """One member proposed for a Majelis Kode Etik."""
 
@@ -35,15 +44,19 @@ class Anggota:
 
 
 def check_majelis(
-    anggota: Sequence[Anggota], *, terperiksa_id: str, terperiksa_golongan: int | None
+    anggota: Sequence[Anggota],
+    *,
+    terperiksa_id: str,
+    terperiksa_golongan: int | None,
+    aturan: AturanMajelis,
 ) -> list[str]:
-    """Reasons the proposed majelis is not valid (empty: valid).
+    """Reasons the proposed majelis is not valid (empty: valid) under ``aturan``.
 
-    One chair and one secretary, at least one further member (PP 42/2004 Ps. 18 [?]); the
-    accused sits on none; and no member is lower in rank (golongan) than the accused: PP 42/2004
-    Ps. 19 [?] says the rank and post of a member may not be lower than those of the accused.
-    A member whose golongan is unknown (PPPK without golongan PNS, data missing) is refused
-    too, since the rule cannot be checked.
+    One chair and one secretary, at least ``aturan.anggota_min`` further members; the accused
+    sits on none; and, while ``aturan.pangkat_tidak_lebih_rendah``, no member is lower in rank
+    (golongan) than the accused. A member whose golongan is unknown (PPPK without golongan PNS,
+    data missing) is then refused too, since the rule cannot be checked. (The row seeded from
+    PP 42/2004 Ps. 18 and 19 [?]: one further member at least, rank not lower.)
     """
     reasons: list[str] = []
     peran = [a.peran for a in anggota]
@@ -54,8 +67,15 @@ def check_majelis(
         reasons.append(tr("Majelis harus mempunyai tepat satu ketua."))
     if peran.count(SEKRETARIS) != 1:
         reasons.append(tr("Majelis harus mempunyai tepat satu sekretaris."))
-    if peran.count(ANGGOTA) < 1:
-        reasons.append(tr("Majelis harus mempunyai sekurang-kurangnya satu anggota."))
+    if peran.count(ANGGOTA) < aturan.anggota_min:
+        reasons.append(
+            tr(
+                "Majelis harus mempunyai sekurang-kurangnya {n} anggota selain ketua dan "
+                "sekretaris ({dasar}).",
+                n=aturan.anggota_min,
+                dasar=aturan.dasar_hukum,
+            )
+        )
     ids = [a.pegawai_id for a in anggota]
     if len(set(ids)) != len(ids):
         reasons.append(tr("Seorang pegawai tercantum lebih dari sekali dalam majelis."))
@@ -67,6 +87,8 @@ def check_majelis(
                     n=a.nama,
                 )
             )
+        elif not aturan.pangkat_tidak_lebih_rendah:
+            continue
         elif a.golongan_urutan is None:
             reasons.append(
                 tr(

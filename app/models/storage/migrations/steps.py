@@ -201,6 +201,10 @@ def _m0029(conn: sqlite3.Connection) -> None:
     run_sql_file(conn, "0029_catatan_cltn.sql")
 
 
+def _m0030(conn: sqlite3.Connection) -> None:
+    run_sql_file(conn, "0030_majelis_etik.sql")
+
+
 def _m0028(conn: sqlite3.Connection) -> None:
     from app.models.storage.migrations import m0028_asal  # lazy: only while migrating
 
@@ -245,5 +249,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(27, "kasus kode etik: kode etik instansi, majelis, sidang, sanksi moral", _m0027),
     Migration(28, "pencatatan pembuat baris sinkronisasi dalam bentuk ringkas", _m0028),
     Migration(29, "catatan referensi CLTN: tidak menggeser TMT pensiun", _m0029),
+    Migration(30, "referensi susunan majelis kode etik (PP 42/2004)", _m0030),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
