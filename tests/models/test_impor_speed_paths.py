@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from app.models.impor.plan import plan_import
 from app.models.impor.read import read_source
 from app.models.impor.rows import Row
 from app.models.reference.loader import natural_id
+from app.models.storage import changelog
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 from tests.helpers.common import TODAY
@@ -163,3 +166,58 @@ def test_import_writes_what_row_by_row_inserts_write(tmp_path: Path) -> None:
     assert a["audit"][-1] == b["audit"][-1]
     bulk.close()
     single.close()
+
+
+def _log_rows(db: Database) -> list[tuple[object, ...]]:
+    return [
+        tuple(r)
+        for r in db.conn.execute(
+            "SELECT origin, seq, hlc, vv, ops, op_count, hash, signature, schema_version, actor "
+            "FROM lokal_batch ORDER BY origin, seq"
+        )
+    ]
+
+
+def _bulk_write(db: Database, background: bool, fail: bool = False) -> None:
+    store = Store(db, clock=lambda: 1_800_000_000.0)
+    with store.write("uji", actor="sistem") as tx:
+        if background:
+            tx.compress_in_background()
+        tx.insert_many(
+            "unit_organisasi",
+            [{"id": f"u{i:05d}", "nama": f"Unit {i}", "jenis": "BIDANG"} for i in range(12_000)],
+        )
+        tx.update("unit_organisasi", "u00001", {"nama": "Unit satu"})
+        if fail:
+            raise RuntimeError("gagal di tengah")
+
+
+def test_background_compression_stores_the_same_log(tmp_path: Path) -> None:
+    """The import's change log compressed on a worker thread: the same rows, bytes and hashes
+    (several batches, written in order), readable and verifiable as before; an error in the
+    block rolls the batches back and stops the worker."""
+    first = Database(tmp_path / "a.sqlite3")
+    first.close()
+    shutil.copy(tmp_path / "a.sqlite3", tmp_path / "b.sqlite3")  # the same node id
+    plain, background = Database(tmp_path / "a.sqlite3"), Database(tmp_path / "b.sqlite3")
+    before = _log_rows(background)
+    with pytest.raises(RuntimeError):
+        _bulk_write(background, background=True, fail=True)
+    assert _log_rows(background) == before
+    assert not any(t.name.startswith("merit-log") for t in threading.enumerate())
+    _bulk_write(plain, background=False)
+    _bulk_write(background, background=True)
+    rows = _log_rows(background)
+    assert len(rows) - len(before) == 3  # 12,001 operations: three batches
+    assert rows == _log_rows(plain)
+    for batch in Store(background).batches():
+        raw = changelog.canonical_json(batch.ops)
+        assert (
+            changelog.batch_hash(
+                batch.origin, batch.seq, batch.hlc, batch.vv, batch.schema_version, raw
+            )
+            == batch.hash
+        )
+    assert not any(t.name.startswith("merit-log") for t in threading.enumerate())
+    plain.close()
+    background.close()

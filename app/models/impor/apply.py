@@ -125,6 +125,7 @@ def apply_import(
     # against the actor's units, so a row of another unit refuses the whole import.
     read_roots(db, actor, "pegawai.impor")
     with store.write(tr("Impor data pegawai"), actor=actor, keterangan=keterangan) as tx:
+        tx.compress_in_background()
         new_nips = [str(r.pegawai["nip"]) for r in work if r.status == BARU]
         present = _nips_present(conn, new_nips)
         if present:
