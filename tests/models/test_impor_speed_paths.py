@@ -221,3 +221,30 @@ def test_background_compression_stores_the_same_log(tmp_path: Path) -> None:
     assert not any(t.name.startswith("merit-log") for t in threading.enumerate())
     plain.close()
     background.close()
+
+
+_date_cell = st.one_of(
+    st.none(),
+    st.sampled_from(
+        ["12-01-1980", " 12-01-1980 ", "1980-01-12", "31/02/1980", "-", "=TODAY()", "x", ""]
+    ),
+    st.dates().map(lambda d: d.strftime("%d-%m-%Y")),
+    st.text(max_size=10),
+)
+
+
+@given(st.lists(st.lists(_date_cell, min_size=2, max_size=2), min_size=1, max_size=6))
+def test_row_parse_remembered_same_as_fresh(rows: list[list[str | None]]) -> None:
+    """parse() remembers cells as written across rows: each row gives the values, issues,
+    texts and formulas it gives parsed alone, with nothing remembered."""
+    by_field = {"tanggal_lahir": 0, "tmt_cpns": 1}
+    headers = ["TGL LAHIR", "TMT CPNS"]
+    shared: dict[tuple[str, ...], object] = {}
+    for number, cells in enumerate(rows * 2, start=2):  # every row twice: the second remembered
+        remembered = Row(number, cells, by_field, headers, shared)
+        alone = Row(number, cells, by_field, headers, {})
+        for name in ("tanggal_lahir", "tmt_cpns", "tmt_pns"):  # tmt_pns not mapped
+            assert remembered.parse(name, n.parse_date) == alone.parse(name, n.parse_date)
+            assert remembered.text(name) == alone.text(name)
+        assert remembered.issues == alone.issues
+        assert remembered.formulas == alone.formulas
