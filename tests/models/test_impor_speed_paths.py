@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from app.models.access import audit
 from app.models.impor import normalise as n
+from app.models.impor import read
 from app.models.impor.apply import apply_import
 from app.models.impor.bulk import collector_paused
 from app.models.impor.compare import natural_id as fast_natural_id
@@ -248,3 +250,25 @@ def test_row_parse_remembered_same_as_fresh(rows: list[list[str | None]]) -> Non
             assert remembered.text(name) == alone.text(name)
         assert remembered.issues == alone.issues
         assert remembered.formulas == alone.formulas
+
+
+def _beyond_backtracking(row: int, col: int) -> re.Pattern[bytes]:
+    """The pattern of read._beyond as first written (plain quantifiers)."""
+    return re.compile(
+        (
+            f'<c r="(?:[^A-Z]|(?:{read._greater_letters(col)})[0-9]'
+            f'|[A-Z]+(?:[^A-Z0-9]|0|(?:{read._greater_number(row)})"|[0-9]+[^0-9"]))'
+        ).encode()
+    )
+
+
+@given(
+    st.integers(0, 300_000),
+    st.integers(0, 20_000),
+    st.lists(st.text(alphabet='ABQRZaz$0129"> ', max_size=9), min_size=1, max_size=4),
+)
+def test_beyond_possessive_same_as_backtracking(row: int, col: int, refs: list[str]) -> None:
+    block = "".join(f'<c r="{ref}" t="s"><v>1</v></c>' for ref in refs).encode()
+    fast = read._beyond(row, col).search(block)
+    slow = _beyond_backtracking(row, col).search(block)
+    assert (fast and fast.span()) == (slow and slow.span())
