@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.models.access import audit
+from app.models.impor import apply as apply_module
 from app.models.impor import normalise as n
 from app.models.impor import read
 from app.models.impor.apply import apply_import
@@ -23,7 +24,7 @@ from app.models.impor.plan import plan_import
 from app.models.impor.read import read_source
 from app.models.impor.rows import Row
 from app.models.reference.loader import natural_id
-from app.models.storage import changelog
+from app.models.storage import changelog, ringkas
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 from tests.helpers.common import TODAY
@@ -272,3 +273,52 @@ def test_beyond_possessive_same_as_backtracking(row: int, col: int, refs: list[s
     fast = read._beyond(row, col).search(block)
     slow = _beyond_backtracking(row, col).search(block)
     assert (fast and fast.span()) == (slow and slow.span())
+
+
+def _summary_and_fts(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    conn = db.conn
+    summary = [tuple(r) for r in conn.execute("SELECT * FROM pegawai_ringkas ORDER BY rowid")]
+    fts = [tuple(r) for r in conn.execute("SELECT rowid, * FROM pegawai_fts ORDER BY rowid")]
+    return summary, fts
+
+
+def test_new_employees_summary_from_rows_in_hand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary of the employees an import inserts, derived from the rows in hand: the same
+    summary rows (in the same order) and FTS as the write path's refresh that reads them back,
+    and what the rules derive from the database (ringkas.differences); then a second import of
+    changed rows (read back: they are not new)."""
+    path = write_siasn_xlsx(tmp_path / "siasn.xlsx")
+    derived: list[tuple[object, ...]] = []
+    original = ringkas.summary_rows_given
+
+    def spy(*args: object, **kwargs: object) -> object:
+        rows = list(original(*args, **kwargs))  # type: ignore[arg-type]
+        derived.extend(rows)
+        return iter(rows)
+
+    monkeypatch.setattr(ringkas, "summary_rows_given", spy)
+    in_hand = Database(tmp_path / "in_hand.sqlite3")
+    source = read_source(path)
+    apply_import(
+        in_hand,
+        plan_import(in_hand, source, guess_mapping(source.headers), today=TODAY),
+        actor="sistem",
+    )
+    assert (
+        derived
+        and len(derived) == in_hand.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0]
+    )
+    assert ringkas.differences(in_hand.conn) == []
+
+    monkeypatch.setattr(apply_module._NewSummaries, "write", lambda *a, **k: None)
+    read_back = Database(tmp_path / "read_back.sqlite3")
+    apply_import(
+        read_back,
+        plan_import(read_back, source, guess_mapping(source.headers), today=TODAY),
+        actor="sistem",
+    )
+    assert _summary_and_fts(in_hand) == _summary_and_fts(read_back)
+    in_hand.close()
+    read_back.close()
