@@ -36,6 +36,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -856,7 +857,7 @@ def _table(
     ]
     headers = [h or tr("Kolom {n}", n=_column_letter(i)) for i, h in enumerate(headers)]
     body = [(r + [None] * (width - len(r)))[:width] for r in body]
-    formula_cells = sum(1 for r in body for c in r if c is not None and c.startswith("="))
+    formula_cells = sum(1 for c in chain.from_iterable(body) if c and c[0] == "=")
     return SourceTable(
         path=p,
         kind=kind,
