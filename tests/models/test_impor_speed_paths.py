@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import re
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.models.access import audit
+from app.models.impor import apply as apply_module
 from app.models.impor import normalise as n
+from app.models.impor import read
 from app.models.impor.apply import apply_import
 from app.models.impor.bulk import collector_paused
 from app.models.impor.compare import natural_id as fast_natural_id
@@ -19,6 +24,7 @@ from app.models.impor.plan import plan_import
 from app.models.impor.read import read_source
 from app.models.impor.rows import Row
 from app.models.reference.loader import natural_id
+from app.models.storage import changelog, ringkas
 from app.models.storage.db import Database
 from app.models.storage.store import Store
 from tests.helpers.common import TODAY
@@ -163,3 +169,156 @@ def test_import_writes_what_row_by_row_inserts_write(tmp_path: Path) -> None:
     assert a["audit"][-1] == b["audit"][-1]
     bulk.close()
     single.close()
+
+
+def _log_rows(db: Database) -> list[tuple[object, ...]]:
+    return [
+        tuple(r)
+        for r in db.conn.execute(
+            "SELECT origin, seq, hlc, vv, ops, op_count, hash, signature, schema_version, actor "
+            "FROM lokal_batch ORDER BY origin, seq"
+        )
+    ]
+
+
+def _bulk_write(db: Database, background: bool, fail: bool = False) -> None:
+    store = Store(db, clock=lambda: 1_800_000_000.0)
+    with store.write("uji", actor="sistem") as tx:
+        if background:
+            tx.compress_in_background()
+        tx.insert_many(
+            "unit_organisasi",
+            [{"id": f"u{i:05d}", "nama": f"Unit {i}", "jenis": "BIDANG"} for i in range(12_000)],
+        )
+        tx.update("unit_organisasi", "u00001", {"nama": "Unit satu"})
+        if fail:
+            raise RuntimeError("gagal di tengah")
+
+
+def test_background_compression_stores_the_same_log(tmp_path: Path) -> None:
+    """The import's change log compressed on a worker thread: the same rows, bytes and hashes
+    (several batches, written in order), readable and verifiable as before; an error in the
+    block rolls the batches back and stops the worker."""
+    first = Database(tmp_path / "a.sqlite3")
+    first.close()
+    shutil.copy(tmp_path / "a.sqlite3", tmp_path / "b.sqlite3")  # the same node id
+    plain, background = Database(tmp_path / "a.sqlite3"), Database(tmp_path / "b.sqlite3")
+    before = _log_rows(background)
+    with pytest.raises(RuntimeError):
+        _bulk_write(background, background=True, fail=True)
+    assert _log_rows(background) == before
+    assert not any(t.name.startswith("merit-log") for t in threading.enumerate())
+    _bulk_write(plain, background=False)
+    _bulk_write(background, background=True)
+    rows = _log_rows(background)
+    assert len(rows) - len(before) == 3  # 12,001 operations: three batches
+    assert rows == _log_rows(plain)
+    for batch in Store(background).batches():
+        raw = changelog.canonical_json(batch.ops)
+        assert (
+            changelog.batch_hash(
+                batch.origin, batch.seq, batch.hlc, batch.vv, batch.schema_version, raw
+            )
+            == batch.hash
+        )
+    assert not any(t.name.startswith("merit-log") for t in threading.enumerate())
+    plain.close()
+    background.close()
+
+
+_date_cell = st.one_of(
+    st.none(),
+    st.sampled_from(
+        ["12-01-1980", " 12-01-1980 ", "1980-01-12", "31/02/1980", "-", "=TODAY()", "x", ""]
+    ),
+    st.dates().map(lambda d: d.strftime("%d-%m-%Y")),
+    st.text(max_size=10),
+)
+
+
+@given(st.lists(st.lists(_date_cell, min_size=2, max_size=2), min_size=1, max_size=6))
+def test_row_parse_remembered_same_as_fresh(rows: list[list[str | None]]) -> None:
+    """parse() remembers cells as written across rows: each row gives the values, issues,
+    texts and formulas it gives parsed alone, with nothing remembered."""
+    by_field = {"tanggal_lahir": 0, "tmt_cpns": 1}
+    headers = ["TGL LAHIR", "TMT CPNS"]
+    shared: dict[tuple[str, ...], object] = {}
+    for number, cells in enumerate(rows * 2, start=2):  # every row twice: the second remembered
+        remembered = Row(number, cells, by_field, headers, shared)
+        alone = Row(number, cells, by_field, headers, {})
+        for name in ("tanggal_lahir", "tmt_cpns", "tmt_pns"):  # tmt_pns not mapped
+            assert remembered.parse(name, n.parse_date) == alone.parse(name, n.parse_date)
+            assert remembered.text(name) == alone.text(name)
+        assert remembered.issues == alone.issues
+        assert remembered.formulas == alone.formulas
+
+
+def _beyond_backtracking(row: int, col: int) -> re.Pattern[bytes]:
+    """The pattern of read._beyond as first written (plain quantifiers)."""
+    return re.compile(
+        (
+            f'<c r="(?:[^A-Z]|(?:{read._greater_letters(col)})[0-9]'
+            f'|[A-Z]+(?:[^A-Z0-9]|0|(?:{read._greater_number(row)})"|[0-9]+[^0-9"]))'
+        ).encode()
+    )
+
+
+@given(
+    st.integers(0, 300_000),
+    st.integers(0, 20_000),
+    st.lists(st.text(alphabet='ABQRZaz$0129"> ', max_size=9), min_size=1, max_size=4),
+)
+def test_beyond_possessive_same_as_backtracking(row: int, col: int, refs: list[str]) -> None:
+    block = "".join(f'<c r="{ref}" t="s"><v>1</v></c>' for ref in refs).encode()
+    fast = read._beyond(row, col).search(block)
+    slow = _beyond_backtracking(row, col).search(block)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+def _summary_and_fts(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    conn = db.conn
+    summary = [tuple(r) for r in conn.execute("SELECT * FROM pegawai_ringkas ORDER BY rowid")]
+    fts = [tuple(r) for r in conn.execute("SELECT rowid, * FROM pegawai_fts ORDER BY rowid")]
+    return summary, fts
+
+
+def test_new_employees_summary_from_rows_in_hand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary of the employees an import inserts, derived from the rows in hand: the same
+    summary rows (in the same order) and FTS as the write path's refresh that reads them back,
+    and what the rules derive from the database (ringkas.differences); then a second import of
+    changed rows (read back: they are not new)."""
+    path = write_siasn_xlsx(tmp_path / "siasn.xlsx")
+    derived: list[tuple[object, ...]] = []
+    original = ringkas.summary_rows_given
+
+    def spy(*args: object, **kwargs: object) -> object:
+        rows = list(original(*args, **kwargs))  # type: ignore[arg-type]
+        derived.extend(rows)
+        return iter(rows)
+
+    monkeypatch.setattr(ringkas, "summary_rows_given", spy)
+    in_hand = Database(tmp_path / "in_hand.sqlite3")
+    source = read_source(path)
+    apply_import(
+        in_hand,
+        plan_import(in_hand, source, guess_mapping(source.headers), today=TODAY),
+        actor="sistem",
+    )
+    assert (
+        derived
+        and len(derived) == in_hand.conn.execute("SELECT count(*) FROM pegawai").fetchone()[0]
+    )
+    assert ringkas.differences(in_hand.conn) == []
+
+    monkeypatch.setattr(apply_module._NewSummaries, "write", lambda *a, **k: None)
+    read_back = Database(tmp_path / "read_back.sqlite3")
+    apply_import(
+        read_back,
+        plan_import(read_back, source, guess_mapping(source.headers), today=TODAY),
+        actor="sistem",
+    )
+    assert _summary_and_fts(in_hand) == _summary_and_fts(read_back)
+    in_hand.close()
+    read_back.close()

@@ -21,6 +21,8 @@ from app.models.access.akses import read_roots
 from app.models.errors import Cancelled, ValidationError
 from app.models.impor.bulk import collector_paused
 from app.models.impor.result import BARU, BERUBAH, CHUNK, DITOLAK, ImportPlan, RowResult, Value
+from app.models.reference.loader import Referensi
+from app.models.storage import ringkas
 from app.models.storage.db import Database
 from app.models.storage.store import Store, WriteTx
 
@@ -40,11 +42,13 @@ def _existing_ids(conn: sqlite3.Connection, table: str, ids: list[str]) -> dict[
     return found
 
 
-def _insert(tx: WriteTx, conn: sqlite3.Connection, table: str, rows: list[dict[str, Value]]) -> int:
+def _insert(
+    tx: WriteTx, conn: sqlite3.Connection, table: str, rows: list[dict[str, Value]]
+) -> tuple[int, list[dict[str, Value]]]:
     """Insert rows whose id is new; restore (undelete and update) those deleted earlier;
-    leave live ones alone. Returns how many rows were written."""
+    leave live ones alone. Returns how many rows were written, and the rows inserted new."""
     if not rows:
-        return 0
+        return 0, []
     existing = _existing_ids(conn, table, [str(r["id"]) for r in rows])
     fresh = [r for r in rows if r["id"] not in existing]
     written = tx.insert_many(table, fresh) if fresh else 0
@@ -54,7 +58,114 @@ def _insert(tx: WriteTx, conn: sqlite3.Connection, table: str, rows: list[dict[s
             changes = {k: v for k, v in row.items() if k != "id"}
             tx.update(table, row_id, {**changes, "deleted": 0})
             written += 1
-    return written
+    return written, fresh
+
+
+def _texts(*values: Value) -> bool:
+    return all(v is None or v.__class__ is str for v in values)
+
+
+class _NewSummaries:
+    """The summary rows of the employees an import has just inserted, derived from the rows
+    in hand rather than read back (issue 20): an employee whose row and every history row were
+    inserted new here has no other row (the histories' pegawai_id is a foreign key), so the
+    rows written are all there is. Any other employee (changed, restored, a history row that
+    was already there, a value of another type than SQLite would return) is left to the write
+    path's refresh, which reads it."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.ref = Referensi.load(conn)
+        self.tree = ringkas.UnitTree.load(conn)  # after the import's units are written
+
+    def write(
+        self,
+        tx: WriteTx,
+        conn: sqlite3.Connection,
+        pegawai: list[dict[str, Value]],
+        fresh: dict[str, list[dict[str, Value]]],
+        not_fresh: list[dict[str, Value]],
+    ) -> None:
+        given = {
+            p["id"]: p
+            for p in pegawai
+            if _texts(
+                p["id"],
+                p["nip"],
+                p["nama"],
+                p["gelar_depan"],
+                p["gelar_belakang"],
+                p["jenis_asn"],
+                p["status_kepegawaian"],
+                p["kedudukan"],
+                p["jenis_kelamin"],
+                p["tanggal_lahir"],
+            )
+            and p.get("deleted", 0) == 0
+        }
+        for row in not_fresh:
+            given.pop(row["pegawai_id"], None)
+        pangkat = [
+            (r["pegawai_id"], r["golongan_kode"], r["tmt"])
+            for r in fresh.get("riwayat_pangkat", [])
+            if r["pegawai_id"] in given
+        ]
+        jabatan = [
+            (
+                r["pegawai_id"],
+                r["id"],
+                r["nama_jabatan"],
+                r["jenis_kode"],
+                r["jenjang_kode"],
+                r["unit_id"],
+                r["tmt"],
+                r.get("tanggal_sk"),
+            )
+            for r in fresh.get("riwayat_jabatan", [])
+            if r["pegawai_id"] in given
+        ]
+        pendidikan = [
+            (r["pegawai_id"], r["tingkat_kode"], r["tahun_lulus"])
+            for r in fresh.get("riwayat_pendidikan", [])
+            if r["pegawai_id"] in given
+        ]
+        odd = {
+            row[0] for row in (*pangkat, *jabatan) if not _texts(*row) or row[0] not in given
+        } | {
+            row[0]
+            for row in pendidikan
+            if not _texts(row[0], row[1]) or not (row[2] is None or row[2].__class__ is int)
+        }
+        for pid in odd:
+            given.pop(pid, None)
+        if not given:
+            return
+        rows = sorted(
+            ringkas.summary_rows_given(
+                [
+                    (
+                        p["id"],
+                        p["nip"],
+                        p["nama"],
+                        p["gelar_depan"],
+                        p["gelar_belakang"],
+                        p["jenis_asn"],
+                        p["status_kepegawaian"],
+                        p["kedudukan"],
+                        p["jenis_kelamin"],
+                        p["tanggal_lahir"],
+                        0,
+                    )
+                    for p in given.values()
+                ],
+                (r for r in pangkat if r[0] in given),
+                (r for r in jabatan if r[0] in given),
+                (r for r in pendidikan if r[0] in given),
+                self.ref,
+                self.tree,
+            )
+        )  # in the order refresh() writes them: by id
+        ringkas.write_rows(conn, rows)
+        tx.touched.summary_pegawai.difference_update(given)
 
 
 def _nips_present(conn: sqlite3.Connection, nips: list[str]) -> list[str]:
@@ -125,6 +236,7 @@ def apply_import(
     # against the actor's units, so a row of another unit refuses the whole import.
     read_roots(db, actor, "pegawai.impor")
     with store.write(tr("Impor data pegawai"), actor=actor, keterangan=keterangan) as tx:
+        tx.compress_in_background()
         new_nips = [str(r.pegawai["nip"]) for r in work if r.status == BARU]
         present = _nips_present(conn, new_nips)
         if present:
@@ -138,12 +250,15 @@ def apply_import(
             )
         needed_units = _used_units(plan)
         units = [u for u in plan.units if u["id"] in needed_units]
-        result["unit"] = _insert(tx, conn, "unit_organisasi", units)
+        result["unit"] = _insert(tx, conn, "unit_organisasi", units)[0]
+        summaries = _NewSummaries(conn)
         done = 0
         for chunk in _chunks(work):
             if cancelled is not None and cancelled():
                 raise Cancelled(tr("Impor dibatalkan; tidak ada yang disimpan."))
-            _insert(tx, conn, "pegawai", [r.pegawai for r in chunk if r.status == BARU])
+            _, new_pegawai = _insert(
+                tx, conn, "pegawai", [r.pegawai for r in chunk if r.status == BARU]
+            )
             for r in chunk:
                 if r.status == BERUBAH and r.pegawai:
                     assert r.pegawai_id is not None
@@ -152,10 +267,18 @@ def apply_import(
             for r in chunk:
                 for table, row in r.riwayat:
                     by_table.setdefault(table, []).append(row)
+            fresh: dict[str, list[dict[str, Value]]] = {}
+            not_fresh: list[dict[str, Value]] = []
             for table in ("riwayat_pendidikan", "riwayat_pangkat", "riwayat_jabatan"):
-                result["riwayat"] += _insert(tx, conn, table, by_table.pop(table, []))
+                rows = by_table.pop(table, [])
+                written, fresh[table] = _insert(tx, conn, table, rows)
+                result["riwayat"] += written
+                if len(fresh[table]) != len(rows):
+                    fresh_ids = {r["id"] for r in fresh[table]}
+                    not_fresh.extend(r for r in rows if r["id"] not in fresh_ids)
             for table, rows in by_table.items():  # pragma: no cover - no other tables today
-                result["riwayat"] += _insert(tx, conn, table, rows)
+                result["riwayat"] += _insert(tx, conn, table, rows)[0]
+            summaries.write(tx, conn, new_pegawai, fresh, not_fresh)
             tx.refresh_derived()
             done += len(chunk)
             if progress is not None:

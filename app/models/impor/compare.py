@@ -16,6 +16,7 @@ Decisions (see also :mod:`app.models.impor.apply`):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -61,16 +62,20 @@ PEGAWAI_COLUMNS = (
 
 
 _NAMESPACE_BYTES = NAMESPACE.bytes
+_sha1 = hashlib.sha1
 
 
 def natural_id(*parts: object) -> str:
     """:func:`app.models.reference.loader.natural_id` (UUIDv5 of the natural key), the same
     text computed without a ``uuid.UUID`` object: an import makes five of them a row."""
-    digest = hashlib.sha1(
-        _NAMESPACE_BYTES + ":".join(str(p) for p in parts).encode(), usedforsecurity=False
-    ).digest()
-    h = bytes((*digest[:6], (digest[6] & 0x0F) | 0x50, digest[7], (digest[8] & 0x3F) | 0x80))
-    x = (h + digest[9:16]).hex()
+    h = bytearray(
+        _sha1(
+            _NAMESPACE_BYTES + ":".join(map(str, parts)).encode(), usedforsecurity=False
+        ).digest()[:16]
+    )
+    h[6] = (h[6] & 0x0F) | 0x50  # version 5
+    h[8] = (h[8] & 0x3F) | 0x80  # RFC 4122 variant
+    x = h.hex()
     return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
@@ -126,9 +131,14 @@ def load_existing(conn: sqlite3.Connection, nips: list[str]) -> Existing:
     return ex
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """A name compared without case and extra spaces."""
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    """A name compared without case and extra spaces (remembered: a file repeats its unit and
+    position names on many rows)."""
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 _UNIT_KINDS = (
@@ -342,6 +352,13 @@ class Comparer:
         self.ref = ref
         self.units = Units(conn)
         self.positions = Positions(conn)
+        self._jenjang: dict[str, str | None] = {}
+
+    def _jenjang_from_name(self, nama: str) -> str | None:
+        """:func:`n.jenjang_from_name`, remembered per name for the file."""
+        if nama not in self._jenjang:
+            self._jenjang[nama] = n.jenjang_from_name(nama, self.ref)
+        return self._jenjang[nama]
 
     # -- what to write ---------------------------------------------------------------------
 
@@ -389,9 +406,9 @@ class Comparer:
         if jenis == n.STRUKTURAL:
             jenis = "JA"
         if jenis is None:
-            jenis = "JF" if n.jenjang_from_name(nama, self.ref) else "JA"
+            jenis = "JF" if self._jenjang_from_name(nama) else "JA"
         if jenis == "JF" and jenjang is None:
-            jenjang = n.jenjang_from_name(nama, self.ref)
+            jenjang = self._jenjang_from_name(nama)
         if jenis == "JA" and jenjang is None and not eselon and not _looks_managerial(nama):
             jenjang = "PELAKSANA"
         return {

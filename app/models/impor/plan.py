@@ -108,7 +108,7 @@ def plan_import(
     total = len(source.rows)
 
     # Pass 1: normalise and check each row on its own.
-    memo: dict[tuple[str, str], Any] = {}
+    memo: dict[tuple[str, ...], Any] = {}
     parsed: list[Row] = []
     for index, (cells, number) in enumerate(zip(source.rows, source.row_numbers, strict=True)):
         if index % PROGRESS_EVERY == 0:

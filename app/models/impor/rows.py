@@ -35,7 +35,7 @@ class Row:
         cells: list[str | None],
         by_field: dict[str, int],
         headers: list[str],
-        memo: dict[tuple[str, str], Any] | None = None,
+        memo: dict[tuple[str, ...], Any] | None = None,
     ) -> None:
         self.memo = memo if memo is not None else {}
         self.number = number
@@ -96,18 +96,30 @@ class Row:
 
     def parse(self, name: str, parser: Callable[[str], Any]) -> Any:
         """The cell parsed by ``parser``; a BadValue becomes an error of this row. Results are
-        shared between rows (files repeat the same golongan, dates and names of levels)."""
-        value = self.text(name)
-        if value is None:
+        shared between rows (files repeat the same golongan, dates and names of levels),
+        remembered by the cell as written with its cleaned text, so that a repeated cell is
+        neither cleaned nor parsed again; empty and formula cells take :meth:`text` each time
+        (a formula is reported on every row that has one)."""
+        index = self.by_field.get(name)
+        cells = self.cells
+        raw = None if index is None or index >= len(cells) else cells[index]
+        if raw is None:
+            self._texts[name] = None
             return None
-        key = (name, value)
-        result = self.memo.get(key, _MISSING)
-        if result is _MISSING:
+        key = (_PARSED, name, raw)
+        hit = self.memo.get(key)
+        if hit is None:
+            value = self.text(name)
+            if value is None:
+                return None
             try:
                 result = parser(value)
             except n.BadValue as exc:
                 result = exc
-            self.memo[key] = result
+            self.memo[key] = (value, result)
+        else:
+            value, result = hit
+            self._texts[name] = value
         if isinstance(result, n.BadValue):
             self.error(name, value, str(result))
             return None
@@ -119,6 +131,7 @@ class Row:
 
 
 _MISSING = object()
+_PARSED = "parsed"  # the memo's keys of parse(): (_PARSED, field, cell as written)
 
 
 def _show(value: object) -> str:
@@ -149,6 +162,14 @@ class RowChecker:
         self.today = today
         self.ref = ref
         self.split_titles = not ({"gelar_depan", "gelar_belakang"} & set(by_field))
+        # Per file, not per row (100,000 rows).
+        self.year_ahead = today + timedelta(days=366)
+        self.tmt_labels = {
+            "tmt_cpns": tr("TMT CPNS"),
+            "tmt_pns": tr("TMT PNS"),
+            "tmt_golongan": tr("TMT golongan"),
+            "tmt_jabatan": tr("TMT jabatan"),
+        }
         self.parsers: dict[str, Callable[[str], Any]] = {
             "jenis_kelamin": n.parse_jenis_kelamin,
             "jenis_asn": n.parse_jenis_asn,
@@ -355,13 +376,7 @@ class RowChecker:
                         n=d.usia(lahir, today),
                     ),
                 )
-        labels = {
-            "tmt_cpns": tr("TMT CPNS"),
-            "tmt_pns": tr("TMT PNS"),
-            "tmt_golongan": tr("TMT golongan"),
-            "tmt_jabatan": tr("TMT jabatan"),
-        }
-        for name, label in labels.items():
+        for name, label in self.tmt_labels.items():
             tmt: date | None = data.get(name)
             if tmt is None:
                 continue
@@ -376,7 +391,7 @@ class RowChecker:
                         lahir=tanggal(lahir),
                     ),
                 )
-            elif tmt > today + timedelta(days=366):
+            elif tmt > self.year_ahead:
                 r.warn(
                     name,
                     tmt,

@@ -184,11 +184,7 @@ def summary_rows(
     conn: sqlite3.Connection, ids: list[str], ref: Referensi, tree: UnitTree
 ) -> Iterator[tuple[Any, ...]]:
     """Derive the summary rows of the given employees."""
-    gol_urutan = {k: int(r["urutan"]) for k, r in ref.golongan.items()}
-    pend_urutan = {k: int(r["urutan"]) for k, r in ref.pendidikan.items()}
-    nama_unit = tree.nama
-    opd_of: dict[str | None, str | None] = {}
-    nama_lengkap = d.nama_lengkap
+    derive = _Derive(ref, tree)
     for chunk in _chunks(ids):
         marks = ", ".join("?" for _ in chunk)
         cur = conn.cursor()
@@ -199,7 +195,7 @@ def summary_rows(
             chunk,
         ).fetchall()
         pangkat = pick_pangkat(
-            _live_rows(conn, "riwayat_pangkat", "golongan_kode, tmt", chunk), gol_urutan
+            _live_rows(conn, "riwayat_pangkat", "golongan_kode, tmt", chunk), derive.gol_urutan
         )
         jabatan = pick_jabatan(
             _live_rows(
@@ -211,8 +207,52 @@ def summary_rows(
         )
         pendidikan = pick_pendidikan(
             _live_rows(conn, "riwayat_pendidikan", "tingkat_kode, tahun_lulus", chunk),
-            pend_urutan,
+            derive.pend_urutan,
         )
+        yield from derive.rows(pegawai, pangkat, jabatan, pendidikan)
+
+
+def summary_rows_given(
+    pegawai: list[tuple[Any, ...]],
+    pangkat: Iterable[tuple[Any, Any, Any]],
+    jabatan: Iterable[tuple[Any, ...]],
+    pendidikan: Iterable[tuple[Any, Any, Any]],
+    ref: Referensi,
+    tree: UnitTree,
+) -> Iterator[tuple[Any, ...]]:
+    """:func:`summary_rows` of rows given instead of read back: the caller holds, for each
+    employee of ``pegawai``, every live row of the three histories, as the tuples of
+    summary_rows's queries with the values SQLite would return (an import's newly inserted
+    employees, issue 20: the rows it has just written need not be read again)."""
+    derive = _Derive(ref, tree)
+    return derive.rows(
+        pegawai,
+        pick_pangkat(pangkat, derive.gol_urutan),
+        pick_jabatan(jabatan),
+        pick_pendidikan(pendidikan, derive.pend_urutan),
+    )
+
+
+class _Derive:
+    """The summary rows of employees from their rows and what the histories give (one
+    derivation for rows read and rows given)."""
+
+    def __init__(self, ref: Referensi, tree: UnitTree) -> None:
+        self.gol_urutan = {k: int(r["urutan"]) for k, r in ref.golongan.items()}
+        self.pend_urutan = {k: int(r["urutan"]) for k, r in ref.pendidikan.items()}
+        self.tree = tree
+        self.opd_of: dict[str | None, str | None] = {}
+
+    def rows(
+        self,
+        pegawai: list[tuple[Any, ...]],
+        pangkat: dict[str, Pangkat],
+        jabatan: dict[str, Jabatan],
+        pendidikan: dict[str, str],
+    ) -> Iterator[tuple[Any, ...]]:
+        gol_urutan, tree, opd_of = self.gol_urutan, self.tree, self.opd_of
+        nama_unit = tree.nama
+        nama_lengkap = d.nama_lengkap
         for pid, nip, nama, depan, belakang, asn, status, kedudukan, jk, lahir, deleted in pegawai:
             pk = pangkat.get(pid)
             jb = jabatan.get(pid)

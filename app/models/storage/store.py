@@ -97,6 +97,24 @@ class WriteTx:
         self.first_record: str | None = None
         self.single_record = True
         self.changes = Changes()  # filled when the transaction commits
+        self._encoder: changelog.BackgroundEncoder | None = None
+
+    def compress_in_background(self) -> None:
+        """For a long bulk write (an import): compress each batch's operations on a worker
+        thread while the next batch is prepared (:class:`changelog.BackgroundEncoder`; the
+        same stored bytes). The log's rows of this transaction are all written when the block
+        ends, before the summary and the audit entry."""
+        if self._encoder is None:
+            self._encoder = changelog.BackgroundEncoder()
+
+    def _finish_log(self) -> None:
+        if self._encoder is not None:
+            self._encoder.finish(self._conn)
+
+    def _close_log(self) -> None:
+        if self._encoder is not None:
+            self._encoder.close()
+            self._encoder = None
 
     # -- checks --------------------------------------------------------------------------------
 
@@ -240,7 +258,12 @@ class WriteTx:
         akses.check_ops(self._store.db, self.actor, ops)  # the signed-in user's rights
         wewenang.check_local(self._conn, self._store.db.node_id, ops)  # the agency's roster
         origin, seq, hlc = changelog.append_local(
-            self._store.db, self._conn, ops, self.actor, int(self._store.clock() * 1000)
+            self._store.db,
+            self._conn,
+            ops,
+            self.actor,
+            int(self._store.clock() * 1000),
+            encoder=self._encoder,
         )
         replika.record_local(self._conn, origin, seq, hlc, ops, new_rows)  # merge bookkeeping
         self.batches.append((origin, seq))
@@ -296,6 +319,7 @@ class Store:
         try:
             yield tx
             tx.flush()
+            tx._finish_log()
             if tx.batches or tx.counts:
                 tx.refresh_derived()
                 self._audit(conn, tx, aksi, keterangan)
@@ -316,6 +340,8 @@ class Store:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        finally:
+            tx._close_log()
         tx.changes = tx._summary()
 
     def _audit(
