@@ -584,3 +584,22 @@ def test_property_nik_of_other_date_fails(
     lain = lahir + timedelta(days=geser)
     (pesan,) = cross_check(parse_nip(nip, today=TODAY), nik=_nik(lain, kelamin, wilayah, urut))
     assert "Tanggal lahir di NIK" in pesan
+
+
+@given(
+    wilayah=st.integers(min_value=110101, max_value=947199),
+    hari=st.integers(min_value=1, max_value=71),
+    bulan=st.integers(min_value=1, max_value=12),
+    tahun=st.integers(min_value=0, max_value=99),
+    urut=st.integers(min_value=1, max_value=9999),
+)
+def test_cross_check_with_the_nik_already_checked_says_the_same(
+    wilayah: int, hari: int, bulan: int, tahun: int, urut: int
+) -> None:
+    # the import checks a NIK once and hands the answer on (issue 20): the cross-check must
+    # say exactly what it says when it checks the NIK itself
+    nik = f"{wilayah:06d}{hari:02d}{bulan:02d}{tahun:02d}{urut:04d}"
+    nik_info, _ = check_nik(nik)
+    info = parse_nip(CONTOH, today=TODAY)
+    if nik_info is not None:
+        assert cross_check(info, nik=nik, nik_info=nik_info) == cross_check(info, nik=nik)

@@ -18,7 +18,14 @@ from app.models.impor.fields import FIELD_BY_NAME
 from app.models.impor.result import KESALAHAN, PERINGATAN, Issue
 from app.models.reference.loader import Referensi
 from app.models.rules import derivations as d
-from app.models.rules.nip import USIA_MAKSIMAL, check_nik, check_nip, cross_check, normalise_nip
+from app.models.rules.nip import (
+    USIA_MAKSIMAL,
+    NikInfo,
+    check_nik,
+    check_nip,
+    cross_check,
+    normalise_nip,
+)
 
 USIA_MINIMAL = 18
 
@@ -46,6 +53,7 @@ class Row:
         self.data: dict[str, Any] = {}
         self._texts: dict[str, str | None] = {}
         self.formulas: set[str] = set()
+        self.nik_info: NikInfo | None = None  # check_nik's answer for the NIK kept
 
     def column(self, name: str) -> str:
         index = self.by_field.get(name)
@@ -260,6 +268,7 @@ class RowChecker:
                 r.error("nik", nik, " ".join(errors))
             else:
                 data["nik"] = info.nik
+                r.nik_info = info
         nip_lama = r.text("nip_lama")
         if nip_lama:
             data["nip_lama"] = normalise_nip(nip_lama)
@@ -316,7 +325,7 @@ class RowChecker:
                 for reason in cross_check(info, tmt_cpns=data["tmt_cpns"]):
                     r.warn("tmt_cpns", data["tmt_cpns"], reason)
             if data.get("nik"):
-                for reason in cross_check(info, nik=data["nik"]):
+                for reason in cross_check(info, nik=data["nik"], nik_info=r.nik_info):
                     r.warn("nik", data["nik"], reason)
         jenis = data.get("jenis_asn")
         status = data.get("status")

@@ -570,11 +570,13 @@ def cross_check(
     jenis_kelamin: str | None = None,
     nik: str | None = None,
     tmt_cpns: date | None = None,
+    nik_info: NikInfo | None = None,
 ) -> tuple[str, ...]:
     """Every mismatch between the NIP and the personnel record (asn-rules 1.1 rule 7, 1.3).
 
     Only the fields given are compared. ``tmt_cpns`` is compared by year and month and only
-    for a PNS. An invalid NIK gives its own errors. An empty tuple means consistent.
+    for a PNS. An invalid NIK gives its own errors. ``nik_info``: what :func:`check_nik`
+    already gave for a valid ``nik`` (not worked out again). An empty tuple means consistent.
     """
     alasan: list[str] = []
     if tanggal_lahir is not None and tanggal_lahir != info.tanggal_lahir:
@@ -616,8 +618,10 @@ def cross_check(
                 data=tanggal(tmt_cpns),
             )
         )
-    if nik is not None:
-        nik_info, kesalahan_nik = check_nik(nik)
+    if nik is not None or nik_info is not None:
+        kesalahan_nik: tuple[str, ...] = ()
+        if nik_info is None:
+            nik_info, kesalahan_nik = check_nik(nik or "")
         if nik_info is None:
             alasan.extend(kesalahan_nik)
         else:
