@@ -97,13 +97,16 @@ def test_the_first_window_imports_neither_other_pages_nor_the_write_path(
         "from app.ui.main_window import MainWindow; app = make_app(); "
         f"w = MainWindow(Database({str(demo_db.path)!r})); w.show(); app.processEvents(); "
         "w.grab(); assert w.pages.currentWidget() is w.beranda; "
-        "print(sorted(m for m in sys.modules if m.startswith(('app.', 'nacl'))))"
+        "print(sorted(m for m in sys.modules if m.startswith(('app.', 'nacl')))); "
+        "w.open_page('employees'); app.processEvents(); "
+        "print('app.models.storage.store' in sys.modules, 'nacl' in sys.modules)"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
-    loaded = ast.literal_eval(out.stdout.strip().splitlines()[-1])
+    first, pegawai = out.stdout.strip().splitlines()[-2:]
+    loaded = ast.literal_eval(first)
     pages = [m for m in loaded if m.startswith("app.ui.pages.")]
     assert pages == ["app.ui.pages.base", "app.ui.pages.beranda", "app.ui.pages.registry"]
     for heavy in (
@@ -115,3 +118,5 @@ def test_the_first_window_imports_neither_other_pages_nor_the_write_path(
         "nacl",
     ):
         assert heavy not in loaded, heavy
+    # The Pegawai page, built on its first visit, lists units without the write path either.
+    assert pegawai == "False False"
