@@ -5,7 +5,6 @@ Never a raw traceback in a dialog, never a silent failure.
 
 from __future__ import annotations
 
-import platform
 import sys
 import traceback
 from datetime import datetime
@@ -16,6 +15,8 @@ from app import __version__, paths
 
 def write_crash_log(exc: BaseException) -> Path:
     """Write the traceback and facts about the machine to a new log file; return its path."""
+    import platform  # lazy: only when a crash is written (not at every start, issue 20)
+
     folder = paths.logs_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)

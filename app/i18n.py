@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from functools import wraps
-from importlib import resources
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -60,6 +59,8 @@ def catalogue_of(code: str) -> dict[str, str]:
     merged); empty for Indonesian."""
     if code == BAWAAN:
         return {}
+    from importlib import resources  # lazy: English only (not at an Indonesian start)
+
     merged: dict[str, str] = {}
     folder = resources.files("app.locale").joinpath(code)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):

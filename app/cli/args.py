@@ -4,7 +4,6 @@ Indonesian messages (argparse's own strings included)."""
 from __future__ import annotations
 
 import argparse
-import calendar
 import re
 import sys
 from datetime import date
@@ -76,6 +75,8 @@ def tanggal(text: str) -> date:
     except ValueError:
         if match and 1 <= month <= 12 and year >= 1:
             # The form is right but the day does not exist (e.g. 30 February): say so.
+            import calendar  # lazy: a wrong date only (not when merit opens the app)
+
             last = calendar.monthrange(year, month)[1]
             raise argparse.ArgumentTypeError(
                 tr(

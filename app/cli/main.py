@@ -16,34 +16,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from types import ModuleType
+from typing import TYPE_CHECKING, TextIO
 
 from app import __version__, paths
-from app.cli import (
-    akun,
-    audit,
-    beranda,
-    cadangan,
-    cuti,
-    dokumen,
-    etik,
-    formasi,
-    hitung,
-    impor,
-    instansi,
-    integritas,
-    kompetensi,
-    kp,
-    mentor,
-    nip,
-    pegawai,
-    rekap,
-    seleksi,
-    skp,
-    sync,
-)
 from app.cli.args import Parser
-from app.cli.context import Context, Handler
 from app.cli.exitcode import ExitCode
 from app.cli.launch import launch
 from app.crash import write_crash_log
@@ -52,33 +29,65 @@ from app.models.errors import MeritError
 from app.models.storage.faults import as_storage_error
 from app.models.storage.migrations.steps import LATEST_VERSION
 
-# In the order ``merit --help`` lists them.
-COMMAND_MODULES = (
-    beranda,
-    instansi,
-    nip,
-    pegawai,
-    rekap,
-    impor,
-    formasi,
-    dokumen,
-    akun,
-    audit,
-    cadangan,
-    skp,
-    sync,
-    seleksi,
-    kp,
-    cuti,
-    kompetensi,
-    mentor,
-    integritas,
-    etik,
-    hitung,
-)
+if TYPE_CHECKING:
+    from app.cli.context import Handler
 
 
-def build_parser() -> Parser:
+def command_modules() -> tuple[ModuleType, ...]:
+    """The command groups, in the order ``merit --help`` lists them. Imported when a command (or
+    the help) is asked for: ``merit`` alone opens the desktop app without loading them (a third
+    of a second, issue 20)."""
+    from app.cli import (  # lazy: every command's models and jobs, not for the desktop app
+        akun,
+        audit,
+        beranda,
+        cadangan,
+        cuti,
+        dokumen,
+        etik,
+        formasi,
+        hitung,
+        impor,
+        instansi,
+        integritas,
+        kompetensi,
+        kp,
+        mentor,
+        nip,
+        pegawai,
+        rekap,
+        seleksi,
+        skp,
+        sync,
+    )
+
+    return (
+        beranda,
+        instansi,
+        nip,
+        pegawai,
+        rekap,
+        impor,
+        formasi,
+        dokumen,
+        akun,
+        audit,
+        cadangan,
+        skp,
+        sync,
+        seleksi,
+        kp,
+        cuti,
+        kompetensi,
+        mentor,
+        integritas,
+        etik,
+        hitung,
+    )
+
+
+def build_parser(*, commands: bool = True) -> Parser:
+    """``merit``'s parser; without ``commands``, only its own options (the desktop app's)."""
     parser = Parser(
         prog="merit",
         description=tr(
@@ -126,8 +135,11 @@ def build_parser() -> Parser:
         version=tr("Merit {v} (skema basis data {s})", v=__version__, s=LATEST_VERSION),
         help=tr("tampilkan versi program lalu keluar"),
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub)
     return parser
 
@@ -144,6 +156,8 @@ def _lang_flag(argv: Sequence[str]) -> str | None:
 
 #: Options of ``merit`` itself that take a value (skipped when looking for a package file).
 _VALUED = {"--db", "--user", "--pengguna", "--password-file", "--lang"}
+#: Options of ``merit`` itself that the desktop app takes (``--db=X`` style included).
+_OWN_FLAGS = _VALUED | {"--demo"}
 
 
 def package_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
@@ -164,15 +178,32 @@ def package_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     return None, items
 
 
+def opens_the_app(argv: Sequence[str]) -> bool:
+    """No command, no help or version asked (``argv`` without a package file): ``merit``
+    opens the desktop app, and its parser need not know the commands."""
+    i = 0
+    while i < len(argv):
+        item = argv[i]
+        if item in _VALUED:
+            i += 2
+        elif item.startswith("-") and item.split("=", 1)[0] in _OWN_FLAGS:
+            i += 1
+        else:
+            return False  # a command, the help, the version, or something to complain about
+    return True
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the ``merit`` command. Returns the exit code."""
     out = out or sys.stdout
     given = list(sys.argv[1:] if argv is None else argv)
     set_language(choose_language(_lang_flag(given), paths.home()))
     package, given = package_argument(given)
-    args = build_parser().parse_args(given)
+    args = build_parser(commands=not opens_the_app(given)).parse_args(given)
     if args.command is None:
         return launch(args, package=Path(package) if package else None)
+    from app.cli.context import Context  # lazy: accounts (argon2), only for a command
+
     ctx = Context.from_args(args, out)
     try:
         handler: Handler = args.handler

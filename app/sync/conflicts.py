@@ -17,7 +17,7 @@ from app.models.errors import NotFoundError, ValidationError
 from app.models.storage import changelog, replika, sinkron
 from app.models.storage.changelog import Hlc
 from app.models.storage.db import Database
-from app.models.storage.instansi import installation_name
+from app.models.storage.instansi_baca import installation_name
 from app.models.storage.sinkron import ConflictRecord
 from app.models.storage.skema import column_types, schema_of
 from app.models.storage.store import Store

@@ -14,7 +14,7 @@ from app import paths
 from app.i18n import current_language, tr
 from app.models.errors import MeritError, SchemaTooNewError
 from app.models.storage.db import Database
-from app.models.storage.instansi import is_set_up
+from app.models.storage.instansi_baca import is_set_up
 from app.ui.main_window import MainWindow
 from app.ui.qt_terjemahan import install_qt_translations
 from app.ui.tasks import TaskRunner

@@ -24,7 +24,7 @@ from app import __version__, paths
 from app.i18n import BAHASA, current_language, save_language, saved_language, tr
 from app.models.access.akses import Sesi, allowed
 from app.models.storage.db import Database
-from app.models.storage.instansi import get_setting, installation_name
+from app.models.storage.instansi_baca import get_setting, installation_name
 from app.ui.pages.base import Page
 from app.ui.pages.registry import PageSpec, visible_pages
 from app.ui.tasks import TaskRunner
@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         elif result.diterima:
             for other in list(self._built.values()):
                 other.records_changed()
+            self._update_lazy_titles()
 
     def scheduled_backup(self) -> None:
         from app.models.storage import cadangan  # lazy: not at start-up (5 ms)
@@ -314,8 +315,16 @@ class MainWindow(QMainWindow):
     def _add_lazy(self, spec: PageSpec) -> None:
         index = self.pages.addWidget(QWidget())  # a stand-in until the page is first shown
         self._rows[spec.key] = index
-        QListWidgetItem(spec.nav_text, self.nav)
+        title = spec.live_title(self.db) if spec.live_title is not None else spec.nav_text
+        QListWidgetItem(title, self.nav)
         self._lazy[spec.key] = (index, spec)
+
+    def _update_lazy_titles(self) -> None:
+        """Records changed: the sidebar texts of pages not built yet read again (a count; a
+        built page sends its own, see Page.navTitleChanged)."""
+        for index, spec in list(self._lazy.values()):
+            if spec.live_title is not None:
+                self.nav.item(index).setText(spec.live_title(self.db))
 
     def _build(self, key: str) -> Page:
         index, spec = self._lazy.pop(key)
@@ -327,7 +336,9 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
         self.pages.setCurrentIndex(current)
-        page.navTitleChanged.connect(self.nav.item(index).setText)
+        item = self.nav.item(index)
+        item.setText(page.nav_title() or spec.nav_text)
+        page.navTitleChanged.connect(item.setText)
         return page
 
     def __getattr__(self, name: str) -> Page:
@@ -365,6 +376,7 @@ class MainWindow(QMainWindow):
         for page in list(self._built.values()):
             if page is not source:
                 page.records_changed()
+        self._update_lazy_titles()
 
     def _installation_renamed(self, nama: str) -> None:
         self.installation_label.setText(tr("Instalasi: {nama}", nama=nama))

@@ -147,7 +147,7 @@ def _dead_pid() -> int:
 def test_only_stale_temporary_files_are_removed(tmp_path: Path) -> None:
     folder = tmp_path / "cadangan"
     folder.mkdir()
-    host = sementara.HOST
+    host = sementara.host_tag()
     mine = folder / f".merit-x.{host}-{os.getpid()}-0123abcd.tmp"
     dead = folder / f".merit-x.{host}-{_dead_pid()}-0123abcd.tmp"
     other_host = folder / ".merit-x.ffffff-1-0123abcd.tmp"
@@ -237,7 +237,7 @@ def test_a_killed_backup_check_copy_is_removed_at_start(
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
-    left = tmp_path / "tmp" / f"merit-periksa-{sementara.HOST}-{_dead_pid()}-0123abcd.tmp"
+    left = tmp_path / "tmp" / f"merit-periksa-{sementara.host_tag()}-{_dead_pid()}-0123abcd.tmp"
     live = sementara.check_temp_path()
     for p in (left, live):
         p.write_bytes(b"x" * 100)

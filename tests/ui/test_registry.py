@@ -83,3 +83,40 @@ def test_start_up_imports_no_page_but_the_first() -> None:
     # The Beranda (first page) is imported when the window builds it, not with the window.
     assert loaded == ["app.ui.pages.base", "app.ui.pages.registry"]
     assert "openpyxl" not in out.stdout and "reportlab" not in out.stdout
+
+
+def test_the_first_window_imports_neither_other_pages_nor_the_write_path(
+    demo_db: Database,
+) -> None:
+    """Cold start (issue 20): the window shown and painted on its first page (the Beranda)
+    has imported no other page, nor the write path, audit, sync or PyNaCl that those need;
+    the Konflik entry's count is read without building the page."""
+    code = (
+        "import sys; from app.ui.application import make_app; "
+        "from app.models.storage.db import Database; "
+        "from app.ui.main_window import MainWindow; app = make_app(); "
+        f"w = MainWindow(Database({str(demo_db.path)!r})); w.show(); app.processEvents(); "
+        "w.grab(); assert w.pages.currentWidget() is w.beranda; "
+        "print(sorted(m for m in sys.modules if m.startswith(('app.', 'nacl')))); "
+        "w.open_page('employees'); "  # built now; before the Beranda's read (it imports them)
+        "print('app.models.storage.store' in sys.modules, 'nacl' in sys.modules)"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    first, pegawai = out.stdout.strip().splitlines()[-2:]
+    loaded = ast.literal_eval(first)
+    pages = [m for m in loaded if m.startswith("app.ui.pages.")]
+    assert pages == ["app.ui.pages.base", "app.ui.pages.beranda", "app.ui.pages.registry"]
+    for heavy in (
+        "app.models.storage.store",
+        "app.models.storage.instansi",
+        "app.models.access.audit",
+        "app.models.rekap.beranda",  # read in the background after the first paint
+        "app.sync.conflicts",
+        "nacl",
+    ):
+        assert heavy not in loaded, heavy
+    # The Pegawai page, built on its first visit, lists units without the write path either.
+    assert pegawai == "False False"

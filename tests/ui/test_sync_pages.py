@@ -604,8 +604,14 @@ def test_main_window_offers_sync_and_counts_clashes(
     drop_file(qtbot, window.sinkron, package)
     qtbot.waitUntil(lambda: window.employees.model.rowCount() == 5, timeout=TIMEOUT)
     assert window.nav.item(window.nav.count() - 1).text() == "Konflik (1)"
+    assert "konflik" not in window.__dict__  # counted without building the page
+    fresh = MainWindow(b, runner=make_runner(b), actor="sistem")
+    qtbot.addWidget(fresh)
+    assert fresh.nav.item(fresh.nav.count() - 1).text() == "Konflik (1)"  # at start, too
+    assert "konflik" not in fresh.__dict__
     window.nav.setCurrentRow(window.nav.count() - 1)
     page = window.konflik
+    assert window.nav.item(window.nav.count() - 1).text() == "Konflik (1)"
     row_b = next(r for r in range(2) if page.values.item(r, 0).text() == "0812-777222")
     page.values.selectRow(row_b)
     click(qtbot, page.take_button)

@@ -25,6 +25,8 @@ from app.models.organisasi.fields import (
     parse_int,
     raise_issues,
 )
+from app.models.organisasi.unit_pilihan import UnitOption as UnitOption  # the pickers' list,
+from app.models.organisasi.unit_pilihan import unit_options as unit_options  # re-exported
 from app.models.reference.loader import Referensi
 from app.models.storage.db import Database
 from app.models.storage.store import Store, Value
@@ -393,35 +395,6 @@ def data_version(conn: sqlite3.Connection) -> int:
     """A number that grows with every write (the last audit entry), so that a screen can tell
     cheaply whether it must re-read."""
     return int(conn.execute("SELECT coalesce(max(no), 0) FROM lokal_audit").fetchone()[0])
-
-
-@dataclass(frozen=True)
-class UnitOption:
-    """A unit in a picker: its depth in the tree gives the indent."""
-
-    id: str
-    nama: str
-    depth: int
-
-
-def unit_options(conn: sqlite3.Connection, *, max_depth: int = 1) -> list[UnitOption]:
-    """Units in tree order (depth-first, by ``urutan`` then name), down to ``max_depth``
-    (0 = perangkat daerah only), for filters and pickers."""
-    children: dict[str | None, list[tuple[str, str]]] = {}
-    for row in conn.execute(
-        "SELECT id, induk_id, nama FROM unit_organisasi WHERE deleted = 0 ORDER BY urutan, nama"
-    ):
-        children.setdefault(row[1], []).append((row[0], row[2]))
-    result: list[UnitOption] = []
-
-    def walk(parent: str | None, depth: int) -> None:
-        for unit_id, nama in children.get(parent, []):
-            result.append(UnitOption(unit_id, nama, depth))
-            if depth < max_depth:
-                walk(unit_id, depth + 1)
-
-    walk(None, 0)
-    return result
 
 
 def find_unit(conn: sqlite3.Connection, text: str) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +22,6 @@ from app.models.errors import SchemaTooNewError, StorageError
 from app.models.storage.cadangan_berkas import Identity, remember_identity
 from app.models.storage.faults import translated_errors
 from app.models.storage.migrations.steps import LATEST_VERSION, MIGRATIONS
-from app.models.storage.salinan import backup_before_migration
 from app.models.storage.sementara import clean_leftovers
 
 APPLICATION_ID = 0x4D455249  # "MERI": marks a file as a Merit database
@@ -195,6 +193,8 @@ def migrate_database(conn: sqlite3.Connection, path: Path | str) -> int:
         )
     if 1 <= version < LATEST_VERSION:
         # A database that holds data is copied before it is upgraded (issue 6: backups).
+        from app.models.storage.salinan import backup_before_migration  # lazy: upgrades only
+
         backup_before_migration(conn, path, version)
     for migration in MIGRATIONS:
         if migration.version <= version:
@@ -209,6 +209,8 @@ def migrate_database(conn: sqlite3.Connection, path: Path | str) -> int:
                 continue
             migration.apply(conn)
             if migration.version == 1:
+                import uuid  # lazy: a new database only (uuid imports platform)
+
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(
                     "INSERT INTO lokal_meta (kunci, nilai) VALUES ('node_id', ?)",

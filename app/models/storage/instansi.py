@@ -27,6 +27,11 @@ from app.models.storage import changelog, ringkas
 from app.models.storage.changelog import batch_hash, decode_ops
 from app.models.storage.db import Database
 from app.models.storage.faults import translated_errors
+
+# read at start-up without this module's imports (the desktop app's first window)
+from app.models.storage.instansi_baca import get_setting as get_setting
+from app.models.storage.instansi_baca import installation_name as installation_name
+from app.models.storage.instansi_baca import is_set_up as is_set_up
 from app.models.storage.replika import shown_values
 from app.models.storage.skema import replicated_schema
 from app.models.storage.store import Store, WriteTx
@@ -246,13 +251,6 @@ def logo_file(conn: sqlite3.Connection) -> Path | None:
     return path
 
 
-def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
-    row = conn.execute(
-        "SELECT nilai FROM pengaturan WHERE kunci = ? AND deleted = 0", (key,)
-    ).fetchone()
-    return row[0] if row else None
-
-
 def read_settings(conn: sqlite3.Connection) -> dict[str, str]:
     """Every known agency setting (empty string when not set)."""
     stored = {
@@ -299,11 +297,6 @@ def count_records(conn: sqlite3.Connection) -> tuple[int, int]:
     return pegawai, units
 
 
-def is_set_up(db: Database) -> bool:
-    """Has this database been given an agency (by the first-run dialog, `init` or `demo`)?"""
-    return get_setting(db.conn, "nama_instansi") is not None
-
-
 def setup(
     db: Database,
     nama_instansi: str,
@@ -330,12 +323,6 @@ def setup(
         values["ibu_kota"] = ibu_kota
     set_settings(Store(db), values, actor=actor)
     db.set_meta("nama_instalasi", (nama_instalasi or nama_instansi).strip())
-
-
-def installation_name(db: Database) -> str:
-    return (
-        db.meta("nama_instalasi") or get_setting(db.conn, "nama_instansi") or tr("Instalasi baru")
-    )
 
 
 # -- statistics -----------------------------------------------------------------------------------

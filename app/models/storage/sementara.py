@@ -13,14 +13,12 @@ is opened (:func:`clean_leftovers`) and before each backup; a file of a live pro
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import functools
 import os
 import re
-import socket
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 from app.models.storage.cadangan_berkas import SUFFIX, backups_folder, parse_name
@@ -32,17 +30,22 @@ CHECK_PREFIX = "merit-periksa-"
 _OWNER = re.compile(r"[.-](?P<host>[0-9a-f]{6})-(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
 
 
-def _host_tag() -> str:
+@functools.cache
+def host_tag() -> str:
+    """This computer's tag in temporary names: six hex digits of its host name's hash."""
+    # Imported when a name is made or a stray file is judged, not at every start (issue 20).
+    import hashlib  # lazy: OpenSSL, not at start-up
+    import socket  # lazy: not at start-up
+
     name = socket.gethostname() or "localhost"
     return hashlib.sha256(name.encode("utf-8", "replace")).hexdigest()[:6]
 
 
-HOST = _host_tag()
-
-
 def owner_tag() -> str:
     """``<host>-<pid>-<random>``: what a temporary name carries to say whose it is."""
-    return f"{HOST}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    import uuid  # lazy: not at start-up (uuid imports platform)
+
+    return f"{host_tag()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 
 def temp_path(folder: Path, base: str) -> Path:
@@ -102,7 +105,7 @@ def is_stale(path: Path, *, now: float | None = None) -> bool:
     match = _OWNER.search(path.name)
     if match is None:
         return True  # named by an older Merit, which wrote no process id
-    if match["host"] != HOST:
+    if match["host"] != host_tag():
         return False  # another computer's: only its age tells
     return not process_alive(int(match["pid"]))
 

@@ -25,7 +25,7 @@ from app.models.access.akses import Sesi
 from app.models.access.audit_periksa import TrailCheck
 from app.models.errors import AccessDenied, MeritError, ValidationError
 from app.models.storage.db import Database
-from app.models.storage.instansi import get_setting
+from app.models.storage.instansi_baca import get_setting
 from app.ui.widgets.messages import show_error
 
 

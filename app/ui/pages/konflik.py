@@ -34,13 +34,15 @@ from app.models.errors import MeritError, ValidationError
 from app.models.storage.db import Database
 from app.sync import conflicts as cf
 from app.ui.pages.base import Page
+from app.ui.pages.registry import konflik_title
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.messages import show_error
 
 
 def nav_title(count: int) -> str:
-    """The sidebar text: "Konflik", or "Konflik (3)" while clashes are open."""
-    return tr("Konflik ({n})", n=count) if count else tr("Konflik")
+    """The sidebar text: "Konflik", or "Konflik (3)" while clashes are open (the same text the
+    window shows before the page is built, see the registry)."""
+    return konflik_title(count)
 
 
 def value_text(value: cf.Value) -> str:

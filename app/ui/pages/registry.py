@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.i18n import tr
 from app.models.access.akses import Sesi, allowed
 from app.ui.pages.base import PageClass
+
+if TYPE_CHECKING:
+    from app.models.storage.db import Database
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,9 @@ class PageSpec:
     rights: tuple[tuple[str, ...], ...] = ()
     session: bool = False  # only for a signed-in account, not the trusted local system
     eager: bool = False  # built at start-up rather than when first shown
+    # The sidebar text read from the database while the page is not built yet (the number of
+    # open clashes), so that the page need not be built at start-up to show it.
+    live_title: Callable[[Database], str] | None = None
 
     def visible_to(self, actor: str) -> bool:
         """Whether the sidebar lists this page for ``actor``."""
@@ -151,9 +158,20 @@ def _sinkron() -> PageClass:
 
 
 def _konflik() -> PageClass:
-    from app.ui.pages.konflik import KonflikPage  # lazy: only with the sync rights
+    from app.ui.pages.konflik import KonflikPage  # lazy: the sync layer and the write path
 
     return KonflikPage
+
+
+def konflik_title(count: int) -> str:
+    """The sidebar text of Konflik: "Konflik", or "Konflik (3)" while clashes are open."""
+    return tr("Konflik ({n})", n=count) if count else tr("Konflik")
+
+
+def _konflik_title(db: Database) -> str:
+    from app.models.storage.sinkron import count_conflicts  # lazy: sync users only
+
+    return konflik_title(count_conflicts(db.conn))
 
 
 # The right(s) each page needs, as its class declares them (``Page.rights``; a test checks that
@@ -197,8 +215,8 @@ PAGES: tuple[PageSpec, ...] = (
     # The agency settings: names, logo, the signatories the templates refer to (admin only).
     PageSpec("instansi", "Instansi", 115, _instansi, rights=(("instansi.ubah",),)),
     PageSpec("sinkron", "Sinkronisasi", 120, _sinkron, rights=SINKRON),
-    # Built at start-up: its sidebar entry shows the number of open clashes.
-    PageSpec("konflik", "Konflik", 130, _konflik, rights=KONFLIK, eager=True),
+    # Its sidebar entry shows the number of open clashes (counted without building the page).
+    PageSpec("konflik", "Konflik", 130, _konflik, rights=KONFLIK, live_title=_konflik_title),
 )
 
 

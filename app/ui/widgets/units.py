@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import tr
 from app.models.access.akses import allowed, read_roots, units_under
-from app.models.organisasi.units import unit_options
+from app.models.organisasi.unit_pilihan import unit_options
 from app.models.storage.db import Database
 
 INDENT = "    "

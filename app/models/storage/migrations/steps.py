@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,15 @@ def sql_statements(script: str) -> Iterator[str]:
         raise ValueError(f"incomplete SQL statement at the end of a migration: {buffer[:80]!r}")
 
 
+def read_sql_file(name: str) -> str:
+    """A migration's frozen SQL, read when it is applied."""
+    from importlib import resources  # lazy: not at start-up when no migration is due
+
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
 def run_sql_file(conn: sqlite3.Connection, name: str) -> None:
-    script = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    script = read_sql_file(name)
     for statement in sql_statements(script):
         conn.execute(statement)
 
@@ -178,7 +184,7 @@ def _m0024(conn: sqlite3.Connection) -> None:
     # upgraded again) is left alone, so that the step can be re-applied.
     have = {str(r[1]) for r in conn.execute("PRAGMA table_info(seleksi_pelamar)")}
     name = "0024_seleksi_talenta.sql"
-    script = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    script = read_sql_file(name)
     for statement in sql_statements(script):
         column = statement.split("ADD COLUMN", 1)[1].split()[0]
         if column not in have:
