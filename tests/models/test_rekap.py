@@ -717,3 +717,23 @@ def test_the_period_just_passed(kantor: Any) -> None:
     assert periode_kp_terakhir(conn, date(2026, 11, 22)) == date(2026, 11, 1)  # monthly
     assert periode_kp_terakhir(conn, date(2025, 9, 15)) == date(2025, 8, 1)  # six a year
     assert periode_kp_terakhir(conn, date(2023, 9, 30)) == date(2023, 4, 1)  # twice a year
+
+
+def test_nominatif_kp_with_facts_read_once_equals_reading_them_each_time(
+    demo_db: Database,
+) -> None:
+    # the Beranda lists up to three KP periods from one reading of the period-free facts
+    # (reference data, CLTN, positions, ranks): the lists must be those of separate calls
+    from app.models.rekap import kp as kp_rekap
+
+    conn = demo_db.conn
+    fakta = kp_rekap.fakta_kp(conn)
+    periods = [date(2026, 12, 1), date(2027, 2, 1), date(2027, 10, 1)]
+    for periode in periods:
+        for unit in (None, *[r[0] for r in conn.execute("SELECT id FROM unit_organisasi LIMIT 2")]):
+            alone = nominatif_kp(conn, periode, unit_id=unit, termasuk_melebihi_batas=True)
+            shared = nominatif_kp(
+                conn, periode, unit_id=unit, termasuk_melebihi_batas=True, fakta=fakta
+            )
+            assert shared == alone
+            assert alone.baris or unit is not None  # the agency has someone due

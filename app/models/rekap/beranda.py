@@ -353,12 +353,17 @@ def _jangka(conn: Any, units: list[str | None], today: date) -> tuple[Jangka, ..
         key=lambda b: (b.tmt_pensiun, b.nama_lengkap.casefold(), b.nip),
     )
     kp_lists: dict[date, list[OrangBeranda]] = {}
+    fakta: kp.FaktaKp | None = None  # read once for the (up to three) periods
     out: list[Jangka] = []
     for n in JANGKA_BULAN:
         sampai = ends[n]
         periode = _periode_dalam(conn, today, sampai)
         if periode is not None and periode not in kp_lists:
-            rows = _merge((kp.nominatif_kp(conn, periode, unit_id=u).baris for u in units), _id)
+            fakta = fakta or kp.fakta_kp(conn)
+            rows = _merge(
+                (kp.nominatif_kp(conn, periode, unit_id=u, fakta=fakta).baris for u in units),
+                _id,
+            )
             rows.sort(key=lambda b: (b.status != STATUS_MEMENUHI, b.nama_lengkap.casefold()))
             kp_lists[periode] = [_kp_orang(b, periode) for b in rows]
         out.append(

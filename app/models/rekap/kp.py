@@ -14,7 +14,7 @@ from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, unit_clause_named
 from app.models.rules import derivations as d
-from app.models.rules.cuti import mulai_bersih
+from app.models.rules.cuti import Rentang, mulai_bersih
 from app.models.rules.derivations import add_years
 from app.models.rules.kp import (
     STATUS_VERIFIKASI,
@@ -191,12 +191,41 @@ class NominatifKp:
     melebihi_batas: int
 
 
+@dataclass(frozen=True)
+class FaktaKp:
+    """What a nominative list reads that does not depend on the period: the reference data,
+    the CLTN periods, the positions and the ranks of PNS. Read once with :func:`fakta_kp` when
+    several periods are listed in one go (the Beranda lists up to three)."""
+
+    ref: Referensi
+    tidak_dihitung: dict[str, list[Rentang]]
+    positions: Positions
+    rank_of: dict[str, tuple[Any, Any, Any]]
+
+
+def fakta_kp(conn: sqlite3.Connection) -> FaktaKp:
+    return FaktaKp(
+        Referensi.load(conn),
+        periode_tidak_dihitung(conn),
+        # the direct superior is the holder of the nearest occupied position above (as SKP)
+        Positions.load(conn),
+        {
+            str(r[0]): (r[1], r[2], r[3])
+            for r in conn.execute(
+                "SELECT pegawai_id, golongan_kode, golongan_urutan, nama_lengkap "
+                "FROM pegawai_ringkas WHERE deleted = 0 AND jenis_asn = 'PNS'"
+            )
+        },
+    )
+
+
 def nominatif_kp(
     conn: sqlite3.Connection,
     periode: date,
     *,
     unit_id: str | None = None,
     termasuk_melebihi_batas: bool = False,
+    fakta: FaktaKp | None = None,
 ) -> NominatifKp:
     """Nominative list for a KP period: active PNS who have the time in pangkat their kind of
     KP asks for on the period date (reguler 4 years, jabatan fungsional 2 years, a structural
@@ -211,9 +240,11 @@ def nominatif_kp(
     what comes from uncertain reference rows is marked "Perlu diverifikasi".
 
     People whose next rank is above the ceiling of their kind are left out (and counted)
-    unless ``termasuk_melebihi_batas``; then they are listed and marked.
+    unless ``termasuk_melebihi_batas``; then they are listed and marked. ``fakta``: what
+    :func:`fakta_kp` read of the same database in the same transaction (read here if None).
     """
-    ref = Referensi.load(conn)
+    fakta = fakta or fakta_kp(conn)
+    ref = fakta.ref
     pns = [(k, r) for k, r in ref.golongan.items() if r["jenis_asn"] == "PNS"]
     pns.sort(key=lambda kr: int(kr[1]["urutan"]))
     next_gol = {pns[i][0]: pns[i + 1][0] for i in range(len(pns) - 1)}
@@ -236,16 +267,9 @@ def nominatif_kp(
         eselon=_ESELON_SQL,
         cuti=sql_cuti_berjalan("r.pegawai_id", ":tgl"),
     )
-    tidak_dihitung = periode_tidak_dihitung(conn)
-    # The direct superior is the holder of the nearest occupied position above, as for the SKP.
-    positions = Positions.load(conn)
-    rank_of = {
-        str(r[0]): (r[1], r[2], r[3])
-        for r in conn.execute(
-            "SELECT pegawai_id, golongan_kode, golongan_urutan, nama_lengkap FROM pegawai_ringkas "
-            "WHERE deleted = 0 AND jenis_asn = 'PNS'"
-        )
-    }
+    tidak_dihitung = fakta.tidak_dihitung
+    positions = fakta.positions
+    rank_of = fakta.rank_of
     result: list[KpBaris] = []
     left_out = 0
     for row in conn.execute(sql, params):
