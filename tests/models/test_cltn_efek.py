@@ -18,7 +18,7 @@ from app.models.cuti import permohonan as cuti
 from app.models.cuti.permohonan import Permohonan
 from app.models.pegawai import read as emp
 from app.models.rekap.kgb import kgb_jatuh_tempo
-from app.models.rekap.kp import nominatif_kp
+from app.models.rekap.kp import nominatif_kp, nominatif_kp_banyak
 from app.models.rekap.pensiun import pensiun
 from app.models.storage.db import Database
 from tests.helpers.pegawai import Orang, add, make_db
@@ -81,6 +81,10 @@ def test_one_year_cltn_moves_the_kp_eligibility_a_year_later(dua: Dua) -> None:
     later = {r.pegawai_id: r for r in nominatif_kp(dua.db.conn, D("2030-04-01")).baris}
     assert dua.dedi in later
     assert (later[dua.dedi].masa_tahun, later[dua.dedi].masa_bulan) == (4, 0)
+    # the Beranda's one pass over several periods gives the same lists (CLTN per period)
+    periods = [D("2029-04-01"), D("2030-03-01"), D("2030-04-01")]
+    banyak = nominatif_kp_banyak(dua.db.conn, periods)
+    assert banyak == {p: nominatif_kp(dua.db.conn, p) for p in periods}
 
 
 def test_detail_masa_kerja_and_next_kgb_leave_the_cltn_out(dua: Dua) -> None:
