@@ -82,21 +82,16 @@ def status_kode(status: str) -> str:
 def jenis_kp_label(kode: str, *, singkat: bool = False) -> str:
     """The clerk's name of a kind of KP (the code itself when unknown); ``singkat``: the short
     one for a table column."""
-    if singkat:
-        names = {
-            JENIS_REGULER: tr("Reguler"),
-            JENIS_STRUKTURAL: tr("Struktural"),
-            JENIS_JF: tr("Pilihan JF"),
-            JENIS_PILIHAN: tr("Pilihan"),
-        }
-    else:
-        names = {
-            JENIS_REGULER: tr("Reguler"),
-            JENIS_STRUKTURAL: tr("Pilihan (jabatan struktural)"),
-            JENIS_JF: tr("Pilihan (jabatan fungsional)"),
-            JENIS_PILIHAN: tr("Pilihan"),
-        }
-    return names.get(kode, kode)
+    # only the name asked for is translated (the Beranda asks once per row of its lists)
+    if kode == JENIS_REGULER:
+        return tr("Reguler")
+    if kode == JENIS_PILIHAN:
+        return tr("Pilihan")
+    if kode == JENIS_STRUKTURAL:
+        return tr("Struktural") if singkat else tr("Pilihan (jabatan struktural)")
+    if kode == JENIS_JF:
+        return tr("Pilihan JF") if singkat else tr("Pilihan (jabatan fungsional)")
+    return kode
 
 
 def jenis_kp(
@@ -224,7 +219,7 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
         # CLTN is not masa kerja (PP 11/2017, cuti chapter): the time in pangkat is reached
         # later by its days.
         cltn = calon.tidak_dihitung
-        hari = hari_dalam(cltn, tmt, periode)
+        hari = hari_dalam(cltn, tmt, periode) if cltn else 0
         if hari == 0 and tmt <= add_years(periode, -tahun):
             return
         if hari and geser_tanggal(add_years(tmt, tahun), cltn, sejak=tmt) <= periode:
