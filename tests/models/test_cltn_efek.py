@@ -154,3 +154,26 @@ def test_hitung_kgb_with_nip_leaves_the_cltn_out(
     assert (data["tmt_kgb"], data["hari_tidak_dihitung"]) == ("2028-04-01", 365)
     assert "365 hari CLTN" in data["alasan"]
     dua.db = Database(path)  # closed again by the fixture
+
+
+def test_the_leave_running_on_each_period_date_in_one_pass(tmp_path: Path) -> None:
+    # the Beranda's KP lists mark a cuti besar or CLTN running on each period date, read once
+    # for all periods: the same marks as the list of each period on its own
+    db, units = make_db(tmp_path / "cuti.sqlite3")
+    people = [
+        Orang("Budi Santoso", tmt_golongan="2020-04-01", lahir="1975-06-15"),
+        Orang("Citra Dewi", tmt_golongan="2020-04-01", lahir="1975-06-15", jk="P"),
+    ]
+    add(db, units, people)
+    budi, citra = (_pid(db, o.nip) for o in people)
+    _setuju(db, budi, "BESAR", "2026-11-02", "2027-01-29")
+    _setuju(db, citra, "CLTN", "2027-01-15", "2027-06-30")
+    periods = [D("2026-12-01"), D("2027-02-01"), D("2027-11-01")]
+    banyak = nominatif_kp_banyak(db.conn, periods)
+    assert banyak == {p: nominatif_kp(db.conn, p) for p in periods}
+    marks = {p: {r.pegawai_id: r.cuti for r in n.baris} for p, n in banyak.items()}
+    assert marks[periods[0]][budi] and "Cuti besar" in str(marks[periods[0]][budi])
+    assert marks[periods[0]][citra] is None
+    assert marks[periods[1]][budi] is None and "CLTN" in str(marks[periods[1]][citra])
+    assert set(marks[periods[2]].values()) == {None}
+    db.close()

@@ -11,7 +11,12 @@ from datetime import date
 from typing import Any
 
 from app.i18n import tanggal, tr
-from app.models.cuti.berjalan import label_cuti, periode_tidak_dihitung, sql_cuti_berjalan
+from app.models.cuti.berjalan import (
+    JENIS_DITANDAI,
+    label_cuti,
+    periode_tidak_dihitung,
+    sql_cuti_berjalan,
+)
 from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, unit_clause_named
@@ -300,7 +305,7 @@ def nominatif_kp(
 _KP_BANYAK_SQL = """
 SELECT r.pegawai_id, r.nip, r.nama_lengkap, r.golongan_kode, r.golongan_urutan, r.tmt_golongan,
        r.jenis_jabatan_kode, r.jenjang_kode, r.jabatan_nama, r.unit_nama, r.pendidikan_kode,
-       NULL, NULL, NULL, NULL, NULL, {eselon}, r.tmt_jabatan, {cuti}
+       NULL, NULL, NULL, NULL, NULL, {eselon}, r.tmt_jabatan
 FROM pegawai_ringkas r
 JOIN ref_golongan g ON g.kode = r.golongan_kode AND g.jenis_asn = 'PNS'
 WHERE {aktif} AND r.jenis_asn = 'PNS' AND r.status_kepegawaian = 'PNS'
@@ -351,13 +356,7 @@ def nominatif_kp_banyak(
         "batas_bawah": add_years(akhir, -TAHUN_BAWAH_RENTANG).isoformat(),
         **unit_params,
     }
-    cuti_cols = []
-    for i, periode in enumerate(tanggal_list):
-        params[f"tgl{i}"] = periode.isoformat()
-        cuti_cols.append(sql_cuti_berjalan("r.pegawai_id", f":tgl{i}"))
-    sql = _KP_BANYAK_SQL.format(
-        aktif=aktif_clause(), unit=unit_sql, eselon=_ESELON_SQL, cuti=", ".join(cuti_cols)
-    )
+    sql = _KP_BANYAK_SQL.format(aktif=aktif_clause(), unit=unit_sql, eselon=_ESELON_SQL)
     # the filter of each period as in _KP_SQL (ISO dates compare as text, as in SQL)
     batas = [
         (
@@ -389,6 +388,16 @@ def nominatif_kp_banyak(
         "WHERE h.deleted = 0 AND rh.menghambat_kp_kgb = 1"
     ):
         hukdis.setdefault(r[0], []).append((r[1], r[2]))
+    # the cuti besar or CLTN running on a period date, as sql_cuti_berjalan: the approved ones
+    # of those kinds around the dates, read once
+    cuti: dict[str, list[tuple[str, str, str | None, str, int]]] = {}
+    for r in conn.execute(
+        "SELECT pegawai_id, tanggal_mulai, tanggal_selesai, kembali_tanggal, jenis_kode, rowid "
+        "FROM cuti WHERE +deleted = 0 AND status = 'DISETUJUI' AND tanggal_mulai <= ? "
+        "AND tanggal_selesai >= ? AND jenis_kode IN (SELECT value FROM json_each(?))",
+        (akhir.isoformat(), tanggal_list[0].isoformat(), json.dumps(JENIS_DITANDAI)),
+    ):
+        cuti.setdefault(r[0], []).append((r[1], r[2], r[3], r[4], r[5]))
     tidak_dihitung = fakta.tidak_dihitung
     positions = fakta.positions
     rank_of = fakta.rank_of
@@ -432,8 +441,21 @@ def nominatif_kp_banyak(
                         left_out[i] += 1
                         continue
                     rows = result[i]
-                    rows.append(orang.baris(ref, periode, syarat, row[18 + i], len(rows) + 1))
+                    berjalan = _cuti_pada(cuti.get(pid), tgl)
+                    rows.append(orang.baris(ref, periode, syarat, berjalan, len(rows) + 1))
     return {p: NominatifKp(p, result[i], left_out[i]) for i, p in enumerate(tanggal_list)}
+
+
+def _cuti_pada(rows: list[tuple[str, str, str | None, str, int]] | None, tgl: str) -> str | None:
+    """``"<jenis>|<tanggal_selesai>"`` of the leave running on ``tgl`` among ``rows`` (the
+    latest start; on the same start the later row, as the index of sql_cuti_berjalan is read
+    backwards), or None."""
+    best: tuple[str, int, str] | None = None
+    for mulai, selesai, kembali, jenis, rowid in rows or ():
+        running = mulai <= tgl <= selesai and (kembali is None or kembali > tgl)
+        if running and (best is None or (mulai, rowid) > best[:2]):
+            best = (mulai, rowid, f"{jenis}|{selesai}")
+    return best[2] if best else None
 
 
 def _atasan(
