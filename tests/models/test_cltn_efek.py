@@ -15,6 +15,7 @@ import pytest
 
 from app.cli.main import main
 from app.models.cuti import permohonan as cuti
+from app.models.cuti.berjalan import cuti_berjalan
 from app.models.cuti.permohonan import Permohonan
 from app.models.pegawai import read as emp
 from app.models.rekap.kgb import kgb_jatuh_tempo
@@ -176,4 +177,12 @@ def test_the_leave_running_on_each_period_date_in_one_pass(tmp_path: Path) -> No
     assert marks[periods[0]][citra] is None
     assert marks[periods[1]][budi] is None and "CLTN" in str(marks[periods[1]][citra])
     assert set(marks[periods[2]].values()) == {None}
+    # the KGB list marks the leave of the day asked about the same way (one read of the leaves)
+    for pada in (D("2026-12-01"), D("2027-02-01"), D("2027-07-01")):
+        rows = kgb_jatuh_tempo(db.conn, D("2020-01-01"), D("2035-12-31"), pada=pada)
+        assert {budi, citra} <= {r.pegawai_id for r in rows}
+        for r in rows:
+            assert r.cuti == cuti_berjalan(db.conn, r.pegawai_id, pada)
+        on_leave = {r.pegawai_id for r in rows if r.cuti}
+        assert on_leave == ({budi} if pada.month == 12 else {citra} if pada.month == 2 else set())
     db.close()

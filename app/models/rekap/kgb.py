@@ -11,10 +11,11 @@ from datetime import date
 from typing import Any
 
 from app.i18n import angka, tr
-from app.models.cuti.berjalan import label_cuti, periode_tidak_dihitung, sql_cuti_berjalan
+from app.models.cuti.berjalan import label_cuti, periode_tidak_dihitung
 from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, parse_date, unit_clause_named
+from app.models.rekap.kp import cuti_ditandai, cuti_pada
 from app.models.rules import derivations as d
 from app.models.rules.cuti import hari_dalam, mulai_bersih
 from app.models.rules.gaji import TabelGaji
@@ -67,7 +68,7 @@ dasar AS (
         (SELECT j.bup_tahun FROM riwayat_jabatan rj LEFT JOIN jabatan j ON j.id = rj.jabatan_id
          WHERE rj.pegawai_id = r.pegawai_id AND rj.deleted = 0 AND rj.tmt IS NOT NULL
          ORDER BY rj.tmt DESC, COALESCE(rj.tanggal_sk, '') DESC, rj.id DESC LIMIT 1) AS bup_jabatan,
-        {cuti} AS cuti
+        NULL AS cuti
     FROM pegawai_ringkas r
     WHERE {aktif} AND r.jenis_asn IN ('PNS', 'PPPK') {unit}
 )
@@ -106,12 +107,14 @@ def kgb_jatuh_tempo(
         **unit_params,
     }
     tidak_dihitung = periode_tidak_dihitung(conn)
+    # the cuti besar/CLTN mark of the day asked about, read once for the list
+    pada_cuti = params.pop("pada_cuti")
+    ditandai = cuti_ditandai(conn, date.fromisoformat(pada_cuti), date.fromisoformat(pada_cuti))
     found: list[tuple[date, str, dict[str, Any]]] = []
     cur = conn.execute(
         _KGB_SQL.format(
             aktif=aktif_clause(),
             unit=unit_sql,
-            cuti=sql_cuti_berjalan("r.pegawai_id", ":pada_cuti"),
         ),
         params,
     )
@@ -199,7 +202,7 @@ def kgb_jatuh_tempo(
                     jenis_asn=row["jenis_asn"],
                     gaji_pokok=kgb.gaji_pokok,
                     tmt_pensiun=tmt_pensiun,
-                    cuti=label_cuti(row["cuti"]),
+                    cuti=label_cuti(cuti_pada(ditandai.get(row["pegawai_id"]), pada_cuti)),
                 ),
             )
         )

@@ -388,16 +388,7 @@ def nominatif_kp_banyak(
         "WHERE h.deleted = 0 AND rh.menghambat_kp_kgb = 1"
     ):
         hukdis.setdefault(r[0], []).append((r[1], r[2]))
-    # the cuti besar or CLTN running on a period date, as sql_cuti_berjalan: the approved ones
-    # of those kinds around the dates, read once
-    cuti: dict[str, list[tuple[str, str, str | None, str, int]]] = {}
-    for r in conn.execute(
-        "SELECT pegawai_id, tanggal_mulai, tanggal_selesai, kembali_tanggal, jenis_kode, rowid "
-        "FROM cuti WHERE +deleted = 0 AND status = 'DISETUJUI' AND tanggal_mulai <= ? "
-        "AND tanggal_selesai >= ? AND jenis_kode IN (SELECT value FROM json_each(?))",
-        (akhir.isoformat(), tanggal_list[0].isoformat(), json.dumps(JENIS_DITANDAI)),
-    ):
-        cuti.setdefault(r[0], []).append((r[1], r[2], r[3], r[4], r[5]))
+    cuti = cuti_ditandai(conn, tanggal_list[0], akhir)
     tidak_dihitung = fakta.tidak_dihitung
     positions = fakta.positions
     rank_of = fakta.rank_of
@@ -441,15 +432,34 @@ def nominatif_kp_banyak(
                         left_out[i] += 1
                         continue
                     rows = result[i]
-                    berjalan = _cuti_pada(cuti.get(pid), tgl)
+                    berjalan = cuti_pada(cuti.get(pid), tgl)
                     rows.append(orang.baris(ref, periode, syarat, berjalan, len(rows) + 1))
     return {p: NominatifKp(p, result[i], left_out[i]) for i, p in enumerate(tanggal_list)}
 
 
-def _cuti_pada(rows: list[tuple[str, str, str | None, str, int]] | None, tgl: str) -> str | None:
-    """``"<jenis>|<tanggal_selesai>"`` of the leave running on ``tgl`` among ``rows`` (the
-    latest start; on the same start the later row, as the index of sql_cuti_berjalan is read
-    backwards), or None."""
+CutiDitandai = list[tuple[str, str, str | None, str, int]]
+
+
+def cuti_ditandai(conn: sqlite3.Connection, dari: date, sampai: date) -> dict[str, CutiDitandai]:
+    """The approved cuti besar and CLTN running on some day from ``dari`` to ``sampai``, by
+    employee (start, end, return to duty, kind, rowid): one read for the marks of a whole list
+    (:func:`cuti_pada`), instead of the subquery :func:`sql_cuti_berjalan` per person."""
+    out: dict[str, CutiDitandai] = {}
+    for r in conn.execute(
+        "SELECT pegawai_id, tanggal_mulai, tanggal_selesai, kembali_tanggal, jenis_kode, rowid "
+        "FROM cuti WHERE +deleted = 0 AND status = 'DISETUJUI' AND tanggal_mulai <= ? "
+        "AND tanggal_selesai >= ? AND jenis_kode IN (SELECT value FROM json_each(?))",
+        (sampai.isoformat(), dari.isoformat(), json.dumps(JENIS_DITANDAI)),
+    ):
+        out.setdefault(r[0], []).append((r[1], r[2], r[3], r[4], r[5]))
+    return out
+
+
+def cuti_pada(rows: CutiDitandai | None, tgl: str) -> str | None:
+    """:func:`sql_cuti_berjalan` on ``tgl`` (ISO) from one person's rows of
+    :func:`cuti_ditandai`: ``"<jenis>|<tanggal_selesai>"`` of the leave running then (the latest
+    start; on the same start the later row, as that subquery reads its index backwards), or
+    None."""
     best: tuple[str, int, str] | None = None
     for mulai, selesai, kembali, jenis, rowid in rows or ():
         running = mulai <= tgl <= selesai and (kembali is None or kembali > tgl)
