@@ -363,8 +363,9 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
                 belum = True
     # "Not higher than the pangkat of the direct superior": for the kinds and dates where
     # ref_batas_atasan_kp says so (KP reguler until 19 May 2025; asn-rules 5.2).
-    cap = batas_atasan(ref, jenis, periode)
-    if baru and calon.atasan is not None and cap is not None:
+    # (the rule in force is looked up only for someone with a superior and a next rank)
+    cap = batas_atasan(ref, jenis, periode) if baru and calon.atasan is not None else None
+    if cap is not None and calon.atasan is not None:
         sup_gol, sup_urutan, sup_nama = calon.atasan
         baru_urutan = ref.golongan_urutan(baru)
         if sup_urutan is not None and baru_urutan is not None and baru_urutan > sup_urutan:
