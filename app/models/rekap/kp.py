@@ -32,6 +32,7 @@ from app.models.rules.kp import (
     SyaratKp,
     check_kp,
     jenis_kp_label,
+    saring_kp,
     status_kode,
 )
 from app.models.skp.penilai import Positions
@@ -290,8 +291,9 @@ def nominatif_kp(
             tuple(tidak_dihitung.get(row[0], ())),
             None if row[6] == "JF" else _atasan(positions, rank_of, row[0]),
         )
-        syarat = orang.periksa(
-            ref, periode, ((th1, row[11], row[12]), (th2, row[13], row[14])), bool(row[15])
+        syarat = check_kp(
+            ref,
+            orang.calon(periode, ((th1, row[11], row[12]), (th2, row[13], row[14])), bool(row[15])),
         )
         if not syarat.masa_cukup:
             continue  # a structural post at or inside its range with under 4 years: not due
@@ -425,7 +427,16 @@ def nominatif_kp_banyak(
             # one row per pair of SKP rows of the two years, as the LEFT JOINs of _KP_SQL
             for p1, u1 in skp.get((pid, th1), tanpa_skp):
                 for p2, u2 in skp.get((pid, th2), tanpa_skp):
-                    syarat = orang.periksa(ref, periode, ((th1, p1, u1), (th2, p2, u2)), hd)
+                    calon = orang.calon(periode, ((th1, p1, u1), (th2, p2, u2)), hd)
+                    if not termasuk_melebihi_batas:
+                        # most are left out: their reasons are not written
+                        cukup, melebihi = saring_kp(ref, calon)
+                        if not cukup:
+                            continue
+                        if melebihi:
+                            left_out[i] += 1
+                            continue
+                    syarat = check_kp(ref, calon)
                     if not syarat.masa_cukup:
                         continue
                     if syarat.melebihi_batas and not termasuk_melebihi_batas:
@@ -494,31 +505,27 @@ class _Orang:
         self.row, self.baru, self.tmt, self.tmt_jabatan = row, baru, tmt, tmt_jabatan
         self.cltn, self.atasan = cltn, atasan
 
-    def periksa(
+    def calon(
         self,
-        ref: Referensi,
         periode: date,
         skp: tuple[tuple[int, str | None, int | None], ...],
         hukuman_disiplin: bool,
-    ) -> SyaratKp:
+    ) -> CalonKp:
         row = self.row
-        return check_kp(
-            ref,
-            CalonKp(
-                golongan_kode=row[3],
-                golongan_baru=self.baru,
-                jenis_jabatan_kode=row[6],
-                jenjang_kode=row[7],
-                pendidikan_kode=row[10],
-                skp=skp,
-                hukuman_disiplin=hukuman_disiplin,
-                atasan=self.atasan,
-                periode=periode,
-                eselon_kode=row[16],
-                tmt_golongan=self.tmt,
-                tmt_jabatan=self.tmt_jabatan,
-                tidak_dihitung=self.cltn,
-            ),
+        return CalonKp(
+            golongan_kode=row[3],
+            golongan_baru=self.baru,
+            jenis_jabatan_kode=row[6],
+            jenjang_kode=row[7],
+            pendidikan_kode=row[10],
+            skp=skp,
+            hukuman_disiplin=hukuman_disiplin,
+            atasan=self.atasan,
+            periode=periode,
+            eselon_kode=row[16],
+            tmt_golongan=self.tmt,
+            tmt_jabatan=self.tmt_jabatan,
+            tidak_dihitung=self.cltn,
         )
 
     def baris(
