@@ -759,6 +759,16 @@ def assert_banyak_sama(conn: Any, periods: list[date], unit: str | None = None) 
         for periode in periods:
             alone = nominatif_kp(conn, periode, unit_id=unit, termasuk_melebihi_batas=semua)
             assert banyak[periode] == alone
+        # as the Beranda reads: the facts without the superiors (the list reads them when a
+        # period has the superior's cap)
+        tanpa = kp_rekap.fakta_kp(conn, atasan=False)
+        assert tanpa.positions is None
+        assert (
+            kp_rekap.nominatif_kp_banyak(
+                conn, periods, unit_id=unit, termasuk_melebihi_batas=semua, fakta=tanpa
+            )
+            == banyak
+        )
 
 
 def test_nominatif_kp_of_several_periods_in_one_pass_equals_separate_calls(

@@ -357,7 +357,7 @@ def _jangka(conn: Any, units: list[str | None], today: date) -> tuple[Jangka, ..
     kp_lists: dict[date, list[OrangBeranda]] = {}
     if wanted:
         # the (up to three) periods in one pass over the candidates, the facts read once
-        fakta = kp.fakta_kp(conn)
+        fakta = kp.fakta_kp(conn, atasan=False)  # read by the list when a period needs it
         per_unit = [kp.nominatif_kp_banyak(conn, wanted, unit_id=u, fakta=fakta) for u in units]
         for p in wanted:
             rows = _merge((lists[p].baris for lists in per_unit), _id)

@@ -24,12 +24,16 @@ from app.models.rules import derivations as d
 from app.models.rules.cuti import Rentang, mulai_bersih
 from app.models.rules.derivations import add_years
 from app.models.rules.kp import (
+    JENIS_JF,
+    JENIS_REGULER,
+    JENIS_STRUKTURAL,
     STATUS_VERIFIKASI,
     TAHUN_BAWAH_RENTANG,
     TAHUN_DALAM_PANGKAT,
     TAHUN_DALAM_PANGKAT_JF,
     CalonKp,
     SyaratKp,
+    batas_atasan,
     check_kp,
     jenis_kp_label,
     saring_kp,
@@ -204,18 +208,30 @@ class NominatifKp:
 class FaktaKp:
     """What a nominative list reads that does not depend on the period: the reference data,
     the CLTN periods, the positions and the ranks of PNS. Read once with :func:`fakta_kp` when
-    several periods are listed in one go (the Beranda lists up to three)."""
+    several periods are listed in one go (the Beranda lists up to three). ``positions`` and
+    ``rank_of`` are None when not read (``fakta_kp(conn, atasan=False)``): a list whose periods
+    need the direct superior reads them itself."""
 
     ref: Referensi
     tidak_dihitung: dict[str, list[Rentang]]
-    positions: Positions
-    rank_of: dict[str, tuple[Any, Any, Any]]
+    positions: Positions | None
+    rank_of: dict[str, tuple[Any, Any, Any]] | None
 
 
-def fakta_kp(conn: sqlite3.Connection) -> FaktaKp:
-    return FaktaKp(
-        Referensi.load(conn),
-        periode_tidak_dihitung(conn),
+def fakta_kp(conn: sqlite3.Connection, *, atasan: bool = True) -> FaktaKp:
+    """The period-free facts; ``atasan``: also the positions and ranks the direct superior is
+    found from (not needed for periods where no rule caps the KP at the superior's rank)."""
+    positions, rank_of = _fakta_atasan(conn) if atasan else (None, None)
+    return FaktaKp(Referensi.load(conn), periode_tidak_dihitung(conn), positions, rank_of)
+
+
+def _fakta_atasan(
+    conn: sqlite3.Connection, fakta: FaktaKp | None = None
+) -> tuple[Positions, dict[str, tuple[Any, Any, Any]]]:
+    """The positions and the ranks of PNS (those of ``fakta`` when it has them)."""
+    if fakta is not None and fakta.positions is not None and fakta.rank_of is not None:
+        return fakta.positions, fakta.rank_of
+    return (
         # the direct superior is the holder of the nearest occupied position above (as SKP)
         Positions.load(conn),
         {
@@ -277,8 +293,7 @@ def nominatif_kp(
         cuti=sql_cuti_berjalan("r.pegawai_id", ":tgl"),
     )
     tidak_dihitung = fakta.tidak_dihitung
-    positions = fakta.positions
-    rank_of = fakta.rank_of
+    positions, rank_of = _fakta_atasan(conn, fakta)
     result: list[KpBaris] = []
     left_out = 0
     for row in conn.execute(sql, params):
@@ -392,8 +407,14 @@ def nominatif_kp_banyak(
         hukdis.setdefault(r[0], []).append((r[1], r[2]))
     cuti = cuti_ditandai(conn, tanggal_list[0], akhir)
     tidak_dihitung = fakta.tidak_dihitung
-    positions = fakta.positions
-    rank_of = fakta.rank_of
+    # the direct superior matters only where a rule caps the KP at the superior's rank on a
+    # period date (KP reguler until May 2025): otherwise check_kp does not look at it
+    perlu_atasan = any(
+        batas_atasan(ref, jenis, p) is not None
+        for jenis in (JENIS_REGULER, JENIS_STRUKTURAL, JENIS_JF)
+        for p in tanggal_list
+    )
+    positions, rank_of = _fakta_atasan(conn, fakta) if perlu_atasan else (None, {})
     tanpa_skp = [(None, None)]
     result: list[list[KpBaris]] = [[] for _ in tanggal_list]
     left_out = [0] * len(tanggal_list)
@@ -419,7 +440,9 @@ def nominatif_kp_banyak(
                     date.fromisoformat(tmt_text),
                     date.fromisoformat(row[17]) if row[17] else None,
                     tuple(tidak_dihitung.get(pid, ())),
-                    None if jenis_jab == "JF" else _atasan(positions, rank_of, pid),
+                    None
+                    if jenis_jab == "JF" or positions is None
+                    else _atasan(positions, rank_of, pid),
                 )
             tgl = periode.isoformat()
             hd = any(m <= tgl and (s is None or s >= tgl) for m, s in hukdis.get(pid, ()))
