@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bench_audit
+import bench_beranda
 import bench_decree
 import bench_demo
 import bench_ekspor
@@ -27,3 +28,4 @@ if __name__ == "__main__":
     bench_sync.run(100_000)
     bench_audit.run(100_000)
     bench_rss.run(bench_rss.demo_database(100_000))
+    bench_beranda.run(100_000)

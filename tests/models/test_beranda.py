@@ -315,3 +315,35 @@ def test_open_and_overdue_complaints_without_the_complainant(demo_db: Database) 
     assert [t.split(" ")[0] for t in b.pengaduan.terlambat] == ["Triase", "Tanggapan"]
     assert "Warga Rahasia" not in repr(b.pengaduan)
     assert adu.list_pengaduan(demo_db, "sistem")[0].pelapor is not None
+
+
+def test_windows_equal_the_lists_computed_one_period_at_a_time(demo_db: Database) -> None:
+    # the KP lists of the windows come from one pass over the (up to three) periods and each
+    # person's KGB/pensiun line is built once: every line must be that of the separate lists
+    from app.models.rekap.beranda import _kgb_orang, _kp_orang, _pensiun_orang
+    from app.models.rules.kp import STATUS_MEMENUHI
+
+    conn = demo_db.conn
+    unit = conn.execute(
+        "SELECT unit_id FROM pegawai_ringkas WHERE unit_id IS NOT NULL GROUP BY unit_id "
+        "ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    for unit_id in (None, unit):
+        b = read_beranda(demo_db, "sistem", unit_id=unit_id, today=TODAY, now=NOW)
+        assert b.jangka is not None
+        kgb_all = kgb.kgb_jatuh_tempo(conn, TODAY, b.jangka[-1].sampai, unit_id=unit_id)
+        kgb_all.sort(key=lambda r: (r.tmt_baru, r.nama_lengkap.casefold(), r.nip))
+        pensiun_all = sorted(
+            pensiun.pensiun(conn, TODAY, tahun=1, unit_id=unit_id),
+            key=lambda r: (r.tmt_pensiun, r.nama_lengkap.casefold(), r.nip),
+        )
+        for j in b.jangka:
+            assert j.kgb == tuple(_kgb_orang(r) for r in kgb_all if r.tmt_baru <= j.sampai)
+            assert j.pensiun == tuple(
+                _pensiun_orang(r) for r in pensiun_all if r.tmt_pensiun <= j.sampai
+            )
+            assert j.periode_kp is not None
+            rows = list(kp.nominatif_kp(conn, j.periode_kp, unit_id=unit_id).baris)
+            rows.sort(key=lambda r: (r.status != STATUS_MEMENUHI, r.nama_lengkap.casefold()))
+            assert j.kp == tuple(_kp_orang(r, j.periode_kp) for r in rows)
+            assert unit_id is not None or j.kp

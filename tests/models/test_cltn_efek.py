@@ -15,10 +15,11 @@ import pytest
 
 from app.cli.main import main
 from app.models.cuti import permohonan as cuti
+from app.models.cuti.berjalan import cuti_berjalan
 from app.models.cuti.permohonan import Permohonan
 from app.models.pegawai import read as emp
 from app.models.rekap.kgb import kgb_jatuh_tempo
-from app.models.rekap.kp import nominatif_kp
+from app.models.rekap.kp import nominatif_kp, nominatif_kp_banyak
 from app.models.rekap.pensiun import pensiun
 from app.models.storage.db import Database
 from tests.helpers.pegawai import Orang, add, make_db
@@ -81,6 +82,10 @@ def test_one_year_cltn_moves_the_kp_eligibility_a_year_later(dua: Dua) -> None:
     later = {r.pegawai_id: r for r in nominatif_kp(dua.db.conn, D("2030-04-01")).baris}
     assert dua.dedi in later
     assert (later[dua.dedi].masa_tahun, later[dua.dedi].masa_bulan) == (4, 0)
+    # the Beranda's one pass over several periods gives the same lists (CLTN per period)
+    periods = [D("2029-04-01"), D("2030-03-01"), D("2030-04-01")]
+    banyak = nominatif_kp_banyak(dua.db.conn, periods)
+    assert banyak == {p: nominatif_kp(dua.db.conn, p) for p in periods}
 
 
 def test_detail_masa_kerja_and_next_kgb_leave_the_cltn_out(dua: Dua) -> None:
@@ -150,3 +155,34 @@ def test_hitung_kgb_with_nip_leaves_the_cltn_out(
     assert (data["tmt_kgb"], data["hari_tidak_dihitung"]) == ("2028-04-01", 365)
     assert "365 hari CLTN" in data["alasan"]
     dua.db = Database(path)  # closed again by the fixture
+
+
+def test_the_leave_running_on_each_period_date_in_one_pass(tmp_path: Path) -> None:
+    # the Beranda's KP lists mark a cuti besar or CLTN running on each period date, read once
+    # for all periods: the same marks as the list of each period on its own
+    db, units = make_db(tmp_path / "cuti.sqlite3")
+    people = [
+        Orang("Budi Santoso", tmt_golongan="2020-04-01", lahir="1975-06-15"),
+        Orang("Citra Dewi", tmt_golongan="2020-04-01", lahir="1975-06-15", jk="P"),
+    ]
+    add(db, units, people)
+    budi, citra = (_pid(db, o.nip) for o in people)
+    _setuju(db, budi, "BESAR", "2026-11-02", "2027-01-29")
+    _setuju(db, citra, "CLTN", "2027-01-15", "2027-06-30")
+    periods = [D("2026-12-01"), D("2027-02-01"), D("2027-11-01")]
+    banyak = nominatif_kp_banyak(db.conn, periods)
+    assert banyak == {p: nominatif_kp(db.conn, p) for p in periods}
+    marks = {p: {r.pegawai_id: r.cuti for r in n.baris} for p, n in banyak.items()}
+    assert marks[periods[0]][budi] and "Cuti besar" in str(marks[periods[0]][budi])
+    assert marks[periods[0]][citra] is None
+    assert marks[periods[1]][budi] is None and "CLTN" in str(marks[periods[1]][citra])
+    assert set(marks[periods[2]].values()) == {None}
+    # the KGB list marks the leave of the day asked about the same way (one read of the leaves)
+    for pada in (D("2026-12-01"), D("2027-02-01"), D("2027-07-01")):
+        rows = kgb_jatuh_tempo(db.conn, D("2020-01-01"), D("2035-12-31"), pada=pada)
+        assert {budi, citra} <= {r.pegawai_id for r in rows}
+        for r in rows:
+            assert r.cuti == cuti_berjalan(db.conn, r.pegawai_id, pada)
+        on_leave = {r.pegawai_id for r in rows if r.cuti}
+        assert on_leave == ({budi} if pada.month == 12 else {citra} if pada.month == 2 else set())
+    db.close()

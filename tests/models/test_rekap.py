@@ -363,6 +363,9 @@ def test_nominatif_kp_on_hand_made_records(kantor: Any) -> None:
             Orang("x IV/e", golongan="IV/e", tmt_golongan="2010-01-01", pendidikan="S3"),
         ],
     )
+    assert_banyak_sama(
+        db.conn, [date(2026, 10, 1), date(2027, 3, 1), date(2027, 4, 1), date(2028, 4, 1)]
+    )
     data = nominatif_kp(db.conn, date(2027, 4, 1))
     by = {b.nama_lengkap: b for b in data.baris}
     assert set(by) == {
@@ -636,6 +639,7 @@ def test_nominatif_kp_not_above_the_direct_superior(kantor: Any) -> None:
             ).fetchone()
             tx.update("riwayat_jabatan", row[0], {"jabatan_id": jabatan_id})
     # Before 20 May 2025 KP reguler may not pass the direct superior (KepKa BKN 12/2002) ...
+    assert_banyak_sama(db.conn, [date(2025, 4, 1), date(2025, 6, 1), date(2027, 4, 1)])
     data = nominatif_kp(db.conn, date(2025, 4, 1), termasuk_melebihi_batas=True)
     by = {b.nama_lengkap: b for b in data.baris}
     assert by["P sama dengan atasan"].status != STATUS_BELUM  # III/c = the superior's
@@ -682,6 +686,9 @@ def test_nominatif_kp_of_structural_posts(kantor: Any) -> None:
             kasi("P pangkat 11 bulan", "III/a", "2026-05-01", "2020-01-01"),
             Orang("Q pelaksana 1 tahun", golongan="III/a", tmt_golongan="2026-04-01", skp=baik),
         ],
+    )
+    assert_banyak_sama(
+        db.conn, [date(2026, 4, 1), date(2027, 4, 1), date(2027, 5, 1), date(2028, 4, 1)]
     )
     data = nominatif_kp(db.conn, date(2027, 4, 1))
     by = {b.nama_lengkap: b for b in data.baris}
@@ -737,3 +744,42 @@ def test_nominatif_kp_with_facts_read_once_equals_reading_them_each_time(
             )
             assert shared == alone
             assert alone.baris or unit is not None  # the agency has someone due
+
+
+def assert_banyak_sama(conn: Any, periods: list[date], unit: str | None = None) -> None:
+    """The lists of several periods in one pass equal separate nominatif_kp calls, row for
+    row (with and without those above the ceiling)."""
+    from app.models.rekap import kp as kp_rekap
+
+    for semua in (False, True):
+        banyak = kp_rekap.nominatif_kp_banyak(
+            conn, periods, unit_id=unit, termasuk_melebihi_batas=semua
+        )
+        assert set(banyak) == set(periods)
+        for periode in periods:
+            alone = nominatif_kp(conn, periode, unit_id=unit, termasuk_melebihi_batas=semua)
+            assert banyak[periode] == alone
+        # as the Beranda reads: the facts without the superiors (the list reads them when a
+        # period has the superior's cap)
+        tanpa = kp_rekap.fakta_kp(conn, atasan=False)
+        assert tanpa.positions is None
+        assert (
+            kp_rekap.nominatif_kp_banyak(
+                conn, periods, unit_id=unit, termasuk_melebihi_batas=semua, fakta=tanpa
+            )
+            == banyak
+        )
+
+
+def test_nominatif_kp_of_several_periods_in_one_pass_equals_separate_calls(
+    demo_db: Database,
+) -> None:
+    conn = demo_db.conn
+    periods = [date(2026, 12, 1), date(2027, 2, 1), date(2027, 11, 1)]
+    for unit in (None, *[r[0] for r in conn.execute("SELECT id FROM unit_organisasi LIMIT 3")]):
+        assert_banyak_sama(conn, periods, unit)
+    assert_banyak_sama(conn, [date(2025, 4, 1), date(2023, 10, 1)])  # older rules, gaps
+    assert_banyak_sama(conn, [date(2027, 4, 1)])
+    from app.models.rekap import kp as kp_rekap
+
+    assert kp_rekap.nominatif_kp_banyak(conn, []) == {}

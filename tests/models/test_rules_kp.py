@@ -412,3 +412,41 @@ def test_a_kp_that_is_not_refused_never_passes_the_ceiling_of_its_kind(calon: Ca
         assert not above and syarat.masa_cukup
     if not syarat.masa_cukup:
         assert syarat.status == STATUS_BELUM
+
+
+@st.composite
+def calon_kp_lain(draw: st.DrawFn) -> CalonKp:
+    """calon_kp with what the records may lack or add: an unknown eselon, a managerial level
+    without an eselon, no diploma or JF level, no next rank, no TMT, CLTN periods."""
+    from app.models.rules.cuti import Rentang
+
+    calon = draw(calon_kp())
+    jenjang = draw(st.sampled_from([calon.jenjang_kode, None, "XX", *sorted(REF.jenjang)]))
+    eselon = draw(st.sampled_from([calon.eselon_kode, None, "IX.z", *ESELON]))
+    tmt = calon.tmt_golongan
+    cltn: tuple[Rentang, ...] = ()
+    if tmt is not None and draw(st.booleans()):
+        mulai = tmt + timedelta(days=draw(st.integers(0, 4 * 366)))
+        cltn = (Rentang(mulai, mulai + timedelta(days=draw(st.integers(0, 800)))),)
+    return replace(
+        calon,
+        jenjang_kode=jenjang,
+        eselon_kode=eselon,
+        jenis_jabatan_kode=draw(st.sampled_from([calon.jenis_jabatan_kode, None, "JF", "JA"])),
+        pendidikan_kode=draw(st.sampled_from([calon.pendidikan_kode, None, "XX"])),
+        golongan_kode=draw(st.sampled_from([calon.golongan_kode, "X/x"])),  # unknown: no range
+        golongan_baru=draw(st.sampled_from([calon.golongan_baru, None])),
+        tmt_golongan=draw(st.sampled_from([tmt, None])) if not cltn else tmt,
+        tidak_dihitung=cltn,
+    )
+
+
+@given(calon_kp_lain())
+@settings(max_examples=600, deadline=None)
+def test_the_quick_filter_agrees_with_check_kp(calon: CalonKp) -> None:
+    # the KP lists drop those without the time in pangkat or above the ceiling before the
+    # reasons are written: the filter must say exactly what check_kp says
+    from app.models.rules.kp import saring_kp
+
+    syarat = check_kp(REF, calon)
+    assert saring_kp(REF, calon) == (syarat.masa_cukup, syarat.melebihi_batas)

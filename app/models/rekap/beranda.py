@@ -352,26 +352,30 @@ def _jangka(conn: Any, units: list[str | None], today: date) -> tuple[Jangka, ..
         _merge((pensiun.pensiun(conn, today, tahun=1, unit_id=u) for u in units), _id),
         key=lambda b: (b.tmt_pensiun, b.nama_lengkap.casefold(), b.nip),
     )
+    periodes = {n: _periode_dalam(conn, today, ends[n]) for n in JANGKA_BULAN}
+    wanted = sorted({p for p in periodes.values() if p is not None})
     kp_lists: dict[date, list[OrangBeranda]] = {}
-    fakta: kp.FaktaKp | None = None  # read once for the (up to three) periods
+    if wanted:
+        # the (up to three) periods in one pass over the candidates, the facts read once
+        fakta = kp.fakta_kp(conn, atasan=False)  # read by the list when a period needs it
+        per_unit = [kp.nominatif_kp_banyak(conn, wanted, unit_id=u, fakta=fakta) for u in units]
+        for p in wanted:
+            rows = _merge((lists[p].baris for lists in per_unit), _id)
+            rows.sort(key=lambda b: (b.status != STATUS_MEMENUHI, b.nama_lengkap.casefold()))
+            kp_lists[p] = [_kp_orang(b, p) for b in rows]
+    # each person once, then the prefix of each window (the lists are in date order)
+    kgb_orang = [(b.tmt_baru, _kgb_orang(b)) for b in kgb_rows]
+    pensiun_orang = [(b.tmt_pensiun, _pensiun_orang(b)) for b in pensiun_rows]
     out: list[Jangka] = []
     for n in JANGKA_BULAN:
         sampai = ends[n]
-        periode = _periode_dalam(conn, today, sampai)
-        if periode is not None and periode not in kp_lists:
-            fakta = fakta or kp.fakta_kp(conn)
-            rows = _merge(
-                (kp.nominatif_kp(conn, periode, unit_id=u, fakta=fakta).baris for u in units),
-                _id,
-            )
-            rows.sort(key=lambda b: (b.status != STATUS_MEMENUHI, b.nama_lengkap.casefold()))
-            kp_lists[periode] = [_kp_orang(b, periode) for b in rows]
+        periode = periodes[n]
         out.append(
             Jangka(
                 bulan=n,
                 sampai=sampai,
-                kgb=tuple(_kgb_orang(b) for b in kgb_rows if b.tmt_baru <= sampai),
-                pensiun=tuple(_pensiun_orang(b) for b in pensiun_rows if b.tmt_pensiun <= sampai),
+                kgb=tuple(o for t, o in kgb_orang if t <= sampai),
+                pensiun=tuple(o for t, o in pensiun_orang if t <= sampai),
                 periode_kp=periode,
                 kp=tuple(kp_lists[periode]) if periode is not None else (),
             )

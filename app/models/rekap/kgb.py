@@ -6,15 +6,16 @@ after the TMT pensiun; PNS, CPNS and PPPK alike. Each row carries the new gaji o
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from app.i18n import angka, tr
-from app.models.cuti.berjalan import label_cuti, periode_tidak_dihitung, sql_cuti_berjalan
+from app.models.cuti.berjalan import label_cuti, periode_tidak_dihitung
 from app.models.errors import ValidationError
 from app.models.reference.loader import Referensi
 from app.models.rekap.common import aktif_clause, pangkat_nama, parse_date, unit_clause_named
+from app.models.rekap.kp import cuti_ditandai, cuti_pada
 from app.models.rules import derivations as d
 from app.models.rules.cuti import hari_dalam, mulai_bersih
 from app.models.rules.gaji import TabelGaji
@@ -67,7 +68,7 @@ dasar AS (
         (SELECT j.bup_tahun FROM riwayat_jabatan rj LEFT JOIN jabatan j ON j.id = rj.jabatan_id
          WHERE rj.pegawai_id = r.pegawai_id AND rj.deleted = 0 AND rj.tmt IS NOT NULL
          ORDER BY rj.tmt DESC, COALESCE(rj.tanggal_sk, '') DESC, rj.id DESC LIMIT 1) AS bup_jabatan,
-        {cuti} AS cuti
+        NULL AS cuti
     FROM pegawai_ringkas r
     WHERE {aktif} AND r.jenis_asn IN ('PNS', 'PPPK') {unit}
 )
@@ -106,28 +107,36 @@ def kgb_jatuh_tempo(
         **unit_params,
     }
     tidak_dihitung = periode_tidak_dihitung(conn)
-    found: list[tuple[date, str, KgbBaris]] = []
+    # the cuti besar/CLTN mark of the day asked about, read once for the list
+    pada_cuti = params.pop("pada_cuti")
+    ditandai = cuti_ditandai(conn, date.fromisoformat(pada_cuti), date.fromisoformat(pada_cuti))
+    found: list[tuple[date, str, dict[str, Any]]] = []
     cur = conn.execute(
         _KGB_SQL.format(
             aktif=aktif_clause(),
             unit=unit_sql,
-            cuti=sql_cuti_berjalan("r.pegawai_id", ":pada_cuti"),
         ),
         params,
     )
-    cols = [c[0] for c in cur.description]
+    col = {c[0]: i for i, c in enumerate(cur.description)}
+    i_gol, i_tmt_gol, i_kgb, i_mk_kp = (
+        col["golongan_kode"],
+        col["tmt_golongan"],
+        col["kgb"],
+        col["mk_kp"],
+    )
     for values in cur:
-        row = dict(zip(cols, values, strict=True))
-        gol = row["golongan_kode"]
-        kp_tmt = parse_date(row["tmt_golongan"])
+        row = _Baris(col, values)
+        gol = values[i_gol]
+        kp_tmt = parse_date(values[i_tmt_gol])
         kgb_tmt, kgb_mk = None, 0
-        if row["kgb"]:
-            text, mk_text = str(row["kgb"]).split("|")
+        if values[i_kgb]:
+            text, mk_text = str(values[i_kgb]).split("|")
             kgb_tmt, kgb_mk = date.fromisoformat(text), int(mk_text)
         if kgb_tmt is not None and (kp_tmt is None or kgb_tmt > kp_tmt):
             dasar, tmt_lama, mk_lama = "KGB", kgb_tmt, kgb_mk
         elif kp_tmt is not None:
-            dasar, tmt_lama, mk_lama = "KP", kp_tmt, int(row["mk_kp"] or 0)
+            dasar, tmt_lama, mk_lama = "KP", kp_tmt, int(values[i_mk_kp] or 0)
         else:  # no rank and no KGB on record: nothing to count from
             continue
         if not gol:
@@ -144,9 +153,10 @@ def kgb_jatuh_tempo(
         due = kgb.tmt
         if due > sampai:
             continue
-        mk_baru = d.masa_kerja(mulai_bersih(tmt_lama, due, cltn), due, tambah_bulan=mk_lama)
+        mulai_mk = mulai_bersih(tmt_lama, due, cltn) if cltn else tmt_lama
+        mk_baru = d.masa_kerja(mulai_mk, due, tambah_bulan=mk_lama)
         notes: list[str] = []
-        hari = hari_dalam(cltn, tmt_lama, due)
+        hari = hari_dalam(cltn, tmt_lama, due) if cltn else 0
         if hari:
             notes.append(tr("{n} hari CLTN tidak dihitung masa kerja: KGB bergeser", n=angka(hari)))
         status = STATUS_MEMENUHI
@@ -172,8 +182,7 @@ def kgb_jatuh_tempo(
             (
                 due,
                 row["nip"],
-                KgbBaris(
-                    nomor=0,
+                dict(
                     pegawai_id=row["pegawai_id"],
                     nip=row["nip"],
                     nama_lengkap=row["nama_lengkap"],
@@ -193,9 +202,22 @@ def kgb_jatuh_tempo(
                     jenis_asn=row["jenis_asn"],
                     gaji_pokok=kgb.gaji_pokok,
                     tmt_pensiun=tmt_pensiun,
-                    cuti=label_cuti(row["cuti"]),
+                    cuti=label_cuti(cuti_pada(ditandai.get(row["pegawai_id"]), pada_cuti)),
                 ),
             )
         )
     found.sort(key=lambda t: (t[0], t[1]))
-    return [replace(b, nomor=i) for i, (_, _, b) in enumerate(found, start=1)]
+    # numbered once in date order (no copy of each row to set its number)
+    return [KgbBaris(nomor=i, **b) for i, (_, _, b) in enumerate(found, start=1)]
+
+
+class _Baris:
+    """A row of the query read by column name (without building a dict per row)."""
+
+    __slots__ = ("col", "values")
+
+    def __init__(self, col: dict[str, int], values: Any) -> None:
+        self.col, self.values = col, values
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[self.col[name]]

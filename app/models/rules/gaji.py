@@ -210,7 +210,9 @@ class TabelGaji:
         for mkg, gaji in k.baris:
             if mkg * 12 <= mkg_bulan or gaji <= sekarang:
                 continue
-            tmt = geser_tmt(add_months(pada, mkg * 12 - mkg_bulan), tidak_dihitung, sejak=pada)
+            tmt = add_months(pada, mkg * 12 - mkg_bulan)
+            if tidak_dihitung:  # without CLTN nothing moves
+                tmt = geser_tmt(tmt, tidak_dihitung, sejak=pada)
             if tmt_pensiun is not None and tmt >= tmt_pensiun:
                 return
             sekarang = gaji

@@ -82,21 +82,16 @@ def status_kode(status: str) -> str:
 def jenis_kp_label(kode: str, *, singkat: bool = False) -> str:
     """The clerk's name of a kind of KP (the code itself when unknown); ``singkat``: the short
     one for a table column."""
-    if singkat:
-        names = {
-            JENIS_REGULER: tr("Reguler"),
-            JENIS_STRUKTURAL: tr("Struktural"),
-            JENIS_JF: tr("Pilihan JF"),
-            JENIS_PILIHAN: tr("Pilihan"),
-        }
-    else:
-        names = {
-            JENIS_REGULER: tr("Reguler"),
-            JENIS_STRUKTURAL: tr("Pilihan (jabatan struktural)"),
-            JENIS_JF: tr("Pilihan (jabatan fungsional)"),
-            JENIS_PILIHAN: tr("Pilihan"),
-        }
-    return names.get(kode, kode)
+    # only the name asked for is translated (the Beranda asks once per row of its lists)
+    if kode == JENIS_REGULER:
+        return tr("Reguler")
+    if kode == JENIS_PILIHAN:
+        return tr("Pilihan")
+    if kode == JENIS_STRUKTURAL:
+        return tr("Struktural") if singkat else tr("Pilihan (jabatan struktural)")
+    if kode == JENIS_JF:
+        return tr("Pilihan JF") if singkat else tr("Pilihan (jabatan fungsional)")
+    return kode
 
 
 def jenis_kp(
@@ -192,6 +187,46 @@ def _masa_teks(mulai: date, pada: date) -> str:
     return tr("{t} tahun {b} bulan", t=tahun, b=bulan)
 
 
+def _masa_cukup(calon: CalonKp, tahun: int) -> tuple[bool, int]:
+    """Has ``calon`` the ``tahun`` years in pangkat on the period date (True when either date
+    is not given), and the CLTN days between the TMT and the period date."""
+    tmt, periode = calon.tmt_golongan, calon.periode
+    if tmt is None or periode is None:
+        return True, 0
+    # CLTN is not masa kerja (PP 11/2017, cuti chapter): the time in pangkat is reached later
+    # by its days.
+    cltn = calon.tidak_dihitung
+    hari = hari_dalam(cltn, tmt, periode) if cltn else 0
+    if hari == 0 and tmt <= add_years(periode, -tahun):
+        return True, 0
+    if hari and geser_tanggal(add_years(tmt, tahun), cltn, sejak=tmt) <= periode:
+        return True, hari
+    return False, hari
+
+
+def saring_kp(ref: Referensi, calon: CalonKp) -> tuple[bool, bool]:
+    """``(masa_cukup, melebihi_batas)`` of :func:`check_kp` without its reasons: what a list
+    that leaves out those above the ceiling needs to know first (most candidates of a period
+    are left out, and their reasons are never shown). Tested equal to check_kp's."""
+    gol, baru, jenjang = calon.golongan_kode, calon.golongan_baru, calon.jenjang_kode
+    jenis = jenis_kp(ref, calon.jenis_jabatan_kode, jenjang, calon.eselon_kode)
+    if jenis == JENIS_STRUKTURAL:
+        rentang = rentang_struktural(ref, calon.eselon_kode, jenjang)
+        urut = ref.golongan_urutan(gol)
+        lo = ref.golongan_urutan(rentang.gol_min) if rentang else None
+        if rentang is None or urut is None or lo is None:
+            return _masa_cukup(calon, TAHUN_DALAM_PANGKAT)[0], False
+        tahun = TAHUN_BAWAH_RENTANG if urut == lo - 1 else TAHUN_DALAM_PANGKAT
+        return _masa_cukup(calon, tahun)[0], _di_atas(ref, baru, rentang.gol_maks)
+    if jenis == JENIS_JF:
+        jj = ref.jenjang.get(jenjang or "")
+        melebihi = jj is not None and _di_atas(ref, baru, jj.get("gol_maks_kode"))
+        return _masa_cukup(calon, TAHUN_DALAM_PANGKAT_JF)[0], melebihi
+    pend = ref.pendidikan.get(calon.pendidikan_kode or "")
+    melebihi = pend is not None and _di_atas(ref, baru, pend.get("gol_maks_kode"))
+    return _masa_cukup(calon, TAHUN_DALAM_PANGKAT)[0], melebihi
+
+
 def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
     """The KP conditions of one candidate (asn-rules 5.2, 5.3), with the reasons in Indonesian.
 
@@ -219,16 +254,10 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
     def cek_masa(tahun: int) -> None:
         nonlocal masa_cukup, belum
         tmt = calon.tmt_golongan
-        if tmt is None or periode is None:
+        cukup, hari = _masa_cukup(calon, tahun)
+        if cukup or tmt is None or periode is None:
             return
-        # CLTN is not masa kerja (PP 11/2017, cuti chapter): the time in pangkat is reached
-        # later by its days.
         cltn = calon.tidak_dihitung
-        hari = hari_dalam(cltn, tmt, periode)
-        if hari == 0 and tmt <= add_years(periode, -tahun):
-            return
-        if hari and geser_tanggal(add_years(tmt, tahun), cltn, sejak=tmt) <= periode:
-            return
         masa_cukup, belum = False, True
         tolak.append(
             tr(
@@ -368,8 +397,9 @@ def check_kp(ref: Referensi, calon: CalonKp) -> SyaratKp:
                 belum = True
     # "Not higher than the pangkat of the direct superior": for the kinds and dates where
     # ref_batas_atasan_kp says so (KP reguler until 19 May 2025; asn-rules 5.2).
-    cap = batas_atasan(ref, jenis, periode)
-    if baru and calon.atasan is not None and cap is not None:
+    # (the rule in force is looked up only for someone with a superior and a next rank)
+    cap = batas_atasan(ref, jenis, periode) if baru and calon.atasan is not None else None
+    if cap is not None and calon.atasan is not None:
         sup_gol, sup_urutan, sup_nama = calon.atasan
         baru_urutan = ref.golongan_urutan(baru)
         if sup_urutan is not None and baru_urutan is not None and baru_urutan > sup_urutan:
