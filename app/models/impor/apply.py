@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
 from app.i18n import tr
@@ -25,6 +26,9 @@ from app.models.reference.loader import Referensi
 from app.models.storage import ringkas
 from app.models.storage.db import Database
 from app.models.storage.store import Store, WriteTx
+
+# The employee's fields the summary is derived from, in ringkas.summary_rows's order.
+_SUMMARY_FIELDS = itemgetter(*ringkas.SUMMARY_SOURCE)
 
 APPLY_CHUNK = 2000
 
@@ -86,21 +90,7 @@ class _NewSummaries:
         not_fresh: list[dict[str, Value]],
     ) -> None:
         given = {
-            p["id"]: p
-            for p in pegawai
-            if _texts(
-                p["id"],
-                p["nip"],
-                p["nama"],
-                p["gelar_depan"],
-                p["gelar_belakang"],
-                p["jenis_asn"],
-                p["status_kepegawaian"],
-                p["kedudukan"],
-                p["jenis_kelamin"],
-                p["tanggal_lahir"],
-            )
-            and p.get("deleted", 0) == 0
+            p["id"]: p for p in pegawai if _texts(*_SUMMARY_FIELDS(p)) and p.get("deleted", 0) == 0
         }
         for row in not_fresh:
             given.pop(row["pegawai_id"], None)
@@ -141,22 +131,7 @@ class _NewSummaries:
             return
         rows = sorted(
             ringkas.summary_rows_given(
-                [
-                    (
-                        p["id"],
-                        p["nip"],
-                        p["nama"],
-                        p["gelar_depan"],
-                        p["gelar_belakang"],
-                        p["jenis_asn"],
-                        p["status_kepegawaian"],
-                        p["kedudukan"],
-                        p["jenis_kelamin"],
-                        p["tanggal_lahir"],
-                        0,
-                    )
-                    for p in given.values()
-                ],
+                [(*_SUMMARY_FIELDS(p), 0) for p in given.values()],
                 (r for r in pangkat if r[0] in given),
                 (r for r in jabatan if r[0] in given),
                 (r for r in pendidikan if r[0] in given),

@@ -160,7 +160,24 @@ _ESELON_SQL = """(SELECT COALESCE(rj.eselon_kode, j.eselon_kode) FROM riwayat_ja
     WHERE rj.pegawai_id = r.pegawai_id AND rj.deleted = 0 AND rj.tmt = r.tmt_jabatan
     ORDER BY COALESCE(rj.tanggal_sk, '') DESC, rj.id DESC LIMIT 1)"""
 
-_KP_SQL = """
+# The candidates of a KP period, ordered as the list (one filter for one period and for
+# several: the latest period's dates, which take in the earlier periods' candidates).
+_CALON_SQL = """WHERE {aktif} AND r.jenis_asn = 'PNS' AND r.status_kepegawaian = 'PNS'
+  AND r.golongan_urutan < :gol_maks
+  AND (r.tmt_golongan <= :batas
+       OR (r.jenis_jabatan_kode = 'JF' AND r.tmt_golongan <= :batas_jf)
+       -- a structural post one step below its eselon range: 1 year in pangkat may be enough
+       -- (check_kp decides; those not due are dropped below)
+       OR (COALESCE(r.jenis_jabatan_kode, '') != 'JF' AND r.tmt_golongan <= :batas_bawah
+           AND (r.jenjang_kode IN (SELECT kode FROM ref_jenjang_jabatan
+                                   WHERE kelompok = 'MANAJERIAL' AND deleted = 0)
+                OR {eselon} IS NOT NULL)))
+  {unit}
+ORDER BY r.golongan_urutan DESC, r.tmt_golongan, r.nama_urut, r.nip
+"""
+
+_KP_SQL = (
+    """
 WITH hd AS (
     SELECT h.pegawai_id, max(h.tmt_selesai IS NULL) AS terbuka, MAX(h.tmt_selesai) AS selesai
     FROM riwayat_hukdis h JOIN ref_hukuman_disiplin rh ON rh.kode = h.hukuman_kode
@@ -179,19 +196,9 @@ LEFT JOIN ref_predikat p1 ON p1.kode = s1.predikat_kode
 LEFT JOIN riwayat_skp s2 ON s2.pegawai_id = r.pegawai_id AND s2.tahun = :th2 AND s2.deleted = 0
 LEFT JOIN ref_predikat p2 ON p2.kode = s2.predikat_kode
 LEFT JOIN hd ON hd.pegawai_id = r.pegawai_id
-WHERE {aktif} AND r.jenis_asn = 'PNS' AND r.status_kepegawaian = 'PNS'
-  AND r.golongan_urutan < :gol_maks
-  AND (r.tmt_golongan <= :batas
-       OR (r.jenis_jabatan_kode = 'JF' AND r.tmt_golongan <= :batas_jf)
-       -- a structural post one step below its eselon range: 1 year in pangkat may be enough
-       -- (check_kp decides; those not due are dropped below)
-       OR (COALESCE(r.jenis_jabatan_kode, '') != 'JF' AND r.tmt_golongan <= :batas_bawah
-           AND (r.jenjang_kode IN (SELECT kode FROM ref_jenjang_jabatan
-                                   WHERE kelompok = 'MANAJERIAL' AND deleted = 0)
-                OR {eselon} IS NOT NULL)))
-  {unit}
-ORDER BY r.golongan_urutan DESC, r.tmt_golongan, r.nama_urut, r.nip
 """
+    + _CALON_SQL
+)
 
 
 @dataclass(frozen=True)
@@ -319,23 +326,16 @@ def nominatif_kp(
     return NominatifKp(periode, result, left_out)
 
 
-_KP_BANYAK_SQL = """
+_KP_BANYAK_SQL = (
+    """
 SELECT r.pegawai_id, r.nip, r.nama_lengkap, r.golongan_kode, r.golongan_urutan, r.tmt_golongan,
        r.jenis_jabatan_kode, r.jenjang_kode, r.jabatan_nama, r.unit_nama, r.pendidikan_kode,
        NULL, NULL, NULL, NULL, NULL, {eselon}, r.tmt_jabatan
 FROM pegawai_ringkas r
 JOIN ref_golongan g ON g.kode = r.golongan_kode AND g.jenis_asn = 'PNS'
-WHERE {aktif} AND r.jenis_asn = 'PNS' AND r.status_kepegawaian = 'PNS'
-  AND r.golongan_urutan < :gol_maks
-  AND (r.tmt_golongan <= :batas
-       OR (r.jenis_jabatan_kode = 'JF' AND r.tmt_golongan <= :batas_jf)
-       OR (COALESCE(r.jenis_jabatan_kode, '') != 'JF' AND r.tmt_golongan <= :batas_bawah
-           AND (r.jenjang_kode IN (SELECT kode FROM ref_jenjang_jabatan
-                                   WHERE kelompok = 'MANAJERIAL' AND deleted = 0)
-                OR {eselon} IS NOT NULL)))
-  {unit}
-ORDER BY r.golongan_urutan DESC, r.tmt_golongan, r.nama_urut, r.nip
 """
+    + _CALON_SQL
+)
 
 
 def nominatif_kp_banyak(

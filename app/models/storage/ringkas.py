@@ -331,20 +331,19 @@ def rebuild(conn: sqlite3.Connection) -> int:
 # What the summary is derived from (see summary_rows): these columns of ``pegawai`` and these
 # histories. A change to anything else (a phone number, an SKP or a diklat row) leaves every
 # summary row as it is, so the write path and sync imports need not refresh for it.
-SUMMARY_PEGAWAI_COLUMNS = frozenset(
-    {
-        "nip",
-        "nama",
-        "gelar_depan",
-        "gelar_belakang",
-        "jenis_asn",
-        "status_kepegawaian",
-        "kedudukan",
-        "jenis_kelamin",
-        "tanggal_lahir",
-        "deleted",
-    }
+SUMMARY_SOURCE = (  # in the order summary_rows reads them (then ``deleted``)
+    "id",
+    "nip",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "jenis_asn",
+    "status_kepegawaian",
+    "kedudukan",
+    "jenis_kelamin",
+    "tanggal_lahir",
 )
+SUMMARY_PEGAWAI_COLUMNS = frozenset({*SUMMARY_SOURCE[1:], "deleted"})
 SUMMARY_HISTORIES = frozenset({"riwayat_pangkat", "riwayat_jabatan", "riwayat_pendidikan"})
 
 
